@@ -1,0 +1,15 @@
+"""Errors kg raises. Only ``kg.cli`` turns them into messages for the user."""
+
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class InputError(KgError):
+    """A corpus path or a document that cannot be read (names the file and why)."""
+
+
+class EvalError(KgError):
+    """An annotation file that does not follow the documented format."""

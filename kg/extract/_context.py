@@ -1,0 +1,52 @@
+"""Helpers the extractors share: mention construction and position lookups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from kg.model import Document, Mention
+
+CJK = "\u4e00-\u9fff"
+# 〔*〕 and friends stand for a redacted name (seed 003): never part of a mention.
+PLACEHOLDER = re.compile(r"〔[^〔〕]{0,3}〕|\[\*\]|\(\*\)|XX|××|某")
+
+
+def make_mention(
+    doc: Document,
+    start: int,
+    end: int,
+    label: str,
+    rule: str,
+    attrs: Mapping[str, object] | None = None,
+    *,
+    name: str | None = None,
+) -> Mention:
+    """A mention from a ``clean`` span, with offsets mapped back to ``doc.text``."""
+    o_start, o_end = doc.to_original(start, end)
+    return Mention(
+        doc_id=doc.doc_id,
+        start=o_start,
+        end=o_end,
+        text=doc.text[o_start:o_end],
+        label=label,
+        rule=rule,
+        name=name if name is not None else doc.clean[start:end],
+        attrs=dict(attrs or {}),
+    )
+
+
+def filter_overlaps(spans: Iterable[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Keep the longest of overlapping spans, earliest first (spaCy's filter_spans).
+
+    Examples:
+        >>> filter_overlaps([(0, 2, "a"), (0, 3, "b"), (2, 4, "c"), (5, 6, "d")])
+        [(0, 3, 'b'), (5, 6, 'd')]
+    """
+    kept: list[tuple[int, int, object]] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if not taken.intersection(range(span[0], span[1])):
+            kept.append(span)
+            taken.update(range(span[0], span[1]))
+    return sorted(kept, key=lambda s: (s[0], s[1]))

@@ -1,0 +1,265 @@
+"""Ingest: bytes → ``Document`` (decoding, break repair, articles, sentences).
+
+Every view built here keeps a map back to the decoded original, so later stages can
+match on repaired text and still report offsets into the file as the user has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.model import Article, Document
+from kg.resources import load_lines
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+# Full-width ASCII forms (，（）：１２ …) fold one-to-one to ASCII, so rules need one
+# spelling and offsets stay aligned character for character.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20  # ideographic space
+_FOLD[0x00A0] = 0x20
+
+_SENTENCE_END = "。！？!?;；"
+_CLOSERS = "”’」』)\"'"
+# ")" is left out on purpose: "西部(重庆)\n\n科学城" is a cut (seed 002); an author
+# note "(作者系…)" that really ends a paragraph is recognised by _NOTE instead.
+_PARA_END = _SENTENCE_END + ":：”’」』\"'…"
+_CJK = re.compile(r"[\u3400-\u9fff〔]")
+# A paragraph at least this long that stops mid-sentence was cut by a page column.
+_MIN_CUT_PARAGRAPH = 40
+
+# A blank-line paragraph break, or a bare line break between two CJK characters.
+_GAP = re.compile(r"[ \t]*\n[ \t\n]*\n[ \t]*|(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
+_NOTE = re.compile(r"\((?:作者(?:系|单位|为|是)|本文作者)[^()]*\)\s*$")
+_BYLINE_MARK = re.compile(r"^[□■◇◆]\s*([\u4e00-\u9fff·]{2,5})$")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A document's id (path relative to the corpus) and raw bytes."""
+
+    doc_id: str
+    data: bytes
+
+
+def decode(data: bytes, doc_id: str) -> str:
+    """Decode UTF-8 (with or without BOM) or GB18030, else raise ``InputError``.
+
+    Examples:
+        >>> decode("梁平区".encode("gbk"), "t.txt")
+        '梁平区'
+        >>> decode(b"\\xef\\xbb\\xbfok", "t.txt")
+        'ok'
+    """
+    if not data.strip():
+        raise InputError(f"{doc_id}: empty file")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{doc_id}: binary file (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{doc_id}: not UTF-8 (byte {utf8_error.start}) nor GB18030 "
+                f"(byte {e.start}): cannot decode"
+            ) from e
+        if not _looks_like_text(text):
+            raise InputError(f"{doc_id}: not UTF-8, and as GB18030 it is not text")
+    if not _looks_like_text(text):
+        raise InputError(f"{doc_id}: does not look like text (control characters)")
+    return text
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls <= len(sample) // 100
+
+
+def parse_document(text: str, doc_id: str) -> Document:
+    """Build a ``Document`` from decoded text.
+
+    Examples:
+        >>> doc = parse_document("开展农\\n\\n家书屋建设活动，覆盖全村。", "t")
+        >>> doc.clean
+        '开展农家书屋建设活动,覆盖全村。'
+        >>> doc.to_original(2, 4)
+        (2, 6)
+    """
+    clean, offsets = _repair(text)
+    paragraphs = _paragraphs(clean)
+    sentences = _sentences(clean, paragraphs)
+    articles = _articles(clean, paragraphs)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        clean=clean,
+        offsets=tuple(offsets),
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        articles=tuple(articles),
+    )
+
+
+def _repair(text: str) -> tuple[str, list[int]]:
+    """Fold full-width forms and drop breaks that cut a sentence across paragraphs."""
+    folded = text.translate(_FOLD).replace("\r", " ")
+    drop: set[int] = set()
+    for gap in _GAP.finditer(folded):
+        before_start = folded.rfind("\n", 0, gap.start()) + 1
+        before = folded[before_start : gap.start()].strip()
+        after = folded[gap.end() : gap.end() + 1]
+        if (
+            len(before) >= _MIN_CUT_PARAGRAPH
+            and before[-1] not in _PARA_END
+            and not _NOTE.search(before)
+            and _CJK.match(before[-1])
+            and (_CJK.match(after) or after in "“\"(")
+        ):
+            drop.update(range(gap.start(), gap.end()))
+    offsets = [i for i in range(len(folded)) if i not in drop]
+    clean = "".join(folded[i] for i in offsets)
+    return clean, offsets
+
+
+def _paragraphs(clean: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+", clean):
+        start, end = match.span()
+        stripped = match.group()
+        lead = len(stripped) - len(stripped.lstrip())
+        trail = len(stripped) - len(stripped.rstrip())
+        if end - trail > start + lead:
+            spans.append((start + lead, end - trail))
+    return spans
+
+
+def _sentences(clean: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = []
+    for p_start, p_end in paragraphs:
+        start = p_start
+        i = p_start
+        while i < p_end:
+            if clean[i] in _SENTENCE_END:
+                end = i + 1
+                while end < p_end and clean[end] in _CLOSERS:
+                    end += 1
+                spans.append((start, end))
+                start = i = end
+                continue
+            i += 1
+        if start < p_end:
+            spans.append((start, p_end))
+    return spans
+
+
+def byline_name(line: str) -> str | None:
+    """The author name of a byline line (□高洪波, 刘露), or ``None``.
+
+    Examples:
+        >>> byline_name("□高洪波")
+        '高洪波'
+        >>> byline_name("核心提示") is None
+        True
+    """
+    line = line.strip()
+    marked = _BYLINE_MARK.match(line)
+    if marked:
+        return marked.group(1)
+    if 2 <= len(line) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", line):
+        surnames = _surnames()
+        if line[:2] in surnames or line[0] in surnames:
+            if not _is_header_word(line):
+                return line
+    return None
+
+
+def _surnames() -> frozenset[str]:
+    return load_lines("surnames.txt")
+
+
+def _is_header_word(line: str) -> bool:
+    return any(line.endswith(w) or line.startswith(w) for w in load_lines("not_names.txt"))
+
+
+def _articles(clean: str, paragraphs: list[tuple[int, int]]) -> list[Article]:
+    """Split at "(作者系…)" notes and bylines; page/column headers stay outside."""
+    lines = [(s, e, clean[s:e]) for s, e in paragraphs]
+    if not lines:
+        return [Article(0, 0, len(clean))]
+    notes = [i for i, (_, _, t) in enumerate(lines) if _NOTE.search(t)]
+    bylines = [i for i, (_, _, t) in enumerate(lines) if byline_name(t)]
+    if not notes and not bylines:
+        first = lines[0]
+        return [Article(0, first[0], len(clean), title=(first[0], first[1]))]
+    # An article runs from its title (the line before the byline) to its note.
+    articles: list[Article] = []
+    begin = 0
+    while begin < len(lines):
+        note = next((i for i in notes if i >= begin), None)
+        last = note if note is not None else len(lines) - 1
+        byline = next((i for i in bylines if begin <= i <= last), None)
+        # A byline may directly follow a note that ended the previous body line.
+        if byline is None and note is None:
+            break
+        title_line = byline - 1 if byline is not None and byline - 1 >= begin else None
+        first = title_line if title_line is not None else (byline if byline is not None else begin)
+        start = lines[first][0]
+        end = lines[last][1]
+        note_span = None
+        if note is not None:
+            match = _NOTE.search(lines[note][2])
+            assert match is not None
+            note_span = (lines[note][0] + match.start(), lines[note][0] + match.end())
+        articles.append(
+            Article(
+                index=len(articles),
+                start=start,
+                end=end,
+                title=(lines[title_line][0], lines[title_line][1]) if title_line is not None else None,
+                byline=(lines[byline][0], lines[byline][1]) if byline is not None else None,
+                note=note_span,
+            )
+        )
+        begin = last + 1
+    if not articles:
+        first = lines[0]
+        return [Article(0, first[0], len(clean), title=(first[0], first[1]))]
+    return articles
+
+
+def iter_corpus(path: Path) -> Iterator[SourceText | InputError]:
+    """Yield the texts under ``path`` (a file or a folder, recursively, sorted).
+
+    Unreadable files come out as ``InputError`` values, not exceptions, so one broken
+    file never stops a build.
+    """
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if path.is_file():
+        files = [path]
+        root = path.parent
+    else:
+        root = path
+        files = sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+        )
+        if not files:
+            raise InputError(f"{path}: no .txt or .md files in this folder")
+    for file in files:
+        doc_id = file.relative_to(root).as_posix()
+        try:
+            yield SourceText(doc_id, file.read_bytes())
+        except OSError as e:
+            yield InputError(f"{doc_id}: cannot read ({e.strerror})")
+
+
+def read_document(source: SourceText) -> Document:
+    """Decode and parse one source text; raises ``InputError`` naming the file."""
+    return parse_document(decode(source.data, source.doc_id), source.doc_id)

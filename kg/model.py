@@ -1,0 +1,127 @@
+"""The data every stage passes on: documents, mentions, entities and relations.
+
+Offsets follow spaCy's convention: ``start`` is inclusive, ``end`` exclusive, and both
+index the *decoded original text* of the document, so ``doc.text[start:end]`` is always
+the mention as written, whatever repairs the ingest stage made for matching.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+LABELS = ("place", "person", "organization", "programme", "metric")
+NODE_TYPES = ("document", "article", *LABELS)
+
+_EMPTY: Mapping[str, object] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a document; offsets index ``Document.clean``.
+
+    ``title``, ``byline`` and ``note`` are ``(start, end)`` spans or ``None``: the title
+    line, the author line before the body (刘露, □高洪波) and the "(作者系…)" line.
+    """
+
+    index: int
+    start: int
+    end: int
+    title: tuple[int, int] | None = None
+    byline: tuple[int, int] | None = None
+    note: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded text plus the views the extractors need.
+
+    ``clean`` is the text the rules match on: paragraph breaks that cut a sentence in
+    two are removed and full-width ASCII forms are folded. ``offsets[i]`` is the index
+    in ``text`` of ``clean[i]``, so every match maps back to the original.
+    """
+
+    doc_id: str
+    text: str
+    clean: str
+    offsets: tuple[int, ...]
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]
+    articles: tuple[Article, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``clean`` span to the span of ``text`` it was made from."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.text)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def to_clean(self, pos: int) -> int:
+        """Index in ``clean`` of the first character at or after ``text[pos]``."""
+        return bisect_right(self.offsets, pos - 1)
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding ``clean[pos]``."""
+        return _span_index(self.sentences, pos)
+
+    def paragraph_index(self, pos: int) -> int:
+        """Index of the paragraph holding ``clean[pos]``."""
+        return _span_index(self.paragraphs, pos)
+
+    def article_index(self, pos: int) -> int:
+        """Index of the article holding ``clean[pos]``."""
+        starts = [a.start for a in self.articles]
+        return max(0, bisect_right(starts, pos) - 1)
+
+
+def _span_index(spans: tuple[tuple[int, int], ...], pos: int) -> int:
+    starts = [s for s, _ in spans]
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a document that a rule recognised as a thing of type ``label``.
+
+    ``start``/``end`` index ``Document.text``; ``text`` is exactly that slice. ``name``
+    is the normalised surface form (repaired line breaks, folded punctuation) and
+    ``attrs`` holds what the rule worked out (level, value, unit, …).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    rule: str
+    name: str
+    attrs: Mapping[str, object] = field(
+        default_factory=lambda: _EMPTY, compare=False, hash=False
+    )
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world thing: a node of the graph. Mutable only inside ``kg.link``."""
+
+    id: str
+    label: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    attrs: dict[str, object] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed edge with the mentions that support it."""
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: tuple[Mention, ...] = ()
+    attrs: Mapping[str, object] = field(
+        default_factory=lambda: _EMPTY, compare=False, hash=False
+    )
