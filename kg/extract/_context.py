@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from kg.model import Document, Mention
 
@@ -50,3 +51,21 @@ def filter_overlaps(spans: Iterable[tuple[int, int, object]]) -> list[tuple[int,
             kept.append(span)
             taken.update(range(span[0], span[1]))
     return sorted(kept, key=lambda s: (s[0], s[1]))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Frequent words of jieba's dictionary that are not place or person names.
+
+    比如 is the short form of 比如县 and 加强村 a village name; in running text both
+    are ordinary words. jieba's frequencies tell the two uses apart well enough.
+    """
+    import jieba
+
+    words = set()
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, freq, tag = line.split()
+            if int(freq) >= 500 and tag != "ns" and not tag.startswith("nr"):
+                words.add(word)
+    return frozenset(words)

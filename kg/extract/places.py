@@ -15,7 +15,7 @@ from functools import cache
 
 import ahocorasick
 
-from kg.extract._context import CJK, make_mention
+from kg.extract._context import CJK, common_words, make_mention
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -120,24 +120,6 @@ def level_from_name(name: str) -> str | None:
     if name.endswith("省") or name.endswith("自治区"):
         return "province"
     return None
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Frequent words of jieba's dictionary that are not place or person names.
-
-    比如 is the short form of 比如县 and 加强村 a village name; in running text both
-    are ordinary words. jieba's frequencies tell the two uses apart well enough.
-    """
-    import jieba
-
-    words = set()
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            word, freq, tag = line.split()
-            if int(freq) >= 500 and tag != "ns" and not tag.startswith("nr"):
-                words.add(word)
-    return frozenset(words)
 
 
 def _blocked(text: str, start: int, end: int, key: str, kind: str) -> bool:

@@ -1,0 +1,203 @@
+"""Metrics: figures with a unit (3.48万元, 18万余人, 75.93%, 近三分之二, 三成).
+
+Values are computed with ``Decimal`` and normalised to the base unit of ``units.tsv``
+(0.57万 is exactly 5700). Years, dates, ordinals, phone numbers and numbers inside
+quoted names are not metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from kg.extract._context import CJK, make_mention
+from kg.model import Document, Mention
+from kg.resources import load_table
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_LARGE = {"万": 10**4, "亿": 10**8}
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_APPROX_BEFORE = ("将近", "大约", "超过", "近", "约", "超", "逾")
+_APPROX_AFTER = ("余", "多", "来")
+_APPROX_TAIL = ("左右", "以上", "多")
+
+
+def parse_chinese_number(text: str) -> Decimal:
+    """Value of a Chinese numeral, digits allowed before scale words.
+
+    Examples:
+        >>> parse_chinese_number("十八亿"), parse_chinese_number("三千五百")
+        (Decimal('1800000000'), Decimal('3500'))
+        >>> parse_chinese_number("3.2万"), parse_chinese_number("0.57万")
+        (Decimal('32000'), Decimal('5700'))
+        >>> parse_chinese_number("一万零五"), parse_chinese_number("二〇二三")
+        (Decimal('10005'), Decimal('2023'))
+    """
+    if not text:
+        raise ValueError("empty number")
+    if all(ch in "零〇一二三四五六七八九" for ch in text) and len(text) > 1:
+        return Decimal("".join(str(_DIGITS[ch]) for ch in text))  # 二〇二三
+    total = Decimal(0)   # completed 亿/万 groups
+    section = Decimal(0)  # current group below 万
+    number = Decimal(0)   # pending digit(s)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isdigit() or ch == ".":
+            match = re.match(r"\d+(?:\.\d+)?", text[i:])
+            assert match is not None
+            number = Decimal(match.group())
+            i += match.end()
+            continue
+        if ch in _DIGITS:
+            number = Decimal(_DIGITS[ch])
+        elif ch in _SMALL:
+            section += (number if number or i else Decimal(1)) * _SMALL[ch]
+            number = Decimal(0)
+        elif ch in _LARGE:
+            total = (total + section + number) * _LARGE[ch]
+            section = number = Decimal(0)
+        else:
+            raise ValueError(f"not a number: {text!r}")
+        i += 1
+    return _exact(total + section + number)
+
+
+def _exact(value: Decimal) -> Decimal:
+    """Drop a fractional part that is zero, so 5700.00 prints as 5700."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+@cache
+def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
+    table = {r["unit"]: (r["base"], Decimal(r["factor"])) for r in load_table("units.tsv")}
+    names = sorted(table, key=len, reverse=True)
+    number = rf"\d+(?:,\d{{3}})*(?:\.\d+)?[{_CN}]*|[{_CN}]+(?:点[{_CN[:11]}]+)?"
+    pattern = re.compile(
+        rf"(?P<pre>将近|大约|超过|近|约|超|逾)?"
+        rf"(?:(?P<frac>(?P<den>[{_CN}\d]+)分之(?P<num>[{_CN}\d]+))"
+        rf"|百分之(?P<pct>[{_CN}\d.]+)"
+        rf"|(?P<number>{number})(?P<after>余|多|来)?"
+        rf"(?P<unit>{'|'.join(map(re.escape, names))}|成(?![{CJK}]{{0}}[长员果为立功就本熟])))"
+        rf"(?P<tail>左右|以上|多)?"
+    )
+    return table, pattern
+
+
+def _value(text: str) -> Decimal:
+    text = text.replace(",", "")
+    if "点" in text:
+        whole, frac = text.split("点", 1)
+        digits = "".join(str(_DIGITS[c]) for c in frac)
+        return parse_chinese_number(whole) + Decimal("0." + digits)
+    return parse_chinese_number(text)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Short quoted names (≤ 12 characters): numbers inside them belong to the name."""
+    spans = []
+    for match in re.finditer(r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》", text):
+        spans.append(match.span())
+    return spans
+
+
+def extract_metrics(doc: Document) -> list[Mention]:
+    """Find quantities with a unit; ``attrs`` holds value, unit, approx, subject, year.
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("社区实现居民人均可支配收入3.48万元,吸引游客18万余人。", "t")
+        >>> [(m.attrs["value"], m.attrs["unit"], m.attrs["approx"]) for m in extract_metrics(doc)]
+        [('34800', '元', False), ('180000', '人', True)]
+    """
+    text = doc.clean
+    units, pattern = _units()
+    quoted = _quoted_spans(text)
+    out = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if text[start - 1 : start] in ("第", "编", "号") or any(
+            a <= start < b for a, b in quoted
+        ):
+            continue
+        if text[start - 1 : start].isdigit() or text[start - 1 : start] == ".":
+            continue
+        try:
+            value, unit = _figure(match, units)
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        if value is None:
+            continue
+        number_text = match.group("number") or ""
+        if number_text == "一" and unit not in ("%", "元", "亩", "吨", "公里", "米"):
+            continue  # 一个时期, 一名干部: a determiner, not a count
+        if unit in ("天", "小时", "次", "倍", "种", "类", "批") and not re.match(r"\d", number_text):
+            if unit != "倍":
+                continue  # 两天, 三次: durations and frequencies in words are not figures
+        approx = bool(match.group("pre") or match.group("after") or match.group("tail"))
+        if match.group("tail") == "多" and match.group("after"):
+            end -= 1
+        attrs = {
+            "value": str(value),
+            "unit": unit,
+            "approx": approx,
+            "subject": _subject(text, start, end),
+            "year": _year(doc, start),
+        }
+        out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
+    return out
+
+
+def _figure(match: re.Match[str], units: dict[str, tuple[str, Decimal]]) -> tuple[Decimal | None, str]:
+    if match.group("frac"):
+        num = _value(match.group("num"))
+        den = _value(match.group("den"))
+        return _exact((num / den * 100).quantize(Decimal("0.01"))), "%"
+    if match.group("pct"):
+        return _value(match.group("pct")), "%"
+    unit = match.group("unit")
+    value = _value(match.group("number"))
+    if unit == "成":
+        if re.match(r"\d", match.group("number")):
+            return None, unit
+        return _exact(value * 10), "%"
+    base, factor = units[unit]
+    return _exact(value * factor), base
+
+
+_SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()“”\"《》\n]")
+_LEAD = re.compile(r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过)+")
+_TRAIL = re.compile(r"(?:达到|达|为|是|有|超过|突破|实现|增长|增加|提高|下降|减少|占比|占|比例|比重)+$")
+
+
+def _subject(text: str, start: int, end: int) -> str | None:
+    """What the figure measures, in the text's words.
+
+    The noun right after the unit (1380个网格员), else the clause before the figure
+    (居民人均可支配收入3.48万元).
+    """
+    after = re.match(f"[{CJK}]{{1,8}}", text[end:])
+    before_clause = _SUBJECT_STOP.split(text[max(0, start - 30) : start])[-1]
+    before = _TRAIL.sub("", _LEAD.sub("", before_clause))
+    if after and not re.match(r"[的是在和与及为了,]", after.group()) and len(before) < 2:
+        word = re.split(r"[的是在和与及为了将把被对从向到]", after.group())[0]
+        if len(word) >= 2:
+            return word
+    before = re.split(r"(?:的|在|和|使|让|把|为|年|月)(?=[^的在和使让把为年月]*$)", before)[-1]
+    return before[-20:] if len(before) >= 2 else None
+
+
+def _year(doc: Document, pos: int) -> int | None:
+    """The year the sentence (or the paragraph before the figure) is about."""
+    s_start, _ = doc.sentences[doc.sentence_index(pos)]
+    p_start, _ = doc.paragraphs[doc.paragraph_index(pos)]
+    for begin in (s_start, p_start):
+        years = re.findall(r"((?:19|20)\d\d)年", doc.clean[begin:pos])
+        if years:
+            return int(years[-1])
+    return None

@@ -1,0 +1,107 @@
+"""Organisations: 区委组织部, 察雅县住房和城乡建设局, 八角社区党总支 …
+
+A name is a place (or a bare level word such as 区 or 村 standing for "this place")
+followed by at most eight characters and a word from ``org_suffixes.txt``. The place
+part is kept in ``attrs["place_text"]`` so linking can attach the organisation to it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract._context import CJK, make_mention
+from kg.model import Document, Mention
+from kg.resources import load_list
+
+_LEVEL_WORDS = "区县市镇乡村"
+_STOP = set("，,。、;；:：“”\"()《》 \n的和与及在对把为是原由以将从向到于等")
+
+
+@cache
+def _org_pattern() -> re.Pattern[str]:
+    suffixes = sorted(load_list("org_suffixes.txt"), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, suffixes))
+    body = f"[{CJK}]{{0,8}}?"
+    return re.compile(f"(?:中共)?(?P<head>[{CJK}]{{1,8}}?)(?P<body>{body})(?:{alternatives})")
+
+
+def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Spans ``(start, end, place_end)`` of organisation names anchored on places.
+
+    Examples:
+        >>> org_spans("梁平区委组织部相关负责人", [(0, 3)])
+        [(0, 7, 3)]
+    """
+    suffixes = sorted(load_list("org_suffixes.txt"), key=len, reverse=True)
+    anchors = sorted(places)
+    # A bare level word after a boundary also anchors: (作者系)区信访办, 村党委书记.
+    for match in re.finditer(f"(?:(?<=[{''.join(_STOP)}系])|^)[{_LEVEL_WORDS}](?=[{CJK}])", text):
+        anchors.append((match.start(), match.end()))
+    spans = []
+    for a_start, a_end in sorted(set(anchors)):
+        start = a_start - 2 if text[a_start - 2 : a_start] == "中共" else a_start
+        best = None
+        for length in range(0, 11):
+            stop = a_end + length
+            if stop > len(text) or (length and text[stop - 1] in _STOP):
+                break
+            piece = text[a_end:stop]
+            for suffix in suffixes:
+                if piece.endswith(suffix) and (length or suffix in ("区委", "县委", "市委")):
+                    best = stop
+                    break
+            # 区委 directly after a place: 梁平区委 (the 区 of the place is shared).
+            if length == 0 and text[a_end - 1 : a_end] in "区县市" and text[a_end : a_end + 1] == "委":
+                best = a_end + 1
+        if best is not None and best > a_end:
+            best = _drop_title(text, a_end, best)
+            if best > a_end:
+                spans.append((start, best, a_end))
+    return _longest(spans)
+
+
+def _drop_title(text: str, body_start: int, end: int) -> int:
+    """开州区委常委 is 开州区委 + the title 常委: give the title back."""
+    for title in sorted(load_list("titles.txt"), key=len, reverse=True):
+        if text[body_start:end].endswith(title) and end - len(title) > body_start:
+            return end - len(title)
+    return end
+
+
+def _longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    kept: list[tuple[int, int, int]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def extract_organizations(doc: Document, places: list[Mention] | None = None) -> list[Mention]:
+    """Find organisation names; ``places`` are the document's place mentions.
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("(作者单位:璧山区委组织部)", "t")
+        >>> from kg.extract.places import extract_places
+        >>> [m.name for m in extract_organizations(doc, extract_places(doc))]
+        ['璧山区委组织部']
+    """
+    place_spans = []
+    for mention in places or []:
+        start = doc.to_clean(mention.start)
+        end = doc.to_clean(mention.end - 1) + 1
+        place_spans.append((start, end))
+    out = []
+    for start, end, place_end in org_spans(doc.clean, place_spans):
+        name = doc.clean[start:end]
+        canonical = name.removeprefix("中共")
+        out.append(
+            make_mention(
+                doc, start, end, "organization", "organization:place-suffix",
+                {"place_text": doc.clean[start:place_end].removeprefix("中共"),
+                 "canonical": canonical},
+            )
+        )
+    return out
