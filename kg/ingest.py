@@ -86,11 +86,14 @@ def parse_document(text: str, doc_id: str) -> Document:
     """Build a ``Document`` from decoded text.
 
     Examples:
-        >>> doc = parse_document("开展农\\n\\n家书屋建设活动，覆盖全村。", "t")
-        >>> doc.clean
-        '开展农家书屋建设活动,覆盖全村。'
-        >>> doc.to_original(2, 4)
-        (2, 6)
+        >>> text = "大力建设" * 10 + "农\\n\\n家书屋，覆盖全村。"
+        >>> doc = parse_document(text, "t")
+        >>> doc.clean[40:]
+        '农家书屋,覆盖全村。'
+        >>> start, end = doc.to_original(40, 44)
+        >>> text[start:end]
+        '农\\n\\n家书屋'
+
     """
     clean, offsets = _repair(text)
     paragraphs = _paragraphs(clean)

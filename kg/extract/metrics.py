@@ -40,9 +40,10 @@ def parse_chinese_number(text: str) -> Decimal:
         raise ValueError("empty number")
     if all(ch in "零〇一二三四五六七八九" for ch in text) and len(text) > 1:
         return Decimal("".join(str(_DIGITS[ch]) for ch in text))  # 二〇二三
-    total = Decimal(0)   # completed 亿/万 groups
-    section = Decimal(0)  # current group below 万
-    number = Decimal(0)   # pending digit(s)
+    yi = Decimal(0)       # everything up to the last 亿
+    wan = Decimal(0)      # the 万 group after it
+    section = Decimal(0)  # the group below 万 being read
+    number = Decimal(0)   # the pending digit(s)
     i = 0
     while i < len(text):
         ch = text[i]
@@ -57,13 +58,16 @@ def parse_chinese_number(text: str) -> Decimal:
         elif ch in _SMALL:
             section += (number if number or i else Decimal(1)) * _SMALL[ch]
             number = Decimal(0)
-        elif ch in _LARGE:
-            total = (total + section + number) * _LARGE[ch]
+        elif ch == "万":
+            wan = (wan + section + number) * _LARGE[ch]
             section = number = Decimal(0)
+        elif ch == "亿":
+            yi = (yi + wan + section + number) * _LARGE[ch]
+            wan = section = number = Decimal(0)
         else:
             raise ValueError(f"not a number: {text!r}")
         i += 1
-    return _exact(total + section + number)
+    return _exact(yi + wan + section + number)
 
 
 def _exact(value: Decimal) -> Decimal:

@@ -406,8 +406,10 @@ def _zones_and_landmarks(
                 name_start = s - 2
             elif suffix in ("湖", "老街", "古镇", "水库") and not re.match(f"[{CJK}]", before or "。"):
                 name_start = s - 2
-            elif suffix in ("湖", "老街", "古镇", "水库") and before in "在到于和与、的":
-                name_start = s - 2
+            elif suffix in ("湖", "老街", "古镇", "水库") and (
+                before in "在到于和与、的" or text[s - 4 : s - 2] in common_words()
+            ):
+                name_start = s - 2  # 推进|曙光湖: a word ends right before the name
             else:
                 continue
             if anchor is not None and anchor.end != s - 2:

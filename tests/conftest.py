@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.ingest import SourceText, parse_document, read_document
+from kg.model import Document, Mention
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_docs() -> list[tuple[Document, list[Mention]]]:
+    docs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = read_document(SourceText(path.name, path.read_bytes()))
+        docs.append((doc, extract(doc)))
+    return docs
+
+
+def make_doc(text: str) -> Document:
+    return parse_document(text, "test.txt")

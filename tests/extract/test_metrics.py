@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.extract.metrics import extract_metrics, parse_chinese_number
+from tests.conftest import make_doc
+
+
+def figures(text: str) -> list[tuple[str, str, bool]]:
+    return [(str(m.attrs["value"]), str(m.attrs["unit"]), bool(m.attrs["approx"]))
+            for m in extract_metrics(make_doc(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("人均可支配收入3.48万元", ("34800", "元", False)), ("吸引游客18万余人", ("180000", "人", True)),
+     ("比例75.93%", ("75.93", "%", False)), ("耕地十八亿亩", ("1800000000", "亩", False)),
+     ("补助0.57万元", ("5700", "元", False)), ("近三分之二的村", ("66.67", "%", True)),
+     ("约三成农户", ("30", "%", True)), ("提高2.5个百分点", ("2.5", "个百分点", False)),
+     ("医药费2000元左右", ("2000", "元", True)), ("网格员1380个", ("1380", "个", False))],
+)
+def test_metrics_values_units_and_approximation(text: str, expected: tuple[str, str, bool]) -> None:
+    assert figures(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2023年,梁平区", "第三批示范村", "拨打12320热线", "开展“三比三亮”", "一个时期以来", "在〔*〕镇"],
+)
+def test_metrics_not_years_ordinals_phones_or_names(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_metrics_subject_and_year() -> None:
+    (metric,) = extract_metrics(make_doc("2023年,社区实现居民人均可支配收入3.48万元。"))
+    assert metric.attrs["year"] == 2023
+    assert "人均可支配收入" in str(metric.attrs["subject"])
+
+
+@given(st.integers(min_value=0, max_value=99999999), st.integers(min_value=0, max_value=99))
+def test_metrics_arabic_with_scale_parses_exactly(whole: int, cents: int) -> None:
+    text = f"{whole}.{cents:02d}万"
+    assert parse_chinese_number(text) == Decimal(f"{whole}.{cents:02d}") * 10000
+
+
+def _to_chinese(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n == 0:
+        return "零"
+    parts = []
+    for unit, size in (("亿", 10**8), ("万", 10**4), ("", 1)):
+        group, n = divmod(n, size)
+        if group:
+            text = ""
+            for u, s in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+                d, group = divmod(group, s)
+                if d:
+                    text += digits[d] + u
+                elif text and group:
+                    text += "零" if not text.endswith("零") else ""
+            parts.append(text + unit)
+        elif parts and n:
+            parts.append("零")
+    return "".join(parts)
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_metrics_chinese_numerals_match_reference(n: int) -> None:
+    assert parse_chinese_number(_to_chinese(n)) == n

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.people import extract_people, is_name, parse_posts
+from tests.conftest import make_doc
+
+
+def test_people_byline_and_author_note_give_posts() -> None:
+    doc = make_doc("标题\n\n刘露\n\n正文内容。\n\n(作者系区信访办原党组书记、主任)\n")
+    (author,) = extract_people(doc)
+    assert author.name == "刘露" and author.attrs["kind"] == "author"
+    posts = author.attrs["posts"]
+    assert [(p["org"], p["title"], p["former"]) for p in posts] == [
+        ("区信访办", "党组书记", True), ("区信访办", "主任", True)]
+
+
+def test_people_post_list_shares_the_party_committee() -> None:
+    posts = parse_posts("开州区委常委、宣传部部长")
+    assert [(p["org"], p["title"]) for p in posts] == [("开州区委", "常委"), ("开州区委宣传部", "部长")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [("村党委书记陈德胜说", "陈德胜", "党委书记"), ("网格员王露平走访发现", "王露平", "网格员"),
+     ("区长杜联合表示", "杜联合", "区长")],
+)
+def test_people_title_before_name(text: str, name: str, title: str) -> None:
+    people = extract_people(make_doc(text))
+    assert [(m.name, m.attrs["posts"][0]["title"]) for m in people] == [(name, title)]
+
+
+def test_people_photo_credit() -> None:
+    (person,) = extract_people(make_doc("梁平坚持党建引领 摄/邓志刚"))
+    assert (person.name, person.attrs["kind"]) == ("邓志刚", "photographer")
+
+
+@pytest.mark.parametrize("word", ["关于", "任务", "高质量", "全区", "和责", "方面"])
+def test_people_common_words_are_not_names(word: str) -> None:
+    assert not is_name(word)
+
+
+def test_people_general_secretary_is_not_a_local_post() -> None:
+    people = extract_people(make_doc("习近平总书记关于加强和改进信访工作的重要思想"))
+    assert [(m.name, m.attrs["kind"]) for m in people] == [("习近平", "national_leader")]

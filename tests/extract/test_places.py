@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.places import extract_places
+from tests.conftest import make_doc
+
+
+def places(text: str) -> list[tuple[str, str, object]]:
+    return [(m.name, str(m.attrs["level"]), m.attrs["division"]) for m in extract_places(make_doc(text))]
+
+
+def test_places_compound_address_gives_three_levels() -> None:
+    found = places("在梁平区梁山街道八角社区,40亩荒废的土地摇身一变。")
+    assert found == [
+        ("梁平区", "district", "500155"),
+        ("梁山街道", "subdistrict", "500155001"),
+        ("八角社区", "community", "500155001-八角社区"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["推动发展乡村特色产业", "城区改造", "经济开发区建设", "比如要加强管理"])
+def test_places_guards_against_hits_inside_words(text: str) -> None:
+    assert places(text) == []
+
+
+def test_places_short_form_needs_context() -> None:
+    assert ("梁平", "district", "500155") in places("梁平区委要求,梁平坚持党建引领。")
+    assert places("梁平坚持党建引领。") == []
+
+
+def test_places_province_short_forms() -> None:
+    assert places("重庆见行动,四川有作为。") == [("重庆", "province", "50"), ("四川", "province", "51")]
+
+
+def test_places_renamed_division_resolves_to_today() -> None:
+    (name, level, division), = places("原梁平县的干部")
+    assert (name, level, division) == ("梁平县", "district", "500155")
+
+
+def test_places_same_name_village_resolved_two_ways_by_context() -> None:
+    # 兴隆村 exists under many towns; the named town decides which one is meant.
+    first = places("合川区双凤镇关口村的变化。")
+    second = places("沙坪坝区青木关镇关口村的变化。")
+    assert first[-1][0] == second[-1][0] == "关口村"
+    assert str(first[-1][2]).startswith("500117112")  # under 双凤镇
+    assert str(second[-1][2]).startswith("500106")  # under 沙坪坝区
+
+
+def test_places_ambiguous_village_without_enough_context_gets_no_code() -> None:
+    doc = make_doc("梁平区有个兴隆村。")
+    mention = [m for m in extract_places(doc) if m.name == "兴隆村"]
+    # Either resolved inside 梁平区 or kept with its level and no code; never elsewhere.
+    if mention and mention[0].attrs["division"]:
+        assert str(mention[0].attrs["division"]).startswith("500155")
+    elif mention:
+        assert mention[0].attrs["code"] is None and mention[0].attrs["level"] == "village"
+
+
+def test_places_placeholder_town_is_not_a_place() -> None:
+    assert places("在〔*〕镇集中学习暨当前重点工作推进会上的讲话") == []
+
+
+def test_places_zones_and_landmarks() -> None:
+    found = {(n, lvl) for n, lvl, _ in places("璧山区建设西部(重庆)科学城璧山片区,推进曙光湖建设,打造璧山高新区。")}
+    assert ("西部(重庆)科学城", "zone") in found
+    assert ("曙光湖", "landmark") in found
+    assert ("璧山高新区", "zone") in found
