@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import click
@@ -40,7 +41,7 @@ def build(corpus: Path, out_dir: Path, no_html: bool) -> None:
     try:
         total = count_inputs(corpus) if corpus.exists() else 0
         with click.progressbar(length=total, label="documents", show_pos=True,
-                               file=click.get_text_stream("stderr")) as bar:
+                               file=sys.stderr) as bar:
             done = [0]
 
             def advance(n: int) -> None:
