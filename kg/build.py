@@ -70,7 +70,9 @@ def build(
         if progress:
             progress(report.documents + len(report.errors))
     if not extracted:
-        raise InputError(f"{corpus}: no document could be read ({len(report.errors)} errors)")
+        raise InputError(
+            f"{corpus}: no document could be read ({len(report.errors)} errors)"
+        )
     graph = to_networkx(link(extracted))
     out_dir.mkdir(parents=True, exist_ok=True)
     write_node_link(graph, out_dir / "graph.json")
@@ -79,7 +81,9 @@ def build(
     if html:
         from kg.viz import write_html
 
-        write_html(graph, out_dir / "graph.html", {d.doc_id: d.text for d, _ in extracted})
+        write_html(
+            graph, out_dir / "graph.html", {d.doc_id: d.text for d, _ in extracted}
+        )
         report.outputs.append(out_dir / "graph.html")
     report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))
     report.edges = graph.number_of_edges()
@@ -91,4 +95,8 @@ def count_inputs(corpus: Path) -> int:
     """How many text files a build of ``corpus`` will read (for the progress bar)."""
     if corpus.is_file():
         return 1
-    return sum(1 for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".md"))
+    return sum(
+        1
+        for p in corpus.rglob("*")
+        if p.is_file() and p.suffix.lower() in (".txt", ".md")
+    )

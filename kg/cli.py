@@ -23,8 +23,15 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("corpus", type=click.Path(path_type=Path), default=Path("seeds"))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
-              default=Path("output"), show_default=True, help="Folder for the outputs.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the outputs.",
+)
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
 def build(corpus: Path, out_dir: Path, no_html: bool) -> None:
     """Build graph.json, graph.ttl and graph.html from a folder of texts.
@@ -40,8 +47,9 @@ def build(corpus: Path, out_dir: Path, no_html: bool) -> None:
 
     try:
         total = count_inputs(corpus) if corpus.exists() else 0
-        with click.progressbar(length=total, label="documents", show_pos=True,
-                               file=sys.stderr) as bar:
+        with click.progressbar(
+            length=total, label="documents", show_pos=True, file=sys.stderr
+        ) as bar:
             done = [0]
 
             def advance(n: int) -> None:
@@ -65,11 +73,21 @@ def build(corpus: Path, out_dir: Path, no_html: bool) -> None:
 
 
 @cli.command(name="eval")
-@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
-              default=Path("output/graph.json"), show_default=True,
-              help="The graph.json to score.")
-@click.option("--errors", "show_errors", is_flag=True, help="List every miss and false hit.")
+@click.argument(
+    "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False)
+)
+@click.option(
+    "-g",
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    default=Path("output/graph.json"),
+    show_default=True,
+    help="The graph.json to score.",
+)
+@click.option(
+    "--errors", "show_errors", is_flag=True, help="List every miss and false hit."
+)
 def eval_command(gold_dir: Path, graph_path: Path, show_errors: bool) -> None:
     """Score a built graph against hand-made annotations (see tests/gold/README.md).
 

@@ -17,7 +17,12 @@ from typing import Any
 from kg.errors import EvalError
 
 TYPES = ("place", "person", "programme", "metric")
-_GOLD_KEYS = {"place": "places", "person": "people", "programme": "programmes", "metric": "metrics"}
+_GOLD_KEYS = {
+    "place": "places",
+    "person": "people",
+    "programme": "programmes",
+    "metric": "metrics",
+}
 
 
 @dataclass(slots=True)
@@ -52,7 +57,9 @@ class Ratio:
 
 @dataclass(slots=True)
 class Scores:
-    by_type: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in TYPES})
+    by_type: dict[str, Score] = field(
+        default_factory=lambda: {t: Score() for t in TYPES}
+    )
     links: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
     documents: int = 0
     errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -76,7 +83,13 @@ def read_gold(path: Path) -> dict[str, Any]:
     return gold
 
 
-def _predicted(graph: dict[str, Any]) -> tuple[dict[tuple[str, str], list[dict[str, Any]]], dict[str, dict[str, Any]], list[dict[str, Any]]]:
+def _predicted(
+    graph: dict[str, Any],
+) -> tuple[
+    dict[tuple[str, str], list[dict[str, Any]]],
+    dict[str, dict[str, Any]],
+    list[dict[str, Any]],
+]:
     nodes = {n["id"]: n for n in graph["nodes"]}
     by_doc_type: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for node in graph["nodes"]:
@@ -97,7 +110,13 @@ def _decimal(text: object) -> Decimal | None:
         return None
 
 
-def _match(gold_items: list[dict[str, Any]], predicted: list[dict[str, Any]], kind: str) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
+def _match(
+    gold_items: list[dict[str, Any]], predicted: list[dict[str, Any]], kind: str
+) -> tuple[
+    list[tuple[dict[str, Any], dict[str, Any]]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+]:
     """Pair gold items with predicted nodes; returns (pairs, unmatched gold, unmatched predicted)."""
     free = list(predicted)
     pairs = []
@@ -107,8 +126,9 @@ def _match(gold_items: list[dict[str, Any]], predicted: list[dict[str, Any]], ki
         found = None
         for node in free:
             if kind == "metric":
-                same = (_decimal(node.get("value")) == _decimal(item.get("value"))
-                        and node.get("unit") == item.get("unit"))
+                same = _decimal(node.get("value")) == _decimal(
+                    item.get("value")
+                ) and node.get("unit") == item.get("unit")
             else:
                 same = bool(_names(item) & {node["name"], *node.get("aliases", [])})
             if same:
@@ -127,7 +147,9 @@ def evaluate(gold_dir: Path, graph_path: Path) -> Scores:
     try:
         graph = json.loads(graph_path.read_text(encoding="utf-8"))
     except OSError as e:
-        raise EvalError(f"{graph_path}: cannot read the graph ({e.strerror}); run kg build first") from e
+        raise EvalError(
+            f"{graph_path}: cannot read the graph ({e.strerror}); run kg build first"
+        ) from e
     by_doc_type, nodes, edges = _predicted(graph)
     out_edges: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge in edges:
@@ -155,18 +177,35 @@ def evaluate(gold_dir: Path, graph_path: Path) -> Scores:
             score.fp += len(extra)
             for g in missed:
                 if not g.get("optional"):
-                    scores.errors[f"{kind} missed"].append(f"{doc}: {g.get('text') or g['name']}")
+                    scores.errors[f"{kind} missed"].append(
+                        f"{doc}: {g.get('text') or g['name']}"
+                    )
             for n in extra:
-                label = n["name"] if kind != "metric" else f"{n['name']}={n.get('value')}{n.get('unit')}"
+                label = (
+                    n["name"]
+                    if kind != "metric"
+                    else f"{n['name']}={n.get('value')}{n.get('unit')}"
+                )
                 scores.errors[f"{kind} spurious"].append(f"{doc}: {label}")
             _score_links(scores, kind, pairs, nodes, out_edges, doc)
     return scores
 
 
-def _targets(out_edges: dict[str, list[dict[str, Any]]], node_id: str, kind: str, doc: str | None = None) -> list[dict[str, Any]]:
+def _targets(
+    out_edges: dict[str, list[dict[str, Any]]],
+    node_id: str,
+    kind: str,
+    doc: str | None = None,
+) -> list[dict[str, Any]]:
     return [
-        e for e in out_edges.get(node_id, [])
-        if e["type"] == kind and (doc is None or not e.get("evidence") or any(ev["doc"] == doc for ev in e["evidence"]))
+        e
+        for e in out_edges.get(node_id, [])
+        if e["type"] == kind
+        and (
+            doc is None
+            or not e.get("evidence")
+            or any(ev["doc"] == doc for ev in e["evidence"])
+        )
     ]
 
 
@@ -175,8 +214,14 @@ def _node_names(nodes: dict[str, dict[str, Any]], node_id: str) -> set[str]:
     return {node.get("name", ""), *node.get("aliases", [])}
 
 
-def _score_links(scores: Scores, kind: str, pairs: list[tuple[dict[str, Any], dict[str, Any]]],
-                 nodes: dict[str, dict[str, Any]], out_edges: dict[str, list[dict[str, Any]]], doc: str) -> None:
+def _score_links(
+    scores: Scores,
+    kind: str,
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]],
+    nodes: dict[str, dict[str, Any]],
+    out_edges: dict[str, list[dict[str, Any]]],
+    doc: str,
+) -> None:
     for gold, node in pairs:
         if gold.get("optional"):
             continue
@@ -184,11 +229,19 @@ def _score_links(scores: Scores, kind: str, pairs: list[tuple[dict[str, Any], di
             scores.links["place level"].total += 1
             scores.links["place level"].right += node.get("level") == gold.get("level")
             if gold.get("parent"):
-                parents = set().union(*[_node_names(nodes, e["target"]) for e in _targets(out_edges, node["id"], "part_of")] or [set()])
+                parents = set().union(
+                    *[
+                        _node_names(nodes, e["target"])
+                        for e in _targets(out_edges, node["id"], "part_of")
+                    ]
+                    or [set()]
+                )
                 scores.links["place parent"].total += 1
                 scores.links["place parent"].right += gold["parent"] in parents
         elif kind == "person" and gold.get("posts"):
-            titles = {e.get("title") for e in _targets(out_edges, node["id"], "holds_post")}
+            titles = {
+                e.get("title") for e in _targets(out_edges, node["id"], "holds_post")
+            }
             gold_titles = {p.get("title") for p in gold["posts"]} - {None}
             if gold_titles:
                 scores.links["person role"].total += 1
@@ -198,10 +251,14 @@ def _score_links(scores: Scores, kind: str, pairs: list[tuple[dict[str, Any], di
             for e in _targets(out_edges, node["id"], "runs_in", doc):
                 targets |= _node_names(nodes, e["target"])
             gold_places = set(gold.get("runs_in", []))
-            predicted_links = [e for e in _targets(out_edges, node["id"], "runs_in", doc)]
+            predicted_links = [
+                e for e in _targets(out_edges, node["id"], "runs_in", doc)
+            ]
             for e in predicted_links:
                 scores.links["programme→place precision"].total += 1
-                scores.links["programme→place precision"].right += bool(_node_names(nodes, e["target"]) & gold_places)
+                scores.links["programme→place precision"].right += bool(
+                    _node_names(nodes, e["target"]) & gold_places
+                )
             for place in gold_places:
                 scores.links["programme→place recall"].total += 1
                 scores.links["programme→place recall"].right += place in targets
@@ -209,15 +266,23 @@ def _score_links(scores: Scores, kind: str, pairs: list[tuple[dict[str, Any], di
             predicted = str(node.get("subject") or "")
             expected = str(gold["subject"])
             scores.links["metric subject"].total += 1
-            scores.links["metric subject"].right += bool(predicted) and (predicted in expected or expected in predicted)
+            scores.links["metric subject"].right += bool(predicted) and (
+                predicted in expected or expected in predicted
+            )
 
 
 def format_scores(scores: Scores, *, errors: bool = False) -> str:
     """A plain-text table of the scores."""
-    lines = [f"documents: {scores.documents}", "", f"{'type':<12}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
+    lines = [
+        f"documents: {scores.documents}",
+        "",
+        f"{'type':<12}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}",
+    ]
     for kind in TYPES:
         s = scores.by_type[kind]
-        lines.append(f"{kind:<12}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}")
+        lines.append(
+            f"{kind:<12}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+        )
     lines += ["", f"{'link':<28}{'accuracy':>9}{'n':>6}"]
     for name in sorted(scores.links):
         ratio = scores.links[name]

@@ -42,7 +42,10 @@ def to_networkx(linked: LinkedGraph) -> nx.MultiDiGraph:
     for relation in linked.relations:
         if relation.subject not in graph or relation.object not in graph:
             continue
-        attrs = {"type": relation.predicate, "evidence": [_span(m) for m in relation.evidence]}
+        attrs = {
+            "type": relation.predicate,
+            "evidence": [_span(m) for m in relation.evidence],
+        }
         attrs.update(relation.attrs)
         graph.add_edge(relation.subject, relation.object, **attrs)
     return graph
@@ -54,7 +57,12 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(
         data["edges"],
-        key=lambda e: (e["source"], e["target"], e["type"], json.dumps(e, sort_keys=True)),
+        key=lambda e: (
+            e["source"],
+            e["target"],
+            e["type"],
+            json.dumps(e, sort_keys=True),
+        ),
     )
     for edge in data["edges"]:
         edge.pop("key", None)
@@ -78,5 +86,7 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
 def read_node_link(path: Path) -> nx.MultiDiGraph:
     """Read a ``graph.json`` written by ``write_node_link``."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    graph: nx.MultiDiGraph = nx.node_link_graph(data, edges="edges", multigraph=True, directed=True)
+    graph: nx.MultiDiGraph = nx.node_link_graph(
+        data, edges="edges", multigraph=True, directed=True
+    )
     return graph

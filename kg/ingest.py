@@ -70,7 +70,9 @@ def decode(data: bytes, doc_id: str) -> str:
                 f"(byte {e.start}): cannot decode"
             ) from e
         if not _looks_like_text(text):
-            raise InputError(f"{doc_id}: not UTF-8, and as GB18030 it is not text")
+            raise InputError(
+                f"{doc_id}: cannot decode: not UTF-8, and as GB18030 it is not text"
+            ) from None
     if not _looks_like_text(text):
         raise InputError(f"{doc_id}: does not look like text (control characters)")
     return text
@@ -123,7 +125,7 @@ def _repair(text: str) -> tuple[str, list[int]]:
             and before[-1] not in _PARA_END
             and not _NOTE.search(before)
             and _CJK.match(before[-1])
-            and (_CJK.match(after) or after in "“\"(")
+            and (_CJK.match(after) or after in '“"(')
         ):
             drop.update(range(gap.start(), gap.end()))
     offsets = [i for i in range(len(folded)) if i not in drop]
@@ -188,7 +190,9 @@ def _surnames() -> frozenset[str]:
 
 
 def _is_header_word(line: str) -> bool:
-    return any(line.endswith(w) or line.startswith(w) for w in load_lines("not_names.txt"))
+    return any(
+        line.endswith(w) or line.startswith(w) for w in load_lines("not_names.txt")
+    )
 
 
 def _articles(clean: str, paragraphs: list[tuple[int, int]]) -> list[Article]:
@@ -212,7 +216,11 @@ def _articles(clean: str, paragraphs: list[tuple[int, int]]) -> list[Article]:
         if byline is None and note is None:
             break
         title_line = byline - 1 if byline is not None and byline - 1 >= begin else None
-        first = title_line if title_line is not None else (byline if byline is not None else begin)
+        first = (
+            title_line
+            if title_line is not None
+            else (byline if byline is not None else begin)
+        )
         start = lines[first][0]
         end = lines[last][1]
         note_span = None
@@ -225,8 +233,12 @@ def _articles(clean: str, paragraphs: list[tuple[int, int]]) -> list[Article]:
                 index=len(articles),
                 start=start,
                 end=end,
-                title=(lines[title_line][0], lines[title_line][1]) if title_line is not None else None,
-                byline=(lines[byline][0], lines[byline][1]) if byline is not None else None,
+                title=(lines[title_line][0], lines[title_line][1])
+                if title_line is not None
+                else None,
+                byline=(lines[byline][0], lines[byline][1])
+                if byline is not None
+                else None,
                 note=note_span,
             )
         )
@@ -251,7 +263,9 @@ def iter_corpus(path: Path) -> Iterator[SourceText | InputError]:
     else:
         root = path
         files = sorted(
-            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            p
+            for p in path.rglob("*")
+            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
         )
         if not files:
             raise InputError(f"{path}: no .txt or .md files in this folder")

@@ -45,9 +45,9 @@ def place_id(attrs: dict[str, object] | object, name: str) -> str:
 class _Builder:
     def __init__(self) -> None:
         self.graph = LinkedGraph()
-        self._relations: dict[tuple[str, str, str, tuple[tuple[str, object], ...]], list[Mention]] = (
-            defaultdict(list)
-        )
+        self._relations: dict[
+            tuple[str, str, str, tuple[tuple[str, object], ...]], list[Mention]
+        ] = defaultdict(list)
         self.gazetteer = load_gazetteer()
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
@@ -57,8 +57,14 @@ class _Builder:
             self.graph.entities[entity_id] = entity
         return entity
 
-    def relate(self, subject: str, predicate: str, obj: str, evidence: Mention | None,
-               **attrs: object) -> None:
+    def relate(
+        self,
+        subject: str,
+        predicate: str,
+        obj: str,
+        evidence: Mention | None,
+        **attrs: object,
+    ) -> None:
         if subject == obj:
             return
         key = (subject, predicate, obj, tuple(sorted(attrs.items())))
@@ -74,14 +80,23 @@ class _Builder:
             division = self.gazetteer.divisions[parent]
             entity = self.entity(entity_id, "place", division.name)
             entity.attrs.update(level=division.level, code=division.code or None)
-            self.relate(f"place:{child}", "part_of", entity_id, None, source="gazetteer")
+            self.relate(
+                f"place:{child}", "part_of", entity_id, None, source="gazetteer"
+            )
             child = parent
 
     def finish(self) -> LinkedGraph:
-        for (subject, predicate, obj, attrs), evidence in sorted(self._relations.items()):
+        for (subject, predicate, obj, attrs), evidence in sorted(
+            self._relations.items()
+        ):
             self.graph.relations.append(
-                Relation(subject, predicate, obj, tuple(sorted(evidence, key=_mention_key)),
-                         dict(attrs))
+                Relation(
+                    subject,
+                    predicate,
+                    obj,
+                    tuple(sorted(evidence, key=_mention_key)),
+                    dict(attrs),
+                )
             )
         return self.graph
 
@@ -117,8 +132,10 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
         by_label[mention.label].append(mention)
     place_ids = {id(m): _link_place(builder, m) for m in by_label["place"]}
     articles = _articles(builder, doc, by_label["place"], place_ids)
-    org_ids = {id(m): _link_org(builder, doc, m, by_label["place"], place_ids, articles)
-               for m in by_label["organization"]}
+    org_ids = {
+        id(m): _link_org(builder, doc, m, by_label["place"], place_ids, articles)
+        for m in by_label["organization"]
+    }
     for mention in by_label["person"]:
         _link_person(builder, doc, mention, by_label, place_ids, org_ids, articles)
     programme_ids = {}
@@ -126,13 +143,17 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
         if mention.attrs.get("class") != "local":
             continue
         programme_ids[id(mention)] = _link_programme(
-            builder, doc, mention, by_label["place"], place_ids, articles)
+            builder, doc, mention, by_label["place"], place_ids, articles
+        )
     for mention in by_label["metric"]:
-        _link_metric(builder, doc, mention, by_label, place_ids, programme_ids, articles)
+        _link_metric(
+            builder, doc, mention, by_label, place_ids, programme_ids, articles
+        )
 
 
-def _articles(builder: _Builder, doc: Document, places: list[Mention],
-              place_ids: dict[int, str]) -> list[ArticleInfo]:
+def _articles(
+    builder: _Builder, doc: Document, places: list[Mention], place_ids: dict[int, str]
+) -> list[ArticleInfo]:
     infos = []
     for article in doc.articles:
         scores: Counter[str] = Counter()
@@ -142,7 +163,11 @@ def _articles(builder: _Builder, doc: Document, places: list[Mention],
                 continue
             entity = builder.graph.entities[place_ids[id(mention)]]
             level = str(entity.attrs.get("level"))
-            if RANK.get(level, 9) > 4 or level in ("zone", "landmark") or level == "province":
+            if (
+                RANK.get(level, 9) > 4
+                or level in ("zone", "landmark")
+                or level == "province"
+            ):
                 continue
             weight = 1
             for span in (article.title, article.note):
@@ -152,13 +177,24 @@ def _articles(builder: _Builder, doc: Document, places: list[Mention],
         focus = None
         if scores:
             focus = max(sorted(scores), key=lambda e: (scores[e], -_rank(builder, e)))
-        title = doc.clean[article.title[0] : article.title[1]] if article.title else None
+        title = (
+            doc.clean[article.title[0] : article.title[1]] if article.title else None
+        )
         span = article.title or (article.start, min(article.end, article.start + 20))
         start, end = doc.to_original(*span)
-        mention = Mention(doc.doc_id, start, end, doc.text[start:end], "article",
-                          "article:title", title or doc.text[start:end])
+        mention = Mention(
+            doc.doc_id,
+            start,
+            end,
+            doc.text[start:end],
+            "article",
+            "article:title",
+            title or doc.text[start:end],
+        )
         article_id = f"article:{doc.doc_id}#{article.index}"
-        entity = builder.entity(article_id, "article", title or f"{doc.doc_id} #{article.index}")
+        entity = builder.entity(
+            article_id, "article", title or f"{doc.doc_id} #{article.index}"
+        )
         entity.mentions.append(mention)
         entity.attrs["focus_place"] = focus
         builder.relate(article_id, "in_document", f"document:{doc.doc_id}", mention)
@@ -183,26 +219,38 @@ def _link_place(builder: _Builder, mention: Mention) -> str:
     parent = attrs.get("parent")
     if attrs.get("division"):
         builder.place_chain(str(attrs["division"]))
-        builder.relate(entity_id, "part_of", f"place:{parent}", mention) if parent else None
+        builder.relate(
+            entity_id, "part_of", f"place:{parent}", mention
+        ) if parent else None
     elif parent:
         builder.place_chain(str(parent))
         builder.relate(entity_id, "part_of", f"place:{parent}", mention)
     return entity_id
 
 
-def _nearby(doc: Document, mention: Mention, candidates: list[Mention], scope: str) -> list[Mention]:
+def _nearby(
+    doc: Document, mention: Mention, candidates: list[Mention], scope: str
+) -> list[Mention]:
     pos = doc.to_clean(mention.start)
     index = doc.sentence_index if scope == "sentence" else doc.paragraph_index
     target = index(pos)
     return [c for c in candidates if index(doc.to_clean(c.start)) == target]
 
 
-def _article_of(doc: Document, mention: Mention, articles: list[ArticleInfo]) -> ArticleInfo:
+def _article_of(
+    doc: Document, mention: Mention, articles: list[ArticleInfo]
+) -> ArticleInfo:
     return articles[doc.article_index(doc.to_clean(mention.start))]
 
 
-def _link_org(builder: _Builder, doc: Document, mention: Mention, places: list[Mention],
-              place_ids: dict[int, str], articles: list[ArticleInfo]) -> str:
+def _link_org(
+    builder: _Builder,
+    doc: Document,
+    mention: Mention,
+    places: list[Mention],
+    place_ids: dict[int, str],
+    articles: list[ArticleInfo],
+) -> str:
     canonical = str(mention.attrs.get("canonical") or mention.name)
     place_text = str(mention.attrs.get("place_text") or "")
     article = _article_of(doc, mention, articles)
@@ -224,15 +272,23 @@ def _link_org(builder: _Builder, doc: Document, mention: Mention, places: list[M
     return entity_id
 
 
-def _link_person(builder: _Builder, doc: Document, mention: Mention,
-                 by_label: dict[str, list[Mention]], place_ids: dict[int, str],
-                 org_ids: dict[int, str], articles: list[ArticleInfo]) -> None:
+def _link_person(
+    builder: _Builder,
+    doc: Document,
+    mention: Mention,
+    by_label: dict[str, list[Mention]],
+    place_ids: dict[int, str],
+    org_ids: dict[int, str],
+    articles: list[ArticleInfo],
+) -> None:
     kind = str(mention.attrs.get("kind"))
     article = _article_of(doc, mention, articles)
     posts = list(mention.attrs.get("posts") or [])  # type: ignore[call-overload]
     targets: list[tuple[str, dict[str, object], Mention]] = []
     for post in posts:
-        target = _post_target(builder, doc, mention, post, by_label, place_ids, org_ids, article)
+        target = _post_target(
+            builder, doc, mention, post, by_label, place_ids, org_ids, article
+        )
         if target:
             targets.append((target[0], post, target[1]))
     if kind == "national_leader":
@@ -244,7 +300,9 @@ def _link_person(builder: _Builder, doc: Document, mention: Mention,
             if scope_place:
                 break
         scope_place = scope_place or article.focus
-        scope = "@" + _county_of(builder, scope_place) if scope_place else f"@{doc.doc_id}"
+        scope = (
+            "@" + _county_of(builder, scope_place) if scope_place else f"@{doc.doc_id}"
+        )
     entity_id = f"person:{mention.name}{scope}"
     entity = builder.entity(entity_id, "person", mention.name)
     entity.mentions.append(mention)
@@ -252,15 +310,30 @@ def _link_person(builder: _Builder, doc: Document, mention: Mention,
     if entity.attrs.get("kind") in (None, "other", "official") or kind == "author":
         entity.attrs["kind"] = kind
     for target_id, post, evidence in targets:
-        builder.relate(entity_id, "holds_post", target_id, evidence,
-                       title=post.get("title"), former=bool(post.get("former")))
+        builder.relate(
+            entity_id,
+            "holds_post",
+            target_id,
+            evidence,
+            title=post.get("title"),
+            former=bool(post.get("former")),
+        )
     if kind == "author":
-        builder.relate(entity_id, "authored", f"article:{doc.doc_id}#{article.index}", mention)
+        builder.relate(
+            entity_id, "authored", f"article:{doc.doc_id}#{article.index}", mention
+        )
 
 
-def _post_target(builder: _Builder, doc: Document, person: Mention, post: dict[str, object],
-                 by_label: dict[str, list[Mention]], place_ids: dict[int, str],
-                 org_ids: dict[int, str], article: ArticleInfo) -> tuple[str, Mention] | None:
+def _post_target(
+    builder: _Builder,
+    doc: Document,
+    person: Mention,
+    post: dict[str, object],
+    by_label: dict[str, list[Mention]],
+    place_ids: dict[int, str],
+    org_ids: dict[int, str],
+    article: ArticleInfo,
+) -> tuple[str, Mention] | None:
     """The organisation (or place) a post belongs to, with the mention that says so."""
     org_text = post.get("org")
     if isinstance(org_text, str) and org_text:
@@ -271,7 +344,9 @@ def _post_target(builder: _Builder, doc: Document, person: Mention, post: dict[s
             if same_article and (name == org_text or org_text.endswith(name)):
                 return org_ids[id(org)], org
         for place in reversed(by_label["place"]):
-            if doc.article_index(doc.to_clean(place.start)) == article.index and org_text.startswith(place.name):
+            if doc.article_index(
+                doc.to_clean(place.start)
+            ) == article.index and org_text.startswith(place.name):
                 return place_ids[id(place)], place
         return None
     at = post.get("at")
@@ -306,11 +381,21 @@ def _county_of(builder: _Builder, place_entity: str) -> str:
         for candidate in [division, *builder.gazetteer.ancestors(division)]:
             if RANK[builder.gazetteer.divisions[candidate].level] == 3:
                 return builder.gazetteer.divisions[candidate].name
-    return builder.graph.entities[place_entity].name if place_entity in builder.graph.entities else division
+    return (
+        builder.graph.entities[place_entity].name
+        if place_entity in builder.graph.entities
+        else division
+    )
 
 
-def _link_programme(builder: _Builder, doc: Document, mention: Mention, places: list[Mention],
-                    place_ids: dict[int, str], articles: list[ArticleInfo]) -> str:
+def _link_programme(
+    builder: _Builder,
+    doc: Document,
+    mention: Mention,
+    places: list[Mention],
+    place_ids: dict[int, str],
+    articles: list[ArticleInfo],
+) -> str:
     entity_id = f"programme:{mention.name}"
     entity = builder.entity(entity_id, "programme", mention.name)
     entity.mentions.append(mention)
@@ -333,28 +418,46 @@ def _link_programme(builder: _Builder, doc: Document, mention: Mention, places: 
     return entity_id
 
 
-def _link_metric(builder: _Builder, doc: Document, mention: Mention,
-                 by_label: dict[str, list[Mention]], place_ids: dict[int, str],
-                 programme_ids: dict[int, str], articles: list[ArticleInfo]) -> None:
+def _link_metric(
+    builder: _Builder,
+    doc: Document,
+    mention: Mention,
+    by_label: dict[str, list[Mention]],
+    place_ids: dict[int, str],
+    programme_ids: dict[int, str],
+    articles: list[ArticleInfo],
+) -> None:
     entity_id = f"metric:{doc.doc_id}:{mention.start}"
     entity = builder.entity(entity_id, "metric", mention.name)
     entity.mentions.append(mention)
     for key in ("value", "unit", "approx", "subject", "year"):
         entity.attrs[key] = mention.attrs.get(key)
-    near_places = [p for p in _nearby(doc, mention, by_label["place"], "sentence")
-                   if p.start < mention.start]
-    place = place_ids[id(near_places[-1])] if near_places else _article_of(doc, mention, articles).focus
+    near_places = [
+        p
+        for p in _nearby(doc, mention, by_label["place"], "sentence")
+        if p.start < mention.start
+    ]
+    place = (
+        place_ids[id(near_places[-1])]
+        if near_places
+        else _article_of(doc, mention, articles).focus
+    )
     if place:
         builder.relate(entity_id, "measured_in", place, mention)
-    near_programmes = [p for p in _nearby(doc, mention, by_label["programme"], "sentence")
-                       if id(p) in programme_ids]
+    near_programmes = [
+        p
+        for p in _nearby(doc, mention, by_label["programme"], "sentence")
+        if id(p) in programme_ids
+    ]
     if near_programmes:
         closest = min(near_programmes, key=lambda p: abs(p.start - mention.start))
         builder.relate(entity_id, "measures", programme_ids[id(closest)], mention)
 
 
 def _chunks(name: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[一二两三四五六七八九十双][^一二两三四五六七八九十双]+", name))
+    return tuple(
+        re.findall(r"[一二两三四五六七八九十双][^一二两三四五六七八九十双]+", name)
+    )
 
 
 def _link_variants(builder: _Builder) -> None:

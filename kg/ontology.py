@@ -11,8 +11,16 @@ KG = Namespace("https://w3id.org/kg-gov/ontology#")
 ID = Namespace("https://w3id.org/kg-gov/id/")
 
 PREFIXES = {
-    "kg": KG, "kgid": ID, "org": ORG, "prov": PROV, "skos": SKOS, "schema": SDO,
-    "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD,
+    "kg": KG,
+    "kgid": ID,
+    "org": ORG,
+    "prov": PROV,
+    "skos": SKOS,
+    "schema": SDO,
+    "dcterms": DCTERMS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
 }
 
 

@@ -54,15 +54,24 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
         for alias in attrs.get("aliases", []):
             rdf_graph.add((subject, SKOS.altLabel, Literal(alias, lang="zh")))
         for mention in attrs.get("mentions", []):
-            rdf_graph.add((subject, PROV.wasDerivedFrom,
-                           span_iri(mention["doc"], mention["start"], mention["end"])))
+            rdf_graph.add(
+                (
+                    subject,
+                    PROV.wasDerivedFrom,
+                    span_iri(mention["doc"], mention["start"], mention["end"]),
+                )
+            )
         _add_type_specific(rdf_graph, subject, attrs)
-    for source, target, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])):
+    for source, target, attrs in sorted(
+        graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])
+    ):
         _add_edge(rdf_graph, source, target, attrs)
     return rdf_graph
 
 
-def _add_type_specific(rdf_graph: Graph, subject: URIRef, attrs: dict[str, object]) -> None:
+def _add_type_specific(
+    rdf_graph: Graph, subject: URIRef, attrs: dict[str, object]
+) -> None:
     kind = attrs["type"]
     if kind == "place":
         rdf_graph.add((subject, KG.level, Literal(attrs.get("level"))))
@@ -76,16 +85,26 @@ def _add_type_specific(rdf_graph: Graph, subject: URIRef, attrs: dict[str, objec
         for part in attrs.get("components") or []:  # type: ignore[attr-defined]
             rdf_graph.add((subject, KG.component, Literal(part, lang="zh")))
     elif kind == "metric":
-        rdf_graph.add((subject, KG.value, Literal(Decimal(str(attrs["value"])), datatype=XSD.decimal)))
+        rdf_graph.add(
+            (
+                subject,
+                KG.value,
+                Literal(Decimal(str(attrs["value"])), datatype=XSD.decimal),
+            )
+        )
         rdf_graph.add((subject, KG.unit, Literal(attrs["unit"])))
         rdf_graph.add((subject, KG.approximate, Literal(bool(attrs.get("approx")))))
         if attrs.get("subject"):
             rdf_graph.add((subject, KG.subject, Literal(attrs["subject"], lang="zh")))
         if attrs.get("year"):
-            rdf_graph.add((subject, KG.year, Literal(str(attrs["year"]), datatype=XSD.gYear)))
+            rdf_graph.add(
+                (subject, KG.year, Literal(str(attrs["year"]), datatype=XSD.gYear))
+            )
 
 
-def _add_edge(rdf_graph: Graph, source: str, target: str, attrs: dict[str, object]) -> None:
+def _add_edge(
+    rdf_graph: Graph, source: str, target: str, attrs: dict[str, object]
+) -> None:
     kind = attrs["type"]
     s, o = entity_iri(source), entity_iri(target)
     if kind == "holds_post":
@@ -101,7 +120,9 @@ def _add_edge(rdf_graph: Graph, source: str, target: str, attrs: dict[str, objec
             rdf_graph.add((post, SKOS.prefLabel, Literal(attrs["title"], lang="zh")))
         rdf_graph.add((post, KG.former, Literal(bool(attrs.get("former")))))
         for ev in attrs.get("evidence", []):  # type: ignore[attr-defined]
-            rdf_graph.add((post, PROV.wasDerivedFrom, span_iri(ev["doc"], ev["start"], ev["end"])))
+            rdf_graph.add(
+                (post, PROV.wasDerivedFrom, span_iri(ev["doc"], ev["start"], ev["end"]))
+            )
         return
     predicate = _EDGES.get(str(kind), KG[str(kind)])
     if kind == "authored":

@@ -26,8 +26,15 @@ COLOURS = {
     "article": "#868e96",
     "document": "#495057",
 }
-SHAPES = {"place": "dot", "programme": "diamond", "person": "triangle",
-          "organization": "square", "metric": "dot", "article": "box", "document": "box"}
+SHAPES = {
+    "place": "dot",
+    "programme": "diamond",
+    "person": "triangle",
+    "organization": "square",
+    "metric": "dot",
+    "article": "box",
+    "document": "box",
+}
 
 
 def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
@@ -40,7 +47,8 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
 
     net = Network(directed=True, cdn_resources="in_line")
     shown = {
-        n for n, a in graph.nodes(data=True)
+        n
+        for n, a in graph.nodes(data=True)
         if a["type"] != "document" and (metrics or a["type"] != "metric")
     }
     for node_id in sorted(shown):
@@ -49,16 +57,31 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
         for key in ("level", "kind", "code"):
             if attrs.get(key):
                 hover += f"\n{key}: {attrs[key]}"
-        net.nodes.append({
-            "id": node_id, "label": attrs["name"], "title": hover,
-            "color": COLOURS[attrs["type"]], "shape": SHAPES[attrs["type"]],
-            "value": max(1, len(attrs.get("mentions", []))), "group": attrs["type"],
-        })
+        net.nodes.append(
+            {
+                "id": node_id,
+                "label": attrs["name"],
+                "title": hover,
+                "color": COLOURS[attrs["type"]],
+                "shape": SHAPES[attrs["type"]],
+                "value": max(1, len(attrs.get("mentions", []))),
+                "group": attrs["type"],
+            }
+        )
         net.node_ids.append(node_id)
-    for source, target, attrs in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])):
+    for source, target, attrs in sorted(
+        graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])
+    ):
         if source in shown and target in shown:
-            net.edges.append({"from": source, "to": target, "title": attrs["type"],
-                              "arrows": "to", "label": attrs.get("title") or ""})
+            net.edges.append(
+                {
+                    "from": source,
+                    "to": target,
+                    "title": attrs["type"],
+                    "arrows": "to",
+                    "label": attrs.get("title") or "",
+                }
+            )
     net.options = {
         "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 200}},
         "edges": {"smooth": False, "font": {"size": 9}},
@@ -74,15 +97,25 @@ def _details(graph: nx.MultiDiGraph, texts: dict[str, str]) -> dict[str, Any]:
         evidence = []
         for m in attrs.get("mentions", [])[:5]:
             text = texts.get(m["doc"], "")
-            evidence.append({
-                "doc": m["doc"], "start": m["start"], "end": m["end"],
-                "before": text[max(0, m["start"] - 40) : m["start"]],
-                "mention": text[m["start"] : m["end"]],
-                "after": text[m["end"] : m["end"] + 40],
-            })
-        keep = {k: v for k, v in attrs.items() if k not in ("mentions", "name", "aliases")}
-        details[node_id] = {"name": attrs["name"], "aliases": attrs.get("aliases", []),
-                            "attrs": keep, "evidence": evidence}
+            evidence.append(
+                {
+                    "doc": m["doc"],
+                    "start": m["start"],
+                    "end": m["end"],
+                    "before": text[max(0, m["start"] - 40) : m["start"]],
+                    "mention": text[m["start"] : m["end"]],
+                    "after": text[m["end"] : m["end"] + 40],
+                }
+            )
+        keep = {
+            k: v for k, v in attrs.items() if k not in ("mentions", "name", "aliases")
+        }
+        details[node_id] = {
+            "name": attrs["name"],
+            "aliases": attrs.get("aliases", []),
+            "attrs": keep,
+            "evidence": evidence,
+        }
     return details
 
 
@@ -92,19 +125,28 @@ def _script_json(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def render_html(graph: nx.MultiDiGraph, texts: dict[str, str] | None = None,
-                *, title: str = "kg") -> str:
+def render_html(
+    graph: nx.MultiDiGraph, texts: dict[str, str] | None = None, *, title: str = "kg"
+) -> str:
     """The page as a string; ``texts`` (doc id → text) feeds the source sentences."""
     import html
 
     import pyvis
 
     net = to_pyvis(graph)
-    vis_js = (resources.files(pyvis) / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(
-        encoding="utf-8")
-    data = {"nodes": net.nodes, "edges": net.edges, "options": net.options,
-            "colours": COLOURS, "details": _details(graph, texts or {})}
-    template = (resources.files("kg") / "templates" / "graph.html").read_text(encoding="utf-8")
+    vis_js = (
+        resources.files(pyvis) / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    ).read_text(encoding="utf-8")
+    data = {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": net.options,
+        "colours": COLOURS,
+        "details": _details(graph, texts or {}),
+    }
+    template = (resources.files("kg") / "templates" / "graph.html").read_text(
+        encoding="utf-8"
+    )
     return (
         template.replace("{{ vis_js }}", vis_js.replace("</script", "<\\/script"))
         .replace("{{ title }}", html.escape(title))
@@ -112,6 +154,8 @@ def render_html(graph: nx.MultiDiGraph, texts: dict[str, str] | None = None,
     )
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path, texts: dict[str, str] | None = None) -> None:
+def write_html(
+    graph: nx.MultiDiGraph, path: Path, texts: dict[str, str] | None = None
+) -> None:
     """Write the page as UTF-8 (explicitly: pyvis does not, which breaks Chinese on Windows)."""
     write_atomic(path, render_html(graph, texts, title=path.stem))

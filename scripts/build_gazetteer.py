@@ -68,11 +68,18 @@ def main(src: Path) -> None:
     modood = src / "modood_2023"
     for r in read_csv(modood / "provinces.csv"):
         code = r["code"]
-        rows.append((code, r["name"], "province", "", code, shorts.get(code + "0000", "")))
+        rows.append(
+            (code, r["name"], "province", "", code, shorts.get(code + "0000", ""))
+        )
     municipal_groups = set()
     for r in read_csv(modood / "cities.csv"):
         code = r["code"]
-        if r["name"] in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+        if r["name"] in (
+            "市辖区",
+            "县",
+            "省直辖县级行政区划",
+            "自治区直辖县级行政区划",
+        ):
             municipal_groups.add(code)  # NBS groupings, not places
             continue
         short = shorts.get(code + "00", "")
@@ -81,18 +88,31 @@ def main(src: Path) -> None:
         code, name = r["code"], r["name"]
         if name == "市辖区":
             continue
-        parent = r["provinceCode"] if r["cityCode"] in municipal_groups else r["cityCode"]
+        parent = (
+            r["provinceCode"] if r["cityCode"] in municipal_groups else r["cityCode"]
+        )
         short = shorts.get(code, "")
         if short == name or len(short) < 2:
             short = ""
         rows.append((code, name, county_level(name), parent, code, short))
     for r in read_csv(modood / "streets.csv"):
-        rows.append((r["code"], r["name"], town_level(r["name"]), r["areaCode"], r["code"], ""))
+        rows.append(
+            (r["code"], r["name"], town_level(r["name"]), r["areaCode"], r["code"], "")
+        )
     for r in read_csv(src / "chongqing_divisions.csv"):
         if r["level"] != "5" or not r["town_code"]:
             continue
         name = r["village"]
-        rows.append((f"{r['town_code']}-{name}", name, village_level(name), r["town_code"], "", ""))
+        rows.append(
+            (
+                f"{r['town_code']}-{name}",
+                name,
+                village_level(name),
+                r["town_code"],
+                "",
+                "",
+            )
+        )
     rows = sorted(set(rows))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     text = "id\tname\tlevel\tparent\tcode\tshort\n" + "".join(

@@ -18,7 +18,9 @@ from tests.conftest import ROOT, SEEDS
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["build", str(SEEDS), "-o", str(out)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     assert "documents read: 5" in result.output
     return out
@@ -33,16 +35,32 @@ def test_cli_graph_json_follows_the_contract(built: Path) -> None:
     data = json.loads((built / "graph.json").read_text(encoding="utf-8"))
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     types = {n["type"] for n in data["nodes"]}
-    assert {"document", "article", "place", "person", "organization", "programme", "metric"} <= types
+    assert {
+        "document",
+        "article",
+        "place",
+        "person",
+        "organization",
+        "programme",
+        "metric",
+    } <= types
     for node in data["nodes"]:
         assert {"id", "type", "name", "aliases", "mentions"} <= node.keys()
         for m in node["mentions"]:
-            assert m["doc"] in texts and 0 <= m["start"] < m["end"] <= len(texts[m["doc"]])
+            assert m["doc"] in texts and 0 <= m["start"] < m["end"] <= len(
+                texts[m["doc"]]
+            )
         if node["type"] == "place":
             assert node["level"] and "code" in node
         if node["type"] == "person":
-            assert node["kind"] in ("official", "author", "historical", "national_leader",
-                                    "photographer", "other")
+            assert node["kind"] in (
+                "official",
+                "author",
+                "historical",
+                "national_leader",
+                "photographer",
+                "other",
+            )
         if node["type"] == "metric":
             assert {"value", "unit", "approx", "subject", "year"} <= node.keys()
         if node["type"] == "programme":
@@ -58,7 +76,9 @@ def test_cli_graph_json_follows_the_contract(built: Path) -> None:
 
 def test_cli_graph_links_programme_to_its_district(built: Path) -> None:
     data = json.loads((built / "graph.json").read_text(encoding="utf-8"))
-    runs_in = {(e["source"], e["target"]) for e in data["edges"] if e["type"] == "runs_in"}
+    runs_in = {
+        (e["source"], e["target"]) for e in data["edges"] if e["type"] == "runs_in"
+    }
     assert ("programme:三比三亮", "place:500155") in runs_in
 
 
@@ -70,12 +90,16 @@ def test_cli_turtle_parses(built: Path) -> None:
 def test_cli_html_needs_no_network(built: Path) -> None:
     page = (built / "graph.html").read_text(encoding="utf-8")
     assert "vis.Network" in page
-    assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=[\"']?(?:https?:)?//", page)
+    assert not re.search(
+        r"<(?:script|link)[^>]+(?:src|href)=[\"']?(?:https?:)?//", page
+    )
     assert "cdn" not in page.lower().split("<script>")[0]
 
 
 def test_cli_build_is_deterministic(built: Path, tmp_path: Path) -> None:
-    CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path)], catch_exceptions=False)
+    CliRunner().invoke(
+        cli, ["build", str(SEEDS), "-o", str(tmp_path)], catch_exceptions=False
+    )
     for name in ("graph.json", "graph.ttl", "graph.html"):
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
 
@@ -84,15 +108,23 @@ def test_cli_bad_files_are_reported_and_the_rest_builds(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "sub").mkdir(parents=True)
     shutil.copy(SEEDS / "004_60b050a7622a78d4.txt", corpus / "sub" / "good.txt")
-    (corpus / "gbk.txt").write_bytes("梁平区梁山街道八角社区,网格员1380个。".encode("gbk"))
+    (corpus / "gbk.txt").write_bytes(
+        "梁平区梁山街道八角社区,网格员1380个。".encode("gbk")
+    )
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
     (corpus / "latin.md").write_bytes(bytes(range(128, 256)) * 3)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out)])
     assert result.exit_code == 1
-    for name, reason in (("empty.txt", "empty"), ("binary.txt", "binary"), ("latin.md", "decode")):
-        assert re.search(f"error: {re.escape(name)}: .*{reason}", result.output), result.output
+    for name, reason in (
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("latin.md", "decode"),
+    ):
+        assert re.search(f"error: {re.escape(name)}: .*{reason}", result.output), (
+            result.output
+        )
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     docs = {n["name"] for n in data["nodes"] if n["type"] == "document"}
     assert docs == {"sub/good.txt", "gbk.txt"}
@@ -105,15 +137,20 @@ def test_cli_unusable_corpus_is_a_clear_error(tmp_path: Path, setup: str) -> Non
     if setup == "empty-dir":
         corpus.mkdir()
         (corpus / "notes.pdf").write_bytes(b"%PDF")
-    result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(tmp_path / "out")])
+    result = CliRunner().invoke(
+        cli, ["build", str(corpus), "-o", str(tmp_path / "out")]
+    )
     assert result.exit_code == 1
     assert str(corpus) in result.output
     assert not (tmp_path / "out" / "graph.json").exists()
 
 
 def test_cli_eval_scores_the_seeds(built: Path) -> None:
-    result = CliRunner().invoke(cli, ["eval", str(ROOT / "tests" / "gold"), "-g",
-                                      str(built / "graph.json")], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["eval", str(ROOT / "tests" / "gold"), "-g", str(built / "graph.json")],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0
     place = re.search(r"^place\s+([\d.]+)\s+([\d.]+)", result.output, re.M)
     assert place and float(place.group(1)) > 0.8 and float(place.group(2)) > 0.6

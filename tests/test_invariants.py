@@ -37,7 +37,9 @@ def test_placeholders_are_never_names_or_places(seed_docs) -> None:
 
 
 CJK_TEXT = st.text(
-    alphabet=st.sampled_from(list("梁平区镇村社区街道三比亮万元人%0123456789.〔*〕“”()\n,。书记王李作者系")),
+    alphabet=st.sampled_from(
+        list("梁平区镇村社区街道三比亮万元人%0123456789.〔*〕“”()\n,。书记王李作者系")
+    ),
     max_size=200,
 )
 

@@ -37,7 +37,9 @@ def make_mention(
     )
 
 
-def filter_overlaps(spans: Iterable[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+def filter_overlaps(
+    spans: Iterable[tuple[int, int, object]],
+) -> list[tuple[int, int, object]]:
     """Keep the longest of overlapping spans, earliest first (spaCy's filter_spans).
 
     Examples:

@@ -15,8 +15,20 @@ from kg.extract._context import CJK, make_mention
 from kg.model import Document, Mention
 from kg.resources import load_table
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 _CN = "零〇一二两三四五六七八九十百千万亿"
@@ -40,10 +52,10 @@ def parse_chinese_number(text: str) -> Decimal:
         raise ValueError("empty number")
     if all(ch in "零〇一二三四五六七八九" for ch in text) and len(text) > 1:
         return Decimal("".join(str(_DIGITS[ch]) for ch in text))  # 二〇二三
-    yi = Decimal(0)       # everything up to the last 亿
-    wan = Decimal(0)      # the 万 group after it
+    yi = Decimal(0)  # everything up to the last 亿
+    wan = Decimal(0)  # the 万 group after it
     section = Decimal(0)  # the group below 万 being read
-    number = Decimal(0)   # the pending digit(s)
+    number = Decimal(0)  # the pending digit(s)
     i = 0
     while i < len(text):
         ch = text[i]
@@ -79,7 +91,9 @@ def _exact(value: Decimal) -> Decimal:
 
 @cache
 def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
-    table = {r["unit"]: (r["base"], Decimal(r["factor"])) for r in load_table("units.tsv")}
+    table = {
+        r["unit"]: (r["base"], Decimal(r["factor"])) for r in load_table("units.tsv")
+    }
     names = sorted(table, key=len, reverse=True)
     number = rf"\d+(?:,\d{{3}})*(?:\.\d+)?[{_CN}]*|[{_CN}]+(?:点[{_CN[:11]}]+)?"
     pattern = re.compile(
@@ -105,7 +119,9 @@ def _value(text: str) -> Decimal:
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Short quoted names (≤ 12 characters): numbers inside them belong to the name."""
     spans = []
-    for match in re.finditer(r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》", text):
+    for match in re.finditer(
+        r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》", text
+    ):
         spans.append(match.span())
     return spans
 
@@ -140,7 +156,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
         number_text = match.group("number") or ""
         if number_text == "一" and unit not in ("%", "元", "亩", "吨", "公里", "米"):
             continue  # 一个时期, 一名干部: a determiner, not a count
-        if unit in ("天", "小时", "次", "倍", "种", "类", "批") and not re.match(r"\d", number_text):
+        if unit in ("天", "小时", "次", "倍", "种", "类", "批") and not re.match(
+            r"\d", number_text
+        ):
             if unit != "倍":
                 continue  # 两天, 三次: durations and frequencies in words are not figures
         approx = bool(match.group("pre") or match.group("after") or match.group("tail"))
@@ -157,7 +175,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
     return out
 
 
-def _figure(match: re.Match[str], units: dict[str, tuple[str, Decimal]]) -> tuple[Decimal | None, str]:
+def _figure(
+    match: re.Match[str], units: dict[str, tuple[str, Decimal]]
+) -> tuple[Decimal | None, str]:
     if match.group("frac"):
         num = _value(match.group("num"))
         den = _value(match.group("den"))
@@ -175,8 +195,12 @@ def _figure(match: re.Match[str], units: dict[str, tuple[str, Decimal]]) -> tupl
 
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()“”\"《》\n]")
-_LEAD = re.compile(r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过)+")
-_TRAIL = re.compile(r"(?:达到|达|为|是|有|超过|突破|实现|增长|增加|提高|下降|减少|占比|占|比例|比重)+$")
+_LEAD = re.compile(
+    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过)+"
+)
+_TRAIL = re.compile(
+    r"(?:达到|达|为|是|有|超过|突破|实现|增长|增加|提高|下降|减少|占比|占|比例|比重)+$"
+)
 
 
 def _subject(text: str, start: int, end: int) -> str | None:
@@ -188,11 +212,17 @@ def _subject(text: str, start: int, end: int) -> str | None:
     after = re.match(f"[{CJK}]{{1,8}}", text[end:])
     before_clause = _SUBJECT_STOP.split(text[max(0, start - 30) : start])[-1]
     before = _TRAIL.sub("", _LEAD.sub("", before_clause))
-    if after and not re.match(r"[的是在和与及为了,]", after.group()) and len(before) < 2:
+    if (
+        after
+        and not re.match(r"[的是在和与及为了,]", after.group())
+        and len(before) < 2
+    ):
         word = re.split(r"[的是在和与及为了将把被对从向到]", after.group())[0]
         if len(word) >= 2:
             return word
-    before = re.split(r"(?:的|在|和|使|让|把|为|年|月)(?=[^的在和使让把为年月]*$)", before)[-1]
+    before = re.split(
+        r"(?:的|在|和|使|让|把|为|年|月)(?=[^的在和使让把为年月]*$)", before
+    )[-1]
     return before[-20:] if len(before) >= 2 else None
 
 

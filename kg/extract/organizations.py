@@ -15,7 +15,7 @@ from kg.model import Document, Mention
 from kg.resources import load_list
 
 _LEVEL_WORDS = "区县市镇乡村"
-_STOP = set("，,。、;；:：“”\"()《》 \n的和与及在对把为是原由以将从向到于等")
+_STOP = set('，,。、;；:：“”"()《》 \n的和与及在对把为是原由以将从向到于等')
 
 
 @cache
@@ -23,7 +23,9 @@ def _org_pattern() -> re.Pattern[str]:
     suffixes = sorted(load_list("org_suffixes.txt"), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, suffixes))
     body = f"[{CJK}]{{0,8}}?"
-    return re.compile(f"(?:中共)?(?P<head>[{CJK}]{{1,8}}?)(?P<body>{body})(?:{alternatives})")
+    return re.compile(
+        f"(?:中共)?(?P<head>[{CJK}]{{1,8}}?)(?P<body>{body})(?:{alternatives})"
+    )
 
 
 def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -36,7 +38,9 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
     suffixes = sorted(load_list("org_suffixes.txt"), key=len, reverse=True)
     anchors = sorted(places)
     # A bare level word after a boundary also anchors: (作者系)区信访办, 村党委书记.
-    for match in re.finditer(f"(?:(?<=[{''.join(_STOP)}系])|^)[{_LEVEL_WORDS}](?=[{CJK}])", text):
+    for match in re.finditer(
+        f"(?:(?<=[{''.join(_STOP)}系])|^)[{_LEVEL_WORDS}](?=[{CJK}])", text
+    ):
         anchors.append((match.start(), match.end()))
     spans = []
     for a_start, a_end in sorted(set(anchors)):
@@ -48,11 +52,17 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
                 break
             piece = text[a_end:stop]
             for suffix in suffixes:
-                if piece.endswith(suffix) and (length or suffix in ("区委", "县委", "市委")):
+                if piece.endswith(suffix) and (
+                    length or suffix in ("区委", "县委", "市委")
+                ):
                     best = stop
                     break
             # 区委 directly after a place: 梁平区委 (the 区 of the place is shared).
-            if length == 0 and text[a_end - 1 : a_end] in "区县市" and text[a_end : a_end + 1] == "委":
+            if (
+                length == 0
+                and text[a_end - 1 : a_end] in "区县市"
+                and text[a_end : a_end + 1] == "委"
+            ):
                 best = a_end + 1
         if best is not None and best > a_end:
             best = _drop_title(text, a_end, best)
@@ -78,7 +88,9 @@ def _longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return kept
 
 
-def extract_organizations(doc: Document, places: list[Mention] | None = None) -> list[Mention]:
+def extract_organizations(
+    doc: Document, places: list[Mention] | None = None
+) -> list[Mention]:
     """Find organisation names; ``places`` are the document's place mentions.
 
     Examples:
@@ -99,9 +111,15 @@ def extract_organizations(doc: Document, places: list[Mention] | None = None) ->
         canonical = name.removeprefix("中共")
         out.append(
             make_mention(
-                doc, start, end, "organization", "organization:place-suffix",
-                {"place_text": doc.clean[start:place_end].removeprefix("中共"),
-                 "canonical": canonical},
+                doc,
+                start,
+                end,
+                "organization",
+                "organization:place-suffix",
+                {
+                    "place_text": doc.clean[start:place_end].removeprefix("中共"),
+                    "canonical": canonical,
+                },
             )
         )
     return out

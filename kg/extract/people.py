@@ -38,7 +38,7 @@ def is_name(text: str) -> bool:
     if not 2 <= len(text) <= 4 or not re.fullmatch(f"[{CJK}]+", text):
         return False
     surnames = load_lines("surnames.txt")
-    if not (text[:2] in surnames and len(text) >= 3 or text[0] in surnames):
+    if not ((text[:2] in surnames and len(text) >= 3) or text[0] in surnames):
         return False
     if len(text) == 2 and text[0] in "和于向时都以从将对与及为但由来全":
         return False  # surnames that are mostly function words need a full name
@@ -78,8 +78,13 @@ def parse_posts(text: str) -> list[dict[str, object]]:
         if org and org.endswith("委") and title in ("常委", "书记", "副书记"):
             party = org
         org_before = org
-        posts.append({"title": title, "org": org.removeprefix("中共") if org else None,
-                      "former": former})
+        posts.append(
+            {
+                "title": title,
+                "org": org.removeprefix("中共") if org else None,
+                "former": former,
+            }
+        )
     return posts
 
 
@@ -96,12 +101,17 @@ def extract_people(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()
 
-    def add(start: int, end: int, rule: str, kind: str, posts: list[dict[str, object]]) -> None:
+    def add(
+        start: int, end: int, rule: str, kind: str, posts: list[dict[str, object]]
+    ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
         taken.add(start)
-        out.append(make_mention(doc, start, end, "person", rule,
-                                {"kind": kind, "posts": posts}))
+        out.append(
+            make_mention(
+                doc, start, end, "person", rule, {"kind": kind, "posts": posts}
+            )
+        )
 
     for article in doc.articles:
         if article.byline is None:
@@ -119,7 +129,9 @@ def extract_people(doc: Document) -> list[Mention]:
             if body:
                 posts = parse_posts(body.group(1))
             elif unit:
-                posts = [{"title": None, "org": unit.group(1).split(",")[0], "former": False}]
+                posts = [
+                    {"title": None, "org": unit.group(1).split(",")[0], "former": False}
+                ]
         add(start, start + len(name), "person:byline", "author", posts)
 
     for match in _PHOTO.finditer(text):
@@ -130,7 +142,13 @@ def extract_people(doc: Document) -> list[Mention]:
     leaders = load_lines("national_leaders.txt")
     for leader in sorted(leaders):
         for match in re.finditer(re.escape(leader), text):
-            add(match.start(), match.end(), "person:national-leader", "national_leader", [])
+            add(
+                match.start(),
+                match.end(),
+                "person:national-leader",
+                "national_leader",
+                [],
+            )
 
     titles = "|".join(map(re.escape, _titles()))
     for match in re.finditer(f"(?P<title>{titles})(?P<name>[{CJK}]{{2,3}})", text):
@@ -141,14 +159,23 @@ def extract_people(doc: Document) -> list[Mention]:
         cue_after = text[end : end + 2]
         if not is_name(name):
             continue
-        if len(name) == 2 and re.match(f"[{CJK}]", cue_after[:1] or "") and not any(
-            cue_after.startswith(c) for c in load_lines("person_cues.txt")
-        ) and cue_after[:1] not in _NOT_THIRD:
+        if (
+            len(name) == 2
+            and re.match(f"[{CJK}]", cue_after[:1] or "")
+            and not any(cue_after.startswith(c) for c in load_lines("person_cues.txt"))
+            and cue_after[:1] not in _NOT_THIRD
+        ):
             continue  # 书记挂帅: the "name" runs on into a word
         if text[match.start() - 1 : match.start()] == "总":
             continue  # 总书记: a national leader's title, said before a leader's name
         title_start, _ = doc.to_original(match.start("title"), match.end("title"))
-        posts = [{"title": match.group("title"), "org": None, "former": False,
-                  "at": title_start}]
+        posts = [
+            {
+                "title": match.group("title"),
+                "org": None,
+                "former": False,
+                "at": title_start,
+            }
+        ]
         add(match.start("name"), end, "person:title-name", "official", posts)
     return sorted(out, key=lambda m: (m.start, m.end))

@@ -20,13 +20,31 @@ from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
 ADMIN_LEVELS = (
-    "province", "prefecture", "district", "county", "city",
-    "town", "township", "subdistrict", "village", "community",
+    "province",
+    "prefecture",
+    "district",
+    "county",
+    "city",
+    "town",
+    "township",
+    "subdistrict",
+    "village",
+    "community",
 )
 RANK = {
-    "province": 1, "prefecture": 2, "district": 3, "county": 3, "city": 3,
-    "town": 4, "township": 4, "subdistrict": 4, "zone": 4,
-    "village": 5, "community": 5, "neighbourhood": 6, "landmark": 6,
+    "province": 1,
+    "prefecture": 2,
+    "district": 3,
+    "county": 3,
+    "city": 3,
+    "town": 4,
+    "township": 4,
+    "subdistrict": 4,
+    "zone": 4,
+    "village": 5,
+    "community": 5,
+    "neighbourhood": 6,
+    "landmark": 6,
 }
 # Proximity weights for context: a place named in the same address outweighs one in
 # the same sentence, which outweighs one in the same paragraph, article, document.
@@ -157,7 +175,9 @@ def extract_places(doc: Document) -> list[Mention]:
         start, end = end_index - len(key) + 1, end_index + 1
         candidates = gazetteer.keys[key]
         kinds = {kind for _, kind in candidates}
-        kind = "full" if "full" in kinds else ("former" if "former" in kinds else "short")
+        kind = (
+            "full" if "full" in kinds else ("former" if "former" in kinds else "short")
+        )
         if _blocked(text, start, end, key, kind):
             continue
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
@@ -189,7 +209,9 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
         if not ranks or min(ranks) < 3 or min(ranks) > 4:
             continue
         match = tail.match(text, hit.end)
-        if not match or match.group().endswith("乡") and text[match.end() : match.end() + 1] == "村":
+        if not match or (
+            match.group().endswith("乡") and text[match.end() : match.end() + 1] == "村"
+        ):
             continue
         name = match.group()
         if function_chars.intersection(name):
@@ -198,8 +220,15 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
         if level is None or RANK.get(level, 0) <= min(ranks):
             continue
         added.append(
-            _Hit(match.start(), match.end(), name, [], level=level,
-                 rule="place:address-tail", parent_hint=hit)
+            _Hit(
+                match.start(),
+                match.end(),
+                name,
+                [],
+                level=level,
+                rule="place:address-tail",
+                parent_hint=hit,
+            )
         )
     return sorted(hits + added, key=lambda h: h.start)
 
@@ -207,7 +236,11 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
 def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
     """Choose one division per hit from the places around it (two passes)."""
     positions = [
-        (doc.sentence_index(h.start), doc.paragraph_index(h.start), doc.article_index(h.start))
+        (
+            doc.sentence_index(h.start),
+            doc.paragraph_index(h.start),
+            doc.article_index(h.start),
+        )
         for h in hits
     ]
     for h in hits:
@@ -253,7 +286,9 @@ def _support(
     return score
 
 
-def _weight(hits: list[_Hit], positions: list[tuple[int, int, int]], i: int, j: int) -> int:
+def _weight(
+    hits: list[_Hit], positions: list[tuple[int, int, int]], i: int, j: int
+) -> int:
     a, b = hits[i], hits[j]
     if b.end == a.start or a.end == b.start:
         return _W_ADDRESS
@@ -278,8 +313,12 @@ def _keep(hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer) -> bool:
         return True
     level = gazetteer.divisions[hit.candidates[0][0]].level if hit.candidates else None
     confirmed = {other.chosen for other in hits if _has_adjacent_parent(other, hits)}
-    if level and RANK[level] >= 4 and not (
-        _has_adjacent_parent(hit, hits) or (hit.chosen and hit.chosen in confirmed)
+    if (
+        level
+        and RANK[level] >= 4
+        and not (
+            _has_adjacent_parent(hit, hits) or (hit.chosen and hit.chosen in confirmed)
+        )
     ):
         stem = hit.key
         for suffix, _ in _suffix_levels():
@@ -312,7 +351,10 @@ def _keep(hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer) -> bool:
                 return True
             continue
         if other.chosen in related and other.chosen != hit.chosen:
-            if RANK[division.level] >= 5 and RANK[gazetteer.divisions[other.chosen].level] < 3:
+            if (
+                RANK[division.level] >= 5
+                and RANK[gazetteer.divisions[other.chosen].level] < 3
+            ):
                 continue
             return True
         if short and hit.chosen in gazetteer.ancestors(other.chosen):
@@ -324,7 +366,9 @@ def _has_adjacent_parent(hit: _Hit, hits: list[_Hit]) -> bool:
     return any(other.end == hit.start and other.chosen for other in hits)
 
 
-def _to_mention(doc: Document, hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer) -> Mention:
+def _to_mention(
+    doc: Document, hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer
+) -> Mention:
     if hit.chosen is not None:
         division = gazetteer.divisions[hit.chosen]
         attrs: dict[str, object] = {
@@ -336,7 +380,9 @@ def _to_mention(doc: Document, hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer
         }
     else:
         levels = {gazetteer.divisions[c].level for c, _ in hit.candidates}
-        level = hit.level or (levels.pop() if len(levels) == 1 else level_from_name(hit.key))
+        level = hit.level or (
+            levels.pop() if len(levels) == 1 else level_from_name(hit.key)
+        )
         parent = None
         if hit.parent_hint is not None:
             parent = hit.parent_hint.chosen
@@ -404,7 +450,9 @@ def _zones_and_landmarks(
                 continue
             if anchor is not None and anchor.end == s - 2:
                 name_start = s - 2
-            elif suffix in ("湖", "老街", "古镇", "水库") and not re.match(f"[{CJK}]", before or "。"):
+            elif suffix in ("湖", "老街", "古镇", "水库") and not re.match(
+                f"[{CJK}]", before or "。"
+            ):
                 name_start = s - 2
             elif suffix in ("湖", "老街", "古镇", "水库") and (
                 before in "在到于和与、的" or text[s - 4 : s - 2] in common_words()
@@ -422,16 +470,28 @@ def _zones_and_landmarks(
             if re.fullmatch("[东西南北中]部", direction):
                 name_start -= 3
         end = match.end()
-        if any(a < end and name_start < b and not (a >= name_start and b <= end) for a, b in taken):
+        if any(
+            a < end and name_start < b and not (a >= name_start and b <= end)
+            for a, b in taken
+        ):
             continue
         if end - name_start <= len(suffix):
             continue
         parent = anchor.chosen if anchor is not None else None
         out.append(
             make_mention(
-                doc, name_start, end, "place", f"place:{kind}",
-                {"level": kind, "code": None, "division": None, "parent": parent,
-                 "canonical": text[name_start:end]},
+                doc,
+                name_start,
+                end,
+                "place",
+                f"place:{kind}",
+                {
+                    "level": kind,
+                    "code": None,
+                    "division": None,
+                    "parent": parent,
+                    "canonical": text[name_start:end],
+                },
             )
         )
         taken.append((name_start, end))

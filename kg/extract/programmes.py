@@ -16,7 +16,9 @@ from kg.model import Document, Mention
 from kg.resources import load_lines, load_table
 
 _NUMERAL = "一二两三四五六七八九十百千双多"
-_FORMULA = re.compile(rf"^(?:[{_NUMERAL}\d][{CJK}]{{1,3}}){{2,5}}$|^[{_NUMERAL}][{CJK}]{{1,3}}$")
+_FORMULA = re.compile(
+    rf"^(?:[{_NUMERAL}\d][{CJK}]{{1,3}}){{2,5}}$|^[{_NUMERAL}][{CJK}]{{1,3}}$"
+)
 _PLUS = re.compile(r"(?<![\d.])\d+(?:\+[\dXN])+(?![\d.])")
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"")
 _REPORTED = re.compile(r"(?:指出|强调|说|表示|提出|要求)[:,]?$")
@@ -45,12 +47,16 @@ def classify(name: str, before: str = "", after: str = "") -> str:
         return "national"
     if name in load_lines("metaphors.txt") or name.endswith("效应"):
         return "metaphor"
-    if len(name) > 12 or re.search(r"[,，。!?！？;；、:]", name) or _REPORTED.search(before):
+    if (
+        len(name) > 12
+        or re.search(r"[,，。!?！？;；、:]", name)
+        or _REPORTED.search(before)
+    ):
         return "quotation"
     if PLACEHOLDER.search(name):
         return "term"
     rules = _rules()
-    if _FORMULA.match(name) and len(name) >= 3 or _PLUS.fullmatch(name):
+    if (_FORMULA.match(name) and len(name) >= 3) or _PLUS.fullmatch(name):
         return "local"
     if name.endswith(rules["suffix"]) and len(name) >= 4:
         return "local"
@@ -94,19 +100,38 @@ def extract_programmes(doc: Document) -> list[Mention]:
         found.append((start, end, name, attrs))
     for match in _PLUS.finditer(text):
         if not any(s <= match.start() < e for s, e, _, _ in found):
-            found.append((match.start(), match.end(), match.group(),
-                          {"class": "local", "quoted": False, "components": []}))
+            found.append(
+                (
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    {"class": "local", "quoted": False, "components": []},
+                )
+            )
     local_names = {n for _, _, n, a in found if a["class"] == "local"}
     # Later unquoted uses of a local name (三比三亮 in running text) are mentions too.
     for name in sorted(local_names):
         for match in re.finditer(re.escape(name), text):
             if not any(s <= match.start() < e for s, e, _, _ in found):
-                found.append((match.start(), match.end(), name,
-                              {"class": "local", "quoted": False, "components": []}))
+                found.append(
+                    (
+                        match.start(),
+                        match.end(),
+                        name,
+                        {"class": "local", "quoted": False, "components": []},
+                    )
+                )
     _attach_quoted_components(doc, found)
     mentions = [
-        make_mention(doc, s, e, "programme", f"programme:{'quoted' if a['quoted'] else 'formula'}",
-                     a, name=n)
+        make_mention(
+            doc,
+            s,
+            e,
+            "programme",
+            f"programme:{'quoted' if a['quoted'] else 'formula'}",
+            a,
+            name=n,
+        )
         for s, e, n, a in sorted(found, key=lambda f: (f[0], f[1]))
     ]
     return mentions
@@ -117,7 +142,7 @@ def _parenthesised_parts(text: str, pos: int) -> list[str]:
     match = re.match(r"\(([^()]{3,80})\)", text[pos:])
     if not match:
         return []
-    parts = [p.strip(" “”\"") for p in re.split(r"[、,，]", match.group(1))]
+    parts = [p.strip(' “”"') for p in re.split(r"[、,，]", match.group(1))]
     return parts if len(parts) >= 2 and all(1 < len(p) <= 12 for p in parts) else []
 
 
@@ -136,7 +161,11 @@ def _attach_quoted_components(
         counted = re.match(rf"[{_NUMERAL}]([{CJK}])(?:工作法|机制|模式)?$", name)
         parts: list[str] = []
         for s2, _, other, a2 in found:
-            if other == name or doc.article_index(s2) != article or not a2.get("quoted"):
+            if (
+                other == name
+                or doc.article_index(s2) != article
+                or not a2.get("quoted")
+            ):
                 continue
             if len(other) >= 2 and other in name and other[0] in _NUMERAL:
                 parts.append(other)

@@ -11,25 +11,43 @@ from tests.conftest import make_doc
 
 
 def figures(text: str) -> list[tuple[str, str, bool]]:
-    return [(str(m.attrs["value"]), str(m.attrs["unit"]), bool(m.attrs["approx"]))
-            for m in extract_metrics(make_doc(text))]
+    return [
+        (str(m.attrs["value"]), str(m.attrs["unit"]), bool(m.attrs["approx"]))
+        for m in extract_metrics(make_doc(text))
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("人均可支配收入3.48万元", ("34800", "元", False)), ("吸引游客18万余人", ("180000", "人", True)),
-     ("比例75.93%", ("75.93", "%", False)), ("耕地十八亿亩", ("1800000000", "亩", False)),
-     ("补助0.57万元", ("5700", "元", False)), ("近三分之二的村", ("66.67", "%", True)),
-     ("约三成农户", ("30", "%", True)), ("提高2.5个百分点", ("2.5", "个百分点", False)),
-     ("医药费2000元左右", ("2000", "元", True)), ("网格员1380个", ("1380", "个", False))],
+    [
+        ("人均可支配收入3.48万元", ("34800", "元", False)),
+        ("吸引游客18万余人", ("180000", "人", True)),
+        ("比例75.93%", ("75.93", "%", False)),
+        ("耕地十八亿亩", ("1800000000", "亩", False)),
+        ("补助0.57万元", ("5700", "元", False)),
+        ("近三分之二的村", ("66.67", "%", True)),
+        ("约三成农户", ("30", "%", True)),
+        ("提高2.5个百分点", ("2.5", "个百分点", False)),
+        ("医药费2000元左右", ("2000", "元", True)),
+        ("网格员1380个", ("1380", "个", False)),
+    ],
 )
-def test_metrics_values_units_and_approximation(text: str, expected: tuple[str, str, bool]) -> None:
+def test_metrics_values_units_and_approximation(
+    text: str, expected: tuple[str, str, bool]
+) -> None:
     assert figures(text) == [expected]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["2023年,梁平区", "第三批示范村", "拨打12320热线", "开展“三比三亮”", "一个时期以来", "在〔*〕镇"],
+    [
+        "2023年,梁平区",
+        "第三批示范村",
+        "拨打12320热线",
+        "开展“三比三亮”",
+        "一个时期以来",
+        "在〔*〕镇",
+    ],
 )
 def test_metrics_not_years_ordinals_phones_or_names(text: str) -> None:
     assert figures(text) == []
@@ -41,7 +59,9 @@ def test_metrics_subject_and_year() -> None:
     assert "人均可支配收入" in str(metric.attrs["subject"])
 
 
-@given(st.integers(min_value=0, max_value=99999999), st.integers(min_value=0, max_value=99))
+@given(
+    st.integers(min_value=0, max_value=99999999), st.integers(min_value=0, max_value=99)
+)
 def test_metrics_arabic_with_scale_parses_exactly(whole: int, cents: int) -> None:
     text = f"{whole}.{cents:02d}万"
     assert parse_chinese_number(text) == Decimal(f"{whole}.{cents:02d}") * 10000

@@ -12,18 +12,26 @@ def test_people_byline_and_author_note_give_posts() -> None:
     assert author.name == "刘露" and author.attrs["kind"] == "author"
     posts = author.attrs["posts"]
     assert [(p["org"], p["title"], p["former"]) for p in posts] == [
-        ("区信访办", "党组书记", True), ("区信访办", "主任", True)]
+        ("区信访办", "党组书记", True),
+        ("区信访办", "主任", True),
+    ]
 
 
 def test_people_post_list_shares_the_party_committee() -> None:
     posts = parse_posts("开州区委常委、宣传部部长")
-    assert [(p["org"], p["title"]) for p in posts] == [("开州区委", "常委"), ("开州区委宣传部", "部长")]
+    assert [(p["org"], p["title"]) for p in posts] == [
+        ("开州区委", "常委"),
+        ("开州区委宣传部", "部长"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "name", "title"),
-    [("村党委书记陈德胜说", "陈德胜", "党委书记"), ("网格员王露平走访发现", "王露平", "网格员"),
-     ("区长杜联合表示", "杜联合", "区长")],
+    [
+        ("村党委书记陈德胜说", "陈德胜", "党委书记"),
+        ("网格员王露平走访发现", "王露平", "网格员"),
+        ("区长杜联合表示", "杜联合", "区长"),
+    ],
 )
 def test_people_title_before_name(text: str, name: str, title: str) -> None:
     people = extract_people(make_doc(text))
@@ -42,4 +50,6 @@ def test_people_common_words_are_not_names(word: str) -> None:
 
 def test_people_general_secretary_is_not_a_local_post() -> None:
     people = extract_people(make_doc("习近平总书记关于加强和改进信访工作的重要思想"))
-    assert [(m.name, m.attrs["kind"]) for m in people] == [("习近平", "national_leader")]
+    assert [(m.name, m.attrs["kind"]) for m in people] == [
+        ("习近平", "national_leader")
+    ]

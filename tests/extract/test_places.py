@@ -7,7 +7,10 @@ from tests.conftest import make_doc
 
 
 def places(text: str) -> list[tuple[str, str, object]]:
-    return [(m.name, str(m.attrs["level"]), m.attrs["division"]) for m in extract_places(make_doc(text))]
+    return [
+        (m.name, str(m.attrs["level"]), m.attrs["division"])
+        for m in extract_places(make_doc(text))
+    ]
 
 
 def test_places_compound_address_gives_three_levels() -> None:
@@ -19,7 +22,9 @@ def test_places_compound_address_gives_three_levels() -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["推动发展乡村特色产业", "城区改造", "经济开发区建设", "比如要加强管理"])
+@pytest.mark.parametrize(
+    "text", ["推动发展乡村特色产业", "城区改造", "经济开发区建设", "比如要加强管理"]
+)
 def test_places_guards_against_hits_inside_words(text: str) -> None:
     assert places(text) == []
 
@@ -30,11 +35,14 @@ def test_places_short_form_needs_context() -> None:
 
 
 def test_places_province_short_forms() -> None:
-    assert places("重庆见行动,四川有作为。") == [("重庆", "province", "50"), ("四川", "province", "51")]
+    assert places("重庆见行动,四川有作为。") == [
+        ("重庆", "province", "50"),
+        ("四川", "province", "51"),
+    ]
 
 
 def test_places_renamed_division_resolves_to_today() -> None:
-    (name, level, division), = places("原梁平县的干部")
+    ((name, level, division),) = places("原梁平县的干部")
     assert (name, level, division) == ("梁平县", "district", "500155")
 
 
@@ -54,7 +62,9 @@ def test_places_ambiguous_village_without_enough_context_gets_no_code() -> None:
     if mention and mention[0].attrs["division"]:
         assert str(mention[0].attrs["division"]).startswith("500155")
     elif mention:
-        assert mention[0].attrs["code"] is None and mention[0].attrs["level"] == "village"
+        assert (
+            mention[0].attrs["code"] is None and mention[0].attrs["level"] == "village"
+        )
 
 
 def test_places_placeholder_town_is_not_a_place() -> None:
@@ -62,7 +72,12 @@ def test_places_placeholder_town_is_not_a_place() -> None:
 
 
 def test_places_zones_and_landmarks() -> None:
-    found = {(n, lvl) for n, lvl, _ in places("璧山区建设西部(重庆)科学城璧山片区,推进曙光湖建设,打造璧山高新区。")}
+    found = {
+        (n, lvl)
+        for n, lvl, _ in places(
+            "璧山区建设西部(重庆)科学城璧山片区,推进曙光湖建设,打造璧山高新区。"
+        )
+    }
     assert ("西部(重庆)科学城", "zone") in found
     assert ("曙光湖", "landmark") in found
     assert ("璧山高新区", "zone") in found
