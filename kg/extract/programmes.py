@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract._context import CJK, PLACEHOLDER, make_mention
+from kg.extract._context import CJK, PLACEHOLDER, common_words, make_mention
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table
 
@@ -19,6 +19,7 @@ _NUMERAL = "一二两三四五六七八九十百千双多"
 _FORMULA = re.compile(
     rf"^(?:[{_NUMERAL}\d][{CJK}]{{1,3}}){{2,5}}$|^[{_NUMERAL}][{CJK}]{{1,3}}$"
 )
+_CHUNK = re.compile(rf"[{_NUMERAL}][^{_NUMERAL}]{{1,3}}")
 _PLUS = re.compile(r"(?<![\d.])\d+(?:\+[\dXN])+(?![\d.])")
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"")
 _REPORTED = re.compile(r"(?:指出|强调|说|表示|提出|要求)[:,]?$")
@@ -56,19 +57,25 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     if PLACEHOLDER.search(name):
         return "term"
     rules = _rules()
-    if (_FORMULA.match(name) and len(name) >= 3) or _PLUS.fullmatch(name):
+    if name.startswith(rules["cue"]):
+        return "quotation"  # “完善科技创新体系”: a task quoted from a report
+    if _PLUS.fullmatch(name):
         return "local"
+    chunks = _CHUNK.findall(name)
+    listing = re.match(f"^[{_NUMERAL}](?:个|大|项|条|种)", name)
+    if name in common_words() or (listing and not name.endswith(rules["suffix"])):
+        # 一把手, 一站式; 三个尊重, 五大抓手: rhetoric, unless named as a scheme
+        return "local" if listing and after.startswith(rules["follow"]) else "term"
+    if len(chunks) >= 2 and "".join(chunks) == name:
+        return "local"  # 三比三亮, 一馆五榜一场, 三送三会两比
     if name.endswith(rules["suffix"]) and len(name) >= 4:
         return "local"
-    if after.startswith(rules["follow"]) and _looks_like_name(name):
-        return "local"
-    if before.endswith(rules["cue"]) and _FORMULA.match(name):
+    named_as_scheme = after.startswith(rules["follow"]) or before.endswith(rules["cue"])
+    if _FORMULA.match(name) and named_as_scheme:
+        return "local"  # 开展“双网格”, “五新”样板
+    if after.startswith(rules["follow"]) and len(name) <= 6:
         return "local"
     return "term"
-
-
-def _looks_like_name(name: str) -> bool:
-    return bool(_FORMULA.match(name) or _PLUS.fullmatch(name) or len(name) <= 6)
 
 
 def extract_programmes(doc: Document) -> list[Mention]:
@@ -122,6 +129,10 @@ def extract_programmes(doc: Document) -> list[Mention]:
                     )
                 )
     _attach_quoted_components(doc, found)
+    parts = {p for _, _, _, a in found for p in a["components"]}  # type: ignore[attr-defined]
+    for _, _, name, attrs in found:
+        if name in parts and attrs["class"] == "local" and not attrs["components"]:
+            attrs["class"] = "component"  # 三专 of 三专三辅: recorded on the programme
     mentions = [
         make_mention(
             doc,
