@@ -65,17 +65,24 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     listing = re.match(f"^[{_NUMERAL}](?:个|大|项|条|种)", name)
     if name in common_words() or (listing and not name.endswith(rules["suffix"])):
         # 一把手, 一站式; 三个尊重, 五大抓手: rhetoric, unless named as a scheme
-        return "local" if listing and after.startswith(rules["follow"]) else "term"
+        return "local" if listing and _followed_by_scheme(after) else "term"
     if len(chunks) >= 2 and "".join(chunks) == name:
         return "local"  # 三比三亮, 一馆五榜一场, 三送三会两比
     if name.endswith(rules["suffix"]) and len(name) >= 4:
         return "local"
-    named_as_scheme = after.startswith(rules["follow"]) or before.endswith(rules["cue"])
+    followed = _followed_by_scheme(after)
+    named_as_scheme = followed or before.endswith(rules["cue"])
     if _FORMULA.match(name) and named_as_scheme:
         return "local"  # 开展“双网格”, “五新”样板
-    if after.startswith(rules["follow"]) and len(name) <= 6:
+    if followed and len(name) <= 6:
         return "local"
     return "term"
+
+
+def _followed_by_scheme(after: str) -> bool:
+    """“六个一”幸福指数工程, “三山绿化”等工程: a scheme word within four characters."""
+    words = "|".join(map(re.escape, _rules()["follow"]))
+    return re.match(f"[{CJK}]{{0,4}}?(?:{words})", after) is not None
 
 
 def extract_programmes(doc: Document) -> list[Mention]:
