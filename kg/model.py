@@ -50,6 +50,21 @@ class Document:
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[tuple[int, int], ...]
     articles: tuple[Article, ...]
+    # Start offsets of the spans above, for bisection (derived in __post_init__).
+    _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _paragraph_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _article_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "_sentence_starts", tuple(s for s, _ in self.sentences)
+        )
+        object.__setattr__(
+            self, "_paragraph_starts", tuple(s for s, _ in self.paragraphs)
+        )
+        object.__setattr__(
+            self, "_article_starts", tuple(a.start for a in self.articles)
+        )
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``clean`` span to the span of ``text`` it was made from."""
@@ -64,21 +79,15 @@ class Document:
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``clean[pos]``."""
-        return _span_index(self.sentences, pos)
+        return max(0, bisect_right(self._sentence_starts, pos) - 1)
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding ``clean[pos]``."""
-        return _span_index(self.paragraphs, pos)
+        return max(0, bisect_right(self._paragraph_starts, pos) - 1)
 
     def article_index(self, pos: int) -> int:
         """Index of the article holding ``clean[pos]``."""
-        starts = [a.start for a in self.articles]
-        return max(0, bisect_right(starts, pos) - 1)
-
-
-def _span_index(spans: tuple[tuple[int, int], ...], pos: int) -> int:
-    starts = [s for s, _ in spans]
-    return max(0, bisect_right(starts, pos) - 1)
+        return max(0, bisect_right(self._article_starts, pos) - 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,7 +65,6 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
                 "color": COLOURS[attrs["type"]],
                 "shape": SHAPES[attrs["type"]],
                 "value": max(1, len(attrs.get("mentions", []))),
-                "group": attrs["type"],
             }
         )
         net.node_ids.append(node_id)

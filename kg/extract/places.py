@@ -183,7 +183,9 @@ def extract_places(doc: Document) -> list[Mention]:
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
     hits = _add_address_tails(text, hits, gazetteer)
     _resolve(doc, hits, gazetteer)
-    hits = [h for h in hits if _keep(h, hits, gazetteer)]
+    ends = {h.end for h in hits if h.chosen}
+    confirmed = {h.chosen for h in hits if h.start in ends}
+    hits = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
     return sorted(mentions, key=lambda m: (m.start, m.end))
@@ -301,7 +303,9 @@ def _weight(
     return _W_DOCUMENT
 
 
-def _keep(hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer) -> bool:
+def _keep(
+    hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer, confirmed: set[str | None]
+) -> bool:
     """Drop hits the document gives no reason to believe.
 
     A short form (梁平) counts only when the document also names the place, a place
@@ -312,7 +316,6 @@ def _keep(hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer) -> bool:
     if hit.rule.endswith("address-tail"):
         return True
     level = gazetteer.divisions[hit.candidates[0][0]].level if hit.candidates else None
-    confirmed = {other.chosen for other in hits if _has_adjacent_parent(other, hits)}
     if (
         level
         and RANK[level] >= 4
