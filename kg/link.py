@@ -124,31 +124,48 @@ def link(extracted: list[tuple[Document, list[Mention]]]) -> LinkedGraph:
     return builder.finish()
 
 
+@dataclass(slots=True)
+class _DocContext:
+    """One document while it is being linked: its mentions and what they became."""
+
+    doc: Document
+    by_label: dict[str, list[Mention]]
+    ids: dict[int, str] = field(default_factory=dict)  # id(mention) -> entity id
+    articles: list[ArticleInfo] = field(default_factory=list)
+
+    def article_of(self, mention: Mention) -> ArticleInfo:
+        return self.articles[self.doc.article_index(self.doc.to_clean(mention.start))]
+
+    def nearby(self, mention: Mention, label: str) -> list[Mention]:
+        """Mentions of ``label`` in the same sentence as ``mention``."""
+        doc = self.doc
+        target = doc.sentence_index(doc.to_clean(mention.start))
+        return [
+            c
+            for c in self.by_label[label]
+            if doc.sentence_index(doc.to_clean(c.start)) == target
+        ]
+
+
 def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) -> None:
     doc_entity = builder.entity(f"document:{doc.doc_id}", "document", doc.doc_id)
     doc_entity.attrs["chars"] = len(doc.text)
     by_label: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_label[mention.label].append(mention)
-    place_ids = {id(m): _link_place(builder, m) for m in by_label["place"]}
-    articles = _articles(builder, doc, by_label["place"], place_ids)
-    org_ids = {
-        id(m): _link_org(builder, doc, m, by_label["place"], place_ids, articles)
-        for m in by_label["organization"]
-    }
+    ctx = _DocContext(doc, by_label)
+    for mention in by_label["place"]:
+        ctx.ids[id(mention)] = _link_place(builder, mention)
+    ctx.articles = _articles(builder, doc, by_label["place"], ctx.ids)
+    for mention in by_label["organization"]:
+        ctx.ids[id(mention)] = _link_org(builder, ctx, mention)
     for mention in by_label["person"]:
-        _link_person(builder, doc, mention, by_label, place_ids, org_ids, articles)
-    programme_ids = {}
+        _link_person(builder, ctx, mention)
     for mention in by_label["programme"]:
-        if mention.attrs.get("class") != "local":
-            continue
-        programme_ids[id(mention)] = _link_programme(
-            builder, doc, mention, by_label["place"], place_ids, articles
-        )
+        if mention.attrs.get("class") == "local":
+            ctx.ids[id(mention)] = _link_programme(builder, ctx, mention)
     for mention in by_label["metric"]:
-        _link_metric(
-            builder, doc, mention, by_label, place_ids, programme_ids, articles
-        )
+        _link_metric(builder, ctx, mention)
 
 
 def _articles(
@@ -219,43 +236,21 @@ def _link_place(builder: _Builder, mention: Mention) -> str:
     parent = attrs.get("parent")
     if attrs.get("division"):
         builder.place_chain(str(attrs["division"]))
-        builder.relate(
-            entity_id, "part_of", f"place:{parent}", mention
-        ) if parent else None
+        if parent:
+            builder.relate(entity_id, "part_of", f"place:{parent}", mention)
     elif parent:
         builder.place_chain(str(parent))
         builder.relate(entity_id, "part_of", f"place:{parent}", mention)
     return entity_id
 
 
-def _nearby(
-    doc: Document, mention: Mention, candidates: list[Mention], scope: str
-) -> list[Mention]:
-    pos = doc.to_clean(mention.start)
-    index = doc.sentence_index if scope == "sentence" else doc.paragraph_index
-    target = index(pos)
-    return [c for c in candidates if index(doc.to_clean(c.start)) == target]
-
-
-def _article_of(
-    doc: Document, mention: Mention, articles: list[ArticleInfo]
-) -> ArticleInfo:
-    return articles[doc.article_index(doc.to_clean(mention.start))]
-
-
-def _link_org(
-    builder: _Builder,
-    doc: Document,
-    mention: Mention,
-    places: list[Mention],
-    place_ids: dict[int, str],
-    articles: list[ArticleInfo],
-) -> str:
+def _link_org(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:
     canonical = str(mention.attrs.get("canonical") or mention.name)
     place_text = str(mention.attrs.get("place_text") or "")
-    article = _article_of(doc, mention, articles)
+    article = ctx.article_of(mention)
+    places = ctx.by_label["place"]
     inner = [p for p in places if mention.start <= p.start < mention.end]
-    place_entity = place_ids[id(inner[0])] if inner else None
+    place_entity = ctx.ids[id(inner[0])] if inner else None
     if not inner and len(place_text) == 1 and article.focus:
         # 区委组织部 in an article about 梁平区 is 梁平区委组织部.
         focus = builder.graph.entities[article.focus]
@@ -272,23 +267,14 @@ def _link_org(
     return entity_id
 
 
-def _link_person(
-    builder: _Builder,
-    doc: Document,
-    mention: Mention,
-    by_label: dict[str, list[Mention]],
-    place_ids: dict[int, str],
-    org_ids: dict[int, str],
-    articles: list[ArticleInfo],
-) -> None:
+def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     kind = str(mention.attrs.get("kind"))
-    article = _article_of(doc, mention, articles)
+    doc = ctx.doc
+    article = ctx.article_of(mention)
     posts = list(mention.attrs.get("posts") or [])  # type: ignore[call-overload]
     targets: list[tuple[str, dict[str, object], Mention]] = []
     for post in posts:
-        target = _post_target(
-            builder, doc, mention, post, by_label, place_ids, org_ids, article
-        )
+        target = _post_target(ctx, mention, post, article)
         if target:
             targets.append((target[0], post, target[1]))
     if kind == "national_leader":
@@ -296,7 +282,7 @@ def _link_person(
     else:
         scope_place = None
         for target_id, _, _ in targets:
-            scope_place = _place_of(builder, target_id)
+            scope_place = _place_of(builder, ctx, target_id)
             if scope_place:
                 break
         scope_place = scope_place or article.focus
@@ -325,16 +311,10 @@ def _link_person(
 
 
 def _post_target(
-    builder: _Builder,
-    doc: Document,
-    person: Mention,
-    post: dict[str, object],
-    by_label: dict[str, list[Mention]],
-    place_ids: dict[int, str],
-    org_ids: dict[int, str],
-    article: ArticleInfo,
+    ctx: _DocContext, person: Mention, post: dict[str, object], article: ArticleInfo
 ) -> tuple[str, Mention] | None:
     """The organisation (or place) a post belongs to, with the mention that says so."""
+    doc, by_label, ids = ctx.doc, ctx.by_label, ctx.ids
     org_text = post.get("org")
     if isinstance(org_text, str) and org_text:
         # A post from a byline note: find the organisation mention inside the note.
@@ -342,12 +322,12 @@ def _post_target(
             name = org.name.removeprefix("中共")
             same_article = doc.article_index(doc.to_clean(org.start)) == article.index
             if same_article and (name == org_text or org_text.endswith(name)):
-                return org_ids[id(org)], org
+                return ids[id(org)], org
         for place in reversed(by_label["place"]):
             if doc.article_index(
                 doc.to_clean(place.start)
             ) == article.index and org_text.startswith(place.name):
-                return place_ids[id(place)], place
+                return ids[id(place)], place
         return None
     at = post.get("at")
     if isinstance(at, int):
@@ -356,21 +336,23 @@ def _post_target(
         ends = {at} | ({at + unit.end()} if unit else set())
         for org in by_label["organization"]:
             if org.end in ends:
-                return org_ids[id(org)], org
+                return ids[id(org)], org
         for place in by_label["place"]:
             if place.end in ends:
-                return place_ids[id(place)], place
+                return ids[id(place)], place
         if article.focus and article.mention:
             return article.focus, person
     return None
 
 
-def _place_of(builder: _Builder, entity_id: str) -> str | None:
+def _place_of(builder: _Builder, ctx: _DocContext, entity_id: str) -> str | None:
+    """The place an entity is: itself for a place, else where its organisation sits."""
     if entity_id.startswith("place:"):
         return entity_id
-    for relation_key in builder._relations:
-        if relation_key[0] == entity_id and relation_key[1] == "located_in":
-            return relation_key[2]
+    for org in ctx.by_label["organization"]:
+        if ctx.ids.get(id(org)) == entity_id:
+            inner = [p for p in ctx.by_label["place"] if org.start <= p.start < org.end]
+            return ctx.ids[id(inner[0])] if inner else None
     return None
 
 
@@ -388,14 +370,7 @@ def _county_of(builder: _Builder, place_entity: str) -> str:
     )
 
 
-def _link_programme(
-    builder: _Builder,
-    doc: Document,
-    mention: Mention,
-    places: list[Mention],
-    place_ids: dict[int, str],
-    articles: list[ArticleInfo],
-) -> str:
+def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:
     entity_id = f"programme:{mention.name}"
     entity = builder.entity(entity_id, "programme", mention.name)
     entity.mentions.append(mention)
@@ -407,51 +382,33 @@ def _link_programme(
         if part not in components:
             components.append(part)
     entity.attrs["components"] = components
-    article = _article_of(doc, mention, articles)
+    article = ctx.article_of(mention)
     if article.focus:
         builder.relate(entity_id, "runs_in", article.focus, mention)
-    for place in _nearby(doc, mention, places, "sentence"):
-        pid = place_ids[id(place)]
+    for place in ctx.nearby(mention, "place"):
+        pid = ctx.ids[id(place)]
         level = builder.graph.entities[pid].attrs.get("level")
         if RANK.get(str(level), 9) in (3, 4, 5) and level not in ("zone", "landmark"):
             builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
 
 
-def _link_metric(
-    builder: _Builder,
-    doc: Document,
-    mention: Mention,
-    by_label: dict[str, list[Mention]],
-    place_ids: dict[int, str],
-    programme_ids: dict[int, str],
-    articles: list[ArticleInfo],
-) -> None:
-    entity_id = f"metric:{doc.doc_id}:{mention.start}"
+def _link_metric(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
+    entity_id = f"metric:{ctx.doc.doc_id}:{mention.start}"
     entity = builder.entity(entity_id, "metric", mention.name)
     entity.mentions.append(mention)
     for key in ("value", "unit", "approx", "subject", "year"):
         entity.attrs[key] = mention.attrs.get(key)
-    near_places = [
-        p
-        for p in _nearby(doc, mention, by_label["place"], "sentence")
-        if p.start < mention.start
-    ]
+    near_places = [p for p in ctx.nearby(mention, "place") if p.start < mention.start]
     place = (
-        place_ids[id(near_places[-1])]
-        if near_places
-        else _article_of(doc, mention, articles).focus
+        ctx.ids[id(near_places[-1])] if near_places else ctx.article_of(mention).focus
     )
     if place:
         builder.relate(entity_id, "measured_in", place, mention)
-    near_programmes = [
-        p
-        for p in _nearby(doc, mention, by_label["programme"], "sentence")
-        if id(p) in programme_ids
-    ]
+    near_programmes = [p for p in ctx.nearby(mention, "programme") if id(p) in ctx.ids]
     if near_programmes:
         closest = min(near_programmes, key=lambda p: abs(p.start - mention.start))
-        builder.relate(entity_id, "measures", programme_ids[id(closest)], mention)
+        builder.relate(entity_id, "measures", ctx.ids[id(closest)], mention)
 
 
 def _chunks(name: str) -> tuple[str, ...]:
