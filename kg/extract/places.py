@@ -93,6 +93,11 @@ def load_gazetteer() -> Gazetteer:
             keys[d.name].append((d.id, "full"))
         if d.short and len(d.short) >= 2 and d.short not in stop and d.short != d.name:
             keys[d.short].append((d.id, "short"))
+    for d in divisions.values():
+        # 石柱土家族自治县 is written 石柱县, 甘孜藏族自治州 甘孜州: short form + level word.
+        for word, level_word in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+            if d.name.endswith(word) and d.short and len(d.short) >= 2:
+                keys[d.short + level_word].append((d.id, "former"))
     for row in load_table("renamed.tsv"):
         if row["code"] in divisions:
             keys[row["old"]].append((row["code"], "former"))
@@ -145,8 +150,16 @@ def _blocked(text: str, start: int, end: int, key: str, kind: str) -> bool:
     nxt = text[end : end + 1]
     if kind == "short" and key in common_words():
         return True
+    if len(key) == 2 and text[start - 1 : start + 1] in common_words():
+        return True  # 范县 in 模范县: the name starts in the middle of a word
     if key.endswith("乡") and nxt and nxt in "村镇土亲情愁音":
         return True  # 发展乡 in 发展乡村
+    if key.endswith("村") and nxt and nxt in "级务":
+        return True  # 加强村 in 加强村级组织
+    if key.endswith(("村", "社区")) and text[start - 1 : start] == "的":
+        stem = key.removesuffix("村").removesuffix("社区")
+        if stem in common_words():
+            return True  # 立得住的先进村: an adjective and a noun, not a name
     if key.endswith("区") and nxt and nxt in "域别块间分位":
         return True
     if kind == "short":
@@ -202,7 +215,7 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     """
     starts = {h.start for h in hits}
     tail = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
-    function_chars = set("和在的是为了与及等或对把被从向以给到于")
+    function_chars = set("和在的是为了与及等或对把被从向以给到于第届")
     added: list[_Hit] = []
     for hit in hits:
         if hit.end in starts:
@@ -328,7 +341,8 @@ def _keep(
             if stem.endswith(suffix):
                 stem = stem[: -len(suffix)]
                 break
-        if len(stem) < 2 or stem in common_words():
+        supported = hit.chosen is not None and _district_named(hit, hits, gazetteer)
+        if len(stem) < 2 or (stem in common_words() and not supported):
             return False  # 加强村 in 加强村级组织, 一社区, 街道社区
     if hit.chosen is None:
         if hit.rule.endswith("short-form"):
@@ -363,6 +377,20 @@ def _keep(
         if short and hit.chosen in gazetteer.ancestors(other.chosen):
             return not other.rule.endswith("short-form")
     return False
+
+
+def _district_named(hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer) -> bool:
+    """Whether the district or county above ``hit`` is named in full in the document."""
+    assert hit.chosen is not None
+    above = {
+        a
+        for a in gazetteer.ancestors(hit.chosen)
+        if RANK[gazetteer.divisions[a].level] == 3
+    }
+    return any(
+        other.chosen in above and not other.rule.endswith("short-form")
+        for other in hits
+    )
 
 
 def _has_adjacent_parent(hit: _Hit, hits: list[_Hit]) -> bool:

@@ -81,3 +81,30 @@ def test_places_zones_and_landmarks() -> None:
     assert ("西部(重庆)科学城", "zone") in found
     assert ("曙光湖", "landmark") in found
     assert ("璧山高新区", "zone") in found
+
+
+def test_places_name_starting_mid_word_is_not_a_place() -> None:
+    # held-out hailar_1: 模范县 is "model county", not 范县 (Henan)
+    assert places("荣获全国科普示范县和模范县称号") == []
+
+
+def test_places_autonomous_county_written_with_level_word() -> None:
+    # held-out xwlb: 石柱县 is 石柱土家族自治县, 甘孜州 is 甘孜藏族自治州
+    found = places("由石柱县和四川省甘孜州共同举办")
+    assert ("石柱县", "county", "500240") in found
+    assert ("甘孜州", "prefecture", "5133") in found
+
+
+def test_places_town_with_common_word_stem_needs_its_district() -> None:
+    # held-out hailar_1: 奋斗 is an ordinary word, 奋斗镇 a town of 海拉尔区
+    assert ("奋斗镇", "town", "150702101") in places(
+        "海拉尔区推进奋斗镇创建国家级生态镇"
+    )
+    assert places("推进奋斗镇创建") == []
+
+
+def test_places_adjective_plus_village_is_not_a_village() -> None:
+    # seed 004: 一批有特色立得住的先进村 ("advanced villages")
+    assert [
+        p for p in places("梁平区打造一批有特色立得住的先进村") if p[0] == "先进村"
+    ] == []
