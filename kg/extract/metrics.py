@@ -70,6 +70,12 @@ def parse_chinese_number(text: str) -> Decimal:
         elif ch in _SMALL:
             section += (number if number or i else Decimal(1)) * _SMALL[ch]
             number = Decimal(0)
+        elif ch in _LARGE and i == 0:
+            # 万亩, 近万人: a scale word with no digit before it means one of it
+            if ch == "万":
+                wan = Decimal(_LARGE[ch])
+            else:
+                yi = Decimal(_LARGE[ch])
         elif ch == "万":
             wan = (wan + section + number) * _LARGE[ch]
             section = number = Decimal(0)
@@ -154,6 +160,10 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if value is None:
             continue
         number_text = match.group("number") or ""
+        if number_text and all(c in "十百千万亿" for c in number_text):
+            # 千家万户, 千头万绪: idioms, unless hedged (近万人) or an area (万亩)
+            if not match.group("pre") and match.group("unit") not in ("亩", "公顷"):
+                continue
         if number_text == "一" and unit not in ("%", "元", "亩", "吨", "公里", "米"):
             continue  # 一个时期, 一名干部: a determiner, not a count
         if unit in ("天", "小时", "次", "倍", "种", "类", "批") and not re.match(

@@ -91,3 +91,14 @@ def _to_chinese(n: int) -> str:
 @given(st.integers(min_value=1, max_value=10**12 - 1))
 def test_metrics_chinese_numerals_match_reference(n: int) -> None:
     assert parse_chinese_number(_to_chinese(n)) == n
+
+
+def test_metrics_bare_scale_word_is_one_of_it() -> None:
+    # seeds 000/001: 万亩 is 10000 亩; seed 003: 近万人 is about 10000 people
+    assert figures("建成万亩茶园") == [("10000", "亩", False)]
+    assert figures("吸引近万人参加") == [("10000", "人", True)]
+
+
+@pytest.mark.parametrize("text", ["走进千家万户", "工作千头万绪"])
+def test_metrics_idioms_with_numerals_are_not_figures(text: str) -> None:
+    assert figures(text) == []
