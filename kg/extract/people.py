@@ -9,6 +9,7 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from kg.extract._context import CJK, PLACEHOLDER, common_words, make_mention
@@ -178,4 +179,36 @@ def extract_people(doc: Document) -> list[Mention]:
             }
         ]
         add(match.start("name"), end, "person:title-name", "official", posts)
+    _add_name_then_post(doc, add)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_TAKES_POST = re.compile(
+    f"(?:(?<=[的,。、;:\\s])|^)(?P<name>[{CJK}]{{2,3}}?)"
+    r"(?:从?\d{4}年(?:起|以来)?)?(?P<verb>担任|出任|当选为?|现任|曾任|任)"
+)
+
+
+def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
+    """谢志望从2020年担任八角社区党总支书记: a name, a verb of office, then the post."""
+    text = doc.clean
+    for match in _TAKES_POST.finditer(text):
+        name = match.group("name")
+        if not is_name(name):
+            continue
+        window = text[match.end() : match.end() + 16]
+        window = re.split(r"[,。;、]", window)[0]
+        found = [(window.find(t), t) for t in _titles() if t in window]
+        if not found:
+            continue
+        offset, title = min(found, key=lambda f: (f[0], -len(f[1])))
+        title_start, _ = doc.to_original(match.end() + offset, match.end() + offset + 1)
+        former = match.group("verb") == "曾任"
+        posts = [{"title": title, "org": None, "former": former, "at": title_start}]
+        add(
+            match.start("name"),
+            match.end("name"),
+            "person:name-post",
+            "official",
+            posts,
+        )

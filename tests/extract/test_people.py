@@ -53,3 +53,17 @@ def test_people_general_secretary_is_not_a_local_post() -> None:
     assert [(m.name, m.attrs["kind"]) for m in people] == [
         ("习近平", "national_leader")
     ]
+
+
+def test_people_name_then_verb_of_office() -> None:
+    # seed 004: 谢志望从2020年担任八角社区党总支书记
+    (person,) = extract_people(
+        make_doc("好支书的谢志望从2020年担任八角社区党总支书记以来")
+    )
+    assert person.name == "谢志望"
+    assert person.attrs["posts"][0]["title"] == "党总支书记"
+
+
+def test_people_former_post_with_ceng_ren() -> None:
+    (person,) = extract_people(make_doc("他说,王建国曾任镇党委书记。"))
+    assert person.attrs["posts"][0]["former"] is True
