@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract import extract
 from kg.graph import to_networkx, write_node_link
-from kg.ingest import iter_corpus, read_document
+from kg.ingest import iter_corpus, list_corpus, read_document
 from kg.link import link
 from kg.model import Document, Mention
 from kg.rdf import to_rdf, write_turtle
@@ -39,7 +39,7 @@ def build(
     out_dir: Path,
     *,
     html: bool = True,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Build the graph of ``corpus`` into ``out_dir``.
 
@@ -47,7 +47,7 @@ def build(
         corpus: a folder (read recursively: .txt, .md) or a single file.
         out_dir: where graph.json, graph.ttl and graph.html are written.
         html: also write the HTML view.
-        progress: called with the number of documents done after each one.
+        progress: called with (files done, files in all) after each file.
 
     Raises:
         InputError: the corpus path is missing or holds no text at all.
@@ -55,7 +55,8 @@ def build(
     started = time.perf_counter()
     report = BuildReport()
     extracted: list[tuple[Document, list[Mention]]] = []
-    for item in iter_corpus(corpus):
+    root, files = list_corpus(corpus)
+    for item in iter_corpus(root, files):
         if isinstance(item, InputError):
             report.errors.append(str(item))
         else:
@@ -68,7 +69,7 @@ def build(
                 report.documents += 1
                 report.chars += len(doc.text)
         if progress:
-            progress(report.documents + len(report.errors))
+            progress(report.documents + len(report.errors), len(files))
     if not extracted:
         raise InputError(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
@@ -89,14 +90,3 @@ def build(
     report.edges = graph.number_of_edges()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def count_inputs(corpus: Path) -> int:
-    """How many text files a build of ``corpus`` will read (for the progress bar)."""
-    if corpus.is_file():
-        return 1
-    return sum(
-        1
-        for p in corpus.rglob("*")
-        if p.is_file() and p.suffix.lower() in (".txt", ".md")
-    )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -43,22 +45,22 @@ def build(corpus: Path, out_dir: Path, no_html: bool) -> None:
     Example: kg build ../shared/corpus/heldout -o /tmp/heldout
     """
     from kg.build import build as run_build
-    from kg.build import count_inputs
 
-    try:
-        total = count_inputs(corpus) if corpus.exists() else 0
-        with click.progressbar(
-            length=total, label="documents", show_pos=True, file=sys.stderr
-        ) as bar:
-            done = [0]
+    with ExitStack() as stack:
+        bars: list[Any] = []
 
-            def advance(n: int) -> None:
-                bar.update(n - done[0])
-                done[0] = n
+        def advance(done: int, total: int) -> None:
+            if not bars:  # the bar learns the total from the first file
+                bar = click.progressbar(
+                    length=total, label="documents", show_pos=True, file=sys.stderr
+                )
+                bars.append(stack.enter_context(bar))
+            bars[0].update(1)
 
+        try:
             report = run_build(corpus, out_dir, html=not no_html, progress=advance)
-    except KgError as e:
-        raise click.ClickException(str(e)) from e
+        except KgError as e:
+            raise click.ClickException(str(e)) from e
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.nodes_by_type.items()))

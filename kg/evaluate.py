@@ -168,8 +168,6 @@ def evaluate(gold_dir: Path, graph_path: Path) -> Scores:
                 for item in items:
                     item.setdefault("name", item.get("text", ""))
             predicted = by_doc_type.get((doc, kind), [])
-            if kind == "metric":
-                predicted = [n for n in predicted]
             pairs, missed, extra = _match(items, predicted, kind)
             score = scores.by_type[kind]
             score.tp += sum(1 for g, _ in pairs if not g.get("optional"))

@@ -249,26 +249,30 @@ def _articles(clean: str, paragraphs: list[tuple[int, int]]) -> list[Article]:
     return articles
 
 
-def iter_corpus(path: Path) -> Iterator[SourceText | InputError]:
-    """Yield the texts under ``path`` (a file or a folder, recursively, sorted).
+def list_corpus(path: Path) -> tuple[Path, list[Path]]:
+    """The folder ids are relative to, and the text files under ``path``, sorted.
 
-    Unreadable files come out as ``InputError`` values, not exceptions, so one broken
-    file never stops a build.
+    Raises:
+        InputError: ``path`` does not exist, or is a folder with no .txt/.md file.
     """
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     if path.is_file():
-        files = [path]
-        root = path.parent
-    else:
-        root = path
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-        )
-        if not files:
-            raise InputError(f"{path}: no .txt or .md files in this folder")
+        return path.parent, [path]
+    files = sorted(
+        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+    )
+    if not files:
+        raise InputError(f"{path}: no .txt or .md files in this folder")
+    return path, files
+
+
+def iter_corpus(root: Path, files: list[Path]) -> Iterator[SourceText | InputError]:
+    """Yield the texts of ``files`` (from ``list_corpus``), ids relative to ``root``.
+
+    Unreadable files come out as ``InputError`` values, not exceptions, so one broken
+    file never stops a build.
+    """
     for file in files:
         doc_id = file.relative_to(root).as_posix()
         try:

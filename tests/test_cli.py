@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
+from kg.model import NODE_TYPES
 from tests.conftest import ROOT, SEEDS
 
 
@@ -35,15 +36,7 @@ def test_cli_graph_json_follows_the_contract(built: Path) -> None:
     data = json.loads((built / "graph.json").read_text(encoding="utf-8"))
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     types = {n["type"] for n in data["nodes"]}
-    assert {
-        "document",
-        "article",
-        "place",
-        "person",
-        "organization",
-        "programme",
-        "metric",
-    } <= types
+    assert types == set(NODE_TYPES)
     for node in data["nodes"]:
         assert {"id", "type", "name", "aliases", "mentions"} <= node.keys()
         for m in node["mentions"]:

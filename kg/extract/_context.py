@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 
 from kg.model import Document, Mention
@@ -35,24 +35,6 @@ def make_mention(
         name=name if name is not None else doc.clean[start:end],
         attrs=dict(attrs or {}),
     )
-
-
-def filter_overlaps(
-    spans: Iterable[tuple[int, int, object]],
-) -> list[tuple[int, int, object]]:
-    """Keep the longest of overlapping spans, earliest first (spaCy's filter_spans).
-
-    Examples:
-        >>> filter_overlaps([(0, 2, "a"), (0, 3, "b"), (2, 4, "c"), (5, 6, "d")])
-        [(0, 3, 'b'), (5, 6, 'd')]
-    """
-    kept: list[tuple[int, int, object]] = []
-    taken: set[int] = set()
-    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-        if not taken.intersection(range(span[0], span[1])):
-            kept.append(span)
-            taken.update(range(span[0], span[1]))
-    return sorted(kept, key=lambda s: (s[0], s[1]))
 
 
 @cache

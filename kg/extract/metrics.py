@@ -103,12 +103,12 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
     names = sorted(table, key=len, reverse=True)
     number = rf"\d+(?:,\d{{3}})*(?:\.\d+)?[{_CN}]*|[{_CN}]+(?:点[{_CN[:11]}]+)?"
     pattern = re.compile(
-        rf"(?P<pre>将近|大约|超过|近|约|超|逾)?"
+        rf"(?P<pre>{'|'.join(_APPROX_BEFORE)})?"
         rf"(?:(?P<frac>(?P<den>[{_CN}\d]+)分之(?P<num>[{_CN}\d]+))"
         rf"|百分之(?P<pct>[{_CN}\d.]+)"
-        rf"|(?P<number>{number})(?P<after>余|多|来)?"
-        rf"(?P<unit>{'|'.join(map(re.escape, names))}|成(?![{CJK}]{{0}}[长员果为立功就本熟])))"
-        rf"(?P<tail>左右|以上|多)?"
+        rf"|(?P<number>{number})(?P<after>{'|'.join(_APPROX_AFTER)})?"
+        rf"(?P<unit>{'|'.join(map(re.escape, names))}|成(?![长员果为立功就本熟])))"
+        rf"(?P<tail>{'|'.join(_APPROX_TAIL)})?"
     )
     return table, pattern
 

@@ -8,7 +8,6 @@ part is kept in ``attrs["place_text"]`` so linking can attach the organisation t
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg.extract._context import CJK, make_mention
 from kg.model import Document, Mention
@@ -16,16 +15,6 @@ from kg.resources import load_list
 
 _LEVEL_WORDS = "区县市镇乡村"
 _STOP = set('，,。、;；:：“”"()《》 \n的和与及在对把为是原由以将从向到于等')
-
-
-@cache
-def _org_pattern() -> re.Pattern[str]:
-    suffixes = sorted(load_list("org_suffixes.txt"), key=len, reverse=True)
-    alternatives = "|".join(map(re.escape, suffixes))
-    body = f"[{CJK}]{{0,8}}?"
-    return re.compile(
-        f"(?:中共)?(?P<head>[{CJK}]{{1,8}}?)(?P<body>{body})(?:{alternatives})"
-    )
 
 
 def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

@@ -19,18 +19,6 @@ from kg.extract._context import CJK, common_words, make_mention
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
-ADMIN_LEVELS = (
-    "province",
-    "prefecture",
-    "district",
-    "county",
-    "city",
-    "town",
-    "township",
-    "subdistrict",
-    "village",
-    "community",
-)
 RANK = {
     "province": 1,
     "prefecture": 2,
@@ -166,9 +154,6 @@ def _blocked(text: str, start: int, end: int, key: str, kind: str) -> bool:
         # 江北 in 江北村, 合川 in 合川路: the short form is part of a longer name.
         if nxt and nxt in "村镇乡街路县省州市湾河江山":
             return True
-        prev = text[start - 1 : start]
-        if prev and re.match(f"[{CJK}]", prev) and prev in "的之在":
-            return False
     return False
 
 
