@@ -73,6 +73,8 @@ def load_gazetteer() -> Gazetteer:
     for line in read_text("divisions.tsv.gz").splitlines()[1:]:
         row = Division(*line.split("\t"))
         divisions[row.id] = row
+    for extra in load_table("divisions_extra.tsv"):
+        divisions.setdefault(extra["id"], Division(**extra))
     stop = load_lines("place_stopnames.txt")
     keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for d in divisions.values():
@@ -150,6 +152,15 @@ def _blocked(text: str, start: int, end: int, key: str, kind: str) -> bool:
             return True  # 立得住的先进村: an adjective and a noun, not a name
     if key.endswith("区") and nxt and nxt in "域别块间分位":
         return True
+    if kind == "short" and any(
+        _word_tags().get(text[start : end + k], "ns").startswith("n") is False
+        for k in (1, 2)
+    ):
+        return True  # 九龙 in 九龙治水: the short form opens an idiom or a word
+    if kind == "short" and _inside_quotes(text, start, end):
+        quoted = text[start - 1 : end + 1]
+        if quoted[0] not in "“\"" or quoted[-1] not in "”\"":
+            return True  # “九龙治水”: a quoted saying that starts with a place name
     if kind == "short":
         # 江北 in 江北村, 合川 in 合川路: the short form is part of a longer name.
         if nxt and nxt in "村镇乡街路县省州市湾河江山":
@@ -420,80 +431,224 @@ def _zone_rules() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(map(re.escape, suffixes))), kinds
 
 
+# A name before a zone or landmark word is walked back over noun-like jieba tokens
+# (POS-tagged only inside the clause where the suffix was found, so the tagger never
+# runs over the whole text).
+_CLAUSE_BREAK = re.compile(r"[，。；：、“”‘’《》〈〉()（）！？,;:!?\s「」]")
+_NAME_FLAGS = frozenset("n ng nr nrt nrfg ns nz nt j m eng an".split())
+_PROPER_FLAGS = frozenset("nr nrt nrfg ns nz j eng".split())
+_WATER = ("江", "河", "湖")
+# A word rarer than this in jieba's dictionary (or unknown to it) is distinctive
+# enough to be part of a proper name: 农林 (163), 东升 (553); 国家, 城市, 农业 are not.
+_RARE = 600
+_RARE_NOUN = 200  # common nouns need to be rarer still: 农林 (163) but not 老化 (304)
+_MAX_NAME = 10
+
+
+@cache
+def _word_freq() -> dict[str, int]:
+    import jieba
+
+    freq: dict[str, int] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, count, _ = line.split()
+            freq[word] = int(count)
+    return freq
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    import jieba
+
+    tags: dict[str, str] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, _, tag = line.split()
+            tags[word] = tag
+    return tags
+
+
+@cache
+def _tag(clause: str) -> tuple[tuple[str, str], ...]:
+    import jieba.posseg
+
+    return tuple((t.word, t.flag) for t in jieba.posseg.lcut(clause))
+
+
+def _distinctive(word: str, flag: str) -> bool:
+    """Whether a token can carry a proper name: rare, or unknown to the dictionary."""
+    if len(word) < 2 or re.search(r"\d", word):
+        return False
+    if word in load_lines("place_stopnames.txt") or word in load_lines(
+        "landmark_stop_prefixes.txt"
+    ):
+        return False
+    if re.match("[〇一二三四五六七八九十两百千万]", word):
+        return False  # 五大, 十大: a count, not a name
+    count = _word_freq().get(word)
+    if count is None:
+        return True
+    return count < (_RARE if flag in _PROPER_FLAGS else _RARE_NOUN)
+
+
+def _name_start(
+    text: str, s: int, e: int, suffix: str, place_ends: set[int]
+) -> tuple[int, bool] | None:
+    """Where the proper name before a zone/landmark word starts, if there is one.
+
+    Returns (start, anchored): anchored is True when the walk stopped at the end of a
+    known place, which then becomes the parent. 推进曙光湖 → 曙光湖; 城市道路, 工作思路,
+    国家农业科技园 have no distinctive name and give None.
+    """
+    clause_start = s
+    while (
+        clause_start > 0
+        and s - clause_start < 16
+        and not _CLAUSE_BREAK.match(text[clause_start - 1])
+    ):
+        clause_start -= 1
+    spans: list[tuple[int, int, str, str]] = []
+    pos = clause_start
+    # Tag a little past the suffix: 路子, 路网, 桥梁 show that it is not a word end.
+    for word, flag in _tag(text[clause_start : e + 2]):
+        if pos < e < pos + len(word):
+            return None
+        if pos >= e:
+            break
+        spans.append((pos, pos + len(word), word, flag))
+        pos += len(word)
+    stops = load_lines("place_stopnames.txt")
+    level_words = {w for w, _ in _suffix_levels()} | {"新区", "城区"}
+    distinctive = False
+    i = len(spans) - 1
+    head = s
+    # The token holding the suffix: 长江, 古纳河 are single words; 道路, 思路 generic.
+    if spans and spans[i][0] < s:
+        start, _, word, flag = spans[i]
+        if word in stops or word in load_lines("landmark_stop_prefixes.txt"):
+            return None
+        if suffix in _WATER and flag == "ns" and len(word) >= 2:
+            return start, False  # 长江, 海拉尔河: rivers and lakes are whole ns words
+        if word not in _word_freq() or (
+            flag in _PROPER_FLAGS and _distinctive(word, flag)
+        ):
+            distinctive = True  # 渔梁路 (unknown), 伊敏桥 (nr)
+        else:
+            return None  # 森林公园, 工作思路, 电子电路: a compound common noun
+        head = start
+        i -= 1
+    while i >= 0 and spans[i][1] > s:
+        i -= 1
+    anchored = False
+    while i >= 0:
+        start, end, word, flag = spans[i]
+        if end in place_ends and end == head:
+            anchored = True
+            break
+        if (
+            flag not in _NAME_FLAGS
+            or word in level_words
+            or word in stops
+            or re.search(r"\d", word)
+            or e - start > _MAX_NAME
+        ):
+            break
+        if flag == "m" and not re.fullmatch("[〇一二三四五六七八九十]+", word):
+            break
+        distinctive = distinctive or _distinctive(word, flag)
+        head = start
+        i -= 1
+    name = text[head:s]
+    if anchored and len(name) >= 2 and name not in common_words():
+        return head, anchored  # 肖家镇|哨马|老街: a name right after its place
+    if len(name) < 1 or not distinctive:
+        return None
+    return head, anchored
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` sits inside a short quotation (“连心桥”, "枫桥经验")."""
+    before = re.search(r"[“”\"\n][^“”\"\n]{0,12}$", text[max(0, start - 13) : start])
+    after = re.match(r"[^“”\"\n]{0,12}[“”\"\n]", text[end : end + 13])
+    return bool(
+        before and after and before.group()[0] in "“\"" and after.group()[-1] in "”\""
+    )
+
+
 def _zones_and_landmarks(
     doc: Document, hits: list[_Hit], gazetteer: Gazetteer
 ) -> list[Mention]:
     """Zones (璧山高新区, 西部(重庆)科学城) and landmarks (曙光湖, 渔梁路) by pattern.
 
-    A zone needs a known place or place abbreviations (成渝) right before its suffix;
-    the place becomes its parent. A landmark needs a two-character name that is not a
-    common word, right after a place or standing as its own word.
+    A zone named after a known place or place abbreviations (成渝) takes that place as
+    its parent. Otherwise the name before the suffix must hold a distinctive word
+    (rare or unknown to jieba's dictionary): 哈萨尔大街 and 农林桥 are names,
+    城市道路 and 国家农业科技园 are descriptions.
     """
     text = doc.clean
     pattern, kinds = _zone_rules()
     abbreviations = load_lines("place_abbreviations.txt")
-    stop_prefixes = load_lines("landmark_stop_prefixes.txt")
     by_end = {h.end: h for h in hits if h.chosen or h.level}
     taken = [(h.start, h.end) for h in hits]
+    found: list[tuple[int, int, str, str | None]] = []
     out: list[Mention] = []
     for match in pattern.finditer(text):
         suffix = match.group()
         kind = kinds[suffix]
-        s = match.start()
-        anchor: _Hit | None = None
-        name_start: int | None = None
-        # Allow up to four connecting characters between the anchor and the suffix
-        # (成渝|地区双城|经济圈, 重庆|)|科学城, 梁平|渔梁|路).
-        for gap in range(0, 5):
-            end = s - gap
-            connector = text[end:s]
-            if not re.fullmatch(f"[{CJK})]*", connector):
-                break
-            if end in by_end:
-                anchor = by_end[end]
-                name_start = anchor.start
-                break
-            run = end
-            while run > 0 and text[run - 1] in abbreviations:
-                run -= 1
-            if end - run >= 2 and kind == "zone":
-                name_start = run
-                break
-        if kind == "landmark":
-            prefix = text[s - 2 : s]
-            before = text[s - 3 : s - 2]
-            if not re.fullmatch(f"[{CJK}]{{2}}", prefix) or prefix in stop_prefixes:
-                continue
-            if anchor is not None and anchor.end == s - 2:
-                name_start = s - 2
-            elif suffix in ("湖", "老街", "古镇", "水库") and not re.match(
-                f"[{CJK}]", before or "。"
-            ):
-                name_start = s - 2
-            elif suffix in ("湖", "老街", "古镇", "水库") and (
-                before in "在到于和与、的" or text[s - 4 : s - 2] in common_words()
-            ):
-                name_start = s - 2  # 推进|曙光湖: a word ends right before the name
-            else:
-                continue
-            if anchor is not None and anchor.end != s - 2:
-                anchor = None
-        if name_start is None:
+        s, end = match.span()
+        anchor: _Hit | None = by_end.get(s)
+        name_start: int | None = anchor.start if anchor is not None else None
+        if kind == "zone" and anchor is None:
+            # 成渝|地区双城|经济圈, 重庆|)|科学城: an anchor a few characters back.
+            for gap in range(0, 5):
+                stop = s - gap
+                if not re.fullmatch(f"[{CJK})]*", text[stop:s]):
+                    break
+                if stop in by_end:
+                    anchor = by_end[stop]
+                    name_start = anchor.start
+                    break
+                run = stop
+                while run > 0 and text[run - 1] in abbreviations:
+                    run -= 1
+                if stop - run >= 2:
+                    name_start = run
+                    break
+        if kind != "zone" and anchor is None and len(suffix) >= 2:
+            # 重庆|新|机场: one descriptive character between a place and the word.
+            near = by_end.get(s - 1)
+            if near is not None and re.fullmatch(f"[{CJK}]", text[s - 1]):
+                if text[s - 1] not in _FUNCTION_CHARS:
+                    anchor, name_start = near, near.start
+        if name_start is None or kind != "zone":
+            walked = _name_start(text, s, end, suffix, set(by_end))
+            if walked is not None:
+                name_start, anchored = walked
+                anchor = by_end.get(name_start) if anchored else None
+            elif name_start is None or (kind != "zone" and len(suffix) < 2):
+                continue  # 呼伦贝尔|古城 stays: a place and a two-character word
+        if text[name_start:end] in gazetteer.keys:
+            continue  # 黔江 is the district, not a river
+        # 西部(重庆)科学城, 中新(重庆)科技园: the two characters before the bracket.
+        if (
+            kind == "zone"
+            and text[name_start - 1 : name_start] == "("
+            and re.fullmatch(f"[{CJK}]{{2}}", text[name_start - 3 : name_start - 1])
+        ):
+            name_start -= 3
+        if end - name_start <= len(suffix) or _inside_quotes(text, name_start, end):
             continue
-        # 西部(重庆)科学城: take in "(" and a direction word before the anchor.
-        if kind == "zone" and text[name_start - 1 : name_start] == "(":
-            direction = text[name_start - 3 : name_start - 1]
-            if re.fullmatch("[东西南北中]部", direction):
-                name_start -= 3
-        end = match.end()
+        if text[end : end + 1] in _DIVISION_CHARS and kind == "landmark":
+            continue  # 璧江区: an unknown division name, not the river 璧江
+        parent = anchor.chosen if anchor is not None else None
+        found.append((name_start, end, kind, parent))
+    for name_start, end, kind, parent in _merge_chained_zones(found):
         if any(
             a < end and name_start < b and not (a >= name_start and b <= end)
             for a, b in taken
         ):
             continue
-        if end - name_start <= len(suffix):
-            continue
-        parent = anchor.chosen if anchor is not None else None
         out.append(
             make_mention(
                 doc,
@@ -510,5 +665,33 @@ def _zones_and_landmarks(
                 },
             )
         )
-        taken.append((name_start, end))
     return out
+
+
+_DIVISION_CHARS = frozenset("区县市镇乡村省州旗")
+_FUNCTION_CHARS = frozenset("和在的是为了与及等或对把被从向以给到于第届至")
+
+
+def _merge_chained_zones(
+    found: list[tuple[int, int, str, str | None]],
+) -> list[tuple[int, int, str, str | None]]:
+    """One zone inside another is one name; nested candidates keep the longest.
+
+    西部(重庆)科学城|璧山片区 is the Bishan part of the science city; 腾龙广场 inside
+    腾龙广场小区 is not a second place.
+    """
+    merged: list[tuple[int, int, str, str | None]] = []
+    for item in sorted(found):
+        if merged:
+            last = merged[-1]
+            if last[2] == item[2] == "zone" and item[0] == last[1]:
+                merged[-1] = (last[0], item[1], "zone", last[3])
+                continue
+        merged.append(item)
+    return [
+        item
+        for item in merged
+        if not any(
+            o is not item and o[0] <= item[0] and item[1] <= o[1] for o in merged
+        )
+    ]

@@ -78,9 +78,49 @@ def test_places_zones_and_landmarks() -> None:
             "璧山区建设西部(重庆)科学城璧山片区,推进曙光湖建设,打造璧山高新区。"
         )
     }
-    assert ("西部(重庆)科学城", "zone") in found
+    # one zone inside another is one name (the Bishan part of the science city)
+    assert ("西部(重庆)科学城璧山片区", "zone") in found
     assert ("曙光湖", "landmark") in found
     assert ("璧山高新区", "zone") in found
+
+
+def test_landmark_names_need_a_distinctive_word() -> None:
+    found = {(n, lvl) for n, lvl, _ in places("改造哈萨尔大街和农林桥,新建城市道路和森林公园。")}
+    assert ("哈萨尔大街", "landmark") in found
+    assert ("农林桥", "landmark") in found
+    assert not {n for n, _ in found} & {"城市道路", "森林公园"}
+
+
+def test_landmark_word_inside_a_longer_word_is_not_a_place() -> None:
+    # 路子, 路网: the suffix does not end a word; 工作思路 is one common noun
+    assert places("拓宽路子,完善镇村路网,理清工作思路。") == []
+
+
+def test_quoted_metaphor_is_not_a_landmark() -> None:
+    assert places("当好党和群众“连心桥”,坚持“枫桥经验”。") == []
+
+
+def test_rivers_are_whole_words_and_districts_are_not_rivers() -> None:
+    found = {(n, lvl) for n, lvl, _ in places("长江一级支流乌江流过黔江区。")}
+    assert ("长江", "landmark") in found and ("乌江", "landmark") in found
+    assert ("黔江区", "district") in found and ("黔江", "landmark") not in found
+
+
+def test_landmark_after_a_place_with_a_two_character_word() -> None:
+    found = {(n, lvl) for n, lvl, _ in places("重庆新机场和呼伦贝尔古城")}
+    assert ("重庆新机场", "landmark") in found
+    assert ("呼伦贝尔古城", "landmark") in found
+
+
+def test_hong_kong_and_taiwan_have_codes() -> None:
+    found = places("新开通至香港特别行政区和台湾省的航线")
+    assert ("香港特别行政区", "province", "81") in found
+    assert ("台湾省", "province", "71") in found
+
+
+def test_short_form_opening_a_quoted_saying_is_not_a_place() -> None:
+    # held-out xwlb_13: “九龙治水” (too many agencies) is not 九龙县
+    assert places("这被百姓形容为“九龙治水”。") == []
 
 
 def test_places_name_starting_mid_word_is_not_a_place() -> None:
