@@ -195,12 +195,137 @@ def extract_places(doc: Document) -> list[Mention]:
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
     hits = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
 _RULE = {"full": "gazetteer", "short": "short-form", "former": "former-name"}
+_TOWN_WORDS = ("街道", "镇", "乡", "苏木")
+_LIST_LEVEL_WORDS = ("社区", "街道", "村", "镇", "乡")
+_COORDINATOR = "、和及与"
+
+
+@cache
+def _town_stems() -> dict[str, dict[str, str]]:
+    """District id → {stem: town-level division}: 海拉尔区 → {正阳: 正阳街道, …}."""
+    gazetteer = load_gazetteer()
+    stems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for d in gazetteer.divisions.values():
+        if d.level not in ("town", "township", "subdistrict"):
+            continue
+        for word in _TOWN_WORDS:
+            stem = d.name.removesuffix(word)
+            if stem != d.name and len(stem) >= 2:
+                stems[d.parent][stem].append(d.id)
+    return {
+        parent: {stem: ids[0] for stem, ids in by_stem.items() if len(ids) == 1}
+        for parent, by_stem in stems.items()
+    }
+
+
+def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """Places written without their level word inside a list.
+
+    - 健康和正阳社区卫生服务中心, 黔江濯水: town stems of a district the document
+      names, listed with a sibling or written right after their district;
+    - 方舟、秀水社区: the level word written once for the whole list.
+    """
+    taken = [(h.start, h.end) for h in hits]
+    districts = {
+        h.chosen
+        for h in hits
+        if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
+    }
+    stems = _town_stems()
+    found: dict[tuple[int, int], _Hit] = {}
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    # Town stems under a named district.
+    occurrences: list[tuple[int, int, str]] = []
+    for district in sorted(districts):
+        for stem, cid in sorted(stems.get(district, {}).items()):
+            for m in re.finditer(re.escape(stem), text):
+                occurrences.append((m.start(), m.end(), cid))
+    ends = {o[1]: o for o in occurrences}
+    starts = {o[0]: o for o in occurrences}
+    by_end = {h.end: h for h in hits if h.chosen}
+    for a, b, cid in occurrences:
+        if not free(a, b) or text[b : b + 2].startswith(_TOWN_WORDS):
+            continue
+        listed = (text[b : b + 1] in _COORDINATOR and (b + 1) in starts) or (
+            text[a - 1 : a] in _COORDINATOR and (a - 1) in ends
+        )
+        # 黔江濯水、酉阳…: district and stem form the whole name (not 海拉尔东山组团).
+        after_district = (
+            a in by_end
+            and by_end[a].chosen == gazetteer.divisions[cid].parent
+            and not re.match(f"[{CJK}]", text[b : b + 1])
+        )
+        if listed or after_district:
+            found[(a, b)] = _Hit(
+                a, b, text[a:b], [(cid, "short")], chosen=cid, rule="place:listed-short"
+            )
+    # A level word written once for a list: 方舟、秀水社区.
+    stem = f"[{CJK}]{{2,3}}"
+    pattern = re.compile(
+        f"((?:{stem}[{_COORDINATOR}])+)({stem}?)({'|'.join(_LIST_LEVEL_WORDS)})"
+    )
+    for m in pattern.finditer(text):
+        level_word = m.group(3)
+        items = [*re.split(f"[{_COORDINATOR}]", m.group(1))[:-1], m.group(2)]
+        if any(not _list_item_ok(item) for item in items):
+            continue
+        # Every item one noun-like word, the level word a word of its own:
+        # 懂农业、懂技术 and 净化、美化农村 are not lists of villages.
+        tokens = _tag(m.group())
+        words = [w for w, _ in tokens if w not in _COORDINATOR]
+        flags = [f for w, f in tokens if w not in _COORDINATOR]
+        if words != [*items, level_word] or any(
+            f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
+        ):
+            continue
+        if m.start() > 0 and re.match(f"[{CJK}]", text[m.start() - 1]):
+            if not _tag_boundary(text, m.start()):
+                continue
+        pos = m.start()
+        for item in items:
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if not free(a, b):
+                continue
+            name = item + level_word
+            end = b + len(level_word) if item == m.group(2) else b
+            found.setdefault(
+                (a, end),
+                _Hit(a, end, name, [], level=level_from_name(name), rule="place:listed"),
+            )
+    return list(found.values())
+
+
+def _list_item_ok(item: str) -> bool:
+    return (
+        len(item) >= 2
+        and item not in common_words()
+        and not set(item) & _FUNCTION_CHARS
+        and item not in load_lines("landmark_stop_prefixes.txt")
+    )
+
+
+def _tag_boundary(text: str, at: int) -> bool:
+    """Whether jieba puts a word boundary at ``at`` (tagging a small window only)."""
+    window_start = max(0, at - 6)
+    pos = window_start
+    for word, _ in _tag(text[window_start : at + 4]):
+        if pos == at:
+            return True
+        if pos > at:
+            return False
+        pos += len(word)
+    return pos == at
 
 
 def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
@@ -471,9 +596,32 @@ def _word_tags() -> dict[str, str]:
 
 @cache
 def _tag(clause: str) -> tuple[tuple[str, str], ...]:
+    """jieba.posseg over one short clause (cached: lists repeat the same clauses)."""
     import jieba.posseg
 
     return tuple((t.word, t.flag) for t in jieba.posseg.lcut(clause))
+
+
+def _cheap_reject(text: str, s: int, e: int) -> bool:
+    """Dictionary checks that settle most suffix hits before any tagging.
+
+    路子, 路网, 河道: the suffix starts a longer word; 道路, 思路, 出路: it ends a common
+    word. Neither can end a name.
+    """
+    if not re.match(f"[{CJK}]", text[s - 1 : s]):
+        return True
+    tags = _word_tags()
+    ends_a_word = any(text[s - k : e] in tags for k in (2, 3, 4))  # 海拉尔河|堤防
+    for k in (1, 2):
+        tag = tags.get(text[s : e + k])
+        if tag and tag != "ns" and not ends_a_word and e + k <= len(text):
+            return True
+    for k in (1, 2, 3):
+        word = text[s - k : e]
+        tag = tags.get(word)
+        if tag is not None and tag not in _PROPER_FLAGS and tag != "ns":
+            return True
+    return False
 
 
 def _distinctive(word: str, flag: str) -> bool:
@@ -492,6 +640,13 @@ def _distinctive(word: str, flag: str) -> bool:
     return count < (_RARE if flag in _PROPER_FLAGS else _RARE_NOUN)
 
 
+def _clean_boundary(word: str, flag: str) -> bool:
+    """Whether a name can start right after this token (和|东升路, 推进|曙光湖)."""
+    if flag[0] in "xcpudrmqf" or flag in ("uj", "ul"):
+        return True
+    return flag[0] in "va" and len(word) >= 2
+
+
 def _name_start(
     text: str, s: int, e: int, suffix: str, place_ends: set[int]
 ) -> tuple[int, bool] | None:
@@ -501,6 +656,8 @@ def _name_start(
     known place, which then becomes the parent. 推进曙光湖 → 曙光湖; 城市道路, 工作思路,
     国家农业科技园 have no distinctive name and give None.
     """
+    if _cheap_reject(text, s, e):
+        return None
     clause_start = s
     while (
         clause_start > 0
@@ -559,6 +716,8 @@ def _name_start(
         distinctive = distinctive or _distinctive(word, flag)
         head = start
         i -= 1
+    if i >= 0 and not anchored and not _clean_boundary(*spans[i][2:]):
+        return None  # 呼|达罕桥, 地下|金街: the name would start mid-phrase
     name = text[head:s]
     if anchored and len(name) >= 2 and name not in common_words():
         return head, anchored  # 肖家镇|哨马|老街: a name right after its place
