@@ -263,7 +263,10 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
         after_district = (
             a in by_end
             and by_end[a].chosen == gazetteer.divisions[cid].parent
-            and not re.match(f"[{CJK}]", text[b : b + 1])
+            and (
+                not re.match(f"[{CJK}]", text[b : b + 1])
+                or text[b : b + 1] in _FUNCTION_CHARS
+            )
         )
         if listed or after_district:
             found[(a, b)] = _Hit(

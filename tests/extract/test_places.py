@@ -148,3 +148,21 @@ def test_places_adjective_plus_village_is_not_a_village() -> None:
     assert [
         p for p in places("梁平区打造一批有特色立得住的先进村") if p[0] == "先进村"
     ] == []
+
+
+def test_town_stems_listed_under_a_named_district() -> None:
+    found = places("海拉尔区加快健康和正阳社区卫生服务中心建设。")
+    assert ("健康", "subdistrict", "150702002") in found
+    assert ("正阳", "subdistrict", "150702001") in found
+
+
+def test_town_stem_right_after_its_district() -> None:
+    found = places("黔江区推进黔江濯水等景区建设")
+    assert ("濯水", "town", "500114112") in found
+
+
+def test_level_word_shared_by_a_list() -> None:
+    found = {(n, lvl) for n, lvl, _ in places("方舟、秀水社区老年日间照料服务站投入使用")}
+    assert ("方舟", "community") in found and ("秀水社区", "community") in found
+    # verb phrases before a level word are not a list of villages
+    assert places("培养懂农业、懂技术、有情怀村干部,净化、美化农村") == []
