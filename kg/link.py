@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from kg.extract.places import RANK, load_gazetteer
+from kg.extract.places import RANK, load_gazetteer, town_stems
 from kg.model import Document, Entity, Mention, Relation
 
 
@@ -73,7 +73,12 @@ class _Builder:
             bucket.append(evidence)
 
     def place_chain(self, division_id: str) -> None:
-        """Make sure every division above ``division_id`` is a node, with part_of edges."""
+        """Make sure ``division_id`` and every division above it are nodes, with
+        part_of edges (an inferred parent may be named nowhere in the text)."""
+        division = self.gazetteer.divisions.get(division_id)
+        if division is not None and f"place:{division_id}" not in self.graph.entities:
+            entity = self.entity(f"place:{division_id}", "place", division.name)
+            entity.attrs.update(level=division.level, code=division.code or None)
         child = division_id
         for parent in self.gazetteer.ancestors(division_id):
             entity_id = f"place:{parent}"
@@ -154,9 +159,16 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
     for mention in mentions:
         by_label[mention.label].append(mention)
     ctx = _DocContext(doc, by_label)
+    # Divisions first: they decide each article's focus place, which then becomes the
+    # parent of zones and landmarks the text places nowhere more precisely.
+    local = [m for m in by_label["place"] if _is_local_place(m)]
     for mention in by_label["place"]:
-        ctx.ids[id(mention)] = _link_place(builder, mention)
+        if not _is_local_place(mention):
+            ctx.ids[id(mention)] = _link_place(builder, mention)
     ctx.articles = _articles(builder, doc, by_label["place"], ctx.ids)
+    for mention in local:
+        focus = ctx.article_of(mention).focus
+        ctx.ids[id(mention)] = _link_place(builder, _in_focus(builder, mention, focus))
     for mention in by_label["organization"]:
         ctx.ids[id(mention)] = _link_org(builder, ctx, mention)
     for mention in by_label["person"]:
@@ -178,6 +190,8 @@ def _articles(
             pos = doc.to_clean(mention.start)
             if doc.article_index(pos) != article.index:
                 continue
+            if id(mention) not in place_ids:
+                continue  # zones and landmarks are linked after the focus is known
             entity = builder.graph.entities[place_ids[id(mention)]]
             level = str(entity.attrs.get("level"))
             if (
@@ -242,6 +256,45 @@ def _link_place(builder: _Builder, mention: Mention) -> str:
         builder.place_chain(str(parent))
         builder.relate(entity_id, "part_of", f"place:{parent}", mention)
     return entity_id
+
+
+_LOCAL_LEVELS = frozenset({"zone", "landmark", "neighbourhood"})
+
+
+def _is_local_place(mention: Mention) -> bool:
+    """A zone, landmark or unlisted village: no division code of its own."""
+    level = mention.attrs.get("level")
+    return not mention.attrs.get("division") and (
+        level in _LOCAL_LEVELS or level in ("village", "community")
+    )
+
+
+def _in_focus(builder: _Builder, mention: Mention, focus: str | None) -> Mention:
+    """The mention with the article's focus place as parent, when that is more precise.
+
+    A street in a district's work report lies in that district: 哈萨尔大街 (no place
+    named with it) and 呼伦贝尔古城 (named after the prefecture) both get the
+    report's district. The parent keeps its rule so a user can tell it was inferred.
+    """
+    if focus is None or mention.attrs.get("scope") == "region":
+        return mention  # 西部(重庆)科学城, 长江: larger than any one district
+    division = focus.removeprefix("place:")
+    if division not in builder.gazetteer.divisions:
+        return mention
+    parent = mention.attrs.get("parent")
+    if parent is not None and parent not in builder.gazetteer.ancestors(division):
+        return mention
+    # 哈克遗址 in a report on 海拉尔区: named after the district's town 哈克镇.
+    name = str(mention.attrs.get("canonical") or mention.name)
+    for stem, town in sorted(town_stems().get(division, {}).items()):
+        longer_place = any(
+            name[:n] in builder.gazetteer.keys for n in range(len(stem) + 1, len(name))
+        )  # 呼伦贝尔古城 is named after 呼伦贝尔, not 呼伦街道
+        if name.startswith(stem) and len(name) > len(stem) + 1 and not longer_place:
+            division = town
+            break
+    attrs = {**mention.attrs, "parent": division, "parent_rule": "article-focus"}
+    return replace(mention, attrs=attrs)
 
 
 def _link_org(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:

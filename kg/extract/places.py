@@ -208,7 +208,7 @@ _COORDINATOR = "、和及与"
 
 
 @cache
-def _town_stems() -> dict[str, dict[str, str]]:
+def town_stems() -> dict[str, dict[str, str]]:
     """District id → {stem: town-level division}: 海拉尔区 → {正阳: 正阳街道, …}."""
     gazetteer = load_gazetteer()
     stems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -238,7 +238,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
         for h in hits
         if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
     }
-    stems = _town_stems()
+    stems = town_stems()
     found: dict[tuple[int, int], _Hit] = {}
 
     def free(a: int, b: int) -> bool:
@@ -553,6 +553,11 @@ def _to_mention(
 
 
 @cache
+def _zone_scopes() -> dict[str, str]:
+    return {r["suffix"]: r["scope"] for r in load_table("zones.tsv")}
+
+
+@cache
 def _zone_rules() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {r["suffix"]: r["kind"] for r in load_table("zones.tsv")}
     suffixes = sorted(kinds, key=len, reverse=True)
@@ -753,7 +758,7 @@ def _zones_and_landmarks(
     abbreviations = load_lines("place_abbreviations.txt")
     by_end = {h.end: h for h in hits if h.chosen or h.level}
     taken = [(h.start, h.end) for h in hits]
-    found: list[tuple[int, int, str, str | None]] = []
+    found: list[tuple[int, int, str, str | None, str]] = []
     out: list[Mention] = []
     for match in pattern.finditer(text):
         suffix = match.group()
@@ -804,8 +809,8 @@ def _zones_and_landmarks(
         if text[end : end + 1] in _DIVISION_CHARS and kind == "landmark":
             continue  # 璧江区: an unknown division name, not the river 璧江
         parent = anchor.chosen if anchor is not None else None
-        found.append((name_start, end, kind, parent))
-    for name_start, end, kind, parent in _merge_chained_zones(found):
+        found.append((name_start, end, kind, parent, _zone_scopes()[suffix]))
+    for name_start, end, kind, parent, scope in _merge_chained_zones(found):
         if any(
             a < end and name_start < b and not (a >= name_start and b <= end)
             for a, b in taken
@@ -824,6 +829,7 @@ def _zones_and_landmarks(
                     "division": None,
                     "parent": parent,
                     "canonical": text[name_start:end],
+                    "scope": scope,
                 },
             )
         )
@@ -835,19 +841,19 @@ _FUNCTION_CHARS = frozenset("和在的是为了与及等或对把被从向以给
 
 
 def _merge_chained_zones(
-    found: list[tuple[int, int, str, str | None]],
-) -> list[tuple[int, int, str, str | None]]:
+    found: list[tuple[int, int, str, str | None, str]],
+) -> list[tuple[int, int, str, str | None, str]]:
     """One zone inside another is one name; nested candidates keep the longest.
 
     西部(重庆)科学城|璧山片区 is the Bishan part of the science city; 腾龙广场 inside
     腾龙广场小区 is not a second place.
     """
-    merged: list[tuple[int, int, str, str | None]] = []
+    merged: list[tuple[int, int, str, str | None, str]] = []
     for item in sorted(found):
         if merged:
             last = merged[-1]
             if last[2] == item[2] == "zone" and item[0] == last[1]:
-                merged[-1] = (last[0], item[1], "zone", last[3])
+                merged[-1] = (last[0], item[1], "zone", last[3], item[4])
                 continue
         merged.append(item)
     return [
