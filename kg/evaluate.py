@@ -212,6 +212,32 @@ def _node_names(nodes: dict[str, dict[str, Any]], node_id: str) -> set[str]:
     return {node.get("name", ""), *node.get("aliases", [])}
 
 
+def _role_right(
+    gold_posts: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    nodes: dict[str, dict[str, Any]],
+    out_edges: dict[str, list[dict[str, Any]]],
+) -> bool:
+    """A role is right when one post has the gold title and is tied to the gold
+    organisation or place (the post's organisation, or the place it is located in)."""
+    for edge in edges:
+        names = _node_names(nodes, edge["target"])
+        for located in _targets(out_edges, edge["target"], "located_in"):
+            names |= _node_names(nodes, located["target"])
+        names = {n.removeprefix("中共") for n in names}
+        for post in gold_posts:
+            if post["title"] != edge.get("title"):
+                continue
+            org = str(post.get("org") or "").removeprefix("中共")
+            if (
+                not (org or post.get("place"))
+                or org in names
+                or post.get("place") in names
+            ):
+                return True
+    return False
+
+
 def _score_links(
     scores: Scores,
     kind: str,
@@ -237,13 +263,15 @@ def _score_links(
                 scores.links["place parent"].total += 1
                 scores.links["place parent"].right += gold["parent"] in parents
         elif kind == "person" and gold.get("posts"):
-            titles = {
-                e.get("title") for e in _targets(out_edges, node["id"], "holds_post")
-            }
-            gold_titles = {p.get("title") for p in gold["posts"]} - {None}
-            if gold_titles:
+            gold_posts = [p for p in gold["posts"] if p.get("title")]
+            if gold_posts:
                 scores.links["person role"].total += 1
-                scores.links["person role"].right += bool(titles & gold_titles)
+                scores.links["person role"].right += _role_right(
+                    gold_posts,
+                    _targets(out_edges, node["id"], "holds_post"),
+                    nodes,
+                    out_edges,
+                )
         elif kind == "programme":
             targets = set()
             for e in _targets(out_edges, node["id"], "runs_in", doc):

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from kg.extract._context import CJK
 from kg.extract.places import RANK, load_gazetteer, town_stems
 from kg.model import Document, Entity, Mention, Relation
 
@@ -300,23 +301,84 @@ def _in_focus(builder: _Builder, mention: Mention, focus: str | None) -> Mention
 def _link_org(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:
     canonical = str(mention.attrs.get("canonical") or mention.name)
     place_text = str(mention.attrs.get("place_text") or "")
-    article = ctx.article_of(mention)
     places = ctx.by_label["place"]
     inner = [p for p in places if mention.start <= p.start < mention.end]
     place_entity = ctx.ids[id(inner[0])] if inner else None
-    if not inner and len(place_text) == 1 and article.focus:
-        # 区委组织部 in an article about 梁平区 is 梁平区委组织部.
-        focus = builder.graph.entities[article.focus]
-        level_char = focus.name[-1]
-        if level_char == place_text:
-            canonical = focus.name + canonical[1:]
-            place_entity = article.focus
+    if not inner and len(place_text) == 1:
+        # 区委组织部 in an article about 梁平区 is 梁平区委组织部; 村党委 in a story
+        # about 安寿村 is 安寿村党委 (the nearest village of the article).
+        named = _nearest_place_of_level(builder, ctx, mention, place_text)
+        if named is not None:
+            canonical = builder.graph.entities[named].name + canonical[1:]
+            place_entity = named
     entity_id = f"organization:{canonical}"
     entity = builder.entity(entity_id, "organization", canonical)
     entity.mentions.append(mention)
     entity.aliases.add(mention.name)
     if place_entity:
         builder.relate(entity_id, "located_in", place_entity, mention)
+    return entity_id
+
+
+def _nearest_place_of_level(
+    builder: _Builder, ctx: _DocContext, mention: Mention, level_char: str
+) -> str | None:
+    """The place a bare level word (区, 村) stands for: the article's focus when its
+    name ends in that word, else the nearest place of the article that does."""
+    article = ctx.article_of(mention)
+    if article.focus and builder.graph.entities[article.focus].name.endswith(
+        level_char
+    ):
+        return article.focus
+    best: tuple[int, int, str] | None = None
+    for place in ctx.by_label["place"]:
+        entity_id = ctx.ids.get(id(place))
+        if entity_id is None:
+            continue
+        other_article = int(ctx.article_of(place).index != article.index)
+        name = builder.graph.entities[entity_id].name
+        if not name.endswith(level_char) or len(name) < 2:
+            continue
+        # Prefer the same article, then the nearest place.
+        key = (other_article, abs(place.start - mention.start), entity_id)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _post_org(
+    builder: _Builder, ctx: _DocContext, org_text: str, evidence: Mention
+) -> str:
+    """An organisation a byline names only as part of a post list.
+
+    (作者系开州区委常委、宣传部部长) names 开州区委宣传部 without writing it out; it is
+    located in the place its name starts with, or for 区信访办 the article's district.
+    """
+    places = [
+        p
+        for p in ctx.by_label["place"]
+        if ctx.article_of(p).index == ctx.article_of(evidence).index
+        and (p.name in org_text or str(p.attrs.get("canonical")) in org_text)
+        and id(p) in ctx.ids
+    ]
+    place_entity = None
+    canonical = org_text
+    if places:
+        # 西藏昌都市察雅县住房和城乡建设局 sits in the most specific place it names.
+        inner = max(
+            places, key=lambda p: (RANK.get(str(p.attrs.get("level")), 0), len(p.name))
+        )
+        place_entity = ctx.ids[id(inner)]
+    elif org_text[:1] in "区县市镇乡村":
+        place_entity = _nearest_place_of_level(builder, ctx, evidence, org_text[0])
+        if place_entity is not None:
+            canonical = builder.graph.entities[place_entity].name + org_text[1:]
+    entity_id = f"organization:{canonical}"
+    entity = builder.entity(entity_id, "organization", canonical)
+    if org_text != canonical:
+        entity.aliases.add(org_text)
+    if place_entity:
+        builder.relate(entity_id, "located_in", place_entity, evidence)
     return entity_id
 
 
@@ -327,7 +389,7 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     posts = list(mention.attrs.get("posts") or [])  # type: ignore[call-overload]
     targets: list[tuple[str, dict[str, object], Mention]] = []
     for post in posts:
-        target = _post_target(ctx, mention, post, article)
+        target = _post_target(builder, ctx, mention, post, article)
         if target:
             targets.append((target[0], post, target[1]))
     if kind == "national_leader":
@@ -364,28 +426,35 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
 
 
 def _post_target(
-    ctx: _DocContext, person: Mention, post: dict[str, object], article: ArticleInfo
+    builder: _Builder,
+    ctx: _DocContext,
+    person: Mention,
+    post: dict[str, object],
+    article: ArticleInfo,
 ) -> tuple[str, Mention] | None:
     """The organisation (or place) a post belongs to, with the mention that says so."""
     doc, by_label, ids = ctx.doc, ctx.by_label, ctx.ids
     org_text = post.get("org")
     if isinstance(org_text, str) and org_text:
-        # A post from a byline note: find the organisation mention inside the note.
+        # A post from a byline note: the organisation mention inside the note, or the
+        # organisation the post list implies (开州区委 + 宣传部).
         for org in by_label["organization"]:
             name = org.name.removeprefix("中共")
             same_article = doc.article_index(doc.to_clean(org.start)) == article.index
-            if same_article and (name == org_text or org_text.endswith(name)):
+            if same_article and name == org_text:
                 return ids[id(org)], org
-        for place in reversed(by_label["place"]):
-            if doc.article_index(
-                doc.to_clean(place.start)
-            ) == article.index and org_text.startswith(place.name):
+        unit = re.match(_PARTY_UNIT, str(post.get("title") or ""))
+        if org_text in {str(p.name) for p in by_label["place"]}:
+            if not unit:
+                place = next(p for p in by_label["place"] if p.name == org_text)
                 return ids[id(place)], place
-        return None
+            org_text += unit.group()  # 隆兴镇 + 党委书记: the post is in 隆兴镇党委
+        evidence = _note_mention(ctx, person, org_text)
+        return _post_org(builder, ctx, org_text, evidence), evidence
     at = post.get("at")
     if isinstance(at, int):
         title = str(post.get("title") or "")
-        unit = re.match(r"党委|党总支|党支部|党组|党工委", title)
+        unit = re.match(_PARTY_UNIT, title)
         ends = {at} | ({at + unit.end()} if unit else set())
         for org in by_label["organization"]:
             if org.end in ends:
@@ -393,9 +462,42 @@ def _post_target(
         for place in by_label["place"]:
             if place.end in ends:
                 return ids[id(place)], place
+        # 西池社区第三网格网格员: a place a few characters before the title, with
+        # only a sub-unit (第三网格, 二组) between them.
+        clean_at = doc.to_clean(at)
+        for place in reversed(by_label["place"]):
+            gap = doc.clean[doc.to_clean(place.end) : clean_at]
+            if 0 < len(gap) <= 6 and re.fullmatch(f"第?[{CJK}0-9]+", gap):
+                if re.search("[第组格队]", gap):
+                    return ids[id(place)], place
         if article.focus and article.mention:
             return article.focus, person
     return None
+
+
+_PARTY_UNIT = r"党委|党总支|党支部|党组|党工委"
+
+
+def _note_mention(ctx: _DocContext, person: Mention, org_text: str) -> Mention:
+    """The span of the byline note that names ``org_text`` (else the person's name)."""
+    doc = ctx.doc
+    article = doc.articles[ctx.article_of(person).index]
+    if article.note is not None:
+        note_start, note_end = article.note
+        prefix = org_text[:2]
+        at = doc.clean.find(prefix, note_start, note_end)
+        if at >= 0:
+            start, end = doc.to_original(at, min(note_end, at + len(org_text)))
+            return Mention(
+                doc.doc_id,
+                start,
+                end,
+                doc.text[start:end],
+                "organization",
+                "organization:post-list",
+                org_text,
+            )
+    return person
 
 
 def _place_of(builder: _Builder, ctx: _DocContext, entity_id: str) -> str | None:
