@@ -19,7 +19,9 @@ def _parents(text: str, name: str) -> set[str]:
 
 
 def test_local_landmark_lies_in_the_article_district() -> None:
-    text = "海拉尔区政府工作报告\n\n海拉尔区完成哈萨尔大街和东升路改造,海拉尔区城区更美。"
+    text = (
+        "海拉尔区政府工作报告\n\n海拉尔区完成哈萨尔大街和东升路改造,海拉尔区城区更美。"
+    )
     assert _parents(text, "哈萨尔大街") == {"海拉尔区"}
 
 

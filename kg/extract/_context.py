@@ -53,3 +53,16 @@ def common_words() -> frozenset[str]:
             if int(freq) >= 500 and tag != "ns" and not tag.startswith("nr"):
                 words.add(word)
     return frozenset(words)
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """Every word of jieba's dictionary with its part-of-speech tag."""
+    import jieba
+
+    tags: dict[str, str] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, _, tag = line.split()
+            tags[word] = tag
+    return tags

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from kg.extract._context import CJK, PLACEHOLDER, common_words, make_mention
+from kg.extract._context import CJK, PLACEHOLDER, common_words, make_mention, word_tags
 from kg.ingest import byline_name
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_list
@@ -158,8 +158,8 @@ def extract_people(doc: Document) -> list[Mention]:
             name = name[:2]
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
-        if not is_name(name):
-            continue
+        if not is_name(name) or name[0] in "和与及同":
+            continue  # 委员和列席: the next item of a list, not a name
         if (
             len(name) == 2
             and re.match(f"[{CJK}]", cue_after[:1] or "")
@@ -180,13 +180,144 @@ def extract_people(doc: Document) -> list[Mention]:
         ]
         add(match.start("name"), end, "person:title-name", "official", posts)
     _add_name_then_post(doc, add)
+    _add_signature_lines(doc, add)
+    _add_role_then_name(text, add)
+    _add_historical(text, add)
+    _add_reported_speech(text, add)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_FUNCTION_SURNAMES = set("和常于向时都以从将对与及为但由来全同把被让")
+
+
+def _weak_name_ok(name: str) -> bool:
+    """Stricter checks for names found by weaker cues (a role word, a speech verb).
+
+    群众和社会, 党员常态化: a surname that is mostly a function word starts the rest of
+    the sentence, not a person.
+    """
+    return (
+        is_name(name)
+        and name[0] not in _FUNCTION_SURNAMES
+        and name not in common_words()
+        and word_tags().get(name, "nr").startswith("nr")  # 党代会 is a word (j)
+        and word_tags().get(name[:2]) != "ns"  # 蒙古马精神: a place, then a word
+    )
+
+
+def _word_aligned(text: str, start: int, end: int) -> bool:
+    """Whether jieba starts and ends a word at the name's edges (a small window only).
+
+    游客慕名而来 has no name 慕名而: the span ends inside the word 慕名而来.
+    """
+    import jieba
+
+    window_start = max(0, start - 6)
+    cuts, pos = set(), window_start
+    for word in jieba.lcut(text[window_start : end + 6]):
+        cuts.add(pos)
+        pos += len(word)
+    cuts.add(pos)
+    # 谭登周家: jieba cuts 谭登|周家, but a name is often followed by 家 or a particle.
+    ends_ok = end in cuts or text[end : end + 1] in _NOT_THIRD | {"家"}
+    return start in cuts and ends_ok
+
+
+def _alternation(name: str) -> str:
+    return "|".join(map(re.escape, sorted(load_lines(name), key=len, reverse=True)))
+
+
+def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
+    """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
+    text = doc.clean
+    titles = "|".join(map(re.escape, _titles()))
+    pattern = re.compile(
+        f"^(?P<post>[{CJK}]{{0,20}}?(?:{titles}))[ \t\u3000]+(?P<name>[{CJK}]{{2,3}})[ \t\u3000]*$",
+        re.MULTILINE,
+    )
+    for match in pattern.finditer(text):
+        if not is_name(match.group("name")):
+            continue
+        posts = parse_posts(match.group("post"))
+        add(
+            match.start("name"),
+            match.end("name"),
+            "person:signature",
+            "official",
+            posts,
+        )
+
+
+def _add_role_then_name(text: str, add: Callable[..., None]) -> None:
+    """村民谭登周, 贫困户谭登周: an ordinary person, named after what they are."""
+    pattern = re.compile(
+        f"(?:{_alternation('person_roles.txt')})(?P<name>[{CJK}]{{2,3}})"
+    )
+    for match in pattern.finditer(text):
+        name = _trim_name(match.group("name"), text, match.start("name"))
+        start = match.start("name")
+        if _weak_name_ok(name) and _word_aligned(text, start, start + len(name)):
+            add(
+                match.start("name"),
+                match.start("name") + len(name),
+                "person:role-name",
+                "other",
+                [],
+            )
+
+
+def _add_historical(text: str, add: Callable[..., None]) -> None:
+    """卢作孚精神, 彭仙碧、杜文举等革命先辈: figures of the past, named with a cue."""
+    cues = _alternation("person_history.txt")
+    single = re.compile(f"(?P<name>[{CJK}]{{3}})(?:{cues})")
+    for match in single.finditer(text):
+        if _weak_name_ok(match.group("name")) and _word_aligned(
+            text, *match.span("name")
+        ):
+            add(
+                match.start("name"),
+                match.end("name"),
+                "person:historical",
+                "historical",
+                [],
+            )
+    listed = re.compile(
+        f"(?P<names>[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+)(?=等)(?:{cues})"
+    )
+    for match in listed.finditer(text):
+        names = match.group("names").split("、")
+        if all(_weak_name_ok(n) for n in names):
+            pos = match.start("names")
+            for name in names:
+                add(pos, pos + len(name), "person:historical", "historical", [])
+                pos += len(name) + 1
+
+
+def _add_reported_speech(text: str, add: Callable[..., None]) -> None:
+    """……,邓天星如是说: a name opening a clause, followed by a verb of speech."""
+    pattern = re.compile(
+        f"(?:(?<=[,，。;；:：!！?？”\n])|^)(?P<name>[{CJK}]{{2,3}}?)(?:{_alternation('speech_verbs.txt')})",
+        re.MULTILINE,
+    )
+    for match in pattern.finditer(text):
+        name = match.group("name")
+        if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
+            add(match.start("name"), match.end("name"), "person:speech", "other", [])
+
+
+def _trim_name(name: str, text: str, start: int) -> str:
+    """Drop a third character that begins the next word (谭登周家 stays 谭登周)."""
+    if len(name) == 3 and name[2] in _NOT_THIRD:
+        return name[:2]
+    return name
 
 
 _TAKES_POST = re.compile(
     f"(?:(?<=[的,。、;:\\s])|^)(?P<name>[{CJK}]{{2,3}}?)"
-    r"(?:从?\d{4}年(?:起|以来)?)?(?P<verb>担任|出任|当选为?|现任|曾任|任)"
+    r"(?:从?\d{4}年(?:起|以来)?)?(?P<verb>退休前曾是|退休前是|生前是|担任|出任|当选为?|现任|曾任|任)"
 )
+# Verbs strong enough to vouch for a name without a Han surname (泽洛退休前曾是…).
+_STRONG_VERBS = ("退休前曾是", "退休前是", "生前是")
 
 
 def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
@@ -194,7 +325,14 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
     text = doc.clean
     for match in _TAKES_POST.finditer(text):
         name = match.group("name")
-        if not is_name(name):
+        sentence_start = match.start() == 0 or text[match.start() - 1] in "。\n"
+        unsurnamed = (
+            match.group("verb") in _STRONG_VERBS
+            and sentence_start
+            and len(name) >= 2
+            and name not in word_tags()
+        )
+        if not (is_name(name) or unsurnamed):
             continue
         window = text[match.end() : match.end() + 16]
         window = re.split(r"[,。;、]", window)[0]
@@ -203,7 +341,7 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             continue
         offset, title = min(found, key=lambda f: (f[0], -len(f[1])))
         title_start, _ = doc.to_original(match.end() + offset, match.end() + offset + 1)
-        former = match.group("verb") == "曾任"
+        former = match.group("verb") in ("曾任", *_STRONG_VERBS)
         posts = [{"title": title, "org": None, "former": former, "at": title_start}]
         add(
             match.start("name"),

@@ -15,7 +15,7 @@ from functools import cache
 
 import ahocorasick
 
-from kg.extract._context import CJK, common_words, make_mention
+from kg.extract._context import CJK, common_words, make_mention, word_tags
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -153,13 +153,13 @@ def _blocked(text: str, start: int, end: int, key: str, kind: str) -> bool:
     if key.endswith("区") and nxt and nxt in "域别块间分位":
         return True
     if kind == "short" and any(
-        _word_tags().get(text[start : end + k], "ns").startswith("n") is False
+        word_tags().get(text[start : end + k], "ns").startswith("n") is False
         for k in (1, 2)
     ):
         return True  # 九龙 in 九龙治水: the short form opens an idiom or a word
     if kind == "short" and _inside_quotes(text, start, end):
         quoted = text[start - 1 : end + 1]
-        if quoted[0] not in "“\"" or quoted[-1] not in "”\"":
+        if quoted[0] not in '“"' or quoted[-1] not in '”"':
             return True  # “九龙治水”: a quoted saying that starts with a place name
     if kind == "short":
         # 江北 in 江北村, 合川 in 合川路: the short form is part of a longer name.
@@ -304,7 +304,9 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
             end = b + len(level_word) if item == m.group(2) else b
             found.setdefault(
                 (a, end),
-                _Hit(a, end, name, [], level=level_from_name(name), rule="place:listed"),
+                _Hit(
+                    a, end, name, [], level=level_from_name(name), rule="place:listed"
+                ),
             )
     return list(found.values())
 
@@ -591,18 +593,6 @@ def _word_freq() -> dict[str, int]:
 
 
 @cache
-def _word_tags() -> dict[str, str]:
-    import jieba
-
-    tags: dict[str, str] = {}
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            word, _, tag = line.split()
-            tags[word] = tag
-    return tags
-
-
-@cache
 def _tag(clause: str) -> tuple[tuple[str, str], ...]:
     """jieba.posseg over one short clause (cached: lists repeat the same clauses)."""
     import jieba.posseg
@@ -618,7 +608,7 @@ def _cheap_reject(text: str, s: int, e: int) -> bool:
     """
     if not re.match(f"[{CJK}]", text[s - 1 : s]):
         return True
-    tags = _word_tags()
+    tags = word_tags()
     ends_a_word = any(text[s - k : e] in tags for k in (2, 3, 4))  # 海拉尔河|堤防
     for k in (1, 2):
         tag = tags.get(text[s : e + k])
@@ -739,7 +729,7 @@ def _inside_quotes(text: str, start: int, end: int) -> bool:
     before = re.search(r"[“”\"\n][^“”\"\n]{0,12}$", text[max(0, start - 13) : start])
     after = re.match(r"[^“”\"\n]{0,12}[“”\"\n]", text[end : end + 13])
     return bool(
-        before and after and before.group()[0] in "“\"" and after.group()[-1] in "”\""
+        before and after and before.group()[0] in '“"' and after.group()[-1] in '”"'
     )
 
 

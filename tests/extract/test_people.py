@@ -6,6 +6,21 @@ from kg.extract.people import extract_people, is_name, parse_posts
 from tests.conftest import make_doc
 
 
+def names(text: str) -> list[str]:
+    return [m.name for m in extract_people(make_doc(text))]
+
+
+def people(text: str) -> list[tuple[str, str, object]]:
+    return [
+        (
+            m.name,
+            str(m.attrs["kind"]),
+            m.attrs["posts"][0]["title"] if m.attrs["posts"] else None,
+        )
+        for m in extract_people(make_doc(text))
+    ]
+
+
 def test_people_byline_and_author_note_give_posts() -> None:
     doc = make_doc("标题\n\n刘露\n\n正文内容。\n\n(作者系区信访办原党组书记、主任)\n")
     (author,) = extract_people(doc)
@@ -67,3 +82,41 @@ def test_people_name_then_verb_of_office() -> None:
 def test_people_former_post_with_ceng_ren() -> None:
     (person,) = extract_people(make_doc("他说,王建国曾任镇党委书记。"))
     assert person.attrs["posts"][0]["former"] is True
+
+
+def test_signature_line_post_then_name() -> None:
+    found = people("海拉尔区人民政府区长　　张天喜\n")
+    assert found == [("张天喜", "official", "区长")]
+
+
+def test_ordinary_people_named_after_a_role_word() -> None:
+    assert names("巡诊队到村民谭登周家免费巡诊") == ["谭登周"]
+    assert names("在贫困户谭登周家里") == ["谭登周"]
+    # a function-word "surname" continues the sentence: 群众和社会, 党员常态化
+    assert names("服务群众和社会组织,教育党员常态化") == []
+    # 游客慕名而来: the span ends inside a word
+    assert names("吸引游客慕名而来") == []
+
+
+def test_historical_figures_by_cue() -> None:
+    assert names("弘扬卢作孚精神,完成对卢作孚祖屋保护修缮") == ["卢作孚", "卢作孚"]
+    assert names("用彭仙碧、杜文举等革命先辈的英雄事迹激励群众") == ["彭仙碧", "杜文举"]
+    # meetings and places have a 精神 too
+    assert names("学习党代会精神,弘扬蒙古马精神") == []
+
+
+def test_name_in_reported_speech() -> None:
+    assert names("看到兴隆村的变化,邓天星如是说。") == ["邓天星"]
+
+
+def test_name_without_han_surname_needs_a_strong_cue() -> None:
+    found = people("成都市在社区治理中探索。泽洛退休前曾是白玉县的县委书记。")
+    assert ("泽洛", "official", "书记") in found or (
+        "泽洛",
+        "official",
+        "县委书记",
+    ) in found
+
+
+def test_conjunction_after_a_title_is_not_a_name() -> None:
+    assert names("请区政协委员和列席会议的同志提出意见") == []

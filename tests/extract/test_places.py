@@ -85,7 +85,10 @@ def test_places_zones_and_landmarks() -> None:
 
 
 def test_landmark_names_need_a_distinctive_word() -> None:
-    found = {(n, lvl) for n, lvl, _ in places("改造哈萨尔大街和农林桥,新建城市道路和森林公园。")}
+    found = {
+        (n, lvl)
+        for n, lvl, _ in places("改造哈萨尔大街和农林桥,新建城市道路和森林公园。")
+    }
     assert ("哈萨尔大街", "landmark") in found
     assert ("农林桥", "landmark") in found
     assert not {n for n, _ in found} & {"城市道路", "森林公园"}
@@ -162,7 +165,9 @@ def test_town_stem_right_after_its_district() -> None:
 
 
 def test_level_word_shared_by_a_list() -> None:
-    found = {(n, lvl) for n, lvl, _ in places("方舟、秀水社区老年日间照料服务站投入使用")}
+    found = {
+        (n, lvl) for n, lvl, _ in places("方舟、秀水社区老年日间照料服务站投入使用")
+    }
     assert ("方舟", "community") in found and ("秀水社区", "community") in found
     # verb phrases before a level word are not a list of villages
     assert places("培养懂农业、懂技术、有情怀村干部,净化、美化农村") == []
