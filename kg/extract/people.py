@@ -174,7 +174,7 @@ def extract_people(doc: Document) -> list[Mention]:
             {
                 "title": match.group("title"),
                 "org": None,
-                "former": False,
+                "former": _former_before(text, match.start("title")),
                 "at": title_start,
             }
         ]
@@ -225,6 +225,17 @@ def _word_aligned(text: str, start: int, end: int) -> bool:
 
 def _alternation(name: str) -> str:
     return "|".join(map(re.escape, sorted(load_lines(name), key=len, reverse=True)))
+
+
+def _former_before(text: str, title_start: int) -> bool:
+    """原肖家镇党委书记, 时任梁平区委书记: the post is a past one.
+
+    Looks back over the organisation before the title, within the clause.
+    """
+    clause = re.split(
+        r"[,，。;；:：、\n“”]", text[max(0, title_start - 14) : title_start]
+    )[-1]
+    return bool(re.search(r"(?:^|[^复还])原|时任|前任|曾任", clause))
 
 
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:

@@ -120,3 +120,15 @@ def test_name_without_han_surname_needs_a_strong_cue() -> None:
 
 def test_conjunction_after_a_title_is_not_a_name() -> None:
     assert names("请区政协委员和列席会议的同志提出意见") == []
+
+
+def test_former_and_at_the_time_posts() -> None:
+    found = extract_people(
+        make_doc("会上,原肖家镇党委书记吴从楷发言。时任梁平区委书记谢志望到场。")
+    )
+    assert [(m.name, m.attrs["posts"][0]["former"]) for m in found] == [
+        ("吴从楷", True),
+        ("谢志望", True),
+    ]
+    current = extract_people(make_doc("会上,肖家镇党委书记吴从楷发言。"))
+    assert current[0].attrs["posts"][0]["former"] is False
