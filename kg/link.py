@@ -369,6 +369,11 @@ def _post_org(
             places, key=lambda p: (RANK.get(str(p.attrs.get("level")), 0), len(p.name))
         )
         place_entity = ctx.ids[id(inner)]
+        # 西藏昌都市察雅县住房和城乡建设局 is 察雅县住房和城乡建设局: the enclosing
+        # places before the most specific one are an address, not part of the name.
+        at = org_text.find(inner.name)
+        if at > 0:
+            canonical = org_text[at:]
     elif org_text[:1] in "区县市镇乡村":
         place_entity = _nearest_place_of_level(builder, ctx, evidence, org_text[0])
         if place_entity is not None:
