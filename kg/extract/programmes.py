@@ -27,7 +27,7 @@ _REPORTED = re.compile(r"(?:指出|强调|说|表示|提出|要求)[:,]?$")
 
 @cache
 def _rules() -> dict[str, tuple[str, ...]]:
-    kinds = ("suffix", "follow", "weak", "cue", "task", "site", "lever", "head", "works")
+    kinds = ("suffix", "follow", "weak", "cue", "task", "site", "lever", "head", "works", "higher")
     rules: dict[str, list[str]] = {k: [] for k in kinds}
     for row in load_table("programme_rules.tsv"):
         rules[row["kind"]].append(row["word"])
@@ -73,8 +73,13 @@ def classify(name: str, before: str = "", after: str = "") -> str:
         'local'
     """
     rules = _rules()
-    if name in load_lines("doctrine.txt"):
+    doctrine = load_lines("doctrine.txt")
+    if name in doctrine or name.replace("、", "") in doctrine:
         return "national"
+    if name.startswith("互联网+") or before.endswith(rules["higher"]):
+        return "national"  # 互联网+政务服务; 自治区“8337”发展思路
+    if name.startswith("第"):
+        return "term"  # “第一品牌”: an ordinal, not a name
     if name in load_lines("metaphors.txt") or name.endswith("效应"):
         return "metaphor"
     if _paired_slogan(name) and _followed_by(after, rules["follow"]):

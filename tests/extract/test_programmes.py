@@ -61,3 +61,71 @@ def test_programmes_quoted_parts_of_a_formula_are_components() -> None:
     doc = make_doc("打造“三专三辅”乡村文化人才队伍。一是“三专”引领,二是“三辅”补充。")
     first = next(m for m in extract_programmes(doc) if m.name == "三专三辅")
     assert first.attrs["components"] == ["三专", "三辅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unquoted schemes after a launch verb
+        ("依托党建引领,实施先锋示范工程,打造党建示范点。", ["先锋示范工程"]),
+        ("重庆还以巴渝和美乡村示范创建行动为抓手,系统实施改造。", ["巴渝和美乡村示范创建行动"]),
+        # suffix 制, strong scheme words further away, levers, paired names
+        ("建立“导师帮带制”,班子成员结对帮带年轻干部。", ["导师帮带制"]),
+        ("持续实施“红细胞·微治理”工程,提高成效。", ["红细胞·微治理"]),
+        ("以打造新时代“红岩先锋”变革型组织为抓手,坚持抓党建。", ["红岩先锋"]),
+        ("推动“企业吹哨、部门报到”互动机制与平台融合运行。", ["企业吹哨、部门报到"]),
+        # a quoted name in a list that ends in 等 + a scheme word
+        ("落实接访下访、“四级联排联调”、风险评估等工作机制。", ["四级联排联调"]),
+        # digit and plus formulas
+        ("着力营造“123456”营商环境。", ["123456"]),
+        ("采取“理论+技能+实践”的培养模式。", ["理论+技能+实践"]),
+        ("用好“人才十条”政策。", ["人才十条"]),
+    ],
+)
+def test_programmes_named_schemes(text: str, expected: list[str]) -> None:
+    assert local(text) == expected
+
+
+def test_programmes_enumerated_listing_gets_its_parts() -> None:
+    text = "突出大抓制造业、大抓科技创新、大抓民营经济“三大抓手”,实施专项行动。"
+    (mention,) = [m for m in extract_programmes(make_doc(text)) if m.attrs["class"] == "local"]
+    assert mention.name == "三大抓手"
+    assert mention.attrs["components"] == ["大抓制造业", "大抓科技创新", "大抓民营经济"]
+
+
+def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
+    assert local("农村厕所、污水三大改造整治工程。") == []
+    assert local("系统实施农村厕所、污水、垃圾三大改造整治工程。") == ["三大改造整治工程"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大力推行“一站式”服务、“一揽子”解决等措施。",  # dictionary words
+        "把发展壮大村集体经济作为\"一把手\"工程来抓。",
+        "要全面推行\"网格化\"管理模式。",  # a process noun
+        "携手隆昌市联合打造“双昌”产业园。",  # a park
+        "围绕“建设现代化产业体系”等重点任务。",  # a quoted task
+        "继续实施外立面改造工程,投资实施自来水管网改造工程。",  # construction jobs
+        "实施五大专项行动。",  # a count, not a name
+        "实施乡村建设行动。",  # national campaign (doctrine.txt)
+        "深入贯彻自治区“8337”发展思路。",  # a higher level's policy
+        "积极打造民族教育“第一品牌”。",  # an ordinal
+        "推进“互联网+政务服务”。",
+        "坚持“两学一做”常态化。",
+    ],
+)
+def test_programmes_not_local(text: str) -> None:
+    assert local(text) == []
+
+
+def test_programmes_quoted_run_shares_its_scheme_word() -> None:
+    # regression (gold 002): “育种”“扶苗”“强树”计划 names three plans, not 育种扶苗强树
+    assert local("开展“扶苗”“强树”计划。") == ["强树", "扶苗"]
+
+
+def test_programmes_another_formula_is_not_a_counted_part() -> None:
+    # regression (seed 002): 三会 got 四会 as a component because both end in 会
+    doc = make_doc("举办“三会”活动。开展“四会”评比活动。")
+    comps = {m.name: m.attrs["components"] for m in extract_programmes(doc)}
+    assert comps["三会"] == []
