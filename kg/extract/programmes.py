@@ -27,7 +27,18 @@ _REPORTED = re.compile(r"(?:指出|强调|说|表示|提出|要求)[:,]?$")
 
 @cache
 def _rules() -> dict[str, tuple[str, ...]]:
-    kinds = ("suffix", "follow", "weak", "cue", "task", "site", "lever", "head", "works", "higher")
+    kinds = (
+        "suffix",
+        "follow",
+        "weak",
+        "cue",
+        "task",
+        "site",
+        "lever",
+        "head",
+        "works",
+        "higher",
+    )
     rules: dict[str, list[str]] = {k: [] for k in kinds}
     for row in load_table("programme_rules.tsv"):
         rules[row["kind"]].append(row["word"])
@@ -51,7 +62,9 @@ def _dictionary() -> dict[str, int]:
     return words
 
 
-_DICTIONARY_FREQ = 10  # 五位一体 has 6: a dictionary entry, but rare enough to be a name
+_DICTIONARY_FREQ = (
+    10  # 五位一体 has 6: a dictionary entry, but rare enough to be a name
+)
 _DIGIT_NAME = re.compile(rf"^\d{{3,}}[{CJK}]{{0,10}}$")  # 123456, 141基层智治体系建设
 _CJK_PLUS = re.compile(rf"^[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}})+$")  # 理论+技能+实践
 _LISTING = re.compile(f"^[{_NUMERAL}](?:个|大|项|条|种)")
@@ -103,7 +116,9 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     listing = _LISTING.match(name)
     strong = _followed_by(after, rules["follow"])
     weak = after.startswith(rules["weak"])
-    if (_is_word(name) and not formula) or (listing and not name.endswith(rules["suffix"])):
+    if (_is_word(name) and not formula) or (
+        listing and not name.endswith(rules["suffix"])
+    ):
         # 一把手, 一站式; 三个尊重, 五大抓手: rhetoric, unless named as a scheme
         return "local" if listing and (strong or weak) else "term"
     if formula:
@@ -130,9 +145,11 @@ def _is_word(name: str) -> bool:
 def _paired_slogan(name: str) -> bool:
     """企业吹哨、部门报到: two or three parallel parts of equal length."""
     parts = name.split("、")
-    return 2 <= len(parts) <= 3 and all(
-        re.fullmatch(f"[{CJK}]{{3,5}}", p) for p in parts
-    ) and len({len(p) for p in parts}) == 1
+    return (
+        2 <= len(parts) <= 3
+        and all(re.fullmatch(f"[{CJK}]{{3,5}}", p) for p in parts)
+        and len({len(p) for p in parts}) == 1
+    )
 
 
 def _followed_by(after: str, words: tuple[str, ...]) -> bool:
@@ -166,7 +183,11 @@ def extract_programmes(doc: Document) -> list[Mention]:
             run_end = nxt.end()
         after = text[run_end : run_end + 8]
         cls = classify(name, before, after)
-        if cls == "term" and _listed_as_schemes(text, match.end()) and not _is_word(name):
+        if (
+            cls == "term"
+            and _listed_as_schemes(text, match.end())
+            and not _is_word(name)
+        ):
             cls = "local"  # “四级联排联调”、重大项目社会稳定风险评估等工作机制
         if cls == "term" and _lever(text, match.start(), run_end):
             cls = "local"  # 以打造新时代“红岩先锋”变革型组织为抓手
@@ -297,7 +318,9 @@ def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:
     out = []
     for match in pattern.finditer(text):
         name = match.group("name")
-        if match.group(0).startswith("以") and not match.group("after").startswith("为"):
+        if match.group(0).startswith("以") and not match.group("after").startswith(
+            "为"
+        ):
             continue  # 以…: only “以X为抓手” names X as a scheme
         head = name[: -len(next(h for h in rules["head"] if name.endswith(h)))]
         if (

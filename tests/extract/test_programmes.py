@@ -68,7 +68,10 @@ def test_programmes_quoted_parts_of_a_formula_are_components() -> None:
     [
         # unquoted schemes after a launch verb
         ("依托党建引领,实施先锋示范工程,打造党建示范点。", ["先锋示范工程"]),
-        ("重庆还以巴渝和美乡村示范创建行动为抓手,系统实施改造。", ["巴渝和美乡村示范创建行动"]),
+        (
+            "重庆还以巴渝和美乡村示范创建行动为抓手,系统实施改造。",
+            ["巴渝和美乡村示范创建行动"],
+        ),
         # suffix 制, strong scheme words further away, levers, paired names
         ("建立“导师帮带制”,班子成员结对帮带年轻干部。", ["导师帮带制"]),
         ("持续实施“红细胞·微治理”工程,提高成效。", ["红细胞·微治理"]),
@@ -88,22 +91,26 @@ def test_programmes_named_schemes(text: str, expected: list[str]) -> None:
 
 def test_programmes_enumerated_listing_gets_its_parts() -> None:
     text = "突出大抓制造业、大抓科技创新、大抓民营经济“三大抓手”,实施专项行动。"
-    (mention,) = [m for m in extract_programmes(make_doc(text)) if m.attrs["class"] == "local"]
+    (mention,) = [
+        m for m in extract_programmes(make_doc(text)) if m.attrs["class"] == "local"
+    ]
     assert mention.name == "三大抓手"
     assert mention.attrs["components"] == ["大抓制造业", "大抓科技创新", "大抓民营经济"]
 
 
 def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
     assert local("农村厕所、污水三大改造整治工程。") == []
-    assert local("系统实施农村厕所、污水、垃圾三大改造整治工程。") == ["三大改造整治工程"]
+    assert local("系统实施农村厕所、污水、垃圾三大改造整治工程。") == [
+        "三大改造整治工程"
+    ]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "大力推行“一站式”服务、“一揽子”解决等措施。",  # dictionary words
-        "把发展壮大村集体经济作为\"一把手\"工程来抓。",
-        "要全面推行\"网格化\"管理模式。",  # a process noun
+        '把发展壮大村集体经济作为"一把手"工程来抓。',
+        '要全面推行"网格化"管理模式。',  # a process noun
         "携手隆昌市联合打造“双昌”产业园。",  # a park
         "围绕“建设现代化产业体系”等重点任务。",  # a quoted task
         "继续实施外立面改造工程,投资实施自来水管网改造工程。",  # construction jobs
