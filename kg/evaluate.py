@@ -163,7 +163,9 @@ def evaluate(gold_dir: Path, graph_path: Path) -> Scores:
         doc = gold["doc"]
         scores.documents += 1
         for kind in TYPES:
-            items = gold.get(_GOLD_KEYS[kind], [])
+            if _GOLD_KEYS[kind] not in gold:
+                continue  # a section left out is not annotated, not "nothing there"
+            items = gold[_GOLD_KEYS[kind]]
             if kind == "metric":
                 for item in items:
                     item.setdefault("name", item.get("text", ""))
