@@ -210,6 +210,8 @@ def _counted_in_words(text: str, start: int, end: int, unit: str, approx: bool) 
     if unit in _IN_WORDS_SOMETIMES:
         return unit == "倍" or approx
     if unit in ("次", "轮"):
+        if re.match("二", text[start:end].lstrip("近约超逾")):
+            return False  # 二次发掘 is a second digging; a count of two is 两次
         # 四次全委 is a meeting's name, 三次产业 the tertiary sector
         return re.match(r"[全常]委|会议|全会|党代会|人代会|产业", text[end:]) is None
     if unit == "元" and text[end : end + 1] in ("、", "等"):

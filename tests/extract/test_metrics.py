@@ -164,3 +164,9 @@ def test_metrics_figure_in_text_has_the_reference_value(wan: int, rest: int) -> 
     ((value, unit, _),) = figures(text)
     assert Decimal(value) == Decimal(f"{wan}.{rest:04d}") * 10000
     assert unit == "人"
+
+
+def test_metrics_er_ci_is_an_ordinal() -> None:
+    # regression (hailar_2): 二次发掘 is the second excavation, not two of them
+    assert figures("做好谢尔塔拉墓地二次发掘") == []
+    assert figures("开展两次脱贫攻坚") == [("2", "次", False)]
