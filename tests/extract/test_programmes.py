@@ -136,3 +136,35 @@ def test_programmes_another_formula_is_not_a_counted_part() -> None:
     doc = make_doc("举办“三会”活动。开展“四会”评比活动。")
     comps = {m.name: m.attrs["components"] for m in extract_programmes(doc)}
     assert comps["三会"] == []
+
+
+def _runs_in(text: str) -> dict[str, set[str]]:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc(text)
+    graph = link([(doc, extract(doc))])
+    names = {e.id: e.name for e in graph.entities.values()}
+    out: dict[str, set[str]] = {}
+    for rel in graph.relations:
+        if rel.predicate == "runs_in":
+            out.setdefault(names[rel.subject], set()).add(names[rel.object])
+    return out
+
+
+def test_runs_in_the_district_named_not_the_province_above_it() -> None:
+    runs = _runs_in("重庆市璧山区打造“五新”样板,开展“三比三亮”活动。")
+    assert runs["五新"] == {"璧山区"}
+
+
+def test_runs_in_the_article_focus_when_the_sentence_names_no_place() -> None:
+    runs = _runs_in("梁平区召开会议。\n\n会议要求,开展“三比三亮”活动,完善“双网格”。")
+    assert runs["三比三亮"] == {"梁平区"}
+
+
+def test_runs_in_not_the_villages_where_the_work_is_done() -> None:
+    # regression (seed 000): 打造江北村、关口村党建示范点 are sites, 双凤镇 runs it
+    runs = _runs_in(
+        "合川区双凤镇依托党建引领,实施先锋示范工程,打造江北村、关口村党建示范点。"
+    )
+    assert runs["先锋示范工程"] == {"双凤镇"}
