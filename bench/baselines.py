@@ -11,8 +11,9 @@ Usage (from the repository root; writes nothing outside a temporary folder)::
 
     python bench/baselines.py
 
-Prints one table per corpus (seeds with tests/gold, the annotated held-out texts
-with tests/gold/heldout): precision, recall and F1 of kg and of the baseline.
+Prints one Markdown table: for the seeds (tests/gold), the annotated held-out texts
+(tests/gold/heldout) and the held-out work reports alone (hailar_*), precision, recall
+and F1 of kg and of the baseline of each type.
 """
 
 from __future__ import annotations
@@ -32,13 +33,12 @@ from kg.ingest import iter_corpus, list_corpus, read_document
 from kg.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
+HELDOUT = ROOT / "tests" / "gold" / "heldout"
+# (label, corpus folder, gold folder, annotation files scored)
 CORPORA = (
-    ("seeds", ROOT / "seeds", ROOT / "tests" / "gold"),
-    (
-        "held-out",
-        ROOT / "tests" / "gold" / "heldout",
-        ROOT / "tests" / "gold" / "heldout",
-    ),
+    ("seeds", ROOT / "seeds", ROOT / "tests" / "gold", "*.json"),
+    ("held-out", HELDOUT, HELDOUT, "*.json"),
+    ("held-out work reports", HELDOUT, HELDOUT, "hailar_*.json"),
 )
 _QUOTED = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"|「([^「」\n]+)」")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s.,，。、;；:：)(（）]?)")
@@ -116,8 +116,16 @@ def baseline_graph(corpus: Path) -> dict[str, Any]:
     return {"nodes": nodes, "edges": []}
 
 
-def score_both(corpus: Path, gold: Path, work: Path) -> tuple[Scores, Scores]:
-    """kg's scores and the baselines' scores on one corpus."""
+def score_both(
+    corpus: Path, gold: Path, pattern: str, work: Path
+) -> tuple[Scores, Scores]:
+    """kg's scores and the baselines' scores on one corpus, on the gold files matching
+    ``pattern`` (copied to a folder of their own, since kg eval scores a folder)."""
+    selected = work / "gold"
+    selected.mkdir(parents=True)
+    for path in sorted(gold.glob(pattern)):
+        (selected / path.name).write_bytes(path.read_bytes())
+    gold = selected
     kg_dir = work / "kg"
     build(corpus, kg_dir, html=False)
     baseline_path = work / "baseline.json"
@@ -149,9 +157,9 @@ def main() -> int:
     jieba.setLogLevel(logging.WARNING)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for label, corpus, gold in CORPORA:
+        for label, corpus, gold, pattern in CORPORA:
             work = Path(tmp) / label
-            ours, theirs = score_both(corpus, gold, work)
+            ours, theirs = score_both(corpus, gold, pattern, work)
             for kind, (name, _) in BASELINES.items():
                 rows.append((label, kind, name, ours, theirs))
     print(table(rows))

@@ -83,6 +83,9 @@ def test_programmes_quoted_parts_of_a_formula_are_components() -> None:
         ("着力营造“123456”营商环境。", ["123456"]),
         ("采取“理论+技能+实践”的培养模式。", ["理论+技能+实践"]),
         ("用好“人才十条”政策。", ["人才十条"]),
+        # campaigns: …攻坚/…会战, a brand named with 创建活动
+        ("积案化解“百日会战”成效显著。", ["百日会战"]),
+        ("“平安和谐满洲里”创建活动成效显著。", ["平安和谐满洲里"]),
     ],
 )
 def test_programmes_named_schemes(text: str, expected: list[str]) -> None:
@@ -120,6 +123,7 @@ def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
         "积极打造民族教育“第一品牌”。",  # an ordinal
         "推进“互联网+政务服务”。",
         "坚持“两学一做”常态化。",
+        "打赢“脱贫攻坚”战。",  # national (doctrine.txt)
     ],
 )
 def test_programmes_not_local(text: str) -> None:
