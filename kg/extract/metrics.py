@@ -189,7 +189,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             "value": str(value),
             "unit": unit,
             "approx": approx,
-            "subject": _subject(text, start, end),
+            "subject": _subject(text, start, end, unit),
             "year": _year(doc, start),
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
@@ -247,53 +247,81 @@ _LEAD = re.compile(
     r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该)+"
 )
 _TRAIL = re.compile(
-    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别)+$"
+    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少)+$"
 )
 # A clause ending in one of these verbs takes the figure as its object: the thing
 # counted is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台).
+# A verb near the end of the clause takes the figure as its object: the thing counted
+# is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台, 实施奋斗镇1万亩节水灌溉).
 _OBJECT_VERBS = re.compile(
     r"(?:守住|推进|建设|增设|打造|建立|对照|带来|建成|成立|组建|培育|引进|新建|实施|"
-    r"拥有|设立|选派|选拔|培训|栽植|种植|打造|创建|形成|发放|帮助|带动|解决)了?$"
+    r"拥有|设立|选派|选拔|培训|栽植|种植|创建|形成|发放|帮助|带动|解决|完成|确保|"
+    r"启动|派出|开展|关停|加快|改建|开通|招聘|安置|接待|涉及|发展起|覆盖|新增)"
 )
+# Classifiers: in Chinese the counted noun follows them (1380个网格员, 8所风雨馆)
+_CLASSIFIERS = frozenset("个条处所座家项台栋套名位件支批种类块株棵辆张间场只头册")
 # An after-text starting like this is not the noun counted (1.3亿元实施…, 5%以上的)
 _NOT_NOUN = re.compile(
     r"[的是在和与及为了将把被对从向到比较以占用由,]|实施|建设|完成|开展|增长|同比"
 )
+_GROWTH = re.compile(r"(?:同比)?(?:增长|提高|下降|减少)[\d.]+%$")
 
 
-def _subject(text: str, start: int, end: int) -> str | None:
+def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     """What the figure measures, in the text's words.
 
-    The clause before the figure (居民人均可支配收入3.48万元, 平均年龄44.25岁), or the
-    noun after it when nothing names it before or the clause ends in a verb that takes
-    the figure as object (全区有1380个网格员, 守住十八亿亩耕地红线).
+    The noun after the figure when a classifier counts it (两个市民广场), when the clause
+    names nothing before it, ends in 等 (南开路中学等14个项目) or has a verb taking the
+    figure as object (守住十八亿亩耕地红线); else the clause before the figure
+    (居民人均可支配收入3.48万元, 平均年龄44.25岁); a clause that only goes on
+    (地区生产总值增长20%,达到282亿元) takes the subject of the clause before.
 
     Examples:
         >>> t = "成员平均年龄44.25岁,守住十八亿亩耕地红线,带来25万余元的营业收入。"
         >>> _subject(t, 6, 12), _subject(t, 15, 19), _subject(t, 26, 31)
         ('成员平均年龄', '耕地红线', '营业收入')
+        >>> t = "地区生产总值增长20%,达到282亿元。"
+        >>> _subject(t, 8, 11), _subject(t, 14, 20)
+        ('地区生产总值', '地区生产总值')
     """
     follow = text[end : end + 14]
     follow = re.sub(r"^(?:的|“)", "", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = re.match(f"[{CJK}()（）]{{1,10}}", follow)
-    before_clause = _SUBJECT_STOP.split(text[max(0, start - 30) : start])[-1]
-    verb_object = _OBJECT_VERBS.search(before_clause) is not None
-    before = _TRAIL.sub("", _LEAD.sub("", before_clause))
-    before = re.sub(
-        r".*\d+[年月]末?", "", before
-    )  # 较2020年末下降: dates are not subjects
-    if re.search(r"..(?:较|同比)", before):  # 学历较换届前减少: the thing compared
-        before = re.split(r"较|同比", before)[0]
+    window = text[max(0, start - 30) : start]
+    clauses = _SUBJECT_STOP.split(window)
+    before_clause = clauses[-1]
+    verb_object = _OBJECT_VERBS.search(before_clause[-8:]) is not None
+    before = _clean_before(before_clause)
     if (
         after
         and not _NOT_NOUN.match(after.group())
-        and (len(before) < 2 or verb_object)
+        and (
+            len(before) < 2
+            or verb_object
+            or unit in _CLASSIFIERS
+            or before_clause.endswith("等")
+        )
     ):
-        word = re.split(r"[的是在和与及为了将把被对从向到,]", after.group())[0]
+        word = re.split(r"[的是在和与及为了将把被对从向到等,]", after.group())[0]
         if len(word) >= 2 or re.fullmatch(r"[村镇乡区县]\(.+\)", word):
             return word
-    before = re.split(r"(?:的|在|和|使|让|把|为)(?=[^的在和使让把为]*$)", before)[-1]
+    if (
+        len(before) < 2
+        and len(clauses) >= 2
+        and re.match(r"(?:达到|达|为)", before_clause)
+    ):
+        # 地区生产总值增长20%,达到282亿元: the same subject goes on
+        before = _clean_before(_GROWTH.sub("", clauses[-2]))
     return before[-20:] if len(before) >= 2 else None
+
+
+def _clean_before(clause: str) -> str:
+    """The subject words of the clause before a figure: no lead-in, verb or date."""
+    before = _TRAIL.sub("", _LEAD.sub("", clause))
+    before = re.sub(r".*\d+[年月]末?", "", before)  # 较2020年末下降: not subjects
+    if re.search(r"..(?:较|同比)", before):  # 学历较换届前减少: the thing compared
+        before = re.split(r"较|同比", before)[0]
+    return re.split(r"(?:的|在|和|使|让|把|为)(?=[^的在和使让把为]*$)", before)[-1]
 
 
 def _year(doc: Document, pos: int) -> int | None:

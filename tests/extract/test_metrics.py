@@ -170,3 +170,25 @@ def test_metrics_er_ci_is_an_ordinal() -> None:
     # regression (hailar_2): 二次发掘 is the second excavation, not two of them
     assert figures("做好谢尔塔拉墓地二次发掘") == []
     assert figures("开展两次脱贫攻坚") == [("2", "次", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "建成哈萨尔和东升路两个市民广场。",
+            "市民广场",
+        ),  # a classifier counts the noun after it
+        ("推进学府路中学等14个项目,", "项目"),  # …等 N 个: the noun after
+        (
+            "实施奋斗镇1万亩节水灌溉等项目",
+            "节水灌溉",
+        ),  # a verb takes the figure as object
+        ("地区生产总值增长20%,达到282亿元;", "地区生产总值"),  # the clause goes on
+        ("义务教育巩固率保持在95%,", "义务教育巩固率"),
+    ],
+)
+def test_metrics_subject_after_classifiers_verbs_and_lists(
+    text: str, subject: str
+) -> None:
+    assert extract_metrics(make_doc(text))[-1].attrs["subject"] == subject
