@@ -262,6 +262,11 @@ def _score_links(
             for place in gold_places:
                 scores.links["programme→place recall"].total += 1
                 scores.links["programme→place recall"].right += place in targets
+            if gold.get("components"):  # the parts, when the text spells them out
+                scores.links["programme components"].total += 1
+                scores.links["programme components"].right += set(
+                    node.get("components") or []
+                ) == set(gold["components"])
         elif kind == "metric" and gold.get("subject"):
             predicted = str(node.get("subject") or "")
             expected = str(gold["subject"])

@@ -227,10 +227,11 @@ def extract_programmes(doc: Document) -> list[Mention]:
                         {"class": "local", "quoted": False, "components": []},
                     )
                 )
+    _attach_spelled_out_parts(text, found)
     _attach_quoted_components(doc, found)
     parts = {p for _, _, _, a in found for p in a["components"]}  # type: ignore[attr-defined]
     for _, _, name, attrs in found:
-        if name in parts and attrs["class"] == "local" and not attrs["components"]:
+        if name in parts and attrs["class"] == "local":
             attrs["class"] = "component"  # 三专 of 三专三辅: recorded on the programme
     mentions = [
         make_mention(
@@ -271,7 +272,10 @@ def _enumeration_pattern() -> re.Pattern[str]:
     )
 
 
-_LEAD_VERB = re.compile(r"^.*(?:实施|开展|推进|突出|抓好|围绕|聚焦|推动|坚持)")
+_LEAD_VERB = re.compile(
+    r"^.*(?:实施|开展|推进|突出|抓好|围绕|聚焦|推动|坚持|健全|构建|形成|成立|建立|实现了?|在)"
+)
+_TRAIL_VERB = re.compile(r"(?:上|中)?(?:打造|建设|推进|实现|形成)$")
 
 
 def _mark_enumerated_listings(
@@ -300,6 +304,70 @@ def _mark_enumerated_listings(
 
 
 _DIGITS_CN = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+
+
+def _counts(name: str) -> set[int]:
+    """How many parts a formula may announce: 五治融合 5, 双网格 2, 一馆五榜一场 7 (the
+    sum), 五位一体 5 (the first numeral: “five in one”)."""
+    first = 2 if name[0] == "双" else _DIGITS_CN.get(name[0])
+    counts = {first} if first else set()
+    chunks = _CHUNK.findall(name)
+    if len(chunks) >= 2 and "".join(chunks) == name:
+        values = [2 if c[0] == "双" else _DIGITS_CN.get(c[0]) for c in chunks]
+        if None not in values:
+            counts.add(sum(values))  # type: ignore[arg-type]
+    return {c for c in counts if c >= 2}
+
+
+def _items_before(text: str, pos: int) -> list[str]:
+    """The list that ends right before ``pos``: “联抓、联促…”的, 政治、法治…, A与B."""
+    window = text[max(0, pos - 80) : pos]
+    window = window.removesuffix("的")
+    quoted = re.search(r"“([^“”]+)”$", window)
+    if quoted:
+        return [p for p in quoted.group(1).split("、") if p]
+    tail = re.split(r"[,，。;；:：“”\n()（）!?！？]", window)[-1]
+    if "、" in tail:
+        parts = tail.split("、")
+    else:
+        parts = re.split("与|和|及", tail)
+    parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
+    parts[-1] = _TRAIL_VERB.sub("", parts[-1])  # 对外开放上打造“五新”
+    verbs = _rules()["cue"] + _rules()["task"]
+    ok = (
+        len(parts) >= 2
+        and all(re.fullmatch(f"[{CJK}]{{1,10}}", p) for p in parts)
+        and not parts[-1].endswith(verbs)  # 赛出新业绩、完善“双网格”: two clauses
+    )
+    return parts if ok else []
+
+
+def _attach_spelled_out_parts(
+    text: str, found: list[tuple[int, int, str, dict[str, object]]]
+) -> None:
+    """Parts the text lists right before the formula or its short form.
+
+    信、访、网、电、视频“五位一体”; 政治、法治、德治、自治、智治“五治”融合 (五治 of
+    五治融合); 网上网格与实体网格“双网格化治理”; 理论+技能+实践 spells itself out.
+    The list must have as many parts as the formula counts.
+    """
+    for _, _, name, attrs in found:
+        if attrs["class"] != "local" or attrs["components"]:
+            continue
+        if _CJK_PLUS.match(name):
+            attrs["components"] = name.split("+")
+            continue
+        counts = _counts(name)
+        if not counts:
+            continue
+        for quote in re.finditer("“([^“”]{2,12})”", text):
+            short = quote.group(1)
+            if not (short == name or name.startswith(short) or short.startswith(name)):
+                continue
+            parts = _items_before(text, quote.start())
+            if len(parts) in counts:
+                attrs["components"] = parts
+                break
 
 
 def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:

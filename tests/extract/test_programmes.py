@@ -172,3 +172,43 @@ def test_runs_in_not_the_villages_where_the_work_is_done() -> None:
         "合川区双凤镇依托党建引领,实施先锋示范工程,打造江北村、关口村党建示范点。"
     )
     assert runs["先锋示范工程"] == {"双凤镇"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parts"),
+    [
+        (
+            "健全信、访、网、电、视频“五位一体”信访平台。",
+            "五位一体",
+            ["信", "访", "网", "电", "视频"],
+        ),
+        (
+            "推进“五治融合”治理形式。不断推进政治、法治、德治、自治、智治“五治”融合治理。",
+            "五治融合",
+            ["政治", "法治", "德治", "自治", "智治"],
+        ),
+        (
+            "探索“六联”治理模式。探索形成“联抓、联促、联建、联兴、联心、联办”的“六联”新模式。",
+            "六联",
+            ["联抓", "联促", "联建", "联兴", "联心", "联办"],
+        ),
+        ("推进网上网格与实体网格“双网格”治理。", "双网格", ["网上网格", "实体网格"]),
+        (
+            "采取“理论+技能+实践”的培养模式。",
+            "理论+技能+实践",
+            ["理论", "技能", "实践"],
+        ),
+    ],
+)
+def test_programmes_components_spelled_out_before(
+    text: str, name: str, parts: list[str]
+) -> None:
+    found = {m.name: m.attrs["components"] for m in extract_programmes(make_doc(text))}
+    assert found[name] == parts
+
+
+def test_programmes_a_clause_before_a_formula_is_not_its_parts() -> None:
+    # regression (seed 004): 开展“三比三亮”赛出新业绩、完善“双网格” gave 双网格 two "parts"
+    text = "开展“三比三亮”赛出新业绩、完善“双网格”激发治理效能。"
+    found = {m.name: m.attrs["components"] for m in extract_programmes(make_doc(text))}
+    assert found["双网格"] == []
