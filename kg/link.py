@@ -456,7 +456,9 @@ def _link_variants(builder: _Builder) -> None:
             parts = _chunks(entity.name)
             if len(parts) >= 2 and "".join(parts) == entity.name:
                 by_parts[tuple(sorted(parts))].append(entity.id)
+    entities = builder.graph.entities
     for ids in by_parts.values():
-        ids = sorted(ids)
+        # the form written most often is the one the others are variants of
+        ids = sorted(ids, key=lambda i: (-len(entities[i].mentions), i))
         for other in ids[1:]:
             builder.relate(other, "variant_of", ids[0], None)

@@ -216,3 +216,31 @@ def test_programmes_a_clause_before_a_formula_is_not_its_parts() -> None:
     text = "开展“三比三亮”赛出新业绩、完善“双网格”激发治理效能。"
     found = {m.name: m.attrs["components"] for m in extract_programmes(make_doc(text))}
     assert found["双网格"] == []
+
+
+def _relations(text: str, predicate: str) -> set[tuple[str, str]]:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc(text)
+    graph = link([(doc, extract(doc))])
+    names = {e.id: e.name for e in graph.entities.values()}
+    return {
+        (names[r.subject], names[r.object])
+        for r in graph.relations
+        if r.predicate == predicate
+    }
+
+
+def test_variants_are_linked_not_merged() -> None:
+    # 三比三亮 (梁平) and 三亮三比 (隆兴镇): the same parts in another order
+    text = (
+        "梁平区开展“三比三亮”活动,“三比三亮”赛出新业绩。\n\n隆兴镇开展“三亮三比”活动。"
+    )
+    assert _relations(text, "variant_of") == {("三亮三比", "三比三亮")}
+
+
+def test_a_figure_measures_the_programme_of_its_sentence() -> None:
+    text = "梁平区推行“双网格”,全区有1380个网格员。"
+    (metric_programme,) = _relations(text, "measures")
+    assert metric_programme[1] == "双网格"
