@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.extract._context import CJK, make_mention
 from kg.model import Document, Mention
-from kg.resources import load_table
+from kg.resources import load_lines, load_table
 
 _DIGITS = {
     "零": 0,
@@ -122,6 +122,14 @@ def _value(text: str) -> Decimal:
     return parse_chinese_number(text)
 
 
+@cache
+def _numbered_names() -> tuple[str, ...]:
+    """National formulas with a numeral in them (八项规定, 两学一做): never figures."""
+    return tuple(
+        sorted(n for n in load_lines("doctrine.txt") if re.search(f"[{_CN}\\d]", n))
+    )
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Short quoted names (≤ 12 characters): numbers inside them belong to the name."""
     spans = []
@@ -129,6 +137,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》", text
     ):
         spans.append(match.span())
+    for name in _numbered_names():  # 中央八项规定, unquoted
+        spans.extend(m.span() for m in re.finditer(re.escape(name), text))
     return spans
 
 

@@ -191,12 +191,20 @@ def extract_programmes(doc: Document) -> list[Mention]:
             cls = "local"  # “四级联排联调”、重大项目社会稳定风险评估等工作机制
         if cls == "term" and _lever(text, match.start(), run_end):
             cls = "local"  # 以打造新时代“红岩先锋”变革型组织为抓手
+        if found and before.endswith("”、") and found[-1][3]["class"] == "national":
+            cls = "national"  # 自治区“四大行动”、“六大工程”: the list shares its owner
         attrs: dict[str, object] = {"class": cls, "quoted": True}
         follow = next((w for w in rules["follow"] if after.startswith(w)), None)
         if cls == "local" and follow in ("平台", "机制", "工作法", "模式", "体系"):
             attrs["long_name"] = name + follow
         attrs["components"] = _parenthesised_parts(text, match.end())
         found.append((start, end, name, attrs))
+    # A name the text once gives to a higher level (自治区“8337”发展思路) is that
+    # level's policy wherever else the document quotes it (落实“8337”思路).
+    higher = {n for _, _, n, a in found if a["class"] == "national"}
+    for _, _, name, attrs in found:
+        if name in higher:
+            attrs["class"] = "national"
     _mark_enumerated_listings(text, found)
     for start, end, name in _unquoted_schemes(text):
         if not any(s <= start < e or start <= s < end for s, e, _, _ in found):

@@ -192,3 +192,8 @@ def test_metrics_subject_after_classifiers_verbs_and_lists(
     text: str, subject: str
 ) -> None:
     assert extract_metrics(make_doc(text))[-1].attrs["subject"] == subject
+
+
+def test_metrics_not_inside_national_formulas() -> None:
+    # regression (hailar_3): 中央八项规定, unquoted, is a name, not eight items
+    assert figures("坚决贯彻中央八项规定,封存超标车辆12台") == [("12", "台", False)]

@@ -244,3 +244,9 @@ def test_a_figure_measures_the_programme_of_its_sentence() -> None:
     text = "梁平区推行“双网格”,全区有1380个网格员。"
     (metric_programme,) = _relations(text, "measures")
     assert metric_programme[1] == "双网格"
+
+
+def test_programmes_a_higher_levels_name_stays_its_own() -> None:
+    # regression (hailar_3): 自治区“8337”发展思路 … 落实“8337”思路; “四大行动”、“六大工程”
+    text = "贯彻自治区“8337”发展思路。落实“8337”思路重点项目。以实施自治区“四大行动”、“六大工程”为切入点。"
+    assert local(text) == []
