@@ -89,8 +89,8 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     doctrine = load_lines("doctrine.txt")
     if name in doctrine or name.replace("、", "") in doctrine:
         return "national"
-    if name.startswith("互联网+") or before.endswith(rules["higher"]):
-        return "national"  # 互联网+政务服务; 自治区“8337”发展思路
+    if name.startswith(("互联网+", "国家", "全国")) or before.endswith(rules["higher"]):
+        return "national"  # 互联网+政务服务, 国家级健康促进区; 自治区“8337”发展思路
     if name.startswith("第"):
         return "term"  # “第一品牌”: an ordinal, not a name
     if name in load_lines("metaphors.txt") or name.endswith("效应"):
@@ -133,6 +133,8 @@ def classify(name: str, before: str = "", after: str = "") -> str:
         return "local"  # 开展“双网格”, “五新”样板
     if weak and len(name) <= 6 and re.search(f"[{_NUMERAL}]", name):
         return "local"  # “人才十条”政策
+    if weak and 4 <= len(name) <= 8 and not _has_function_word(name):
+        return "local"  # “城市建设管理年”活动, “平安海拉尔”建设
     return "term"
 
 

@@ -86,6 +86,7 @@ def test_programmes_quoted_parts_of_a_formula_are_components() -> None:
         # campaigns: …攻坚/…会战, a brand named with 创建活动
         ("积案化解“百日会战”成效显著。", ["百日会战"]),
         ("“平安和谐满洲里”创建活动成效显著。", ["平安和谐满洲里"]),
+        ("“城市管理提升年”活动扎实推进。", ["城市管理提升年"]),
     ],
 )
 def test_programmes_named_schemes(text: str, expected: list[str]) -> None:
@@ -124,6 +125,8 @@ def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
         "推进“互联网+政务服务”。",
         "坚持“两学一做”常态化。",
         "打赢“脱贫攻坚”战。",  # national (doctrine.txt)
+        "开展“国家级健康促进区”创建工作。",  # a national title
+        "大力推行“一站式”服务。",  # a dictionary word before a weak scheme word
     ],
 )
 def test_programmes_not_local(text: str) -> None:
