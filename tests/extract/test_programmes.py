@@ -253,3 +253,7 @@ def test_programmes_a_higher_levels_name_stays_its_own() -> None:
     # regression (hailar_3): 自治区“8337”发展思路 … 落实“8337”思路; “四大行动”、“六大工程”
     text = "贯彻自治区“8337”发展思路。落实“8337”思路重点项目。以实施自治区“四大行动”、“六大工程”为切入点。"
     assert local(text) == []
+
+
+def test_programmes_owned_by_a_regional_party_committee() -> None:
+    assert local("按照自治区党委“8337”发展思路要求。") == []
