@@ -163,7 +163,9 @@ def evaluate(gold_dir: Path, graph_path: Path) -> Scores:
         doc = gold["doc"]
         scores.documents += 1
         for kind in TYPES:
-            items = gold.get(_GOLD_KEYS[kind], [])
+            if _GOLD_KEYS[kind] not in gold:
+                continue  # a section left out is not annotated, not "nothing there"
+            items = gold[_GOLD_KEYS[kind]]
             if kind == "metric":
                 for item in items:
                     item.setdefault("name", item.get("text", ""))
@@ -288,6 +290,11 @@ def _score_links(
             for place in gold_places:
                 scores.links["programme→place recall"].total += 1
                 scores.links["programme→place recall"].right += place in targets
+            if gold.get("components"):  # the parts, when the text spells them out
+                scores.links["programme components"].total += 1
+                scores.links["programme components"].right += set(
+                    node.get("components") or []
+                ) == set(gold["components"])
         elif kind == "metric" and gold.get("subject"):
             predicted = str(node.get("subject") or "")
             expected = str(gold["subject"])

@@ -542,15 +542,46 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         if part not in components:
             components.append(part)
     entity.attrs["components"] = components
-    article = ctx.article_of(mention)
-    if article.focus:
-        builder.relate(entity_id, "runs_in", article.focus, mention)
+    # The divisions its sentence names (重庆还以…行动为抓手, 梁平区…“红岩先锋”) are where
+    # it runs; with none, the article's focus. Villages named in passing (打造江北村、
+    # 关口村党建示范点) are sites of the work, not where the scheme runs.
+    named = []
     for place in ctx.nearby(mention, "place"):
         pid = ctx.ids[id(place)]
-        level = builder.graph.entities[pid].attrs.get("level")
-        if RANK.get(str(level), 9) in (3, 4, 5) and level not in ("zone", "landmark"):
-            builder.relate(entity_id, "runs_in", pid, mention)
+        level = str(builder.graph.entities[pid].attrs.get("level"))
+        if RANK.get(level, 9) <= 4 and level != "zone" and pid not in named:
+            named.append(pid)
+    # 重庆市璧山区…“五新”: the district, not also the province that holds it
+    enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
+    named = [pid for pid in named if pid not in enclosing]
+    focus = ctx.article_of(mention).focus or _document_district(builder, ctx)
+    for pid in named or ([focus] if focus else []):
+        builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _ancestor_ids(builder: _Builder, place_entity: str) -> set[str]:
+    division = place_entity.removeprefix("place:")
+    if division not in builder.gazetteer.divisions:
+        return set()
+    return {f"place:{a}" for a in builder.gazetteer.ancestors(division)}
+
+
+def _document_district(builder: _Builder, ctx: _DocContext) -> str | None:
+    """The one district all other articles of the document are in (an article that
+    names no place, in a district's journal whose other articles are about its towns);
+    None when they are about different districts."""
+    districts: Counter[str] = Counter()
+    for article in ctx.articles:
+        if article.focus is None:
+            continue
+        for pid in [article.focus, *sorted(_ancestor_ids(builder, article.focus))]:
+            level = builder.graph.entities.get(pid)
+            if level is not None and RANK.get(str(level.attrs.get("level")), 9) == 3:
+                districts[pid] += 1
+    if len(districts) != 1 or sum(districts.values()) < 2:
+        return None
+    return next(iter(districts))
 
 
 def _link_metric(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
@@ -585,7 +616,9 @@ def _link_variants(builder: _Builder) -> None:
             parts = _chunks(entity.name)
             if len(parts) >= 2 and "".join(parts) == entity.name:
                 by_parts[tuple(sorted(parts))].append(entity.id)
+    entities = builder.graph.entities
     for ids in by_parts.values():
-        ids = sorted(ids)
+        # the form written most often is the one the others are variants of
+        ids = sorted(ids, key=lambda i: (-len(entities[i].mentions), i))
         for other in ids[1:]:
             builder.relate(other, "variant_of", ids[0], None)

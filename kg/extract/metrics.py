@@ -13,7 +13,7 @@ from functools import cache
 
 from kg.extract._context import CJK, make_mention
 from kg.model import Document, Mention
-from kg.resources import load_table
+from kg.resources import load_lines, load_table
 
 _DIGITS = {
     "零": 0,
@@ -32,7 +32,7 @@ _DIGITS = {
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10**4, "亿": 10**8}
 _CN = "零〇一二两三四五六七八九十百千万亿"
-_APPROX_BEFORE = ("将近", "大约", "超过", "近", "约", "超", "逾")
+_APPROX_BEFORE = ("将近", "大约", "超过", "近", "约", "超", "逾", "上")
 _APPROX_AFTER = ("余", "多", "来")
 _APPROX_TAIL = ("左右", "以上", "多")
 
@@ -122,6 +122,14 @@ def _value(text: str) -> Decimal:
     return parse_chinese_number(text)
 
 
+@cache
+def _numbered_names() -> tuple[str, ...]:
+    """National formulas with a numeral in them (八项规定, 两学一做): never figures."""
+    return tuple(
+        sorted(n for n in load_lines("doctrine.txt") if re.search(f"[{_CN}\\d]", n))
+    )
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Short quoted names (≤ 12 characters): numbers inside them belong to the name."""
     spans = []
@@ -129,6 +137,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
         r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》", text
     ):
         spans.append(match.span())
+    for name in _numbered_names():  # 中央八项规定, unquoted
+        spans.extend(m.span() for m in re.finditer(re.escape(name), text))
     return spans
 
 
@@ -151,7 +161,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
             a <= start < b for a, b in quoted
         ):
             continue
-        if text[start - 1 : start].isdigit() or text[start - 1 : start] == ".":
+        previous = text[start - 1 : start]
+        if previous.isdigit() or (previous and previous in ".届"):
+            # 十四届四次全委: the fourth session of the fourteenth congress
             continue
         try:
             value, unit = _figure(match, units)
@@ -160,29 +172,65 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if value is None:
             continue
         number_text = match.group("number") or ""
+        hedge = match.group("pre")
+        if hedge == "上" and not (
+            number_text and set(number_text) <= set("十百千万亿")
+        ):
+            start += 1  # 上亿元, 上万人 are hedged; 线上3000人 is not
+            hedge = None
         if number_text and all(c in "十百千万亿" for c in number_text):
             # 千家万户, 千头万绪: idioms, unless hedged (近万人) or an area (万亩)
-            if not match.group("pre") and match.group("unit") not in ("亩", "公顷"):
+            hedged = hedge or match.group("after")
+            if not hedged and match.group("unit") not in ("亩", "公顷"):
                 continue
         if number_text == "一" and unit not in ("%", "元", "亩", "吨", "公里", "米"):
             continue  # 一个时期, 一名干部: a determiner, not a count
-        if unit in ("天", "小时", "次", "倍", "种", "类", "批") and not re.match(
-            r"\d", number_text
-        ):
-            if unit != "倍":
-                continue  # 两天, 三次: durations and frequencies in words are not figures
-        approx = bool(match.group("pre") or match.group("after") or match.group("tail"))
+        in_words = not re.match(r"\d", number_text)
+        approx = bool(hedge or match.group("after") or match.group("tail"))
+        if in_words and not _counted_in_words(text, start, end, unit, approx):
+            continue
         if match.group("tail") == "多" and match.group("after"):
             end -= 1
+        times = re.search(r"(\d+)[×xX*]$", text[max(0, start - 4) : start])
+        if times:  # 2×35万千瓦: two units of 35万千瓦 each
+            value = _exact(value * int(times.group(1)))
+            start -= len(times.group())
         attrs = {
             "value": str(value),
             "unit": unit,
             "approx": approx,
-            "subject": _subject(text, start, end),
+            "subject": _subject(text, start, end, unit),
             "year": _year(doc, start),
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
     return out
+
+
+_IN_WORDS_SOMETIMES = ("天", "小时", "倍", "种", "类", "批")
+
+
+def _counted_in_words(text: str, start: int, end: int, unit: str, approx: bool) -> bool:
+    """Whether a figure written in Chinese numerals counts something.
+
+    两天, 三种 are durations and kinds in passing unless hedged (十余种); 两个关键,
+    两个市场两种资源 and 目的有两个 are rhetoric: a figure of 个 in words needs a
+    concrete noun of three characters or more after it (两个核心旅游景区).
+    次 and 轮 in words are counts (四轮排查摸底) except in meeting names (四次全委).
+    """
+    if unit in _IN_WORDS_SOMETIMES:
+        return unit == "倍" or approx
+    if unit in ("次", "轮"):
+        if re.match("二", text[start:end].lstrip("近约超逾")):
+            return False  # 二次发掘 is a second digging; a count of two is 两次
+        # 四次全委 is a meeting's name, 三次产业 the tertiary sector
+        return re.match(r"[全常]委|会议|全会|党代会|人代会|产业", text[end:]) is None
+    if unit == "元" and text[end : end + 1] in ("、", "等"):
+        return False  # 扶持三元、麦福劳等企业: a company name
+    if unit == "个" and not approx:
+        noun = re.match(f"[{CJK}]*", text[end : end + 12]).group()  # type: ignore[union-attr]
+        noun = re.split("[零〇一二两三四五六七八九的和与及]", noun)[0]
+        return len(noun) >= 3
+    return True
 
 
 def _figure(
@@ -204,36 +252,86 @@ def _figure(
     return _exact(value * factor), base
 
 
-_SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()“”\"《》\n]")
+_SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》\n]")
 _LEAD = re.compile(
-    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过)+"
+    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该)+"
 )
 _TRAIL = re.compile(
-    r"(?:达到|达|为|是|有|超过|突破|实现|增长|增加|提高|下降|减少|占比|占|比例|比重)+$"
+    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少)+$"
 )
+# A clause ending in one of these verbs takes the figure as its object: the thing
+# counted is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台).
+# A verb near the end of the clause takes the figure as its object: the thing counted
+# is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台, 实施奋斗镇1万亩节水灌溉).
+_OBJECT_VERBS = re.compile(
+    r"(?:守住|推进|建设|增设|打造|建立|对照|带来|建成|成立|组建|培育|引进|新建|实施|"
+    r"拥有|设立|选派|选拔|培训|栽植|种植|创建|形成|发放|帮助|带动|解决|完成|确保|"
+    r"启动|派出|开展|关停|加快|改建|开通|招聘|安置|接待|涉及|发展起|覆盖|新增)"
+)
+# Classifiers: in Chinese the counted noun follows them (1380个网格员, 8所风雨馆)
+_CLASSIFIERS = frozenset("个条处所座家项台栋套名位件支批种类块株棵辆张间场只头册")
+# An after-text starting like this is not the noun counted (1.3亿元实施…, 5%以上的)
+_NOT_NOUN = re.compile(
+    r"[的是在和与及为了将把被对从向到比较以占用由,]|实施|建设|完成|开展|增长|同比"
+)
+_GROWTH = re.compile(r"(?:同比)?(?:增长|提高|下降|减少)[\d.]+%$")
 
 
-def _subject(text: str, start: int, end: int) -> str | None:
+def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     """What the figure measures, in the text's words.
 
-    The noun right after the unit (1380个网格员), else the clause before the figure
-    (居民人均可支配收入3.48万元).
+    The noun after the figure when a classifier counts it (两个市民广场), when the clause
+    names nothing before it, ends in 等 (南开路中学等14个项目) or has a verb taking the
+    figure as object (守住十八亿亩耕地红线); else the clause before the figure
+    (居民人均可支配收入3.48万元, 平均年龄44.25岁); a clause that only goes on
+    (地区生产总值增长20%,达到282亿元) takes the subject of the clause before.
+
+    Examples:
+        >>> t = "成员平均年龄44.25岁,守住十八亿亩耕地红线,带来25万余元的营业收入。"
+        >>> _subject(t, 6, 12), _subject(t, 15, 19), _subject(t, 26, 31)
+        ('成员平均年龄', '耕地红线', '营业收入')
+        >>> t = "地区生产总值增长20%,达到282亿元。"
+        >>> _subject(t, 8, 11), _subject(t, 14, 20)
+        ('地区生产总值', '地区生产总值')
     """
-    after = re.match(f"[{CJK}]{{1,8}}", text[end:])
-    before_clause = _SUBJECT_STOP.split(text[max(0, start - 30) : start])[-1]
-    before = _TRAIL.sub("", _LEAD.sub("", before_clause))
+    follow = text[end : end + 14]
+    follow = re.sub(r"^(?:的|“)", "", follow)  # 25万余元的营业收入, 16条“负面清单”
+    after = re.match(f"[{CJK}()（）]{{1,10}}", follow)
+    window = text[max(0, start - 30) : start]
+    clauses = _SUBJECT_STOP.split(window)
+    before_clause = clauses[-1]
+    verb_object = _OBJECT_VERBS.search(before_clause[-8:]) is not None
+    before = _clean_before(before_clause)
     if (
         after
-        and not re.match(r"[的是在和与及为了,]", after.group())
-        and len(before) < 2
+        and not _NOT_NOUN.match(after.group())
+        and (
+            len(before) < 2
+            or verb_object
+            or unit in _CLASSIFIERS
+            or before_clause.endswith("等")
+        )
     ):
-        word = re.split(r"[的是在和与及为了将把被对从向到]", after.group())[0]
-        if len(word) >= 2:
+        word = re.split(r"[的是在和与及为了将把被对从向到等,]", after.group())[0]
+        if len(word) >= 2 or re.fullmatch(r"[村镇乡区县]\(.+\)", word):
             return word
-    before = re.split(
-        r"(?:的|在|和|使|让|把|为|年|月)(?=[^的在和使让把为年月]*$)", before
-    )[-1]
+    if (
+        len(before) < 2
+        and len(clauses) >= 2
+        and re.match(r"(?:达到|达|为)", before_clause)
+    ):
+        # 地区生产总值增长20%,达到282亿元: the same subject goes on
+        before = _clean_before(_GROWTH.sub("", clauses[-2]))
     return before[-20:] if len(before) >= 2 else None
+
+
+def _clean_before(clause: str) -> str:
+    """The subject words of the clause before a figure: no lead-in, verb or date."""
+    before = _TRAIL.sub("", _LEAD.sub("", clause))
+    before = re.sub(r".*\d+[年月]末?", "", before)  # 较2020年末下降: not subjects
+    if re.search(r"..(?:较|同比)", before):  # 学历较换届前减少: the thing compared
+        before = re.split(r"较|同比", before)[0]
+    return re.split(r"(?:的|在|和|使|让|把|为)(?=[^的在和使让把为]*$)", before)[-1]
 
 
 def _year(doc: Document, pos: int) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract._context import CJK, PLACEHOLDER, common_words, make_mention
+from kg.extract._context import CJK, PLACEHOLDER, make_mention
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table
 
@@ -27,10 +27,47 @@ _REPORTED = re.compile(r"(?:指出|强调|说|表示|提出|要求)[:,]?$")
 
 @cache
 def _rules() -> dict[str, tuple[str, ...]]:
-    rules: dict[str, list[str]] = {"suffix": [], "follow": [], "cue": []}
+    kinds = (
+        "suffix",
+        "follow",
+        "weak",
+        "cue",
+        "task",
+        "site",
+        "lever",
+        "head",
+        "works",
+        "higher",
+    )
+    rules: dict[str, list[str]] = {k: [] for k in kinds}
     for row in load_table("programme_rules.tsv"):
         rules[row["kind"]].append(row["word"])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in rules.items()}
+
+
+@cache
+def _dictionary() -> dict[str, int]:
+    """jieba's dictionary words and frequencies (一站式 39, 一把手 282).
+
+    A coined local name (三比三亮, 双网格) is not in a general dictionary; a word that
+    is, with some frequency, is ordinary vocabulary quoted for emphasis.
+    """
+    import jieba
+
+    words = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, freq, _ = line.split()
+            words[word] = int(freq)
+    return words
+
+
+_DICTIONARY_FREQ = (
+    10  # 五位一体 has 6: a dictionary entry, but rare enough to be a name
+)
+_DIGIT_NAME = re.compile(rf"^\d{{3,}}[{CJK}]{{0,10}}$")  # 123456, 141基层智治体系建设
+_CJK_PLUS = re.compile(rf"^[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}})+$")  # 理论+技能+实践
+_LISTING = re.compile(f"^[{_NUMERAL}](?:个|大|项|条|种)")
 
 
 def classify(name: str, before: str = "", after: str = "") -> str:
@@ -43,11 +80,23 @@ def classify(name: str, before: str = "", after: str = "") -> str:
         ('national', 'metaphor', 'term')
         >>> classify("五位一体", "", "信访平台"), classify("选出好干部、配出好班子。")
         ('local', 'quotation')
+        >>> classify("一站式", "推行", "服务"), classify("双昌", "打造", "产业园")
+        ('term', 'term')
+        >>> classify("企业吹哨、部门报到", "推动", "互动机制")
+        'local'
     """
-    if name in load_lines("doctrine.txt"):
+    rules = _rules()
+    doctrine = load_lines("doctrine.txt")
+    if name in doctrine or name.replace("、", "") in doctrine:
         return "national"
+    if name.startswith(("互联网+", "国家", "全国")) or before.endswith(rules["higher"]):
+        return "national"  # 互联网+政务服务, 国家级健康促进区; 自治区“8337”发展思路
+    if name.startswith("第"):
+        return "term"  # “第一品牌”: an ordinal, not a name
     if name in load_lines("metaphors.txt") or name.endswith("效应"):
         return "metaphor"
+    if _paired_slogan(name) and _followed_by(after, rules["follow"]):
+        return "local"  # “企业吹哨、部门报到”互动机制: a two-part scheme name
     if (
         len(name) > 12
         or re.search(r"[,，。!?！？;；、:]", name)
@@ -56,33 +105,59 @@ def classify(name: str, before: str = "", after: str = "") -> str:
         return "quotation"
     if PLACEHOLDER.search(name):
         return "term"
-    rules = _rules()
-    if name.startswith(rules["cue"]):
+    if name.startswith(rules["cue"] + rules["task"]):
         return "quotation"  # “完善科技创新体系”: a task quoted from a report
-    if _PLUS.fullmatch(name):
-        return "local"
+    if after.startswith(rules["site"]):
+        return "term"  # “双昌”产业园: the name of a park
+    if _PLUS.fullmatch(name) or _CJK_PLUS.match(name) or _DIGIT_NAME.match(name):
+        return "local"  # 1+3+1, 理论+技能+实践, 123456
     chunks = _CHUNK.findall(name)
-    listing = re.match(f"^[{_NUMERAL}](?:个|大|项|条|种)", name)
-    if name in common_words() or (listing and not name.endswith(rules["suffix"])):
+    formula = len(chunks) >= 2 and "".join(chunks) == name
+    listing = _LISTING.match(name)
+    strong = _followed_by(after, rules["follow"])
+    weak = after.startswith(rules["weak"])
+    if (_is_word(name) and not formula) or (
+        listing and not name.endswith(rules["suffix"])
+    ):
         # 一把手, 一站式; 三个尊重, 五大抓手: rhetoric, unless named as a scheme
-        return "local" if listing and _followed_by_scheme(after) else "term"
-    if len(chunks) >= 2 and "".join(chunks) == name:
+        return "local" if listing and (strong or weak) else "term"
+    if formula:
         return "local"  # 三比三亮, 一馆五榜一场, 三送三会两比
-    if name.endswith(rules["suffix"]) and len(name) >= 4:
-        return "local"
-    followed = _followed_by_scheme(after)
-    named_as_scheme = followed or before.endswith(rules["cue"])
-    if _FORMULA.match(name) and named_as_scheme:
+    if name.endswith(rules["suffix"]) and len(name) >= 3:
+        return "local"  # 导师帮带制, 六单工作法
+    if strong and len(name) <= 10:
+        return "local"  # “红细胞·微治理”工程, “来了就是璧山人”品牌
+    if after.startswith(rules["lever"]) and before.endswith("以"):
+        return "local"  # 以“三园共创”为抓手
+    if _FORMULA.match(name) and (weak or before.endswith(rules["cue"])):
         return "local"  # 开展“双网格”, “五新”样板
-    if followed and len(name) <= 6:
-        return "local"
+    if weak and len(name) <= 6 and re.search(f"[{_NUMERAL}]", name):
+        return "local"  # “人才十条”政策
+    if weak and 4 <= len(name) <= 8 and not _has_function_word(name):
+        return "local"  # “城市建设管理年”活动, “平安海拉尔”建设
     return "term"
 
 
-def _followed_by_scheme(after: str) -> bool:
+def _is_word(name: str) -> bool:
+    """Ordinary vocabulary: a frequent dictionary word or a process noun (网格化)."""
+    process = len(name) == 3 and name.endswith("化")
+    return _dictionary().get(name, 0) >= _DICTIONARY_FREQ or process
+
+
+def _paired_slogan(name: str) -> bool:
+    """企业吹哨、部门报到: two or three parallel parts of equal length."""
+    parts = name.split("、")
+    return (
+        2 <= len(parts) <= 3
+        and all(re.fullmatch(f"[{CJK}]{{3,5}}", p) for p in parts)
+        and len({len(p) for p in parts}) == 1
+    )
+
+
+def _followed_by(after: str, words: tuple[str, ...]) -> bool:
     """“六个一”幸福指数工程, “三山绿化”等工程: a scheme word within four characters."""
-    words = "|".join(map(re.escape, _rules()["follow"]))
-    return re.match(f"[{CJK}]{{0,4}}?(?:{words})", after) is not None
+    pattern = "|".join(map(re.escape, words))
+    return re.match(f"[{CJK}]{{0,4}}?(?:{pattern})", after) is not None
 
 
 def extract_programmes(doc: Document) -> list[Mention]:
@@ -104,14 +179,41 @@ def extract_programmes(doc: Document) -> list[Mention]:
         start = match.start() + 1
         end = start + len(name)
         before = text[max(0, match.start() - 6) : match.start()]
-        after = text[match.end() : match.end() + 8]
+        # “育种”“扶苗”“强树”计划: the word after a run of quoted names applies to each
+        run_end = match.end()
+        while (nxt := _QUOTE.match(text, run_end)) is not None:
+            run_end = nxt.end()
+        after = text[run_end : run_end + 8]
         cls = classify(name, before, after)
+        if (
+            cls == "term"
+            and _listed_as_schemes(text, match.end())
+            and not _is_word(name)
+        ):
+            cls = "local"  # “四级联排联调”、重大项目社会稳定风险评估等工作机制
+        if cls == "term" and _lever(text, match.start(), run_end):
+            cls = "local"  # 以打造新时代“红岩先锋”变革型组织为抓手
+        if found and before.endswith("”、") and found[-1][3]["class"] == "national":
+            cls = "national"  # 自治区“四大行动”、“六大工程”: the list shares its owner
         attrs: dict[str, object] = {"class": cls, "quoted": True}
         follow = next((w for w in rules["follow"] if after.startswith(w)), None)
         if cls == "local" and follow in ("平台", "机制", "工作法", "模式", "体系"):
             attrs["long_name"] = name + follow
         attrs["components"] = _parenthesised_parts(text, match.end())
         found.append((start, end, name, attrs))
+    # A name the text once gives to a higher level (自治区“8337”发展思路) is that
+    # level's policy wherever else the document quotes it (落实“8337”思路).
+    higher = {n for _, _, n, a in found if a["class"] == "national"}
+    for _, _, name, attrs in found:
+        if name in higher:
+            attrs["class"] = "national"
+    _mark_enumerated_listings(text, found)
+    for start, end, name in _unquoted_schemes(text):
+        if not any(s <= start < e or start <= s < end for s, e, _, _ in found):
+            cls = "national" if name in load_lines("doctrine.txt") else "local"
+            found.append(
+                (start, end, name, {"class": cls, "quoted": False, "components": []})
+            )
     for match in _PLUS.finditer(text):
         if not any(s <= match.start() < e for s, e, _, _ in found):
             found.append(
@@ -135,10 +237,11 @@ def extract_programmes(doc: Document) -> list[Mention]:
                         {"class": "local", "quoted": False, "components": []},
                     )
                 )
+    _attach_spelled_out_parts(text, found)
     _attach_quoted_components(doc, found)
     parts = {p for _, _, _, a in found for p in a["components"]}  # type: ignore[attr-defined]
     for _, _, name, attrs in found:
-        if name in parts and attrs["class"] == "local" and not attrs["components"]:
+        if name in parts and attrs["class"] == "local":
             attrs["class"] = "component"  # 三专 of 三专三辅: recorded on the programme
     mentions = [
         make_mention(
@@ -153,6 +256,181 @@ def extract_programmes(doc: Document) -> list[Mention]:
         for s, e, n, a in sorted(found, key=lambda f: (f[0], f[1]))
     ]
     return mentions
+
+
+def _listed_as_schemes(text: str, pos: int) -> bool:
+    """The clause after a quoted name ends in 等 + a scheme word (…等工作机制, …等竞技活动)."""
+    clause = re.split(r"[,，。;；:：!?！？\n]", text[pos : pos + 60], maxsplit=1)[0]
+    rules = _rules()
+    words = "|".join(map(re.escape, rules["follow"] + rules["weak"]))
+    return re.search(f"等[{CJK}]{{0,4}}?(?:{words})$", clause) is not None
+
+
+def _lever(text: str, start: int, end: int) -> bool:
+    """以(打造新时代)“X”(变革型组织)为抓手: the text names X as the lever of its work."""
+    levers = "|".join(map(re.escape, _rules()["lever"]))
+    before = re.search(f"以[{CJK}]{{0,6}}$", text[max(0, start - 8) : start - 1])
+    after = re.match(f"[{CJK}]{{0,8}}?(?:{levers})", text[end : end + 14])
+    return before is not None and after is not None
+
+
+def _enumeration_pattern() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, _rules()["head"]))
+    return re.compile(
+        rf"(?P<enum>(?:[{CJK}]{{1,10}}、){{1,9}}[{CJK}]{{1,10}})[”\"]?[“\"]?"
+        rf"(?P<name>[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads}))"
+    )
+
+
+_LEAD_VERB = re.compile(
+    r"^.*(?:实施|开展|推进|突出|抓好|围绕|聚焦|推动|坚持|健全|构建|形成|成立|建立|实现了?|在)"
+)
+_TRAIL_VERB = re.compile(r"(?:上|中)?(?:打造|建设|推进|实现|形成)$")
+
+
+def _mark_enumerated_listings(
+    text: str, found: list[tuple[int, int, str, dict[str, object]]]
+) -> None:
+    """大抓制造业、……大抓项目建设“五大抓手”; 农村厕所、污水、垃圾三大改造整治工程.
+
+    A listing name (五大…, 三大…) ending in a scheme word, right after as many parts
+    as its numeral counts, is a scheme whose parts the text has just spelled out.
+    """
+    for match in _enumeration_pattern().finditer(text):
+        parts = match.group("enum").split("、")
+        parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
+        name = match.group("name")
+        if _DIGITS_CN.get(name[0]) != len(parts):
+            continue
+        start, end = match.span("name")
+        attrs = {"class": "local", "quoted": False, "components": parts}
+        for i, (s, e, n, a) in enumerate(found):
+            if s == start and n == name:
+                attrs["quoted"] = a["quoted"]
+                found[i] = (s, e, n, attrs)
+                break
+        else:
+            found.append((start, end, name, attrs))
+
+
+_DIGITS_CN = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+
+
+def _counts(name: str) -> set[int]:
+    """How many parts a formula may announce: 五治融合 5, 双网格 2, 一馆五榜一场 7 (the
+    sum), 五位一体 5 (the first numeral: “five in one”)."""
+    first = 2 if name[0] == "双" else _DIGITS_CN.get(name[0])
+    counts = {first} if first else set()
+    chunks = _CHUNK.findall(name)
+    if len(chunks) >= 2 and "".join(chunks) == name:
+        values = [2 if c[0] == "双" else _DIGITS_CN.get(c[0]) for c in chunks]
+        if None not in values:
+            counts.add(sum(values))  # type: ignore[arg-type]
+    return {c for c in counts if c >= 2}
+
+
+def _items_before(text: str, pos: int) -> list[str]:
+    """The list that ends right before ``pos``: “联抓、联促…”的, 政治、法治…, A与B."""
+    window = text[max(0, pos - 80) : pos]
+    window = window.removesuffix("的")
+    quoted = re.search(r"“([^“”]+)”$", window)
+    if quoted:
+        return [p for p in quoted.group(1).split("、") if p]
+    tail = re.split(r"[,，。;；:：“”\n()（）!?！？]", window)[-1]
+    if "、" in tail:
+        parts = tail.split("、")
+    else:
+        parts = re.split("与|和|及", tail)
+    parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
+    parts[-1] = _TRAIL_VERB.sub("", parts[-1])  # 对外开放上打造“五新”
+    verbs = _rules()["cue"] + _rules()["task"]
+    ok = (
+        len(parts) >= 2
+        and all(re.fullmatch(f"[{CJK}]{{1,10}}", p) for p in parts)
+        and not parts[-1].endswith(verbs)  # 赛出新业绩、完善“双网格”: two clauses
+    )
+    return parts if ok else []
+
+
+def _attach_spelled_out_parts(
+    text: str, found: list[tuple[int, int, str, dict[str, object]]]
+) -> None:
+    """Parts the text lists right before the formula or its short form.
+
+    信、访、网、电、视频“五位一体”; 政治、法治、德治、自治、智治“五治”融合 (五治 of
+    五治融合); 网上网格与实体网格“双网格化治理”; 理论+技能+实践 spells itself out.
+    The list must have as many parts as the formula counts.
+    """
+    for _, _, name, attrs in found:
+        if attrs["class"] != "local" or attrs["components"]:
+            continue
+        if _CJK_PLUS.match(name):
+            attrs["components"] = name.split("+")
+            continue
+        counts = _counts(name)
+        if not counts:
+            continue
+        for quote in re.finditer("“([^“”]{2,12})”", text):
+            short = quote.group(1)
+            if not (short == name or name.startswith(short) or short.startswith(name)):
+                continue
+            parts = _items_before(text, quote.start())
+            if len(parts) in counts:
+                attrs["components"] = parts
+                break
+
+
+def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:
+    """实施先锋示范工程, 以巴渝和美乡村示范创建行动为抓手: schemes named without quotes.
+
+    Only after a verb that launches a scheme, ending in a scheme word, with no
+    function word inside (实施一批重点工程 and 五大专项行动 are not names).
+    """
+    rules = _rules()
+    heads = "|".join(map(re.escape, rules["head"]))
+    verbs = "|".join(map(re.escape, ("实施", "推行", "启动", "开展", "深化", "打造")))
+    pattern = re.compile(
+        rf"(?:(?:{verbs})了?|以)(?P<name>[{CJK}·]{{2,14}}?(?:{heads}))"
+        rf"(?P<after>为抓手|为载体|[^{CJK}]|的|建设|$)"
+    )
+    out = []
+    for match in pattern.finditer(text):
+        name = match.group("name")
+        if match.group(0).startswith("以") and not match.group("after").startswith(
+            "为"
+        ):
+            continue  # 以…: only “以X为抓手” names X as a scheme
+        head = name[: -len(next(h for h in rules["head"] if name.endswith(h)))]
+        if (
+            len(head) < 2
+            or _has_function_word(name)
+            or re.search(r"一批|一系列|系列|专项|重点", name)
+            or _LISTING.match(name)
+            or name.startswith(rules["cue"] + rules["task"])
+            or any(w in head for w in rules["works"])
+            or _is_word(head)
+        ):
+            continue
+        out.append((match.start("name"), match.end("name"), name))
+    return out
+
+
+def _has_function_word(name: str) -> bool:
+    """实施A与B工程 joins two things; 各地区 is a word, not 各 + 地区.
+
+    A function character counts unless a dictionary word spans it (等级, 各地). 和 is
+    left out: it is too often inside a name (巴渝和美乡村).
+    """
+    words = _dictionary()
+    for i, ch in enumerate(name):
+        if ch in "的与及等或各" and not any(
+            name[a:b] in words
+            for a in range(max(0, i - 2), i + 1)
+            for b in range(i + 2, min(len(name), i + 3) + 1)
+            if b - a >= 2
+        ):
+            return True
+    return False
 
 
 def _parenthesised_parts(text: str, pos: int) -> list[str]:
@@ -187,6 +465,11 @@ def _attach_quoted_components(
                 continue
             if len(other) >= 2 and other in name and other[0] in _NUMERAL:
                 parts.append(other)
-            elif counted and len(other) == 2 and other.endswith(counted.group(1)):
+            elif (
+                counted
+                and len(other) == 2
+                and other.endswith(counted.group(1))
+                and other[0] not in _NUMERAL  # 四会 is another formula, not a part
+            ):
                 parts.append(other)
         attrs["components"] = list(dict.fromkeys(parts))

@@ -3,7 +3,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.metrics import extract_metrics, parse_chinese_number
@@ -59,6 +59,7 @@ def test_metrics_subject_and_year() -> None:
     assert "人均可支配收入" in str(metric.attrs["subject"])
 
 
+@settings(deadline=None)  # a loaded 2-core machine is no reason to fail
 @given(
     st.integers(min_value=0, max_value=99999999), st.integers(min_value=0, max_value=99)
 )
@@ -88,6 +89,7 @@ def _to_chinese(n: int) -> str:
     return "".join(parts)
 
 
+@settings(deadline=None)  # a loaded 2-core machine is no reason to fail
 @given(st.integers(min_value=1, max_value=10**12 - 1))
 def test_metrics_chinese_numerals_match_reference(n: int) -> None:
     assert parse_chinese_number(_to_chinese(n)) == n
@@ -102,3 +104,96 @@ def test_metrics_bare_scale_word_is_one_of_it() -> None:
 @pytest.mark.parametrize("text", ["走进千家万户", "工作千头万绪"])
 def test_metrics_idioms_with_numerals_are_not_figures(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("打造两个千亿级产业集群", [("2", "个", False)]),
+        ("抓住“制度设计”和“制度运行”两个关键。", []),  # rhetoric (seed 001)
+        ("增强国内国际两个市场两种资源联动效应", []),  # seed 002
+        ("主要目的有两个:一是", []),  # seed 003
+        ("开展四轮排查摸底、两次脱贫攻坚", [("4", "轮", False), ("2", "次", False)]),
+        ("落实区十四届四次全委(扩大)会议精神", []),  # a meeting's name
+        ("三次产业结构演进为3.6:20.3:76.1", []),  # the tertiary sector
+        ("支持茶叶等十余种产业发展", [("10", "种", True)]),
+        ("能为当地带来上亿元的收入", [("100000000", "元", True)]),
+        ("线上3000人参加", [("3000", "人", False)]),
+        ("积极扶持三元、麦福劳等龙头企业", []),  # a company
+        ("加快2×35万千瓦热电联产项目", [("700000", "千瓦", False)]),
+        ("确保14块绿地布景造园", [("14", "块", False)]),
+    ],
+)
+def test_metrics_counts_in_words_and_regressions(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_metrics_at_the_start_of_a_text() -> None:
+    # regression: an empty "previous character" was taken for 届
+    assert figures("约三成农户") == [("30", "%", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("牢牢守住十八亿亩耕地红线", "耕地红线"),
+        ("还为居民增设了4台乒乓球台。", "乒乓球台"),
+        ("为集体经济带来25万余元的营业收入。", "营业收入"),
+        ("村(社区)“两委”成员平均年龄44.25岁,", "成员平均年龄"),
+        ("风险消除率在76%左右,这说明", "风险消除率"),
+        ("该项目群众满意度达到了98.36%,", "项目群众满意度"),
+        ("每月医药费用支出要2000元左右,", "每月医药费用支出"),
+        ("初中及以下学历较换届前减少65.45%;", "初中及以下学历"),
+        ("对照16条“负面清单”,", "负面清单"),
+    ],
+)
+def test_metrics_subject(text: str, subject: str) -> None:
+    (metric,) = extract_metrics(make_doc(text))
+    assert metric.attrs["subject"] == subject
+
+
+@given(
+    st.integers(min_value=0, max_value=9999), st.integers(min_value=0, max_value=9999)
+)
+@settings(deadline=None)
+def test_metrics_figure_in_text_has_the_reference_value(wan: int, rest: int) -> None:
+    """Any 万 figure written in a sentence parses to the value Decimal arithmetic gives."""
+    text = f"全区共有居民{wan}.{rest:04d}万人。"
+    ((value, unit, _),) = figures(text)
+    assert Decimal(value) == Decimal(f"{wan}.{rest:04d}") * 10000
+    assert unit == "人"
+
+
+def test_metrics_er_ci_is_an_ordinal() -> None:
+    # regression (hailar_2): 二次发掘 is the second excavation, not two of them
+    assert figures("做好谢尔塔拉墓地二次发掘") == []
+    assert figures("开展两次脱贫攻坚") == [("2", "次", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "建成哈萨尔和东升路两个市民广场。",
+            "市民广场",
+        ),  # a classifier counts the noun after it
+        ("推进学府路中学等14个项目,", "项目"),  # …等 N 个: the noun after
+        (
+            "实施奋斗镇1万亩节水灌溉等项目",
+            "节水灌溉",
+        ),  # a verb takes the figure as object
+        ("地区生产总值增长20%,达到282亿元;", "地区生产总值"),  # the clause goes on
+        ("义务教育巩固率保持在95%,", "义务教育巩固率"),
+    ],
+)
+def test_metrics_subject_after_classifiers_verbs_and_lists(
+    text: str, subject: str
+) -> None:
+    assert extract_metrics(make_doc(text))[-1].attrs["subject"] == subject
+
+
+def test_metrics_not_inside_national_formulas() -> None:
+    # regression (hailar_3): 中央八项规定, unquoted, is a name, not eight items
+    assert figures("坚决贯彻中央八项规定,封存超标车辆12台") == [("12", "台", False)]

@@ -61,3 +61,199 @@ def test_programmes_quoted_parts_of_a_formula_are_components() -> None:
     doc = make_doc("打造“三专三辅”乡村文化人才队伍。一是“三专”引领,二是“三辅”补充。")
     first = next(m for m in extract_programmes(doc) if m.name == "三专三辅")
     assert first.attrs["components"] == ["三专", "三辅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # unquoted schemes after a launch verb
+        ("依托党建引领,实施先锋示范工程,打造党建示范点。", ["先锋示范工程"]),
+        (
+            "重庆还以巴渝和美乡村示范创建行动为抓手,系统实施改造。",
+            ["巴渝和美乡村示范创建行动"],
+        ),
+        # suffix 制, strong scheme words further away, levers, paired names
+        ("建立“导师帮带制”,班子成员结对帮带年轻干部。", ["导师帮带制"]),
+        ("持续实施“红细胞·微治理”工程,提高成效。", ["红细胞·微治理"]),
+        ("以打造新时代“红岩先锋”变革型组织为抓手,坚持抓党建。", ["红岩先锋"]),
+        ("推动“企业吹哨、部门报到”互动机制与平台融合运行。", ["企业吹哨、部门报到"]),
+        # a quoted name in a list that ends in 等 + a scheme word
+        ("落实接访下访、“四级联排联调”、风险评估等工作机制。", ["四级联排联调"]),
+        # digit and plus formulas
+        ("着力营造“123456”营商环境。", ["123456"]),
+        ("采取“理论+技能+实践”的培养模式。", ["理论+技能+实践"]),
+        ("用好“人才十条”政策。", ["人才十条"]),
+        # campaigns: …攻坚/…会战, a brand named with 创建活动
+        ("积案化解“百日会战”成效显著。", ["百日会战"]),
+        ("“平安和谐满洲里”创建活动成效显著。", ["平安和谐满洲里"]),
+        ("“城市管理提升年”活动扎实推进。", ["城市管理提升年"]),
+    ],
+)
+def test_programmes_named_schemes(text: str, expected: list[str]) -> None:
+    assert local(text) == expected
+
+
+def test_programmes_enumerated_listing_gets_its_parts() -> None:
+    text = "突出大抓制造业、大抓科技创新、大抓民营经济“三大抓手”,实施专项行动。"
+    (mention,) = [
+        m for m in extract_programmes(make_doc(text)) if m.attrs["class"] == "local"
+    ]
+    assert mention.name == "三大抓手"
+    assert mention.attrs["components"] == ["大抓制造业", "大抓科技创新", "大抓民营经济"]
+
+
+def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
+    assert local("农村厕所、污水三大改造整治工程。") == []
+    assert local("系统实施农村厕所、污水、垃圾三大改造整治工程。") == [
+        "三大改造整治工程"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大力推行“一站式”服务、“一揽子”解决等措施。",  # dictionary words
+        '把发展壮大村集体经济作为"一把手"工程来抓。',
+        '要全面推行"网格化"管理模式。',  # a process noun
+        "携手隆昌市联合打造“双昌”产业园。",  # a park
+        "围绕“建设现代化产业体系”等重点任务。",  # a quoted task
+        "继续实施外立面改造工程,投资实施自来水管网改造工程。",  # construction jobs
+        "实施五大专项行动。",  # a count, not a name
+        "实施乡村建设行动。",  # national campaign (doctrine.txt)
+        "深入贯彻自治区“8337”发展思路。",  # a higher level's policy
+        "积极打造民族教育“第一品牌”。",  # an ordinal
+        "推进“互联网+政务服务”。",
+        "坚持“两学一做”常态化。",
+        "打赢“脱贫攻坚”战。",  # national (doctrine.txt)
+        "开展“国家级健康促进区”创建工作。",  # a national title
+        "大力推行“一站式”服务。",  # a dictionary word before a weak scheme word
+    ],
+)
+def test_programmes_not_local(text: str) -> None:
+    assert local(text) == []
+
+
+def test_programmes_quoted_run_shares_its_scheme_word() -> None:
+    # regression (gold 002): “育种”“扶苗”“强树”计划 names three plans, not 育种扶苗强树
+    assert local("开展“扶苗”“强树”计划。") == ["强树", "扶苗"]
+
+
+def test_programmes_another_formula_is_not_a_counted_part() -> None:
+    # regression (seed 002): 三会 got 四会 as a component because both end in 会
+    doc = make_doc("举办“三会”活动。开展“四会”评比活动。")
+    comps = {m.name: m.attrs["components"] for m in extract_programmes(doc)}
+    assert comps["三会"] == []
+
+
+def _runs_in(text: str) -> dict[str, set[str]]:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc(text)
+    graph = link([(doc, extract(doc))])
+    names = {e.id: e.name for e in graph.entities.values()}
+    out: dict[str, set[str]] = {}
+    for rel in graph.relations:
+        if rel.predicate == "runs_in":
+            out.setdefault(names[rel.subject], set()).add(names[rel.object])
+    return out
+
+
+def test_runs_in_the_district_named_not_the_province_above_it() -> None:
+    runs = _runs_in("重庆市璧山区打造“五新”样板,开展“三比三亮”活动。")
+    assert runs["五新"] == {"璧山区"}
+
+
+def test_runs_in_the_article_focus_when_the_sentence_names_no_place() -> None:
+    runs = _runs_in("梁平区召开会议。\n\n会议要求,开展“三比三亮”活动,完善“双网格”。")
+    assert runs["三比三亮"] == {"梁平区"}
+
+
+def test_runs_in_not_the_villages_where_the_work_is_done() -> None:
+    # regression (seed 000): 打造江北村、关口村党建示范点 are sites, 双凤镇 runs it
+    runs = _runs_in(
+        "合川区双凤镇依托党建引领,实施先锋示范工程,打造江北村、关口村党建示范点。"
+    )
+    assert runs["先锋示范工程"] == {"双凤镇"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parts"),
+    [
+        (
+            "健全信、访、网、电、视频“五位一体”信访平台。",
+            "五位一体",
+            ["信", "访", "网", "电", "视频"],
+        ),
+        (
+            "推进“五治融合”治理形式。不断推进政治、法治、德治、自治、智治“五治”融合治理。",
+            "五治融合",
+            ["政治", "法治", "德治", "自治", "智治"],
+        ),
+        (
+            "探索“六联”治理模式。探索形成“联抓、联促、联建、联兴、联心、联办”的“六联”新模式。",
+            "六联",
+            ["联抓", "联促", "联建", "联兴", "联心", "联办"],
+        ),
+        (
+            "完善“双网格”机制。推进网上网格与实体网格“双网格化治理”。",
+            "双网格",
+            ["网上网格", "实体网格"],
+        ),
+        (
+            "采取“理论+技能+实践”的培养模式。",
+            "理论+技能+实践",
+            ["理论", "技能", "实践"],
+        ),
+    ],
+)
+def test_programmes_components_spelled_out_before(
+    text: str, name: str, parts: list[str]
+) -> None:
+    found = {m.name: m.attrs["components"] for m in extract_programmes(make_doc(text))}
+    assert found[name] == parts
+
+
+def test_programmes_a_clause_before_a_formula_is_not_its_parts() -> None:
+    # regression (seed 004): 开展“三比三亮”赛出新业绩、完善“双网格” gave 双网格 two "parts"
+    text = "开展“三比三亮”赛出新业绩、完善“双网格”激发治理效能。"
+    found = {m.name: m.attrs["components"] for m in extract_programmes(make_doc(text))}
+    assert found["双网格"] == []
+
+
+def _relations(text: str, predicate: str) -> set[tuple[str, str]]:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc(text)
+    graph = link([(doc, extract(doc))])
+    names = {e.id: e.name for e in graph.entities.values()}
+    return {
+        (names[r.subject], names[r.object])
+        for r in graph.relations
+        if r.predicate == predicate
+    }
+
+
+def test_variants_are_linked_not_merged() -> None:
+    # 三比三亮 (梁平) and 三亮三比 (隆兴镇): the same parts in another order
+    text = (
+        "梁平区开展“三比三亮”活动,“三比三亮”赛出新业绩。\n\n隆兴镇开展“三亮三比”活动。"
+    )
+    assert _relations(text, "variant_of") == {("三亮三比", "三比三亮")}
+
+
+def test_a_figure_measures_the_programme_of_its_sentence() -> None:
+    text = "梁平区推行“双网格”,全区有1380个网格员。"
+    (metric_programme,) = _relations(text, "measures")
+    assert metric_programme[1] == "双网格"
+
+
+def test_programmes_a_higher_levels_name_stays_its_own() -> None:
+    # regression (hailar_3): 自治区“8337”发展思路 … 落实“8337”思路; “四大行动”、“六大工程”
+    text = "贯彻自治区“8337”发展思路。落实“8337”思路重点项目。以实施自治区“四大行动”、“六大工程”为切入点。"
+    assert local(text) == []
+
+
+def test_programmes_owned_by_a_regional_party_committee() -> None:
+    assert local("按照自治区党委“8337”发展思路要求。") == []
