@@ -138,6 +138,7 @@ class _DocContext:
     by_label: dict[str, list[Mention]]
     ids: dict[int, str] = field(default_factory=dict)  # id(mention) -> entity id
     articles: list[ArticleInfo] = field(default_factory=list)
+    people: dict[str, str] = field(default_factory=dict)  # name -> "@county" scope
 
     def article_of(self, mention: Mention) -> ArticleInfo:
         return self.articles[self.doc.article_index(self.doc.to_clean(mention.start))]
@@ -172,7 +173,10 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
         ctx.ids[id(mention)] = _link_place(builder, _in_focus(builder, mention, focus))
     for mention in by_label["organization"]:
         ctx.ids[id(mention)] = _link_org(builder, ctx, mention)
-    for mention in by_label["person"]:
+    # People with a post first: a name the document repeats without one (马善祥获得…)
+    # is the same person as the 调解员马善祥 it introduced.
+    people = sorted(by_label["person"], key=lambda m: not m.attrs.get("posts"))
+    for mention in people:
         _link_person(builder, ctx, mention)
     for mention in by_label["programme"]:
         if mention.attrs.get("class") == "local":
@@ -399,6 +403,8 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
             targets.append((target[0], post, target[1]))
     if kind == "national_leader":
         scope = ""
+    elif not targets and mention.name in ctx.people:
+        scope = ctx.people[mention.name]
     else:
         scope_place = None
         for target_id, _, _ in targets:
@@ -409,6 +415,7 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         scope = (
             "@" + _county_of(builder, scope_place) if scope_place else f"@{doc.doc_id}"
         )
+    ctx.people.setdefault(mention.name, scope)
     entity_id = f"person:{mention.name}{scope}"
     entity = builder.entity(entity_id, "person", mention.name)
     entity.mentions.append(mention)

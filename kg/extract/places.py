@@ -88,9 +88,21 @@ def load_gazetteer() -> Gazetteer:
         for word, level_word in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
             if d.name.endswith(word) and d.short and len(d.short) >= 2:
                 keys[d.short + level_word].append((d.id, "former"))
+    # 监利县 became 监利市 (2020), 梁平县 梁平区 (2016): a county turned into a city or a
+    # district keeps being written with its old 县 in older texts.
+    for d in list(divisions.values()):
+        if (
+            d.level in ("city", "district")
+            and d.name[-1] in "市区"
+            and len(d.name) >= 3
+        ):
+            old = d.name[:-1] + "县"
+            if old not in keys and old not in stop:
+                keys[old].append((d.id, "former"))
     for row in load_table("renamed.tsv"):
-        if row["code"] in divisions:
-            keys[row["old"]].append((row["code"], "former"))
+        entry = (row["code"], "former")
+        if row["code"] in divisions and entry not in keys[row["old"]]:
+            keys[row["old"]].append(entry)
     automaton = ahocorasick.Automaton()
     for key in keys:
         automaton.add_word(key, key)
@@ -135,8 +147,13 @@ def level_from_name(name: str) -> str | None:
     return None
 
 
-def _blocked(text: str, start: int, end: int, key: str, kind: str) -> bool:
-    """Guards against gazetteer names inside ordinary words."""
+def _blocked(
+    text: str, start: int, end: int, key: str, kind: str, place_follows: bool = False
+) -> bool:
+    """Guards against gazetteer names inside ordinary words.
+
+    ``place_follows``: another gazetteer name starts right after this one (重庆|江北区).
+    """
     nxt = text[end : end + 1]
     if kind == "short" and key in common_words():
         return True
@@ -163,7 +180,7 @@ def _blocked(text: str, start: int, end: int, key: str, kind: str) -> bool:
             return True  # “九龙治水”: a quoted saying that starts with a place name
     if kind == "short":
         # 江北 in 江北村, 合川 in 合川路: the short form is part of a longer name.
-        if nxt and nxt in "村镇乡街路县省州市湾河江山":
+        if nxt and nxt in "村镇乡街路县省州市湾河江山" and not place_follows:
             return True
     return False
 
@@ -180,14 +197,18 @@ def extract_places(doc: Document) -> list[Mention]:
     gazetteer = load_gazetteer()
     text = doc.clean
     hits: list[_Hit] = []
-    for end_index, key in gazetteer.automaton.iter_long(text):
-        start, end = end_index - len(key) + 1, end_index + 1
+    raw = [
+        (end_index - len(key) + 1, end_index + 1, key)
+        for end_index, key in gazetteer.automaton.iter_long(text)
+    ]
+    starts = {start for start, _, _ in raw}
+    for start, end, key in raw:
         candidates = gazetteer.keys[key]
         kinds = {kind for _, kind in candidates}
         kind = (
             "full" if "full" in kinds else ("former" if "former" in kinds else "short")
         )
-        if _blocked(text, start, end, key, kind):
+        if _blocked(text, start, end, key, kind, end in starts):
             continue
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
     hits = _add_address_tails(text, hits, gazetteer)
@@ -339,13 +360,22 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     城口县高燕镇红军村: after a known town, "红军村" is a village even when no village
     list covers that province.
     """
-    starts = {h.start for h in hits}
+    by_start = {h.start: h for h in hits}
     tail = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
     function_chars = set("和在的是为了与及等或对把被从向以给到于第届")
     added: list[_Hit] = []
+    replaced: set[int] = set()
     for hit in hits:
-        if hit.end in starts:
-            continue
+        follower = by_start.get(hit.end)
+        if follower is not None:
+            parents = {c for c, _ in hit.candidates}
+            if any(
+                parents.intersection(gazetteer.ancestors(c))
+                for c, _ in follower.candidates
+            ):
+                continue  # 梁平区|梁山街道: the gazetteer knows the child
+            # 蒲江县|明月村: a Chongqing village name after a Sichuan county is the
+            # county's own village, which no village list covers.
         ranks = [RANK[gazetteer.divisions[c].level] for c, _ in hit.candidates]
         if not ranks or min(ranks) < 3 or min(ranks) > 4:
             continue
@@ -360,6 +390,10 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
         level = level_from_name(name)
         if level is None or RANK.get(level, 0) <= min(ranks):
             continue
+        if follower is not None:
+            if (follower.start, follower.end) != match.span():
+                continue
+            replaced.add(id(follower))
         added.append(
             _Hit(
                 match.start(),
@@ -371,7 +405,8 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
                 parent_hint=hit,
             )
         )
-    return sorted(hits + added, key=lambda h: h.start)
+    kept = [h for h in hits if id(h) not in replaced]
+    return sorted(kept + added, key=lambda h: h.start)
 
 
 def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
@@ -501,7 +536,8 @@ def _keep(
                 continue
             return True
         if short and hit.chosen in gazetteer.ancestors(other.chosen):
-            return not other.rule.endswith("short-form")
+            if not other.rule.endswith("short-form"):
+                return True  # 成都 confirmed by 双流区 written in full
     return False
 
 
@@ -573,6 +609,8 @@ _CLAUSE_BREAK = re.compile(r"[，。；：、“”‘’《》〈〉()（）！
 _NAME_FLAGS = frozenset("n ng nr nrt nrfg ns nz nt j m eng an".split())
 _PROPER_FLAGS = frozenset("nr nrt nrfg ns nz j eng".split())
 _WATER = ("江", "河", "湖")
+# One-character modifiers and measure words before a landmark word: 大江, 小河, 条路.
+_MODIFIERS = frozenset("大小两各条座这那每该此本新老")
 # A word rarer than this in jieba's dictionary (or unknown to it) is distinctive
 # enough to be part of a proper name: 农林 (163), 东升 (553); 国家, 城市, 农业 are not.
 _RARE = 600
@@ -683,6 +721,9 @@ def _name_start(
         start, _, word, flag = spans[i]
         if word in stops or word in load_lines("landmark_stop_prefixes.txt"):
             return None
+        prefix = word[: s - start]
+        if prefix in _MODIFIERS or word_tags().get(prefix, "").startswith("v"):
+            return None  # 大江大河, 这条路, 致富路: a description or a metaphor
         if suffix in _WATER and flag == "ns" and len(word) >= 2:
             return start, False  # 长江, 海拉尔河: rivers and lakes are whole ns words
         if word not in _word_freq() or (
@@ -719,7 +760,7 @@ def _name_start(
     name = text[head:s]
     if anchored and len(name) >= 2 and name not in common_words():
         return head, anchored  # 肖家镇|哨马|老街: a name right after its place
-    if len(name) < 1 or not distinctive:
+    if len(name) < 2 or not distinctive:
         return None
     return head, anchored
 

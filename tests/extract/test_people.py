@@ -132,3 +132,21 @@ def test_former_and_at_the_time_posts() -> None:
     ]
     current = extract_people(make_doc("会上,肖家镇党委书记吴从楷发言。"))
     assert current[0].attrs["posts"][0]["former"] is False
+
+
+def test_frames_around_a_name() -> None:
+    assert names("73岁的刘连久老人,女儿和老伴因病相继离世") == ["刘连久"]
+    assert names("老马,叫马善祥,今年58岁") == ["马善祥"]
+    assert names("像施国平这样的“新村民”已经有100多位") == ["施国平"]
+    assert names("刚进腊月,廖长成老两口就开始忙着迎接春节了") == ["廖长成"]
+
+
+def test_name_as_the_subject_of_a_clause() -> None:
+    assert names("没几天,杜国民就收到了回复。") == ["杜国民"]
+    # a place or an ordinary word at the start of a clause is not a person
+    assert names("近年来,阳坝村发展乡村旅游。高度重视,方面军。") == []
+
+
+def test_name_then_appointment() -> None:
+    found = people("多年从事经济工作的袁晓钦被任命为区经信委主任。")
+    assert found == [("袁晓钦", "official", "主任")]

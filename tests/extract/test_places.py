@@ -171,3 +171,29 @@ def test_level_word_shared_by_a_list() -> None:
     assert ("方舟", "community") in found and ("秀水社区", "community") in found
     # verb phrases before a level word are not a list of villages
     assert places("培养懂农业、懂技术、有情怀村干部,净化、美化农村") == []
+
+
+def test_county_turned_city_is_found_by_its_old_name() -> None:
+    # held-out xwlb_3: 监利县 became 监利市 in 2020
+    found = places("湖北监利县汴河镇村民")
+    assert ("监利县", "city", "421088") in found
+    assert ("汴河镇", "town", "421088112") in found
+
+
+def test_village_after_a_county_outside_the_village_lists() -> None:
+    # 明月村 is also a Chongqing village name; after 蒲江县 (Sichuan) it is 蒲江's own
+    found = {(n, lvl) for n, lvl, _ in places("再坐车到蒲江县明月村看看")}
+    assert ("明月村", "village") in found
+
+
+def test_short_form_followed_by_a_district() -> None:
+    # held-out xwlb_6: 重庆|江北区 (not blocked as 重庆江…), which decides 江北区
+    found = places("重庆江北区观音桥街道调解员")
+    assert ("重庆", "province", "50") in found
+    assert ("江北区", "district", "500105") in found
+    assert ("观音桥街道", "subdistrict", "500105006") in found
+
+
+def test_short_form_confirmed_by_a_place_below_it_in_full() -> None:
+    found = {n for n, _, _ in places("四川成都双流乡村振兴。在双流区,村民做主。")}
+    assert "成都" in found

@@ -1,0 +1,40 @@
+"""Linking people: one person per name and district, posts tied to organisations."""
+
+from kg.extract import extract
+from kg.graph import to_networkx
+from kg.link import link
+from tests.conftest import make_doc
+
+
+def _graph(text: str):  # type: ignore[no-untyped-def]
+    doc = make_doc(text)
+    return to_networkx(link([(doc, extract(doc))]))
+
+
+def test_a_name_repeated_without_its_post_is_the_same_person() -> None:
+    graph = _graph(
+        "重庆江北区观音桥街道调解员马善祥化解了很多矛盾。今年11月份,马善祥获得荣誉称号。"
+    )
+    ids = [n for n, a in graph.nodes(data=True) if a.get("name") == "马善祥"]
+    assert len(ids) == 1
+    posts = [
+        a for _, _, a in graph.out_edges(ids[0], data=True) if a["type"] == "holds_post"
+    ]
+    assert [p["title"] for p in posts] == ["调解员"]
+
+
+def test_post_list_in_a_byline_note_gives_organisations_with_places() -> None:
+    graph = _graph("标题\n\n任显智\n\n正文。\n\n(作者系开州区委常委、宣传部部长)\n")
+    person = next(n for n, a in graph.nodes(data=True) if a.get("name") == "任显智")
+    orgs = {
+        graph.nodes[t]["name"]: a["title"]
+        for _, t, a in graph.out_edges(person, data=True)
+        if a["type"] == "holds_post"
+    }
+    assert orgs == {"开州区委": "常委", "开州区委宣传部": "部长"}
+    located = {
+        graph.nodes[t]["name"]
+        for s, t, a in graph.edges(data=True)
+        if a["type"] == "located_in" and graph.nodes[s]["name"] == "开州区委宣传部"
+    }
+    assert located == {"开州区"}
