@@ -152,7 +152,11 @@ def extract_people(doc: Document) -> list[Mention]:
             )
 
     titles = "|".join(map(re.escape, _titles()))
-    for match in re.finditer(f"(?P<title>{titles})(?P<name>[{CJK}]{{2,3}})", text):
+    for match in re.finditer(
+        f"(?P<title>{titles})(?P<of>的?)(?P<name>[{CJK}]{{2,3}})", text
+    ):
+        if match.group("of") and not _former_before(text, match.start("title")):
+            continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
         name = match.group("name")
         if len(name) == 3 and name[2] in _NOT_THIRD:
             name = name[:2]
@@ -281,7 +285,9 @@ def _weak_name_ok(name: str) -> bool:
     )
 
 
-def _word_aligned(text: str, start: int, end: int) -> bool:
+def _word_aligned(
+    text: str, start: int, end: int, *, start_known: bool = False
+) -> bool:
     """Whether jieba starts and ends a word at the name's edges (a small window only).
 
     游客慕名而来 has no name 慕名而: the span ends inside the word 慕名而来.
@@ -296,7 +302,7 @@ def _word_aligned(text: str, start: int, end: int) -> bool:
     cuts.add(pos)
     # 谭登周家: jieba cuts 谭登|周家, but a name is often followed by 家 or a particle.
     ends_ok = end in cuts or text[end : end + 1] in _NOT_THIRD | {"家"}
-    return start in cuts and ends_ok
+    return (start_known or start in cuts) and ends_ok
 
 
 def _alternation(name: str) -> str:
@@ -343,7 +349,10 @@ def _add_role_then_name(text: str, add: Callable[..., None]) -> None:
     for match in pattern.finditer(text):
         name = _trim_name(match.group("name"), text, match.start("name"))
         start = match.start("name")
-        if _weak_name_ok(name) and _word_aligned(text, start, start + len(name)):
+        # the role word ends right before the name, whatever jieba makes of 传承人赖…
+        if _weak_name_ok(name) and _word_aligned(
+            text, start, start + len(name), start_known=True
+        ):
             add(
                 match.start("name"),
                 match.start("name") + len(name),

@@ -837,6 +837,8 @@ def _zones_and_landmarks(
             name_start -= 3
         if end - name_start <= len(suffix) or _inside_quotes(text, name_start, end):
             continue
+        if any(text[name_start:end].endswith(m) for m in load_lines("metaphors.txt")):
+            continue  # 康庄大道, (铺就)致富路: a figure of speech
         if text[end : end + 1] in _DIVISION_CHARS and kind == "landmark":
             continue  # 璧江区: an unknown division name, not the river 璧江
         parent = anchor.chosen if anchor is not None else None

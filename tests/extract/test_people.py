@@ -150,3 +150,17 @@ def test_name_as_the_subject_of_a_clause() -> None:
 def test_name_then_appointment() -> None:
     found = people("多年从事经济工作的袁晓钦被任命为区经信委主任。")
     assert found == [("袁晓钦", "official", "主任")]
+
+
+def test_role_word_then_a_name_jieba_splits_badly() -> None:
+    # held-out xwlb_14: jieba cuts 传承人赖淑芳 as 承人赖|淑芳; the role word decides
+    assert names("走进非遗传承人赖淑芳的鞋坊") == ["赖淑芳"]
+
+
+def test_former_post_then_of_then_name() -> None:
+    # held-out xwlb_19: 时任村党支部书记的毛相林
+    found = extract_people(make_doc("时任下庄村党支部书记的毛相林决定修路。"))
+    assert [(m.name, m.attrs["posts"][0]["former"]) for m in found] == [
+        ("毛相林", True)
+    ]
+    assert names("书记的讲话很重要") == []

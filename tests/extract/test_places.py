@@ -197,3 +197,16 @@ def test_short_form_followed_by_a_district() -> None:
 def test_short_form_confirmed_by_a_place_below_it_in_full() -> None:
     found = {n for n, _, _ in places("四川成都双流乡村振兴。在双流区,村民做主。")}
     assert "成都" in found
+
+
+def test_held_out_zone_and_park_words() -> None:
+    # held-out xwlb_15, xwlb_23 (errors found after annotation)
+    found = {
+        (n, lvl) for n, lvl, _ in places("在重庆保税港区,巫溪县的红池坝国家森林公园")
+    }
+    assert ("重庆保税港区", "zone") in found
+    assert ("红池坝国家森林公园", "landmark") in found
+
+
+def test_figures_of_speech_are_not_roads() -> None:
+    assert places("走上了一条脱贫致富的康庄大道,铺就致富路") == []
