@@ -419,8 +419,10 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     entity_id = f"person:{mention.name}{scope}"
     entity = builder.entity(entity_id, "person", mention.name)
     entity.mentions.append(mention)
-    # An author is also an official; keep the most specific kind seen.
-    if entity.attrs.get("kind") in (None, "other", "official") or kind == "author":
+    # An author is also an official; keep the most specific kind seen (a person named
+    # with a post and later without one stays an official).
+    seen = str(entity.attrs.get("kind") or "")
+    if _KIND_RANK.get(kind, 0) > _KIND_RANK.get(seen, -1):
         entity.attrs["kind"] = kind
     for target_id, post, evidence in targets:
         builder.relate(
@@ -435,6 +437,16 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         builder.relate(
             entity_id, "authored", f"article:{doc.doc_id}#{article.index}", mention
         )
+
+
+_KIND_RANK = {
+    "other": 0,
+    "photographer": 1,
+    "historical": 1,
+    "national_leader": 2,
+    "official": 3,
+    "author": 4,
+}
 
 
 def _post_target(

@@ -189,7 +189,6 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_historical(text, add)
     _add_reported_speech(text, add)
     _add_frames(text, add)
-    _add_clause_subjects(text, add)
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
@@ -212,62 +211,7 @@ def _add_frames(text: str, add: Callable[..., None]) -> None:
                 add(start, end, "person:frame", kind, [])
 
 
-_LEVEL_CHARS = set("村镇乡区县市省州街")
-_CLAUSE_START = re.compile(
-    r"(?:(?<=[，,。；;：:！!？?\n])|^)[\u4e00-\u9fff]{2,3}", re.MULTILINE
-)
-
-
-def _add_clause_subjects(text: str, add: Callable[..., None]) -> None:
-    """没几天，杜国民就收到了回复: a name as the subject of a clause.
-
-    Cheap checks first (a surname, a string unknown to jieba's dictionary), then
-    jieba.posseg on the clause's first characters must tag it as a person name: the
-    tagger is a hint that only runs on the few candidates left.
-    """
-    surnames = load_lines("surnames.txt")
-    tags = word_tags()
-    for match in _CLAUSE_START.finditer(text):
-        start = match.start()
-        if text[start] not in surnames and text[start : start + 2] not in surnames:
-            continue
-        for length in (3, 2):
-            name = text[start : start + length]
-            if len(name) < length or name in tags or text[start : start + 2] in tags:
-                continue  # 高度重视, 方面: an ordinary word starts the clause
-            if length == 3 and name[2] in _NOT_THIRD:
-                continue  # 赵宁是: the third character starts the predicate
-            if name[-1] in _LEVEL_CHARS or name in place_keys():
-                continue  # 阳坝村: a place is often a clause's subject too
-            if _weak_name_ok(name) and _tagged_name(text, start, name):
-                add(start, start + length, "person:clause-subject", "other", [])
-                break
-
-
-@cache
-def place_keys() -> frozenset[str]:
-    """Gazetteer names, short forms and town stems (呼伦 for 呼伦街道)."""
-    from kg.extract.places import load_gazetteer, town_stems
-
-    stems = {stem for by_stem in town_stems().values() for stem in by_stem}
-    return frozenset(load_gazetteer().keys) | stems
-
-
-def _tagged_name(text: str, start: int, name: str) -> bool:
-    import jieba.posseg
-
-    first = jieba.posseg.lcut(text[start : start + 8])[:2]
-    if first and first[0].word == name and first[0].flag.startswith("nr"):
-        return True
-    # 杜|国民: a surname jieba tagged on its own, then the given name
-    return (
-        len(first) == 2
-        and first[0].flag.startswith("nr")
-        and first[0].word + first[1].word == name
-    )
-
-
-_FUNCTION_SURNAMES = set("和常于向时都以从将对与及为但由来全同把被让")
+_FUNCTION_SURNAMES = set("和常于向时都以从将对与及为但由来全同把被让多")
 
 
 def _weak_name_ok(name: str) -> bool:

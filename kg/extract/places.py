@@ -269,8 +269,10 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     occurrences: list[tuple[int, int, str]] = []
     for district in sorted(districts):
         for stem, cid in sorted(stems.get(district, {}).items()):
-            for m in re.finditer(re.escape(stem), text):
-                occurrences.append((m.start(), m.end(), cid))
+            at = text.find(stem)
+            while at >= 0:  # str.find: one regex per stem would thrash re's cache
+                occurrences.append((at, at + len(stem), cid))
+                at = text.find(stem, at + 1)
     ends = {o[1]: o for o in occurrences}
     starts = {o[0]: o for o in occurrences}
     by_end = {h.end: h for h in hits if h.chosen}
