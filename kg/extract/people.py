@@ -140,21 +140,16 @@ def extract_people(doc: Document) -> list[Mention]:
         if is_name(name):
             add(match.start(1), match.end(1), "person:photo-credit", "photographer", [])
 
-    leaders = load_lines("national_leaders.txt")
-    for leader in sorted(leaders):
-        for match in re.finditer(re.escape(leader), text):
-            add(
-                match.start(),
-                match.end(),
-                "person:national-leader",
-                "national_leader",
-                [],
-            )
+    for match in _patterns()["leader"].finditer(text):
+        add(
+            match.start(),
+            match.end(),
+            "person:national-leader",
+            "national_leader",
+            [],
+        )
 
-    titles = "|".join(map(re.escape, _titles()))
-    for match in re.finditer(
-        f"(?P<title>{titles})(?P<of>的?)(?P<name>[{CJK}]{{2,3}})", text
-    ):
+    for match in _patterns()["title_name"].finditer(text):
         if match.group("of") and not _former_before(text, match.start("title")):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
         name = match.group("name")
@@ -249,6 +244,32 @@ def _word_aligned(
     return (start_known or start in cuts) and ends_ok
 
 
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Every pattern built from the word lists, compiled once per process."""
+    titles = "|".join(map(re.escape, _titles()))
+    leaders = sorted(load_lines("national_leaders.txt"), key=len, reverse=True)
+    cues = _alternation("person_history.txt")
+    name = f"[{CJK}]{{2,3}}"
+    return {
+        "leader": re.compile("|".join(map(re.escape, leaders))),
+        "title_name": re.compile(f"(?P<title>{titles})(?P<of>的?)(?P<name>{name})"),
+        "signature": re.compile(
+            f"^(?P<post>[{CJK}]{{0,20}}?(?:{titles}))[ \t\u3000]+(?P<name>{name})[ \t\u3000]*$",
+            re.MULTILINE,
+        ),
+        "role": re.compile(f"(?:{_alternation('person_roles.txt')})(?P<name>{name})"),
+        "historical": re.compile(f"(?P<name>[{CJK}]{{3}})(?:{cues})"),
+        "historical_list": re.compile(
+            f"(?P<names>{name}(?:、{name})+)(?=等)(?:{cues})"
+        ),
+        "speech": re.compile(
+            f"(?:(?<=[,，。;；:：!！?？”\n])|^)(?P<name>[{CJK}]{{2,3}}?)(?:{_alternation('speech_verbs.txt')})",
+            re.MULTILINE,
+        ),
+    }
+
+
 def _alternation(name: str) -> str:
     return "|".join(map(re.escape, sorted(load_lines(name), key=len, reverse=True)))
 
@@ -267,12 +288,7 @@ def _former_before(text: str, title_start: int) -> bool:
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
-    titles = "|".join(map(re.escape, _titles()))
-    pattern = re.compile(
-        f"^(?P<post>[{CJK}]{{0,20}}?(?:{titles}))[ \t\u3000]+(?P<name>[{CJK}]{{2,3}})[ \t\u3000]*$",
-        re.MULTILINE,
-    )
-    for match in pattern.finditer(text):
+    for match in _patterns()["signature"].finditer(text):
         if not is_name(match.group("name")):
             continue
         posts = parse_posts(match.group("post"))
@@ -287,10 +303,7 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
 
 def _add_role_then_name(text: str, add: Callable[..., None]) -> None:
     """村民谭登周, 贫困户谭登周: an ordinary person, named after what they are."""
-    pattern = re.compile(
-        f"(?:{_alternation('person_roles.txt')})(?P<name>[{CJK}]{{2,3}})"
-    )
-    for match in pattern.finditer(text):
+    for match in _patterns()["role"].finditer(text):
         name = _trim_name(match.group("name"), text, match.start("name"))
         start = match.start("name")
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
@@ -308,9 +321,7 @@ def _add_role_then_name(text: str, add: Callable[..., None]) -> None:
 
 def _add_historical(text: str, add: Callable[..., None]) -> None:
     """卢作孚精神, 彭仙碧、杜文举等革命先辈: figures of the past, named with a cue."""
-    cues = _alternation("person_history.txt")
-    single = re.compile(f"(?P<name>[{CJK}]{{3}})(?:{cues})")
-    for match in single.finditer(text):
+    for match in _patterns()["historical"].finditer(text):
         if _weak_name_ok(match.group("name")) and _word_aligned(
             text, *match.span("name")
         ):
@@ -321,10 +332,7 @@ def _add_historical(text: str, add: Callable[..., None]) -> None:
                 "historical",
                 [],
             )
-    listed = re.compile(
-        f"(?P<names>[{CJK}]{{2,3}}(?:、[{CJK}]{{2,3}})+)(?=等)(?:{cues})"
-    )
-    for match in listed.finditer(text):
+    for match in _patterns()["historical_list"].finditer(text):
         names = match.group("names").split("、")
         if all(_weak_name_ok(n) for n in names):
             pos = match.start("names")
@@ -335,11 +343,7 @@ def _add_historical(text: str, add: Callable[..., None]) -> None:
 
 def _add_reported_speech(text: str, add: Callable[..., None]) -> None:
     """……,邓天星如是说: a name opening a clause, followed by a verb of speech."""
-    pattern = re.compile(
-        f"(?:(?<=[,，。;；:：!！?？”\n])|^)(?P<name>[{CJK}]{{2,3}}?)(?:{_alternation('speech_verbs.txt')})",
-        re.MULTILINE,
-    )
-    for match in pattern.finditer(text):
+    for match in _patterns()["speech"].finditer(text):
         name = match.group("name")
         if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
