@@ -101,7 +101,11 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
         r["unit"]: (r["base"], Decimal(r["factor"])) for r in load_table("units.tsv")
     }
     names = sorted(table, key=len, reverse=True)
-    number = rf"\d+(?:,\d{{3}})*(?:\.\d+)?[{_CN}]*|[{_CN}]+(?:点[{_CN[:11]}]+)?"
+    # 200多万亩: a hedge between the digits and the scale word belongs to the number
+    number = (
+        rf"\d+(?:,\d{{3}})*(?:\.\d+)?(?:[多余](?=[万亿]))?[{_CN}]*"
+        rf"|[{_CN}]+(?:点[{_CN[:11]}]+)?"
+    )
     pattern = re.compile(
         rf"(?P<pre>{'|'.join(_APPROX_BEFORE)})?"
         rf"(?:(?P<frac>(?P<den>[{_CN}\d]+)分之(?P<num>[{_CN}\d]+))"
@@ -114,7 +118,7 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
 
 
 def _value(text: str) -> Decimal:
-    text = text.replace(",", "")
+    text = re.sub("[,多余]", "", text)
     if "点" in text:
         whole, frac = text.split("点", 1)
         digits = "".join(str(_DIGITS[c]) for c in frac)
@@ -183,10 +187,17 @@ def extract_metrics(doc: Document) -> list[Mention]:
             hedged = hedge or match.group("after")
             if not hedged and match.group("unit") not in ("亩", "公顷"):
                 continue
-        if number_text == "一" and unit not in ("%", "元", "亩", "吨", "公里", "米"):
-            continue  # 一个时期, 一名干部: a determiner, not a count
+        if number_text == "一" and unit not in ("%", "元", "吨", "公里", "米"):
+            continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
+        if number_text + unit in _WORDS:
+            continue  # 四处调研: an adverb
         in_words = not re.match(r"\d", number_text)
-        approx = bool(hedge or match.group("after") or match.group("tail"))
+        approx = bool(
+            hedge
+            or match.group("after")
+            or match.group("tail")
+            or re.search("[多余]", number_text)
+        )
         if in_words and not _counted_in_words(text, start, end, unit, approx):
             continue
         if match.group("tail") == "多" and match.group("after"):
@@ -206,6 +217,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
     return out
 
 
+# Numeral + classifier words that are not counts
+_WORDS = frozenset({"四处"})
 _IN_WORDS_SOMETIMES = ("天", "小时", "倍", "种", "类", "批")
 
 
@@ -224,8 +237,12 @@ def _counted_in_words(text: str, start: int, end: int, unit: str, approx: bool) 
             return False  # 二次发掘 is a second digging; a count of two is 两次
         # 四次全委 is a meeting's name, 三次产业 the tertiary sector
         return re.match(r"[全常]委|会议|全会|党代会|人代会|产业", text[end:]) is None
-    if unit == "元" and text[end : end + 1] in ("、", "等"):
-        return False  # 扶持三元、麦福劳等企业: a company name
+    if unit == "元" and not re.search("[万亿]", text[start:end]):
+        if (
+            re.match(f"[、等{CJK}]", text[end : end + 1])
+            and text[end : end + 1] not in "的钱"
+        ):
+            return False  # 扶持三元、麦福劳等企业, 三元乳业: a company name
     if unit == "个" and not approx:
         noun = re.match(f"[{CJK}]*", text[end : end + 12]).group()  # type: ignore[union-attr]
         noun = re.split("[零〇一二两三四五六七八九的和与及]", noun)[0]

@@ -197,3 +197,20 @@ def test_metrics_subject_after_classifiers_verbs_and_lists(
 def test_metrics_not_inside_national_formulas() -> None:
     # regression (hailar_3): 中央八项规定, unquoted, is a name, not eight items
     assert figures("坚决贯彻中央八项规定,封存超标车辆12台") == [("12", "台", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("200多万亩沙化土地得到治理", [("2000000", "亩", True)]),
+        ("接待游客5000余万人次", [("50000000", "人次", True)]),
+        ("毛相林四处调研后", []),  # an adverb
+        ("华润雪花、三元乳业等重点企业", []),  # a company
+        ("一亩田平均增收近300元", [("300", "元", True)]),  # per mu
+        ("每人补贴五元。", [("5", "元", False)]),
+    ],
+)
+def test_metrics_from_unannotated_held_out_texts(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
