@@ -271,10 +271,10 @@ def _figure(
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》\n]")
 _LEAD = re.compile(
-    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该)+"
+    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该|预计)+"
 )
 _TRAIL = re.compile(
-    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少)+$"
+    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少|预计)+$"
 )
 # A clause ending in one of these verbs takes the figure as its object: the thing
 # counted is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台).
@@ -290,6 +290,10 @@ _CLASSIFIERS = frozenset("个条处所座家项台栋套名位件支批种类块
 # An after-text starting like this is not the noun counted (1.3亿元实施…, 5%以上的)
 _NOT_NOUN = re.compile(
     r"[的是在和与及为了将把被对从向到比较以占用由,]|实施|建设|完成|开展|增长|同比"
+)
+# Where the noun after a figure ends and the rest of the clause begins
+_AFTER_STOP = re.compile(
+    r"投入|完工|年内|完成|实现|开工|建成|顺利|全部|正式|进展|达到|一季度|建设$"
 )
 _GROWTH = re.compile(r"(?:同比)?(?:增长|提高|下降|减少)[\d.]+%$")
 
@@ -330,8 +334,15 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         )
     ):
         word = re.split(r"[的是在和与及为了将把被对从向到等,]", after.group())[0]
+        word = _AFTER_STOP.split(word)[0]  # 两个市民广场投入使用: the noun only
         if len(word) >= 2 or re.fullmatch(r"[村镇乡区县]\(.+\)", word):
             return word
+        if (
+            unit in _CLASSIFIERS
+            and re.fullmatch(f"[{CJK}]", word)
+            and follow[1:2] == "的"
+        ):
+            return word  # 4个村的安全饮水工程
     if (
         len(before) < 2
         and len(clauses) >= 2

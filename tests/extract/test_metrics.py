@@ -214,3 +214,10 @@ def test_metrics_from_unannotated_held_out_texts(
     text: str, expected: list[tuple[str, str, bool]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_metrics_subject_is_the_noun_not_the_rest_of_the_clause() -> None:
+    # regression (hailar_3): 两个市民广场投入使用 → 市民广场; 4个村的 → 村
+    (a,) = extract_metrics(make_doc("东升路两个市民广场投入使用。"))
+    (b,) = extract_metrics(make_doc("4个村的安全饮水工程顺利完工。"))
+    assert (a.attrs["subject"], b.attrs["subject"]) == ("市民广场", "村")
