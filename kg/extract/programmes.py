@@ -84,6 +84,10 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     doctrine = load_lines("doctrine.txt")
     if name in doctrine or name.replace("、", "") in doctrine:
         return "national"
+    if any(after.startswith(t[len(name) :]) for t in doctrine if t.startswith(name)):
+        return (
+            "national"  # “五位一体”总体布局 is the national one, “五位一体”信访平台 not
+        )
     if name.startswith(("互联网+", "国家", "全国")) or before.endswith(rules["higher"]):
         return "national"  # 互联网+政务服务, 国家级健康促进区; 自治区“8337”发展思路
     if name.startswith("第"):
@@ -118,8 +122,9 @@ def classify(name: str, before: str = "", after: str = "") -> str:
         return "local" if listing and (strong or weak) else "term"
     if formula:
         return "local"  # 三比三亮, 一馆五榜一场, 三送三会两比
-    if name.endswith(rules["suffix"]) and len(name) >= 3:
-        return "local"  # 导师帮带制, 六单工作法
+    suffix = next((w for w in rules["suffix"] if name.endswith(w)), None)
+    if suffix and _coined(name[: -len(suffix)]):
+        return "local"  # 导师帮带制, 六单工作法; not 初步清单, 卖品牌
     if strong and len(name) <= 10:
         return "local"  # “红细胞·微治理”工程, “来了就是璧山人”品牌
     if after.startswith(rules["lever"]) and before.endswith("以"):
@@ -131,6 +136,28 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     if weak and 4 <= len(name) <= 8 and not _has_function_word(name):
         return "local"  # “城市建设管理年”活动, “平安海拉尔”建设
     return "term"
+
+
+_ADVERBS = (
+    "进一步",
+    "落实",
+    "迅速",
+    "全面",
+    "深入",
+    "大力",
+    "积极",
+    "持续",
+    "不断",
+    "联防联控",
+)
+
+
+def _coined(head: str) -> bool:
+    """The part before a scheme word names something: 导师帮带 (制), 六单 (工作法), not a
+    bare dictionary word of two characters (初步 清单) or a single character (卖 品牌)."""
+    if re.search(f"[{_NUMERAL}\\d]", head):
+        return len(head) >= 1  # 六单工作法, 3+1机制
+    return len(head) >= 2 and not (len(head) == 2 and _is_word(head))
 
 
 def _is_word(name: str) -> bool:
@@ -152,7 +179,8 @@ def _paired_slogan(name: str) -> bool:
 def _followed_by(after: str, words: tuple[str, ...]) -> bool:
     """“六个一”幸福指数工程, “三山绿化”等工程: a scheme word within four characters."""
     pattern = "|".join(map(re.escape, words))
-    return re.match(f"[{CJK}]{{0,4}}?(?:{pattern})", after) is not None
+    # no 的 in the gap: 代号为“X”的军事行动 names an operation, not a scheme of X
+    return re.match(f"[^的\\W\\d]{{0,4}}?(?:{pattern})", after) is not None
 
 
 def extract_programmes(doc: Document) -> list[Mention]:
@@ -258,7 +286,7 @@ def _listed_as_schemes(text: str, pos: int) -> bool:
     clause = re.split(r"[,，。;；:：!?！？\n]", text[pos : pos + 60], maxsplit=1)[0]
     rules = _rules()
     words = "|".join(map(re.escape, rules["follow"] + rules["weak"]))
-    return re.search(f"等[{CJK}]{{0,4}}?(?:{words})$", clause) is not None
+    return re.search(f"等[{CJK}]{{0,2}}?(?:{words})$", clause) is not None
 
 
 def _lever(text: str, start: int, end: int) -> bool:
@@ -401,7 +429,7 @@ def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:
             or _has_function_word(name)
             or re.search(r"一批|一系列|系列|专项|重点", name)
             or _LISTING.match(name)
-            or name.startswith(rules["cue"] + rules["task"])
+            or name.startswith(rules["cue"] + rules["task"] + _ADVERBS)
             or any(w in head for w in rules["works"])
             or _is_word(head)
         ):
