@@ -390,6 +390,9 @@ def _attach_spelled_out_parts(
         if _CJK_PLUS.match(name):
             attrs["components"] = name.split("+")
             continue
+        if _PLUS.fullmatch(name):
+            attrs["components"] = _plus_parts(text, name)
+            continue
         counts = _counts(name)
         if not counts:
             continue
@@ -401,6 +404,46 @@ def _attach_spelled_out_parts(
             if len(parts) in counts:
                 attrs["components"] = parts
                 break
+
+
+def _plus_parts(text: str, name: str) -> list[str]:
+    """Parts of a digit formula the text spells out.
+
+    以消费品为支柱,以生物医药、电子信息、智能装备为主导,以农牧高新为特色的“1+3+1”:
+    one “以…为…” group per number, as many items as it counts. “4+X”: the X is open,
+    the 4 are the first run of four quoted names after it in its paragraph (成立“红白
+    理事会”“农民监督委员会”“道德评议会”和“文体活动会”).
+    """
+    numbers = [int(n) for n in re.findall(r"\d+", name)]
+    pos = text.find(name)
+    while pos != -1:
+        sentence = re.split(r"[。;；!?！？\n]", text[max(0, pos - 120) : pos])[-1]
+        groups = [
+            g.split("、")
+            for g in re.findall(
+                r"以([^以为,，。、][^以为,，。]{0,30})为[^以为,，。]{1,4}", sentence
+            )
+        ]
+        groups = groups[-len(numbers) :]
+        if len(groups) == len(numbers) and [len(g) for g in groups] == numbers:
+            return [p for g in groups for p in g]
+        if re.search(r"\+[XN]$", name):
+            return _quoted_run_after(text, name, numbers[0])
+        pos = text.find(name, pos + 1)
+    return []
+
+
+def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
+    """The first run of exactly ``count`` quoted names after ``name`` in its paragraph."""
+    pos = text.find(name)
+    if pos == -1 or count < 2:
+        return []
+    paragraph = text[pos + len(name) : pos + len(name) + 200].split("\n")[0]
+    quoted = r"“([^“”]{1,10})”"
+    run = re.search(
+        rf"{quoted}(?:(?:、|和|及)?{quoted}){{{count - 1}}}(?!、?[“和])", paragraph
+    )
+    return re.findall(quoted, run.group()) if run else []
 
 
 def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:
