@@ -84,10 +84,9 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     doctrine = load_lines("doctrine.txt")
     if name in doctrine or name.replace("、", "") in doctrine:
         return "national"
+    # “五位一体”总体布局 is the national one, “五位一体”信访平台 is not
     if any(after.startswith(t[len(name) :]) for t in doctrine if t.startswith(name)):
-        return (
-            "national"  # “五位一体”总体布局 is the national one, “五位一体”信访平台 not
-        )
+        return "national"
     if name.startswith(("互联网+", "国家", "全国")) or before.endswith(rules["higher"]):
         return "national"  # 互联网+政务服务, 国家级健康促进区; 自治区“8337”发展思路
     if name.startswith("第"):
@@ -234,9 +233,8 @@ def extract_programmes(doc: Document) -> list[Mention]:
     for start, end, name in _unquoted_schemes(text):
         if not any(s <= start < e or start <= s < end for s, e, _, _ in found):
             cls = "national" if name in load_lines("doctrine.txt") else "local"
-            found.append(
-                (start, end, name, {"class": cls, "quoted": False, "components": []})
-            )
+            attrs = {"class": cls, "quoted": False, "components": [], "rule": "named"}
+            found.append((start, end, name, attrs))
     for match in _PLUS.finditer(text):
         if not any(s <= match.start() < e for s, e, _, _ in found):
             found.append(
@@ -272,7 +270,9 @@ def extract_programmes(doc: Document) -> list[Mention]:
             s,
             e,
             "programme",
-            f"programme:{'quoted' if a['quoted'] else 'formula'}",
+            # which rule found it: quoted name, unquoted formula (1+3+1), named scheme
+            # after a launch verb (实施先锋示范工程), or a listing spelled out before
+            f"programme:{a.pop('rule', None) or ('quoted' if a['quoted'] else 'formula')}",
             a,
             name=n,
         )
@@ -326,7 +326,12 @@ def _mark_enumerated_listings(
         if _DIGITS_CN.get(name[0]) != len(parts):
             continue
         start, end = match.span("name")
-        attrs = {"class": "local", "quoted": False, "components": parts}
+        attrs = {
+            "class": "local",
+            "quoted": False,
+            "components": parts,
+            "rule": "listing",
+        }
         for i, (s, e, n, a) in enumerate(found):
             if s == start and n == name:
                 attrs["quoted"] = a["quoted"]
