@@ -279,9 +279,23 @@ def _score_links(
                 scores.links["programme components"].right += set(
                     node.get("components") or []
                 ) == set(gold["components"])
-        elif kind == "metric" and gold.get("subject"):
-            scores.links["metric subject"].total += 1
-            scores.links["metric subject"].right += _same_subject(node, gold)
+        elif kind == "metric":
+            if gold.get("subject"):
+                scores.links["metric subject"].total += 1
+                scores.links["metric subject"].right += _same_subject(node, gold)
+            if gold.get("year") is not None:
+                scores.links["metric year"].total += 1
+                scores.links["metric year"].right += node.get("year") == gold["year"]
+            if gold.get("place"):
+                places = set().union(
+                    *[
+                        _node_names(nodes, e["target"])
+                        for e in _targets(out_edges, node["id"], "measured_in")
+                    ]
+                    or [set()]
+                )
+                scores.links["metric place"].total += 1
+                scores.links["metric place"].right += gold["place"] in places
 
 
 def format_scores(scores: Scores, *, errors: bool = False) -> str:

@@ -363,11 +363,28 @@ def _clean_before(clause: str) -> str:
 
 
 def _year(doc: Document, pos: int) -> int | None:
-    """The year the sentence (or the paragraph before the figure) is about."""
+    """The year the figure is about: one named earlier in its sentence or paragraph,
+    else the year of its section, from the last paragraph that opens with a year
+    (一、2013年工作回顾; 2011年是…的开局之年) — work reports name the year once.
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("一、2013年工作回顾\\n\\n全年地区生产总值253.7亿元。", "t")
+        >>> _year(doc, doc.clean.index("253"))
+        2013
+    """
     s_start, _ = doc.sentences[doc.sentence_index(pos)]
-    p_start, _ = doc.paragraphs[doc.paragraph_index(pos)]
+    p_index = doc.paragraph_index(pos)
+    p_start, _ = doc.paragraphs[p_index]
     for begin in (s_start, p_start):
         years = re.findall(r"((?:19|20)\d\d)年", doc.clean[begin:pos])
         if years:
             return int(years[-1])
+    for start, end in reversed(doc.paragraphs[:p_index]):
+        paragraph = doc.clean[start:end].strip()
+        opening = re.match(
+            r"^(?:[一二三四五六七八九十]+、|第.部分)?\s*((?:19|20)\d\d)年", paragraph
+        )
+        if opening:
+            return int(opening.group(1))
     return None
