@@ -221,3 +221,28 @@ def test_metrics_subject_is_the_noun_not_the_rest_of_the_clause() -> None:
     (a,) = extract_metrics(make_doc("东升路两个市民广场投入使用。"))
     (b,) = extract_metrics(make_doc("4个村的安全饮水工程顺利完工。"))
     assert (a.attrs["subject"], b.attrs["subject"]) == ("市民广场", "村")
+
+
+def _measured_in(text: str) -> dict[str, set[str]]:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc(text)
+    graph = link([(doc, extract(doc))])
+    names = {e.id: e.name for e in graph.entities.values()}
+    out: dict[str, set[str]] = {}
+    for rel in graph.relations:
+        if rel.predicate == "measured_in":
+            out.setdefault(names[rel.subject], set()).add(names[rel.object])
+    return out
+
+
+def test_measured_in_a_town_of_the_focus_not_a_division_elsewhere() -> None:
+    # regression (hailar_1): 新开通上海等航线6条 is measured in the district, not 上海
+    text = (
+        "海拉尔区政府工作报告\n\n海拉尔区实施奋斗镇1万亩节水灌溉。"
+        "新开通上海等航线6条。海拉尔区新增就业5611人。"
+    )
+    places = _measured_in(text)
+    assert places["1万亩"] == {"奋斗镇"}
+    assert places["6条"] == {"海拉尔区"}
