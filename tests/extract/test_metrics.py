@@ -246,3 +246,20 @@ def test_measured_in_a_town_of_the_focus_not_a_division_elsewhere() -> None:
     places = _measured_in(text)
     assert places["1万亩"] == {"奋斗镇"}
     assert places["6条"] == {"海拉尔区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("派出3.2万名驻村干部", ("32000", "名", False)),
+        ("销售额是往年的两倍", ("2", "倍", False)),
+        ("超过5万元", ("50000", "元", True)),
+        ("增长2.5个百分点以上", ("2.5", "个百分点", True)),
+        ("修建道路12公里", ("12", "公里", False)),
+        ("年龄45岁", ("45", "岁", False)),
+    ],
+)
+def test_metrics_examples_of_the_issue(
+    text: str, expected: tuple[str, str, bool]
+) -> None:
+    assert figures(text) == [expected]
