@@ -102,6 +102,14 @@ def test_programmes_enumerated_listing_gets_its_parts() -> None:
     assert mention.attrs["components"] == ["大抓制造业", "大抓科技创新", "大抓民营经济"]
 
 
+def test_programmes_funds_are_schemes() -> None:
+    # 八大资金池 (seed 001); 大病医疗、贫困生救助、产业扶贫“三大基金” (held-out report)
+    assert local("做大“六大资金池”规模和覆盖面。") == ["六大资金池"]
+    text = "建立大病医疗、贫困生救助、产业扶贫“三大基金”,贫困群众受益。"
+    (fund,) = [m for m in extract_programmes(make_doc(text)) if m.name == "三大基金"]
+    assert fund.attrs["components"] == ["大病医疗", "贫困生救助", "产业扶贫"]
+
+
 def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
     assert local("农村厕所、污水三大改造整治工程。") == []
     assert local("系统实施农村厕所、污水、垃圾三大改造整治工程。") == [
