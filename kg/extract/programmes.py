@@ -38,6 +38,7 @@ def _rules() -> dict[str, tuple[str, ...]]:
         "head",
         "works",
         "higher",
+        "listed",
     )
     rules: dict[str, list[str]] = {k: [] for k in kinds}
     for row in load_table("programme_rules.tsv"):
@@ -298,7 +299,7 @@ def _lever(text: str, start: int, end: int) -> bool:
 
 
 def _enumeration_pattern() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, _rules()["head"]))
+    heads = "|".join(map(re.escape, _rules()["head"] + _rules()["listed"]))
     return re.compile(
         rf"(?P<enum>(?:[{CJK}]{{1,10}}、){{1,9}}[{CJK}]{{1,10}})[”\"]?[“\"]?"
         rf"(?P<name>[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads}))"
