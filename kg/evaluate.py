@@ -110,6 +110,14 @@ def _decimal(text: object) -> Decimal | None:
         return None
 
 
+def _same_subject(node: dict[str, Any], item: dict[str, Any]) -> bool:
+    predicted = str(node.get("subject") or "")
+    expected = str(item.get("subject") or "")
+    return bool(predicted and expected) and (
+        predicted in expected or expected in predicted
+    )
+
+
 def _match(
     gold_items: list[dict[str, Any]], predicted: list[dict[str, Any]], kind: str
 ) -> tuple[
@@ -124,6 +132,10 @@ def _match(
     # Required items first, so an optional item never takes a node a required one needs.
     for item in sorted(gold_items, key=lambda g: bool(g.get("optional"))):
         found = None
+        if kind == "metric":
+            # two figures of one value (两个 … 两个): pair each with the one about the
+            # same thing, so the subject is scored against the right figure
+            free.sort(key=lambda n: not _same_subject(n, item))
         for node in free:
             if kind == "metric":
                 same = _decimal(node.get("value")) == _decimal(
@@ -295,13 +307,23 @@ def _score_links(
                 scores.links["programme components"].right += set(
                     node.get("components") or []
                 ) == set(gold["components"])
-        elif kind == "metric" and gold.get("subject"):
-            predicted = str(node.get("subject") or "")
-            expected = str(gold["subject"])
-            scores.links["metric subject"].total += 1
-            scores.links["metric subject"].right += bool(predicted) and (
-                predicted in expected or expected in predicted
-            )
+        elif kind == "metric":
+            if gold.get("subject"):
+                scores.links["metric subject"].total += 1
+                scores.links["metric subject"].right += _same_subject(node, gold)
+            if gold.get("year") is not None:
+                scores.links["metric year"].total += 1
+                scores.links["metric year"].right += node.get("year") == gold["year"]
+            if gold.get("place"):
+                places = set().union(
+                    *[
+                        _node_names(nodes, e["target"])
+                        for e in _targets(out_edges, node["id"], "measured_in")
+                    ]
+                    or [set()]
+                )
+                scores.links["metric place"].total += 1
+                scores.links["metric place"].right += gold["place"] in places
 
 
 def format_scores(scores: Scores, *, errors: bool = False) -> str:

@@ -609,16 +609,38 @@ def _link_metric(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     entity.mentions.append(mention)
     for key in ("value", "unit", "approx", "subject", "year"):
         entity.attrs[key] = mention.attrs.get(key)
-    near_places = [p for p in ctx.nearby(mention, "place") if p.start < mention.start]
-    place = (
-        ctx.ids[id(near_places[-1])] if near_places else ctx.article_of(mention).focus
-    )
+    place = _measured_in(builder, ctx, mention)
     if place:
         builder.relate(entity_id, "measured_in", place, mention)
     near_programmes = [p for p in ctx.nearby(mention, "programme") if id(p) in ctx.ids]
     if near_programmes:
         closest = min(near_programmes, key=lambda p: abs(p.start - mention.start))
         builder.relate(entity_id, "measures", ctx.ids[id(closest)], mention)
+
+
+def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """Where a figure was measured: the last place named before it in its sentence
+    that is not known to lie outside the article's focus (实施奋斗镇1万亩节水灌溉),
+    else the focus. A division elsewhere (新开通上海等航线6条) is what the figure is
+    about, not where it was measured. (Looking further back, to the paragraph, was
+    tried: work reports name towns in passing before district-wide figures.)"""
+    focus = ctx.article_of(mention).focus
+
+    def inside(pid: str) -> bool:
+        """Not known to lie elsewhere: within the focus, above it, or without a code."""
+        division = pid.removeprefix("place:")
+        if focus is None or division not in builder.gazetteer.divisions:
+            return True
+        return focus in _ancestor_ids(builder, pid) | {pid} or pid in _ancestor_ids(
+            builder, focus
+        )
+
+    near = [
+        ctx.ids[id(p)]
+        for p in ctx.nearby(mention, "place")
+        if p.start < mention.start and inside(ctx.ids[id(p)])
+    ]
+    return near[-1] if near else focus
 
 
 def _chunks(name: str) -> tuple[str, ...]:

@@ -101,7 +101,11 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
         r["unit"]: (r["base"], Decimal(r["factor"])) for r in load_table("units.tsv")
     }
     names = sorted(table, key=len, reverse=True)
-    number = rf"\d+(?:,\d{{3}})*(?:\.\d+)?[{_CN}]*|[{_CN}]+(?:点[{_CN[:11]}]+)?"
+    # 200多万亩: a hedge between the digits and the scale word belongs to the number
+    number = (
+        rf"\d+(?:,\d{{3}})*(?:\.\d+)?(?:[多余](?=[万亿]))?[{_CN}]*"
+        rf"|[{_CN}]+(?:点[{_CN[:11]}]+)?"
+    )
     pattern = re.compile(
         rf"(?P<pre>{'|'.join(_APPROX_BEFORE)})?"
         rf"(?:(?P<frac>(?P<den>[{_CN}\d]+)分之(?P<num>[{_CN}\d]+))"
@@ -114,7 +118,7 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
 
 
 def _value(text: str) -> Decimal:
-    text = text.replace(",", "")
+    text = re.sub("[,多余]", "", text)
     if "点" in text:
         whole, frac = text.split("点", 1)
         digits = "".join(str(_DIGITS[c]) for c in frac)
@@ -183,10 +187,17 @@ def extract_metrics(doc: Document) -> list[Mention]:
             hedged = hedge or match.group("after")
             if not hedged and match.group("unit") not in ("亩", "公顷"):
                 continue
-        if number_text == "一" and unit not in ("%", "元", "亩", "吨", "公里", "米"):
-            continue  # 一个时期, 一名干部: a determiner, not a count
+        if number_text == "一" and unit not in ("%", "元", "吨", "公里", "米"):
+            continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
+        if number_text + unit in _WORDS:
+            continue  # 四处调研: an adverb
         in_words = not re.match(r"\d", number_text)
-        approx = bool(hedge or match.group("after") or match.group("tail"))
+        approx = bool(
+            hedge
+            or match.group("after")
+            or match.group("tail")
+            or re.search("[多余]", number_text)
+        )
         if in_words and not _counted_in_words(text, start, end, unit, approx):
             continue
         if match.group("tail") == "多" and match.group("after"):
@@ -206,6 +217,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
     return out
 
 
+# Numeral + classifier words that are not counts
+_WORDS = frozenset({"四处"})
 _IN_WORDS_SOMETIMES = ("天", "小时", "倍", "种", "类", "批")
 
 
@@ -224,8 +237,12 @@ def _counted_in_words(text: str, start: int, end: int, unit: str, approx: bool) 
             return False  # 二次发掘 is a second digging; a count of two is 两次
         # 四次全委 is a meeting's name, 三次产业 the tertiary sector
         return re.match(r"[全常]委|会议|全会|党代会|人代会|产业", text[end:]) is None
-    if unit == "元" and text[end : end + 1] in ("、", "等"):
-        return False  # 扶持三元、麦福劳等企业: a company name
+    if unit == "元" and not re.search("[万亿]", text[start:end]):
+        if (
+            re.match(f"[、等{CJK}]", text[end : end + 1])
+            and text[end : end + 1] not in "的钱"
+        ):
+            return False  # 扶持三元、麦福劳等企业, 三元乳业: a company name
     if unit == "个" and not approx:
         noun = re.match(f"[{CJK}]*", text[end : end + 12]).group()  # type: ignore[union-attr]
         noun = re.split("[零〇一二两三四五六七八九的和与及]", noun)[0]
@@ -254,10 +271,10 @@ def _figure(
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》\n]")
 _LEAD = re.compile(
-    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该)+"
+    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该|预计)+"
 )
 _TRAIL = re.compile(
-    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少)+$"
+    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少|预计)+$"
 )
 # A clause ending in one of these verbs takes the figure as its object: the thing
 # counted is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台).
@@ -273,6 +290,10 @@ _CLASSIFIERS = frozenset("个条处所座家项台栋套名位件支批种类块
 # An after-text starting like this is not the noun counted (1.3亿元实施…, 5%以上的)
 _NOT_NOUN = re.compile(
     r"[的是在和与及为了将把被对从向到比较以占用由,]|实施|建设|完成|开展|增长|同比"
+)
+# Where the noun after a figure ends and the rest of the clause begins
+_AFTER_STOP = re.compile(
+    r"投入|完工|年内|完成|实现|开工|建成|顺利|全部|正式|进展|达到|一季度|建设$"
 )
 _GROWTH = re.compile(r"(?:同比)?(?:增长|提高|下降|减少)[\d.]+%$")
 
@@ -313,8 +334,15 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         )
     ):
         word = re.split(r"[的是在和与及为了将把被对从向到等,]", after.group())[0]
+        word = _AFTER_STOP.split(word)[0]  # 两个市民广场投入使用: the noun only
         if len(word) >= 2 or re.fullmatch(r"[村镇乡区县]\(.+\)", word):
             return word
+        if (
+            unit in _CLASSIFIERS
+            and re.fullmatch(f"[{CJK}]", word)
+            and follow[1:2] == "的"
+        ):
+            return word  # 4个村的安全饮水工程
     if (
         len(before) < 2
         and len(clauses) >= 2
@@ -335,11 +363,28 @@ def _clean_before(clause: str) -> str:
 
 
 def _year(doc: Document, pos: int) -> int | None:
-    """The year the sentence (or the paragraph before the figure) is about."""
+    """The year the figure is about: one named earlier in its sentence or paragraph,
+    else the year of its section, from the last paragraph that opens with a year
+    (一、2013年工作回顾; 2011年是…的开局之年) — work reports name the year once.
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("一、2013年工作回顾\\n\\n全年地区生产总值253.7亿元。", "t")
+        >>> _year(doc, doc.clean.index("253"))
+        2013
+    """
     s_start, _ = doc.sentences[doc.sentence_index(pos)]
-    p_start, _ = doc.paragraphs[doc.paragraph_index(pos)]
+    p_index = doc.paragraph_index(pos)
+    p_start, _ = doc.paragraphs[p_index]
     for begin in (s_start, p_start):
         years = re.findall(r"((?:19|20)\d\d)年", doc.clean[begin:pos])
         if years:
             return int(years[-1])
+    for start, end in reversed(doc.paragraphs[:p_index]):
+        paragraph = doc.clean[start:end].strip()
+        opening = re.match(
+            r"^(?:[一二三四五六七八九十]+、|第.部分)?\s*((?:19|20)\d\d)年", paragraph
+        )
+        if opening:
+            return int(opening.group(1))
     return None

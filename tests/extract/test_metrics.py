@@ -197,3 +197,69 @@ def test_metrics_subject_after_classifiers_verbs_and_lists(
 def test_metrics_not_inside_national_formulas() -> None:
     # regression (hailar_3): 中央八项规定, unquoted, is a name, not eight items
     assert figures("坚决贯彻中央八项规定,封存超标车辆12台") == [("12", "台", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("200多万亩沙化土地得到治理", [("2000000", "亩", True)]),
+        ("接待游客5000余万人次", [("50000000", "人次", True)]),
+        ("毛相林四处调研后", []),  # an adverb
+        ("华润雪花、三元乳业等重点企业", []),  # a company
+        ("一亩田平均增收近300元", [("300", "元", True)]),  # per mu
+        ("每人补贴五元。", [("5", "元", False)]),
+    ],
+)
+def test_metrics_from_unannotated_held_out_texts(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_metrics_subject_is_the_noun_not_the_rest_of_the_clause() -> None:
+    # regression (hailar_3): 两个市民广场投入使用 → 市民广场; 4个村的 → 村
+    (a,) = extract_metrics(make_doc("东升路两个市民广场投入使用。"))
+    (b,) = extract_metrics(make_doc("4个村的安全饮水工程顺利完工。"))
+    assert (a.attrs["subject"], b.attrs["subject"]) == ("市民广场", "村")
+
+
+def _measured_in(text: str) -> dict[str, set[str]]:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc(text)
+    graph = link([(doc, extract(doc))])
+    names = {e.id: e.name for e in graph.entities.values()}
+    out: dict[str, set[str]] = {}
+    for rel in graph.relations:
+        if rel.predicate == "measured_in":
+            out.setdefault(names[rel.subject], set()).add(names[rel.object])
+    return out
+
+
+def test_measured_in_a_town_of_the_focus_not_a_division_elsewhere() -> None:
+    # regression (hailar_1): 新开通上海等航线6条 is measured in the district, not 上海
+    text = (
+        "海拉尔区政府工作报告\n\n海拉尔区实施奋斗镇1万亩节水灌溉。"
+        "新开通上海等航线6条。海拉尔区新增就业5611人。"
+    )
+    places = _measured_in(text)
+    assert places["1万亩"] == {"奋斗镇"}
+    assert places["6条"] == {"海拉尔区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("派出3.2万名驻村干部", ("32000", "名", False)),
+        ("销售额是往年的两倍", ("2", "倍", False)),
+        ("超过5万元", ("50000", "元", True)),
+        ("增长2.5个百分点以上", ("2.5", "个百分点", True)),
+        ("修建道路12公里", ("12", "公里", False)),
+        ("年龄45岁", ("45", "岁", False)),
+    ],
+)
+def test_metrics_examples_of_the_issue(
+    text: str, expected: tuple[str, str, bool]
+) -> None:
+    assert figures(text) == [expected]

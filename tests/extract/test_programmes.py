@@ -102,6 +102,14 @@ def test_programmes_enumerated_listing_gets_its_parts() -> None:
     assert mention.attrs["components"] == ["大抓制造业", "大抓科技创新", "大抓民营经济"]
 
 
+def test_programmes_funds_are_schemes() -> None:
+    # 八大资金池 (seed 001); 大病医疗、贫困生救助、产业扶贫“三大基金” (held-out report)
+    assert local("做大“六大资金池”规模和覆盖面。") == ["六大资金池"]
+    text = "建立大病医疗、贫困生救助、产业扶贫“三大基金”,贫困群众受益。"
+    (fund,) = [m for m in extract_programmes(make_doc(text)) if m.name == "三大基金"]
+    assert fund.attrs["components"] == ["大病医疗", "贫困生救助", "产业扶贫"]
+
+
 def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
     assert local("农村厕所、污水三大改造整治工程。") == []
     assert local("系统实施农村厕所、污水、垃圾三大改造整治工程。") == [
@@ -127,6 +135,14 @@ def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
         "打赢“脱贫攻坚”战。",  # national (doctrine.txt)
         "开展“国家级健康促进区”创建工作。",  # a national title
         "大力推行“一站式”服务。",  # a dictionary word before a weak scheme word
+        # found on a sample of national news (bulk corpus)
+        "把生态文明建设纳入“五位一体”总体布局。",  # the national one
+        "土耳其发动代号为“幼发拉底盾牌”的军事行动。",  # 的 before the scheme word
+        "发布拟加征关税的产品“初步清单”。",  # a dictionary word + 清单
+        "加速从“卖产品”向“卖品牌”转型。",
+        "生产、销售所谓“特供”“专供”等假酒犯罪活动。",
+        "伊朗没有开展进一步军事行动的计划。",  # an adverb, not a name
+        "当地深化落实企业专员服务机制。",
     ],
 )
 def test_programmes_not_local(text: str) -> None:
