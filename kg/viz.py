@@ -63,6 +63,7 @@ PLACE_EDGES = frozenset({"runs_in", "located_in", "about", "measured_in", "holds
 MAX_DRAWN = 1500
 MAX_EVIDENCE = 4
 SENTENCE_CONTEXT = 60
+LABEL_CHARS = 14
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
@@ -237,6 +238,15 @@ class _Sources:
         return out
 
 
+def _short(name: str) -> str:
+    """A label short enough to draw (article titles run to 30 characters).
+
+    >>> _short("梁平坚持党建引领,绘就巴渝和美乡村新画卷"), _short("三比三亮")
+    ('梁平坚持党建引领,绘就巴渝…', '三比三亮')
+    """
+    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
+
+
 def _hover(attrs: dict[str, Any]) -> str:
     """Plain text (vis-network 9 shows a string title as text, not HTML)."""
     lines = [attrs["name"], TYPE_NAMES.get(attrs["type"], attrs["type"])]
@@ -279,7 +289,8 @@ def view_data(
         nodes.append(
             {
                 "id": node_id,
-                "label": attrs["name"],
+                "name": attrs["name"],
+                "label": _short(attrs["name"]),
                 "title": _hover(attrs),
                 "type": attrs["type"],
                 "color": COLOURS[attrs["type"]],

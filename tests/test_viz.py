@@ -201,5 +201,5 @@ def test_page_is_self_contained_utf8_and_deterministic(
     assert tags.count("script") == 3 and "img" not in tags
     assert not re.search(r"(?:src|href)=[\"']?(?:https?:)?//", page)
     data = page.split('id="kg-data">')[1].split("</script>")[0]
-    names = {n["label"] for n in json.loads(data)["nodes"]}
+    names = {n["name"] for n in json.loads(data)["nodes"]}
     assert "</script><img src=x onerror=alert(1)>" in names
