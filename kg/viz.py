@@ -60,10 +60,10 @@ ABOVE_DISTRICT = frozenset({"province", "prefecture"})
 PLACE_EDGES = frozenset({"runs_in", "located_in", "about", "measured_in", "holds_post"})
 # Limits that keep a page of a large corpus light: drawn nodes per view (the
 # most connected first), source sentences per node and per aggregated edge.
-MAX_DRAWN = 1500
-MAX_EVIDENCE = 4
+MAX_DRAWN = 1000
+MAX_EVIDENCE = 3
+MAX_METRICS = 5000
 SENTENCE_CONTEXT = 60
-LABEL_CHARS = 14
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
@@ -214,16 +214,28 @@ class _Sources:
                 for m in a.get("mentions", []):
                     titles[m["doc"]].append((m["start"], a["name"]))
         self.titles = {d: sorted(t) for d, t in titles.items()}
+        # Titles are numbered too (index 0: none): each is named once in the page.
+        self.title_list = ["", *sorted({n for t in titles.values() for _, n in t})]
+        self.title_index = {name: i for i, name in enumerate(self.title_list)}
 
-    def title(self, doc: str, pos: int) -> str:
+    def title(self, doc: str, pos: int) -> int:
+        """Index of the title of the article holding ``pos`` (0 if none)."""
         before = [name for start, name in self.titles.get(doc, []) if start <= pos]
-        return before[-1] if before else ""
+        return self.title_index[before[-1]] if before else 0
 
-    def sentences(self, spans: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    def sentences(
+        self, spans: Iterable[dict[str, Any]], *, text: bool = True
+    ) -> list[dict[str, Any]]:
+        """Up to MAX_EVIDENCE sentences; ``text=False``: only where (an article's
+        mention is its title, which the page already has as its name)."""
         out = []
         for span in list(spans)[:MAX_EVIDENCE]:
-            text = self.texts.get(span["doc"], "")
-            sentence, ms, me = sentence_around(text, span["start"], span["end"])
+            source = self.texts.get(span["doc"], "") if text else ""
+            sentence, ms, me = (
+                sentence_around(source, span["start"], span["end"])
+                if source
+                else ("", 0, 0)
+            )
             out.append(
                 {
                     "doc": self.index[span["doc"]],
@@ -238,22 +250,25 @@ class _Sources:
         return out
 
 
-def _short(name: str) -> str:
-    """A label short enough to draw (article titles run to 30 characters).
+def _info(attrs: dict[str, Any]) -> str:
+    """Level, kind and code, for the hover text.
 
-    >>> _short("梁平坚持党建引领,绘就巴渝和美乡村新画卷"), _short("三比三亮")
-    ('梁平坚持党建引领,绘就巴渝…', '三比三亮')
+    >>> _info({"level": "district", "code": "500155", "kind": None})
+    'level: district · code: 500155'
     """
-    return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "…"
+    return " · ".join(
+        f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)
+    )
 
 
-def _hover(attrs: dict[str, Any]) -> str:
-    """Plain text (vis-network 9 shows a string title as text, not HTML)."""
-    lines = [attrs["name"], TYPE_NAMES.get(attrs["type"], attrs["type"])]
-    for key in ("level", "kind", "code"):
-        if attrs.get(key):
-            lines.append(f"{key}: {attrs[key]}")
-    return "\n".join(lines)
+def edges_of(
+    graph: nx.MultiDiGraph, nodes: set[str]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The edges between ``nodes``, in a stable order."""
+    return sorted(
+        ((s, t, a) for s, t, a in graph.edges(data=True) if s in nodes and t in nodes),
+        key=lambda e: (e[0], e[1], e[2]["type"], e[2].get("title") or ""),
+    )
 
 
 def view_data(
@@ -268,16 +283,18 @@ def view_data(
     sources = _Sources(graph, texts or {})
     districts = district_of(graph)
     belongs = node_districts(graph, districts)
-    shown = sorted(n for n, t in graph.nodes(data="type") if t in COLOURS)
-    shown_set = set(shown)
-    edges = sorted(
-        (
-            (s, t, a)
-            for s, t, a in graph.edges(data=True)
-            if s in shown_set and t in shown_set
-        ),
-        key=lambda e: (e[0], e[1], e[2]["type"]),
+    counts: dict[str, int] = defaultdict(int)
+    for _, kind in graph.nodes(data="type"):
+        counts[kind] += 1
+    # Past MAX_METRICS the metrics would outweigh everything else in the page.
+    left_out = {"metric": counts["metric"]} if counts["metric"] > MAX_METRICS else {}
+    shown = sorted(
+        n for n, t in graph.nodes(data="type") if t in COLOURS and t not in left_out
     )
+    shown_set = set(shown)
+    index = {n: i for i, n in enumerate(shown)}
+    edge_types = sorted({a["type"] for *_, a in edges_of(graph, shown_set)})
+    edges = edges_of(graph, shown_set)
     degree: dict[str, int] = defaultdict(int)
     for s, t, _ in edges:
         degree[s] += 1
@@ -286,15 +303,14 @@ def view_data(
     for node_id in shown:
         attrs = graph.nodes[node_id]
         docs = _docs(attrs.get("mentions", []))
+        # Colour, shape, label and hover text are derived in the page from these:
+        # a large graph's page would otherwise carry each name three times.
         nodes.append(
             {
                 "id": node_id,
                 "name": attrs["name"],
-                "label": _short(attrs["name"]),
-                "title": _hover(attrs),
                 "type": attrs["type"],
-                "color": COLOURS[attrs["type"]],
-                "shape": SHAPES[attrs["type"]],
+                "info": _info(attrs),
                 "degree": degree[node_id],
                 "ndocs": len(docs),
                 "districts": belongs.get(node_id, []),
@@ -307,7 +323,9 @@ def view_data(
                 for k, v in sorted(attrs.items())
                 if k not in ("mentions", "name", "aliases", "type")
             },
-            "evidence": sources.sentences(attrs.get("mentions", [])),
+            "evidence": sources.sentences(
+                attrs.get("mentions", []), text=attrs["type"] != "article"
+            ),
         }
     initiative = initiative_districts(graph, districts)
     for link in initiative:
@@ -315,19 +333,18 @@ def view_data(
     district_ids = sorted({d for d in districts.values()})
     return {
         "nodes": nodes,
+        # [source index, target index, type index, label]: a fifth of the size of
+        # vis-network's {"from": …, "to": …} objects on a large graph.
         "edges": [
-            {
-                "id": f"e{i}",
-                "from": s,
-                "to": t,
-                "type": a["type"],
-                "label": a.get("title") or "",
-            }
-            for i, (s, t, a) in enumerate(edges)
+            [index[s], index[t], edge_types.index(a["type"]), a.get("title") or ""]
+            for s, t, a in edges
         ],
+        "edge_types": edge_types,
+        "left_out": left_out,
         "initiative": initiative,
         "details": details,
         "docs": sources.docs,
+        "titles": sources.title_list,
         "districts": sorted(
             ([d, graph.nodes[d]["name"]] for d in district_ids),
             key=lambda pair: (pair[1], pair[0]),
@@ -358,7 +375,16 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
     data = view_data(graph)
     for node in data["nodes"]:
         if metrics or node["type"] != "metric":
-            net.nodes.append({**node, "value": max(1, node["degree"])})
+            net.nodes.append(
+                {
+                    "id": node["id"],
+                    "label": node["name"],
+                    "title": f"{node['name']}\n{node['type']}\n{node['info']}",
+                    "color": COLOURS[node["type"]],
+                    "shape": SHAPES[node["type"]],
+                    "value": max(1, node["degree"]),
+                }
+            )
             net.node_ids.append(node["id"])
     kept = set(net.node_ids)
     net.edges.extend(

@@ -338,7 +338,7 @@ def test_injected_markup_stays_inert(
         page.page.mouse.move(*page.screen_point(node))
         page.page.locator(".vis-tooltip").wait_for(state="visible", timeout=5000)
         assert page.page.inner_text("#panel h3") == name
-        assert name in page.page.locator(".vis-tooltip").inner_text()
+        assert name[:40] in page.page.locator(".vis-tooltip").inner_text()
         assert EVIL_NAME in page.page.inner_text("#panel")
         page.page.screenshot(path=str(shots / f"inert-{i}.png"))
     assert page.js("document.querySelectorAll('img, b').length") == 0

@@ -172,7 +172,8 @@ def test_view_data_gives_sentences_and_document_names(small: nx.MultiDiGraph) ->
     evidence = data["details"]["programme:三比三亮"]["evidence"]
     assert len(evidence) == MAX_EVIDENCE
     ev = evidence[0]
-    assert data["docs"][ev["doc"]] == "a.txt" and ev["title"] == "标题"
+    assert data["docs"][ev["doc"]] == "a.txt"
+    assert data["titles"][ev["title"]] == "标题"
     assert ev["text"] == "梁平区推行“三比三亮”。"
     assert ev["text"][ev["ms"] : ev["me"]] == "三比三亮"
     node = next(n for n in data["nodes"] if n["id"] == "programme:三比三亮")
@@ -203,3 +204,22 @@ def test_page_is_self_contained_utf8_and_deterministic(
     data = page.split('id="kg-data">')[1].split("</script>")[0]
     names = {n["name"] for n in json.loads(data)["nodes"]}
     assert "</script><img src=x onerror=alert(1)>" in names
+
+
+def test_metrics_past_the_page_budget_stay_in_graph_json_only(
+    small: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(3):
+        small.add_node(
+            f"metric:a.txt:{i}", type="metric", name=f"{i}个", aliases=[], mentions=[]
+        )
+        small.add_edge(f"metric:a.txt:{i}", "place:500155", type="measured_in")
+    assert {n["type"] for n in view_data(small)["nodes"]} >= {"metric"}
+    monkeypatch.setattr("kg.viz.MAX_METRICS", 2)
+    data = view_data(small)
+    assert data["left_out"] == {"metric": 3}
+    assert "metric" not in {n["type"] for n in data["nodes"]}
+    ids = [n["id"] for n in data["nodes"]]
+    for source, target, kind, _ in data["edges"]:
+        assert data["edge_types"][kind] != "measured_in"
+        assert 0 <= source < len(ids) and 0 <= target < len(ids)
