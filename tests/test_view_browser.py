@@ -344,3 +344,18 @@ def test_injected_markup_stays_inert(
     assert page.js("document.querySelectorAll('img, b').length") == 0
     assert page.js("document.scripts.length") == 3
     page.clean()
+
+
+def test_views_switch_in_the_page(page: Page, graph: nx.MultiDiGraph) -> None:
+    page.open()
+    initiative = page.drawn()
+    page.page.select_option("#view", "whole")
+    page.wait()
+    assert page.drawn() == _shown(graph) != initiative
+    page.page.fill("#search", "三比三亮")
+    page.page.select_option("#view", "centre")
+    page.wait()
+    assert page.js("kg.state.centre") == "programme:三比三亮"
+    assert "programme:三比三亮" in page.drawn() and len(page.drawn()) < len(initiative)
+    assert "view=centre" in page.page.url
+    page.clean()
