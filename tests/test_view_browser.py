@@ -359,3 +359,22 @@ def test_views_switch_in_the_page(page: Page, graph: nx.MultiDiGraph) -> None:
     assert "programme:三比三亮" in page.drawn() and len(page.drawn()) < len(initiative)
     assert "view=centre" in page.page.url
     page.clean()
+
+
+def test_clicking_an_initiative_link_shows_its_documents(
+    page: Page, graph: nx.MultiDiGraph
+) -> None:
+    source, target = "programme:三比三亮", "place:500155"
+    link = next(
+        link
+        for link in initiative_districts(graph, district_of(graph))
+        if (link["from"], link["to"]) == (source, target)
+    )
+    page.open()
+    (x1, y1), (x2, y2) = page.screen_point(source), page.screen_point(target)
+    page.page.mouse.click((x1 + x2) / 2, (y1 + y2) / 2)
+    panel = page.page.locator("#panel")
+    assert f"{link['docs']} 篇支持文档" in panel.inner_text()
+    marks = panel.locator(".ev mark").all_inner_texts()
+    assert marks and all(m in ("三比三亮", "梁平区", "梁平") for m in marks), marks
+    page.clean()
