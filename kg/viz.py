@@ -276,9 +276,12 @@ def view_data(
 ) -> dict[str, Any]:
     """Everything the page draws, as plain JSON-able data (documents left out).
 
-    ``nodes`` and ``edges`` are the whole graph in vis-network's format, with the
-    degree, number of documents and districts of each node; ``initiative`` the
-    programme ↔ district roll-up; ``details`` the side panel of each node.
+    ``nodes`` (with the degree, number of documents and districts of each) and
+    ``edges`` (``[source index, target index, type index, label]``) are the whole
+    graph; ``initiative`` the programme ↔ district roll-up; ``details`` the side
+    panel of each node; ``docs`` and ``titles`` the document names and article
+    titles the source sentences point to; ``left_out`` the types too numerous
+    for the page (metrics past ``MAX_METRICS``).
     """
     sources = _Sources(graph, texts or {})
     districts = district_of(graph)
@@ -293,8 +296,8 @@ def view_data(
     )
     shown_set = set(shown)
     index = {n: i for i, n in enumerate(shown)}
-    edge_types = sorted({a["type"] for *_, a in edges_of(graph, shown_set)})
     edges = edges_of(graph, shown_set)
+    edge_types = sorted({a["type"] for *_, a in edges})
     degree: dict[str, int] = defaultdict(int)
     for s, t, _ in edges:
         degree[s] += 1

@@ -30,7 +30,7 @@ from tests.conftest import SEEDS
 if os.environ.get("KG_SKIP_BROWSER"):
     pytest.skip("KG_SKIP_BROWSER is set", allow_module_level=True)
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api as playwright_api
 
 # What this closed network needs (FIELD-NOTES): no background connections at all.
 CHROMIUM_ARGS = [
