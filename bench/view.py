@@ -7,6 +7,7 @@ edge counts, the page size and the seconds from navigation to a settled layout.
 
     python bench/view.py --every 24 --work /tmp/kg-view-bench
     python bench/view.py --work /tmp/kg-view-bench --skip-build   # reuse graph.json
+    python bench/view.py --corpus seeds --work /tmp/kg-view-seeds   # any folder
 
 Needs the test extra (playwright) and Chromium (scripts/install-test-deps).
 """
@@ -88,15 +89,20 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=24, help="keep every Nth record")
     parser.add_argument("--work", type=Path, default=Path("/tmp/kg-view-bench"))
     parser.add_argument("--bulk", type=Path, default=BULK)
+    parser.add_argument("--corpus", type=Path, help="build this folder, no sample")
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
-    corpus, out = args.work / "corpus", args.work / "out"
+    corpus, out = args.corpus or args.work / "corpus", args.work / "out"
     if not args.skip_build:
-        print(f"sampled {sample(args.bulk, args.every, corpus)} records")
+        if not args.corpus:
+            print(f"sampled {sample(args.bulk, args.every, corpus)} records")
         report = build(corpus, out, html=False)
         print(f"build: {report.seconds:.1f} s")
     graph = read_node_link(out / "graph.json")
-    texts = {p.name: p.read_text(encoding="utf-8") for p in corpus.glob("*.txt")}
+    texts = {
+        p.relative_to(corpus).as_posix(): p.read_text(encoding="utf-8")
+        for p in corpus.rglob("*.txt")
+    }
     started = time.perf_counter()
     write_html(graph, out / "graph.html", texts)
     print(
