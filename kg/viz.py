@@ -390,11 +390,17 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
             )
             net.node_ids.append(node["id"])
     kept = set(net.node_ids)
-    net.edges.extend(
-        {"from": e["from"], "to": e["to"], "title": e["type"], "arrows": "to"}
-        for e in data["edges"]
-        if e["from"] in kept and e["to"] in kept
-    )
+    ids = [node["id"] for node in data["nodes"]]
+    for source, target, kind, _ in data["edges"]:
+        if ids[source] in kept and ids[target] in kept:
+            net.edges.append(
+                {
+                    "from": ids[source],
+                    "to": ids[target],
+                    "title": data["edge_types"][kind],
+                    "arrows": "to",
+                }
+            )
     return net
 
 

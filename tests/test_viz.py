@@ -17,6 +17,7 @@ from kg.viz import (
     node_districts,
     render_html,
     sentence_around,
+    to_pyvis,
     view_data,
     write_html,
 )
@@ -223,3 +224,10 @@ def test_metrics_past_the_page_budget_stay_in_graph_json_only(
     for source, target, kind, _ in data["edges"]:
         assert data["edge_types"][kind] != "measured_in"
         assert 0 <= source < len(ids) and 0 <= target < len(ids)
+
+
+def test_to_pyvis_gives_a_network_for_notebooks(small: nx.MultiDiGraph) -> None:
+    net = to_pyvis(small)
+    assert sorted(n["id"] for n in net.nodes) == sorted(small.nodes)
+    assert len(net.edges) == small.number_of_edges()
+    assert {n["label"] for n in net.nodes} >= {"梁平区", "三比三亮"}
