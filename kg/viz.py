@@ -196,7 +196,12 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 class _Sources:
     """Source sentences with their document: documents are numbered once."""
 
-    def __init__(self, graph: nx.MultiDiGraph, texts: dict[str, str]) -> None:
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        texts: dict[str, str],
+        node_index: dict[str, int],
+    ) -> None:
         self.texts = texts
         self.docs: list[str] = sorted(
             {s["doc"] for _, a in graph.nodes(data=True) for s in a.get("mentions", [])}
@@ -207,21 +212,19 @@ class _Sources:
             }
         )
         self.index = {d: i for i, d in enumerate(self.docs)}
-        # Article titles per document, so a sentence names the article it is from.
-        titles: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for _, a in graph.nodes(data=True):
-            if a.get("type") == "article":
+        # Articles per document (title offset, node index), so a sentence names
+        # the article it is from by the index of that article's node in the page.
+        articles: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for node, a in graph.nodes(data=True):
+            if a.get("type") == "article" and node in node_index:
                 for m in a.get("mentions", []):
-                    titles[m["doc"]].append((m["start"], a["name"]))
-        self.titles = {d: sorted(t) for d, t in titles.items()}
-        # Titles are numbered too (index 0: none): each is named once in the page.
-        self.title_list = ["", *sorted({n for t in titles.values() for _, n in t})]
-        self.title_index = {name: i for i, name in enumerate(self.title_list)}
+                    articles[m["doc"]].append((m["start"], node_index[node]))
+        self.articles = {d: sorted(t) for d, t in articles.items()}
 
-    def title(self, doc: str, pos: int) -> int:
-        """Index of the title of the article holding ``pos`` (0 if none)."""
-        before = [name for start, name in self.titles.get(doc, []) if start <= pos]
-        return self.title_index[before[-1]] if before else 0
+    def article(self, doc: str, pos: int) -> int | None:
+        """Node index of the article holding ``pos`` in ``doc`` (None if none)."""
+        before = [i for start, i in self.articles.get(doc, []) if start <= pos]
+        return before[-1] if before else None
 
     def sentences(
         self, spans: Iterable[dict[str, Any]], *, text: bool = True
@@ -239,7 +242,7 @@ class _Sources:
             out.append(
                 {
                     "doc": self.index[span["doc"]],
-                    "title": self.title(span["doc"], span["start"]),
+                    "article": self.article(span["doc"], span["start"]),
                     "start": span["start"],
                     "end": span["end"],
                     "text": sentence,
@@ -279,11 +282,10 @@ def view_data(
     ``nodes`` (with the degree, number of documents and districts of each) and
     ``edges`` (``[source index, target index, type index, label]``) are the whole
     graph; ``initiative`` the programme ↔ district roll-up; ``details`` the side
-    panel of each node; ``docs`` and ``titles`` the document names and article
-    titles the source sentences point to; ``left_out`` the types too numerous
+    panel of each node (a sentence names its document by index in ``docs`` and
+    its article by index in ``nodes``); ``left_out`` the types too numerous
     for the page (metrics past ``MAX_METRICS``).
     """
-    sources = _Sources(graph, texts or {})
     districts = district_of(graph)
     belongs = node_districts(graph, districts)
     counts: dict[str, int] = defaultdict(int)
@@ -296,6 +298,7 @@ def view_data(
     )
     shown_set = set(shown)
     index = {n: i for i, n in enumerate(shown)}
+    sources = _Sources(graph, texts or {}, index)
     edges = edges_of(graph, shown_set)
     edge_types = sorted({a["type"] for *_, a in edges})
     degree: dict[str, int] = defaultdict(int)
@@ -313,10 +316,12 @@ def view_data(
                 "id": node_id,
                 "name": attrs["name"],
                 "type": attrs["type"],
-                "info": _info(attrs),
+                # Empty keys are left out (the page fills them in): 9,000 article
+                # nodes with neither add 0.4 MB.
+                **({"info": info} if (info := _info(attrs)) else {}),
                 "degree": degree[node_id],
                 "ndocs": len(docs),
-                "districts": belongs.get(node_id, []),
+                **({"districts": belongs[node_id]} if node_id in belongs else {}),
             }
         )
         details[node_id] = {
@@ -347,7 +352,6 @@ def view_data(
         "initiative": initiative,
         "details": details,
         "docs": sources.docs,
-        "titles": sources.title_list,
         "districts": sorted(
             ([d, graph.nodes[d]["name"]] for d in district_ids),
             key=lambda pair: (pair[1], pair[0]),
@@ -382,7 +386,7 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
                 {
                     "id": node["id"],
                     "label": node["name"],
-                    "title": f"{node['name']}\n{node['type']}\n{node['info']}",
+                    "title": f"{node['name']}\n{node['type']}\n{node.get('info', '')}",
                     "color": COLOURS[node["type"]],
                     "shape": SHAPES[node["type"]],
                     "value": max(1, node["degree"]),

@@ -174,7 +174,7 @@ def test_view_data_gives_sentences_and_document_names(small: nx.MultiDiGraph) ->
     assert len(evidence) == MAX_EVIDENCE
     ev = evidence[0]
     assert data["docs"][ev["doc"]] == "a.txt"
-    assert data["titles"][ev["title"]] == "标题"
+    assert data["nodes"][ev["article"]]["name"] == "标题"
     assert ev["text"] == "梁平区推行“三比三亮”。"
     assert ev["text"][ev["ms"] : ev["me"]] == "三比三亮"
     node = next(n for n in data["nodes"] if n["id"] == "programme:三比三亮")
