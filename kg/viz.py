@@ -13,6 +13,7 @@ filters and draws, so switching views needs no rebuild.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -418,17 +419,23 @@ def _script_json(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _pyvis_dir() -> Path:
+    """pyvis's package folder, found without importing pyvis (IPython: 2 s)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pyvis is not installed (it carries vis-network)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def render_html(
     graph: nx.MultiDiGraph, texts: dict[str, str] | None = None, *, title: str = "kg"
 ) -> str:
     """The page as a string; ``texts`` (doc id → text) feeds the source sentences."""
     import html
 
-    import pyvis
-
-    vis_js = (
-        resources.files(pyvis) / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    ).read_text(encoding="utf-8")
+    vis_js = (_pyvis_dir() / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(
+        encoding="utf-8"
+    )
     template = (resources.files("kg") / "templates" / "graph.html").read_text(
         encoding="utf-8"
     )
