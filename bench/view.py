@@ -8,6 +8,11 @@ edge counts, the page size and the seconds from navigation to a settled layout.
     python bench/view.py --every 24 --work /tmp/kg-view-bench
     python bench/view.py --work /tmp/kg-view-bench --skip-build   # reuse graph.json
     python bench/view.py --corpus seeds --work /tmp/kg-view-seeds   # any folder
+    python bench/view.py --work /tmp/kg-view-bench --skip-build --replicate 8
+
+``--replicate K`` draws K disjoint copies of the built graph (ids and documents
+renamed per copy): an upper bound for a corpus K times larger, since a real one
+repeats its places and people instead of copying them.
 
 Needs the test extra (playwright) and Chromium (scripts/install-test-deps).
 """
@@ -21,6 +26,8 @@ import shutil
 import time
 from pathlib import Path
 from urllib.parse import quote
+
+import networkx as nx
 
 from kg.build import build
 from kg.graph import read_node_link
@@ -50,6 +57,28 @@ def sample(bulk: Path, every: int, corpus: Path) -> int:
                 (corpus / f"{i:06d}.txt").write_text(text, encoding="utf-8")
                 written += 1
     return written
+
+
+def replicate(
+    graph: nx.MultiDiGraph, texts: dict[str, str], copies: int
+) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """``copies`` disjoint copies of the graph, each with its own ids and documents."""
+
+    def spans(items: list[dict], k: int) -> list[dict]:
+        return [{**s, "doc": f"{k}/{s['doc']}"} for s in items]
+
+    big: nx.MultiDiGraph = nx.MultiDiGraph()
+    for k in range(copies):
+        for node, attrs in graph.nodes(data=True):
+            big.add_node(
+                f"{node}~{k}", **{**attrs, "mentions": spans(attrs["mentions"], k)}
+            )
+        for source, target, attrs in graph.edges(data=True):
+            evidence = spans(attrs.get("evidence", []), k)
+            big.add_edge(
+                f"{source}~{k}", f"{target}~{k}", **{**attrs, "evidence": evidence}
+            )
+    return big, {f"{k}/{d}": t for k in range(copies) for d, t in texts.items()}
 
 
 def measure(page_path: Path, fragments: list[str]) -> None:
@@ -91,6 +120,7 @@ def main() -> None:
     parser.add_argument("--bulk", type=Path, default=BULK)
     parser.add_argument("--corpus", type=Path, help="build this folder, no sample")
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--replicate", type=int, default=1, help="K copies")
     args = parser.parse_args()
     corpus, out = args.corpus or args.work / "corpus", args.work / "out"
     if not args.skip_build:
@@ -103,6 +133,9 @@ def main() -> None:
         p.relative_to(corpus).as_posix(): p.read_text(encoding="utf-8")
         for p in corpus.rglob("*.txt")
     }
+    if args.replicate > 1:
+        graph, texts = replicate(graph, texts, args.replicate)
+        out = args.work / f"replicated-{args.replicate}"
     started = time.perf_counter()
     write_html(graph, out / "graph.html", texts)
     print(

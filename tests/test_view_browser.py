@@ -378,3 +378,22 @@ def test_clicking_an_initiative_link_shows_its_documents(
     marks = panel.locator(".ev mark").all_inner_texts()
     assert marks and all(m in ("三比三亮", "梁平区", "梁平") for m in marks), marks
     page.clean()
+
+
+def test_views_past_the_limit_keep_the_best_connected(
+    page: Page, graph: nx.MultiDiGraph
+) -> None:
+    page.open("view=whole&limit=20")
+    drawn = page.drawn()
+    degrees = page.js("Object.fromEntries(kg.data.nodes.map(n => [n.id, n.degree]))")
+    assert len(drawn) == 20
+    assert min(degrees[n] for n in drawn) >= max(
+        degrees[n] for n in set(degrees) - drawn
+    )
+    assert "20 of" in page.page.inner_text("#notice")
+    page.open("view=initiative&limit=6")
+    drawn = page.drawn()
+    ends = page.js("kg.network.body.data.edges.get().map(e => [e.from, e.to])")
+    assert 0 < len(drawn) <= 6 and ends
+    assert {n for pair in ends for n in pair} == drawn  # no node without its link
+    page.clean()
