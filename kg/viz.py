@@ -68,7 +68,16 @@ SENTENCE_CONTEXT = 60
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
-def district_of(graph: nx.MultiDiGraph) -> dict[str, str]:
+Edges = list[tuple[str, str, dict[str, Any]]]
+
+
+def _edges(graph: nx.MultiDiGraph, edges: Edges | None) -> Edges:
+    """``edges`` if given: view_data lists them once (a MultiDiGraph's edge view
+    costs ~10 µs an edge, and the page needs six passes)."""
+    return edges if edges is not None else list(graph.edges(data=True))
+
+
+def district_of(graph: nx.MultiDiGraph, edges: Edges | None = None) -> dict[str, str]:
     """Each place below or at district level → the id of its district or county.
 
     Walks ``part_of`` edges upwards (breadth first, so the nearest district wins);
@@ -84,8 +93,8 @@ def district_of(graph: nx.MultiDiGraph) -> dict[str, str]:
     {'p:d': 'p:d', 'p:t': 'p:d', 'p:v': 'p:d'}
     """
     parents: dict[str, list[str]] = defaultdict(list)
-    for source, target, kind in graph.edges(data="type"):
-        if kind == "part_of":
+    for source, target, attrs in _edges(graph, edges):
+        if attrs.get("type") == "part_of":
             parents[source].append(target)
     found = {}
     for node, attrs in sorted(graph.nodes(data=True)):
@@ -107,7 +116,7 @@ def district_of(graph: nx.MultiDiGraph) -> dict[str, str]:
 
 
 def node_districts(
-    graph: nx.MultiDiGraph, districts: dict[str, str]
+    graph: nx.MultiDiGraph, districts: dict[str, str], edges: Edges | None = None
 ) -> dict[str, list[str]]:
     """The districts each node belongs to, for the district filter.
 
@@ -119,10 +128,12 @@ def node_districts(
     for node, district in districts.items():
         result[node].add(district)
     # Two passes: a person's post is an organisation whose district comes first.
+    linked = [
+        (s, t) for s, t, a in _edges(graph, edges) if a.get("type") in PLACE_EDGES
+    ]
     for _ in range(2):
-        for source, target, kind in graph.edges(data="type"):
-            if kind in PLACE_EDGES:
-                result[source].update(result.get(target, ()))
+        for source, target in linked:
+            result[source].update(result.get(target, ()))
     return {n: sorted(d) for n, d in sorted(result.items()) if d}
 
 
@@ -131,7 +142,7 @@ def _docs(spans: Iterable[dict[str, Any]]) -> set[str]:
 
 
 def initiative_districts(
-    graph: nx.MultiDiGraph, districts: dict[str, str]
+    graph: nx.MultiDiGraph, districts: dict[str, str], edges: Edges | None = None
 ) -> list[dict[str, Any]]:
     """Programme → district links: towns and villages rolled up to their district.
 
@@ -151,7 +162,7 @@ def initiative_districts(
     [('prog:a', 'p:d', 2, ['p:d', 'p:t'])]
     """
     links: dict[tuple[str, str], dict[str, Any]] = {}
-    for source, target, attrs in graph.edges(data=True):
+    for source, target, attrs in _edges(graph, edges):
         if attrs.get("type") != "runs_in":
             continue
         district = districts.get(target, target)
@@ -202,15 +213,12 @@ class _Sources:
         graph: nx.MultiDiGraph,
         texts: dict[str, str],
         node_index: dict[str, int],
+        edges: Edges,
     ) -> None:
         self.texts = texts
         self.docs: list[str] = sorted(
             {s["doc"] for _, a in graph.nodes(data=True) for s in a.get("mentions", [])}
-            | {
-                s["doc"]
-                for *_, a in graph.edges(data=True)
-                for s in a.get("evidence", [])
-            }
+            | {s["doc"] for *_, a in edges for s in a.get("evidence", [])}
         )
         self.index = {d: i for i, d in enumerate(self.docs)}
         # Articles per document (title offset, node index), so a sentence names
@@ -266,11 +274,11 @@ def _info(attrs: dict[str, Any]) -> str:
 
 
 def edges_of(
-    graph: nx.MultiDiGraph, nodes: set[str]
-) -> list[tuple[str, str, dict[str, Any]]]:
+    graph: nx.MultiDiGraph, nodes: set[str], edges: Edges | None = None
+) -> Edges:
     """The edges between ``nodes``, in a stable order."""
     return sorted(
-        ((s, t, a) for s, t, a in graph.edges(data=True) if s in nodes and t in nodes),
+        ((s, t, a) for s, t, a in _edges(graph, edges) if s in nodes and t in nodes),
         key=lambda e: (e[0], e[1], e[2]["type"], e[2].get("title") or ""),
     )
 
@@ -287,8 +295,9 @@ def view_data(
     its article by index in ``nodes``); ``left_out`` the types too numerous
     for the page (metrics past ``MAX_METRICS``).
     """
-    districts = district_of(graph)
-    belongs = node_districts(graph, districts)
+    all_edges = list(graph.edges(data=True))
+    districts = district_of(graph, all_edges)
+    belongs = node_districts(graph, districts, all_edges)
     counts: dict[str, int] = defaultdict(int)
     for _, kind in graph.nodes(data="type"):
         counts[kind] += 1
@@ -299,8 +308,8 @@ def view_data(
     )
     shown_set = set(shown)
     index = {n: i for i, n in enumerate(shown)}
-    sources = _Sources(graph, texts or {}, index)
-    edges = edges_of(graph, shown_set)
+    sources = _Sources(graph, texts or {}, index, all_edges)
+    edges = edges_of(graph, shown_set, all_edges)
     edge_types = sorted({a["type"] for *_, a in edges})
     degree: dict[str, int] = defaultdict(int)
     for s, t, _ in edges:
@@ -336,7 +345,7 @@ def view_data(
                 attrs.get("mentions", []), text=attrs["type"] != "article"
             ),
         }
-    initiative = initiative_districts(graph, districts)
+    initiative = initiative_districts(graph, districts, all_edges)
     for link in initiative:
         link["evidence"] = sources.sentences(link["evidence"])
     district_ids = sorted({d for d in districts.values()})
