@@ -397,3 +397,22 @@ def test_views_past_the_limit_keep_the_best_connected(
     assert 0 < len(drawn) <= 6 and ends
     assert {n for pair in ends for n in pair} == drawn  # no node without its link
     page.clean()
+
+
+def test_search_waits_for_the_input_method(page: Page) -> None:
+    page.open("view=whole")
+    # Input while the input method is still composing is not searched (it would
+    # select 梁平区 here); the composed word is.
+    page.js(
+        """() => { const box = document.getElementById('search');
+        box.value = '梁平';
+        box.dispatchEvent(new InputEvent('input', {isComposing: true})); }"""
+    )
+    assert page.js("kg.network.getSelectedNodes()") == []
+    page.js(
+        """() => { const box = document.getElementById('search');
+        box.value = '三比三亮';
+        box.dispatchEvent(new CompositionEvent('compositionend', {data: '三比三亮'})); }"""
+    )
+    assert page.js("kg.network.getSelectedNodes()") == ["programme:三比三亮"]
+    page.clean()
