@@ -3,12 +3,21 @@
 pyvis's own templates load vis-network and Bootstrap from CDNs even in "local" mode;
 this page inlines vis-network from pyvis's package and needs no network at all.
 Every string from a document reaches the page as JSON data and is put into the DOM
-with ``textContent``, never as HTML, so a name like ``<img onerror=…>`` stays text.
+with ``textContent``/``createTextNode``, never as HTML, so a name like
+``<img onerror=…>`` stays text.
+
+Python computes everything a view needs once (district of every node, the
+initiative ↔ district roll-up, degrees, source sentences); the page only picks,
+filters and draws, so switching views needs no rebuild.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,7 +33,6 @@ COLOURS = {
     "organization": "#7048e8",
     "metric": "#f59f00",
     "article": "#868e96",
-    "document": "#495057",
 }
 SHAPES = {
     "place": "dot",
@@ -33,12 +41,347 @@ SHAPES = {
     "organization": "square",
     "metric": "dot",
     "article": "box",
-    "document": "box",
 }
+# Chinese names for the legend and the filters (the page is read in Chinese).
+TYPE_NAMES = {
+    "place": "地点 place",
+    "programme": "举措 programme",
+    "person": "人物 person",
+    "organization": "机构 organization",
+    "metric": "指标 metric",
+    "article": "文章 article",
+}
+# Metrics are many and hang off one place each: off until the user ticks them.
+HIDDEN_BY_DEFAULT = ("metric",)
+# Levels a town or village is rolled up to in the initiative ↔ district view.
+DISTRICT_LEVELS = frozenset({"district", "county", "city"})
+# Places above a district: a programme said to run there keeps that place.
+ABOVE_DISTRICT = frozenset({"province", "prefecture"})
+# Edges through which a non-place node belongs to a place's district.
+PLACE_EDGES = frozenset({"runs_in", "located_in", "about", "measured_in", "holds_post"})
+# Limits that keep a page of a large corpus light: drawn nodes per view (the
+# most connected first), source sentences per node and per aggregated edge.
+MAX_DRAWN = 1000
+MAX_EVIDENCE = 3
+MAX_METRICS = 5000
+SENTENCE_CONTEXT = 60
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+Edges = list[tuple[str, str, dict[str, Any]]]
+
+
+def _edges(graph: nx.MultiDiGraph, edges: Edges | None) -> Edges:
+    """``edges`` if given: view_data lists them once (a MultiDiGraph's edge view
+    costs ~10 µs an edge, and the page needs six passes)."""
+    return edges if edges is not None else list(graph.edges(data=True))
+
+
+def district_of(graph: nx.MultiDiGraph, edges: Edges | None = None) -> dict[str, str]:
+    """Each place below or at district level → the id of its district or county.
+
+    Walks ``part_of`` edges upwards (breadth first, so the nearest district wins);
+    places above district level or with no known district are left out.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("p:v", type="place", level="village")
+    >>> g.add_node("p:t", type="place", level="town")
+    >>> g.add_node("p:d", type="place", level="district")
+    >>> _ = g.add_edge("p:v", "p:t", type="part_of")
+    >>> _ = g.add_edge("p:t", "p:d", type="part_of")
+    >>> district_of(g)
+    {'p:d': 'p:d', 'p:t': 'p:d', 'p:v': 'p:d'}
+    """
+    parents: dict[str, list[str]] = defaultdict(list)
+    for source, target, attrs in _edges(graph, edges):
+        if attrs.get("type") == "part_of":
+            parents[source].append(target)
+    found = {}
+    for node, attrs in sorted(graph.nodes(data=True)):
+        if attrs.get("type") != "place" or attrs.get("level") in ABOVE_DISTRICT:
+            continue
+        frontier, seen = [node], {node}
+        while frontier:
+            hits = sorted(
+                n for n in frontier if graph.nodes[n].get("level") in DISTRICT_LEVELS
+            )
+            if hits:
+                found[node] = hits[0]
+                break
+            frontier = sorted(
+                {p for n in frontier for p in parents[n] if p not in seen}
+            )
+            seen.update(frontier)
+    return found
+
+
+def node_districts(
+    graph: nx.MultiDiGraph, districts: dict[str, str], edges: Edges | None = None
+) -> dict[str, list[str]]:
+    """The districts each node belongs to, for the district filter.
+
+    A place: its own district. A programme, organisation, article or metric: the
+    districts of the places it runs in, is located in, is about or is measured in.
+    A person: those of the posts (organisation or place) they hold.
+    """
+    result: dict[str, set[str]] = defaultdict(set)
+    for node, district in districts.items():
+        result[node].add(district)
+    # Two passes: a person's post is an organisation whose district comes first.
+    linked = [
+        (s, t) for s, t, a in _edges(graph, edges) if a.get("type") in PLACE_EDGES
+    ]
+    for _ in range(2):
+        for source, target in linked:
+            result[source].update(result.get(target, ()))
+    return {n: sorted(d) for n, d in sorted(result.items()) if d}
+
+
+def _docs(spans: Iterable[dict[str, Any]]) -> set[str]:
+    return {s["doc"] for s in spans}
+
+
+def initiative_districts(
+    graph: nx.MultiDiGraph, districts: dict[str, str], edges: Edges | None = None
+) -> list[dict[str, Any]]:
+    """Programme → district links: towns and villages rolled up to their district.
+
+    One link per (programme, district); ``docs`` is the number of distinct
+    documents whose evidence supports any of the ``runs_in`` edges rolled into it,
+    ``places`` the places named in those edges. A place with no known district
+    (above district level, or unresolved) stays as itself.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("prog:a", type="programme")
+    >>> g.add_node("p:t", type="place", level="town")
+    >>> g.add_node("p:d", type="place", level="district")
+    >>> _ = g.add_edge("p:t", "p:d", type="part_of")
+    >>> _ = g.add_edge("prog:a", "p:t", type="runs_in", evidence=[{"doc": "1"}])
+    >>> _ = g.add_edge("prog:a", "p:d", type="runs_in", evidence=[{"doc": "2"}])
+    >>> [(e["from"], e["to"], e["docs"], e["places"]) for e in initiative_districts(g, district_of(g))]
+    [('prog:a', 'p:d', 2, ['p:d', 'p:t'])]
+    """
+    links: dict[tuple[str, str], dict[str, Any]] = {}
+    for source, target, attrs in _edges(graph, edges):
+        if attrs.get("type") != "runs_in":
+            continue
+        district = districts.get(target, target)
+        link = links.setdefault(
+            (source, district), {"docs": set(), "places": set(), "evidence": []}
+        )
+        link["docs"] |= _docs(attrs.get("evidence", []))
+        link["places"].add(target)
+        link["evidence"].extend(attrs.get("evidence", []))
+    return [
+        {
+            "from": source,
+            "to": district,
+            "docs": len(link["docs"]),
+            "places": sorted(link["places"]),
+            "evidence": sorted(
+                link["evidence"], key=lambda s: (s["doc"], s.get("start", 0))
+            ),
+        }
+        for (source, district), link in sorted(links.items())
+    ]
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence holding ``text[start:end]``, and the mention's offsets in it.
+
+    Sentences end at 。！？；or a line break; at most ``SENTENCE_CONTEXT``
+    characters are kept on either side of the mention.
+
+    >>> sentence_around("第一句。梁平区推行三比三亮。第三句", 9, 13)
+    ('梁平区推行三比三亮。', 5, 9)
+    """
+    left = max(0, start - SENTENCE_CONTEXT)
+    ends = list(_SENTENCE_END.finditer(text, left, start))
+    begin = ends[-1].end() if ends else left
+    stop = _SENTENCE_END.search(text, end, end + SENTENCE_CONTEXT)
+    finish = stop.end() if stop else min(len(text), end + SENTENCE_CONTEXT)
+    sentence = text[begin:finish]
+    strip = len(sentence) - len(sentence.lstrip())
+    return sentence.strip(), start - begin - strip, end - begin - strip
+
+
+class _Sources:
+    """Source sentences with their document: documents are numbered once."""
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        texts: dict[str, str],
+        node_index: dict[str, int],
+        edges: Edges,
+    ) -> None:
+        self.texts = texts
+        self.docs: list[str] = sorted(
+            {s["doc"] for _, a in graph.nodes(data=True) for s in a.get("mentions", [])}
+            | {s["doc"] for *_, a in edges for s in a.get("evidence", [])}
+        )
+        self.index = {d: i for i, d in enumerate(self.docs)}
+        # Articles per document (title offset, node index), so a sentence names
+        # the article it is from by the index of that article's node in the page.
+        articles: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for node, a in graph.nodes(data=True):
+            if a.get("type") == "article" and node in node_index:
+                for m in a.get("mentions", []):
+                    articles[m["doc"]].append((m["start"], node_index[node]))
+        self.articles = {d: sorted(t) for d, t in articles.items()}
+
+    def article(self, doc: str, pos: int) -> int | None:
+        """Node index of the article holding ``pos`` in ``doc`` (None if none)."""
+        before = [i for start, i in self.articles.get(doc, []) if start <= pos]
+        return before[-1] if before else None
+
+    def sentences(
+        self, spans: Iterable[dict[str, Any]], *, text: bool = True
+    ) -> list[dict[str, Any]]:
+        """Up to MAX_EVIDENCE sentences; ``text=False``: only where (an article's
+        mention is its title, which the page already has as its name)."""
+        out = []
+        for span in list(spans)[:MAX_EVIDENCE]:
+            source = self.texts.get(span["doc"], "") if text else ""
+            sentence, ms, me = (
+                sentence_around(source, span["start"], span["end"])
+                if source
+                else ("", 0, 0)
+            )
+            out.append(
+                {
+                    "doc": self.index[span["doc"]],
+                    "article": self.article(span["doc"], span["start"]),
+                    "start": span["start"],
+                    "end": span["end"],
+                    "text": sentence,
+                    "ms": ms,
+                    "me": me,
+                }
+            )
+        return out
+
+
+def _info(attrs: dict[str, Any]) -> str:
+    """Level, kind and code, for the hover text.
+
+    >>> _info({"level": "district", "code": "500155", "kind": None})
+    'level: district · code: 500155'
+    """
+    return " · ".join(
+        f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)
+    )
+
+
+def edges_of(
+    graph: nx.MultiDiGraph, nodes: set[str], edges: Edges | None = None
+) -> Edges:
+    """The edges between ``nodes``, in a stable order."""
+    return sorted(
+        ((s, t, a) for s, t, a in _edges(graph, edges) if s in nodes and t in nodes),
+        key=lambda e: (e[0], e[1], e[2]["type"], e[2].get("title") or ""),
+    )
+
+
+def view_data(
+    graph: nx.MultiDiGraph, texts: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Everything the page draws, as plain JSON-able data (documents left out).
+
+    ``nodes`` (with the degree, number of documents and districts of each) and
+    ``edges`` (``[source index, target index, type index, label]``) are the whole
+    graph; ``initiative`` the programme ↔ district roll-up; ``details`` the side
+    panel of each node (a sentence names its document by index in ``docs`` and
+    its article by index in ``nodes``); ``left_out`` the types too numerous
+    for the page (metrics past ``MAX_METRICS``).
+    """
+    all_edges = list(graph.edges(data=True))
+    districts = district_of(graph, all_edges)
+    belongs = node_districts(graph, districts, all_edges)
+    counts: dict[str, int] = defaultdict(int)
+    for _, kind in graph.nodes(data="type"):
+        counts[kind] += 1
+    # Past MAX_METRICS the metrics would outweigh everything else in the page.
+    left_out = {"metric": counts["metric"]} if counts["metric"] > MAX_METRICS else {}
+    shown = sorted(
+        n for n, t in graph.nodes(data="type") if t in COLOURS and t not in left_out
+    )
+    shown_set = set(shown)
+    index = {n: i for i, n in enumerate(shown)}
+    sources = _Sources(graph, texts or {}, index, all_edges)
+    edges = edges_of(graph, shown_set, all_edges)
+    edge_types = sorted({a["type"] for *_, a in edges})
+    degree: dict[str, int] = defaultdict(int)
+    for s, t, _ in edges:
+        degree[s] += 1
+        degree[t] += 1
+    nodes, details = [], {}
+    for node_id in shown:
+        attrs = graph.nodes[node_id]
+        docs = _docs(attrs.get("mentions", []))
+        # Colour, shape, label and hover text are derived in the page from these:
+        # a large graph's page would otherwise carry each name three times.
+        nodes.append(
+            {
+                "id": node_id,
+                "name": attrs["name"],
+                "type": attrs["type"],
+                # Empty keys are left out (the page fills them in): 9,000 article
+                # nodes with neither add 0.4 MB.
+                **({"info": info} if (info := _info(attrs)) else {}),
+                "degree": degree[node_id],
+                "ndocs": len(docs),
+                **({"districts": belongs[node_id]} if node_id in belongs else {}),
+            }
+        )
+        details[node_id] = {
+            "aliases": attrs.get("aliases", []),
+            "attrs": {
+                k: v
+                for k, v in sorted(attrs.items())
+                if k not in ("mentions", "name", "aliases", "type")
+            },
+            "evidence": sources.sentences(
+                attrs.get("mentions", []), text=attrs["type"] != "article"
+            ),
+        }
+    initiative = initiative_districts(graph, districts, all_edges)
+    for link in initiative:
+        link["evidence"] = sources.sentences(link["evidence"])
+    district_ids = sorted({d for d in districts.values()})
+    return {
+        "nodes": nodes,
+        # [source index, target index, type index, label]: a fifth of the size of
+        # vis-network's {"from": …, "to": …} objects on a large graph.
+        "edges": [
+            [index[s], index[t], edge_types.index(a["type"]), a.get("title") or ""]
+            for s, t, a in edges
+        ],
+        "edge_types": edge_types,
+        "left_out": left_out,
+        "initiative": initiative,
+        "details": details,
+        "docs": sources.docs,
+        "districts": sorted(
+            ([d, graph.nodes[d]["name"]] for d in district_ids),
+            key=lambda pair: (pair[1], pair[0]),
+        ),
+        "types": [
+            {
+                "type": t,
+                "name": TYPE_NAMES[t],
+                "colour": COLOURS[t],
+                "shape": SHAPES[t],
+                "hidden": t in HIDDEN_BY_DEFAULT,
+            }
+            for t in COLOURS
+        ],
+        "limits": {"drawn": MAX_DRAWN},
+    }
 
 
 def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
-    """A pyvis ``Network`` of the graph (documents and, by default, metrics left out).
+    """A pyvis ``Network`` of the whole graph, for notebooks (documents left out).
 
     Nodes and edges are appended to ``net.nodes``/``net.edges`` directly: pyvis's
     ``add_node`` is O(n) per call.
@@ -46,82 +389,51 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
-    shown = {
-        n
-        for n, a in graph.nodes(data=True)
-        if a["type"] != "document" and (metrics or a["type"] != "metric")
-    }
-    for node_id in sorted(shown):
-        attrs = graph.nodes[node_id]
-        hover = f"{attrs['name']}\n{attrs['type']}"
-        for key in ("level", "kind", "code"):
-            if attrs.get(key):
-                hover += f"\n{key}: {attrs[key]}"
-        net.nodes.append(
-            {
-                "id": node_id,
-                "label": attrs["name"],
-                "title": hover,
-                "color": COLOURS[attrs["type"]],
-                "shape": SHAPES[attrs["type"]],
-                "value": max(1, len(attrs.get("mentions", []))),
-            }
-        )
-        net.node_ids.append(node_id)
-    for source, target, attrs in sorted(
-        graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])
-    ):
-        if source in shown and target in shown:
-            net.edges.append(
+    data = view_data(graph)
+    for node in data["nodes"]:
+        if metrics or node["type"] != "metric":
+            net.nodes.append(
                 {
-                    "from": source,
-                    "to": target,
-                    "title": attrs["type"],
-                    "arrows": "to",
-                    "label": attrs.get("title") or "",
+                    "id": node["id"],
+                    "label": node["name"],
+                    "title": f"{node['name']}\n{node['type']}\n{node.get('info', '')}",
+                    "color": COLOURS[node["type"]],
+                    "shape": SHAPES[node["type"]],
+                    "value": max(1, node["degree"]),
                 }
             )
-    net.options = {
-        "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 200}},
-        "edges": {"smooth": False, "font": {"size": 9}},
-        "nodes": {"font": {"size": 14}, "scaling": {"min": 8, "max": 30}},
-        "interaction": {"hover": True},
-    }
+            net.node_ids.append(node["id"])
+    kept = set(net.node_ids)
+    ids = [node["id"] for node in data["nodes"]]
+    for source, target, kind, _ in data["edges"]:
+        if ids[source] in kept and ids[target] in kept:
+            net.edges.append(
+                {
+                    "from": ids[source],
+                    "to": ids[target],
+                    "title": data["edge_types"][kind],
+                    "arrows": "to",
+                }
+            )
     return net
 
 
-def _details(graph: nx.MultiDiGraph, texts: dict[str, str]) -> dict[str, Any]:
-    details = {}
-    for node_id, attrs in graph.nodes(data=True):
-        evidence = []
-        for m in attrs.get("mentions", [])[:5]:
-            text = texts.get(m["doc"], "")
-            evidence.append(
-                {
-                    "doc": m["doc"],
-                    "start": m["start"],
-                    "end": m["end"],
-                    "before": text[max(0, m["start"] - 40) : m["start"]],
-                    "mention": text[m["start"] : m["end"]],
-                    "after": text[m["end"] : m["end"] + 40],
-                }
-            )
-        keep = {
-            k: v for k, v in attrs.items() if k not in ("mentions", "name", "aliases")
-        }
-        details[node_id] = {
-            "name": attrs["name"],
-            "aliases": attrs.get("aliases", []),
-            "attrs": keep,
-            "evidence": evidence,
-        }
-    return details
-
-
 def _script_json(value: object) -> str:
-    """JSON safe inside <script>: no "</script>" or "<!--" can end the element."""
+    """JSON safe inside <script>: no "</script>" or "<!--" can end the element.
+
+    >>> _script_json({"a": "</script><b>&"})
+    '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _pyvis_dir() -> Path:
+    """pyvis's package folder, found without importing pyvis (IPython: 2 s)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pyvis is not installed (it carries vis-network)")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def render_html(
@@ -130,27 +442,19 @@ def render_html(
     """The page as a string; ``texts`` (doc id → text) feeds the source sentences."""
     import html
 
-    import pyvis
-
-    net = to_pyvis(graph)
-    vis_js = (
-        resources.files(pyvis) / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    ).read_text(encoding="utf-8")
-    data = {
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": net.options,
-        "colours": COLOURS,
-        "details": _details(graph, texts or {}),
-    }
+    vis_js = (_pyvis_dir() / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(
+        encoding="utf-8"
+    )
     template = (resources.files("kg") / "templates" / "graph.html").read_text(
         encoding="utf-8"
     )
-    return (
-        template.replace("{{ vis_js }}", vis_js.replace("</script", "<\\/script"))
-        .replace("{{ title }}", html.escape(title))
-        .replace("{{ data_json }}", _script_json(data))
-    )
+    values = {
+        "vis_js": vis_js.replace("</script", "<\\/script"),
+        "title": html.escape(title),
+        "data_json": _script_json(view_data(graph, texts)),
+    }
+    # One pass, so a placeholder inside a substituted value is never expanded.
+    return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], template)
 
 
 def write_html(
