@@ -104,5 +104,69 @@ def eval_command(gold_dir: Path, graph_path: Path, show_errors: bool) -> None:
     click.echo(format_scores(scores, errors=show_errors))
 
 
+@cli.command(name="query")
+@click.argument("query", required=False)
+@click.option(
+    "-g",
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="An output folder (graph.trig or graph.ttl is loaded) or an RDF file.",
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="Bind a variable (repeatable); the value never enters the query text.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+def query_command(
+    query: str | None,
+    graph_path: Path,
+    params: tuple[tuple[str, str], ...],
+    fmt: str,
+    list_queries: bool,
+) -> None:
+    """Run SPARQL over the built graph: a named query, a .rq file or a query string.
+
+    Example: kg query officials -p place 梁平区
+    """
+    from kg.query import (
+        format_result,
+        load_store,
+        make_bindings,
+        named_queries,
+        resolve_query,
+        run_query,
+    )
+
+    if list_queries or not query:
+        for name, named in named_queries().items():
+            click.echo(f"{name}: {named.description}")
+            for p in named.params:
+                click.echo(f"    -p {p.name} ({p.kind}): {p.help}")
+        return
+    try:
+        text, named = resolve_query(query)
+        bindings = make_bindings(params, named)
+        store = load_store(graph_path)
+        click.echo(format_result(run_query(store, text, bindings), fmt).rstrip("\n"))
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+
+
 if __name__ == "__main__":
     cli()
