@@ -168,5 +168,79 @@ def query_command(
         raise click.ClickException(str(e)) from e
 
 
+@cli.command(name="export")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(
+        [
+            *("graphml", "gexf", "json", "csv", "neo4j"),
+            *("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"),
+        ]
+    ),
+    help="File format.",
+)
+@click.option(
+    "-g",
+    "--graph",
+    "graph_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="The kg build output folder to read.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File (folder for csv, neo4j) to write; default: next to graph.json.",
+)
+def export_command(fmt: str, graph_dir: Path, out: Path | None) -> None:
+    """Write the built graph as GraphML, GEXF, CSV, Neo4j import CSVs or RDF.
+
+    Example: kg export -f graphml -o /tmp/kg.graphml
+    """
+    from kg.export import export_graph
+
+    try:
+        paths = export_graph(fmt, graph_dir, out)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo("wrote: " + ", ".join(str(p) for p in paths))
+
+
+@cli.command(name="validate")
+@click.argument("graph", type=click.Path(path_type=Path), default=Path("output"))
+def validate_command(graph: Path) -> None:
+    """Check the RDF output against kg's SHACL shapes (kg/shapes.ttl).
+
+    GRAPH is a kg build output folder (its graph.ttl is checked) or an RDF file.
+    Exits with status 1 and prints pySHACL's report when it does not conform.
+
+    Example: kg validate output
+    """
+    from rdflib import Graph
+
+    from kg.rdf import validate
+
+    path = graph / "graph.ttl" if graph.is_dir() else graph
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such file; run kg build first")
+    try:
+        conforms, report = validate(Graph().parse(path))
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    except (SyntaxError, ValueError) as e:
+        raise click.ClickException(f"{path}: not valid RDF: {e}") from e
+    if not conforms:
+        click.echo(report)
+        raise SystemExit(1)
+    click.echo(f"{path}: conforms to kg's SHACL shapes")
+
+
 if __name__ == "__main__":
     cli()

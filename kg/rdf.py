@@ -50,6 +50,7 @@ from kg.ontology import (
     component_iri,
     entity_iri,
     post_iri,
+    read_shapes_text,
     span_iri,
 )
 
@@ -436,3 +437,21 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     data = serialize(to_quads(graph), "ntriples")
     rdf_graph.parse(data=data, format="nt")
     return rdf_graph
+
+
+def validate(rdf_graph: Graph) -> tuple[bool, str]:
+    """Check a graph against kg's SHACL shapes (``kg/shapes.ttl``) with pySHACL.
+
+    Returns:
+        Whether it conforms, and pySHACL's report text.
+
+    Raises:
+        OntologyError: pySHACL is not installed (``pip install "kg[shacl]"``).
+    """
+    try:
+        from pyshacl import validate as shacl_validate
+    except ImportError as e:
+        raise OntologyError('kg validate needs pySHACL: pip install "kg[shacl]"') from e
+    shapes = Graph().parse(data=read_shapes_text(), format="turtle")
+    conforms, _, text = shacl_validate(rdf_graph, shacl_graph=shapes, inference="none")
+    return bool(conforms), str(text)
