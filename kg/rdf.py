@@ -222,8 +222,10 @@ def _add_span(
         ox.Literal(doc.text[ref["start"] : ref["end"]]),
         graph,
     )
-    index = doc.sentence_index(doc.to_clean(ref["start"]))
-    start, end = doc.to_original(*doc.sentences[index])
+    # A mention can run over a sentence end (a title over two lines): take them all.
+    first = doc.sentence_index(doc.to_clean(ref["start"]))
+    last = doc.sentence_index(doc.to_clean(ref["end"] - 1))
+    start, end = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
     sentence = _iri(str(span_iri(ref["doc"], start, end)))
     acc.add(span, _iri(str(KG.sentence)), sentence, graph)
     acc.add(sentence, _A, _iri(str(NIF.Sentence)), graph)
