@@ -39,14 +39,19 @@ def _scalar(value: Any) -> str | int | float | bool | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def to_flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def to_flat_graph(
+    graph: nx.MultiDiGraph, *, edge_type_key: str = "type"
+) -> nx.MultiDiGraph:
     """A copy with only scalar attributes, for GraphML and GEXF.
+
+    GEXF reserves an edge's ``type`` for directed/undirected, so there the relation
+    goes under ``edge_type_key="relation"`` (and, as everywhere, ``label``).
 
     Examples:
         >>> g = nx.MultiDiGraph()
         >>> g.add_node("place:1", type="place", code=None, aliases=["a"])
         >>> dict(to_flat_graph(g).nodes["place:1"])
-        {'type': 'place', 'aliases': '["a"]', 'label': ''}
+        {'aliases': '["a"]', 'type': 'place', 'label': ''}
     """
     flat = nx.MultiDiGraph()
     for node_id, attrs in sorted(graph.nodes(data=True)):
@@ -56,6 +61,7 @@ def to_flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         flat.add_node(node_id, **{k: v for k, v in values.items() if v is not None})
     for source, target, attrs in _sorted_edges(graph):
         values = {k: _scalar(v) for k, v in sorted(attrs.items())}
+        values[edge_type_key] = values.pop("type")
         values["label"] = str(attrs["type"])
         flat.add_edge(
             source, target, **{k: v for k, v in values.items() if v is not None}
@@ -187,7 +193,8 @@ def export_graph(fmt: str, graph_dir: Path, out: Path | None = None) -> list[Pat
     elif fmt == "graphml":
         text = "\n".join(nx.generate_graphml(to_flat_graph(graph)))
     else:  # gexf
-        text = _undated("\n".join(nx.generate_gexf(to_flat_graph(graph))))
+        flat = to_flat_graph(graph, edge_type_key="relation")
+        text = _undated("\n".join(nx.generate_gexf(flat)))
     write_atomic(path, text + "\n")
     return [path]
 

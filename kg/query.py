@@ -105,7 +105,7 @@ def resolve_query(spec: str) -> tuple[str, NamedQuery | None]:
             return path.read_text(encoding="utf-8"), None
         except OSError as e:
             raise QueryError(f"{spec}: cannot read the query file ({e})") from e
-    if not re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.I):
+    if re.fullmatch(r"[\w-]+", spec):  # one word: meant as a name
         known = ", ".join(queries)
         raise QueryError(f"{spec!r} is not a named query ({known}), .rq file or query")
     return spec, None
@@ -214,6 +214,25 @@ def load_store(path: Path) -> ox.Store:
     return store
 
 
+_UPDATE = re.compile(
+    r"^(?:\s*(?:#[^\n]*|PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>))*\s*"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL update rather than a query.
+
+    Examples:
+        >>> is_update("PREFIX a: <x:> INSERT DATA { a:s a:p a:o }")
+        True
+        >>> is_update("SELECT * WHERE { ?s ?p ?o }")
+        False
+    """
+    return bool(_UPDATE.match(text))
+
+
 def run_query(
     store: ox.Store,
     text: str,
@@ -233,6 +252,8 @@ def run_query(
             substitutions=dict(bindings or {}),
         )
     except SyntaxError as e:
+        if is_update(text):
+            raise QueryError("read-only: SPARQL updates are refused") from e
         raise QueryError(f"invalid SPARQL query: {e}") from e
     except (RuntimeError, OSError, ValueError) as e:
         raise QueryError(f"query failed: {e}") from e
