@@ -242,5 +242,63 @@ def validate_command(graph: Path) -> None:
     click.echo(f"{path}: conforms to kg's SHACL shapes")
 
 
+@cli.command(name="serve")
+@click.argument(
+    "graph_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, help="Port (0: any free one).")
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    help="Seconds before a query gets 503.",
+)
+@click.option(
+    "--max-rows", default=10_000, show_default=True, help="Rows (or triples) at most."
+)
+def serve_command(
+    graph_dir: Path, host: str, port: int, timeout: float, max_rows: int
+) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint, with a query page.
+
+    SPARQL is at /sparql (GET or POST; JSON, XML, CSV, TSV; Turtle for CONSTRUCT),
+    the query page at /, the graph view at /graph.html. Binds 127.0.0.1 unless told.
+
+    Example: kg serve output --port 8000
+    """
+    from kg.query import load_store
+    from kg.serve import make_server
+
+    try:
+        store = load_store(graph_dir)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    try:
+        server = make_server(
+            store,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_rows=max_rows,
+            view=graph_dir / "graph.html",
+        )
+    except OSError as e:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {e}") from e
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(
+        f"SPARQL endpoint: http://{bound_host}:{bound_port}/sparql ({len(store):,} quads)"
+    )
+    click.echo(f"query page: http://{bound_host}:{bound_port}/  (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 if __name__ == "__main__":
     cli()
