@@ -6,6 +6,7 @@ Every ``kg:`` term is declared, with Chinese and English labels, in ``kg/ontolog
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from urllib.parse import quote
 
@@ -102,9 +103,11 @@ PREFIXES: dict[str, Namespace] = {
 
 
 # Kept as they are in an IRI path segment (RFC 3987 ipchar): unreserved ASCII and
-# sub-delims, ':' and '@'. Chinese stays Chinese; '/', '#', '?', '%' and spaces do not.
-_SAFE = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@"
+# sub-delims, ':' and '@', and the BMP ucschar ranges (Chinese stays Chinese). The
+# regex finds what may need encoding: other ASCII ('/', '#', '?', '%', space), Unicode
+# spaces, non-characters and anything outside the BMP (checked one by one).
+_MAYBE_UNSAFE = re.compile(
+    r"[^A-Za-z0-9\-._~!$&'()*+,;=:@\u00A1-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]|\s"
 )
 
 
@@ -116,6 +119,11 @@ def _is_ucschar(ch: str) -> bool:
     return not (0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE)
 
 
+def _encode(match: re.Match[str]) -> str:
+    ch = match.group()
+    return ch if _is_ucschar(ch) else quote(ch, safe="")
+
+
 def iri_segment(text: str) -> str:
     """``text`` as one readable IRI path segment: only what must be is %-encoded.
 
@@ -124,10 +132,10 @@ def iri_segment(text: str) -> str:
         '三比三亮'
         >>> iri_segment("sub/a b.txt#1")
         'sub%2Fa%20b.txt%231'
+        >>> iri_segment("全角\u3000空格𠀋")
+        '全角%E3%80%80空格𠀋'
     """
-    return "".join(
-        ch if ch in _SAFE or _is_ucschar(ch) else quote(ch, safe="") for ch in text
-    )
+    return _MAYBE_UNSAFE.sub(_encode, text)
 
 
 def entity_iri(entity_id: str) -> URIRef:

@@ -30,9 +30,10 @@ subject's statements in the (sorted) order the graph yields them.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +52,7 @@ from kg.ontology import (
     entity_iri,
     post_iri,
     read_shapes_text,
-    span_iri,
 )
-
-Term = ox.NamedNode | ox.Literal
 
 # Formats kg writes: name → (pyoxigraph format, file extension, holds named graphs).
 FORMATS: dict[str, tuple[ox.RdfFormat | None, str, bool]] = {
@@ -66,90 +64,269 @@ FORMATS: dict[str, tuple[ox.RdfFormat | None, str, bool]] = {
     "jsonld": (None, "jsonld", True),  # our own writer: compact, with the context
 }
 
+# Terms are built as N-Triples strings (hashing and sorting Python strings is ~10x
+# faster than pyoxigraph objects); pyoxigraph parses the N-Quads once and writes the
+# other syntaxes.
+_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
-@cache
-def _iri(value: str) -> ox.NamedNode:
-    return ox.NamedNode(value)
+
+def _iri(value: object) -> str:
+    return f"<{value}>"
 
 
 @lru_cache(maxsize=1 << 16)
-def _node(node_id: str) -> ox.NamedNode:
-    return _iri(str(entity_iri(node_id)))
+def _node(node_id: str) -> str:
+    return _iri(entity_iri(node_id))
 
 
-def _span(ref: Mapping[str, Any]) -> ox.NamedNode:
-    return _iri(str(span_iri(ref["doc"], ref["start"], ref["end"])))
+@lru_cache(maxsize=1 << 16)
+def _doc_base(doc_id: str) -> str:
+    return str(entity_iri("document:" + doc_id))
 
 
-def _zh(text: str) -> ox.Literal:
-    return ox.Literal(text, language="zh")
+def _span_at(doc_id: str, start: int, end: int) -> str:
+    """``span_iri`` as a term, without re-encoding the document id every time."""
+    return f"<{_doc_base(doc_id)}#char={start},{end}>"
 
 
-def _typed(value: str, datatype: Any) -> ox.Literal:
-    return ox.Literal(value, datatype=_iri(str(datatype)))
+def _span(ref: Mapping[str, Any]) -> str:
+    return _span_at(ref["doc"], ref["start"], ref["end"])
 
 
-def _bool(value: object) -> ox.Literal:
-    return _typed("true" if value else "false", XSD.boolean)
+def _plain(text: str) -> str:
+    return f'"{text.translate(_ESCAPE)}"'
 
 
-_A = _iri(str(RDF.type))
-_P = {  # predicates used in loops, made once
-    "pref": _iri(str(SKOS.prefLabel)),
-    "alt": _iri(str(SKOS.altLabel)),
-    "derived": _iri(str(PROV.wasDerivedFrom)),
+def _zh(text: str) -> str:
+    return f'"{text.translate(_ESCAPE)}"@zh'
+
+
+def _typed(value: str, datatype: str) -> str:
+    return f'"{value.translate(_ESCAPE)}"^^<{datatype}>'
+
+
+# XSD is an rdflib DefinedNamespace: attribute access is slow, so look up once.
+_DECIMAL, _INTEGER, _GYEAR = str(XSD.decimal), str(XSD.integer), str(XSD.gYear)
+_TRUE, _FALSE = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
+_STRING = str(XSD.string)
+_RDF_TYPE = str(RDF.type)
+
+
+def _bool(value: object) -> str:
+    return _TRUE if value else _FALSE
+
+
+_A = _iri(RDF.type)
+_T = {  # every predicate and class kg writes, as terms, made once
+    name: _iri(term)
+    for name, term in {
+        "pref": SKOS.prefLabel,
+        "alt": SKOS.altLabel,
+        "derived": PROV.wasDerivedFrom,
+        "level": KG.level,
+        "code": KG.divisionCode,
+        "inferred": KG.inferred,
+        "kind": KG.personKind,
+        "scheme": SKOS.inScheme,
+        "programmes": KG.programmes,
+        "identifier": DCTERMS.identifier,
+        "characters": KG.characters,
+        "anchor": NIF.anchorOf,
+        "sentence": KG.sentence,
+        "Sentence": NIF.Sentence,
+        "partOf": DCTERMS.isPartOf,
+        "AdministrativeArea": SDO.AdministrativeArea,
+        "ProgrammeComponent": KG.ProgrammeComponent,
+        "Concept": SKOS.Concept,
+        "componentOf": KG.componentOf,
+        "broader": SKOS.broader,
+        "component": KG.component,
+        "narrower": SKOS.narrower,
+        "dataSet": QB.dataSet,
+        "metrics": KG.metrics,
+        "value": KG.value,
+        "unit": KG.unit,
+        "approximate": KG.approximate,
+        "subject": KG.subject,
+        "year": KG.year,
+        "Post": ORG.Post,
+        "postIn": ORG.postIn,
+        "former": KG.former,
+        "holds": ORG.holds,
+        "heldBy": ORG.heldBy,
+        "formerlyHeld": KG.formerlyHeld,
+        "formerlyHeldBy": KG.formerlyHeldBy,
+    }.items()
 }
-_CLASSES: dict[str, tuple[Any, ...]] = {
-    "document": (DCTERMS.BibliographicResource, PROV.Entity),
-    "article": (SDO.Article, PROV.Entity),
-    "place": (SDO.Place,),
-    "person": (SDO.Person,),
-    "organization": (ORG.Organization,),
-    "programme": (KG.Programme, SKOS.Concept),
-    "metric": (KG.Metric, QB.Observation),
+_CLASSES: dict[str, tuple[str, ...]] = {
+    kind: tuple(_iri(c) for c in classes)
+    for kind, classes in {
+        "document": (DCTERMS.BibliographicResource, PROV.Entity),
+        "article": (SDO.Article, PROV.Entity),
+        "place": (SDO.Place,),
+        "person": (SDO.Person,),
+        "organization": (ORG.Organization,),
+        "programme": (KG.Programme, SKOS.Concept),
+        "metric": (KG.Metric, QB.Observation),
+    }.items()
 }
-_EDGES: dict[str, Any] = {
-    "part_of": SDO.containedInPlace,
-    "runs_in": KG.runsIn,
-    "measured_in": KG.measuredIn,
-    "measures": KG.measures,
-    "authored": DCTERMS.creator,  # inverted: article dcterms:creator person
-    "located_in": SDO.location,
-    "in_document": DCTERMS.isPartOf,
-    "about": SDO.about,
-    "variant_of": KG.variantOf,
+_EDGES: dict[str, str] = {
+    kind: _iri(term)
+    for kind, term in {
+        "part_of": SDO.containedInPlace,
+        "runs_in": KG.runsIn,
+        "measured_in": KG.measuredIn,
+        "measures": KG.measures,
+        "authored": DCTERMS.creator,  # inverted: article dcterms:creator person
+        "located_in": SDO.location,
+        "in_document": DCTERMS.isPartOf,
+        "about": SDO.about,
+        "variant_of": KG.variantOf,
+    }.items()
 }
 
 
-class _Quads:
-    """Statements grouped by graph and subject, without duplicates, in a fixed order."""
+class Statements:
+    """RDF statements as N-Triples terms, grouped by graph and subject, deduplicated.
+
+    Graph ``""`` is the default graph; the others are named by a document's IRI term.
+    Output order is fixed: graphs and subjects sorted, each subject's statements in
+    the order they were added.
+    """
 
     def __init__(self) -> None:
-        self.graphs: dict[str, dict[ox.NamedNode, dict[tuple[Term, Term], None]]] = {}
+        self.graphs: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
 
-    def add(self, s: ox.NamedNode, p: Term, o: Term, graph: str = "") -> None:
+    def add(self, s: str, p: str, o: str, graph: str = "") -> None:
         self.graphs.setdefault(graph, {}).setdefault(s, {})[(p, o)] = None
 
-    def quads(self) -> Iterator[ox.Quad]:
+    @classmethod
+    def from_quads(cls, quads: Iterable[ox.Quad]) -> Statements:
+        """Group pyoxigraph quads (``str()`` of a term is its N-Triples form)."""
+        statements = cls()
+        for q in quads:
+            graph = (
+                "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+            )
+            statements.add(str(q.subject), str(q.predicate), str(q.object), graph)
+        return statements
+
+    def nquads(self) -> str:
+        """Every statement as N-Quads, the default graph first."""
+        lines = []
         for name in sorted(self.graphs):
-            graph = _iri(name) if name else ox.DefaultGraph()
+            tail = f" {name} .\n" if name else " .\n"
             subjects = self.graphs[name]
-            for s in sorted(subjects, key=lambda n: n.value):
-                for p, o in subjects[s]:
-                    yield ox.Quad(s, p, o, graph)  # type: ignore[arg-type]
+            for s in sorted(subjects):
+                lines.extend(f"{s} {p} {o}{tail}" for p, o in subjects[s])
+        return "".join(lines)
+
+    def union(self) -> dict[str, dict[tuple[str, str], None]]:
+        """Subject → statements of all graphs together, each once."""
+        merged: dict[str, dict[tuple[str, str], None]] = {}
+        for name in sorted(self.graphs):
+            for s, pairs in self.graphs[name].items():
+                merged.setdefault(s, {}).update(pairs)
+        return merged
+
+    def ntriples(self) -> str:
+        """The union of all graphs as N-Triples, each statement once."""
+        merged = self.union()
+        return "".join(f"{s} {p} {o} .\n" for s in sorted(merged) for p, o in merged[s])
+
+    def turtle(self) -> str:
+        """The union of all graphs as Turtle, one block per subject."""
+        writer = _TurtleWriter()
+        merged = self.union()
+        return writer.header() + "".join(
+            writer.block(s, merged[s], "") for s in sorted(merged)
+        )
+
+    def trig(self) -> str:
+        """The default graph, then each named graph in a ``<graph> { … }`` block."""
+        writer = _TurtleWriter()
+        parts = [writer.header()]
+        for name in sorted(self.graphs):
+            subjects = self.graphs[name]
+            indent = "    " if name else ""
+            blocks = "".join(
+                writer.block(s, subjects[s], indent) for s in sorted(subjects)
+            )
+            parts.append(f"{writer.term(name)} {{\n{blocks}}}\n\n" if name else blocks)
+        return "".join(parts)
 
 
-def to_quads(
+# A prefixed name's local part that needs no escape in Turtle (PN_LOCAL, kept simple:
+# ASCII letters, digits, '_', '-', inner '.', and the CJK and full-width ranges).
+_WORD = "A-Za-z0-9_\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+_LOCAL = re.compile(f"[{_WORD}](?:[{_WORD}.\\-]*[{_WORD}\\-])?")
+
+
+class _TurtleWriter:
+    """Turtle/TriG by hand from N-Triples terms: ~10x faster than parsing them into
+    pyoxigraph objects first (6 µs per triple), and still deterministic."""
+
+    def __init__(self) -> None:
+        self.namespaces = sorted(prefixes().items(), key=lambda kv: -len(kv[1]))
+        self.cache: dict[str, str] = {}
+
+    def header(self) -> str:
+        return (
+            "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes().items()) + "\n"
+        )
+
+    def term(self, term: str) -> str:
+        """An N-Triples term, with IRIs (and datatypes) as prefixed names if possible."""
+        found = self.cache.get(term)
+        if found is not None:
+            return found
+        if term.startswith("<"):
+            found = self._iri(term)
+        elif term == _TRUE or term == _FALSE:
+            found = "true" if term == _TRUE else "false"
+        elif term.endswith(">") and '"^^<' in term:
+            lexical, _, datatype = term.rpartition("^^")
+            found = f"{lexical}^^{self._iri(datatype)}"
+        else:
+            found = term
+        if len(self.cache) < 1 << 20:
+            self.cache[term] = found
+        return found
+
+    def _iri(self, term: str) -> str:
+        iri = term[1:-1]
+        for prefix, ns in self.namespaces:
+            if iri.startswith(ns) and _LOCAL.fullmatch(iri, len(ns)):
+                return f"{prefix}:{iri[len(ns) :]}"
+        return term
+
+    def block(self, s: str, pairs: dict[tuple[str, str], None], indent: str) -> str:
+        """One subject: predicates in first-seen order, objects of one predicate
+        joined with commas."""
+        by_predicate: dict[str, list[str]] = {}
+        for p, o in pairs:
+            by_predicate.setdefault(p, []).append(self.term(o))
+        lines = [
+            f"{indent}    {'a' if p == _A else self.term(p)} {' , '.join(objects)}"
+            for p, objects in by_predicate.items()
+        ]
+        return f"{indent}{self.term(s)}\n" + " ;\n".join(lines) + " .\n\n"
+
+
+def to_statements(
     graph: nx.MultiDiGraph, docs: Mapping[str, Document] | None = None
-) -> list[ox.Quad]:
-    """The graph as RDF quads: default graph plus one named graph per document.
+) -> Statements:
+    """The graph as RDF: default graph plus one named graph per document.
 
     Args:
         graph: the NetworkX graph of ``kg.graph.to_networkx`` (or ``read_node_link``).
         docs: the parsed documents by id; when given, every span is linked to the
             sentence it is in and the sentence text is included.
+
+    Raises:
+        OntologyError: an edge type kg's ontology has no term for.
     """
-    acc = _Quads()
+    acc = Statements()
     for node_id, attrs in sorted(graph.nodes(data=True)):
         _add_node(acc, node_id, attrs, docs)
     edges = sorted(
@@ -158,11 +335,19 @@ def to_quads(
     )
     for source, target, attrs in edges:
         _add_edge(acc, source, target, attrs)
-    return list(acc.quads())
+    return acc
+
+
+def to_quads(
+    graph: nx.MultiDiGraph, docs: Mapping[str, Document] | None = None
+) -> list[ox.Quad]:
+    """``to_statements`` as pyoxigraph quads (for a store or pyoxigraph's writers)."""
+    data = to_statements(graph, docs).nquads().encode("utf-8")
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
 
 def _add_node(
-    acc: _Quads,
+    acc: Statements,
     node_id: str,
     attrs: Mapping[str, Any],
     docs: Mapping[str, Document] | None,
@@ -170,44 +355,42 @@ def _add_node(
     s = _node(node_id)
     kind = attrs["type"]
     for cls in _CLASSES[kind]:
-        acc.add(s, _A, _iri(str(cls)))
-    acc.add(s, _P["pref"], _zh(attrs["name"]))
+        acc.add(s, _A, cls)
+    acc.add(s, _T["pref"], _zh(attrs["name"]))
     for alias in attrs.get("aliases", []):
-        acc.add(s, _P["alt"], _zh(alias))
+        acc.add(s, _T["alt"], _zh(alias))
     for mention in attrs.get("mentions", []):
         span = _span(mention)
-        acc.add(s, _P["derived"], span, _doc_graph(mention["doc"]))
+        acc.add(s, _T["derived"], span, _doc_graph(mention["doc"]))
         _add_span(acc, span, mention, docs)
     if kind == "place":
-        acc.add(s, _iri(str(KG.level)), ox.Literal(str(attrs.get("level"))))
+        acc.add(s, _T["level"], _plain(str(attrs.get("level"))))
         if attrs.get("level") not in ("zone", "landmark"):
-            acc.add(s, _A, _iri(str(SDO.AdministrativeArea)))
+            acc.add(s, _A, _T["AdministrativeArea"])
         if attrs.get("code"):
-            acc.add(s, _iri(str(KG.divisionCode)), ox.Literal(str(attrs["code"])))
-        acc.add(s, _iri(str(KG.inferred)), _bool(attrs.get("inferred")))
+            acc.add(s, _T["code"], _plain(str(attrs["code"])))
+        acc.add(s, _T["inferred"], _bool(attrs.get("inferred")))
     elif kind == "person":
-        acc.add(s, _iri(str(KG.personKind)), ox.Literal(str(attrs.get("kind"))))
+        acc.add(s, _T["kind"], _plain(str(attrs.get("kind"))))
     elif kind == "programme":
-        acc.add(s, _iri(str(SKOS.inScheme)), _iri(str(KG.programmes)))
+        acc.add(s, _T["scheme"], _T["programmes"])
         for part in attrs.get("components") or []:
             _add_component(acc, node_id, s, part)
     elif kind == "metric":
         _add_metric(acc, s, attrs)
     elif kind == "document":
-        acc.add(s, _iri(str(DCTERMS.identifier)), ox.Literal(attrs["name"]))
+        acc.add(s, _T["identifier"], _plain(attrs["name"]))
         if attrs.get("chars") is not None:
-            acc.add(
-                s, _iri(str(KG.characters)), _typed(str(attrs["chars"]), XSD.integer)
-            )
+            acc.add(s, _T["characters"], _typed(str(attrs["chars"]), _INTEGER))
 
 
 def _doc_graph(doc_id: str) -> str:
-    return _node("document:" + doc_id).value
+    return _node("document:" + doc_id)
 
 
 def _add_span(
-    acc: _Quads,
-    span: ox.NamedNode,
+    acc: Statements,
+    span: str,
     ref: Mapping[str, Any],
     docs: Mapping[str, Document] | None,
 ) -> None:
@@ -216,62 +399,58 @@ def _add_span(
     if doc is None or not doc.sentences:
         return
     graph = _doc_graph(ref["doc"])
-    acc.add(
-        span,
-        _iri(str(NIF.anchorOf)),
-        ox.Literal(doc.text[ref["start"] : ref["end"]]),
-        graph,
-    )
+    acc.add(span, _T["anchor"], _plain(doc.text[ref["start"] : ref["end"]]), graph)
     # A mention can run over a sentence end (a title over two lines): take them all.
     first = doc.sentence_index(doc.to_clean(ref["start"]))
     last = doc.sentence_index(doc.to_clean(ref["end"] - 1))
     start, end = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
-    sentence = _iri(str(span_iri(ref["doc"], start, end)))
-    acc.add(span, _iri(str(KG.sentence)), sentence, graph)
-    acc.add(sentence, _A, _iri(str(NIF.Sentence)), graph)
-    acc.add(sentence, _iri(str(NIF.anchorOf)), ox.Literal(doc.text[start:end]), graph)
-    acc.add(sentence, _iri(str(DCTERMS.isPartOf)), _iri(graph), graph)
+    sentence = _span_at(ref["doc"], start, end)
+    acc.add(span, _T["sentence"], sentence, graph)
+    acc.add(sentence, _A, _T["Sentence"], graph)
+    acc.add(sentence, _T["anchor"], _plain(doc.text[start:end]), graph)
+    acc.add(sentence, _T["partOf"], graph, graph)
 
 
 def _add_component(
-    acc: _Quads, programme_id: str, programme: ox.NamedNode, part: str
+    acc: Statements, programme_id: str, programme: str, part: str
 ) -> None:
     """A component is a narrower SKOS concept of its programme, in the same scheme."""
-    c = _iri(str(component_iri(programme_id, part)))
-    acc.add(c, _A, _iri(str(KG.ProgrammeComponent)))
-    acc.add(c, _A, _iri(str(SKOS.Concept)))
-    acc.add(c, _P["pref"], _zh(part))
-    acc.add(c, _iri(str(SKOS.inScheme)), _iri(str(KG.programmes)))
-    acc.add(c, _iri(str(KG.componentOf)), programme)
-    acc.add(c, _iri(str(SKOS.broader)), programme)
-    acc.add(programme, _iri(str(KG.component)), c)
-    acc.add(programme, _iri(str(SKOS.narrower)), c)
+    c = _iri(component_iri(programme_id, part))
+    acc.add(c, _A, _T["ProgrammeComponent"])
+    acc.add(c, _A, _T["Concept"])
+    acc.add(c, _T["pref"], _zh(part))
+    acc.add(c, _T["scheme"], _T["programmes"])
+    acc.add(c, _T["componentOf"], programme)
+    acc.add(c, _T["broader"], programme)
+    acc.add(programme, _T["component"], c)
+    acc.add(programme, _T["narrower"], c)
 
 
-def _add_metric(acc: _Quads, s: ox.NamedNode, attrs: Mapping[str, Any]) -> None:
+def _add_metric(acc: Statements, s: str, attrs: Mapping[str, Any]) -> None:
     value = Decimal(str(attrs["value"]))
-    acc.add(s, _iri(str(QB.dataSet)), _iri(str(KG.metrics)))
-    acc.add(s, _iri(str(KG.value)), _typed(str(value), XSD.decimal))
-    acc.add(s, _iri(str(KG.unit)), ox.Literal(str(attrs["unit"])))
-    acc.add(s, _iri(str(KG.approximate)), _bool(attrs.get("approx")))
+    acc.add(s, _T["dataSet"], _T["metrics"])
+    acc.add(s, _T["value"], _typed(str(value), _DECIMAL))
+    acc.add(s, _T["unit"], _plain(str(attrs["unit"])))
+    acc.add(s, _T["approximate"], _bool(attrs.get("approx")))
     if attrs.get("subject"):
-        acc.add(s, _iri(str(KG.subject)), _zh(str(attrs["subject"])))
+        acc.add(s, _T["subject"], _zh(str(attrs["subject"])))
     if attrs.get("year"):
-        acc.add(s, _iri(str(KG.year)), _typed(str(attrs["year"]), XSD.gYear))
+        acc.add(s, _T["year"], _typed(str(attrs["year"]), _GYEAR))
 
 
-def _add_edge(acc: _Quads, source: str, target: str, attrs: Mapping[str, Any]) -> None:
+def _add_edge(
+    acc: Statements, source: str, target: str, attrs: Mapping[str, Any]
+) -> None:
     """One edge: its triple goes to the graph of every document it was read from."""
     kind = str(attrs["type"])
     evidence = attrs.get("evidence") or []
     graphs = sorted({_doc_graph(ev["doc"]) for ev in evidence}) or [""]
-    s, o = _node(source), _node(target)
     if kind == "holds_post":
         _add_post(acc, source, target, attrs, graphs)
         return
     if kind not in _EDGES:
         raise OntologyError(f"edge type {kind!r} ({source} → {target}) has no RDF term")
-    predicate = _iri(str(_EDGES[kind]))
+    s, o, predicate = _node(source), _node(target), _EDGES[kind]
     for graph in graphs:
         if kind == "authored":
             acc.add(o, predicate, s, graph)
@@ -280,7 +459,7 @@ def _add_edge(acc: _Quads, source: str, target: str, attrs: Mapping[str, Any]) -
 
 
 def _add_post(
-    acc: _Quads,
+    acc: Statements,
     source: str,
     target: str,
     attrs: Mapping[str, Any],
@@ -288,33 +467,21 @@ def _add_post(
 ) -> None:
     """W3C ORG: person → post → organisation; a former post is not ``org:holds``."""
     title = str(attrs.get("title") or "")
-    post = _iri(str(post_iri(source, target, title or "member")))
+    post = _iri(post_iri(source, target, title or "member"))
     person, where = _node(source), _node(target)
     former = bool(attrs.get("former"))
-    holds = KG.formerlyHeld if former else ORG.holds
-    held_by = KG.formerlyHeldBy if former else ORG.heldBy
+    holds = _T["formerlyHeld"] if former else _T["holds"]
+    held_by = _T["formerlyHeldBy"] if former else _T["heldBy"]
     for graph in graphs:
-        acc.add(post, _A, _iri(str(ORG.Post)), graph)
+        acc.add(post, _A, _T["Post"], graph)
         if title:
-            acc.add(post, _P["pref"], _zh(title), graph)
-        acc.add(post, _iri(str(ORG.postIn)), where, graph)
-        acc.add(post, _iri(str(KG.former)), _bool(former), graph)
-        acc.add(person, _iri(str(holds)), post, graph)
-        acc.add(post, _iri(str(held_by)), person, graph)
+            acc.add(post, _T["pref"], _zh(title), graph)
+        acc.add(post, _T["postIn"], where, graph)
+        acc.add(post, _T["former"], _bool(former), graph)
+        acc.add(person, holds, post, graph)
+        acc.add(post, held_by, person, graph)
     for ev in attrs.get("evidence") or []:
-        acc.add(post, _P["derived"], _span(ev), _doc_graph(ev["doc"]))
-
-
-def union_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    """All statements of all graphs, once each, grouped by subject (sorted)."""
-    by_subject: dict[ox.NamedNode, dict[tuple[Term, Term], None]] = {}
-    for q in quads:
-        by_subject.setdefault(q.subject, {})[(q.predicate, q.object)] = None  # type: ignore[index]
-    return [
-        ox.Triple(s, p, o)
-        for s in sorted(by_subject, key=lambda n: n.value)
-        for p, o in by_subject[s]
-    ]
+        acc.add(post, _T["derived"], _span(ev), _doc_graph(ev["doc"]))
 
 
 def prefixes() -> dict[str, str]:
@@ -332,22 +499,27 @@ def jsonld_context() -> dict[str, Any]:
     return {"@context": prefixes()}
 
 
-def serialize(quads: list[ox.Quad], fmt: str) -> bytes:
-    """Serialise quads as one of ``FORMATS``; triple formats get the union graph.
+def serialize(data: Statements | Iterable[ox.Quad], fmt: str) -> bytes:
+    """Serialise as one of ``FORMATS``; triple formats get the union of all graphs.
 
     Raises:
         ValueError: ``fmt`` is not a known format.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown RDF format {fmt!r}; known: {', '.join(FORMATS)}")
+    statements = data if isinstance(data, Statements) else Statements.from_quads(data)
     ox_format, _, datasets = FORMATS[fmt]
+    if fmt in ("nquads", "ntriples", "turtle", "trig"):  # written here, fast
+        return str(getattr(statements, fmt)()).encode("utf-8")
+    if datasets:
+        text, source_format = statements.nquads(), ox.RdfFormat.N_QUADS
+    else:
+        text, source_format = statements.ntriples(), ox.RdfFormat.N_TRIPLES
+    parsed = ox.parse(text.encode("utf-8"), format=source_format)
     if ox_format is None:
-        return _jsonld(quads)
-    data: Iterable[ox.Quad] | Iterable[ox.Triple] = (
-        quads if datasets else union_triples(quads)
-    )
+        return _jsonld(parsed)
     # With no output file pyoxigraph returns the bytes.
-    return ox.serialize(data, format=ox_format, prefixes=prefixes()) or b""
+    return ox.serialize(parsed, format=ox_format, prefixes=prefixes()) or b""
 
 
 def _compact(iri: str, namespaces: list[tuple[str, str]]) -> str:
@@ -361,25 +533,32 @@ def _compact(iri: str, namespaces: list[tuple[str, str]]) -> str:
     return iri
 
 
-def _jsonld(quads: list[ox.Quad]) -> bytes:
+def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
     """Compact JSON-LD: CURIEs from the shipped context, one object per subject."""
     namespaces = sorted(prefixes().items(), key=lambda kv: -len(kv[1]))
+    compacted: dict[str, str] = {}
+
+    def curie(iri: str) -> str:
+        if iri not in compacted:
+            compacted[iri] = _compact(iri, namespaces)
+        return compacted[iri]
+
     graphs: dict[str, dict[str, dict[str, Any]]] = {}
     for q in quads:
         name = "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value  # type: ignore[union-attr]
-        s = _compact(q.subject.value, namespaces)  # type: ignore[union-attr]
+        s = curie(q.subject.value)  # type: ignore[union-attr]
         node = graphs.setdefault(name, {}).setdefault(s, {"@id": s})
-        if q.predicate == _A:
-            node.setdefault("@type", []).append(_compact(q.object.value, namespaces))  # type: ignore[union-attr]
+        if q.predicate.value == _RDF_TYPE:
+            node.setdefault("@type", []).append(curie(q.object.value))  # type: ignore[union-attr]
             continue
-        p = _compact(q.predicate.value, namespaces)
+        p = curie(q.predicate.value)
         o = q.object
         if isinstance(o, ox.NamedNode):
-            value: dict[str, str] = {"@id": _compact(o.value, namespaces)}
+            value: dict[str, str] = {"@id": curie(o.value)}
         elif isinstance(o, ox.Literal) and o.language:
             value = {"@value": o.value, "@language": o.language}
-        elif isinstance(o, ox.Literal) and o.datatype.value != str(XSD.string):
-            value = {"@value": o.value, "@type": _compact(o.datatype.value, namespaces)}
+        elif isinstance(o, ox.Literal) and o.datatype.value != _STRING:
+            value = {"@value": o.value, "@type": curie(o.datatype.value)}
         else:
             value = {"@value": o.value}  # type: ignore[union-attr]
         node.setdefault(p, []).append(value)
@@ -387,12 +566,12 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
     for name in sorted(n for n in graphs if n):
         top.append(
             {
-                "@id": _compact(name, namespaces),
+                "@id": curie(name),
                 "@graph": list(graphs[name].values()),
             }
         )
     doc = {**jsonld_context(), "@graph": top}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(doc, ensure_ascii=False, indent=0) + "\n").encode("utf-8")
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -415,19 +594,19 @@ def write_rdf(
     Returns:
         The paths written.
     """
-    quads = to_quads(graph, docs)
+    statements = to_statements(graph, docs)
     paths = []
     for fmt in formats:
         path = out_dir / f"graph.{FORMATS[fmt][1]}"
-        write_bytes_atomic(path, serialize(quads, fmt))
+        write_bytes_atomic(path, serialize(statements, fmt))
         paths.append(path)
     return paths
 
 
-def to_rdflib(quads: Iterable[ox.Quad]) -> Dataset:
-    """The quads as an rdflib ``Dataset`` (what pySHACL and rdflib users want)."""
+def to_rdflib(data: Statements | Iterable[ox.Quad]) -> Dataset:
+    """The statements as an rdflib ``Dataset`` (what pySHACL and rdflib users want)."""
     dataset = Dataset()
-    dataset.parse(data=serialize(list(quads), "nquads"), format="nquads")
+    dataset.parse(data=serialize(data, "nquads"), format="nquads")
     return dataset
 
 
@@ -436,7 +615,7 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     rdf_graph = Graph(bind_namespaces="core")
     for prefix, namespace in PREFIXES.items():
         rdf_graph.bind(prefix, namespace)
-    data = serialize(to_quads(graph), "ntriples")
+    data = serialize(to_statements(graph), "ntriples")
     rdf_graph.parse(data=data, format="nt")
     return rdf_graph
 
