@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,6 @@ FORMATS: dict[str, tuple[ox.RdfFormat | None, str, bool]] = {
 # Terms are built as N-Triples strings (hashing and sorting Python strings is ~10x
 # faster than pyoxigraph objects); pyoxigraph parses the N-Quads once and writes the
 # other syntaxes.
-_ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
 def _iri(value: object) -> str:
@@ -94,15 +94,17 @@ def _span(ref: Mapping[str, Any]) -> str:
 
 
 def _plain(text: str) -> str:
-    return f'"{text.translate(_ESCAPE)}"'
+    """A string literal. JSON's escapes (\\" \\\\ \\n \\t \\uXXXX …) are all valid
+    N-Triples/Turtle escapes, and the C JSON encoder is fast on long sentences."""
+    return encode_basestring(text)
 
 
 def _zh(text: str) -> str:
-    return f'"{text.translate(_ESCAPE)}"@zh'
+    return encode_basestring(text) + "@zh"
 
 
 def _typed(value: str, datatype: str) -> str:
-    return f'"{value.translate(_ESCAPE)}"^^<{datatype}>'
+    return f"{encode_basestring(value)}^^<{datatype}>"
 
 
 # XSD is an rdflib DefinedNamespace: attribute access is slow, so look up once.
@@ -196,9 +198,14 @@ class Statements:
 
     def __init__(self) -> None:
         self.graphs: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
+        self.sentences: set[str] = set()  # sentences already described
 
     def add(self, s: str, p: str, o: str, graph: str = "") -> None:
         self.graphs.setdefault(graph, {}).setdefault(s, {})[(p, o)] = None
+
+    def about(self, s: str, graph: str = "") -> dict[tuple[str, str], None]:
+        """The statements of ``s`` in ``graph``, to add many at once (a fast path)."""
+        return self.graphs.setdefault(graph, {}).setdefault(s, {})
 
     @classmethod
     def from_quads(cls, quads: Iterable[ox.Quad]) -> Statements:
@@ -354,15 +361,18 @@ def _add_node(
 ) -> None:
     s = _node(node_id)
     kind = attrs["type"]
+    own = acc.about(s)
     for cls in _CLASSES[kind]:
-        acc.add(s, _A, cls)
-    acc.add(s, _T["pref"], _zh(attrs["name"]))
+        own[(_A, cls)] = None
+    own[(_T["pref"], _zh(attrs["name"]))] = None
     for alias in attrs.get("aliases", []):
-        acc.add(s, _T["alt"], _zh(alias))
+        own[(_T["alt"], _zh(alias))] = None
+    derived = _T["derived"]
     for mention in attrs.get("mentions", []):
         span = _span(mention)
-        acc.add(s, _T["derived"], span, _doc_graph(mention["doc"]))
-        _add_span(acc, span, mention, docs)
+        acc.about(s, _doc_graph(mention["doc"]))[(derived, span)] = None
+        if docs:
+            _add_span(acc, span, mention, docs)
     if kind == "place":
         acc.add(s, _T["level"], _plain(str(attrs.get("level"))))
         if attrs.get("level") not in ("zone", "landmark"):
@@ -399,16 +409,20 @@ def _add_span(
     if doc is None or not doc.sentences:
         return
     graph = _doc_graph(ref["doc"])
-    acc.add(span, _T["anchor"], _plain(doc.text[ref["start"] : ref["end"]]), graph)
+    about_span = acc.about(span, graph)
+    about_span[(_T["anchor"], _plain(doc.text[ref["start"] : ref["end"]]))] = None
     # A mention can run over a sentence end (a title over two lines): take them all.
     first = doc.sentence_index(doc.to_clean(ref["start"]))
     last = doc.sentence_index(doc.to_clean(ref["end"] - 1))
     start, end = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
     sentence = _span_at(ref["doc"], start, end)
-    acc.add(span, _T["sentence"], sentence, graph)
-    acc.add(sentence, _A, _T["Sentence"], graph)
-    acc.add(sentence, _T["anchor"], _plain(doc.text[start:end]), graph)
-    acc.add(sentence, _T["partOf"], graph, graph)
+    about_span[(_T["sentence"], sentence)] = None
+    if sentence not in acc.sentences:  # many mentions share a sentence
+        acc.sentences.add(sentence)
+        about = acc.about(sentence, graph)
+        about[(_A, _T["Sentence"])] = None
+        about[(_T["anchor"], _plain(doc.text[start:end]))] = None
+        about[(_T["partOf"], graph)] = None
 
 
 def _add_component(

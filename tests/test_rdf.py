@@ -17,7 +17,14 @@ from kg.build import build
 from kg.errors import OntologyError
 from kg.graph import read_node_link
 from kg.ontology import KG, NIF, entity_iri, read_ontology_text
-from kg.rdf import FORMATS, jsonld_context, serialize, to_quads, validate
+from kg.rdf import (
+    FORMATS,
+    jsonld_context,
+    serialize,
+    to_quads,
+    to_statements,
+    validate,
+)
 from tests.conftest import ROOT, SEEDS
 
 RDFLIB_FORMAT = {
@@ -283,3 +290,44 @@ def test_rdf_document_iri_is_its_graph_and_a_resource(built_seeds: Path) -> None
     doc = entity_iri("document:004_60b050a7622a78d4.txt")
     assert (doc, DCTERMS.identifier, Literal("004_60b050a7622a78d4.txt")) in dataset
     assert len(dataset.graph(doc)) > 100
+
+
+def test_rdf_writers_escape_awkward_names_and_ids() -> None:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    doc = 'sub dir/a#b "x".txt'
+    graph.add_node(
+        f"document:{doc}", type="document", name=doc, aliases=[], mentions=[]
+    )
+    graph.add_node(
+        "programme:A.",
+        type="programme",
+        name='名"称\\\n二行',
+        aliases=["a b", "１＋１"],
+        mentions=[{"doc": doc, "start": 0, "end": 3}],
+        components=["第一/部分"],
+    )
+    graph.add_node(
+        "place:x y@z", type="place", name="某地", aliases=[], mentions=[], level="zone"
+    )
+    graph.add_edge(
+        "programme:A.",
+        "place:x y@z",
+        type="runs_in",
+        evidence=[{"doc": doc, "start": 0, "end": 3}],
+    )
+    statements = to_statements(graph)
+    expected = set(Graph().parse(data=serialize(statements, "ntriples"), format="nt"))
+    assert len(expected) > 10
+    for fmt in FORMATS:
+        data = serialize(statements, fmt)
+        if FORMATS[fmt][2]:
+            dataset = Dataset()
+            dataset.parse(data=data, format=RDFLIB_FORMAT[fmt])
+            got = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
+        else:
+            got = set(Graph().parse(data=data, format=RDFLIB_FORMAT[fmt]))
+        assert got == expected, fmt
+    name = Literal('名"称\\\n二行', lang="zh")
+    assert (entity_iri("programme:A."), SKOS.prefLabel, name) in expected
