@@ -313,8 +313,10 @@ class _TurtleWriter:
         by_predicate: dict[str, list[str]] = {}
         for p, o in pairs:
             by_predicate.setdefault(p, []).append(self.term(o))
+        many = f" ,\n{indent}        "  # three or more objects: one per line
         lines = [
-            f"{indent}    {'a' if p == _A else self.term(p)} {' , '.join(objects)}"
+            f"{indent}    {'a' if p == _A else self.term(p)} "
+            + (many.join(objects) if len(objects) > 2 else " , ".join(objects))
             for p, objects in by_predicate.items()
         ]
         return f"{indent}{self.term(s)}\n" + " ;\n".join(lines) + " .\n\n"
