@@ -199,6 +199,7 @@ class Statements:
     def __init__(self) -> None:
         self.graphs: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
         self.sentences: set[str] = set()  # sentences already described
+        self.written: dict[str, str] = {}  # N-Triples term → Turtle, shared by writers
 
     def add(self, s: str, p: str, o: str, graph: str = "") -> None:
         self.graphs.setdefault(graph, {}).setdefault(s, {})[(p, o)] = None
@@ -243,7 +244,7 @@ class Statements:
 
     def turtle(self) -> str:
         """The union of all graphs as Turtle, one block per subject."""
-        writer = _TurtleWriter()
+        writer = _TurtleWriter(self.written)
         merged = self.union()
         return writer.header() + "".join(
             writer.block(s, merged[s], "") for s in sorted(merged)
@@ -251,7 +252,7 @@ class Statements:
 
     def trig(self) -> str:
         """The default graph, then each named graph in a ``<graph> { … }`` block."""
-        writer = _TurtleWriter()
+        writer = _TurtleWriter(self.written)
         parts = [writer.header()]
         for name in sorted(self.graphs):
             subjects = self.graphs[name]
@@ -273,9 +274,9 @@ class _TurtleWriter:
     """Turtle/TriG by hand from N-Triples terms: ~10x faster than parsing them into
     pyoxigraph objects first (6 µs per triple), and still deterministic."""
 
-    def __init__(self) -> None:
-        self.namespaces = sorted(prefixes().items(), key=lambda kv: -len(kv[1]))
-        self.cache: dict[str, str] = {}
+    def __init__(self, cache: dict[str, str]) -> None:
+        self.prefix_of = {ns: prefix for prefix, ns in prefixes().items()}
+        self.cache = cache
 
     def header(self) -> str:
         return (
@@ -301,18 +302,27 @@ class _TurtleWriter:
         return found
 
     def _iri(self, term: str) -> str:
+        """``prefix:local`` when the IRI is a namespace (ending in # or /) plus a
+        local name that needs no escape; else the IRI as it is."""
         iri = term[1:-1]
-        for prefix, ns in self.namespaces:
-            if iri.startswith(ns) and _LOCAL.fullmatch(iri, len(ns)):
-                return f"{prefix}:{iri[len(ns) :]}"
+        for cut in (iri.rfind("#"), iri.rfind("/")):
+            prefix = self.prefix_of.get(iri[: cut + 1]) if cut > 0 else None
+            if prefix and _LOCAL.fullmatch(iri, cut + 1):
+                return f"{prefix}:{iri[cut + 1 :]}"
         return term
 
     def block(self, s: str, pairs: dict[tuple[str, str], None], indent: str) -> str:
         """One subject: predicates in first-seen order, objects of one predicate
         joined with commas."""
+        cache, term = self.cache, self.term
         by_predicate: dict[str, list[str]] = {}
         for p, o in pairs:
-            by_predicate.setdefault(p, []).append(self.term(o))
+            written = cache.get(o) or term(o)
+            objects = by_predicate.get(p)
+            if objects is None:
+                by_predicate[p] = [written]
+            else:
+                objects.append(written)
         many = f" ,\n{indent}        "  # three or more objects: one per line
         lines = [
             f"{indent}    {'a' if p == _A else self.term(p)} "
@@ -412,7 +422,6 @@ def _add_span(
         return
     graph = _doc_graph(ref["doc"])
     about_span = acc.about(span, graph)
-    about_span[(_T["anchor"], _plain(doc.text[ref["start"] : ref["end"]]))] = None
     # A mention can run over a sentence end (a title over two lines): take them all.
     first = doc.sentence_index(doc.to_clean(ref["start"]))
     last = doc.sentence_index(doc.to_clean(ref["end"] - 1))
