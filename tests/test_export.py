@@ -157,3 +157,26 @@ def test_cli_export_writes_where_asked(out: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0 and target.stat().st_size > 1000
     assert str(target) in result.output
+
+
+def test_cli_new_commands_have_help_with_an_example() -> None:
+    for command in ("query", "export", "serve", "validate"):
+        result = CliRunner().invoke(cli, [command, "--help"])
+        assert result.exit_code == 0 and "Example:" in result.output, command
+
+
+def test_cli_validate_passes_the_build_and_fails_a_broken_file(
+    out: Path, tmp_path: Path
+) -> None:
+    good = CliRunner().invoke(cli, ["validate", str(out)])
+    assert good.exit_code == 0 and "conforms" in good.output
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        "@prefix schema: <https://schema.org/> .\n"
+        "<https://w3id.org/kg-gov/id/place/1> a schema:Place .\n",
+        encoding="utf-8",
+    )
+    bad = CliRunner().invoke(cli, ["validate", str(broken)])
+    assert bad.exit_code == 1 and "Constraint Violation" in bad.output
+    missing = CliRunner().invoke(cli, ["validate", str(tmp_path / "nothing")])
+    assert missing.exit_code == 1 and "run kg build first" in missing.output
