@@ -1,4 +1,4 @@
-"""RDF: the graph as quads on standard vocabularies, written fast with Oxigraph.
+"""RDF: the graph as quads on standard vocabularies, written fast.
 
 Vocabularies (all declared or reused in ``kg/ontology.ttl``):
 
@@ -21,10 +21,13 @@ carry the offsets themselves (``…/document/x.txt#char=10,14``), and when the b
 the texts each span points to its sentence (``kg:sentence``), whose text is given once.
 Turtle, N-Triples and RDF/XML hold the union of all graphs.
 
-rdflib's Turtle writer took ~2 s of a 4.6 s held-out build and 28 s per million triples
-(FIELD-NOTES); pyoxigraph writes the same in ~0.6 s, so quads are built as pyoxigraph
-terms and serialised by it. Output is deterministic: subjects sorted per graph, each
-subject's statements in the (sorted) order the graph yields them.
+Speed: rdflib's Turtle writer took ~2 s of a 4.6 s held-out build and 28 s per million
+triples (FIELD-NOTES). Statements are built here as N-Triples strings (cheap to hash,
+sort and join) and Turtle, TriG, N-Quads and N-Triples are written from them directly:
+handing them to pyoxigraph as Python objects costs ~6 µs a triple, more than writing.
+pyoxigraph writes RDF/XML, loads, queries and serves (``kg.query``, ``kg.serve``).
+Output is deterministic: graphs and subjects sorted, each subject's statements in the
+(sorted) order the graph yields them.
 """
 
 from __future__ import annotations
