@@ -21,6 +21,7 @@ from kg.query import (
     resolve_query,
     run_query,
 )
+from tests.conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +93,7 @@ def test_query_mentions_give_document_and_sentence(
     assert rows
     for row in rows:
         start, end = map(int, row["span"].removeprefix("char=").split(","))
-        text = (Path("seeds") / row["document"]).read_text(encoding="utf-8")
+        text = (SEEDS / row["document"]).read_text(encoding="utf-8")
         assert text[start:end] == "三比三亮"
         assert "三比三亮" in row["sentence"]
 
