@@ -18,7 +18,7 @@ from kg.graph import to_networkx, write_node_link
 from kg.ingest import iter_corpus, list_corpus, read_document
 from kg.link import link
 from kg.model import Document, Mention
-from kg.rdf import to_rdf, write_turtle
+from kg.rdf import write_rdf
 
 
 @dataclass(slots=True)
@@ -77,8 +77,8 @@ def build(
     graph = to_networkx(link(extracted))
     out_dir.mkdir(parents=True, exist_ok=True)
     write_node_link(graph, out_dir / "graph.json")
-    write_turtle(to_rdf(graph), out_dir / "graph.ttl")
-    report.outputs = [out_dir / "graph.json", out_dir / "graph.ttl"]
+    report.outputs = [out_dir / "graph.json"]
+    report.outputs += write_rdf(graph, out_dir, {d.doc_id: d for d, _ in extracted})
     if html:
         from kg.viz import write_html
 

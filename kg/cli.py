@@ -104,5 +104,201 @@ def eval_command(gold_dir: Path, graph_path: Path, show_errors: bool) -> None:
     click.echo(format_scores(scores, errors=show_errors))
 
 
+@cli.command(name="query")
+@click.argument("query", required=False)
+@click.option(
+    "-g",
+    "--graph",
+    "graph_path",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="An output folder (graph.trig or graph.ttl is loaded) or an RDF file.",
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="Bind a variable (repeatable); the value never enters the query text.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+    default="table",
+    show_default=True,
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+def query_command(
+    query: str | None,
+    graph_path: Path,
+    params: tuple[tuple[str, str], ...],
+    fmt: str,
+    list_queries: bool,
+) -> None:
+    """Run SPARQL over the built graph: a named query, a .rq file or a query string.
+
+    Example: kg query officials -p place 梁平区
+    """
+    from kg.query import (
+        format_result,
+        load_store,
+        make_bindings,
+        named_queries,
+        resolve_query,
+        run_query,
+    )
+
+    if list_queries or not query:
+        for name, named in named_queries().items():
+            click.echo(f"{name}: {named.description}")
+            for p in named.params:
+                click.echo(f"    -p {p.name} ({p.kind}): {p.help}")
+        return
+    try:
+        text, named = resolve_query(query)
+        bindings = make_bindings(params, named)
+        store = load_store(graph_path)
+        click.echo(format_result(run_query(store, text, bindings), fmt).rstrip("\n"))
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@cli.command(name="export")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(
+        [
+            *("graphml", "gexf", "json", "csv", "neo4j"),
+            *("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"),
+        ]
+    ),
+    help="File format.",
+)
+@click.option(
+    "-g",
+    "--graph",
+    "graph_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="The kg build output folder to read.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File (folder for csv, neo4j) to write; default: next to graph.json.",
+)
+def export_command(fmt: str, graph_dir: Path, out: Path | None) -> None:
+    """Write the built graph as GraphML, GEXF, CSV, Neo4j import CSVs or RDF.
+
+    Example: kg export -f graphml -o /tmp/kg.graphml
+    """
+    from kg.export import export_graph
+
+    try:
+        paths = export_graph(fmt, graph_dir, out)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo("wrote: " + ", ".join(str(p) for p in paths))
+
+
+@cli.command(name="validate")
+@click.argument("graph", type=click.Path(path_type=Path), default=Path("output"))
+def validate_command(graph: Path) -> None:
+    """Check the RDF output against kg's SHACL shapes (kg/shapes.ttl).
+
+    GRAPH is a kg build output folder (its graph.ttl is checked) or an RDF file.
+    Exits with status 1 and prints pySHACL's report when it does not conform.
+
+    Example: kg validate output
+    """
+    from rdflib import Graph
+
+    from kg.rdf import validate
+
+    path = graph / "graph.ttl" if graph.is_dir() else graph
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such file; run kg build first")
+    try:
+        conforms, report = validate(Graph().parse(path))
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    except (SyntaxError, ValueError) as e:
+        raise click.ClickException(f"{path}: not valid RDF: {e}") from e
+    if not conforms:
+        click.echo(report)
+        raise SystemExit(1)
+    click.echo(f"{path}: conforms to kg's SHACL shapes")
+
+
+@cli.command(name="serve")
+@click.argument(
+    "graph_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, help="Port (0: any free one).")
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    help="Seconds before a query gets 503.",
+)
+@click.option(
+    "--max-rows", default=10_000, show_default=True, help="Rows (or triples) at most."
+)
+def serve_command(
+    graph_dir: Path, host: str, port: int, timeout: float, max_rows: int
+) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint, with a query page.
+
+    SPARQL is at /sparql (GET or POST; JSON, XML, CSV, TSV; Turtle for CONSTRUCT),
+    the query page at /, the graph view at /graph.html. Binds 127.0.0.1 unless told.
+
+    Example: kg serve output --port 8000
+    """
+    from kg.query import load_store
+    from kg.serve import make_server
+
+    try:
+        store = load_store(graph_dir)
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    try:
+        server = make_server(
+            store,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_rows=max_rows,
+            view=graph_dir / "graph.html",
+        )
+    except OSError as e:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {e}") from e
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(
+        f"SPARQL endpoint: http://{bound_host}:{bound_port}/sparql ({len(store):,} quads)"
+    )
+    click.echo(f"query page: http://{bound_host}:{bound_port}/  (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 if __name__ == "__main__":
     cli()

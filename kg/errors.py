@@ -13,3 +13,11 @@ class InputError(KgError):
 
 class EvalError(KgError):
     """An annotation file that does not follow the documented format."""
+
+
+class OntologyError(KgError):
+    """A graph that cannot be expressed in kg's ontology (an unknown edge type …)."""
+
+
+class QueryError(KgError):
+    """A SPARQL query that cannot run: bad syntax, unknown name, missing graph."""

@@ -23,3 +23,13 @@ def seed_docs() -> list[tuple[Document, list[Mention]]]:
 
 def make_doc(text: str) -> Document:
     return parse_document(text, "test.txt")
+
+
+@pytest.fixture(scope="session")
+def built_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built once (graph.json, graph.ttl, graph.trig) for RDF/query tests."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds-out")
+    build(SEEDS, out, html=False)
+    return out

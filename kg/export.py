@@ -1,0 +1,218 @@
+"""``kg export``: the built graph in the files other tools open.
+
+Network formats (from ``graph.json``): GraphML (Gephi, yEd), GEXF (Gephi), node-link
+JSON, CSV (``nodes.csv`` + ``edges.csv``) and Neo4j (``neo4j-admin database import``
+CSVs). GraphML and GEXF hold only scalar attributes, so lists and provenance are written
+as JSON strings (``mentions``, ``evidence``, ``aliases``) and a missing value is left
+out rather than written as ``None``.
+
+RDF formats (from ``graph.trig``, which keeps sentences and document graphs, or else
+from ``graph.json``): Turtle, TriG, N-Quads, N-Triples, JSON-LD and RDF/XML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.errors import InputError
+from kg.graph import read_node_link, to_node_link, write_atomic
+from kg.rdf import FORMATS as RDF_FORMATS
+from kg.rdf import serialize, to_quads, write_bytes_atomic
+
+NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
+EXPORT_FORMATS = NETWORK_FORMATS + tuple(RDF_FORMATS)
+
+
+def _scalar(value: Any) -> str | int | float | bool | None:
+    """A value GraphML/GEXF can hold: lists and dicts become JSON strings."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def to_flat_graph(
+    graph: nx.MultiDiGraph, *, edge_type_key: str = "type"
+) -> nx.MultiDiGraph:
+    """A copy with only scalar attributes, for GraphML and GEXF.
+
+    GEXF reserves an edge's ``type`` for directed/undirected, so there the relation
+    goes under ``edge_type_key="relation"`` (and, as everywhere, ``label``).
+
+    Examples:
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_node("place:1", type="place", code=None, aliases=["a"])
+        >>> dict(to_flat_graph(g).nodes["place:1"])
+        {'aliases': '["a"]', 'type': 'place', 'label': ''}
+    """
+    flat = nx.MultiDiGraph()
+    for node_id, attrs in sorted(graph.nodes(data=True)):
+        values = {k: _scalar(v) for k, v in sorted(attrs.items())}
+        # Gephi and yEd show "label"; keep the name there.
+        values["label"] = str(attrs.get("name", ""))
+        flat.add_node(node_id, **{k: v for k, v in values.items() if v is not None})
+    for source, target, attrs in _sorted_edges(graph):
+        values = {k: _scalar(v) for k, v in sorted(attrs.items())}
+        values[edge_type_key] = values.pop("type")
+        values["label"] = str(attrs["type"])
+        flat.add_edge(
+            source, target, **{k: v for k, v in values.items() if v is not None}
+        )
+    return flat
+
+
+def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
+    return sorted(
+        graph.edges(data=True),
+        key=lambda e: (e[0], e[1], e[2]["type"], json.dumps(e[2], sort_keys=True)),
+    )
+
+
+def _csv_text(header: list[str], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _cell(value: Any) -> object:
+    scalar = _scalar(value)
+    return "" if scalar is None else scalar
+
+
+def _keys(items: list[Mapping[str, Any]], first: list[str]) -> list[str]:
+    rest = sorted({k for item in items for k in item} - set(first))
+    return first + rest
+
+
+def to_csv_tables(graph: nx.MultiDiGraph) -> tuple[str, str]:
+    """``nodes.csv`` and ``edges.csv``: one column per attribute, lists as JSON."""
+    nodes = [{"id": n, **a} for n, a in sorted(graph.nodes(data=True))]
+    edges = [{"source": s, "target": t, **a} for s, t, a in _sorted_edges(graph)]
+    node_keys = _keys(nodes, ["id", "type", "name"])
+    edge_keys = _keys(edges, ["source", "target", "type"])
+    return (
+        _csv_text(node_keys, [[_cell(n.get(k)) for k in node_keys] for n in nodes]),
+        _csv_text(edge_keys, [[_cell(e.get(k)) for k in edge_keys] for e in edges]),
+    )
+
+
+def to_neo4j_tables(graph: nx.MultiDiGraph) -> tuple[str, str]:
+    """CSVs for ``neo4j-admin database import full``: ``:ID``, ``:LABEL``, ``:TYPE``.
+
+    Each node gets its kg type as label (``Place``, ``Person`` …); each edge its type in
+    upper case (``PART_OF``). Lists are JSON strings, so no array delimiter is needed.
+    """
+    nodes = [{"id": n, **a} for n, a in sorted(graph.nodes(data=True))]
+    edges = [{"source": s, "target": t, **a} for s, t, a in _sorted_edges(graph)]
+    node_keys = _keys(nodes, ["id", "type"])[2:]
+    edge_keys = _keys(edges, ["source", "target", "type"])[3:]
+    typed = {
+        "approx": "boolean",
+        "inferred": "boolean",
+        "former": "boolean",
+        "chars": "int",
+    }
+    node_rows = [
+        [n["id"], str(n["type"]).capitalize(), *(_cell(n.get(k)) for k in node_keys)]
+        for n in nodes
+    ]
+    edge_rows = [
+        [
+            e["source"],
+            e["target"],
+            str(e["type"]).upper(),
+            *(_cell(e.get(k)) for k in edge_keys),
+        ]
+        for e in edges
+    ]
+    return (
+        _csv_text(
+            ["id:ID", ":LABEL", *(_typed(k, typed) for k in node_keys)], node_rows
+        ),
+        _csv_text(
+            [":START_ID", ":END_ID", ":TYPE", *(_typed(k, typed) for k in edge_keys)],
+            edge_rows,
+        ),
+    )
+
+
+def _typed(key: str, types: Mapping[str, str]) -> str:
+    """A neo4j-admin header: ``approx:boolean``; untyped columns are strings."""
+    return f"{key}:{types[key]}" if key in types else key
+
+
+def _undated(text: str) -> str:
+    """networkx's GEXF writer stamps today's date: drop it so output is reproducible."""
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
+
+
+def export_graph(fmt: str, graph_dir: Path, out: Path | None = None) -> list[Path]:
+    """Write the graph built in ``graph_dir`` as ``fmt``; return the files written.
+
+    Args:
+        fmt: one of ``EXPORT_FORMATS``.
+        graph_dir: a ``kg build`` output folder.
+        out: the file (or, for csv and neo4j, the folder) to write; defaults to
+            ``graph_dir/graph.<ext>`` (``graph_dir/csv``, ``graph_dir/neo4j``).
+
+    Raises:
+        InputError: ``graph.json`` is missing or ``fmt`` is unknown.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(
+            f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}"
+        )
+    source = graph_dir / "graph.json"
+    if fmt in RDF_FORMATS:
+        return [_export_rdf(fmt, graph_dir, out)]
+    if not source.is_file():
+        raise InputError(f"{source}: no such file; run kg build first")
+    graph = read_node_link(source)
+    if fmt in ("csv", "neo4j"):
+        folder = out or graph_dir / fmt
+        tables = to_csv_tables(graph) if fmt == "csv" else to_neo4j_tables(graph)
+        paths = [folder / "nodes.csv", folder / "edges.csv"]
+        for path, text in zip(paths, tables, strict=True):
+            write_atomic(path, text)
+        return paths
+    path = out or graph_dir / f"graph.{fmt}"
+    if fmt == "json":
+        text = json.dumps(
+            to_node_link(graph), ensure_ascii=False, sort_keys=True, indent=1
+        )
+    elif fmt == "graphml":
+        text = "\n".join(nx.generate_graphml(to_flat_graph(graph)))
+    else:  # gexf
+        flat = to_flat_graph(graph, edge_type_key="relation")
+        text = _undated("\n".join(nx.generate_gexf(flat)))
+    write_atomic(path, text + "\n")
+    return [path]
+
+
+def _export_rdf(fmt: str, graph_dir: Path, out: Path | None) -> Path:
+    """Re-serialise graph.trig (sentences, document graphs), else graph.json."""
+    trig = graph_dir / "graph.trig"
+    if trig.is_file():
+        try:
+            quads = list(ox.parse(path=trig, format=ox.RdfFormat.TRIG))
+        except (SyntaxError, OSError) as e:
+            raise InputError(f"{trig}: cannot read: {e}") from e
+    elif (graph_dir / "graph.json").is_file():
+        quads = to_quads(read_node_link(graph_dir / "graph.json"))
+    else:
+        raise InputError(
+            f"{graph_dir}: no graph.trig or graph.json; run kg build first"
+        )
+    path = out or graph_dir / f"graph.{RDF_FORMATS[fmt][1]}"
+    write_bytes_atomic(path, serialize(quads, fmt))
+    return path
