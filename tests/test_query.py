@@ -57,13 +57,32 @@ def test_query_every_named_query_answers_on_the_seeds(
     assert _rows(store, name)
 
 
-def test_query_programmes_per_district_counts_places_below(store: ox.Store) -> None:
-    rows = _rows(store, "programmes-per-district", district="梁平区")
+def test_query_programmes_per_district_counts_places_below(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "梁平区推行“院坝三议”工作法\n\n梁平区大力推行“院坝三议”工作法。"
+        "在梁平区梁山街道八角社区,“院坝三议”工作法让居民议事有了平台。\n",
+        encoding="utf-8",
+    )
+    from kg.build import build
+
+    build(corpus, tmp_path / "out", html=False)
+    rows = _rows(
+        load_store(tmp_path / "out"), "programmes-per-district", district="梁平区"
+    )
     assert {r["district"] for r in rows} == {"梁平区"}
     by_name = {r["programme"]: r for r in rows}
-    assert "三比三亮" in by_name
-    # 夕阳红 runs in 梁平区 and in 八角社区, a community below it
-    assert int(by_name["夕阳红"]["places"]) == 2
+    # 院坝三议 runs in 梁平区 and in 梁山街道, a subdistrict below it
+    assert int(by_name["院坝三议"]["places"]) == 2
+
+
+def test_query_programmes_per_district_on_the_seeds(store: ox.Store) -> None:
+    rows = _rows(store, "programmes-per-district", district="梁平区")
+    assert {r["district"] for r in rows} == {"梁平区"}
+    assert "三比三亮" in {r["programme"] for r in rows}
 
 
 def test_query_shared_programmes_joins_variants(store: ox.Store) -> None:
