@@ -134,15 +134,23 @@ class _Inline:
 
 
 class _Pool:
-    """A local process pool (spawned: workers import kg, nothing inherited)."""
+    """A local process pool.
+
+    Forked where the system can (Linux, macOS): "spawn" re-runs the caller's main
+    module in every worker, which breaks scripts and notebooks calling ``build``
+    without a ``__main__`` guard. Workers get only chunks, so nothing but the loaded
+    modules is shared.
+    """
 
     def __init__(self, jobs: int) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        methods = multiprocessing.get_all_start_methods()
+        method = "fork" if "fork" in methods else "spawn"
         self.slots = jobs
         self._pool = ProcessPoolExecutor(
-            jobs, mp_context=multiprocessing.get_context("spawn")
+            jobs, mp_context=multiprocessing.get_context(method)
         )
 
     def submit(self, chunk: list[tuple[str, bytes | str]]) -> _Future:
@@ -327,6 +335,7 @@ def build(
     out_dir: Path,
     *,
     html: bool = True,
+    rdf: bool = True,
     progress: Callable[[int, int], None] | None = None,
     jobs: int | None = None,
     cache: bool = True,
@@ -341,6 +350,7 @@ def build(
         corpus: a folder (read recursively: .txt, .md, .jsonl, .jsonl.gz) or one file.
         out_dir: where graph.json, graph.ttl and graph.html are written.
         html: also write the HTML view.
+        rdf: also write the Turtle file.
         progress: called with (documents done, bytes read) after each document.
         jobs: worker processes for extraction; ``None`` means one per core.
         cache: reuse the extraction of unchanged documents (``out_dir/.kg-cache``).
@@ -379,12 +389,14 @@ def build(
     graph = _timed(report, "link", lambda: to_networkx(link(extracted)))
     out_dir.mkdir(parents=True, exist_ok=True)
     _timed(report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json"))
-    _timed(
-        report,
-        "graph.ttl",
-        lambda: write_turtle(to_rdf(graph), out_dir / "graph.ttl"),
-    )
-    report.outputs = [out_dir / "graph.json", out_dir / "graph.ttl"]
+    report.outputs = [out_dir / "graph.json"]
+    if rdf:
+        _timed(
+            report,
+            "graph.ttl",
+            lambda: write_turtle(to_rdf(graph), out_dir / "graph.ttl"),
+        )
+        report.outputs.append(out_dir / "graph.ttl")
     if html:
         from kg.viz import write_html
 

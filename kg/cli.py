@@ -35,6 +35,7 @@ def cli() -> None:
     help="Folder for the outputs.",
 )
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
+@click.option("--no-rdf", is_flag=True, help="Skip the Turtle file.")
 @click.option(
     "-j",
     "--jobs",
@@ -69,6 +70,7 @@ def build(
     corpus: Path,
     out_dir: Path,
     no_html: bool,
+    no_rdf: bool,
     jobs: int | None,
     no_cache: bool,
     cluster: str | None,
@@ -91,6 +93,7 @@ def build(
             corpus,
             out_dir,
             html=not no_html,
+            rdf=not no_rdf,
             progress=progress.update,
             jobs=jobs,
             cache=not no_cache,

@@ -382,11 +382,14 @@ def _jsonl_record(
         a.jsonl:3: broken JSON (Expecting value at column 10)
     """
     try:
-        record = json.loads(line)
+        # Without its line break, a cut record reads "Unterminated string", which
+        # says what happened, rather than "Invalid control character".
+        record = json.loads(line.rstrip(b"\r\n"))
     except UnicodeDecodeError:
         return InputError(f"{where}: not UTF-8")
     except json.JSONDecodeError as e:
-        return InputError(f"{where}: broken JSON ({e.msg} at column {e.colno})")
+        reason = e.msg.removesuffix(" at")
+        return InputError(f"{where}: broken JSON ({reason} at column {e.colno})")
     if not isinstance(record, dict):
         return InputError(f"{where}: not a JSON object")
     text = record.get(text_field)
