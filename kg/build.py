@@ -171,7 +171,7 @@ class _Dask:
                 "--cluster needs Dask distributed: pip install 'kg[cluster]'"
             ) from e
         try:
-            self._client = Client(address, timeout="10s")
+            self._client = Client(address, timeout="5s")
         except OSError as e:
             raise KgError(f"cannot reach the cluster at {address}: {e}") from e
         self.slots = max(1, sum(self._client.nthreads().values()))
@@ -276,12 +276,15 @@ def _run(
     sources: Iterable[SourceText | InputError],
     make_runner: Callable[[], _Runner],
     chunk_chars: int,
+    *,
+    remote: bool = False,
 ) -> None:
     """Feed chunks to the runner with a bounded number in flight.
 
     The corpus is read as it is consumed (JSONL is streamed), at most a few chunks
-    ahead of the workers. The runner starts only when a second chunk exists, so a
-    small corpus never pays for starting processes.
+    ahead of the workers. A local pool starts only when a second chunk exists, so a
+    small corpus never pays for starting processes; a ``remote`` runner (a cluster
+    the user asked for) is always used.
     """
     runner: _Runner | None = None
     pending: deque[tuple[list[tuple[int, SourceText, str | None]], _Future]] = deque()
@@ -291,11 +294,11 @@ def _run(
         if first is None:
             return
         second = next(chunks, None)
-        if second is None:
+        if second is None and not remote:
             extraction.collect(first, _Inline().submit(_payload(first)).result())
             return
         runner = make_runner()
-        for chunk in _prepend(first, second, chunks):
+        for chunk in _prepend(first, second, chunks) if second else [first]:
             while len(pending) >= 2 * runner.slots:
                 done, future = pending.popleft()
                 extraction.collect(done, future.result())
@@ -371,7 +374,7 @@ def build(
     store = ExtractCache(out_dir, extractor_version()) if cache else None
     try:
         extraction = _Extraction(report, store, progress)
-        _run(extraction, sources, runner, chunk_chars)
+        _run(extraction, sources, runner, chunk_chars, remote=cluster is not None)
         if store is not None:
             store.prune()
     finally:
