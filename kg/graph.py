@@ -16,6 +16,8 @@ from kg.link import LinkedGraph
 from kg.model import Mention
 
 SCHEMA_VERSION = 1
+_SORTED_UTF8 = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_SORTED_ASCII = json.JSONEncoder(sort_keys=True)
 
 
 def _span(mention: Mention) -> dict[str, object]:
@@ -55,14 +57,10 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """The ``graph.json`` document: node-link data with sorted nodes and edges."""
     data = nx.node_link_data(graph, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+    tie_break = _SORTED_ASCII.encode  # one encoder, not one per edge (json.dumps)
     data["edges"] = sorted(
         data["edges"],
-        key=lambda e: (
-            e["source"],
-            e["target"],
-            e["type"],
-            json.dumps(e, sort_keys=True),
-        ),
+        key=lambda e: (e["source"], e["target"], e["type"], tie_break(e)),
     )
     for edge in data["edges"]:
         edge.pop("key", None)
@@ -79,8 +77,36 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write ``graph.json`` (UTF-8, sorted keys, Chinese kept readable)."""
-    text = json.dumps(to_node_link(graph), ensure_ascii=False, sort_keys=True, indent=1)
-    write_atomic(path, text + "\n")
+    write_atomic(path, node_link_text(to_node_link(graph)))
+
+
+def node_link_text(data: dict[str, Any]) -> str:
+    """JSON text with one node or edge per line.
+
+    Python's C encoder is used only without ``indent``; indenting a large graph took
+    5× longer than encoding it. One record per line keeps the file readable and
+    greppable, and diffs of two builds line up by node.
+
+    Examples:
+        >>> print(node_link_text({"nodes": [{"id": "a", "name": "梁平区"}], "edges": []}))
+        {
+        "edges": [],
+        "nodes": [
+        {"id": "a", "name": "梁平区"}
+        ]
+        }
+        <BLANKLINE>
+    """
+    encode = _SORTED_UTF8.encode
+    parts = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, list) and value:
+            body = ",\n".join(encode(item) for item in value)
+            parts.append(f"{encode(key)}: [\n{body}\n]")
+        else:
+            parts.append(f"{encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def read_node_link(path: Path) -> nx.MultiDiGraph:
