@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build, extract_chunk
+from kg.build import _pack, _unpack, build, extract_chunk
 from kg.cache import ExtractCache, document_key
 from kg.cli import cli
 from kg.ingest import SourceText, iter_jsonl
+from kg.model import Document, Mention
 from tests.conftest import SEEDS
 
 
@@ -223,6 +224,18 @@ def test_a_damaged_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     (out / ".kg-cache" / "extract.sqlite").write_bytes(b"not a database" * 100)
     report = build(SEEDS, out, html=False, rdf=False, jobs=1)
     assert report.extracted == 5 and not report.errors
+
+
+def test_worker_results_rebuild_equal_documents_and_mentions(
+    seed_docs: list[tuple[Document, list[Mention]]],
+) -> None:
+    for doc, mentions in seed_docs:
+        doc_back, mentions_back = _unpack(_pack((doc, mentions)))
+        assert doc_back == doc and doc_back.sentence_index(500) == doc.sentence_index(
+            500
+        )
+        assert mentions_back == mentions
+        assert [m.attrs for m in mentions_back] == [m.attrs for m in mentions]
 
 
 def test_worker_reports_bad_documents_by_name() -> None:
