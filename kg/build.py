@@ -421,6 +421,10 @@ def build(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
     graph = _timed(report, "link", lambda: to_networkx(link(extracted)))
+    # From here on only the texts are needed (for the view's snippets): the parsed
+    # documents and mentions are let go before the writers add their own copies.
+    texts = {doc.doc_id: doc.text for doc, _ in extracted} if html else {}
+    extracted.clear()
     out_dir.mkdir(parents=True, exist_ok=True)
     _timed(report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json"))
     report.outputs = [out_dir / "graph.json"]
@@ -434,7 +438,6 @@ def build(
     if html:
         from kg.viz import write_html
 
-        texts = {d.doc_id: d.text for d, _ in extracted}
         _timed(
             report,
             "graph.html",

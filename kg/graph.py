@@ -7,6 +7,7 @@ contract documented in the README: keep it stable.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,12 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write ``graph.json`` (UTF-8, sorted keys, Chinese kept readable)."""
-    write_atomic(path, node_link_text(to_node_link(graph)))
+    # Written piece by piece: the text of a large graph is hundreds of MB as one string.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+        f.writelines(_node_link_pieces(to_node_link(graph)))
+    tmp.replace(path)
 
 
 def node_link_text(data: dict[str, Any]) -> str:
@@ -97,16 +103,23 @@ def node_link_text(data: dict[str, Any]) -> str:
         }
         <BLANKLINE>
     """
+    return "".join(_node_link_pieces(data))
+
+
+def _node_link_pieces(data: dict[str, Any]) -> Iterator[str]:
     encode = _SORTED_UTF8.encode
-    parts = []
-    for key in sorted(data):
+    yield "{\n"
+    for number, key in enumerate(sorted(data)):
         value = data[key]
+        yield ",\n" if number else ""
         if isinstance(value, list) and value:
-            body = ",\n".join(encode(item) for item in value)
-            parts.append(f"{encode(key)}: [\n{body}\n]")
+            yield f"{encode(key)}: [\n"
+            for index, item in enumerate(value):
+                yield (",\n" if index else "") + encode(item)
+            yield "\n]"
         else:
-            parts.append(f"{encode(key)}: {encode(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            yield f"{encode(key)}: {encode(value)}"
+    yield "\n}\n"
 
 
 def read_node_link(path: Path) -> nx.MultiDiGraph:
