@@ -256,13 +256,12 @@ class _Extraction:
             if isinstance(item, InputError):
                 self._fail(seq, str(item))
                 continue
-            self.report.bytes_read += item.size
             key = None
             if self.cache is not None:
                 key = document_key(item.doc_id, item.data, self.version)
                 blob = self.cache.get(key)
                 if blob is not None:
-                    self._accept(_unpack(blob))
+                    self._accept(_unpack(blob), item.size)
                     self.report.cached += 1
                     continue
             yield seq, item, key
@@ -276,23 +275,26 @@ class _Extraction:
                 f"a worker runs other extraction rules (version {version}, here "
                 f"{self.version}): install the same kg on every worker"
             )
-        for (seq, _, key), (blob, error) in zip(chunk, outcomes, strict=True):
+        for (seq, source, key), (blob, error) in zip(chunk, outcomes, strict=True):
             if blob is None:
-                self._fail(seq, error or "unknown error")
+                self._fail(seq, error or "unknown error", source.size)
                 continue
             if self.cache is not None and key is not None:
                 self.cache.put(key, blob)
-            self._accept(_unpack(blob))
+            self._accept(_unpack(blob), source.size)
             self.report.extracted += 1
 
-    def _accept(self, item: Extracted) -> None:
+    def _accept(self, item: Extracted, size: int) -> None:
         self.results.append(item)
         self.report.documents += 1
         self.report.chars += len(item[0].text)
+        self.report.bytes_read += size
         self._tick()
 
-    def _fail(self, seq: int, message: str) -> None:
+    def _fail(self, seq: int, message: str, size: int = 0) -> None:
+        # Counted when done, not when read: reading runs a few chunks ahead.
         self.errors.append((seq, message))
+        self.report.bytes_read += size
         self._tick()
 
     def _tick(self) -> None:
