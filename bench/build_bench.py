@@ -45,7 +45,7 @@ r = build(Path(args["corpus"]), Path(args["out"]), jobs=args["jobs"],
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"documents": r.documents, "chars": r.chars, "bytes": r.bytes_read,
   "errors": len(r.errors), "cached": r.cached, "extracted": r.extracted,
-  "stages": r.stages, "cpu_stages": r.cpu_stages, "seconds": r.seconds,
+  "stages": r.stages, "cpu_stages": r.cpu_stages, "peak_mb": r.peak_mb, "seconds": r.seconds,
   "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
   "rss_main_mb": me.ru_maxrss / 1024, "rss_worker_mb": kids.ru_maxrss / 1024}))
 """
@@ -164,7 +164,15 @@ def eval_scores(gold: Path, corpus: Path, tmp: Path, jobs: int) -> list[str]:
 def _row(label: str, r: dict) -> str:
     cpu = r.get("cpu_stages", {})
     stages = ", ".join(
-        f"{k} {v:.1f}" + (f" ({cpu[k]:.1f} CPU)" if k in cpu else "")
+        f"{k} {v:.1f}"
+        + (f" ({cpu[k]:.1f} CPU" if k in cpu else "")
+        + (
+            f", peak {r['peak_mb'][k]:.0f} MB)"
+            if k in r.get("peak_mb", {})
+            else ")"
+            if k in cpu
+            else ""
+        )
         for k, v in r["stages"].items()
     )
     mb = r["bytes"] / 1e6

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import time
 import zlib
 from collections import Counter, deque
@@ -63,6 +64,9 @@ class BuildReport:
     # CPU seconds of this process per stage: on a shared machine wall time also
     # measures the neighbours; this does not (workers' CPU is not included).
     cpu_stages: dict[str, float] = field(default_factory=dict)
+    # Peak resident memory of this process (MB) at the end of each stage: which stage
+    # raised the high-water mark. Empty where the OS does not tell (Windows).
+    peak_mb: dict[str, float] = field(default_factory=dict)
 
 
 class _Future(Protocol):
@@ -420,6 +424,7 @@ def build(
     extracted = extraction.results
     report.stages["read+extract"] = time.perf_counter() - started
     report.cpu_stages["read+extract"] = time.process_time() - cpu_started
+    _note_peak(report, "read+extract")
     if not extracted:
         if store is not None and fresh_out:
             _remove_empty_cache(out_dir, store.path)
@@ -471,4 +476,15 @@ def _timed(report: BuildReport, stage: str, run: Callable[[], Any]) -> Any:
     value = run()
     report.stages[stage] = time.perf_counter() - started
     report.cpu_stages[stage] = time.process_time() - cpu_started
+    _note_peak(report, stage)
     return value
+
+
+def _note_peak(report: BuildReport, stage: str) -> None:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    report.peak_mb[stage] = peak / (2**20 if sys.platform == "darwin" else 2**10)
