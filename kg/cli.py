@@ -83,8 +83,9 @@ def build(
     .jsonl.gz, one record per line) or a file; it defaults to seeds/. Exits with
     status 1 when some document could not be read (the others are still built).
 
-    Examples: kg build ../shared/corpus/heldout -o /tmp/heldout;
-    kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
+    Example: kg build ../shared/corpus/heldout -o /tmp/heldout
+
+    Example: kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
     """
     from kg.build import build as run_build
 
