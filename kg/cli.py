@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from contextlib import ExitStack
+import time
 from pathlib import Path
 from typing import Any
 
@@ -35,36 +35,84 @@ def cli() -> None:
     help="Folder for the outputs.",
 )
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
-def build(corpus: Path, out_dir: Path, no_html: bool) -> None:
+@click.option("--no-rdf", is_flag=True, help="Skip the Turtle file.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for extraction (default: one per core).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Re-extract every document (ignore and leave OUT/.kg-cache alone).",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Extract on a Dask scheduler, e.g. tcp://10.0.0.5:8786 (needs kg[cluster]).",
+)
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    help="JSONL: the field holding a record's text.",
+)
+@click.option(
+    "--id-field",
+    default="id",
+    show_default=True,
+    help="JSONL: the field holding a record's id (else FILE:LINE is the id).",
+)
+def build(
+    corpus: Path,
+    out_dir: Path,
+    no_html: bool,
+    no_rdf: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cluster: str | None,
+    text_field: str,
+    id_field: str,
+) -> None:
     """Build graph.json, graph.ttl and graph.html from a folder of texts.
 
-    CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030) or a file;
-    it defaults to seeds/. Exits with status 1 when some document could not be read
-    (the others are still built).
+    CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030; .jsonl and
+    .jsonl.gz, one record per line) or a file; it defaults to seeds/. Exits with
+    status 1 when some document could not be read (the others are still built).
 
     Example: kg build ../shared/corpus/heldout -o /tmp/heldout
+
+    Example: kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
     """
     from kg.build import build as run_build
 
-    with ExitStack() as stack:
-        bars: list[Any] = []
-
-        def advance(done: int, total: int) -> None:
-            if not bars:  # the bar learns the total from the first file
-                bar = click.progressbar(
-                    length=total, label="documents", show_pos=True, file=sys.stderr
-                )
-                bars.append(stack.enter_context(bar))
-            bars[0].update(1)
-
-        try:
-            report = run_build(corpus, out_dir, html=not no_html, progress=advance)
-        except KgError as e:
-            raise click.ClickException(str(e)) from e
+    progress = _Progress(sys.stderr)
+    try:
+        report = run_build(
+            corpus,
+            out_dir,
+            html=not no_html,
+            rdf=not no_rdf,
+            progress=progress.update,
+            jobs=jobs,
+            cache=not no_cache,
+            cluster=cluster,
+            text_field=text_field,
+            id_field=id_field,
+        )
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        progress.finish()
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.nodes_by_type.items()))
     click.echo(f"documents read: {report.documents} ({report.chars:,} characters)")
+    if not no_cache:
+        click.echo(f"extracted: {report.extracted}, from cache: {report.cached}")
     click.echo(f"nodes: {kinds}")
     click.echo(f"edges: {report.edges}")
     click.echo(f"warnings: {len(report.errors)}")
@@ -72,6 +120,43 @@ def build(corpus: Path, out_dir: Path, no_html: bool) -> None:
     click.echo("wrote: " + ", ".join(str(p) for p in report.outputs))
     if report.errors:
         raise SystemExit(1)
+
+
+class _Progress:
+    """Documents and MB/s on one stderr line, redrawn at most 5 times a second.
+
+    Only on a terminal: logs and captured output get the summary, not 1,000 redraws.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.live = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = time.perf_counter()
+        self.shown = 0.0
+        self.line = ""
+
+    def update(self, documents: int, nbytes: int) -> None:
+        now = time.perf_counter()
+        if not self.live or now - self.shown < 0.2:
+            return
+        self.shown = now
+        self.line = progress_line(documents, nbytes, now - self.started)
+        click.echo("\r" + self.line, file=self.stream, nl=False)
+
+    def finish(self) -> None:
+        if self.line:
+            click.echo("", file=self.stream)
+
+
+def progress_line(documents: int, nbytes: int, seconds: float) -> str:
+    """The progress text.
+
+    Examples:
+        >>> progress_line(74471, 105_800_000, 20.0)
+        'documents 74,471  105.8 MB  5.3 MB/s'
+    """
+    rate = nbytes / 1e6 / seconds if seconds > 0 else 0.0
+    return f"documents {documents:,}  {nbytes / 1e6:.1f} MB  {rate:.1f} MB/s"
 
 
 @cli.command(name="eval")

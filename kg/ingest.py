@@ -6,8 +6,10 @@ match on repaired text and still report offsets into the file as the user has it
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,15 +18,24 @@ from kg.model import Article, Document
 from kg.resources import load_lines
 
 TEXT_SUFFIXES = (".txt", ".md")
+# One document per line; the text and id fields are named by the caller (``kg build
+# --text-field/--id-field``). Read line by line, so memory does not grow with the file.
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+DEFAULT_TEXT_FIELD = "text"
+DEFAULT_ID_FIELD = "id"
 
 # Full-width ASCII forms (，（）：１２ …) fold one-to-one to ASCII, so rules need one
 # spelling and offsets stay aligned character for character.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20  # ideographic space
 _FOLD[0x00A0] = 0x20
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000\u00a0]")
 
 _SENTENCE_END = "。！？!?;；"
 _CLOSERS = "”’」』)\"'"
+_SENTENCE = re.compile(
+    f"[^{re.escape(_SENTENCE_END)}]*[{re.escape(_SENTENCE_END)}][{re.escape(_CLOSERS)}]*"
+)
 # ")" is left out on purpose: "西部(重庆)\n\n科学城" is a cut (seed 002); an author
 # note "(作者系…)" that really ends a paragraph is recognised by _NOTE instead.
 _PARA_END = _SENTENCE_END + ":：”’」』\"'…"
@@ -33,17 +44,30 @@ _CJK = re.compile(r"[\u3400-\u9fff〔]")
 _MIN_CUT_PARAGRAPH = 40
 
 # A blank-line paragraph break, or a bare line break between two CJK characters.
-_GAP = re.compile(r"[ \t]*\n[ \t\n]*\n[ \t]*|(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
+# (The spaces before the break are added by _gap_start.)
+_GAP = re.compile(r"\n[ \t\n]*\n[ \t]*|(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
 _NOTE = re.compile(r"\((?:作者(?:系|单位|为|是)|本文作者)[^()]*\)\s*$")
 _BYLINE_MARK = re.compile(r"^[□■◇◆]\s*([\u4e00-\u9fff·]{2,5})$")
 
 
 @dataclass(frozen=True, slots=True)
 class SourceText:
-    """A document's id (path relative to the corpus) and raw bytes."""
+    """A document's id and content: raw bytes of a file, or a JSONL record's text.
+
+    ``size`` is the number of bytes read for it (for throughput figures).
+    """
 
     doc_id: str
-    data: bytes
+    data: bytes | str
+
+    @property
+    def size(self) -> int:
+        return len(self.data) if isinstance(self.data, bytes) else _utf8_len(self.data)
+
+
+def _utf8_len(text: str) -> int:
+    # Exact UTF-8 length without encoding: CJK text is mostly 3 bytes a character.
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def decode(data: bytes, doc_id: str) -> str:
@@ -105,20 +129,46 @@ def parse_document(text: str, doc_id: str) -> Document:
         doc_id=doc_id,
         text=text,
         clean=clean,
-        offsets=tuple(offsets),
+        offsets=offsets,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         articles=tuple(articles),
     )
 
 
-def _repair(text: str) -> tuple[str, list[int]]:
+def fold(text: str) -> str:
+    """Full-width ASCII forms and odd spaces folded to ASCII, one character each.
+
+    ``str.translate`` with a table does a dict lookup per character (the slowest step
+    of ingest on a large corpus); replacing just the few forms a text uses is ~10×
+    faster and gives the same string.
+
+    Examples:
+        >>> fold("梁平区（重庆）：１２。")
+        '梁平区(重庆):12。'
+    """
+    for char in set(_FOLDABLE.findall(text)):
+        text = text.replace(char, chr(_FOLD[ord(char)]))
+    return text
+
+
+def _gap_start(folded: str, gap: re.Match[str]) -> int:
+    # _GAP starts at the line break (a leading [ \t]* made the regex try every
+    # position); the spaces before the break belong to the gap.
+    start = gap.start()
+    while start > 0 and folded[start - 1] in " \t":
+        start -= 1
+    return start
+
+
+def _repair(text: str) -> tuple[str, Sequence[int]]:
     """Fold full-width forms and drop breaks that cut a sentence across paragraphs."""
-    folded = text.translate(_FOLD).replace("\r", " ")
+    folded = fold(text).replace("\r", " ")
     drop: set[int] = set()
     for gap in _GAP.finditer(folded):
-        before_start = folded.rfind("\n", 0, gap.start()) + 1
-        before = folded[before_start : gap.start()].strip()
+        gap_start = _gap_start(folded, gap)
+        before_start = folded.rfind("\n", 0, gap_start) + 1
+        before = folded[before_start:gap_start].strip()
         after = folded[gap.end() : gap.end() + 1]
         if (
             len(before) >= _MIN_CUT_PARAGRAPH
@@ -127,8 +177,12 @@ def _repair(text: str) -> tuple[str, list[int]]:
             and _CJK.match(before[-1])
             and (_CJK.match(after) or after in '“"(')
         ):
-            drop.update(range(gap.start(), gap.end()))
-    offsets = [i for i in range(len(folded)) if i not in drop]
+            drop.update(range(gap_start, gap.end()))
+    if not drop:
+        # The common case: nothing cut. A range maps offsets in O(1) memory, and the
+        # original string is reused when folding changed nothing (cheaper to pickle).
+        return (text if folded == text else folded), range(len(folded))
+    offsets = tuple(i for i in range(len(folded)) if i not in drop)
     clean = "".join(folded[i] for i in offsets)
     return clean, offsets
 
@@ -146,19 +200,17 @@ def _paragraphs(clean: str) -> list[tuple[int, int]]:
 
 
 def _sentences(clean: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans: up to an end mark and the closing quotes after it.
+
+    One regex scan per paragraph instead of a loop over characters (3× faster, and
+    this runs over every character of the corpus).
+    """
     spans = []
     for p_start, p_end in paragraphs:
         start = p_start
-        i = p_start
-        while i < p_end:
-            if clean[i] in _SENTENCE_END:
-                end = i + 1
-                while end < p_end and clean[end] in _CLOSERS:
-                    end += 1
-                spans.append((start, end))
-                start = i = end
-                continue
-            i += 1
+        for match in _SENTENCE.finditer(clean, p_start, p_end):
+            spans.append(match.span())
+            start = match.end()
         if start < p_end:
             spans.append((start, p_end))
     return spans
@@ -249,38 +301,143 @@ def _articles(clean: str, paragraphs: list[tuple[int, int]]) -> list[Article]:
     return articles
 
 
+def is_jsonl(path: Path) -> bool:
+    """Whether ``path`` is a JSON Lines corpus (``.jsonl`` or ``.jsonl.gz``).
+
+    Examples:
+        >>> is_jsonl(Path("news.jsonl.gz")), is_jsonl(Path("a.txt"))
+        (True, False)
+    """
+    return path.name.lower().endswith(JSONL_SUFFIXES)
+
+
+def _is_corpus_file(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES or is_jsonl(path)
+
+
 def list_corpus(path: Path) -> tuple[Path, list[Path]]:
-    """The folder ids are relative to, and the text files under ``path``, sorted.
+    """The folder ids are relative to, and the corpus files under ``path``, sorted.
+
+    Corpus files are texts (.txt, .md) and JSON Lines (.jsonl, .jsonl.gz).
 
     Raises:
-        InputError: ``path`` does not exist, or is a folder with no .txt/.md file.
+        InputError: ``path`` does not exist, or is a folder with no corpus file.
     """
     if not path.exists():
         raise InputError(f"{path}: no such file or directory")
     if path.is_file():
         return path.parent, [path]
-    files = sorted(
-        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-    )
+    files = sorted(p for p in path.rglob("*") if p.is_file() and _is_corpus_file(p))
     if not files:
-        raise InputError(f"{path}: no .txt or .md files in this folder")
+        raise InputError(
+            f"{path}: no .txt, .md, .jsonl or .jsonl.gz files in this folder"
+        )
     return path, files
 
 
-def iter_corpus(root: Path, files: list[Path]) -> Iterator[SourceText | InputError]:
+def iter_corpus(
+    root: Path,
+    files: list[Path],
+    *,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+) -> Iterator[SourceText | InputError]:
     """Yield the texts of ``files`` (from ``list_corpus``), ids relative to ``root``.
 
-    Unreadable files come out as ``InputError`` values, not exceptions, so one broken
-    file never stops a build.
+    A JSONL file yields one text per record (see ``iter_jsonl``). Unreadable files and
+    broken records come out as ``InputError`` values, not exceptions, so one broken
+    file or line never stops a build.
     """
     for file in files:
         doc_id = file.relative_to(root).as_posix()
+        if is_jsonl(file):
+            yield from iter_jsonl(
+                file, doc_id, text_field=text_field, id_field=id_field
+            )
+            continue
         try:
             yield SourceText(doc_id, file.read_bytes())
         except OSError as e:
             yield InputError(f"{doc_id}: cannot read ({e.strerror})")
 
 
+def iter_jsonl(
+    path: Path,
+    name: str,
+    *,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+) -> Iterator[SourceText | InputError]:
+    """Stream the records of a JSONL(.gz) file, one ``SourceText`` per line.
+
+    The document id is ``NAME#ID`` when the record has ``id_field`` (a string or an
+    integer), else ``NAME:LINE`` (1-based line number): stable across runs and unique.
+    A line that is not a JSON object with a string ``text_field``, or repeats an id,
+    comes out as an ``InputError`` naming the file and line; blank lines are skipped.
+    """
+    seen: dict[str, int] = {}  # id -> first line: ids only, small next to the texts
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    line_no = 0
+    try:
+        with opener(path, "rb") as stream:
+            for line_no, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                item = _jsonl_record(line, f"{name}:{line_no}", text_field, id_field)
+                if isinstance(item, SourceText) and item.doc_id != f"{name}:{line_no}":
+                    first = seen.setdefault(item.doc_id, line_no)
+                    if first != line_no:
+                        item = InputError(
+                            f"{name}:{line_no}: duplicate {id_field} "
+                            f"(first at line {first}), record skipped"
+                        )
+                yield item
+    except (OSError, EOFError) as e:
+        # A truncated or corrupt .gz: report where reading stopped, keep what was read.
+        yield InputError(f"{name}:{line_no + 1}: cannot read further ({e})")
+
+
+def _jsonl_record(
+    line: bytes, where: str, text_field: str, id_field: str
+) -> SourceText | InputError:
+    """One JSONL line as a ``SourceText``, or an ``InputError`` saying what is wrong.
+
+    Examples:
+        >>> _jsonl_record(b'{"id": 7, "text": "x"}', "a.jsonl:3", "text", "id").doc_id
+        'a.jsonl#7'
+        >>> _jsonl_record(b'{"text": "x"}', "a.jsonl:3", "text", "id").doc_id
+        'a.jsonl:3'
+        >>> print(_jsonl_record(b'{"text": ', "a.jsonl:3", "text", "id"))
+        a.jsonl:3: broken JSON (Expecting value at column 10)
+    """
+    try:
+        # Without its line break, a cut record reads "Unterminated string", which
+        # says what happened, rather than "Invalid control character".
+        record = json.loads(line.rstrip(b"\r\n"))
+    except UnicodeDecodeError:
+        return InputError(f"{where}: not UTF-8")
+    except json.JSONDecodeError as e:
+        reason = e.msg.removesuffix(" at")
+        return InputError(f"{where}: broken JSON ({reason} at column {e.colno})")
+    if not isinstance(record, dict):
+        return InputError(f"{where}: not a JSON object")
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        found = "missing" if text is None else type(text).__name__
+        return InputError(f"{where}: no text in field {text_field!r} ({found})")
+    if not text.strip():
+        return InputError(f"{where}: empty text in field {text_field!r}")
+    ident = record.get(id_field)
+    if (isinstance(ident, str) and ident.strip()) or (
+        isinstance(ident, int) and not isinstance(ident, bool)
+    ):
+        file_name = where.rsplit(":", 1)[0]
+        return SourceText(f"{file_name}#{ident}", text)
+    return SourceText(where, text)
+
+
 def read_document(source: SourceText) -> Document:
     """Decode and parse one source text; raises ``InputError`` naming the file."""
+    if isinstance(source.data, str):
+        return parse_document(source.data, source.doc_id)
     return parse_document(decode(source.data, source.doc_id), source.doc_id)

@@ -49,6 +49,9 @@ class _Builder:
         self._relations: dict[
             tuple[str, str, str, tuple[tuple[str, object], ...]], list[Mention]
         ] = defaultdict(list)
+        # The evidence already in each bucket, for an O(1) duplicate check: a list scan
+        # made linking quadratic in how often a relation is seen (large corpora).
+        self._seen: dict[tuple[object, ...], set[Mention]] = defaultdict(set)
         self.gazetteer = load_gazetteer()
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
@@ -70,7 +73,9 @@ class _Builder:
             return
         key = (subject, predicate, obj, tuple(sorted(attrs.items())))
         bucket = self._relations[key]
-        if evidence is not None and evidence not in bucket:
+        seen = self._seen[key]
+        if evidence is not None and evidence not in seen:
+            seen.add(evidence)
             bucket.append(evidence)
 
     def place_chain(self, division_id: str) -> None:

@@ -8,7 +8,7 @@ the mention as written, whatever repairs the ingest stage made for matching.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -46,7 +46,7 @@ class Document:
     doc_id: str
     text: str
     clean: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # a range when nothing was removed (the usual case)
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[tuple[int, int], ...]
     articles: tuple[Article, ...]
