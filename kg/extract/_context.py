@@ -38,31 +38,39 @@ def make_mention(
 
 
 @cache
+def jieba_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary, read once per process: word -> (frequency, POS tag)."""
+    import jieba
+
+    words: dict[str, tuple[int, str]] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, freq, tag = line.split()
+            words[word] = (int(freq), tag)
+    return words
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Frequent words of jieba's dictionary that are not place or person names.
 
     比如 is the short form of 比如县 and 加强村 a village name; in running text both
     are ordinary words. jieba's frequencies tell the two uses apart well enough.
     """
-    import jieba
-
-    words = set()
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            word, freq, tag = line.split()
-            if int(freq) >= 500 and tag != "ns" and not tag.startswith("nr"):
-                words.add(word)
-    return frozenset(words)
+    return frozenset(
+        word
+        for word, (freq, tag) in jieba_words().items()
+        if freq >= 500 and tag != "ns" and not tag.startswith("nr")
+    )
 
 
 @cache
 def word_tags() -> dict[str, str]:
     """Every word of jieba's dictionary with its part-of-speech tag."""
-    import jieba
+    return {word: tag for word, (_, tag) in jieba_words().items()}
 
-    tags: dict[str, str] = {}
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            word, _, tag = line.split()
-            tags[word] = tag
-    return tags
+
+@cache
+def word_freq() -> dict[str, int]:
+    """Every word of jieba's dictionary with its frequency."""
+    return {word: freq for word, (freq, _) in jieba_words().items()}

@@ -15,7 +15,7 @@ from functools import cache
 
 import ahocorasick
 
-from kg.extract._context import CJK, common_words, make_mention, word_tags
+from kg.extract._context import CJK, common_words, make_mention, word_freq, word_tags
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -621,18 +621,6 @@ _MAX_NAME = 10
 
 
 @cache
-def _word_freq() -> dict[str, int]:
-    import jieba
-
-    freq: dict[str, int] = {}
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            word, count, _ = line.split()
-            freq[word] = int(count)
-    return freq
-
-
-@cache
 def _tag(clause: str) -> tuple[tuple[str, str], ...]:
     """jieba.posseg over one short clause (cached: lists repeat the same clauses)."""
     import jieba.posseg
@@ -672,7 +660,7 @@ def _distinctive(word: str, flag: str) -> bool:
         return False
     if re.match("[〇一二三四五六七八九十两百千万]", word):
         return False  # 五大, 十大: a count, not a name
-    count = _word_freq().get(word)
+    count = word_freq().get(word)
     if count is None:
         return True
     return count < (_RARE if flag in _PROPER_FLAGS else _RARE_NOUN)
@@ -728,7 +716,7 @@ def _name_start(
             return None  # 大江大河, 这条路, 致富路: a description or a metaphor
         if suffix in _WATER and flag == "ns" and len(word) >= 2:
             return start, False  # 长江, 海拉尔河: rivers and lakes are whole ns words
-        if word not in _word_freq() or (
+        if word not in word_freq() or (
             flag in _PROPER_FLAGS and _distinctive(word, flag)
         ):
             distinctive = True  # 渔梁路 (unknown), 伊敏桥 (nr)
