@@ -389,6 +389,8 @@ def _post_org(
             canonical = builder.graph.entities[place_entity].name + org_text[1:]
     entity_id = f"organization:{canonical}"
     entity = builder.entity(entity_id, "organization", canonical)
+    if evidence not in entity.mentions:
+        entity.mentions.append(evidence)  # the byline note that names it
     if org_text != canonical:
         entity.aliases.add(org_text)
     if place_entity:
