@@ -515,10 +515,14 @@ def _note_mention(ctx: _DocContext, person: Mention, org_text: str) -> Mention:
     article = doc.articles[ctx.article_of(person).index]
     if article.note is not None:
         note_start, note_end = article.note
-        prefix = org_text[:2]
-        at = doc.clean.find(prefix, note_start, note_end)
+        # From where its name starts to where its last part is written: for
+        # 开州区委宣传部 in (作者系开州区委常委、宣传部部长), "开州区委常委、宣传部".
+        at = doc.clean.find(org_text[:2], note_start, note_end)
+        tail = org_text[-3:]
+        stop = doc.clean.find(tail, at, note_end) if at >= 0 else -1
         if at >= 0:
-            start, end = doc.to_original(at, min(note_end, at + len(org_text)))
+            stop = stop + len(tail) if stop >= 0 else min(note_end, at + len(org_text))
+            start, end = doc.to_original(at, stop)
             return Mention(
                 doc.doc_id,
                 start,
