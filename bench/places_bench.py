@@ -53,14 +53,18 @@ def main() -> None:
     started = time.perf_counter()
     hits = sum(sum(1 for _ in gazetteer.automaton.iter_long(t)) for t in texts)
     seconds = time.perf_counter() - started
-    print(f"automaton only:   {size / seconds:7.2f} MB/s  ({hits} raw hits, {seconds:.2f} s)")
+    print(
+        f"automaton only:   {size / seconds:7.2f} MB/s  ({hits} raw hits, {seconds:.2f} s)"
+    )
 
     docs = [parse_document(t, str(i)) for i, t in enumerate(texts)]
     extract_places(docs[0])  # warm the caches (jieba dictionary, word lists)
     started = time.perf_counter()
     places = sum(len(extract_places(d)) for d in docs)
     seconds = time.perf_counter() - started
-    print(f"place extractor:  {size / seconds:7.2f} MB/s  ({places} places, {seconds:.2f} s)")
+    print(
+        f"place extractor:  {size / seconds:7.2f} MB/s  ({places} places, {seconds:.2f} s)"
+    )
 
     import jieba.posseg
 
@@ -69,7 +73,9 @@ def main() -> None:
     started = time.perf_counter()
     ns = sum(1 for t in sample for w in jieba.posseg.cut(t) if w.flag == "ns")
     seconds = time.perf_counter() - started
-    print(f"jieba.posseg:     {mb(sample) / seconds:7.2f} MB/s  ({ns} ns tokens on a 1/10 slice)")
+    print(
+        f"jieba.posseg:     {mb(sample) / seconds:7.2f} MB/s  ({ns} ns tokens on a 1/10 slice)"
+    )
 
 
 if __name__ == "__main__":
