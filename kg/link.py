@@ -32,6 +32,7 @@ class ArticleInfo:
     title: str | None
     focus: str | None  # place entity id
     mention: Mention | None  # the title (or first line) as provenance
+    focus_weight: int = 0  # its mentions, titles and bylines counting four
 
 
 def place_id(attrs: dict[str, object] | object, name: str) -> str:
@@ -174,8 +175,10 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
             ctx.ids[id(mention)] = _link_place(builder, mention)
     ctx.articles = _articles(builder, doc, by_label["place"], ctx.ids)
     for mention in local:
-        focus = ctx.article_of(mention).focus
-        ctx.ids[id(mention)] = _link_place(builder, _in_focus(builder, mention, focus))
+        district = _district_around(builder, ctx, mention)
+        ctx.ids[id(mention)] = _link_place(
+            builder, _in_focus(builder, mention, district)
+        )
     for mention in by_label["organization"]:
         ctx.ids[id(mention)] = _link_org(builder, ctx, mention)
     # People with a post first: a name the document repeats without one (马善祥获得…)
@@ -241,7 +244,16 @@ def _articles(
         builder.relate(article_id, "in_document", f"document:{doc.doc_id}", mention)
         if focus:
             builder.relate(article_id, "about", focus, mention)
-        infos.append(ArticleInfo(doc.doc_id, article.index, title, focus, mention))
+        infos.append(
+            ArticleInfo(
+                doc.doc_id,
+                article.index,
+                title,
+                focus,
+                mention,
+                scores[focus] if focus else 0,
+            )
+        )
     return infos
 
 
@@ -277,6 +289,34 @@ def _is_local_place(mention: Mention) -> bool:
     return not mention.attrs.get("division") and (
         level in _LOCAL_LEVELS or level in ("village", "community")
     )
+
+
+def _district_around(
+    builder: _Builder, ctx: _DocContext, mention: Mention
+) -> str | None:
+    """The district a local place most likely lies in, nearest evidence first.
+
+    A district named in the same sentence (巫溪县…这里的红池坝国家森林公园), else in
+    the same paragraph, else the article's focus when the article names it more than
+    once (a single passing mention of 石柱 does not put 重庆保税港区 there).
+    """
+    doc = ctx.doc
+    position = doc.to_clean(mention.start)
+    for index in (doc.sentence_index, doc.paragraph_index):
+        here = index(position)
+        best: tuple[int, str] | None = None
+        for place in ctx.by_label["place"]:
+            entity_id = ctx.ids.get(id(place))
+            if entity_id is None or _rank(builder, entity_id) != 3:
+                continue
+            at = doc.to_clean(place.start)
+            if index(at) == here:
+                key = (abs(at - position), entity_id)
+                best = key if best is None or key < best else best
+        if best is not None:
+            return best[1]
+    article = ctx.article_of(mention)
+    return article.focus if article.focus_weight >= 2 else None
 
 
 def _in_focus(builder: _Builder, mention: Mention, focus: str | None) -> Mention:

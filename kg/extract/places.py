@@ -15,7 +15,14 @@ from functools import cache
 
 import ahocorasick
 
-from kg.extract._context import CJK, common_words, make_mention, word_freq, word_tags
+from kg.extract._context import (
+    CJK,
+    common_words,
+    jieba_words,
+    make_mention,
+    word_freq,
+    word_tags,
+)
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -521,6 +528,11 @@ def _keep(
     division = gazetteer.divisions[hit.chosen]
     short = hit.rule.endswith("short-form")
     if division.level == "province" or (not short and RANK[division.level] <= 3):
+        if RANK[division.level] == 3 and _noun_stem(division.name):
+            # 平房区改造 is "renovating bungalow areas", not Harbin's 平房区: a
+            # district named with an ordinary noun needs its city or province named.
+            above = set(gazetteer.ancestors(hit.chosen))
+            return any(other.chosen in above for other in hits if other is not hit)
         return True
     related = {hit.chosen, *gazetteer.ancestors(hit.chosen)}
     for other in hits:
@@ -541,6 +553,15 @@ def _keep(
             if not other.rule.endswith("short-form"):
                 return True  # 成都 confirmed by 双流区 written in full
     return False
+
+
+def _noun_stem(name: str) -> bool:
+    """Whether a district's name is an ordinary noun plus 区/县 (平房区, 矿区)."""
+    if not name.endswith("区"):
+        return False  # "X县", "X市" are hardly ever a noun and a word by accident
+    stem = name[:-1]
+    entry = jieba_words().get(stem)
+    return len(stem) >= 2 and entry is not None and entry[1] == "n" and entry[0] >= 50
 
 
 def _district_named(hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer) -> bool:

@@ -210,3 +210,10 @@ def test_held_out_zone_and_park_words() -> None:
 
 def test_figures_of_speech_are_not_roads() -> None:
     assert places("走上了一条脱贫致富的康庄大道,铺就致富路") == []
+
+
+def test_district_named_like_an_ordinary_noun_needs_its_city() -> None:
+    # held-out hailar_2: 平房区改造 (renovating bungalow areas) is not Harbin's 平房区
+    assert places("房地产开发项目和平房区改造开工面积达到400万平方米") == []
+    found = places("哈尔滨市平房区")
+    assert ("平房区", "district", "230108") in found
