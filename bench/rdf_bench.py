@@ -37,17 +37,9 @@ from kg.ingest import parse_document
 from kg.link import link
 from kg.model import Document
 from kg.query import load_store, named_queries, run_query
-from kg.rdf import FORMATS, serialize, to_rdf, to_statements, write_rdf
+from kg.rdf import FORMATS, RDFLIB_NAMES, serialize, to_rdf, to_statements, write_rdf
 
 BULK = Path("/work/shared/corpus/bulk/xwlb_2012-2026.jsonl.gz")
-RDFLIB_FORMATS = {
-    "turtle": "turtle",
-    "trig": "trig",
-    "nquads": "nquads",
-    "ntriples": "nt",
-    "rdfxml": "xml",
-    "jsonld": "json-ld",
-}
 
 
 def read_bulk(path: Path, fraction: float) -> Iterator[Document]:
@@ -197,7 +189,7 @@ def main() -> None:
         ox_seconds, data = timed(lambda f=fmt: serialize(statements, f))
         (tmp / f"graph.{FORMATS[fmt][1]}").write_bytes(data)
         answer = limited(
-            lambda f=fmt: len(dataset.serialize(format=RDFLIB_FORMATS[f])), args.timeout
+            lambda f=fmt: len(dataset.serialize(format=RDFLIB_NAMES[f])), args.timeout
         )
         rows.append(
             (

@@ -67,6 +67,15 @@ FORMATS: dict[str, tuple[ox.RdfFormat | None, str, bool]] = {
     "rdfxml": (ox.RdfFormat.RDF_XML, "rdf", False),
     "jsonld": (None, "jsonld", True),  # our own writer: compact, with the context
 }
+# The same formats by rdflib's plugin names, for reading kg's files back with rdflib.
+RDFLIB_NAMES = {
+    "turtle": "turtle",
+    "trig": "trig",
+    "nquads": "nquads",
+    "ntriples": "nt",
+    "rdfxml": "xml",
+    "jsonld": "json-ld",
+}
 
 # Terms are built as N-Triples strings (hashing and sorting Python strings is ~10x
 # faster than pyoxigraph objects); pyoxigraph parses the N-Quads once and writes the

@@ -19,6 +19,7 @@ from kg.graph import read_node_link
 from kg.ontology import KG, NIF, entity_iri, read_ontology_text
 from kg.rdf import (
     FORMATS,
+    RDFLIB_NAMES,
     jsonld_context,
     serialize,
     to_quads,
@@ -26,15 +27,6 @@ from kg.rdf import (
     validate,
 )
 from tests.conftest import ROOT, SEEDS
-
-RDFLIB_FORMAT = {
-    "turtle": "turtle",
-    "trig": "trig",
-    "nquads": "nquads",
-    "ntriples": "nt",
-    "rdfxml": "xml",
-    "jsonld": "json-ld",
-}
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +72,7 @@ def test_rdf_every_syntax_round_trips_through_rdflib(
     expected = _expected_quads(quads)
     if FORMATS[fmt][2]:  # a dataset format: named graphs must come back too
         dataset = Dataset()
-        dataset.parse(data=data, format=RDFLIB_FORMAT[fmt])
+        dataset.parse(data=data, format=RDFLIB_NAMES[fmt])
         got = {
             (
                 _rdflib_term(s),
@@ -91,7 +83,7 @@ def test_rdf_every_syntax_round_trips_through_rdflib(
             for s, p, o, g in dataset.quads((None, None, None, None))
         }
     else:
-        rdf_graph = Graph().parse(data=data, format=RDFLIB_FORMAT[fmt])
+        rdf_graph = Graph().parse(data=data, format=RDFLIB_NAMES[fmt])
         got = {
             (_rdflib_term(s), _rdflib_term(p), _rdflib_term(o), "")
             for s, p, o in rdf_graph
@@ -322,10 +314,10 @@ def test_rdf_writers_escape_awkward_names_and_ids() -> None:
         data = serialize(statements, fmt)
         if FORMATS[fmt][2]:
             dataset = Dataset()
-            dataset.parse(data=data, format=RDFLIB_FORMAT[fmt])
+            dataset.parse(data=data, format=RDFLIB_NAMES[fmt])
             got = {(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}
         else:
-            got = set(Graph().parse(data=data, format=RDFLIB_FORMAT[fmt]))
+            got = set(Graph().parse(data=data, format=RDFLIB_NAMES[fmt]))
         assert got == expected, fmt
     name = Literal('名"称\\\n二行', lang="zh")
     assert (entity_iri("programme:A."), SKOS.prefLabel, name) in expected
