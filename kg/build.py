@@ -10,6 +10,7 @@ that cannot be read is reported (name and reason) and skipped; the others still 
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -405,6 +406,45 @@ def build(
         InputError: the corpus path is missing or holds no text at all.
         KgError: the cluster cannot be reached or runs other extraction rules.
     """
+    # The build allocates millions of long-lived objects (mentions, entities, graph
+    # attributes) and frees almost none: the cyclic collector would rescan them again
+    # and again for nothing (a third of linking time on a 10 % slice of the bulk
+    # corpus). It is paused for the build and runs once at the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(
+            corpus,
+            out_dir,
+            html=html,
+            rdf=rdf,
+            progress=progress,
+            jobs=jobs,
+            cache=cache,
+            cluster=cluster,
+            text_field=text_field,
+            id_field=id_field,
+            chunk_chars=chunk_chars,
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(
+    corpus: Path,
+    out_dir: Path,
+    *,
+    html: bool,
+    rdf: bool,
+    progress: Callable[[int, int], None] | None,
+    jobs: int | None,
+    cache: bool,
+    cluster: str | None,
+    text_field: str,
+    id_field: str,
+    chunk_chars: int,
+) -> BuildReport:
     started, cpu_started = time.perf_counter(), time.process_time()
     report = BuildReport()
     root, files = list_corpus(corpus)

@@ -54,6 +54,8 @@ class _Builder:
         # made linking quadratic in how often a relation is seen (large corpora).
         self._seen: dict[tuple[object, ...], set[Mention]] = defaultdict(set)
         self.gazetteer = load_gazetteer()
+        # place entity id -> ids of its enclosing divisions (asked once per metric)
+        self.ancestor_ids: dict[str, frozenset[str]] = {}
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
         entity = self.graph.entities.get(entity_id)
@@ -145,19 +147,29 @@ class _DocContext:
     ids: dict[int, str] = field(default_factory=dict)  # id(mention) -> entity id
     articles: list[ArticleInfo] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # name -> "@county" scope
+    # label -> sentence index -> mentions (filled by ``nearby``)
+    by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
 
     def article_of(self, mention: Mention) -> ArticleInfo:
         return self.articles[self.doc.article_index(self.doc.to_clean(mention.start))]
 
-    def nearby(self, mention: Mention, label: str) -> list[Mention]:
-        """Mentions of ``label`` in the same sentence as ``mention``."""
+    def sentence_of(self, mention: Mention) -> int:
         doc = self.doc
-        target = doc.sentence_index(doc.to_clean(mention.start))
-        return [
-            c
-            for c in self.by_label[label]
-            if doc.sentence_index(doc.to_clean(c.start)) == target
-        ]
+        return doc.sentence_index(doc.to_clean(mention.start))
+
+    def nearby(self, mention: Mention, label: str) -> list[Mention]:
+        """Mentions of ``label`` in the same sentence as ``mention``, in text order.
+
+        Grouped by sentence once per label: scanning every mention of the label for
+        every metric made linking quadratic in a document's length.
+        """
+        groups = self.by_sentence.get(label)
+        if groups is None:
+            groups = defaultdict(list)
+            for candidate in self.by_label[label]:
+                groups[self.sentence_of(candidate)].append(candidate)
+            self.by_sentence[label] = groups
+        return groups.get(self.sentence_of(mention), [])
 
 
 def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) -> None:
@@ -630,11 +642,15 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     return entity_id
 
 
-def _ancestor_ids(builder: _Builder, place_entity: str) -> set[str]:
-    division = place_entity.removeprefix("place:")
-    if division not in builder.gazetteer.divisions:
-        return set()
-    return {f"place:{a}" for a in builder.gazetteer.ancestors(division)}
+def _ancestor_ids(builder: _Builder, place_entity: str) -> frozenset[str]:
+    known = builder.ancestor_ids.get(place_entity)
+    if known is None:
+        division = place_entity.removeprefix("place:")
+        known = frozenset(
+            f"place:{a}" for a in builder.gazetteer.ancestors(division)
+        )  # empty for a place the gazetteer does not hold
+        builder.ancestor_ids[place_entity] = known
+    return known
 
 
 def _document_district(builder: _Builder, ctx: _DocContext) -> str | None:
