@@ -479,13 +479,18 @@ def _build(
     docs = {doc.doc_id: doc for doc, _ in extracted} if rdf else {}
     extracted.clear()
     out_dir.mkdir(parents=True, exist_ok=True)
-    _timed(report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json"))
-    report.outputs = [out_dir / "graph.json"]
+    # The RDF files take longest to write: with a second core they are written by a
+    # forked child while this process writes graph.json and the view.
+    background = None
     if rdf:
-        report.outputs += _timed(
-            report, "graph.ttl+trig", lambda: write_rdf(graph, out_dir, docs)
-        )
+        write = lambda: write_rdf(graph, out_dir, docs)  # noqa: E731
+        if _workers(jobs, cluster) > 1 and _can_fork():
+            background = _Forked(write)
+        else:
+            report.outputs += _timed(report, "graph.ttl+trig", write)
         docs.clear()
+    _timed(report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json"))
+    report.outputs.insert(0, out_dir / "graph.json")
     if html:
         from kg.viz import write_html
 
@@ -495,10 +500,77 @@ def _build(
             lambda: write_html(graph, out_dir / "graph.html", texts),
         )
         report.outputs.append(out_dir / "graph.html")
+    if background is not None:
+        paths = background.join(report, "graph.ttl+trig")
+        report.outputs[1:1] = paths
     report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))
     report.edges = graph.number_of_edges()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _workers(jobs: int | None, cluster: str | None) -> int:
+    """How many cores the user gave this build (a cluster's are elsewhere)."""
+    if cluster:
+        return 1
+    return jobs if jobs is not None else os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class _Forked:
+    """A writer run in a forked child: it sees the graph without a copy being made
+    (pages are shared until written) and reports back through a pipe."""
+
+    def __init__(self, run: Callable[[], Any]) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._started = time.perf_counter()
+        self._receive, send = context.Pipe(duplex=False)
+        self._child = context.Process(target=_run_child, args=(run, send))
+        self._child.start()
+        send.close()
+
+    def join(self, report: BuildReport, stage: str) -> Any:
+        """Wait for the child; its result, or its exception raised here."""
+        try:
+            outcome = self._receive.recv()
+        except EOFError:
+            outcome = None
+        finally:
+            self._receive.close()
+            self._child.join()
+        if outcome is None:
+            raise KgError(
+                f"the {stage} writer stopped without a result "
+                f"(exit code {self._child.exitcode}; out of memory?)"
+            )
+        error, value, cpu, peak_mb = outcome
+        if error is not None:
+            raise error
+        report.stages[stage] = time.perf_counter() - self._started
+        report.cpu_stages[stage] = cpu  # the child's, not this process's
+        if peak_mb:
+            report.peak_mb[stage] = peak_mb
+        return value
+
+
+def _run_child(run: Callable[[], Any], send: Any) -> None:
+    cpu_started = time.process_time()
+    try:
+        value = run()
+    except BaseException as e:  # reported to the parent, which raises it
+        send.send((e, None, 0.0, 0.0))
+    else:
+        peak = _peak_mb()
+        send.send((None, value, time.process_time() - cpu_started, peak))
+    finally:
+        send.close()
 
 
 def _remove_empty_cache(out_dir: Path, path: Path) -> None:
@@ -521,10 +593,17 @@ def _timed(report: BuildReport, stage: str, run: Callable[[], Any]) -> Any:
 
 
 def _note_peak(report: BuildReport, stage: str) -> None:
+    peak = _peak_mb()
+    if peak is not None:
+        report.peak_mb[stage] = peak
+
+
+def _peak_mb() -> float | None:
+    """This process's peak resident memory in MB; None where the OS does not tell."""
     try:
         import resource
     except ImportError:  # not on Windows
-        return
+        return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
-    report.peak_mb[stage] = peak / (2**20 if sys.platform == "darwin" else 2**10)
+    return peak / (2**20 if sys.platform == "darwin" else 2**10)

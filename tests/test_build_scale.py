@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import tracemalloc
 from pathlib import Path
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from kg.build import _pack, _unpack, build, extract_chunk
 from kg.cache import ExtractCache, document_key
 from kg.cli import cli
+from kg.errors import KgError
 from kg.ingest import SourceText, iter_jsonl
 from kg.model import Document, Mention
 from tests.conftest import SEEDS
@@ -158,10 +160,36 @@ def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None
     # Small chunks so that the two workers really share the documents.
     two = build(SEEDS, tmp_path / "two", jobs=2, cache=False, chunk_chars=4_000)
     assert one.extracted == two.extracted == 5
-    for name in ("graph.json", "graph.ttl", "graph.html"):
+    assert [p.name for p in one.outputs] == [p.name for p in two.outputs]
+    for name in ("graph.json", "graph.ttl", "graph.trig", "graph.html"):
         assert (tmp_path / "one" / name).read_bytes() == (
             tmp_path / "two" / name
         ).read_bytes(), name
+
+
+def test_an_error_in_the_forked_rdf_writer_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The RDF files are written by a child process when there are two cores: its
+    failure must reach the caller, not be lost with the child."""
+
+    def broken_writer(*args: object) -> list[Path]:
+        raise KgError("disk full")
+
+    monkeypatch.setattr("kg.build.write_rdf", broken_writer)
+    with pytest.raises(KgError, match="disk full"):
+        build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
+
+
+def test_a_forked_writer_that_dies_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def dying_writer(*args: object) -> list[Path]:
+        os._exit(3)  # what the kernel's OOM killer leaves: no exception, no result
+
+    monkeypatch.setattr("kg.build.write_rdf", dying_writer)
+    with pytest.raises(KgError, match="exit code 3"):
+        build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
 
 
 def test_cache_re_extracts_only_changed_documents_and_equals_a_fresh_build(
