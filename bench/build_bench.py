@@ -4,7 +4,7 @@ Prints, for the README table in bench/README.md:
 
 - wall time, CPU time and peak memory of ``kg build`` on 10/25/50/100 % of the
   corpus (the first N % of its records) with ``--jobs`` worker processes, and the
-  seconds of each stage (read+extract, link, writers);
+  seconds of each stage (read+extract+link, graph, writers);
 - the throughput of a ``jieba.posseg`` pass (one process, the usual "tag everything"
   baseline) over a sample of the same text, measured in the same run;
 - an incremental rebuild after changing ``--changed`` documents;

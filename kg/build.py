@@ -34,7 +34,7 @@ from kg.ingest import (
     list_corpus,
     read_document,
 )
-from kg.link import link
+from kg.link import Linker
 from kg.model import Article, Document, Mention
 from kg.rdf import write_rdf
 
@@ -241,20 +241,27 @@ def _chunks(
 
 
 class _Extraction:
-    """The read + extract stage: every document once, from cache or from a runner."""
+    """The read + extract stage: every document once, from cache or from a runner.
+
+    Each result goes to ``consume`` in corpus order, whatever order the cache and the
+    workers settle documents in: results that arrive early wait for the ones before.
+    """
 
     def __init__(
         self,
         report: BuildReport,
         cache: ExtractCache | None,
         progress: Callable[[int, int], None] | None,
+        consume: Callable[[Document, list[Mention]], None] | None = None,
     ) -> None:
         self.report = report
         self.cache = cache
         self.progress = progress
-        self.results: list[Extracted] = []
+        self.consume = consume or (lambda doc, mentions: None)
         self.errors: list[tuple[int, str]] = []  # (corpus position, message)
         self.version = extractor_version()
+        self._waiting: dict[int, Extracted | None] = {}  # settled, not yet consumed
+        self._next = 0  # corpus position of the next document to consume
 
     def misses(
         self, sources: Iterable[SourceText | InputError]
@@ -269,7 +276,7 @@ class _Extraction:
                 key = document_key(item.doc_id, item.data, self.version)
                 blob = self.cache.get(key)
                 if blob is not None:
-                    self._accept(_unpack(blob), item.size)
+                    self._accept(seq, _unpack(blob), item.size)
                     self.report.cached += 1
                     continue
             yield seq, item, key
@@ -289,21 +296,30 @@ class _Extraction:
                 continue
             if self.cache is not None and key is not None:
                 self.cache.put(key, blob)
-            self._accept(_unpack(blob), source.size)
+            self._accept(seq, _unpack(blob), source.size)
             self.report.extracted += 1
 
-    def _accept(self, item: Extracted, size: int) -> None:
-        self.results.append(item)
+    def _accept(self, seq: int, item: Extracted, size: int) -> None:
         self.report.documents += 1
         self.report.chars += len(item[0].text)
         self.report.bytes_read += size
+        self._settle(seq, item)
         self._tick()
 
     def _fail(self, seq: int, message: str, size: int = 0) -> None:
         # Counted when done, not when read: reading runs a few chunks ahead.
         self.errors.append((seq, message))
         self.report.bytes_read += size
+        self._settle(seq, None)
         self._tick()
+
+    def _settle(self, seq: int, item: Extracted | None) -> None:
+        self._waiting[seq] = item
+        while self._next in self._waiting:
+            ready = self._waiting.pop(self._next)
+            self._next += 1
+            if ready is not None:
+                self.consume(*ready)
 
     def _tick(self) -> None:
         if self.progress:
@@ -452,8 +468,17 @@ def _build(
     runner = _runner_factory(jobs if jobs is not None else os.cpu_count() or 1, cluster)
     fresh_out = not out_dir.exists()
     store = ExtractCache(out_dir, extractor_version()) if cache else None
+    # Documents are linked as they arrive, in corpus order, while the workers go on
+    # extracting the next ones; the writers need the texts afterwards.
+    linker = Linker()
+    documents: list[Document] = []
+
+    def consume(doc: Document, mentions: list[Mention]) -> None:
+        linker.add(doc, mentions)
+        documents.append(doc)
+
     try:
-        extraction = _Extraction(report, store, progress)
+        extraction = _Extraction(report, store, progress, consume)
         _run(extraction, sources, runner, chunk_chars, remote=cluster is not None)
         if store is not None:
             store.prune()
@@ -461,23 +486,21 @@ def _build(
         if store is not None:
             store.close()
     report.errors = [message for _, message in sorted(extraction.errors)]
-    extracted = extraction.results
-    report.stages["read+extract"] = time.perf_counter() - started
-    report.cpu_stages["read+extract"] = time.process_time() - cpu_started
-    _note_peak(report, "read+extract")
-    if not extracted:
+    report.stages["read+extract+link"] = time.perf_counter() - started
+    report.cpu_stages["read+extract+link"] = time.process_time() - cpu_started
+    _note_peak(report, "read+extract+link")
+    if not documents:
         if store is not None and fresh_out:
             _remove_empty_cache(out_dir, store.path)
         raise InputError(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
-    graph = _timed(report, "link", lambda: to_networkx(link(extracted)))
-    # From here on only the texts are needed (for the view's snippets): the parsed
-    # documents and mentions are let go before the writers add their own copies.
-    texts = {doc.doc_id: doc.text for doc, _ in extracted} if html else {}
-    # The RDF writer links every span to its sentence, so it needs the parsed texts.
-    docs = {doc.doc_id: doc for doc, _ in extracted} if rdf else {}
-    extracted.clear()
+    graph = _timed(report, "graph", lambda: to_networkx(linker.finish()))
+    # The view shows snippets of the texts; the RDF writer links every span to its
+    # sentence, so it needs the parsed documents.
+    texts = {doc.doc_id: doc.text for doc in documents} if html else {}
+    docs = {doc.doc_id: doc for doc in documents} if rdf else {}
+    documents.clear()
     out_dir.mkdir(parents=True, exist_ok=True)
     # The RDF files take longest to write: with a second core they are written by a
     # forked child while this process writes graph.json and the view.

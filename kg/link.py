@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.extract._context import CJK
@@ -119,23 +120,48 @@ def _mention_key(mention: Mention) -> tuple[str, int, int, str]:
     return (mention.doc_id, mention.start, mention.end, mention.label)
 
 
-def link(extracted: list[tuple[Document, list[Mention]]]) -> LinkedGraph:
+class Linker:
+    """Links documents one at a time, as they arrive, then finishes the graph.
+
+    A build feeds it each document as soon as it is extracted (in corpus order), so
+    linking runs while the workers are still extracting instead of after them.
+    """
+
+    def __init__(self) -> None:
+        self._builder: _Builder | None = _Builder()
+
+    def add(self, doc: Document, mentions: list[Mention]) -> None:
+        if self._builder is None:
+            raise RuntimeError("this Linker has finished")
+        _link_document(self._builder, doc, mentions)
+
+    def finish(self) -> LinkedGraph:
+        """The graph; the linker keeps nothing of it (large corpora: memory)."""
+        builder, self._builder = self._builder, None
+        if builder is None:
+            raise RuntimeError("this Linker has finished")
+        for entity in builder.graph.entities.values():
+            entity.mentions.sort(key=_mention_key)
+            entity.aliases.discard(entity.name)
+        _link_variants(builder)
+        return builder.finish()
+
+
+def link(extracted: Iterable[tuple[Document, list[Mention]]]) -> LinkedGraph:
     """Merge the mentions of every document into one graph.
 
     Args:
         extracted: each document with the mentions found in it, in corpus order.
+            Where an order matters (the first name a place is written with, the
+            order of a programme's components), the earlier document wins.
 
     Returns:
         The entities (nodes) and relations (edges), deterministic for a given input.
     """
-    builder = _Builder()
-    for doc, mentions in sorted(extracted, key=lambda item: item[0].doc_id):
-        _link_document(builder, doc, mentions)
-    for entity in builder.graph.entities.values():
-        entity.mentions.sort(key=_mention_key)
-        entity.aliases.discard(entity.name)
-    _link_variants(builder)
-    return builder.finish()
+    linker = Linker()
+    for doc, mentions in extracted:
+        linker.add(doc, mentions)
+    return linker.finish()
 
 
 @dataclass(slots=True)
