@@ -3,9 +3,11 @@
 ingest → extract → link → graph → rdf / view. Reading and extraction are per
 document and pure, so they run in chunks on worker processes (``jobs``) or on a Dask
 cluster (``cluster``), and their results are cached by document content
-(``kg.cache``); linking and writing run once, in this process, on the results sorted
-by document id, so the outputs do not depend on how the work was spread. A document
-that cannot be read is reported (name and reason) and skipped; the others still build.
+(``kg.cache``). This process links each document as soon as it and all documents
+before it in the corpus are settled, so linking overlaps extraction and its order (the
+corpus order) does not depend on how the work was spread; the writers run once at the
+end, the RDF one in a forked child when there is a second core. A document that
+cannot be read is reported (name and reason) and skipped; the others still build.
 """
 
 from __future__ import annotations
