@@ -14,7 +14,7 @@ When no live state reaches a state, jieba's expression decides, as before.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi.MIN_FLOAT
@@ -63,21 +63,28 @@ def viterbi(
             )
         live = set(prev_states)
         char = obs[t]
+        row, path = table[t], mem_path[t]
         for y in obs_states:
             emit = emit_p[y].get(char, MIN_FLOAT)
-            best: tuple[float, State] | None = None
+            best_p = MIN_INF
+            best_y: State | None = None
             for y0, weight in into.get(y, ()):
                 if y0 in live:
-                    candidate = (prev_v[y0] + weight + emit, y0)
-                    if best is None or candidate > best:
-                        best = candidate
-            if best is None:  # no live state reaches y: jieba's own expression
-                best = max(
+                    prob = prev_v[y0] + weight + emit
+                    # max over (prob, state) tuples: the greater state breaks a tie
+                    if (
+                        best_y is None
+                        or prob > best_p
+                        or (prob == best_p and y0 > best_y)
+                    ):
+                        best_p, best_y = prob, y0
+            if best_y is None:  # no live state reaches y: jieba's own expression
+                best_p, best_y = max(
                     (prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0)
                     for y0 in prev_states
                 )
-            table[t][y] = best[0]
-            mem_path[t][y] = best[1]
+            row[y] = best_p
+            path[y] = best_y
     last = [(table[-1][y], y) for y in mem_path[-1]]
     prob, state = max(last)
     route: list[State] = [("", "")] * len(obs)
@@ -87,6 +94,17 @@ def viterbi(
         state = mem_path[i][state]
         i -= 1
     return prob, route
+
+
+@lru_cache(maxsize=1 << 16)
+def _route(sentence: str) -> tuple[State, ...]:
+    """The HMM's states for a run of unknown characters (runs repeat: names recur)."""
+    import jieba.posseg as posseg
+
+    _, route = viterbi(
+        sentence, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
+    )
+    return tuple(route)
 
 
 @cache
@@ -105,13 +123,7 @@ def tagger() -> Any:
 
         # POSTokenizer.__cut (name-mangled), with this module's viterbi.
         def _POSTokenizer__cut(self, sentence: str) -> Any:  # noqa: N802
-            _, pos_list = viterbi(
-                sentence,
-                posseg.char_state_tab_P,
-                posseg.start_P,
-                posseg.trans_P,
-                posseg.emit_P,
-            )
+            pos_list = _route(sentence)
             begin, nexti = 0, 0
             for i, char in enumerate(sentence):
                 pos = pos_list[i][0]
