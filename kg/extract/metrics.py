@@ -134,6 +134,31 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
     return table, pattern
 
 
+# Every match of the _units pattern starts with a hedge word, a numeral or a digit.
+_FIGURE_START = re.compile(
+    f"[{''.join(sorted({w[0] for w in _APPROX_BEFORE}))}{_CN}\\d]"
+)
+
+
+def _figures(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only where a figure can start.
+
+    The pattern opens with an optional hedge, so re tries it at every character;
+    jumping to the next possible first character (a C-level search) and trying
+    there, resuming after each match, finds the same matches (none is empty).
+    """
+    found = []
+    pos = 0
+    while (start := _FIGURE_START.search(text, pos)) is not None:
+        match = pattern.match(text, start.start())
+        if match is not None:
+            found.append(match)
+            pos = match.end()
+        else:
+            pos = start.start() + 1
+    return found
+
+
 def _value(text: str) -> Decimal:
     text = _NOT_VALUE.sub("", text)
     if "点" in text:
@@ -151,9 +176,16 @@ def _numbered_names() -> tuple[str, ...]:
     )
 
 
+@cache
+def _numbered_name_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _numbered_names())))
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Short quoted names (≤ 12 characters): numbers inside them belong to the name."""
     spans = [match.span() for match in _QUOTED.finditer(text)]
+    if _numbered_name_pattern().search(text) is None:
+        return spans  # none of them in the text (most texts): no per-name search
     for name in _numbered_names():  # 中央八项规定, unquoted
         # str.find, non-overlapping like re.finditer on the escaped name, but without
         # building a pattern per name and document.
@@ -178,7 +210,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
     quoted = _quoted_spans(text)
     sections: list[int | None] = []  # _year's per-document table, made on first use
     out = []
-    for match in pattern.finditer(text):
+    for match in _figures(text, pattern):
         start, end = match.span()
         if text[start - 1 : start] in ("第", "编", "号") or any(
             a <= start < b for a, b in quoted
