@@ -24,15 +24,15 @@ State = tuple[str, str]
 
 
 @cache
-def _into() -> dict[State, tuple[tuple[State, float], ...]]:
-    """State -> the states with a transition into it, with its weight."""
+def _into() -> dict[State, dict[State, float]]:
+    """State -> {state with a transition into it: its weight}."""
     from jieba.posseg import trans_P
 
-    into: dict[State, list[tuple[State, float]]] = {y: [] for y in trans_P}
+    into: dict[State, dict[State, float]] = {y: {} for y in trans_P}
     for y0, out in trans_P.items():
         for y, weight in out.items():
-            into.setdefault(y, []).append((y0, weight))
-    return {y: tuple(preds) for y, preds in into.items()}
+            into.setdefault(y, {})[y0] = weight
+    return into
 
 
 def viterbi(
@@ -51,11 +51,9 @@ def viterbi(
         table[0][y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
         mem_path[0][y] = ""
     for t in range(1, len(obs)):
-        table.append({})
-        mem_path.append({})
         prev_v = table[t - 1]
         prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
-        prev_states_expect_next = {y for x in prev_states for y in trans_p[x]}
+        prev_states_expect_next = set().union(*[trans_p[x].keys() for x in prev_states])
         obs_states = set(states.get(obs[t], all_states)) & prev_states_expect_next
         if not obs_states:
             obs_states = (
@@ -63,28 +61,24 @@ def viterbi(
             )
         live = set(prev_states)
         char = obs[t]
-        row, path = table[t], mem_path[t]
+        row: dict[State, float] = {}
+        path: dict[State, State] = {}
+        table.append(row)
+        mem_path.append(path)
         for y in obs_states:
             emit = emit_p[y].get(char, MIN_FLOAT)
-            best_p = MIN_INF
-            best_y: State | None = None
-            for y0, weight in into.get(y, ()):
-                if y0 in live:
-                    prob = prev_v[y0] + weight + emit
-                    # max over (prob, state) tuples: the greater state breaks a tie
-                    if (
-                        best_y is None
-                        or prob > best_p
-                        or (prob == best_p and y0 > best_y)
-                    ):
-                        best_p, best_y = prob, y0
-            if best_y is None:  # no live state reaches y: jieba's own expression
-                best_p, best_y = max(
+            preds = into.get(y, {})
+            reach = live.intersection(preds)
+            if reach:
+                # the same sums as jieba's; max over (score, state) tuples, as there
+                row[y], path[y] = max(
+                    [(prev_v[y0] + preds[y0] + emit, y0) for y0 in reach]
+                )
+            else:  # no live state reaches y: jieba's own expression
+                row[y], path[y] = max(
                     (prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0)
                     for y0 in prev_states
                 )
-            row[y] = best_p
-            path[y] = best_y
     last = [(table[-1][y], y) for y in mem_path[-1]]
     prob, state = max(last)
     route: list[State] = [("", "")] * len(obs)
