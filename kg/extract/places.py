@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
@@ -68,6 +68,9 @@ class Gazetteer:
     locator: ahocorasick_rs.AhoCorasick
     key_chars: frozenset[str]  # every character of every key
     separator: re.Pattern[str]  # a character of no key
+    # division id -> its ancestors; resolving a document asks for the same chains
+    # many times over
+    chains: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Gazetteer keys in ``text`` as ``(start, end, key)``: ``automaton.iter_long``.
@@ -102,12 +105,15 @@ class Gazetteer:
 
     def ancestors(self, division_id: str) -> list[str]:
         """Ids of the enclosing divisions, nearest first."""
-        chain = []
-        current = self.divisions.get(division_id)
-        while current is not None and current.parent:
-            chain.append(current.parent)
-            current = self.divisions.get(current.parent)
-        return chain
+        chain = self.chains.get(division_id)
+        if chain is None:
+            found = []
+            current = self.divisions.get(division_id)
+            while current is not None and current.parent:
+                found.append(current.parent)
+                current = self.divisions.get(current.parent)
+            chain = self.chains[division_id] = tuple(found)
+        return list(chain)
 
 
 @cache
@@ -294,6 +300,20 @@ def town_stems() -> dict[str, dict[str, str]]:
     }
 
 
+@cache
+def _sorted_stems(district: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(town_stems().get(district, {}).items()))
+
+
+_ONE_CJK = re.compile(f"[{CJK}]")
+_LIST_SEP = re.compile(f"[{_COORDINATOR}]")
+_STEM = f"[{CJK}]{{2,3}}"
+# A level word written once for a list: 方舟、秀水社区.
+_LEVEL_LIST = re.compile(
+    f"((?:{_STEM}[{_COORDINATOR}])+)({_STEM}?)({'|'.join(_LIST_LEVEL_WORDS)})"
+)
+
+
 def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places written without their level word inside a list.
 
@@ -307,7 +327,6 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
         for h in hits
         if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
     }
-    stems = town_stems()
     found: dict[tuple[int, int], _Hit] = {}
 
     def free(a: int, b: int) -> bool:
@@ -316,7 +335,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     # Town stems under a named district.
     occurrences: list[tuple[int, int, str]] = []
     for district in sorted(districts):
-        for stem, cid in sorted(stems.get(district, {}).items()):
+        for stem, cid in _sorted_stems(district):
             at = text.find(stem)
             while at >= 0:  # str.find: one regex per stem would thrash re's cache
                 occurrences.append((at, at + len(stem), cid))
@@ -335,7 +354,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
             a in by_end
             and by_end[a].chosen == gazetteer.divisions[cid].parent
             and (
-                not re.match(f"[{CJK}]", text[b : b + 1])
+                not _ONE_CJK.match(text[b : b + 1])
                 or text[b : b + 1] in _FUNCTION_CHARS
             )
         )
@@ -344,13 +363,9 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
                 a, b, text[a:b], [(cid, "short")], chosen=cid, rule="place:listed-short"
             )
     # A level word written once for a list: 方舟、秀水社区.
-    stem = f"[{CJK}]{{2,3}}"
-    pattern = re.compile(
-        f"((?:{stem}[{_COORDINATOR}])+)({stem}?)({'|'.join(_LIST_LEVEL_WORDS)})"
-    )
-    for m in pattern.finditer(text):
+    for m in _LEVEL_LIST.finditer(text):
         level_word = m.group(3)
-        items = [*re.split(f"[{_COORDINATOR}]", m.group(1))[:-1], m.group(2)]
+        items = [*_LIST_SEP.split(m.group(1))[:-1], m.group(2)]
         if any(not _list_item_ok(item) for item in items):
             continue
         # Every item one noun-like word, the level word a word of its own:
@@ -362,7 +377,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
             f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
         ):
             continue
-        if m.start() > 0 and re.match(f"[{CJK}]", text[m.start() - 1]):
+        if m.start() > 0 and _ONE_CJK.match(text[m.start() - 1]):
             if not _tag_boundary(text, m.start()):
                 continue
         pos = m.start()
@@ -404,6 +419,9 @@ def _tag_boundary(text: str, at: int) -> bool:
     return pos == at
 
 
+_ADDRESS_TAIL = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
+
+
 def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places the gazetteer lacks but a compound address makes certain.
 
@@ -411,7 +429,7 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     list covers that province.
     """
     by_start = {h.start: h for h in hits}
-    tail = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
+    tail = _ADDRESS_TAIL
     function_chars = set("和在的是为了与及等或对把被从向以给到于第届")
     added: list[_Hit] = []
     replaced: set[int] = set()
@@ -669,6 +687,13 @@ def _zone_rules() -> tuple[re.Pattern[str], dict[str, str]]:
 # A name before a zone or landmark word is walked back over noun-like jieba tokens
 # (POS-tagged only inside the clause where the suffix was found, so the tagger never
 # runs over the whole text).
+_DIGIT = re.compile(r"\d")
+_COUNT = re.compile("[〇一二三四五六七八九十两百千万]")
+_ORDINAL = re.compile("[〇一二三四五六七八九十]+")
+_QUOTE_BEFORE = re.compile(r"[“”\"\n][^“”\"\n]{0,12}$")
+_QUOTE_AFTER = re.compile(r"[^“”\"\n]{0,12}[“”\"\n]")
+_CJK_OR_BRACKET = re.compile(f"[{CJK})]*")
+_TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CLAUSE_BREAK = re.compile(r"[，。；：、“”‘’《》〈〉()（）！？,;:!?\s「」]")
 _NAME_FLAGS = frozenset("n ng nr nrt nrfg ns nz nt j m eng an".split())
 _PROPER_FLAGS = frozenset("nr nrt nrfg ns nz j eng".split())
@@ -697,7 +722,7 @@ def _cheap_reject(text: str, s: int, e: int) -> bool:
     路子, 路网, 河道: the suffix starts a longer word; 道路, 思路, 出路: it ends a common
     word. Neither can end a name.
     """
-    if not re.match(f"[{CJK}]", text[s - 1 : s]):
+    if not _ONE_CJK.match(text[s - 1 : s]):
         return True
     tags = word_tags()
     ends_a_word = any(text[s - k : e] in tags for k in (2, 3, 4))  # 海拉尔河|堤防
@@ -715,13 +740,13 @@ def _cheap_reject(text: str, s: int, e: int) -> bool:
 
 def _distinctive(word: str, flag: str) -> bool:
     """Whether a token can carry a proper name: rare, or unknown to the dictionary."""
-    if len(word) < 2 or re.search(r"\d", word):
+    if len(word) < 2 or _DIGIT.search(word):
         return False
     if word in load_lines("place_stopnames.txt") or word in load_lines(
         "landmark_stop_prefixes.txt"
     ):
         return False
-    if re.match("[〇一二三四五六七八九十两百千万]", word):
+    if _COUNT.match(word):
         return False  # 五大, 十大: a count, not a name
     count = word_freq().get(word)
     if count is None:
@@ -799,11 +824,11 @@ def _name_start(
             flag not in _NAME_FLAGS
             or word in level_words
             or word in stops
-            or re.search(r"\d", word)
+            or _DIGIT.search(word)
             or e - start > _MAX_NAME
         ):
             break
-        if flag == "m" and not re.fullmatch("[〇一二三四五六七八九十]+", word):
+        if flag == "m" and not _ORDINAL.fullmatch(word):
             break
         distinctive = distinctive or _distinctive(word, flag)
         head = start
@@ -820,8 +845,8 @@ def _name_start(
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` sits inside a short quotation (“连心桥”, "枫桥经验")."""
-    before = re.search(r"[“”\"\n][^“”\"\n]{0,12}$", text[max(0, start - 13) : start])
-    after = re.match(r"[^“”\"\n]{0,12}[“”\"\n]", text[end : end + 13])
+    before = _QUOTE_BEFORE.search(text[max(0, start - 13) : start])
+    after = _QUOTE_AFTER.match(text[end : end + 13])
     return bool(
         before and after and before.group()[0] in '“"' and after.group()[-1] in '”"'
     )
@@ -854,7 +879,7 @@ def _zones_and_landmarks(
             # 成渝|地区双城|经济圈, 重庆|)|科学城: an anchor a few characters back.
             for gap in range(0, 5):
                 stop = s - gap
-                if not re.fullmatch(f"[{CJK})]*", text[stop:s]):
+                if not _CJK_OR_BRACKET.fullmatch(text[stop:s]):
                     break
                 if stop in by_end:
                     anchor = by_end[stop]
@@ -869,7 +894,7 @@ def _zones_and_landmarks(
         if kind != "zone" and anchor is None and len(suffix) >= 2:
             # 重庆|新|机场: one descriptive character between a place and the word.
             near = by_end.get(s - 1)
-            if near is not None and re.fullmatch(f"[{CJK}]", text[s - 1]):
+            if near is not None and _ONE_CJK.fullmatch(text[s - 1]):
                 if text[s - 1] not in _FUNCTION_CHARS:
                     anchor, name_start = near, near.start
         if name_start is None or kind != "zone":
@@ -885,7 +910,7 @@ def _zones_and_landmarks(
         if (
             kind == "zone"
             and text[name_start - 1 : name_start] == "("
-            and re.fullmatch(f"[{CJK}]{{2}}", text[name_start - 3 : name_start - 1])
+            and _TWO_CJK.fullmatch(text[name_start - 3 : name_start - 1])
         ):
             name_start -= 3
         if end - name_start <= len(suffix) or _inside_quotes(text, name_start, end):
