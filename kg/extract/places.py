@@ -66,8 +66,8 @@ class Gazetteer:
     keys: dict[str, list[tuple[str, str]]]
     # Locates the stretches of text that hold a key (see ``find``).
     locator: ahocorasick_rs.AhoCorasick
-    key_chars: frozenset[str]  # every character of every key
-    separator: re.Pattern[str]  # a character of no key
+    # every two neighbouring characters of every key; None if a key has one character
+    pairs: frozenset[str] | None
     # division id -> its ancestors; resolving a document asks for the same chains
     # many times over
     chains: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -78,29 +78,42 @@ class Gazetteer:
         pyahocorasick walks CJK text at ~1 MB/s (the trie root has thousands of
         children). Its ``iter_long`` is not quite leftmost-longest (it misses 产业园 in
         高新技术产业园的 and, at the very end of a text only, 三江 in 建三江管理局), so it
-        still decides the hits, but only over the stretches that hold one. A character
-        that is in no key sends it back to the root with nothing pending, so a stretch
-        searched up to and including the character that ends it gives the hits the
-        whole text would; the Rust automaton (~12x faster) tells which stretches hold
-        a key at all.
+        still decides the hits, but only around the places that hold one.
+
+        Where two neighbouring characters are no two neighbouring characters of any key
+        (a "cut"), no trie path goes on across them: iter_long fails there, settles
+        what it has pending from before, and takes the second character from the root
+        as a fresh search would (it never looks ahead). So between cuts it finds what
+        the whole text gives, if it reads one character past the closing cut. The
+        Rust automaton (leftmost-longest, ~12x faster) tells which of those pieces
+        hold a key at all: a key never spans a cut, and a piece with a key has a
+        leftmost-longest match.
 
         Examples:
             >>> load_gazetteer().find("在梁平区梁山街道,建三江管理局,建三江管理局")
             [(1, 4, '梁平区'), (4, 8, '梁山街道'), (10, 12, '三江')]
         """
+        pairs = self.pairs
+        if pairs is None:  # a one-character key would start right at a cut
+            return [
+                (last - len(key) + 1, last + 1, key)
+                for last, key in self.automaton.iter_long(text)
+            ]
         out: list[tuple[int, int, str]] = []
-        stretch_end = -1
-        chars = self.key_chars
+        searched = 0  # hits before this were in the piece just searched
+        size = len(text)
         for _, start, end in self.locator.find_matches_as_indexes(text):
-            if start < stretch_end:
-                continue  # in the stretch just searched
-            begin = start
-            while begin > 0 and text[begin - 1] in chars:
+            if start < searched:
+                continue
+            begin = start  # back to the cut before the hit
+            while begin > 0 and text[begin - 1 : begin + 1] in pairs:
                 begin -= 1
-            stop = self.separator.search(text, end)
-            stretch_end = stop.end() if stop else len(text)
-            for last, key in self.automaton.iter_long(text[begin:stretch_end]):
+            stop = end  # on to the cut after it
+            while stop < size and text[stop - 1 : stop + 1] in pairs:
+                stop += 1
+            for last, key in self.automaton.iter_long(text[begin : stop + 1]):
                 out.append((begin + last - len(key) + 1, begin + last + 1, key))
+            searched = stop
         return out
 
     def ancestors(self, division_id: str) -> list[str]:
@@ -162,9 +175,12 @@ def load_gazetteer() -> Gazetteer:
     locator = ahocorasick_rs.AhoCorasick(
         list(keys), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
     )
-    key_chars = frozenset("".join(keys))
-    separator = re.compile(f"[^{''.join(map(re.escape, sorted(key_chars)))}]")
-    return Gazetteer(divisions, automaton, dict(keys), locator, key_chars, separator)
+    # Keys have two characters or more (min_len above, short forms, 县/州/旗); a key
+    # of one would start right at a cut, and find would then read whole texts.
+    pairs = None
+    if all(len(key) >= 2 for key in keys):
+        pairs = frozenset(key[i : i + 2] for key in keys for i in range(len(key) - 1))
+    return Gazetteer(divisions, automaton, dict(keys), locator, pairs)
 
 
 @dataclass(slots=True)
