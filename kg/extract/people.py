@@ -241,40 +241,41 @@ def _frames() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]
 def _required_words(pattern: str) -> tuple[str, ...] | None:
     """Words one of which every match of ``pattern`` contains, if its top level says.
 
-    岁的 for (?:\\d+|…)岁的(?P<name>…), 老两口|夫妇|一家 for (?P<name>…)(?:老两口|夫妇|一家):
-    a run of literal characters, or a group of literal alternatives, that the
-    pattern's top-level sequence requires. None when there is none (or re's parser,
-    a private module, is not what it was): the frame then runs on every text.
+    岁的 for (?:\\d+|…)岁的(?P<name>…), 老两口|夫妇|一家 for (?P<name>…)(?:老两口|夫妇|一家),
+    名叫|叫做|叫 for (?:名叫|叫做|(?<=[，,、])叫)…: a run of literal characters in the
+    pattern's top-level sequence, or a group of alternatives each holding one. None
+    when there is none (or re's parser, a private module, is not what it was): the
+    frame then runs on every text.
     """
     try:
         from re import _constants as sre
         from re import _parser
 
+        def runs(items: list) -> list[str]:  # type: ignore[type-arg]
+            """The runs of literal characters in a sequence of parsed items."""
+            found, run = [], ""
+            for op, av in items:
+                if op is sre.LITERAL:
+                    run += chr(av)
+                    continue
+                if run:
+                    found.append(run)
+                run = ""
+            return [*found, run] if run else found
+
         parsed = _parser.parse(pattern)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return None
-        found: list[tuple[str, ...]] = []
-        run = ""
+        found: list[tuple[str, ...]] = [(run,) for run in runs(list(parsed))]
         for op, av in parsed:
-            if op is sre.LITERAL:
-                run += chr(av)
-                continue
-            if run:
-                found.append((run,))
-                run = ""
             if op is sre.SUBPATTERN and not av[1] and len(av[-1]) == 1:
                 op, av = av[-1][0]  # a group (no flags) holding one item: that item
-            if op is sre.BRANCH:  # (?:老两口|夫妇|一家): literal alternatives
-                alternatives = av[1]
-                if all(all(o is sre.LITERAL for o, _ in alt) for alt in alternatives):
-                    found.append(
-                        tuple("".join(chr(a) for _, a in alt) for alt in alternatives)
-                    )
-        if run:
-            found.append((run,))
+            if op is sre.BRANCH:  # every alternative brings its longest literal run
+                words = [max(runs(list(alt)), key=len, default="") for alt in av[1]]
+                if all(words):
+                    found.append(tuple(words))
     except Exception:  # any surprise: no prefilter, the same output
         return None
-    found = [words for words in found if words and all(words)]
     return max(found, key=lambda ws: min(map(len, ws))) if found else None
 
 
