@@ -257,7 +257,9 @@ def extract_programmes(doc: Document) -> list[Mention]:
             cls = "national" if name in load_lines("doctrine.txt") else "local"
             attrs = {"class": cls, "quoted": False, "components": [], "rule": "named"}
             found.append((start, end, name, attrs))
-    for match in _PLUS.finditer(text):
+    # every formula has a "+"; the pattern opens with a lookbehind, so re would try
+    # it at every character of texts that have none
+    for match in _PLUS.finditer(text) if "+" in text else ():
         if not any(s <= match.start() < e for s, e, _, _ in found):
             found.append(
                 (
