@@ -35,6 +35,23 @@ _CN = "零〇一二两三四五六七八九十百千万亿"
 _APPROX_BEFORE = ("将近", "大约", "超过", "近", "约", "超", "逾", "上")
 _APPROX_AFTER = ("余", "多", "来")
 _APPROX_TAIL = ("左右", "以上", "多")
+# Patterns used per figure, compiled once (re's cache lookup per call adds up).
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_DIGIT = re.compile(r"\d")
+_HEDGE_CHARS = re.compile("[多余]")
+_NOT_VALUE = re.compile("[,多余]")
+_TIMES = re.compile(r"(\d+)[×xX*]$")
+_ER = re.compile("二")
+_MEETING = re.compile(r"[全常]委|会议|全会|党代会|人代会|产业")
+_SCALE = re.compile("[万亿]")
+_NAME_NEXT = re.compile(f"[、等{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]*")
+_NOUN_BREAK = re.compile("[零〇一二两三四五六七八九的和与及]")
+_QUOTED = re.compile(r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》")
+_YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
+_YEAR_OPENING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|第.部分)?\s*((?:19|20)\d\d)年"
+)
 
 
 def parse_chinese_number(text: str) -> Decimal:
@@ -60,10 +77,10 @@ def parse_chinese_number(text: str) -> Decimal:
     while i < len(text):
         ch = text[i]
         if ch.isdigit() or ch == ".":
-            match = re.match(r"\d+(?:\.\d+)?", text[i:])
+            match = _ARABIC.match(text, i)
             assert match is not None
             number = Decimal(match.group())
-            i += match.end()
+            i = match.end()
             continue
         if ch in _DIGITS:
             number = Decimal(_DIGITS[ch])
@@ -117,8 +134,33 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
     return table, pattern
 
 
+# Every match of the _units pattern starts with a hedge word, a numeral or a digit.
+_FIGURE_START = re.compile(
+    f"[{''.join(sorted({w[0] for w in _APPROX_BEFORE}))}{_CN}\\d]"
+)
+
+
+def _figures(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, trying only where a figure can start.
+
+    The pattern opens with an optional hedge, so re tries it at every character;
+    jumping to the next possible first character (a C-level search) and trying
+    there, resuming after each match, finds the same matches (none is empty).
+    """
+    found = []
+    pos = 0
+    while (start := _FIGURE_START.search(text, pos)) is not None:
+        match = pattern.match(text, start.start())
+        if match is not None:
+            found.append(match)
+            pos = match.end()
+        else:
+            pos = start.start() + 1
+    return found
+
+
 def _value(text: str) -> Decimal:
-    text = re.sub("[,多余]", "", text)
+    text = _NOT_VALUE.sub("", text)
     if "点" in text:
         whole, frac = text.split("点", 1)
         digits = "".join(str(_DIGITS[c]) for c in frac)
@@ -134,15 +176,23 @@ def _numbered_names() -> tuple[str, ...]:
     )
 
 
+@cache
+def _numbered_name_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _numbered_names())))
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Short quoted names (≤ 12 characters): numbers inside them belong to the name."""
-    spans = []
-    for match in re.finditer(
-        r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》", text
-    ):
-        spans.append(match.span())
+    spans = [match.span() for match in _QUOTED.finditer(text)]
+    if _numbered_name_pattern().search(text) is None:
+        return spans  # none of them in the text (most texts): no per-name search
     for name in _numbered_names():  # 中央八项规定, unquoted
-        spans.extend(m.span() for m in re.finditer(re.escape(name), text))
+        # str.find, non-overlapping like re.finditer on the escaped name, but without
+        # building a pattern per name and document.
+        at = text.find(name)
+        while at >= 0:
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + len(name))
     return spans
 
 
@@ -158,8 +208,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
     text = doc.clean
     units, pattern = _units()
     quoted = _quoted_spans(text)
+    sections: list[int | None] = []  # _year's per-document table, made on first use
     out = []
-    for match in pattern.finditer(text):
+    for match in _figures(text, pattern):
         start, end = match.span()
         if text[start - 1 : start] in ("第", "编", "号") or any(
             a <= start < b for a, b in quoted
@@ -191,18 +242,18 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
         if number_text + unit in _WORDS:
             continue  # 四处调研: an adverb
-        in_words = not re.match(r"\d", number_text)
+        in_words = not _DIGIT.match(number_text)
         approx = bool(
             hedge
             or match.group("after")
             or match.group("tail")
-            or re.search("[多余]", number_text)
+            or _HEDGE_CHARS.search(number_text)
         )
         if in_words and not _counted_in_words(text, start, end, unit, approx):
             continue
         if match.group("tail") == "多" and match.group("after"):
             end -= 1
-        times = re.search(r"(\d+)[×xX*]$", text[max(0, start - 4) : start])
+        times = _TIMES.search(text[max(0, start - 4) : start])
         if times:  # 2×35万千瓦: two units of 35万千瓦 each
             value = _exact(value * int(times.group(1)))
             start -= len(times.group())
@@ -211,7 +262,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             "unit": unit,
             "approx": approx,
             "subject": _subject(text, start, end, unit),
-            "year": _year(doc, start),
+            "year": _year(doc, start, sections),
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
     return out
@@ -233,19 +284,16 @@ def _counted_in_words(text: str, start: int, end: int, unit: str, approx: bool) 
     if unit in _IN_WORDS_SOMETIMES:
         return unit == "倍" or approx
     if unit in ("次", "轮"):
-        if re.match("二", text[start:end].lstrip("近约超逾")):
+        if _ER.match(text[start:end].lstrip("近约超逾")):
             return False  # 二次发掘 is a second digging; a count of two is 两次
         # 四次全委 is a meeting's name, 三次产业 the tertiary sector
-        return re.match(r"[全常]委|会议|全会|党代会|人代会|产业", text[end:]) is None
-    if unit == "元" and not re.search("[万亿]", text[start:end]):
-        if (
-            re.match(f"[、等{CJK}]", text[end : end + 1])
-            and text[end : end + 1] not in "的钱"
-        ):
+        return _MEETING.match(text, end) is None
+    if unit == "元" and not _SCALE.search(text, start, end):
+        if _NAME_NEXT.match(text[end : end + 1]) and text[end : end + 1] not in "的钱":
             return False  # 扶持三元、麦福劳等企业, 三元乳业: a company name
     if unit == "个" and not approx:
-        noun = re.match(f"[{CJK}]*", text[end : end + 12]).group()  # type: ignore[union-attr]
-        noun = re.split("[零〇一二两三四五六七八九的和与及]", noun)[0]
+        noun = _CJK_RUN.match(text[end : end + 12]).group()  # type: ignore[union-attr]
+        noun = _NOUN_BREAK.split(noun)[0]
         return len(noun) >= 3
     return True
 
@@ -262,7 +310,7 @@ def _figure(
     unit = match.group("unit")
     value = _value(match.group("number"))
     if unit == "成":
-        if re.match(r"\d", match.group("number")):
+        if _DIGIT.match(match.group("number")):
             return None, unit
         return _exact(value * 10), "%"
     base, factor = units[unit]
@@ -296,6 +344,16 @@ _AFTER_STOP = re.compile(
     r"投入|完工|年内|完成|实现|开工|建成|顺利|全部|正式|进展|达到|一季度|建设$"
 )
 _GROWTH = re.compile(r"(?:同比)?(?:增长|提高|下降|减少)[\d.]+%$")
+_FOLLOW_LEAD = re.compile(r"^(?:的|“)")
+_AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
+_WORD_BREAK = re.compile(r"[的是在和与及为了将把被对从向到等,]")
+_PLACE_PAREN = re.compile(r"[村镇乡区县]\(.+\)")
+_ONE_CJK = re.compile(f"[{CJK}]")
+_GOES_ON = re.compile(r"(?:达到|达|为)")
+_DATE_BEFORE = re.compile(r".*\d+[年月]末?")
+_COMPARED = re.compile(r"..(?:较|同比)")
+_COMPARED_SPLIT = re.compile(r"较|同比")
+_LAST_LINK = re.compile(r"(?:的|在|和|使|让|把|为)(?=[^的在和使让把为]*$)")
 
 
 def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
@@ -316,8 +374,8 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         ('地区生产总值', '地区生产总值')
     """
     follow = text[end : end + 14]
-    follow = re.sub(r"^(?:的|“)", "", follow)  # 25万余元的营业收入, 16条“负面清单”
-    after = re.match(f"[{CJK}()（）]{{1,10}}", follow)
+    follow = _FOLLOW_LEAD.sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
+    after = _AFTER_NOUN.match(follow)
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
@@ -333,21 +391,13 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
             or before_clause.endswith("等")
         )
     ):
-        word = re.split(r"[的是在和与及为了将把被对从向到等,]", after.group())[0]
+        word = _WORD_BREAK.split(after.group())[0]
         word = _AFTER_STOP.split(word)[0]  # 两个市民广场投入使用: the noun only
-        if len(word) >= 2 or re.fullmatch(r"[村镇乡区县]\(.+\)", word):
+        if len(word) >= 2 or _PLACE_PAREN.fullmatch(word):
             return word
-        if (
-            unit in _CLASSIFIERS
-            and re.fullmatch(f"[{CJK}]", word)
-            and follow[1:2] == "的"
-        ):
+        if unit in _CLASSIFIERS and _ONE_CJK.fullmatch(word) and follow[1:2] == "的":
             return word  # 4个村的安全饮水工程
-    if (
-        len(before) < 2
-        and len(clauses) >= 2
-        and re.match(r"(?:达到|达|为)", before_clause)
-    ):
+    if len(before) < 2 and len(clauses) >= 2 and _GOES_ON.match(before_clause):
         # 地区生产总值增长20%,达到282亿元: the same subject goes on
         before = _clean_before(_GROWTH.sub("", clauses[-2]))
     return before[-20:] if len(before) >= 2 else None
@@ -356,13 +406,15 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
 def _clean_before(clause: str) -> str:
     """The subject words of the clause before a figure: no lead-in, verb or date."""
     before = _TRAIL.sub("", _LEAD.sub("", clause))
-    before = re.sub(r".*\d+[年月]末?", "", before)  # 较2020年末下降: not subjects
-    if re.search(r"..(?:较|同比)", before):  # 学历较换届前减少: the thing compared
-        before = re.split(r"较|同比", before)[0]
-    return re.split(r"(?:的|在|和|使|让|把|为)(?=[^的在和使让把为]*$)", before)[-1]
+    before = _DATE_BEFORE.sub("", before)  # 较2020年末下降: not subjects
+    if _COMPARED.search(before):  # 学历较换届前减少: the thing compared
+        before = _COMPARED_SPLIT.split(before)[0]
+    return _LAST_LINK.split(before)[-1]
 
 
-def _year(doc: Document, pos: int) -> int | None:
+def _year(
+    doc: Document, pos: int, sections: list[int | None] | None = None
+) -> int | None:
     """The year the figure is about: one named earlier in its sentence or paragraph,
     else the year of its section, from the last paragraph that opens with a year
     (一、2013年工作回顾; 2011年是…的开局之年) — work reports name the year once.
@@ -372,19 +424,32 @@ def _year(doc: Document, pos: int) -> int | None:
         >>> doc = parse_document("一、2013年工作回顾\\n\\n全年地区生产总值253.7亿元。", "t")
         >>> _year(doc, doc.clean.index("253"))
         2013
+
+    ``sections``: the document's ``_section_years``, filled on first use when an
+    empty list is given, so that a document's figures share one pass over its
+    paragraphs.
     """
     s_start, _ = doc.sentences[doc.sentence_index(pos)]
     p_index = doc.paragraph_index(pos)
     p_start, _ = doc.paragraphs[p_index]
     for begin in (s_start, p_start):
-        years = re.findall(r"((?:19|20)\d\d)年", doc.clean[begin:pos])
+        years = _YEAR_IN.findall(doc.clean, begin, pos)
         if years:
             return int(years[-1])
-    for start, end in reversed(doc.paragraphs[:p_index]):
-        paragraph = doc.clean[start:end].strip()
-        opening = re.match(
-            r"^(?:[一二三四五六七八九十]+、|第.部分)?\s*((?:19|20)\d\d)年", paragraph
-        )
+    if sections is None:
+        sections = _section_years(doc)
+    elif not sections:
+        sections.extend(_section_years(doc))
+    return sections[p_index]
+
+
+def _section_years(doc: Document) -> list[int | None]:
+    """Per paragraph, the year of the last earlier paragraph that opens with one."""
+    years: list[int | None] = []
+    current = None
+    for start, end in doc.paragraphs:
+        years.append(current)
+        opening = _YEAR_OPENING.match(doc.clean[start:end].strip())
         if opening:
-            return int(opening.group(1))
-    return None
+            current = int(opening.group(1))
+    return years

@@ -8,6 +8,7 @@ part is kept in ``attrs["place_text"]`` so linking can attach the organisation t
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract._context import CJK, make_mention
 from kg.model import Document, Mention
@@ -15,6 +16,19 @@ from kg.resources import load_list
 
 _LEVEL_WORDS = "区县市镇乡村"
 _STOP = set('，,。、;；:：“”"()《》 \n的和与及在对把为是原由以将从向到于等')
+_LEVEL_ANCHOR = re.compile(
+    f"(?:(?<=[{''.join(_STOP)}系])|^)[{_LEVEL_WORDS}](?=[{CJK}])"
+)
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(load_list("org_suffixes.txt"), key=len, reverse=True))
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(load_list("titles.txt"), key=len, reverse=True))
 
 
 def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -24,12 +38,12 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
         >>> org_spans("梁平区委组织部相关负责人", [(0, 3)])
         [(0, 7, 3)]
     """
-    suffixes = sorted(load_list("org_suffixes.txt"), key=len, reverse=True)
+    # One str.endswith call tests every suffix (none is empty, so a piece of length
+    # 0 never ends in one).
+    suffixes = _suffixes()
     anchors = sorted(places)
     # A bare level word after a boundary also anchors: (作者系)区信访办, 村党委书记.
-    for match in re.finditer(
-        f"(?:(?<=[{''.join(_STOP)}系])|^)[{_LEVEL_WORDS}](?=[{CJK}])", text
-    ):
+    for match in _LEVEL_ANCHOR.finditer(text):
         anchors.append((match.start(), match.end()))
     spans = []
     for a_start, a_end in sorted(set(anchors)):
@@ -39,13 +53,8 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
             stop = a_end + length
             if stop > len(text) or (length and text[stop - 1] in _STOP):
                 break
-            piece = text[a_end:stop]
-            for suffix in suffixes:
-                if piece.endswith(suffix) and (
-                    length or suffix in ("区委", "县委", "市委")
-                ):
-                    best = stop
-                    break
+            if length and text[a_end:stop].endswith(suffixes):
+                best = stop
             # 区委 directly after a place: 梁平区委 (the 区 of the place is shared).
             if (
                 length == 0
@@ -62,7 +71,7 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
 
 def _drop_title(text: str, body_start: int, end: int) -> int:
     """开州区委常委 is 开州区委 + the title 常委: give the title back."""
-    for title in sorted(load_list("titles.txt"), key=len, reverse=True):
+    for title in _titles():
         if text[body_start:end].endswith(title) and end - len(title) > body_start:
             return end - len(title)
     return end

@@ -9,7 +9,7 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from kg.extract._context import CJK, PLACEHOLDER, common_words, make_mention, word_tags
@@ -22,6 +22,44 @@ _NOTE_UNIT = re.compile(r"\(作者单位[:：]?([^()]*)\)")
 _PHOTO = re.compile(f"(?:摄/|摄影/|摄影:|图/)\\s*([{CJK}]{{2,3}})")
 # Characters that cannot be the third character of a name: they begin the next word.
 _NOT_THIRD = set("说表介指在是的和等同带通走一也就都把被对从向为了时们告任担当将到与及")
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Every position where one of ``words`` starts (overlapping ones included)."""
+    found = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _finditer_at(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match can only start at one of ``starts``.
+
+    finditer tries each position in turn and yields the first match, then goes on
+    from its end; trying only the positions a match can start at (sorted) finds the
+    same matches. Patterns like name + cue word scan every character with re; the
+    cue words, found with str.find, say where a name could start.
+    """
+    resume = 0
+    for start in starts:
+        if start < resume or start < 0:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            resume = match.end()
+
+
+def _starts_before(
+    text: str, words: tuple[str, ...], gaps: tuple[int, ...]
+) -> list[int]:
+    """Positions ``gap`` characters before an occurrence of one of ``words``."""
+    return sorted({at - gap for at in _occurrences(text, words) for gap in gaps})
 
 
 @cache
@@ -46,9 +84,14 @@ def is_name(text: str) -> bool:
     common = common_words()
     if text in common or text[:2] in common:
         return False  # 关于加, 任务清, 曾在党: a word, not a name
-    return not any(
-        text.startswith(w) or text.endswith(w) for w in load_lines("not_names.txt")
-    )
+    not_names = _not_names()
+    return not (text.startswith(not_names) or text.endswith(not_names))
+
+
+@cache
+def _not_names() -> tuple[str, ...]:
+    """``not_names.txt`` as one tuple: str.startswith tests them all in one call."""
+    return tuple(sorted(load_lines("not_names.txt")))
 
 
 def parse_posts(text: str) -> list[dict[str, object]]:
@@ -188,16 +231,59 @@ def extract_people(doc: Document) -> list[Mention]:
 
 
 @cache
-def _frames() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _frames() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]:
     return tuple(
-        (re.compile(row["frame"]), row["kind"])
+        (re.compile(row["frame"]), row["kind"], _required_words(row["frame"]))
         for row in load_table("person_frames.txt")
     )
 
 
+def _required_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match of ``pattern`` contains, if its top level says.
+
+    岁的 for (?:\\d+|…)岁的(?P<name>…), 老两口|夫妇|一家 for (?P<name>…)(?:老两口|夫妇|一家),
+    名叫|叫做|叫 for (?:名叫|叫做|(?<=[，,、])叫)…: a run of literal characters in the
+    pattern's top-level sequence, or a group of alternatives each holding one. None
+    when there is none (or re's parser, a private module, is not what it was): the
+    frame then runs on every text.
+    """
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        def runs(items: list) -> list[str]:  # type: ignore[type-arg]
+            """The runs of literal characters in a sequence of parsed items."""
+            found, run = [], ""
+            for op, av in items:
+                if op is sre.LITERAL:
+                    run += chr(av)
+                    continue
+                if run:
+                    found.append(run)
+                run = ""
+            return [*found, run] if run else found
+
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        found: list[tuple[str, ...]] = [(run,) for run in runs(list(parsed))]
+        for op, av in parsed:
+            if op is sre.SUBPATTERN and not av[1] and len(av[-1]) == 1:
+                op, av = av[-1][0]  # a group (no flags) holding one item: that item
+            if op is sre.BRANCH:  # every alternative brings its longest literal run
+                words = [max(runs(list(alt)), key=len, default="") for alt in av[1]]
+                if all(words):
+                    found.append(tuple(words))
+    except Exception:  # any surprise: no prefilter, the same output
+        return None
+    return max(found, key=lambda ws: min(map(len, ws))) if found else None
+
+
 def _add_frames(text: str, add: Callable[..., None]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
-    for pattern, kind in _frames():
+    for pattern, kind, words in _frames():
+        if words is not None and not any(w in text for w in words):
+            continue  # a word every match needs is not in the text
         for match in pattern.finditer(text):
             start = match.start("name")
             name = _trim_name(match.group("name"), text, start)
@@ -271,7 +357,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _alternation(name: str) -> str:
-    return "|".join(map(re.escape, sorted(load_lines(name), key=len, reverse=True)))
+    return "|".join(map(re.escape, _words(name)))
+
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(sorted(load_lines(name), key=len, reverse=True))
 
 
 def _former_before(text: str, title_start: int) -> bool:
@@ -321,7 +412,10 @@ def _add_role_then_name(text: str, add: Callable[..., None]) -> None:
 
 def _add_historical(text: str, add: Callable[..., None]) -> None:
     """卢作孚精神, 彭仙碧、杜文举等革命先辈: figures of the past, named with a cue."""
-    for match in _patterns()["historical"].finditer(text):
+    cues = _words("person_history.txt")
+    # the name is the three characters before a cue
+    starts = _starts_before(text, cues, (3,))
+    for match in _finditer_at(_patterns()["historical"], text, starts):
         if _weak_name_ok(match.group("name")) and _word_aligned(
             text, *match.span("name")
         ):
@@ -332,6 +426,8 @@ def _add_historical(text: str, add: Callable[..., None]) -> None:
                 "historical",
                 [],
             )
+    if not starts:
+        return  # no cue in the text: no list of names before one either
     for match in _patterns()["historical_list"].finditer(text):
         names = match.group("names").split("、")
         if all(_weak_name_ok(n) for n in names):
@@ -343,7 +439,9 @@ def _add_historical(text: str, add: Callable[..., None]) -> None:
 
 def _add_reported_speech(text: str, add: Callable[..., None]) -> None:
     """……,邓天星如是说: a name opening a clause, followed by a verb of speech."""
-    for match in _patterns()["speech"].finditer(text):
+    # the name is two or three characters before a verb of speech
+    starts = _starts_before(text, _words("speech_verbs.txt"), (2, 3))
+    for match in _finditer_at(_patterns()["speech"], text, starts):
         name = match.group("name")
         if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
@@ -360,6 +458,21 @@ _TAKES_POST = re.compile(
     f"(?:(?<=[的,。、;:\\s])|^)(?P<name>[{CJK}]{{2,3}}?)"
     r"(?:从?\d{4}年(?:起|以来)?)?(?P<verb>退休前曾是|退休前是|生前是|被任命为|担任|出任|当选为?|现任|曾任|任)"
 )
+_TAKES_POST_VERBS = (
+    "退休前曾是",
+    "退休前是",
+    "生前是",
+    "被任命为",
+    "担任",
+    "出任",
+    "当选",
+    "现任",
+    "曾任",
+    "任",
+)
+# Where a _TAKES_POST match can start before its verb: a name of 2-3 characters, then
+# nothing or 从?\d{4}年(?:起|以来)? (5-8 characters).
+_TAKES_POST_GAPS = tuple(sorted({n + g for n in (2, 3) for g in (0, 5, 6, 7, 8)}))
 # Verbs strong enough to vouch for a name without a Han surname (泽洛退休前曾是…).
 _STRONG_VERBS = ("退休前曾是", "退休前是", "生前是")
 
@@ -367,7 +480,8 @@ _STRONG_VERBS = ("退休前曾是", "退休前是", "生前是")
 def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
     """谢志望从2020年担任八角社区党总支书记: a name, a verb of office, then the post."""
     text = doc.clean
-    for match in _TAKES_POST.finditer(text):
+    starts = _starts_before(text, _TAKES_POST_VERBS, _TAKES_POST_GAPS)
+    for match in _finditer_at(_TAKES_POST, text, starts):
         name = match.group("name")
         sentence_start = match.start() == 0 or text[match.start() - 1] in "。\n"
         unsurnamed = (

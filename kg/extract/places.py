@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
+import ahocorasick_rs
 
 from kg.extract._context import (
     CJK,
@@ -23,6 +24,7 @@ from kg.extract._context import (
     word_freq,
     word_tags,
 )
+from kg.extract._tagger import tagger
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -62,15 +64,69 @@ class Gazetteer:
     automaton: ahocorasick.Automaton
     # key -> list of (division id, kind) where kind is full | short | former
     keys: dict[str, list[tuple[str, str]]]
+    # Locates the stretches of text that hold a key (see ``find``).
+    locator: ahocorasick_rs.AhoCorasick
+    # every two neighbouring characters of every key; None if a key has one character
+    pairs: frozenset[str] | None
+    # division id -> its ancestors; resolving a document asks for the same chains
+    # many times over
+    chains: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Gazetteer keys in ``text`` as ``(start, end, key)``: ``automaton.iter_long``.
+
+        pyahocorasick walks CJK text at ~1 MB/s (the trie root has thousands of
+        children). Its ``iter_long`` is not quite leftmost-longest (it misses 产业园 in
+        高新技术产业园的 and, at the very end of a text only, 三江 in 建三江管理局), so it
+        still decides the hits, but only around the places that hold one.
+
+        Where two neighbouring characters are no two neighbouring characters of any key
+        (a "cut"), no trie path goes on across them: iter_long fails there, settles
+        what it has pending from before, and takes the second character from the root
+        as a fresh search would (it never looks ahead). So between cuts it finds what
+        the whole text gives, if it reads one character past the closing cut. The
+        Rust automaton (leftmost-longest, ~12x faster) tells which of those pieces
+        hold a key at all: a key never spans a cut, and a piece with a key has a
+        leftmost-longest match.
+
+        Examples:
+            >>> load_gazetteer().find("在梁平区梁山街道,建三江管理局,建三江管理局")
+            [(1, 4, '梁平区'), (4, 8, '梁山街道'), (10, 12, '三江')]
+        """
+        pairs = self.pairs
+        if pairs is None:  # a one-character key would start right at a cut
+            return [
+                (last - len(key) + 1, last + 1, key)
+                for last, key in self.automaton.iter_long(text)
+            ]
+        out: list[tuple[int, int, str]] = []
+        searched = 0  # hits before this were in the piece just searched
+        size = len(text)
+        for _, start, end in self.locator.find_matches_as_indexes(text):
+            if start < searched:
+                continue
+            begin = start  # back to the cut before the hit
+            while begin > 0 and text[begin - 1 : begin + 1] in pairs:
+                begin -= 1
+            stop = end  # on to the cut after it
+            while stop < size and text[stop - 1 : stop + 1] in pairs:
+                stop += 1
+            for last, key in self.automaton.iter_long(text[begin : stop + 1]):
+                out.append((begin + last - len(key) + 1, begin + last + 1, key))
+            searched = stop
+        return out
 
     def ancestors(self, division_id: str) -> list[str]:
         """Ids of the enclosing divisions, nearest first."""
-        chain = []
-        current = self.divisions.get(division_id)
-        while current is not None and current.parent:
-            chain.append(current.parent)
-            current = self.divisions.get(current.parent)
-        return chain
+        chain = self.chains.get(division_id)
+        if chain is None:
+            found = []
+            current = self.divisions.get(division_id)
+            while current is not None and current.parent:
+                found.append(current.parent)
+                current = self.divisions.get(current.parent)
+            chain = self.chains[division_id] = tuple(found)
+        return list(chain)
 
 
 @cache
@@ -114,7 +170,17 @@ def load_gazetteer() -> Gazetteer:
     for key in keys:
         automaton.add_word(key, key)
     automaton.make_automaton()
-    return Gazetteer(divisions, automaton, dict(keys))
+    # Any match kind finds a hit in every stretch that holds a key; leftmost-longest
+    # reports the fewest.
+    locator = ahocorasick_rs.AhoCorasick(
+        list(keys), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    # Keys have two characters or more (min_len above, short forms, 县/州/旗); a key
+    # of one would start right at a cut, and find would then read whole texts.
+    pairs = None
+    if all(len(key) >= 2 for key in keys):
+        pairs = frozenset(key[i : i + 2] for key in keys for i in range(len(key) - 1))
+    return Gazetteer(divisions, automaton, dict(keys), locator, pairs)
 
 
 @dataclass(slots=True)
@@ -204,10 +270,7 @@ def extract_places(doc: Document) -> list[Mention]:
     gazetteer = load_gazetteer()
     text = doc.clean
     hits: list[_Hit] = []
-    raw = [
-        (end_index - len(key) + 1, end_index + 1, key)
-        for end_index, key in gazetteer.automaton.iter_long(text)
-    ]
+    raw = gazetteer.find(text)
     starts = {start for start, _, _ in raw}
     for start, end, key in raw:
         candidates = gazetteer.keys[key]
@@ -253,6 +316,20 @@ def town_stems() -> dict[str, dict[str, str]]:
     }
 
 
+@cache
+def _sorted_stems(district: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(town_stems().get(district, {}).items()))
+
+
+_ONE_CJK = re.compile(f"[{CJK}]")
+_LIST_SEP = re.compile(f"[{_COORDINATOR}]")
+_STEM = f"[{CJK}]{{2,3}}"
+# A level word written once for a list: 方舟、秀水社区.
+_LEVEL_LIST = re.compile(
+    f"((?:{_STEM}[{_COORDINATOR}])+)({_STEM}?)({'|'.join(_LIST_LEVEL_WORDS)})"
+)
+
+
 def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places written without their level word inside a list.
 
@@ -266,7 +343,6 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
         for h in hits
         if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
     }
-    stems = town_stems()
     found: dict[tuple[int, int], _Hit] = {}
 
     def free(a: int, b: int) -> bool:
@@ -275,7 +351,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     # Town stems under a named district.
     occurrences: list[tuple[int, int, str]] = []
     for district in sorted(districts):
-        for stem, cid in sorted(stems.get(district, {}).items()):
+        for stem, cid in _sorted_stems(district):
             at = text.find(stem)
             while at >= 0:  # str.find: one regex per stem would thrash re's cache
                 occurrences.append((at, at + len(stem), cid))
@@ -294,7 +370,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
             a in by_end
             and by_end[a].chosen == gazetteer.divisions[cid].parent
             and (
-                not re.match(f"[{CJK}]", text[b : b + 1])
+                not _ONE_CJK.match(text[b : b + 1])
                 or text[b : b + 1] in _FUNCTION_CHARS
             )
         )
@@ -303,13 +379,9 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
                 a, b, text[a:b], [(cid, "short")], chosen=cid, rule="place:listed-short"
             )
     # A level word written once for a list: 方舟、秀水社区.
-    stem = f"[{CJK}]{{2,3}}"
-    pattern = re.compile(
-        f"((?:{stem}[{_COORDINATOR}])+)({stem}?)({'|'.join(_LIST_LEVEL_WORDS)})"
-    )
-    for m in pattern.finditer(text):
+    for m in _LEVEL_LIST.finditer(text):
         level_word = m.group(3)
-        items = [*re.split(f"[{_COORDINATOR}]", m.group(1))[:-1], m.group(2)]
+        items = [*_LIST_SEP.split(m.group(1))[:-1], m.group(2)]
         if any(not _list_item_ok(item) for item in items):
             continue
         # Every item one noun-like word, the level word a word of its own:
@@ -321,7 +393,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
             f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
         ):
             continue
-        if m.start() > 0 and re.match(f"[{CJK}]", text[m.start() - 1]):
+        if m.start() > 0 and _ONE_CJK.match(text[m.start() - 1]):
             if not _tag_boundary(text, m.start()):
                 continue
         pos = m.start()
@@ -363,6 +435,9 @@ def _tag_boundary(text: str, at: int) -> bool:
     return pos == at
 
 
+_ADDRESS_TAIL = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
+
+
 def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places the gazetteer lacks but a compound address makes certain.
 
@@ -370,7 +445,7 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     list covers that province.
     """
     by_start = {h.start: h for h in hits}
-    tail = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
+    tail = _ADDRESS_TAIL
     function_chars = set("和在的是为了与及等或对把被从向以给到于第届")
     added: list[_Hit] = []
     replaced: set[int] = set()
@@ -628,6 +703,13 @@ def _zone_rules() -> tuple[re.Pattern[str], dict[str, str]]:
 # A name before a zone or landmark word is walked back over noun-like jieba tokens
 # (POS-tagged only inside the clause where the suffix was found, so the tagger never
 # runs over the whole text).
+_DIGIT = re.compile(r"\d")
+_COUNT = re.compile("[〇一二三四五六七八九十两百千万]")
+_ORDINAL = re.compile("[〇一二三四五六七八九十]+")
+_QUOTE_BEFORE = re.compile(r"[“”\"\n][^“”\"\n]{0,12}$")
+_QUOTE_AFTER = re.compile(r"[^“”\"\n]{0,12}[“”\"\n]")
+_CJK_OR_BRACKET = re.compile(f"[{CJK})]*")
+_TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CLAUSE_BREAK = re.compile(r"[，。；：、“”‘’《》〈〉()（）！？,;:!?\s「」]")
 _NAME_FLAGS = frozenset("n ng nr nrt nrfg ns nz nt j m eng an".split())
 _PROPER_FLAGS = frozenset("nr nrt nrfg ns nz j eng".split())
@@ -643,10 +725,11 @@ _MAX_NAME = 10
 
 @cache
 def _tag(clause: str) -> tuple[tuple[str, str], ...]:
-    """jieba.posseg over one short clause (cached: lists repeat the same clauses)."""
-    import jieba.posseg
+    """jieba.posseg over one short clause (cached: lists repeat the same clauses).
 
-    return tuple((t.word, t.flag) for t in jieba.posseg.lcut(clause))
+    ``tagger()`` is jieba.posseg with an exact, faster Viterbi (see ``_tagger``).
+    """
+    return tuple((t.word, t.flag) for t in tagger().lcut(clause))
 
 
 def _cheap_reject(text: str, s: int, e: int) -> bool:
@@ -655,7 +738,7 @@ def _cheap_reject(text: str, s: int, e: int) -> bool:
     路子, 路网, 河道: the suffix starts a longer word; 道路, 思路, 出路: it ends a common
     word. Neither can end a name.
     """
-    if not re.match(f"[{CJK}]", text[s - 1 : s]):
+    if not _ONE_CJK.match(text[s - 1 : s]):
         return True
     tags = word_tags()
     ends_a_word = any(text[s - k : e] in tags for k in (2, 3, 4))  # 海拉尔河|堤防
@@ -673,13 +756,13 @@ def _cheap_reject(text: str, s: int, e: int) -> bool:
 
 def _distinctive(word: str, flag: str) -> bool:
     """Whether a token can carry a proper name: rare, or unknown to the dictionary."""
-    if len(word) < 2 or re.search(r"\d", word):
+    if len(word) < 2 or _DIGIT.search(word):
         return False
     if word in load_lines("place_stopnames.txt") or word in load_lines(
         "landmark_stop_prefixes.txt"
     ):
         return False
-    if re.match("[〇一二三四五六七八九十两百千万]", word):
+    if _COUNT.match(word):
         return False  # 五大, 十大: a count, not a name
     count = word_freq().get(word)
     if count is None:
@@ -757,11 +840,11 @@ def _name_start(
             flag not in _NAME_FLAGS
             or word in level_words
             or word in stops
-            or re.search(r"\d", word)
+            or _DIGIT.search(word)
             or e - start > _MAX_NAME
         ):
             break
-        if flag == "m" and not re.fullmatch("[〇一二三四五六七八九十]+", word):
+        if flag == "m" and not _ORDINAL.fullmatch(word):
             break
         distinctive = distinctive or _distinctive(word, flag)
         head = start
@@ -778,8 +861,8 @@ def _name_start(
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` sits inside a short quotation (“连心桥”, "枫桥经验")."""
-    before = re.search(r"[“”\"\n][^“”\"\n]{0,12}$", text[max(0, start - 13) : start])
-    after = re.match(r"[^“”\"\n]{0,12}[“”\"\n]", text[end : end + 13])
+    before = _QUOTE_BEFORE.search(text[max(0, start - 13) : start])
+    after = _QUOTE_AFTER.match(text[end : end + 13])
     return bool(
         before and after and before.group()[0] in '“"' and after.group()[-1] in '”"'
     )
@@ -812,7 +895,7 @@ def _zones_and_landmarks(
             # 成渝|地区双城|经济圈, 重庆|)|科学城: an anchor a few characters back.
             for gap in range(0, 5):
                 stop = s - gap
-                if not re.fullmatch(f"[{CJK})]*", text[stop:s]):
+                if not _CJK_OR_BRACKET.fullmatch(text[stop:s]):
                     break
                 if stop in by_end:
                     anchor = by_end[stop]
@@ -827,7 +910,7 @@ def _zones_and_landmarks(
         if kind != "zone" and anchor is None and len(suffix) >= 2:
             # 重庆|新|机场: one descriptive character between a place and the word.
             near = by_end.get(s - 1)
-            if near is not None and re.fullmatch(f"[{CJK}]", text[s - 1]):
+            if near is not None and _ONE_CJK.fullmatch(text[s - 1]):
                 if text[s - 1] not in _FUNCTION_CHARS:
                     anchor, name_start = near, near.start
         if name_start is None or kind != "zone":
@@ -843,7 +926,7 @@ def _zones_and_landmarks(
         if (
             kind == "zone"
             and text[name_start - 1 : name_start] == "("
-            and re.fullmatch(f"[{CJK}]{{2}}", text[name_start - 3 : name_start - 1])
+            and _TWO_CJK.fullmatch(text[name_start - 3 : name_start - 1])
         ):
             name_start -= 3
         if end - name_start <= len(suffix) or _inside_quotes(text, name_start, end):

@@ -9,6 +9,7 @@ do not. Rules live in ``doctrine.txt``, ``metaphors.txt`` and ``programme_rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from kg.extract._context import CJK, PLACEHOLDER, jieba_words, make_mention
@@ -86,7 +87,7 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     if name in doctrine or name.replace("、", "") in doctrine:
         return "national"
     # “五位一体”总体布局 is the national one, “五位一体”信访平台 is not
-    if any(after.startswith(t[len(name) :]) for t in doctrine if t.startswith(name)):
+    if any(after.startswith(t[len(name) :]) for t in _doctrine_from(name)):
         return "national"
     if name.startswith(("互联网+", "国家", "全国")) or before.endswith(rules["higher"]):
         return "national"  # 互联网+政务服务, 国家级健康促进区; 自治区“8337”发展思路
@@ -138,6 +139,21 @@ def classify(name: str, before: str = "", after: str = "") -> str:
     return "term"
 
 
+@cache
+def _doctrine_sorted() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("doctrine.txt")))
+
+
+def _doctrine_from(name: str) -> tuple[str, ...]:
+    """The doctrine entries that start with ``name`` (a slice of the sorted list)."""
+    entries = _doctrine_sorted()
+    first = bisect_left(entries, name)
+    last = first
+    while last < len(entries) and entries[last].startswith(name):
+        last += 1
+    return entries[first:last]
+
+
 _ADVERBS = (
     "进一步",
     "落实",
@@ -178,9 +194,14 @@ def _paired_slogan(name: str) -> bool:
 
 def _followed_by(after: str, words: tuple[str, ...]) -> bool:
     """“六个一”幸福指数工程, “三山绿化”等工程: a scheme word within four characters."""
+    return _followed_pattern(words).match(after) is not None
+
+
+@cache
+def _followed_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     pattern = "|".join(map(re.escape, words))
     # no 的 in the gap: 代号为“X”的军事行动 names an operation, not a scheme of X
-    return re.match(f"[^的\\W\\d]{{0,4}}?(?:{pattern})", after) is not None
+    return re.compile(f"[^的\\W\\d]{{0,4}}?(?:{pattern})")
 
 
 def extract_programmes(doc: Document) -> list[Mention]:
@@ -236,7 +257,9 @@ def extract_programmes(doc: Document) -> list[Mention]:
             cls = "national" if name in load_lines("doctrine.txt") else "local"
             attrs = {"class": cls, "quoted": False, "components": [], "rule": "named"}
             found.append((start, end, name, attrs))
-    for match in _PLUS.finditer(text):
+    # every formula has a "+"; the pattern opens with a lookbehind, so re would try
+    # it at every character of texts that have none
+    for match in _PLUS.finditer(text) if "+" in text else ():
         if not any(s <= match.start() < e for s, e, _, _ in found):
             found.append(
                 (
@@ -249,16 +272,18 @@ def extract_programmes(doc: Document) -> list[Mention]:
     local_names = {n for _, _, n, a in found if a["class"] == "local"}
     # Later unquoted uses of a local name (三比三亮 in running text) are mentions too.
     for name in sorted(local_names):
-        for match in re.finditer(re.escape(name), text):
-            if not any(s <= match.start() < e for s, e, _, _ in found):
+        at = text.find(name)  # non-overlapping, as re.finditer(re.escape(name))
+        while at >= 0:
+            if not any(s <= at < e for s, e, _, _ in found):
                 found.append(
                     (
-                        match.start(),
-                        match.end(),
+                        at,
+                        at + len(name),
                         name,
                         {"class": "local", "quoted": False, "components": []},
                     )
                 )
+            at = text.find(name, at + len(name))
     _attach_spelled_out_parts(text, found)
     _attach_quoted_components(doc, found)
     parts = {p for _, _, _, a in found for p in a["components"]}  # type: ignore[attr-defined]
@@ -284,26 +309,53 @@ def extract_programmes(doc: Document) -> list[Mention]:
 
 def _listed_as_schemes(text: str, pos: int) -> bool:
     """The clause after a quoted name ends in 等 + a scheme word (…等工作机制, …等竞技活动)."""
-    clause = re.split(r"[,，。;；:：!?！？\n]", text[pos : pos + 60], maxsplit=1)[0]
+    clause = _CLAUSE_END.split(text[pos : pos + 60], maxsplit=1)[0]
+    return _listed_pattern().search(clause) is not None
+
+
+_CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
+
+
+@cache
+def _listed_pattern() -> re.Pattern[str]:
     rules = _rules()
     words = "|".join(map(re.escape, rules["follow"] + rules["weak"]))
-    return re.search(f"等[{CJK}]{{0,2}}?(?:{words})$", clause) is not None
+    return re.compile(f"等[{CJK}]{{0,2}}?(?:{words})$")
 
 
 def _lever(text: str, start: int, end: int) -> bool:
     """以(打造新时代)“X”(变革型组织)为抓手: the text names X as the lever of its work."""
-    levers = "|".join(map(re.escape, _rules()["lever"]))
-    before = re.search(f"以[{CJK}]{{0,6}}$", text[max(0, start - 8) : start - 1])
-    after = re.match(f"[{CJK}]{{0,8}}?(?:{levers})", text[end : end + 14])
+    before = _LEVER_BEFORE.search(text[max(0, start - 8) : start - 1])
+    after = _lever_after().match(text[end : end + 14])
     return before is not None and after is not None
 
 
-def _enumeration_pattern() -> re.Pattern[str]:
+_LEVER_BEFORE = re.compile(f"以[{CJK}]{{0,6}}$")
+
+
+@cache
+def _lever_after() -> re.Pattern[str]:
+    levers = "|".join(map(re.escape, _rules()["lever"]))
+    return re.compile(f"[{CJK}]{{0,8}}?(?:{levers})")
+
+
+@cache
+def _enumeration_name() -> str:
     heads = "|".join(map(re.escape, _rules()["head"] + _rules()["listed"]))
+    return rf"[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})"
+
+
+@cache
+def _enumeration_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<enum>(?:[{CJK}]{{1,10}}、){{1,9}}[{CJK}]{{1,10}})[”\"]?[“\"]?"
-        rf"(?P<name>[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads}))"
+        rf"(?P<name>{_enumeration_name()})"
     )
+
+
+@cache
+def _enumeration_name_pattern() -> re.Pattern[str]:
+    return re.compile(_enumeration_name())
 
 
 _LEAD_VERB = re.compile(
@@ -320,6 +372,10 @@ def _mark_enumerated_listings(
     A listing name (五大…, 三大…) ending in a scheme word, right after as many parts
     as its numeral counts, is a scheme whose parts the text has just spelled out.
     """
+    # The full pattern backtracks over every run of CJK; a match needs a 、 and a
+    # listing name, and 99 % of texts lack one of them.
+    if "、" not in text or _enumeration_name_pattern().search(text) is None:
+        return
     for match in _enumeration_pattern().finditer(text):
         parts = match.group("enum").split("、")
         parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
@@ -459,14 +515,8 @@ def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:
     function word inside (实施一批重点工程 and 五大专项行动 are not names).
     """
     rules = _rules()
-    heads = "|".join(map(re.escape, rules["head"]))
-    verbs = "|".join(map(re.escape, ("实施", "推行", "启动", "开展", "深化", "打造")))
-    pattern = re.compile(
-        rf"(?:(?:{verbs})了?|以)(?P<name>[{CJK}·]{{2,14}}?(?:{heads}))"
-        rf"(?P<after>为抓手|为载体|[^{CJK}]|的|建设|$)"
-    )
     out = []
-    for match in pattern.finditer(text):
+    for match in _scheme_pattern().finditer(text):
         name = match.group("name")
         if match.group(0).startswith("以") and not match.group("after").startswith(
             "为"
@@ -485,6 +535,16 @@ def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((match.start("name"), match.end("name"), name))
     return out
+
+
+@cache
+def _scheme_pattern() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, _rules()["head"]))
+    verbs = "|".join(map(re.escape, ("实施", "推行", "启动", "开展", "深化", "打造")))
+    return re.compile(
+        rf"(?:(?:{verbs})了?|以)(?P<name>[{CJK}·]{{2,14}}?(?:{heads}))"
+        rf"(?P<after>为抓手|为载体|[^{CJK}]|的|建设|$)"
+    )
 
 
 def _has_function_word(name: str) -> bool:

@@ -1,0 +1,110 @@
+"""Extraction throughput per extractor, in characters per CPU second.
+
+Reads the first N records of a JSONL(.gz) corpus in place (title + text, as ingest
+does), then times each extractor over all of them with ``time.process_time`` (CPU,
+not wall: the bench machine is shared), best of R rounds. The POS-tag cache of the
+landmark walk is cleared before every round, so every round tags as a fresh process
+would. Also compares the gazetteer matchers on the same texts: pyahocorasick's
+``iter_long`` over the whole text, ahocorasick-rs alone, and ``Gazetteer.find``
+(the Rust automaton locating the stretches pyahocorasick then reads).
+
+Usage:
+
+    python bench/extract_bench.py [CORPUS] [N] [R]
+
+Defaults: ../shared/corpus/bulk/xwlb_2012-2026.jsonl.gz (``/work/shared/…``), 2000
+records, 3 rounds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT = Path("/work/shared/corpus/bulk/xwlb_2012-2026.jsonl.gz")
+
+
+def read_documents(path: Path, limit: int) -> list:
+    from kg.ingest import parse_document
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    docs = []
+    with opener(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i >= limit:
+                break
+            record = json.loads(line)
+            text = f"{record.get('title', '')}\n\n{record.get('text', '')}"
+            docs.append(parse_document(text, str(record.get("id", i))))
+    return docs
+
+
+def cpu(run: Callable[[], object], rounds: int, before: Callable[[], None]) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        before()
+        started = time.process_time()
+        run()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    limit = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+
+    import kg.extract.places as places
+    from kg.extract import EXTRACTORS, extract_organizations
+
+    docs = read_documents(path, limit)
+    chars = sum(len(d.clean) for d in docs)
+    print(f"{len(docs)} documents, {chars:,} characters; CPU seconds, best of {rounds}")
+    # Load gazetteer, dictionaries and word lists outside the timings.
+    for doc in docs[:50]:
+        extract_organizations(doc, EXTRACTORS["place"](doc))
+        for extractor in EXTRACTORS.values():
+            extractor(doc)
+
+    def fresh() -> None:
+        places._tag.cache_clear()
+
+    found = {d.doc_id: EXTRACTORS["place"](d) for d in docs}
+    timings: dict[str, float] = {}
+    for label, extractor in EXTRACTORS.items():
+        timings[label] = cpu(lambda e=extractor: [e(d) for d in docs], rounds, fresh)
+    timings["organization"] = cpu(
+        lambda: [extract_organizations(d, found[d.doc_id]) for d in docs],
+        rounds,
+        fresh,
+    )
+    print(f"{'extractor':14} {'CPU s':>7} {'k chars/s':>10}")
+    for label, seconds in timings.items():
+        print(f"{label:14} {seconds:7.2f} {chars / seconds / 1e3:10.0f}")
+    total = sum(timings.values())
+    print(f"{'all':14} {total:7.2f} {chars / total / 1e3:10.0f}")
+
+    gazetteer = places.load_gazetteer()
+    texts = [d.clean for d in docs]
+    matchers: dict[str, Callable[[], object]] = {
+        "pyahocorasick iter_long": lambda: [
+            list(gazetteer.automaton.iter_long(t)) for t in texts
+        ],
+    }
+    if hasattr(gazetteer, "find"):  # not in kg before the Rust locator
+        matchers["ahocorasick-rs alone"] = lambda: [
+            gazetteer.locator.find_matches_as_indexes(t) for t in texts
+        ]
+        matchers["Gazetteer.find (both)"] = lambda: [gazetteer.find(t) for t in texts]
+    print(f"\n{'gazetteer matcher':24} {'CPU s':>7} {'M chars/s':>10}")
+    for label, run in matchers.items():
+        seconds = cpu(run, rounds, lambda: None)
+        print(f"{label:24} {seconds:7.2f} {chars / seconds / 1e6:10.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""jieba.posseg with a faster, exact Viterbi for the unknown-word HMM.
+
+``jieba.posseg`` tags a run of characters its dictionary lacks with an HMM of 256
+states (position × part of speech). Its Viterbi step takes, for every state, the
+best of *all* live states of the previous character, adding ``-inf`` for the pairs
+with no transition: a character outside ``char_state_tab`` makes that 256 × 256 per
+character, and the place extractor's clauses made it ~2 ms per call. Here each state
+looks only at the live states that can reach it. A pair without a transition scores
+``-inf`` and cannot beat a pair with one (every transition weight is finite), so the
+winner, its score (the same additions in the same order) and the tie-break (the
+greatest state, as ``max`` over ``(score, state)`` tuples picks) are jieba's own.
+When no live state reaches a state, jieba's expression decides, as before.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi.MIN_FLOAT
+MIN_INF = float("-inf")
+
+State = tuple[str, str]
+
+
+@cache
+def _into() -> dict[State, dict[State, float]]:
+    """State -> {state with a transition into it: its weight}."""
+    from jieba.posseg import trans_P
+
+    into: dict[State, dict[State, float]] = {y: {} for y in trans_P}
+    for y0, out in trans_P.items():
+        for y, weight in out.items():
+            into.setdefault(y, {})[y0] = weight
+    return into
+
+
+def viterbi(
+    obs: str,
+    states: dict[str, tuple[State, ...]],
+    start_p: dict[State, float],
+    trans_p: dict[State, dict[State, float]],
+    emit_p: dict[State, dict[str, float]],
+) -> tuple[float, list[State]]:
+    """``jieba.posseg.viterbi.viterbi``, same result, fewer pairs scored."""
+    into = _into()
+    table: list[dict[State, float]] = [{}]
+    mem_path: list[dict[State, Any]] = [{}]
+    all_states = trans_p.keys()
+    for y in states.get(obs[0], all_states):  # init
+        table[0][y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
+        mem_path[0][y] = ""
+    for t in range(1, len(obs)):
+        prev_v = table[t - 1]
+        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
+        prev_states_expect_next = set().union(*[trans_p[x].keys() for x in prev_states])
+        obs_states = set(states.get(obs[t], all_states)) & prev_states_expect_next
+        if not obs_states:
+            obs_states = (
+                prev_states_expect_next if prev_states_expect_next else all_states
+            )
+        live = set(prev_states)
+        char = obs[t]
+        row: dict[State, float] = {}
+        path: dict[State, State] = {}
+        table.append(row)
+        mem_path.append(path)
+        for y in obs_states:
+            emit = emit_p[y].get(char, MIN_FLOAT)
+            preds = into.get(y, {})
+            reach = live.intersection(preds)
+            if reach:
+                # the same sums as jieba's; max over (score, state) tuples, as there
+                row[y], path[y] = max(
+                    [(prev_v[y0] + preds[y0] + emit, y0) for y0 in reach]
+                )
+            else:  # no live state reaches y: jieba's own expression
+                row[y], path[y] = max(
+                    (prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0)
+                    for y0 in prev_states
+                )
+    last = [(table[-1][y], y) for y in mem_path[-1]]
+    prob, state = max(last)
+    route: list[State] = [("", "")] * len(obs)
+    i = len(obs) - 1
+    while i >= 0:
+        route[i] = state
+        state = mem_path[i][state]
+        i -= 1
+    return prob, route
+
+
+@lru_cache(maxsize=1 << 16)
+def _route(sentence: str) -> tuple[State, ...]:
+    """The HMM's states for a run of unknown characters (runs repeat: names recur)."""
+    import jieba.posseg as posseg
+
+    _, route = viterbi(
+        sentence, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
+    )
+    return tuple(route)
+
+
+@cache
+def tagger() -> Any:
+    """A ``jieba.posseg.POSTokenizer`` using ``viterbi``, sharing jieba's dictionaries.
+
+    ``jieba.posseg.dt``'s tokenizer and word-tag table (the same objects, so a user
+    dictionary loaded later reaches both), without reading the dictionary again.
+    """
+    import jieba.posseg as posseg
+
+    class _Tagger(posseg.POSTokenizer):  # type: ignore[misc]
+        def __init__(self, base: posseg.POSTokenizer) -> None:
+            self.tokenizer = base.tokenizer
+            self.word_tag_tab = base.word_tag_tab
+
+        # POSTokenizer.__cut (name-mangled), with this module's viterbi.
+        def _POSTokenizer__cut(self, sentence: str) -> Any:  # noqa: N802
+            pos_list = _route(sentence)
+            begin, nexti = 0, 0
+            for i, char in enumerate(sentence):
+                pos = pos_list[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    yield posseg.pair(sentence[begin : i + 1], pos_list[i][1])
+                    nexti = i + 1
+                elif pos == "S":
+                    yield posseg.pair(char, pos_list[i][1])
+                    nexti = i + 1
+            if nexti < len(sentence):
+                yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
+
+    return _Tagger(posseg.dt)

@@ -1,0 +1,144 @@
+"""The extractors' shortcuts give what the plain computation gives.
+
+Each fast path (gazetteer pieces, the Viterbi, regex starts, prefilters) is checked
+against the slow one it replaces, on the seed texts and on generated strings.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import metrics, people
+from kg.extract._tagger import tagger, viterbi
+from kg.extract.places import load_gazetteer
+from kg.ingest import parse_document
+
+SEEDS = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed_texts() -> list[str]:
+    return [parse_document(p.read_text("utf-8"), p.stem).clean for p in SEEDS]
+
+
+def iter_long(text: str) -> list[tuple[int, int, str]]:
+    automaton = load_gazetteer().automaton
+    return [(e - len(k) + 1, e + 1, k) for e, k in automaton.iter_long(text)]
+
+
+def test_find_is_iter_long_on_seeds(seed_texts: list[str]) -> None:
+    gazetteer = load_gazetteer()
+    for text in seed_texts:
+        assert gazetteer.find(text) == iter_long(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依托高速公路开通、高新技术产业园的建设",  # iter_long misses 产业园
+        "建三江管理局,建三江管理局",  # ...and 三江 at the very end only
+        "重庆江北区,梁平区梁山街道八角社区",
+        "",
+    ],
+)
+def test_find_keeps_iter_long_quirks(text: str) -> None:
+    assert load_gazetteer().find(text) == iter_long(text)
+
+
+@functools.cache
+def _keys() -> tuple[str, ...]:
+    # a sample: sampled_from over all 48,000 keys is slow to draw from
+    return tuple(sorted(load_gazetteer().keys)[::40])
+
+
+@st.composite
+def gazetteer_soup(draw: st.DrawFn) -> str:
+    """Texts made of pieces of gazetteer keys, glue characters and punctuation."""
+    keys = _keys()
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(keys).flatmap(
+                    lambda k: st.integers(0, len(k) - 1).map(lambda i: k[i:])
+                ),
+                st.sampled_from(keys).flatmap(
+                    lambda k: st.integers(1, len(k)).map(lambda i: k[:i])
+                ),
+                st.sampled_from(list("的在和,。、区县村镇")),
+            ),
+            max_size=12,
+        )
+    )
+    return "".join(pieces)
+
+
+@settings(max_examples=200, deadline=None)
+@given(gazetteer_soup())
+def test_find_is_iter_long_on_key_soup(text: str) -> None:
+    assert load_gazetteer().find(text) == iter_long(text)
+
+
+def test_tagger_is_jieba_posseg(seed_texts: list[str]) -> None:
+    import jieba.posseg
+
+    clauses = [
+        c for text in seed_texts[:6] for c in re.split(r"[，。；：、“”\n,]", text) if c
+    ]
+    for clause in clauses[:150]:
+        assert [(t.word, t.flag) for t in tagger().lcut(clause)] == [
+            (t.word, t.flag) for t in jieba.posseg.lcut(clause)
+        ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        max_size=6,
+    )
+)
+def test_viterbi_is_jiebas(text: str) -> None:
+    import jieba.posseg as posseg
+
+    jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
+    if not text:
+        return
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    assert viterbi(text, *tables) == jieba_viterbi(text, *tables)
+
+
+def test_figure_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
+    _, pattern = metrics._units()
+    for text in seed_texts:
+        assert [m.span() for m in metrics._figures(text, pattern)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+
+
+def test_cue_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
+    cases = [
+        (people._patterns()["historical"], people._words("person_history.txt"), (3,)),
+        (people._patterns()["speech"], people._words("speech_verbs.txt"), (2, 3)),
+        (people._TAKES_POST, people._TAKES_POST_VERBS, people._TAKES_POST_GAPS),
+    ]
+    extra = ["谢志望从2020年担任八角社区党总支书记。", "“好”,邓天星如是说。卢作孚精神"]
+    for pattern, words, gaps in cases:
+        for text in [*seed_texts, *extra]:
+            starts = people._starts_before(text, words, gaps)
+            assert [m.span() for m in people._finditer_at(pattern, text, starts)] == [
+                m.span() for m in pattern.finditer(text)
+            ]
+
+
+def test_required_words() -> None:
+    assert people._required_words("(?:\\d+)岁的(?P<n>.)") == ("岁的",)
+    assert people._required_words("(?:名叫|(?<=,)叫)(?P<n>.)") == ("名叫", "叫")
+    assert people._required_words("(?i:ab|cd)") is None  # case-folded: no words
+    assert people._required_words("a|b") is None
