@@ -115,7 +115,9 @@ def measure(pickled: Path, writer: str, out: Path) -> tuple[float, float]:
     """(CPU seconds, extra peak MB) of one run of ``writer`` in a fresh process."""
     context = mp.get_context("fork")
     answers: Any = context.Queue()
-    child = context.Process(target=_child, args=(str(pickled), writer, str(out), answers))
+    child = context.Process(
+        target=_child, args=(str(pickled), writer, str(out), answers)
+    )
     child.start()
     result = answers.get()
     child.join()
@@ -127,7 +129,9 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path, default=BULK)
     parser.add_argument("--percent", type=float, default=10)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kg-write-bench")
+    parser.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "kg-write-bench"
+    )
     parser.add_argument("--writers", default="graph.json,graph.ttl+trig,graph.html")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)

@@ -32,14 +32,17 @@ Output is deterministic: graphs and subjects sorted, each subject's statements i
 
 from __future__ import annotations
 
+import gc
+import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import networkx as nx
 import pyoxigraph as ox
@@ -86,12 +89,14 @@ def _iri(value: object) -> str:
     return f"<{value}>"
 
 
-@lru_cache(maxsize=1 << 16)
+# Sized for the whole bulk corpus (~450,000 nodes): a smaller cache is emptied and
+# refilled over and over once the graph has more nodes than it holds.
+@lru_cache(maxsize=1 << 20)
 def _node(node_id: str) -> str:
     return _iri(entity_iri(node_id))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _doc_base(doc_id: str) -> str:
     return str(entity_iri("document:" + doc_id))
 
@@ -256,30 +261,24 @@ class Statements:
 
     def turtle(self) -> str:
         """The union of all graphs as Turtle, one block per subject."""
-        writer = _TurtleWriter(self.written)
-        merged = self.union()
-        return writer.header() + "".join(
-            writer.block(s, merged[s], "") for s in sorted(merged)
-        )
+        out = io.StringIO()
+        write_turtle_trig(self, turtle=out)
+        return out.getvalue()
 
     def trig(self) -> str:
         """The default graph, then each named graph in a ``<graph> { … }`` block."""
-        writer = _TurtleWriter(self.written)
-        parts = [writer.header()]
-        for name in sorted(self.graphs):
-            subjects = self.graphs[name]
-            indent = "    " if name else ""
-            blocks = "".join(
-                writer.block(s, subjects[s], indent) for s in sorted(subjects)
-            )
-            parts.append(f"{writer.term(name)} {{\n{blocks}}}\n\n" if name else blocks)
-        return "".join(parts)
+        out = io.StringIO()
+        write_turtle_trig(self, trig=out)
+        return out.getvalue()
 
 
 # A prefixed name's local part that needs no escape in Turtle (PN_LOCAL, kept simple:
 # ASCII letters, digits, '_', '-', inner '.', and the CJK and full-width ranges).
 _WORD = "A-Za-z0-9_\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
 _LOCAL = re.compile(f"[{_WORD}](?:[{_WORD}.\\-]*[{_WORD}\\-])?")
+# Blocks are handed to a file this many at a time: one write per block costs more,
+# one string of the whole file costs its size in memory again.
+_BATCH = 2048
 
 
 class _TurtleWriter:
@@ -288,7 +287,8 @@ class _TurtleWriter:
 
     def __init__(self, cache: dict[str, str]) -> None:
         self.prefix_of = {ns: prefix for prefix, ns in prefixes().items()}
-        self.cache = cache
+        self.cache = cache  # N-Triples IRI or typed literal → Turtle
+        self.predicates: dict[str, str] = {_A: "a"}  # "a" only as a predicate
 
     def header(self) -> str:
         return (
@@ -297,6 +297,8 @@ class _TurtleWriter:
 
     def term(self, term: str) -> str:
         """An N-Triples term, with IRIs (and datatypes) as prefixed names if possible."""
+        if term[0] == '"' and term[-1] != ">":
+            return term  # a plain or language-tagged literal is written as it is
         found = self.cache.get(term)
         if found is not None:
             return found
@@ -323,25 +325,135 @@ class _TurtleWriter:
                 return f"{prefix}:{iri[cut + 1 :]}"
         return term
 
-    def block(self, s: str, pairs: dict[tuple[str, str], None], indent: str) -> str:
-        """One subject: predicates in first-seen order, objects of one predicate
-        joined with commas."""
-        cache, term = self.cache, self.term
+    def block(self, s: str, pairs: Mapping[tuple[str, str], None]) -> str:
+        """One subject, not indented: predicates in first-seen order, objects of one
+        predicate joined with commas (one per line from three on)."""
+        cache_get, term, predicates = self.cache.get, self.term, self.predicates
+        subject = cache_get(s) or term(s)
+        if len(pairs) == 1:  # a third of all blocks (a span's sentence, …)
+            for p, o in pairs:
+                name = predicates.get(p) or self._predicate(p)
+                if not (o[0] == '"' and o[-1] != ">"):
+                    o = cache_get(o) or term(o)
+                return f"{subject}\n    {name} {o} .\n\n"
         by_predicate: dict[str, list[str]] = {}
         for p, o in pairs:
-            written = cache.get(o) or term(o)
+            if not (o[0] == '"' and o[-1] != ">"):  # inlined term(): literals stay
+                o = cache_get(o) or term(o)
             objects = by_predicate.get(p)
             if objects is None:
-                by_predicate[p] = [written]
+                by_predicate[p] = [o]
             else:
-                objects.append(written)
-        many = f" ,\n{indent}        "  # three or more objects: one per line
-        lines = [
-            f"{indent}    {'a' if p == _A else self.term(p)} "
-            + (many.join(objects) if len(objects) > 2 else " , ".join(objects))
-            for p, objects in by_predicate.items()
-        ]
-        return f"{indent}{self.term(s)}\n" + " ;\n".join(lines) + " .\n\n"
+                objects.append(o)
+        lines = [subject]
+        for p, objects in by_predicate.items():
+            name = predicates.get(p) or self._predicate(p)
+            if len(objects) == 1:
+                lines.append(f"    {name} {objects[0]}")
+            elif len(objects) == 2:
+                lines.append(f"    {name} {objects[0]} , {objects[1]}")
+            else:
+                lines.append(f"    {name} " + " ,\n        ".join(objects))
+        return lines[0] + "\n" + " ;\n".join(lines[1:]) + " .\n\n"
+
+    def _predicate(self, p: str) -> str:
+        name = self.predicates[p] = self.term(p)
+        return name
+
+
+def _indented(block: str) -> str:
+    """A block inside a TriG graph: every line four spaces in. No term holds a line
+    break (N-Triples escapes them), so each one starts a line of the block."""
+    return "    " + block[:-2].replace("\n", "\n    ") + "\n\n"
+
+
+def write_turtle_trig(
+    statements: Statements,
+    *,
+    turtle: TextIO | None = None,
+    trig: TextIO | None = None,
+    release: bool = False,
+) -> None:
+    """Write Turtle (the union of all graphs) and/or TriG in one pass over the
+    statements: each subject's block is formatted once per graph it is in, and a
+    subject in one graph only (most of them) reuses its TriG block in Turtle.
+
+    Blocks go to the files in batches as they are made. ``release``: empty each
+    named graph once written (the statements cannot be written again), so its
+    memory is free before Turtle is written.
+    """
+    with _no_gc():  # blocks and batches are many small objects, none in a cycle
+        _turtle_trig(statements, turtle=turtle, trig=trig, release=release)
+
+
+def _turtle_trig(
+    statements: Statements,
+    *,
+    turtle: TextIO | None = None,
+    trig: TextIO | None = None,
+    release: bool = False,
+) -> None:
+    """``write_turtle_trig`` itself."""
+    writer = _TurtleWriter(statements.written)
+    graphs = statements.graphs
+    names = sorted(graphs)
+    header = writer.header()
+    if trig is None:
+        if turtle is not None:
+            merged = statements.union()
+            _write_blocks(
+                turtle, header, (writer.block(s, merged[s]) for s in sorted(merged))
+            )
+        return
+    # Turtle blocks, by subject; a subject in several graphs gets the block of the
+    # union of its statements, in graph order (as ``union``).
+    blocks: dict[str, str] = {}
+    shared: set[str] = set()
+    if turtle is not None:
+        first: dict[str, str] = {}
+        for name in names:
+            for s in graphs[name]:
+                if first.setdefault(s, name) != name:
+                    shared.add(s)
+        del first
+        union: dict[str, dict[tuple[str, str], None]] = {}
+        for name in names:
+            subjects = graphs[name]
+            for s in subjects.keys() & shared:
+                union.setdefault(s, {}).update(subjects[s])
+        for s, merged in union.items():
+            blocks[s] = writer.block(s, merged)
+        del union
+    trig.write(header)
+    for name in names:
+        subjects = graphs[name]
+        batch = [f"{writer.term(name)} {{\n"] if name else []
+        for s in sorted(subjects):
+            block = writer.block(s, subjects[s])
+            if turtle is not None and s not in shared:
+                blocks[s] = block
+            batch.append(_indented(block) if name else block)
+            if len(batch) >= _BATCH:
+                trig.write("".join(batch))
+                batch.clear()
+        if name:
+            batch.append("}\n\n")
+        trig.write("".join(batch))
+        if release:
+            graphs[name] = {}
+    if turtle is not None:
+        _write_blocks(turtle, header, (blocks.pop(s) for s in sorted(blocks)))
+
+
+def _write_blocks(out: TextIO, header: str, blocks: Iterator[str]) -> None:
+    out.write(header)
+    batch: list[str] = []
+    for block in blocks:
+        batch.append(block)
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
 
 
 def to_statements(
@@ -358,15 +470,35 @@ def to_statements(
         OntologyError: an edge type kg's ontology has no term for.
     """
     acc = Statements()
-    for node_id, attrs in sorted(graph.nodes(data=True)):
-        _add_node(acc, node_id, attrs, docs)
-    edges = sorted(
-        graph.edges(data=True),
-        key=lambda e: (e[0], e[1], e[2]["type"], json.dumps(e[2], sort_keys=True)),
-    )
-    for source, target, attrs in edges:
-        _add_edge(acc, source, target, attrs)
+    with _no_gc():
+        for node_id, attrs in sorted(graph.nodes(data=True)):
+            _add_node(acc, node_id, attrs, docs)
+        # One encoder for all edges: json.dumps makes one per call (same text).
+        tie_break = _SORTED_JSON.encode
+        edges = sorted(
+            graph.edges(data=True),
+            key=lambda e: (e[0], e[1], e[2]["type"], tie_break(e[2])),
+        )
+        for source, target, attrs in edges:
+            _add_edge(acc, source, target, attrs)
     return acc
+
+
+_SORTED_JSON = json.JSONEncoder(sort_keys=True)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: statements are a million small tuples and
+    dicts with no cycles, and the collector's full passes over them cost a quarter
+    of the writing time. Everything made here is freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def to_quads(
@@ -385,67 +517,83 @@ def _add_node(
 ) -> None:
     s = _node(node_id)
     kind = attrs["type"]
-    own = acc.about(s)
+    own = acc.about(s)  # the default graph's statements of s: added to directly
     for cls in _CLASSES[kind]:
         own[(_A, cls)] = None
     own[(_T["pref"], _zh(attrs["name"]))] = None
+    alt = _T["alt"]
     for alias in attrs.get("aliases", []):
-        own[(_T["alt"], _zh(alias))] = None
-    derived = _T["derived"]
-    for mention in attrs.get("mentions", []):
-        span = _span(mention)
-        acc.about(s, _doc_graph(mention["doc"]))[(derived, span)] = None
-        if docs:
-            _add_span(acc, span, mention, docs)
+        own[(alt, _zh(alias))] = None
+    mentions = attrs.get("mentions")
+    if mentions:
+        _add_mentions(acc, s, mentions, docs)
     if kind == "place":
-        acc.add(s, _T["level"], _plain(str(attrs.get("level"))))
-        if attrs.get("level") not in ("zone", "landmark"):
-            acc.add(s, _A, _T["AdministrativeArea"])
+        level = attrs.get("level")
+        own[(_T["level"], _plain(str(level)))] = None
+        if level not in ("zone", "landmark"):
+            own[(_A, _T["AdministrativeArea"])] = None
         if attrs.get("code"):
-            acc.add(s, _T["code"], _plain(str(attrs["code"])))
-        acc.add(s, _T["inferred"], _bool(attrs.get("inferred")))
+            own[(_T["code"], _plain(str(attrs["code"])))] = None
+        own[(_T["inferred"], _bool(attrs.get("inferred")))] = None
     elif kind == "person":
-        acc.add(s, _T["kind"], _plain(str(attrs.get("kind"))))
+        own[(_T["kind"], _plain(str(attrs.get("kind"))))] = None
     elif kind == "programme":
-        acc.add(s, _T["scheme"], _T["programmes"])
+        own[(_T["scheme"], _T["programmes"])] = None
         for part in attrs.get("components") or []:
             _add_component(acc, node_id, s, part)
     elif kind == "metric":
-        _add_metric(acc, s, attrs)
+        _add_metric(own, attrs)
     elif kind == "document":
-        acc.add(s, _T["identifier"], _plain(attrs["name"]))
+        own[(_T["identifier"], _plain(attrs["name"]))] = None
         if attrs.get("chars") is not None:
-            acc.add(s, _T["characters"], _typed(str(attrs["chars"]), _INTEGER))
+            own[(_T["characters"], _typed(str(attrs["chars"]), _INTEGER))] = None
 
 
-def _doc_graph(doc_id: str) -> str:
-    return _node("document:" + doc_id)
-
-
-def _add_span(
+def _add_mentions(
     acc: Statements,
-    span: str,
-    ref: Mapping[str, Any],
+    s: str,
+    mentions: Iterable[Mapping[str, Any]],
     docs: Mapping[str, Document] | None,
 ) -> None:
-    """Link a span to its sentence; the sentence carries its text once."""
-    doc = docs.get(ref["doc"]) if docs else None
-    if doc is None or not doc.sentences:
-        return
-    graph = _doc_graph(ref["doc"])
-    about_span = acc.about(span, graph)
-    # A mention can run over a sentence end (a title over two lines): take them all.
-    first = doc.sentence_index(doc.to_clean(ref["start"]))
-    last = doc.sentence_index(doc.to_clean(ref["end"] - 1))
-    start, end = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
-    sentence = _span_at(ref["doc"], start, end)
-    about_span[(_T["sentence"], sentence)] = None
-    if sentence not in acc.sentences:  # many mentions share a sentence
-        acc.sentences.add(sentence)
-        about = acc.about(sentence, graph)
-        about[(_A, _T["Sentence"])] = None
-        about[(_T["anchor"], _plain(doc.text[start:end]))] = None
-        about[(_T["partOf"], graph)] = None
+    """``s prov:wasDerivedFrom span`` in the span's document graph, and the span's
+    sentence, which carries its text once. Inlined: mentions are most of the work."""
+    graphs, derived, sentence_p = acc.graphs, _T["derived"], _T["sentence"]
+    for mention in mentions:
+        doc_id, start, end = mention["doc"], mention["start"], mention["end"]
+        span = f"<{_doc_base(doc_id)}#char={start},{end}>"
+        graph = _doc_graph(doc_id)
+        named = graphs.get(graph)
+        if named is None:
+            named = graphs[graph] = {}
+        about = named.get(s)
+        if about is None:
+            about = named[s] = {}
+        about[(derived, span)] = None
+        doc = docs.get(doc_id) if docs else None
+        if doc is None or not doc.sentences:
+            continue
+        about_span = named.get(span)
+        if about_span is None:
+            about_span = named[span] = {}
+        # A mention can run over a sentence end (a title over two lines): take all.
+        first = doc.sentence_index(doc.to_clean(start))
+        last = doc.sentence_index(doc.to_clean(end - 1))
+        begin, stop = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
+        sentence = f"<{_doc_base(doc_id)}#char={begin},{stop}>"
+        about_span[(sentence_p, sentence)] = None
+        if sentence not in acc.sentences:  # many mentions share a sentence
+            acc.sentences.add(sentence)
+            about = named.get(sentence)
+            if about is None:
+                about = named[sentence] = {}
+            about[(_A, _T["Sentence"])] = None
+            about[(_T["anchor"], _plain(doc.text[begin:stop]))] = None
+            about[(_T["partOf"], graph)] = None
+
+
+@lru_cache(maxsize=1 << 18)
+def _doc_graph(doc_id: str) -> str:
+    return _node("document:" + doc_id)
 
 
 def _add_component(
@@ -463,16 +611,17 @@ def _add_component(
     acc.add(programme, _T["narrower"], c)
 
 
-def _add_metric(acc: Statements, s: str, attrs: Mapping[str, Any]) -> None:
+def _add_metric(own: dict[tuple[str, str], None], attrs: Mapping[str, Any]) -> None:
+    """A metric's own statements, into ``own`` (its default-graph statements)."""
     value = Decimal(str(attrs["value"]))
-    acc.add(s, _T["dataSet"], _T["metrics"])
-    acc.add(s, _T["value"], _typed(str(value), _DECIMAL))
-    acc.add(s, _T["unit"], _plain(str(attrs["unit"])))
-    acc.add(s, _T["approximate"], _bool(attrs.get("approx")))
+    own[(_T["dataSet"], _T["metrics"])] = None
+    own[(_T["value"], _typed(str(value), _DECIMAL))] = None
+    own[(_T["unit"], _plain(str(attrs["unit"])))] = None
+    own[(_T["approximate"], _bool(attrs.get("approx")))] = None
     if attrs.get("subject"):
-        acc.add(s, _T["subject"], _zh(str(attrs["subject"])))
+        own[(_T["subject"], _zh(str(attrs["subject"])))] = None
     if attrs.get("year"):
-        acc.add(s, _T["year"], _typed(str(attrs["year"]), _GYEAR))
+        own[(_T["year"], _typed(str(attrs["year"]), _GYEAR))] = None
 
 
 def _add_edge(
@@ -614,7 +763,7 @@ def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` via a temporary file and a rename, so no reader sees half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = _temporary(path)
     tmp.write_bytes(data)
     tmp.replace(path)
 
@@ -631,13 +780,40 @@ def write_rdf(
     Returns:
         The paths written.
     """
+    formats = list(formats)
     statements = to_statements(graph, docs)
-    paths = []
-    for fmt in formats:
-        path = out_dir / f"graph.{FORMATS[fmt][1]}"
-        write_bytes_atomic(path, serialize(statements, fmt))
-        paths.append(path)
+    paths = [out_dir / f"graph.{FORMATS[fmt][1]}" for fmt in formats]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    streamed = {"turtle", "trig"} & set(formats)
+    if streamed:
+        # Both from one pass, streamed to temporary files renamed when complete.
+        temps = {
+            fmt: _temporary(out_dir / f"graph.{FORMATS[fmt][1]}") for fmt in streamed
+        }
+        files = {
+            fmt: tmp.open("w", encoding="utf-8", newline="\n")
+            for fmt, tmp in temps.items()
+        }
+        try:
+            write_turtle_trig(
+                statements,
+                turtle=files.get("turtle"),
+                trig=files.get("trig"),
+                release=len(formats) == len(streamed),
+            )
+        finally:
+            for f in files.values():
+                f.close()
+        for fmt, tmp in temps.items():
+            tmp.replace(out_dir / f"graph.{FORMATS[fmt][1]}")
+    for fmt, path in zip(formats, paths, strict=True):
+        if fmt not in streamed:
+            write_bytes_atomic(path, serialize(statements, fmt))
     return paths
+
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp")
 
 
 def to_rdflib(data: Statements | Iterable[ox.Quad]) -> Dataset:
