@@ -22,9 +22,11 @@ the texts each span points to its sentence (``kg:sentence``), whose text is give
 Turtle, N-Triples and RDF/XML hold the union of all graphs.
 
 Speed: rdflib's Turtle writer took ~2 s of a 4.6 s held-out build and 28 s per million
-triples (FIELD-NOTES). Statements are built here as N-Triples strings (cheap to hash,
-sort and join) and Turtle, TriG, N-Quads and N-Triples are written from them directly:
-handing them to pyoxigraph as Python objects costs ~6 µs a triple, more than writing.
+triples (FIELD-NOTES). Statements are built here as strings (cheap to hash, sort and
+join): subjects and graph names as N-Triples terms, predicates and objects already in
+their Turtle form, so Turtle and TriG are joined from them in one pass and streamed to
+the files; N-Quads and N-Triples turn the Turtle forms back. Handing statements to
+pyoxigraph as Python objects costs ~6 µs a triple, more than writing.
 pyoxigraph writes RDF/XML, loads, queries and serves (``kg.query``, ``kg.serve``).
 Output is deterministic: graphs and subjects sorted, each subject's statements in the
 (sorted) order the graph yields them.
@@ -37,7 +39,7 @@ import io
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
@@ -144,6 +146,23 @@ def _nt(written: str) -> str:
         return _A_NT
     prefix, _, local = written.partition(":")
     return f"<{_NAMESPACES[prefix]}{local}>"
+
+
+def _nt_cached() -> Callable[[str], str]:
+    """``_nt`` for one writing: IRIs and plain literals (most terms) as they are,
+    the rest (prefixed names, recurring) looked up once."""
+    cache: dict[str, str] = {}
+
+    def nt(written: str) -> str:
+        first = written[0]
+        if first == "<" or (first == '"' and written[-1] == '"'):
+            return written
+        found = cache.get(written)
+        if found is None:
+            found = cache[written] = _nt(written)
+        return found
+
+    return nt
 
 
 # Sized for the whole bulk corpus (~450,000 nodes): a smaller cache is emptied and
@@ -323,7 +342,7 @@ class Statements:
     def nquads(self) -> str:
         """Every statement as N-Quads, the default graph first."""
         lines = []
-        nt = lru_cache(maxsize=1 << 16)(_nt)  # predicates and classes recur
+        nt = _nt_cached()
         for name in sorted(self.graphs):
             tail = f" {name} .\n" if name else " .\n"
             subjects = self.graphs[name]
@@ -342,7 +361,7 @@ class Statements:
     def ntriples(self) -> str:
         """The union of all graphs as N-Triples, each statement once."""
         merged = self.union()
-        nt = lru_cache(maxsize=1 << 16)(_nt)
+        nt = _nt_cached()
         return "".join(
             f"{s} {nt(p)} {nt(o)} .\n" for s in sorted(merged) for p, o in merged[s]
         )
@@ -440,14 +459,17 @@ def _turtle_trig(
             shared.update(seen.intersection(keys))
             seen.update(keys)
         del seen
-        union: dict[str, dict[tuple[str, str], None]] = {}
+        homes: dict[str, list[str]] = {}  # subject → its graphs, in order
         for name in names:
-            subjects = graphs[name]
-            for s in shared.intersection(subjects):
-                union.setdefault(s, {}).update(subjects[s])
-        shared_keys = list(union)
-        union_blocks = dict(zip(shared_keys, _blocks(shared_keys, union), strict=True))
-        del union, shared_keys
+            for s in shared.intersection(graphs[name]):
+                homes.setdefault(s, []).append(name)
+        # One subject's union at a time: all at once held them all in memory.
+        for s, where in homes.items():
+            merged = dict(graphs[where[0]][s])
+            for name in where[1:]:
+                merged.update(graphs[name][s])
+            union_blocks[s] = _block(_subject_written(s), merged)
+        del homes
     blocks: dict[str, str] = {}  # subject → Turtle block
     trig.write(header)
     for name in names:
@@ -484,13 +506,14 @@ def _blocks(
     keys: Iterable[str], subjects: Mapping[str, Mapping[tuple[str, str], None]]
 ) -> list[str]:
     """The blocks of ``keys`` (N-Triples subjects) in ``subjects``."""
-    written: dict[str, str] = {}
-    for s in keys:
-        if _SPAN in s:  # a span or a sentence: most subjects
-            written[s] = s
-        else:  # an IRI, or a blank node from pyoxigraph quads
-            written[s] = _written_iri(s) if s[0] == "<" else _written(s)
-    return [_block(written[s], subjects[s]) for s in keys]
+    return [_block(_subject_written(s), subjects[s]) for s in keys]
+
+
+def _subject_written(s: str) -> str:
+    if _SPAN in s:  # a span or a sentence: most subjects
+        return s
+    # An IRI, or a blank node from pyoxigraph quads.
+    return _written_iri(s) if s[0] == "<" else _written(s)
 
 
 def _write_blocks(out: TextIO, header: str, blocks: Iterable[str]) -> None:
@@ -584,8 +607,8 @@ def _add_node(
     s = _node(node_id)
     kind = attrs["type"]
     own = acc.about(s)  # the default graph's statements of s: added to directly
-    for cls in _CLASSES[kind]:
-        own[(_A, cls)] = None
+    for pair in _CLASS_PAIRS[kind]:
+        own[pair] = None
     own[(_T["pref"], _zh(attrs["name"]))] = None
     alt = _T["alt"]
     for alias in attrs.get("aliases", []):
@@ -595,16 +618,16 @@ def _add_node(
         _add_mentions(acc, s, mentions, docs)
     if kind == "place":
         level = attrs.get("level")
-        own[(_T["level"], _plain(str(level)))] = None
+        own[_shared_pair("level", _plain(str(level)))] = None
         if level not in ("zone", "landmark"):
-            own[(_A, _T["AdministrativeArea"])] = None
+            own[_ADMINISTRATIVE] = None
         if attrs.get("code"):
             own[(_T["code"], _plain(str(attrs["code"])))] = None
-        own[(_T["inferred"], _bool(attrs.get("inferred")))] = None
+        own[_shared_pair("inferred", _bool(attrs.get("inferred")))] = None
     elif kind == "person":
-        own[(_T["kind"], _plain(str(attrs.get("kind"))))] = None
+        own[_shared_pair("kind", _plain(str(attrs.get("kind"))))] = None
     elif kind == "programme":
-        own[(_T["scheme"], _T["programmes"])] = None
+        own[_IN_PROGRAMMES] = None
         for part in attrs.get("components") or []:
             _add_component(acc, node_id, s, part)
     elif kind == "metric":
@@ -662,9 +685,9 @@ def _add_mentions(
             about = named.get(sentence)
             if about is None:
                 about = named[sentence] = {}
-            about[(_A, _T["Sentence"])] = None
+            about[_A_SENTENCE] = None
             about[(_T["anchor"], _plain(doc.text[begin:stop]))] = None
-            about[(_T["partOf"], _doc_graph_w(doc_id))] = None
+            about[_part_of(doc_id)] = None
 
 
 _INF = float("inf")
@@ -702,6 +725,28 @@ def _doc_graph_w(doc_id: str) -> str:
     return _node_w("document:" + doc_id)
 
 
+# Statements many subjects share are one tuple each, not one per subject: less memory
+# and no tuple to make.
+_CLASS_PAIRS = {
+    kind: tuple((_A, c) for c in classes) for kind, classes in _CLASSES.items()
+}
+_ADMINISTRATIVE = (_A, _T["AdministrativeArea"])
+_IN_PROGRAMMES = (_T["scheme"], _T["programmes"])
+_IN_METRICS = (_T["dataSet"], _T["metrics"])
+_A_SENTENCE = (_A, _T["Sentence"])
+
+
+@lru_cache(maxsize=1 << 12)
+def _shared_pair(predicate: str, value: str) -> tuple[str, str]:
+    """(predicate, value) for a value of few kinds (a level, a unit, a boolean)."""
+    return (_T[predicate], value)
+
+
+@lru_cache(maxsize=1 << 18)
+def _part_of(doc_id: str) -> tuple[str, str]:
+    return (_T["partOf"], _doc_graph_w(doc_id))
+
+
 def _add_component(
     acc: Statements, programme_id: str, programme: str, part: str
 ) -> None:
@@ -721,10 +766,10 @@ def _add_component(
 def _add_metric(own: dict[tuple[str, str], None], attrs: Mapping[str, Any]) -> None:
     """A metric's own statements, into ``own`` (its default-graph statements)."""
     value = Decimal(str(attrs["value"]))
-    own[(_T["dataSet"], _T["metrics"])] = None
+    own[_IN_METRICS] = None
     own[(_T["value"], _typed(str(value), _DECIMAL))] = None
-    own[(_T["unit"], _plain(str(attrs["unit"])))] = None
-    own[(_T["approximate"], _bool(attrs.get("approx")))] = None
+    own[_shared_pair("unit", _plain(str(attrs["unit"])))] = None
+    own[_shared_pair("approximate", _bool(attrs.get("approx")))] = None
     if attrs.get("subject"):
         own[(_T["subject"], _zh(str(attrs["subject"])))] = None
     if attrs.get("year"):
