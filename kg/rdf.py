@@ -312,8 +312,17 @@ class Statements:
     def __init__(self) -> None:
         self.graphs: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
         self.sentences: set[str] = set()  # sentences already described
-        # Document id → (document, sentence bounds), for linking spans to sentences.
-        self.bounds: dict[str, tuple[Document | None, list[float] | None]] = {}
+        # Document id → (IRI, statements of its graph, document, sentence bounds),
+        # for the mentions and the sentences of a document.
+        self.bounds: dict[
+            str,
+            tuple[
+                str,
+                dict[str, dict[tuple[str, str], None]],
+                Document | None,
+                list[float] | None,
+            ],
+        ] = {}
 
     def add(self, s: str, p: str, o: str, graph: str = "") -> None:
         """Add one statement of N-Triples terms."""
@@ -391,9 +400,20 @@ def _header() -> str:
 def _block(subject: str, pairs: Mapping[tuple[str, str], None]) -> str:
     """One subject (written), not indented: predicates in first-seen order, objects
     of one predicate joined with commas (one per line from three on)."""
-    if len(pairs) == 1:  # a third of all blocks (a span's sentence, …)
+    # Most blocks are short: written out without grouping (same text).
+    n = len(pairs)
+    if n == 1:  # a third of all blocks (a span's sentence, …)
         for p, o in pairs:
             return f"{subject}\n    {p} {o} .\n\n"
+    elif n == 2:
+        (p1, o1), (p2, o2) = pairs
+        if p1 == p2:
+            return f"{subject}\n    {p1} {o1} , {o2} .\n\n"
+        return f"{subject}\n    {p1} {o1} ;\n    {p2} {o2} .\n\n"
+    elif n == 3:  # a sentence, …
+        (p1, o1), (p2, o2), (p3, o3) = pairs
+        if p1 != p2 and p1 != p3 and p2 != p3:
+            return f"{subject}\n    {p1} {o1} ;\n    {p2} {o2} ;\n    {p3} {o3} .\n\n"
     by_predicate: dict[str, list[str]] = {}
     for p, o in pairs:
         objects = by_predicate.get(p)
@@ -510,9 +530,15 @@ def _blocks(
 
 
 def _subject_written(s: str) -> str:
-    if _SPAN in s:  # a span or a sentence: most subjects
+    if _SPAN in s:  # a span or a sentence: most subjects, each in one graph
         return s
-    # An IRI, or a blank node from pyoxigraph quads.
+    return _entity_written(s)
+
+
+@lru_cache(maxsize=1 << 20)
+def _entity_written(s: str) -> str:
+    """A subject other than a span: an entity is one in every document naming it.
+    An IRI, or a blank node from pyoxigraph quads."""
     return _written_iri(s) if s[0] == "<" else _written(s)
 
 
@@ -650,21 +676,20 @@ def _add_mentions(
     bounds = acc.bounds
     for mention in mentions:
         doc_id, start, end = mention["doc"], mention["start"], mention["end"]
-        span = f"<{_doc_base(doc_id)}#char={start},{end}>"
-        graph = _doc_graph(doc_id)
-        named = graphs.get(graph)
-        if named is None:
-            named = graphs[graph] = {}
+        found = bounds.get(doc_id)
+        if found is None:  # a document's first mention
+            graph = _doc_graph(doc_id)
+            found = bounds[doc_id] = (
+                _doc_base(doc_id),
+                graphs.setdefault(graph, {}),
+                *_sentence_bounds(docs.get(doc_id) if docs else None),
+            )
+        base, named, doc, ends = found
+        span = f"<{base}#char={start},{end}>"
         about = named.get(s)
         if about is None:
             about = named[s] = {}
         about[(derived, span)] = None
-        found = bounds.get(doc_id)
-        if found is None:
-            found = bounds[doc_id] = _sentence_bounds(
-                docs.get(doc_id) if docs else None
-            )
-        doc, ends = found
         if doc is None:
             continue
         about_span = named.get(span)
@@ -678,7 +703,7 @@ def _add_mentions(
             first = max(0, bisect_left(ends, start) - 1)
             last = max(0, bisect_left(ends, end - 1) - 1)
         begin, stop = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
-        sentence = f"<{_doc_base(doc_id)}#char={begin},{stop}>"
+        sentence = f"<{base}#char={begin},{stop}>"
         about_span[(sentence_p, sentence)] = None
         if sentence not in acc.sentences:  # many mentions share a sentence
             acc.sentences.add(sentence)
