@@ -998,7 +998,15 @@ def _write_rdf(
         if fmt not in streamed:
             write_bytes_atomic(path, serialize(statements, fmt))
     del statements  # freed here, while the collector is off
+    _forget_terms()
     return paths
+
+
+def _forget_terms() -> None:
+    """Empty the term caches: sized for the whole corpus, they would otherwise hold
+    every node's IRI for the rest of the build (tens of MB on the bulk corpus)."""
+    for cached in (_node, _node_w, _doc_base, _entity_written, _doc_graph, _part_of):
+        cached.cache_clear()
 
 
 def _temporary(path: Path) -> Path:
