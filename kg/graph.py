@@ -6,8 +6,10 @@ contract documented in the README: keep it stable.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,31 @@ from kg.model import Mention
 SCHEMA_VERSION = 1
 _SORTED_UTF8 = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 _SORTED_ASCII = json.JSONEncoder(sort_keys=True)
+
+
+def _record_encoder() -> Callable[[Any], str]:
+    """``_SORTED_UTF8.encode`` for one record, made once: ``encode`` builds a new
+    C encoder on every call, which costs as much as encoding a small node. Without
+    the circular-reference check (a graph's attributes are plain JSON data); the
+    text is the same."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # no C accelerator: the usual way
+        return _SORTED_UTF8.encode
+    encoder = make(
+        None,  # markers: no circular check
+        _SORTED_UTF8.default,
+        json.encoder.encode_basestring,  # type: ignore[attr-defined]
+        None,  # indent
+        _SORTED_UTF8.key_separator,
+        _SORTED_UTF8.item_separator,
+        True,  # sort_keys
+        False,  # skipkeys
+        True,  # allow_nan
+    )
+    return lambda record: "".join(encoder(record, 0))
+
+
+_encode_record = _record_encoder()
 
 
 def _span(mention: Mention) -> dict[str, object]:
@@ -58,14 +85,32 @@ def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """The ``graph.json`` document: node-link data with sorted nodes and edges."""
     data = nx.node_link_data(graph, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    tie_break = _SORTED_ASCII.encode  # one encoder, not one per edge (json.dumps)
-    data["edges"] = sorted(
-        data["edges"],
-        key=lambda e: (e["source"], e["target"], e["type"], tie_break(e)),
-    )
+    data["edges"] = _sorted_edges(data["edges"])
     for edge in data["edges"]:
         edge.pop("key", None)
     return data
+
+
+def _sorted_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Edges by (source, target, type, JSON text). The JSON (with the evidence,
+    long) is made only for edges that tie on the rest: sorting by the first three,
+    then each run of ties by JSON, gives the same stable order."""
+    edges = sorted(edges, key=lambda e: (e["source"], e["target"], e["type"]))
+    start = 0
+    while start < len(edges):
+        first = edges[start]
+        stop = start + 1
+        while (
+            stop < len(edges)
+            and edges[stop]["source"] == first["source"]
+            and edges[stop]["target"] == first["target"]
+            and edges[stop]["type"] == first["type"]
+        ):
+            stop += 1
+        if stop - start > 1:
+            edges[start:stop] = sorted(edges[start:stop], key=_SORTED_ASCII.encode)
+        start = stop
+    return edges
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -76,12 +121,26 @@ def write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a writer makes its many small
+    dicts and lists: none is in a cycle, and each full pass of the collector walks
+    the whole graph again. Everything is still freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write ``graph.json`` (UTF-8, sorted keys, Chinese kept readable)."""
     # Written piece by piece: the text of a large graph is hundreds of MB as one string.
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+    with paused_gc(), tmp.open("w", encoding="utf-8", newline="\n") as f:
         f.writelines(_node_link_pieces(to_node_link(graph)))
     tmp.replace(path)
 
@@ -114,8 +173,10 @@ def _node_link_pieces(data: dict[str, Any]) -> Iterator[str]:
         yield ",\n" if number else ""
         if isinstance(value, list) and value:
             yield f"{encode(key)}: [\n"
+            record = _encode_record
             for index, item in enumerate(value):
-                yield (",\n" if index else "") + encode(item)
+                text = record(item) if type(item) is dict else encode(item)
+                yield (",\n" if index else "") + text
             yield "\n]"
         else:
             yield f"{encode(key)}: {encode(value)}"

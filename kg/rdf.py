@@ -22,9 +22,11 @@ the texts each span points to its sentence (``kg:sentence``), whose text is give
 Turtle, N-Triples and RDF/XML hold the union of all graphs.
 
 Speed: rdflib's Turtle writer took ~2 s of a 4.6 s held-out build and 28 s per million
-triples (FIELD-NOTES). Statements are built here as N-Triples strings (cheap to hash,
-sort and join) and Turtle, TriG, N-Quads and N-Triples are written from them directly:
-handing them to pyoxigraph as Python objects costs ~6 µs a triple, more than writing.
+triples (FIELD-NOTES). Statements are built here as strings (cheap to hash, sort and
+join): subjects and graph names as N-Triples terms, predicates and objects already in
+their Turtle form, so Turtle and TriG are joined from them in one pass and streamed to
+the files; N-Quads and N-Triples turn the Turtle forms back. Handing statements to
+pyoxigraph as Python objects costs ~6 µs a triple, more than writing.
 pyoxigraph writes RDF/XML, loads, queries and serves (``kg.query``, ``kg.serve``).
 Output is deterministic: graphs and subjects sorted, each subject's statements in the
 (sorted) order the graph yields them.
@@ -32,14 +34,19 @@ Output is deterministic: graphs and subjects sorted, each subject's statements i
 
 from __future__ import annotations
 
+import gc
+import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import networkx as nx
 import pyoxigraph as ox
@@ -53,7 +60,7 @@ from kg.ontology import (
     NIF,
     PREFIXES,
     component_iri,
-    entity_iri,
+    entity_iri_text,
     post_iri,
     read_shapes_text,
 )
@@ -77,23 +84,111 @@ RDFLIB_NAMES = {
     "jsonld": "json-ld",
 }
 
-# Terms are built as N-Triples strings (hashing and sorting Python strings is ~10x
-# faster than pyoxigraph objects); pyoxigraph parses the N-Quads once and writes the
-# other syntaxes.
+# Statements hold subjects and graph names as N-Triples terms (what output is sorted
+# by) and predicates and objects as they are written in Turtle ("written" forms:
+# ``place:500155``, ``"12"^^xsd:integer``, ``true``, ``a``), made once when a
+# statement is made, so Turtle and TriG are joined from them with no lookup per
+# triple. ``_nt`` turns a written form back into N-Triples for the other syntaxes.
+# Strings hash and sort ~10x faster than pyoxigraph objects.
+
+_NAMESPACES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+_PREFIX_OF = {ns: prefix for prefix, ns in _NAMESPACES.items()}
+# A prefixed name's local part that needs no escape in Turtle (PN_LOCAL, kept simple:
+# ASCII letters, digits, '_', '-', inner '.', and the CJK and full-width ranges).
+_WORD = "A-Za-z0-9_\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+_LOCAL = re.compile(f"[{_WORD}](?:[{_WORD}.\\-]*[{_WORD}\\-])?")
 
 
 def _iri(value: object) -> str:
     return f"<{value}>"
 
 
-@lru_cache(maxsize=1 << 16)
+def _written_iri(term: str) -> str:
+    """``prefix:local`` when the IRI is a namespace (ending in # or /) plus a local
+    name that needs no escape; else the IRI term as it is. Only the last '#' or '/'
+    can start a local name: neither is a name character."""
+    cut = max(term.rfind("#"), term.rfind("/"))  # in the term: 1 + in the IRI
+    if cut > 1:
+        prefix = _PREFIX_OF.get(term[1 : cut + 1])
+        if prefix and _LOCAL.fullmatch(term, cut + 1, len(term) - 1):
+            return f"{prefix}:{term[cut + 1 : -1]}"
+    return term
+
+
+def _written(term: str) -> str:
+    """An N-Triples term as Turtle writes it: IRIs (and datatypes) as prefixed names
+    if possible, booleans bare; other literals and blank nodes unchanged."""
+    if term.startswith("<"):
+        return _written_iri(term)
+    if term == _TRUE or term == _FALSE:
+        return "true" if term == _TRUE else "false"
+    if term.endswith(">") and '"^^<' in term:
+        lexical, _, datatype = term.rpartition("^^")
+        return f"{lexical}^^{_written_iri(datatype)}"
+    return term
+
+
+def _nt(written: str) -> str:
+    """The N-Triples term of a written form (``_written`` undone)."""
+    first = written[0]
+    if first == "<" or written.startswith("_:"):
+        return written
+    if first == '"':
+        lexical, hat, datatype = written.rpartition("^^")
+        # Typed with a prefixed datatype: the part after the last ^^ has no quote
+        # (in a plain or tagged literal it would hold the closing one).
+        if hat and datatype[:1] not in ("", "<") and '"' not in datatype:
+            return f"{lexical}^^{_nt(datatype)}"
+        return written
+    if written == "true" or written == "false":
+        return _TRUE if written == "true" else _FALSE
+    if written == "a":
+        return _A_NT
+    prefix, _, local = written.partition(":")
+    return f"<{_NAMESPACES[prefix]}{local}>"
+
+
+def _nt_cached() -> Callable[[str], str]:
+    """``_nt`` for one writing: IRIs and plain literals (most terms) as they are,
+    the rest (prefixed names, recurring) looked up once."""
+    cache: dict[str, str] = {}
+
+    def nt(written: str) -> str:
+        first = written[0]
+        if first == "<" or (first == '"' and written[-1] == '"'):
+            return written
+        found = cache.get(written)
+        if found is None:
+            found = cache[written] = _nt(written)
+        return found
+
+    return nt
+
+
+# Sized for the whole bulk corpus (~450,000 nodes): a smaller cache is emptied and
+# refilled over and over once the graph has more nodes than it holds.
+@lru_cache(maxsize=1 << 20)
 def _node(node_id: str) -> str:
-    return _iri(entity_iri(node_id))
+    """A node's IRI as an N-Triples term (as a subject or graph name)."""
+    return f"<{entity_iri_text(node_id)}>"
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 20)
+def _node_w(node_id: str) -> str:
+    """A node's IRI as written (as an object)."""
+    return _written_iri(_node(node_id))
+
+
+@lru_cache(maxsize=1 << 18)
 def _doc_base(doc_id: str) -> str:
-    return str(entity_iri("document:" + doc_id))
+    return entity_iri_text("document:" + doc_id)
+
+
+# A span IRI (``…#char=10,14``) is written as it is: its local name after '#' holds
+# '=' and ',', and no namespace of kg's holds the '#char=' (or what follows) that a
+# longer namespace ending after it would need. So is any IRI that holds '#char='.
+_SPAN = "#char="
+assert not any(_SPAN in ns for ns in _NAMESPACES.values())
 
 
 def _span_at(doc_id: str, start: int, end: int) -> str:
@@ -115,24 +210,28 @@ def _zh(text: str) -> str:
     return encode_basestring(text) + "@zh"
 
 
-def _typed(value: str, datatype: str) -> str:
-    return f"{encode_basestring(value)}^^<{datatype}>"
-
-
 # XSD is an rdflib DefinedNamespace: attribute access is slow, so look up once.
 _DECIMAL, _INTEGER, _GYEAR = str(XSD.decimal), str(XSD.integer), str(XSD.gYear)
 _TRUE, _FALSE = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
 _STRING = str(XSD.string)
 _RDF_TYPE = str(RDF.type)
+_A_NT = _iri(RDF.type)
+_DATATYPE_W = {dt: _written_iri(_iri(dt)) for dt in (_DECIMAL, _INTEGER, _GYEAR)}
+
+
+def _typed(value: str, datatype: str) -> str:
+    """A typed literal, written."""
+    return f"{encode_basestring(value)}^^{_DATATYPE_W[datatype]}"
 
 
 def _bool(value: object) -> str:
-    return _TRUE if value else _FALSE
+    """A boolean, written (``true``/``false``)."""
+    return "true" if value else "false"
 
 
-_A = _iri(RDF.type)
-_T = {  # every predicate and class kg writes, as terms, made once
-    name: _iri(term)
+_A = "a"  # rdf:type, written as a predicate
+_T = {  # every predicate and class kg writes, written, made once
+    name: _written_iri(_iri(term))
     for name, term in {
         "pref": SKOS.prefLabel,
         "alt": SKOS.altLabel,
@@ -173,7 +272,7 @@ _T = {  # every predicate and class kg writes, as terms, made once
     }.items()
 }
 _CLASSES: dict[str, tuple[str, ...]] = {
-    kind: tuple(_iri(c) for c in classes)
+    kind: tuple(_written_iri(_iri(c)) for c in classes)
     for kind, classes in {
         "document": (DCTERMS.BibliographicResource, PROV.Entity),
         "article": (SDO.Article, PROV.Entity),
@@ -185,7 +284,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     }.items()
 }
 _EDGES: dict[str, str] = {
-    kind: _iri(term)
+    kind: _written_iri(_iri(term))
     for kind, term in {
         "part_of": SDO.containedInPlace,
         "runs_in": KG.runsIn,
@@ -201,9 +300,11 @@ _EDGES: dict[str, str] = {
 
 
 class Statements:
-    """RDF statements as N-Triples terms, grouped by graph and subject, deduplicated.
+    """RDF statements grouped by graph and subject, deduplicated.
 
-    Graph ``""`` is the default graph; the others are named by a document's IRI term.
+    Graph ``""`` is the default graph; the others are named by a document's IRI.
+    Graph names and subjects are N-Triples terms; each subject's statements are
+    (predicate, object) pairs in their written (Turtle) form (see ``_written``).
     Output order is fixed: graphs and subjects sorted, each subject's statements in
     the order they were added.
     """
@@ -211,13 +312,29 @@ class Statements:
     def __init__(self) -> None:
         self.graphs: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
         self.sentences: set[str] = set()  # sentences already described
-        self.written: dict[str, str] = {}  # N-Triples term → Turtle, shared by writers
+        # Document id → (IRI, statements of its graph, document, sentence bounds),
+        # for the mentions and the sentences of a document.
+        self.bounds: dict[
+            str,
+            tuple[
+                str,
+                dict[str, dict[tuple[str, str], None]],
+                Document | None,
+                list[float] | None,
+            ],
+        ] = {}
 
     def add(self, s: str, p: str, o: str, graph: str = "") -> None:
+        """Add one statement of N-Triples terms."""
+        p = _A if p == _A_NT else _written(p)
+        self.put(s, p, _written(o), graph)
+
+    def put(self, s: str, p: str, o: str, graph: str = "") -> None:
+        """Add one statement whose predicate and object are written already."""
         self.graphs.setdefault(graph, {}).setdefault(s, {})[(p, o)] = None
 
     def about(self, s: str, graph: str = "") -> dict[tuple[str, str], None]:
-        """The statements of ``s`` in ``graph``, to add many at once (a fast path)."""
+        """The written statements of ``s`` in ``graph``, to add many at once."""
         return self.graphs.setdefault(graph, {}).setdefault(s, {})
 
     @classmethod
@@ -234,11 +351,12 @@ class Statements:
     def nquads(self) -> str:
         """Every statement as N-Quads, the default graph first."""
         lines = []
+        nt = _nt_cached()
         for name in sorted(self.graphs):
             tail = f" {name} .\n" if name else " .\n"
             subjects = self.graphs[name]
             for s in sorted(subjects):
-                lines.extend(f"{s} {p} {o}{tail}" for p, o in subjects[s])
+                lines.extend(f"{s} {nt(p)} {nt(o)}{tail}" for p, o in subjects[s])
         return "".join(lines)
 
     def union(self) -> dict[str, dict[tuple[str, str], None]]:
@@ -252,96 +370,187 @@ class Statements:
     def ntriples(self) -> str:
         """The union of all graphs as N-Triples, each statement once."""
         merged = self.union()
-        return "".join(f"{s} {p} {o} .\n" for s in sorted(merged) for p, o in merged[s])
+        nt = _nt_cached()
+        return "".join(
+            f"{s} {nt(p)} {nt(o)} .\n" for s in sorted(merged) for p, o in merged[s]
+        )
 
     def turtle(self) -> str:
         """The union of all graphs as Turtle, one block per subject."""
-        writer = _TurtleWriter(self.written)
-        merged = self.union()
-        return writer.header() + "".join(
-            writer.block(s, merged[s], "") for s in sorted(merged)
-        )
+        out = io.StringIO()
+        write_turtle_trig(self, turtle=out)
+        return out.getvalue()
 
     def trig(self) -> str:
         """The default graph, then each named graph in a ``<graph> { … }`` block."""
-        writer = _TurtleWriter(self.written)
-        parts = [writer.header()]
-        for name in sorted(self.graphs):
-            subjects = self.graphs[name]
-            indent = "    " if name else ""
-            blocks = "".join(
-                writer.block(s, subjects[s], indent) for s in sorted(subjects)
-            )
-            parts.append(f"{writer.term(name)} {{\n{blocks}}}\n\n" if name else blocks)
-        return "".join(parts)
+        out = io.StringIO()
+        write_turtle_trig(self, trig=out)
+        return out.getvalue()
 
 
-# A prefixed name's local part that needs no escape in Turtle (PN_LOCAL, kept simple:
-# ASCII letters, digits, '_', '-', inner '.', and the CJK and full-width ranges).
-_WORD = "A-Za-z0-9_\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
-_LOCAL = re.compile(f"[{_WORD}](?:[{_WORD}.\\-]*[{_WORD}\\-])?")
+# Blocks are handed to a file this many at a time: one write per block costs more,
+# one string of the whole file costs its size in memory again.
+_BATCH = 2048
 
 
-class _TurtleWriter:
-    """Turtle/TriG by hand from N-Triples terms: ~10x faster than parsing them into
-    pyoxigraph objects first (6 µs per triple), and still deterministic."""
+def _header() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes().items()) + "\n"
 
-    def __init__(self, cache: dict[str, str]) -> None:
-        self.prefix_of = {ns: prefix for prefix, ns in prefixes().items()}
-        self.cache = cache
 
-    def header(self) -> str:
-        return (
-            "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes().items()) + "\n"
-        )
-
-    def term(self, term: str) -> str:
-        """An N-Triples term, with IRIs (and datatypes) as prefixed names if possible."""
-        found = self.cache.get(term)
-        if found is not None:
-            return found
-        if term.startswith("<"):
-            found = self._iri(term)
-        elif term == _TRUE or term == _FALSE:
-            found = "true" if term == _TRUE else "false"
-        elif term.endswith(">") and '"^^<' in term:
-            lexical, _, datatype = term.rpartition("^^")
-            found = f"{lexical}^^{self._iri(datatype)}"
-        else:
-            found = term
-        if len(self.cache) < 1 << 20:
-            self.cache[term] = found
-        return found
-
-    def _iri(self, term: str) -> str:
-        """``prefix:local`` when the IRI is a namespace (ending in # or /) plus a
-        local name that needs no escape; else the IRI as it is."""
-        iri = term[1:-1]
-        for cut in (iri.rfind("#"), iri.rfind("/")):
-            prefix = self.prefix_of.get(iri[: cut + 1]) if cut > 0 else None
-            if prefix and _LOCAL.fullmatch(iri, cut + 1):
-                return f"{prefix}:{iri[cut + 1 :]}"
-        return term
-
-    def block(self, s: str, pairs: dict[tuple[str, str], None], indent: str) -> str:
-        """One subject: predicates in first-seen order, objects of one predicate
-        joined with commas."""
-        cache, term = self.cache, self.term
-        by_predicate: dict[str, list[str]] = {}
+def _block(subject: str, pairs: Mapping[tuple[str, str], None]) -> str:
+    """One subject (written), not indented: predicates in first-seen order, objects
+    of one predicate joined with commas (one per line from three on)."""
+    # Most blocks are short: written out without grouping (same text).
+    n = len(pairs)
+    if n == 1:  # a third of all blocks (a span's sentence, …)
         for p, o in pairs:
-            written = cache.get(o) or term(o)
-            objects = by_predicate.get(p)
-            if objects is None:
-                by_predicate[p] = [written]
-            else:
-                objects.append(written)
-        many = f" ,\n{indent}        "  # three or more objects: one per line
-        lines = [
-            f"{indent}    {'a' if p == _A else self.term(p)} "
-            + (many.join(objects) if len(objects) > 2 else " , ".join(objects))
-            for p, objects in by_predicate.items()
-        ]
-        return f"{indent}{self.term(s)}\n" + " ;\n".join(lines) + " .\n\n"
+            return f"{subject}\n    {p} {o} .\n\n"
+    elif n == 2:
+        (p1, o1), (p2, o2) = pairs
+        if p1 == p2:
+            return f"{subject}\n    {p1} {o1} , {o2} .\n\n"
+        return f"{subject}\n    {p1} {o1} ;\n    {p2} {o2} .\n\n"
+    elif n == 3:  # a sentence, …
+        (p1, o1), (p2, o2), (p3, o3) = pairs
+        if p1 != p2 and p1 != p3 and p2 != p3:
+            return f"{subject}\n    {p1} {o1} ;\n    {p2} {o2} ;\n    {p3} {o3} .\n\n"
+    by_predicate: dict[str, list[str]] = {}
+    for p, o in pairs:
+        objects = by_predicate.get(p)
+        if objects is None:
+            by_predicate[p] = [o]
+        else:
+            objects.append(o)
+    lines = []
+    for p, objects in by_predicate.items():
+        if len(objects) == 1:
+            lines.append(f"    {p} {objects[0]}")
+        elif len(objects) == 2:
+            lines.append(f"    {p} {objects[0]} , {objects[1]}")
+        else:
+            lines.append(f"    {p} " + " ,\n        ".join(objects))
+    return f"{subject}\n" + " ;\n".join(lines) + " .\n\n"
+
+
+def write_turtle_trig(
+    statements: Statements,
+    *,
+    turtle: TextIO | None = None,
+    trig: TextIO | None = None,
+    release: bool = False,
+) -> None:
+    """Write Turtle (the union of all graphs) and/or TriG in one pass over the
+    statements: each subject's block is made once per graph it is in, and a subject
+    in one graph only (most of them) reuses its TriG block in Turtle.
+
+    Blocks go to the files in batches as they are made. ``release``: empty each
+    graph once written (the statements cannot be written again), so its memory is
+    free before Turtle is written.
+    """
+    with _no_gc():  # blocks and batches are many small objects, none in a cycle
+        _turtle_trig(statements, turtle=turtle, trig=trig, release=release)
+
+
+def _turtle_trig(
+    statements: Statements,
+    *,
+    turtle: TextIO | None = None,
+    trig: TextIO | None = None,
+    release: bool = False,
+) -> None:
+    """``write_turtle_trig`` itself."""
+    graphs = statements.graphs
+    names = sorted(graphs)
+    header = _header()
+    if trig is None:
+        if turtle is not None:
+            merged = statements.union()
+            keys = sorted(merged)
+            _write_blocks(turtle, header, _blocks(keys, merged))
+        return
+    # A subject in several graphs gets the Turtle block of the union of its
+    # statements, in graph order (as ``union``); the others reuse their TriG block.
+    shared: set[str] = set()
+    union_blocks: dict[str, str] = {}
+    if turtle is not None:
+        seen: set[str] = set()
+        for name in names:
+            keys = graphs[name].keys()
+            shared.update(seen.intersection(keys))
+            seen.update(keys)
+        del seen
+        homes: dict[str, list[str]] = {}  # subject → its graphs, in order
+        for name in names:
+            for s in shared.intersection(graphs[name]):
+                homes.setdefault(s, []).append(name)
+        # One subject's union at a time: all at once held them all in memory.
+        for s, where in homes.items():
+            merged = dict(graphs[where[0]][s])
+            for name in where[1:]:
+                merged.update(graphs[name][s])
+            union_blocks[s] = _block(_subject_written(s), merged)
+        del homes
+    blocks: dict[str, str] = {}  # subject → Turtle block
+    trig.write(header)
+    for name in names:
+        subjects = graphs[name]
+        keys = sorted(subjects)
+        for start in range(0, len(keys), _BATCH):
+            chunk = keys[start : start + _BATCH]
+            made = _blocks(chunk, subjects)
+            if turtle is not None:
+                blocks.update(zip(chunk, made, strict=True))
+            text = "".join(made)
+            if name:
+                # Four spaces before every line; the blank lines between blocks
+                # stay empty. No term holds a line break (N-Triples escapes them).
+                text = "    " + text[:-2].replace("\n", "\n    ") + "\n\n"
+                text = text.replace("\n    \n", "\n\n")
+                if not start:
+                    text = f"{_written(name)} {{\n" + text
+            trig.write(text)
+        if name:
+            trig.write("}\n\n" if keys else f"{_written(name)} {{\n}}\n\n")
+        if release:
+            graphs[name] = {}
+    if turtle is not None:
+        blocks.update(union_blocks)
+        del union_blocks
+        keys = sorted(blocks)
+        turtle.write(header)
+        for start in range(0, len(keys), _BATCH):
+            turtle.write("".join([blocks.pop(s) for s in keys[start : start + _BATCH]]))
+
+
+def _blocks(
+    keys: Iterable[str], subjects: Mapping[str, Mapping[tuple[str, str], None]]
+) -> list[str]:
+    """The blocks of ``keys`` (N-Triples subjects) in ``subjects``."""
+    return [_block(_subject_written(s), subjects[s]) for s in keys]
+
+
+def _subject_written(s: str) -> str:
+    if _SPAN in s:  # a span or a sentence: most subjects, each in one graph
+        return s
+    return _entity_written(s)
+
+
+@lru_cache(maxsize=1 << 20)
+def _entity_written(s: str) -> str:
+    """A subject other than a span: an entity is one in every document naming it.
+    An IRI, or a blank node from pyoxigraph quads."""
+    return _written_iri(s) if s[0] == "<" else _written(s)
+
+
+def _write_blocks(out: TextIO, header: str, blocks: Iterable[str]) -> None:
+    out.write(header)
+    batch: list[str] = []
+    for block in blocks:
+        batch.append(block)
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
 
 
 def to_statements(
@@ -358,15 +567,53 @@ def to_statements(
         OntologyError: an edge type kg's ontology has no term for.
     """
     acc = Statements()
-    for node_id, attrs in sorted(graph.nodes(data=True)):
-        _add_node(acc, node_id, attrs, docs)
-    edges = sorted(
-        graph.edges(data=True),
-        key=lambda e: (e[0], e[1], e[2]["type"], json.dumps(e[2], sort_keys=True)),
-    )
-    for source, target, attrs in edges:
-        _add_edge(acc, source, target, attrs)
+    with _no_gc():
+        for node_id, attrs in sorted(graph.nodes(data=True)):
+            _add_node(acc, node_id, attrs, docs)
+        for source, target, attrs in _sorted_edges(graph):
+            _add_edge(acc, source, target, attrs)
     return acc
+
+
+_SORTED_JSON = json.JSONEncoder(sort_keys=True)
+
+
+def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
+    """Edges by (source, target, type, JSON of the attributes). The JSON (with the
+    evidence, long) is made only for edges that tie on the rest: sorting by the
+    first three, then each run of ties by JSON, gives the same stable order."""
+    edges = sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"]))
+    start = 0
+    while start < len(edges):
+        source, target, attrs = edges[start]
+        stop = start + 1
+        while (
+            stop < len(edges)
+            and edges[stop][0] == source
+            and edges[stop][1] == target
+            and edges[stop][2]["type"] == attrs["type"]
+        ):
+            stop += 1
+        if stop - start > 1:
+            edges[start:stop] = sorted(
+                edges[start:stop], key=lambda e: _SORTED_JSON.encode(e[2])
+            )
+        start = stop
+    return edges
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: statements are a million small tuples and
+    dicts with no cycles, and the collector's full passes over them cost a quarter
+    of the writing time. Everything made here is freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def to_quads(
@@ -385,67 +632,144 @@ def _add_node(
 ) -> None:
     s = _node(node_id)
     kind = attrs["type"]
-    own = acc.about(s)
-    for cls in _CLASSES[kind]:
-        own[(_A, cls)] = None
+    own = acc.about(s)  # the default graph's statements of s: added to directly
+    for pair in _CLASS_PAIRS[kind]:
+        own[pair] = None
     own[(_T["pref"], _zh(attrs["name"]))] = None
+    alt = _T["alt"]
     for alias in attrs.get("aliases", []):
-        own[(_T["alt"], _zh(alias))] = None
-    derived = _T["derived"]
-    for mention in attrs.get("mentions", []):
-        span = _span(mention)
-        acc.about(s, _doc_graph(mention["doc"]))[(derived, span)] = None
-        if docs:
-            _add_span(acc, span, mention, docs)
+        own[(alt, _zh(alias))] = None
+    mentions = attrs.get("mentions")
+    if mentions:
+        _add_mentions(acc, s, mentions, docs)
     if kind == "place":
-        acc.add(s, _T["level"], _plain(str(attrs.get("level"))))
-        if attrs.get("level") not in ("zone", "landmark"):
-            acc.add(s, _A, _T["AdministrativeArea"])
+        level = attrs.get("level")
+        own[_shared_pair("level", _plain(str(level)))] = None
+        if level not in ("zone", "landmark"):
+            own[_ADMINISTRATIVE] = None
         if attrs.get("code"):
-            acc.add(s, _T["code"], _plain(str(attrs["code"])))
-        acc.add(s, _T["inferred"], _bool(attrs.get("inferred")))
+            own[(_T["code"], _plain(str(attrs["code"])))] = None
+        own[_shared_pair("inferred", _bool(attrs.get("inferred")))] = None
     elif kind == "person":
-        acc.add(s, _T["kind"], _plain(str(attrs.get("kind"))))
+        own[_shared_pair("kind", _plain(str(attrs.get("kind"))))] = None
     elif kind == "programme":
-        acc.add(s, _T["scheme"], _T["programmes"])
+        own[_IN_PROGRAMMES] = None
         for part in attrs.get("components") or []:
             _add_component(acc, node_id, s, part)
     elif kind == "metric":
-        _add_metric(acc, s, attrs)
+        _add_metric(own, attrs)
     elif kind == "document":
-        acc.add(s, _T["identifier"], _plain(attrs["name"]))
+        own[(_T["identifier"], _plain(attrs["name"]))] = None
         if attrs.get("chars") is not None:
-            acc.add(s, _T["characters"], _typed(str(attrs["chars"]), _INTEGER))
+            own[(_T["characters"], _typed(str(attrs["chars"]), _INTEGER))] = None
 
 
+def _add_mentions(
+    acc: Statements,
+    s: str,
+    mentions: Iterable[Mapping[str, Any]],
+    docs: Mapping[str, Document] | None,
+) -> None:
+    """``s prov:wasDerivedFrom span`` in the span's document graph, and the span's
+    sentence, which carries its text once. Inlined: mentions are most of the work."""
+    graphs, derived, sentence_p = acc.graphs, _T["derived"], _T["sentence"]
+    bounds = acc.bounds
+    for mention in mentions:
+        doc_id, start, end = mention["doc"], mention["start"], mention["end"]
+        found = bounds.get(doc_id)
+        if found is None:  # a document's first mention
+            graph = _doc_graph(doc_id)
+            found = bounds[doc_id] = (
+                _doc_base(doc_id),
+                graphs.setdefault(graph, {}),
+                *_sentence_bounds(docs.get(doc_id) if docs else None),
+            )
+        base, named, doc, ends = found
+        span = f"<{base}#char={start},{end}>"
+        about = named.get(s)
+        if about is None:
+            about = named[s] = {}
+        about[(derived, span)] = None
+        if doc is None:
+            continue
+        about_span = named.get(span)
+        if about_span is None:
+            about_span = named[span] = {}
+        # A mention can run over a sentence end (a title over two lines): take all.
+        if ends is None:
+            first = doc.sentence_index(doc.to_clean(start))
+            last = doc.sentence_index(doc.to_clean(end - 1))
+        else:  # the same, from the original offsets directly
+            first = max(0, bisect_left(ends, start) - 1)
+            last = max(0, bisect_left(ends, end - 1) - 1)
+        begin, stop = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
+        sentence = f"<{base}#char={begin},{stop}>"
+        about_span[(sentence_p, sentence)] = None
+        if sentence not in acc.sentences:  # many mentions share a sentence
+            acc.sentences.add(sentence)
+            about = named.get(sentence)
+            if about is None:
+                about = named[sentence] = {}
+            about[_A_SENTENCE] = None
+            about[(_T["anchor"], _plain(doc.text[begin:stop]))] = None
+            about[_part_of(doc_id)] = None
+
+
+_INF = float("inf")
+
+
+def _sentence_bounds(
+    doc: Document | None,
+) -> tuple[Document | None, list[float] | None]:
+    """(doc, ``ends``): ``ends[j]`` is the original offset of the last character
+    before sentence j (-inf for the first). Then ``doc.sentence_index(doc.to_clean(p))``
+    is ``max(0, bisect_left(ends, p) - 1)``: with offsets strictly increasing,
+    ``to_clean(p)`` counts the characters before ``p``, and sentence j starts at or
+    before that count when its previous character is before ``p``. ``ends`` is None
+    when that does not hold (offsets or sentences out of order): ask the document.
+    (None, None): no document, or one without sentences."""
+    if doc is None or not doc.sentences:
+        return None, None
+    starts, offsets = doc._sentence_starts, doc.offsets
+    ordered = all(a <= b for a, b in pairwise(starts))
+    if not isinstance(offsets, range) or offsets.step != 1:
+        ordered = ordered and all(a < b for a, b in pairwise(offsets))
+    if not ordered:
+        return doc, None
+    n = len(offsets)
+    ends = [-_INF if k <= 0 else offsets[k - 1] if k - 1 < n else _INF for k in starts]
+    return doc, ends
+
+
+@lru_cache(maxsize=1 << 18)
 def _doc_graph(doc_id: str) -> str:
     return _node("document:" + doc_id)
 
 
-def _add_span(
-    acc: Statements,
-    span: str,
-    ref: Mapping[str, Any],
-    docs: Mapping[str, Document] | None,
-) -> None:
-    """Link a span to its sentence; the sentence carries its text once."""
-    doc = docs.get(ref["doc"]) if docs else None
-    if doc is None or not doc.sentences:
-        return
-    graph = _doc_graph(ref["doc"])
-    about_span = acc.about(span, graph)
-    # A mention can run over a sentence end (a title over two lines): take them all.
-    first = doc.sentence_index(doc.to_clean(ref["start"]))
-    last = doc.sentence_index(doc.to_clean(ref["end"] - 1))
-    start, end = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
-    sentence = _span_at(ref["doc"], start, end)
-    about_span[(_T["sentence"], sentence)] = None
-    if sentence not in acc.sentences:  # many mentions share a sentence
-        acc.sentences.add(sentence)
-        about = acc.about(sentence, graph)
-        about[(_A, _T["Sentence"])] = None
-        about[(_T["anchor"], _plain(doc.text[start:end]))] = None
-        about[(_T["partOf"], graph)] = None
+def _doc_graph_w(doc_id: str) -> str:
+    return _node_w("document:" + doc_id)
+
+
+# Statements many subjects share are one tuple each, not one per subject: less memory
+# and no tuple to make.
+_CLASS_PAIRS = {
+    kind: tuple((_A, c) for c in classes) for kind, classes in _CLASSES.items()
+}
+_ADMINISTRATIVE = (_A, _T["AdministrativeArea"])
+_IN_PROGRAMMES = (_T["scheme"], _T["programmes"])
+_IN_METRICS = (_T["dataSet"], _T["metrics"])
+_A_SENTENCE = (_A, _T["Sentence"])
+
+
+@lru_cache(maxsize=1 << 12)
+def _shared_pair(predicate: str, value: str) -> tuple[str, str]:
+    """(predicate, value) for a value of few kinds (a level, a unit, a boolean)."""
+    return (_T[predicate], value)
+
+
+@lru_cache(maxsize=1 << 18)
+def _part_of(doc_id: str) -> tuple[str, str]:
+    return (_T["partOf"], _doc_graph_w(doc_id))
 
 
 def _add_component(
@@ -453,26 +777,28 @@ def _add_component(
 ) -> None:
     """A component is a narrower SKOS concept of its programme, in the same scheme."""
     c = _iri(component_iri(programme_id, part))
-    acc.add(c, _A, _T["ProgrammeComponent"])
-    acc.add(c, _A, _T["Concept"])
-    acc.add(c, _T["pref"], _zh(part))
-    acc.add(c, _T["scheme"], _T["programmes"])
-    acc.add(c, _T["componentOf"], programme)
-    acc.add(c, _T["broader"], programme)
-    acc.add(programme, _T["component"], c)
-    acc.add(programme, _T["narrower"], c)
+    c_w, programme_w = _written_iri(c), _node_w(programme_id)
+    acc.put(c, _A, _T["ProgrammeComponent"])
+    acc.put(c, _A, _T["Concept"])
+    acc.put(c, _T["pref"], _zh(part))
+    acc.put(c, _T["scheme"], _T["programmes"])
+    acc.put(c, _T["componentOf"], programme_w)
+    acc.put(c, _T["broader"], programme_w)
+    acc.put(programme, _T["component"], c_w)
+    acc.put(programme, _T["narrower"], c_w)
 
 
-def _add_metric(acc: Statements, s: str, attrs: Mapping[str, Any]) -> None:
+def _add_metric(own: dict[tuple[str, str], None], attrs: Mapping[str, Any]) -> None:
+    """A metric's own statements, into ``own`` (its default-graph statements)."""
     value = Decimal(str(attrs["value"]))
-    acc.add(s, _T["dataSet"], _T["metrics"])
-    acc.add(s, _T["value"], _typed(str(value), _DECIMAL))
-    acc.add(s, _T["unit"], _plain(str(attrs["unit"])))
-    acc.add(s, _T["approximate"], _bool(attrs.get("approx")))
+    own[_IN_METRICS] = None
+    own[(_T["value"], _typed(str(value), _DECIMAL))] = None
+    own[_shared_pair("unit", _plain(str(attrs["unit"])))] = None
+    own[_shared_pair("approximate", _bool(attrs.get("approx")))] = None
     if attrs.get("subject"):
-        acc.add(s, _T["subject"], _zh(str(attrs["subject"])))
+        own[(_T["subject"], _zh(str(attrs["subject"])))] = None
     if attrs.get("year"):
-        acc.add(s, _T["year"], _typed(str(attrs["year"]), _GYEAR))
+        own[(_T["year"], _typed(str(attrs["year"]), _GYEAR))] = None
 
 
 def _add_edge(
@@ -487,12 +813,13 @@ def _add_edge(
         return
     if kind not in _EDGES:
         raise OntologyError(f"edge type {kind!r} ({source} → {target}) has no RDF term")
-    s, o, predicate = _node(source), _node(target), _EDGES[kind]
+    predicate = _EDGES[kind]
+    if kind == "authored":  # inverted: the article is the subject
+        s, o = _node(target), _node_w(source)
+    else:
+        s, o = _node(source), _node_w(target)
     for graph in graphs:
-        if kind == "authored":
-            acc.add(o, predicate, s, graph)
-        else:
-            acc.add(s, predicate, o, graph)
+        acc.put(s, predicate, o, graph)
 
 
 def _add_post(
@@ -505,20 +832,21 @@ def _add_post(
     """W3C ORG: person → post → organisation; a former post is not ``org:holds``."""
     title = str(attrs.get("title") or "")
     post = _iri(post_iri(source, target, title or "member"))
-    person, where = _node(source), _node(target)
+    post_w, person, person_w = _written_iri(post), _node(source), _node_w(source)
+    where = _node_w(target)
     former = bool(attrs.get("former"))
     holds = _T["formerlyHeld"] if former else _T["holds"]
     held_by = _T["formerlyHeldBy"] if former else _T["heldBy"]
     for graph in graphs:
-        acc.add(post, _A, _T["Post"], graph)
+        acc.put(post, _A, _T["Post"], graph)
         if title:
-            acc.add(post, _T["pref"], _zh(title), graph)
-        acc.add(post, _T["postIn"], where, graph)
-        acc.add(post, _T["former"], _bool(former), graph)
-        acc.add(person, holds, post, graph)
-        acc.add(post, held_by, person, graph)
+            acc.put(post, _T["pref"], _zh(title), graph)
+        acc.put(post, _T["postIn"], where, graph)
+        acc.put(post, _T["former"], _bool(former), graph)
+        acc.put(person, holds, post_w, graph)
+        acc.put(post, held_by, person_w, graph)
     for ev in attrs.get("evidence") or []:
-        acc.add(post, _T["derived"], _span(ev), _doc_graph(ev["doc"]))
+        acc.put(post, _T["derived"], _span(ev), _doc_graph(ev["doc"]))
 
 
 def prefixes() -> dict[str, str]:
@@ -614,7 +942,7 @@ def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` via a temporary file and a rename, so no reader sees half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
+    tmp = _temporary(path)
     tmp.write_bytes(data)
     tmp.replace(path)
 
@@ -631,13 +959,58 @@ def write_rdf(
     Returns:
         The paths written.
     """
+    with _no_gc():  # until the statements are freed: collecting them is no use
+        return _write_rdf(graph, out_dir, docs, list(formats))
+
+
+def _write_rdf(
+    graph: nx.MultiDiGraph,
+    out_dir: Path,
+    docs: Mapping[str, Document] | None,
+    formats: list[str],
+) -> list[Path]:
     statements = to_statements(graph, docs)
-    paths = []
-    for fmt in formats:
-        path = out_dir / f"graph.{FORMATS[fmt][1]}"
-        write_bytes_atomic(path, serialize(statements, fmt))
-        paths.append(path)
+    paths = [out_dir / f"graph.{FORMATS[fmt][1]}" for fmt in formats]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    streamed = {"turtle", "trig"} & set(formats)
+    if streamed:
+        # Both from one pass, streamed to temporary files renamed when complete.
+        temps = {
+            fmt: _temporary(out_dir / f"graph.{FORMATS[fmt][1]}") for fmt in streamed
+        }
+        files = {
+            fmt: tmp.open("w", encoding="utf-8", newline="\n")
+            for fmt, tmp in temps.items()
+        }
+        try:
+            write_turtle_trig(
+                statements,
+                turtle=files.get("turtle"),
+                trig=files.get("trig"),
+                release=len(formats) == len(streamed),
+            )
+        finally:
+            for f in files.values():
+                f.close()
+        for fmt, tmp in temps.items():
+            tmp.replace(out_dir / f"graph.{FORMATS[fmt][1]}")
+    for fmt, path in zip(formats, paths, strict=True):
+        if fmt not in streamed:
+            write_bytes_atomic(path, serialize(statements, fmt))
+    del statements  # freed here, while the collector is off
+    _forget_terms()
     return paths
+
+
+def _forget_terms() -> None:
+    """Empty the term caches: sized for the whole corpus, they would otherwise hold
+    every node's IRI for the rest of the build (tens of MB on the bulk corpus)."""
+    for cached in (_node, _node_w, _doc_base, _entity_written, _doc_graph, _part_of):
+        cached.cache_clear()
+
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp")
 
 
 def to_rdflib(data: Statements | Iterable[ox.Quad]) -> Dataset:

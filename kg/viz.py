@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph import write_atomic
+from kg.graph import paused_gc, write_atomic
 
 COLOURS = {
     "place": "#2f9e44",
@@ -96,20 +96,22 @@ def district_of(graph: nx.MultiDiGraph, edges: Edges | None = None) -> dict[str,
     for source, target, attrs in _edges(graph, edges):
         if attrs.get("type") == "part_of":
             parents[source].append(target)
+    # Levels looked up once (a node view lookup costs more than the walk).
+    district_level = {
+        n for n, level in graph.nodes(data="level") if level in DISTRICT_LEVELS
+    }
     found = {}
     for node, attrs in sorted(graph.nodes(data=True)):
         if attrs.get("type") != "place" or attrs.get("level") in ABOVE_DISTRICT:
             continue
         frontier, seen = [node], {node}
         while frontier:
-            hits = sorted(
-                n for n in frontier if graph.nodes[n].get("level") in DISTRICT_LEVELS
-            )
+            hits = [n for n in frontier if n in district_level]
             if hits:
-                found[node] = hits[0]
+                found[node] = min(hits)  # the first in sorted order
                 break
             frontier = sorted(
-                {p for n in frontier for p in parents[n] if p not in seen}
+                {p for n in frontier for p in parents.get(n, ()) if p not in seen}
             )
             seen.update(frontier)
     return found
@@ -461,4 +463,6 @@ def write_html(
     graph: nx.MultiDiGraph, path: Path, texts: dict[str, str] | None = None
 ) -> None:
     """Write the page as UTF-8 (explicitly: pyvis does not, which breaks Chinese on Windows)."""
-    write_atomic(path, render_html(graph, texts, title=path.stem))
+    with paused_gc():
+        text = render_html(graph, texts, title=path.stem)
+    write_atomic(path, text)
