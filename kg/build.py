@@ -518,7 +518,7 @@ def _build(
         raise InputError(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
-    graph = _timed(report, "graph", lambda: to_networkx(linker.finish()))
+    graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
     # The view shows snippets of the texts; the RDF writer links every span to its
     # sentence, so it needs the parsed documents.
     texts = {doc.doc_id: doc.text for doc in documents} if html else {}

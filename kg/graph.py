@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.link import LinkedGraph
-from kg.model import Mention
+from kg.model import Mention, Relation
 
 SCHEMA_VERSION = 1
 _SORTED_UTF8 = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
@@ -52,11 +52,17 @@ def _span(mention: Mention) -> dict[str, object]:
     return {"doc": mention.doc_id, "start": mention.start, "end": mention.end}
 
 
-def to_networkx(linked: LinkedGraph) -> nx.MultiDiGraph:
-    """Build the graph; node and edge attributes follow the ``graph.json`` contract."""
+def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGraph:
+    """Build the graph; node and edge attributes follow the ``graph.json`` contract.
+
+    ``consume``: empty ``linked`` while building, so that the linked entities and the
+    graph are not both whole in memory at once (the build's peak on large corpora).
+    """
     graph = nx.MultiDiGraph(schema_version=SCHEMA_VERSION)
     for entity_id in sorted(linked.entities):
-        entity = linked.entities[entity_id]
+        entity = (
+            linked.entities.pop(entity_id) if consume else linked.entities[entity_id]
+        )
         attrs: dict[str, Any] = {
             "type": entity.label,
             "name": entity.name,
@@ -69,7 +75,18 @@ def to_networkx(linked: LinkedGraph) -> nx.MultiDiGraph:
             attrs.setdefault("code", None)
             attrs["inferred"] = not entity.mentions
         graph.add_node(entity_id, **attrs)
-    for relation in linked.relations:
+    relations = linked.relations
+    if consume:
+        relations.reverse()  # popped from the end, so taken in their order
+
+    def taken() -> Iterator[Relation]:
+        if not consume:
+            yield from relations
+            return
+        while relations:
+            yield relations.pop()
+
+    for relation in taken():
         if relation.subject not in graph or relation.object not in graph:
             continue
         attrs = {

@@ -274,3 +274,28 @@ def test_worker_reports_bad_documents_by_name() -> None:
     assert outcomes[1][0] is None
     assert outcomes[1][1] is not None and outcomes[1][1].startswith("bad.txt: binary")
     assert len(version) == 16
+
+
+def test_consuming_graph_conversion_equals_the_plain_one() -> None:
+    """The build empties the linked graph while converting it (peak memory); the
+    graph must be the same as the plain conversion's."""
+    from networkx.utils import graphs_equal
+
+    from kg.extract import extract
+    from kg.graph import to_networkx
+    from kg.ingest import read_document
+    from kg.link import link
+
+    docs = [
+        read_document(SourceText(name, text)) for name, text in _seed_texts().items()
+    ]
+    extracted = [(doc, extract(doc)) for doc in docs]
+    plain = to_networkx(link(extracted))
+    linked = link(extracted)
+    consumed = to_networkx(linked, consume=True)
+    assert not linked.entities and not linked.relations
+    assert graphs_equal(plain, consumed)
+    assert list(plain.nodes) == list(consumed.nodes)
+    assert list(plain.edges(keys=True, data=True)) == list(
+        consumed.edges(keys=True, data=True)
+    )
