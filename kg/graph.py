@@ -6,16 +6,15 @@ contract documented in the README: keep it stable.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from kg.link import LinkedGraph
+from kg.memory import paused_gc
 from kg.model import Mention, Relation
 
 SCHEMA_VERSION = 1
@@ -136,20 +135,6 @@ def write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text, encoding="utf-8", newline="\n")
     tmp.replace(path)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a writer makes its many small
-    dicts and lists: none is in a cycle, and each full pass of the collector walks
-    the whole graph again. Everything is still freed by reference counting."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:

@@ -34,13 +34,11 @@ Output is deterministic: graphs and subjects sorted, each subject's statements i
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -54,6 +52,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, SDO, SKOS, XSD
 
 from kg.errors import OntologyError
+from kg.memory import paused_gc
 from kg.model import Document
 from kg.ontology import (
     KG,
@@ -447,7 +446,7 @@ def write_turtle_trig(
     graph once written (the statements cannot be written again), so its memory is
     free before Turtle is written.
     """
-    with _no_gc():  # blocks and batches are many small objects, none in a cycle
+    with paused_gc():  # blocks and batches are many small objects, none in a cycle
         _turtle_trig(statements, turtle=turtle, trig=trig, release=release)
 
 
@@ -567,7 +566,7 @@ def to_statements(
         OntologyError: an edge type kg's ontology has no term for.
     """
     acc = Statements()
-    with _no_gc():
+    with paused_gc():
         for node_id, attrs in sorted(graph.nodes(data=True)):
             _add_node(acc, node_id, attrs, docs)
         for source, target, attrs in _sorted_edges(graph):
@@ -600,20 +599,6 @@ def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]
             )
         start = stop
     return edges
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: statements are a million small tuples and
-    dicts with no cycles, and the collector's full passes over them cost a quarter
-    of the writing time. Everything made here is freed by reference counting."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def to_quads(
@@ -959,7 +944,7 @@ def write_rdf(
     Returns:
         The paths written.
     """
-    with _no_gc():  # until the statements are freed: collecting them is no use
+    with paused_gc():  # until the statements are freed: collecting them is no use
         return _write_rdf(graph, out_dir, docs, list(formats))
 
 
