@@ -142,3 +142,21 @@ def test_required_words() -> None:
     assert people._required_words("(?:名叫|(?<=,)叫)(?P<n>.)") == ("名叫", "叫")
     assert people._required_words("(?i:ab|cd)") is None  # case-folded: no words
     assert people._required_words("a|b") is None
+
+
+def test_pack_without_zlib_reads_back_the_same(seed_texts: list[str]) -> None:
+    """``extract_chunk(compress=False)``: the same pickle, only not compressed."""
+    import zlib
+
+    from kg.build import _pack, _unpack, extract_chunk
+
+    chunk = [(p.stem, p.read_bytes()) for p in SEEDS[:5]]
+    version, packed = extract_chunk(chunk)
+    version_raw, raw = extract_chunk(chunk, compress=False)
+    assert version == version_raw
+    for (blob, error), (plain, error_raw) in zip(packed, raw, strict=True):
+        assert error is None and error_raw is None
+        assert zlib.decompress(blob) == plain
+        item = _unpack(plain)
+        assert _unpack(blob) == item
+        assert _pack(item, compress=False) == plain and _pack(item) == blob
