@@ -160,3 +160,20 @@ def test_pack_without_zlib_reads_back_the_same(seed_texts: list[str]) -> None:
         item = _unpack(plain)
         assert _unpack(blob) == item
         assert _pack(item, compress=False) == plain and _pack(item) == blob
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="的大群联在河周江疆两沪昆和各全警李文祥洪源生三要横港桥x1。",
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_viterbi_is_jiebas_on_common_characters(text: str) -> None:
+    """Characters jieba's table knows (the runs the place walk really tags)."""
+    import jieba.posseg as posseg
+
+    jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    assert viterbi(text, *tables) == jieba_viterbi(text, *tables)
