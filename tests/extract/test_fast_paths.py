@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import metrics, people
+from kg.extract import metrics, people, places
 from kg.extract._tagger import tagger, viterbi
 from kg.extract.places import load_gazetteer
 from kg.ingest import parse_document
@@ -160,6 +160,20 @@ def test_pack_without_zlib_reads_back_the_same(seed_texts: list[str]) -> None:
         item = _unpack(plain)
         assert _unpack(blob) == item
         assert _pack(item, compress=False) == plain and _pack(item) == blob
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="、和及与社区街道村镇乡方舟秀水平安一,。 a1", max_size=40))
+def test_level_lists_are_finditer(text: str) -> None:
+    spans = [m.span() for m in places._level_lists(text)]
+    assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+
+
+def test_level_lists_are_finditer_on_seeds(seed_texts: list[str]) -> None:
+    extra = ["方舟、秀水社区和平安村", "懂农业、懂技术", "和平、和谐和美街道"]
+    for text in [*seed_texts, *extra]:
+        spans = [m.span() for m in places._level_lists(text)]
+        assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
