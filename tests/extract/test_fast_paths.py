@@ -191,3 +191,21 @@ def test_viterbi_is_jiebas_on_common_characters(text: str) -> None:
     jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
     tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
     assert viterbi(text, *tables) == jieba_viterbi(text, *tables)
+
+
+def test_dictionary_tables_are_the_line_loop() -> None:
+    """One split of jieba's dictionary gives what a loop over its lines gave."""
+    import jieba
+
+    from kg.extract import _context
+
+    words: dict[str, tuple[int, str]] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, freq, tag = line.split()
+            words[word] = (int(freq), tag)
+    assert list(_context.jieba_words().items()) == list(words.items())
+    tags = {word: tag for word, (_, tag) in words.items()}
+    freqs = {word: freq for word, (freq, _) in words.items()}
+    assert list(_context.word_tags().items()) == list(tags.items())
+    assert list(_context.word_freq().items()) == list(freqs.items())
