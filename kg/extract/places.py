@@ -881,8 +881,13 @@ def _name_start(
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` sits inside a short quotation (“连心桥”, "枫桥经验")."""
-    before = _QUOTE_BEFORE.search(text[max(0, start - 13) : start])
-    after = _QUOTE_AFTER.match(text[end : end + 13])
+    head, tail = text[max(0, start - 13) : start], text[end : end + 13]
+    # The answer needs an opening quote before and a closing one after; most spans
+    # have none near them, and two ``in`` tests are cheaper than two regex scans.
+    if ("“" not in head and '"' not in head) or ("”" not in tail and '"' not in tail):
+        return False
+    before = _QUOTE_BEFORE.search(head)
+    after = _QUOTE_AFTER.match(tail)
     return bool(
         before and after and before.group()[0] in '“"' and after.group()[-1] in '”"'
     )

@@ -209,3 +209,26 @@ def test_dictionary_tables_are_the_line_loop() -> None:
     freqs = {word: freq for word, (freq, _) in words.items()}
     assert list(_context.word_tags().items()) == list(tags.items())
     assert list(_context.word_freq().items()) == list(freqs.items())
+
+
+def _inside_quotes_by_regex(text: str, start: int, end: int) -> bool:
+    """``places._inside_quotes`` before its quote-character gate."""
+    before = places._QUOTE_BEFORE.search(text[max(0, start - 13) : start])
+    after = places._QUOTE_AFTER.match(text[end : end + 13])
+    return bool(
+        before and after and before.group()[0] in '“"' and after.group()[-1] in '”"'
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet='“”"\n连心桥枫经验a ', max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 6),
+)
+def test_inside_quotes_gate(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert places._inside_quotes(text, start, end) == _inside_quotes_by_regex(
+        text, start, end
+    )
