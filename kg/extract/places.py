@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -379,7 +380,7 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
                 a, b, text[a:b], [(cid, "short")], chosen=cid, rule="place:listed-short"
             )
     # A level word written once for a list: 方舟、秀水社区.
-    for m in _LEVEL_LIST.finditer(text):
+    for m in _level_lists(text):
         level_word = m.group(3)
         items = [*_LIST_SEP.split(m.group(1))[:-1], m.group(2)]
         if any(not _list_item_ok(item) for item in items):
@@ -411,6 +412,25 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
                 ),
             )
     return list(found.values())
+
+
+def _level_lists(text: str) -> Iterator[re.Match[str]]:
+    """``_LEVEL_LIST.finditer(text)``, trying only where a match can start.
+
+    A match opens with a stem of two or three characters and a coordinator, so it
+    starts two or three characters before one of 、和及与. finditer tries every
+    position and goes on from the end of each match; trying only those positions,
+    in order, finds the same matches (re scanned every CJK run: 5 % of the places).
+    """
+    resume = 0
+    starts = {sep.start() - gap for sep in _LIST_SEP.finditer(text) for gap in (2, 3)}
+    for start in sorted(starts):
+        if start < resume or start < 0:
+            continue
+        match = _LEVEL_LIST.match(text, start)
+        if match is not None:
+            yield match
+            resume = match.end()
 
 
 def _list_item_ok(item: str) -> bool:
@@ -861,8 +881,13 @@ def _name_start(
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
     """Whether ``start:end`` sits inside a short quotation (“连心桥”, "枫桥经验")."""
-    before = _QUOTE_BEFORE.search(text[max(0, start - 13) : start])
-    after = _QUOTE_AFTER.match(text[end : end + 13])
+    head, tail = text[max(0, start - 13) : start], text[end : end + 13]
+    # The answer needs an opening quote before and a closing one after; most spans
+    # have none near them, and two ``in`` tests are cheaper than two regex scans.
+    if ("“" not in head and '"' not in head) or ("”" not in tail and '"' not in tail):
+        return False
+    before = _QUOTE_BEFORE.search(head)
+    after = _QUOTE_AFTER.match(tail)
     return bool(
         before and after and before.group()[0] in '“"' and after.group()[-1] in '”"'
     )

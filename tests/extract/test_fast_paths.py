@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import metrics, people
+from kg.extract import metrics, people, places
 from kg.extract._tagger import tagger, viterbi
 from kg.extract.places import load_gazetteer
 from kg.ingest import parse_document
@@ -142,3 +142,93 @@ def test_required_words() -> None:
     assert people._required_words("(?:名叫|(?<=,)叫)(?P<n>.)") == ("名叫", "叫")
     assert people._required_words("(?i:ab|cd)") is None  # case-folded: no words
     assert people._required_words("a|b") is None
+
+
+def test_pack_without_zlib_reads_back_the_same(seed_texts: list[str]) -> None:
+    """``extract_chunk(compress=False)``: the same pickle, only not compressed."""
+    import zlib
+
+    from kg.build import _pack, _unpack, extract_chunk
+
+    chunk = [(p.stem, p.read_bytes()) for p in SEEDS[:5]]
+    version, packed = extract_chunk(chunk)
+    version_raw, raw = extract_chunk(chunk, compress=False)
+    assert version == version_raw
+    for (blob, error), (plain, error_raw) in zip(packed, raw, strict=True):
+        assert error is None and error_raw is None
+        assert zlib.decompress(blob) == plain
+        item = _unpack(plain)
+        assert _unpack(blob) == item
+        assert _pack(item, compress=False) == plain and _pack(item) == blob
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="、和及与社区街道村镇乡方舟秀水平安一,。 a1", max_size=40))
+def test_level_lists_are_finditer(text: str) -> None:
+    spans = [m.span() for m in places._level_lists(text)]
+    assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+
+
+def test_level_lists_are_finditer_on_seeds(seed_texts: list[str]) -> None:
+    extra = ["方舟、秀水社区和平安村", "懂农业、懂技术", "和平、和谐和美街道"]
+    for text in [*seed_texts, *extra]:
+        spans = [m.span() for m in places._level_lists(text)]
+        assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="的大群联在河周江疆两沪昆和各全警李文祥洪源生三要横港桥x1。",
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_viterbi_is_jiebas_on_common_characters(text: str) -> None:
+    """Characters jieba's table knows (the runs the place walk really tags)."""
+    import jieba.posseg as posseg
+
+    jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    assert viterbi(text, *tables) == jieba_viterbi(text, *tables)
+
+
+def test_dictionary_tables_are_the_line_loop() -> None:
+    """One split of jieba's dictionary gives what a loop over its lines gave."""
+    import jieba
+
+    from kg.extract import _context
+
+    words: dict[str, tuple[int, str]] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            word, freq, tag = line.split()
+            words[word] = (int(freq), tag)
+    assert list(_context.jieba_words().items()) == list(words.items())
+    tags = {word: tag for word, (_, tag) in words.items()}
+    freqs = {word: freq for word, (freq, _) in words.items()}
+    assert list(_context.word_tags().items()) == list(tags.items())
+    assert list(_context.word_freq().items()) == list(freqs.items())
+
+
+def _inside_quotes_by_regex(text: str, start: int, end: int) -> bool:
+    """``places._inside_quotes`` before its quote-character gate."""
+    before = places._QUOTE_BEFORE.search(text[max(0, start - 13) : start])
+    after = places._QUOTE_AFTER.match(text[end : end + 13])
+    return bool(
+        before and after and before.group()[0] in '“"' and after.group()[-1] in '”"'
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet='“”"\n连心桥枫经验a ', max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 6),
+)
+def test_inside_quotes_gate(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert places._inside_quotes(text, start, end) == _inside_quotes_by_regex(
+        text, start, end
+    )
