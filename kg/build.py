@@ -81,7 +81,9 @@ class _Runner(Protocol):
 
     slots: int
 
-    def submit(self, chunk: list[tuple[str, bytes | str]]) -> _Future: ...
+    def submit(
+        self, chunk: list[tuple[str, bytes | str]], compress: bool
+    ) -> _Future: ...
 
     def close(self) -> None: ...
 
@@ -171,8 +173,8 @@ class _Inline:
         def result(self) -> Any:
             return self.value
 
-    def submit(self, chunk: list[tuple[str, bytes | str]]) -> _Future:
-        return self._Done(extract_chunk(chunk))
+    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+        return self._Done(extract_chunk(chunk, compress))
 
     def close(self) -> None:
         pass
@@ -200,8 +202,8 @@ class _Pool:
             jobs, mp_context=multiprocessing.get_context(method)
         )
 
-    def submit(self, chunk: list[tuple[str, bytes | str]]) -> _Future:
-        return self._pool.submit(extract_chunk, chunk)
+    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+        return self._pool.submit(extract_chunk, chunk, compress)
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -242,9 +244,11 @@ class _Dask:
             raise KgError(f"cannot reach the cluster at {address}: {e}") from e
         self.slots = max(1, sum(self._client.nthreads().values()))
 
-    def submit(self, chunk: list[tuple[str, bytes | str]]) -> _Future:
+    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
         # pure=False: no hashing of the whole chunk to build a task key.
-        future: _Future = self._client.submit(extract_chunk, chunk, pure=False)
+        future: _Future = self._client.submit(
+            extract_chunk, chunk, compress, pure=False
+        )
         return future
 
     def close(self) -> None:
@@ -371,6 +375,9 @@ def _run(
     the user asked for) is always used.
     """
     runner: _Runner | None = None
+    # Compressing a result costs the worker more than sending it; only the cache
+    # keeps it, so only then is it compressed.
+    compress = extraction.cache is not None
     pending: deque[tuple[list[tuple[int, SourceText, str | None]], _Future]] = deque()
     chunks = _chunks(extraction.misses(sources), chunk_chars)
     try:
@@ -379,14 +386,16 @@ def _run(
             return
         second = next(chunks, None)
         if second is None and not remote:
-            extraction.collect(first, _Inline().submit(_payload(first)).result())
+            extraction.collect(
+                first, _Inline().submit(_payload(first), compress).result()
+            )
             return
         runner = make_runner()
         for chunk in _prepend(first, second, chunks) if second else [first]:
             while len(pending) >= 2 * runner.slots:
                 done, future = pending.popleft()
                 extraction.collect(done, future.result())
-            pending.append((chunk, runner.submit(_payload(chunk))))
+            pending.append((chunk, runner.submit(_payload(chunk), compress)))
         while pending:
             done, future = pending.popleft()
             extraction.collect(done, future.result())
