@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 
 from kg.model import Document, Mention
@@ -87,3 +87,23 @@ def word_tags() -> dict[str, str]:
 def word_freq() -> dict[str, int]:
     """Every word of jieba's dictionary with its frequency."""
     return _dictionary()[2]
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every match can only start at one of ``starts``.
+
+    finditer tries each position in turn and yields the first match, then goes on
+    from its end; trying only the positions a match can start at (sorted) finds the
+    same matches. Used where re would scan every character for a rare pattern
+    (name + cue word, lists of town stems): a cheap search says where it can start.
+    """
+    resume = 0
+    for start in starts:
+        if start < resume or start < 0:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            resume = match.end()

@@ -9,10 +9,17 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 
-from kg.extract._context import CJK, PLACEHOLDER, common_words, make_mention, word_tags
+from kg.extract._context import (
+    CJK,
+    PLACEHOLDER,
+    common_words,
+    finditer_at,
+    make_mention,
+    word_tags,
+)
 from kg.ingest import byline_name
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_list, load_table
@@ -33,26 +40,6 @@ def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
             found.add(at)
             at = text.find(word, at + 1)
     return sorted(found)
-
-
-def _finditer_at(
-    pattern: re.Pattern[str], text: str, starts: list[int]
-) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match can only start at one of ``starts``.
-
-    finditer tries each position in turn and yields the first match, then goes on
-    from its end; trying only the positions a match can start at (sorted) finds the
-    same matches. Patterns like name + cue word scan every character with re; the
-    cue words, found with str.find, say where a name could start.
-    """
-    resume = 0
-    for start in starts:
-        if start < resume or start < 0:
-            continue
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
-            resume = match.end()
 
 
 def _starts_before(
@@ -415,7 +402,7 @@ def _add_historical(text: str, add: Callable[..., None]) -> None:
     cues = _words("person_history.txt")
     # the name is the three characters before a cue
     starts = _starts_before(text, cues, (3,))
-    for match in _finditer_at(_patterns()["historical"], text, starts):
+    for match in finditer_at(_patterns()["historical"], text, starts):
         if _weak_name_ok(match.group("name")) and _word_aligned(
             text, *match.span("name")
         ):
@@ -441,7 +428,7 @@ def _add_reported_speech(text: str, add: Callable[..., None]) -> None:
     """……,邓天星如是说: a name opening a clause, followed by a verb of speech."""
     # the name is two or three characters before a verb of speech
     starts = _starts_before(text, _words("speech_verbs.txt"), (2, 3))
-    for match in _finditer_at(_patterns()["speech"], text, starts):
+    for match in finditer_at(_patterns()["speech"], text, starts):
         name = match.group("name")
         if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
@@ -481,7 +468,7 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
     """谢志望从2020年担任八角社区党总支书记: a name, a verb of office, then the post."""
     text = doc.clean
     starts = _starts_before(text, _TAKES_POST_VERBS, _TAKES_POST_GAPS)
-    for match in _finditer_at(_TAKES_POST, text, starts):
+    for match in finditer_at(_TAKES_POST, text, starts):
         name = match.group("name")
         sentence_start = match.start() == 0 or text[match.start() - 1] in "。\n"
         unsurnamed = (

@@ -20,6 +20,7 @@ import ahocorasick_rs
 from kg.extract._context import (
     CJK,
     common_words,
+    finditer_at,
     jieba_words,
     make_mention,
     word_freq,
@@ -422,15 +423,8 @@ def _level_lists(text: str) -> Iterator[re.Match[str]]:
     position and goes on from the end of each match; trying only those positions,
     in order, finds the same matches (re scanned every CJK run: 5 % of the places).
     """
-    resume = 0
     starts = {sep.start() - gap for sep in _LIST_SEP.finditer(text) for gap in (2, 3)}
-    for start in sorted(starts):
-        if start < resume or start < 0:
-            continue
-        match = _LEVEL_LIST.match(text, start)
-        if match is not None:
-            yield match
-            resume = match.end()
+    return finditer_at(_LEVEL_LIST, text, sorted(starts))
 
 
 def _list_item_ok(item: str) -> bool:

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import metrics, people, places
+from kg.extract._context import finditer_at
 from kg.extract._tagger import tagger, viterbi
 from kg.extract.places import load_gazetteer
 from kg.ingest import parse_document
@@ -132,7 +133,7 @@ def test_cue_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
     for pattern, words, gaps in cases:
         for text in [*seed_texts, *extra]:
             starts = people._starts_before(text, words, gaps)
-            assert [m.span() for m in people._finditer_at(pattern, text, starts)] == [
+            assert [m.span() for m in finditer_at(pattern, text, starts)] == [
                 m.span() for m in pattern.finditer(text)
             ]
 
