@@ -431,6 +431,7 @@ def _block(subject: str, pairs: Mapping[tuple[str, str], None]) -> str:
     return f"{subject}\n" + " ;\n".join(lines) + " .\n\n"
 
 
+@paused_gc()  # blocks and batches are many small objects, none in a cycle
 def write_turtle_trig(
     statements: Statements,
     *,
@@ -446,18 +447,6 @@ def write_turtle_trig(
     graph once written (the statements cannot be written again), so its memory is
     free before Turtle is written.
     """
-    with paused_gc():  # blocks and batches are many small objects, none in a cycle
-        _turtle_trig(statements, turtle=turtle, trig=trig, release=release)
-
-
-def _turtle_trig(
-    statements: Statements,
-    *,
-    turtle: TextIO | None = None,
-    trig: TextIO | None = None,
-    release: bool = False,
-) -> None:
-    """``write_turtle_trig`` itself."""
     graphs = statements.graphs
     names = sorted(graphs)
     header = _header()
