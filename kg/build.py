@@ -433,6 +433,7 @@ def build(
     html: bool = True,
     rdf: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
     jobs: int | None = None,
     cache: bool = True,
     cluster: str | None = None,
@@ -448,6 +449,8 @@ def build(
         html: also write the HTML view.
         rdf: also write the Turtle file.
         progress: called with (documents done, bytes read) after each document.
+        on_stage: called with what the build does next once reading is over
+            ("writing graph.json"…): the writers of a large corpus take minutes.
         jobs: worker processes for extraction; ``None`` means one per core.
         cache: reuse the extraction of unchanged documents (``out_dir/.kg-cache``).
         cluster: address of a Dask scheduler (``tcp://host:8786``) to extract on.
@@ -467,6 +470,7 @@ def build(
             html=html,
             rdf=rdf,
             progress=progress,
+            on_stage=on_stage or (lambda stage: None),
             jobs=jobs,
             cache=cache,
             cluster=cluster,
@@ -483,6 +487,7 @@ def _build(
     html: bool,
     rdf: bool,
     progress: Callable[[int, int], None] | None,
+    on_stage: Callable[[str], None],
     jobs: int | None,
     cache: bool,
     cluster: str | None,
@@ -524,6 +529,7 @@ def _build(
         raise InputError(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
+    on_stage("finishing the graph")
     graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
     # The view shows snippets of the texts; the RDF writer links every span to its
     # sentence, so it needs the parsed documents.
@@ -539,13 +545,16 @@ def _build(
         if _workers(jobs, cluster) > 1 and _can_fork():
             background = _Forked(write)
         else:
+            on_stage("writing graph.ttl and graph.trig")
             report.outputs += _timed(report, "graph.ttl+trig", write)
         docs.clear()
+    on_stage("writing graph.json")
     _timed(report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json"))
     report.outputs.insert(0, out_dir / "graph.json")
     if html:
         from kg.viz import write_html
 
+        on_stage("writing graph.html")
         _timed(
             report,
             "graph.html",
@@ -553,6 +562,7 @@ def _build(
         )
         report.outputs.append(out_dir / "graph.html")
     if background is not None:
+        on_stage("writing graph.ttl and graph.trig")
         paths = background.join(report, "graph.ttl+trig")
         report.outputs[1:1] = paths
     report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))

@@ -97,6 +97,7 @@ def build(
             html=not no_html,
             rdf=not no_rdf,
             progress=progress.update,
+            on_stage=progress.stage,
             jobs=jobs,
             cache=not no_cache,
             cluster=cluster,
@@ -116,7 +117,8 @@ def build(
     click.echo(f"nodes: {kinds}")
     click.echo(f"edges: {report.edges}")
     click.echo(f"warnings: {len(report.errors)}")
-    click.echo(f"time: {report.seconds:.1f} s")
+    stages = ", ".join(f"{k} {v:.1f} s" for k, v in report.stages.items())
+    click.echo(f"time: {report.seconds:.1f} s ({stages})")
     click.echo("wrote: " + ", ".join(str(p) for p in report.outputs))
     if report.errors:
         raise SystemExit(1)
@@ -142,6 +144,16 @@ class _Progress:
         self.shown = now
         self.line = progress_line(documents, nbytes, now - self.started)
         click.echo("\r" + self.line, file=self.stream, nl=False)
+
+    def stage(self, what: str) -> None:
+        """Reading is over: say what the build does now (it can take minutes)."""
+        if not self.live:
+            return
+        seconds = time.perf_counter() - self.started
+        # Padded so that it covers the longer progress line it replaces.
+        text = f"{what} ({seconds:.0f} s)"
+        click.echo("\r" + text.ljust(len(self.line)), file=self.stream, nl=False)
+        self.line = text
 
     def finish(self) -> None:
         if self.line:

@@ -299,3 +299,20 @@ def test_consuming_graph_conversion_equals_the_plain_one() -> None:
     assert list(plain.edges(keys=True, data=True)) == list(
         consumed.edges(keys=True, data=True)
     )
+
+
+def test_the_build_says_what_it_writes_after_reading(tmp_path: Path) -> None:
+    """Writing a large corpus's files takes minutes: the CLI shows these stages."""
+    stages: list[str] = []
+    build(SEEDS, tmp_path / "out", jobs=1, cache=False, on_stage=stages.append)
+    assert stages == [
+        "finishing the graph",
+        "writing graph.ttl and graph.trig",
+        "writing graph.json",
+        "writing graph.html",
+    ]
+    forked: list[str] = []
+    build(SEEDS, tmp_path / "two", jobs=2, cache=False, on_stage=forked.append)
+    # With a second core the RDF child runs meanwhile; it is waited for last.
+    assert forked[-1] == "writing graph.ttl and graph.trig"
+    assert sorted(forked) == sorted(stages)
