@@ -548,19 +548,26 @@ def _build(
             on_stage("writing graph.ttl and graph.trig")
             report.outputs += _timed(report, "graph.ttl+trig", write)
         docs.clear()
-    on_stage("writing graph.json")
-    _timed(report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json"))
-    report.outputs.insert(0, out_dir / "graph.json")
-    if html:
-        from kg.viz import write_html
-
-        on_stage("writing graph.html")
+    try:
+        on_stage("writing graph.json")
         _timed(
-            report,
-            "graph.html",
-            lambda: write_html(graph, out_dir / "graph.html", texts),
+            report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json")
         )
-        report.outputs.append(out_dir / "graph.html")
+        report.outputs.insert(0, out_dir / "graph.json")
+        if html:
+            from kg.viz import write_html
+
+            on_stage("writing graph.html")
+            _timed(
+                report,
+                "graph.html",
+                lambda: write_html(graph, out_dir / "graph.html", texts),
+            )
+            report.outputs.append(out_dir / "graph.html")
+    except BaseException:
+        if background is not None:
+            background.cancel()  # a failed build must not go on writing RDF
+        raise
     if background is not None:
         on_stage("writing graph.ttl and graph.trig")
         paths = background.join(report, "graph.ttl+trig")
@@ -597,6 +604,12 @@ class _Forked:
         self._child = context.Process(target=_run_child, args=(run, send))
         self._child.start()
         send.close()
+
+    def cancel(self) -> None:
+        """Stop the child; its files stay unwritten (it writes to temporaries)."""
+        self._child.terminate()
+        self._child.join()
+        self._receive.close()
 
     def join(self, report: BuildReport, stage: str) -> Any:
         """Wait for the child; its result, or its exception raised here."""

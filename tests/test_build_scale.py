@@ -316,3 +316,26 @@ def test_the_build_says_what_it_writes_after_reading(tmp_path: Path) -> None:
     # With a second core the RDF child runs meanwhile; it is waited for last.
     assert forked[-1] == "writing graph.ttl and graph.trig"
     assert sorted(forked) == sorted(stages)
+
+
+def test_a_failed_writer_stops_the_forked_rdf_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """graph.json failing must not leave a child writing the RDF files on its own."""
+    import time
+
+    def slow_rdf(graph: object, out_dir: Path, docs: object) -> list[Path]:
+        time.sleep(30)
+        (out_dir / "graph.ttl").write_text("written after the failure")
+        return [out_dir / "graph.ttl"]
+
+    def broken_json(graph: object, path: Path) -> None:
+        raise KgError("disk full")
+
+    monkeypatch.setattr("kg.build.write_rdf", slow_rdf)
+    monkeypatch.setattr("kg.build.write_node_link", broken_json)
+    started = time.perf_counter()
+    with pytest.raises(KgError, match="disk full"):
+        build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
+    assert time.perf_counter() - started < 20
+    assert not (tmp_path / "out" / "graph.ttl").exists()
