@@ -499,7 +499,9 @@ def _build(
     report = BuildReport()
     root, files = list_corpus(corpus)
     sources = iter_corpus(root, files, text_field=text_field, id_field=id_field)
-    runner = _runner_factory(jobs if jobs is not None else os.cpu_count() or 1, cluster)
+    # Cores this build may use here (a cluster's workers are elsewhere).
+    local_jobs = jobs if jobs is not None else os.cpu_count() or 1
+    runner = _runner_factory(local_jobs, cluster)
     fresh_out = not out_dir.exists()
     store = ExtractCache(out_dir, extractor_version()) if cache else None
     # Documents are linked as they arrive, in corpus order, while the workers go on
@@ -542,7 +544,7 @@ def _build(
     background = None
     if rdf:
         write = lambda: write_rdf(graph, out_dir, docs)  # noqa: E731
-        if _workers(jobs, cluster) > 1 and _can_fork():
+        if local_jobs > 1 and not cluster and _can_fork():
             background = _Forked(write)
         else:
             on_stage("writing graph.ttl and graph.trig")
@@ -576,13 +578,6 @@ def _build(
     report.edges = graph.number_of_edges()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _workers(jobs: int | None, cluster: str | None) -> int:
-    """How many cores the user gave this build (a cluster's are elsewhere)."""
-    if cluster:
-        return 1
-    return jobs if jobs is not None else os.cpu_count() or 1
 
 
 def _can_fork() -> bool:
