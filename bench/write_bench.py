@@ -67,11 +67,16 @@ def prepare(corpus: Path, percent: float, work: Path) -> Path:
     kg.build.write_rdf = lambda graph, out, docs: got.update(docs=dict(docs)) or []  # type: ignore[assignment]
     kg.viz.write_html = lambda graph, path, texts: got.update(texts=texts)  # type: ignore[assignment]
     try:
-        kg.build.build(slice_corpus(corpus, percent, work), work / f"s{percent:g}.out")
+        # jobs=1: with more, the RDF writer runs in a forked child, out of the stub's reach.
+        kg.build.build(
+            slice_corpus(corpus, percent, work), work / f"s{percent:g}.out", jobs=1
+        )
     finally:  # the measured children are forked from this process
         kg.build.write_node_link, kg.build.write_rdf, kg.viz.write_html = saved
-    with pickled.open("wb") as f:
+    tmp = pickled.with_suffix(".tmp")  # a failed run leaves no empty pickle behind
+    with tmp.open("wb") as f:
         pickle.dump((got["graph"], got["docs"], got["texts"]), f, protocol=5)
+    tmp.replace(pickled)
     return pickled
 
 
