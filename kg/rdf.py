@@ -545,7 +545,7 @@ def write_turtle_trig_streamed(
     # Document id → [(subject, its mentions in that document)], in node order; and
     # → [edge], in edge order.
     mentions: dict[str, list[tuple[str, list[Mapping[str, Any]]]]] = {}
-    edges: dict[str, list[tuple[str, str, Mapping[str, Any]]]] = {}
+    edges: dict[str, list[tuple[str, str, Mapping[str, Any], list[Any]]]] = {}
 
     def defer(
         _acc: Statements,
@@ -568,8 +568,15 @@ def write_turtle_trig_streamed(
         if not evidence:
             _add_edge(default, source, target, attrs)
             continue
-        for doc_id in dict.fromkeys(ev["doc"] for ev in evidence):
-            edges.setdefault(doc_id, []).append((source, target, attrs))
+        by_doc: dict[str, list[Mapping[str, Any]]] = {}
+        for ev in evidence:
+            found = by_doc.get(ev["doc"])
+            if found is None:
+                by_doc[ev["doc"]] = [ev]
+            else:
+                found.append(ev)
+        for doc_id, doc_evidence in by_doc.items():
+            edges.setdefault(doc_id, []).append((source, target, attrs, doc_evidence))
     union = default.graphs.get("", {})  # the default graph, then each subject's union
     if trig is not None:
         trig.write(header)
@@ -583,8 +590,8 @@ def write_turtle_trig_streamed(
         acc = Statements()
         for s, run in mentions.pop(doc_id, ()):
             _add_mentions(acc, s, run, docs)
-        for source, target, attrs in edges.pop(doc_id, ()):
-            _add_edge(acc, source, target, attrs, only=name)
+        for source, target, attrs, evidence in edges.pop(doc_id, ()):
+            _add_edge(acc, source, target, attrs, only=(name, evidence))
         subjects = acc.graphs.get(name, {})
         keys = sorted(subjects)
         made = _blocks(keys, subjects)
@@ -922,18 +929,20 @@ def _add_edge(
     source: str,
     target: str,
     attrs: Mapping[str, Any],
-    only: str | None = None,
+    only: tuple[str, list[Mapping[str, Any]]] | None = None,
 ) -> None:
     """One edge: its triple goes to the graph of every document it was read from.
-    ``only``: add only what goes to that graph (the streamed writer, one document's
-    graph at a time)."""
+    ``only``: (graph, the edge's evidence in it): add only what goes to that graph
+    (the streamed writer, one document's graph at a time; an edge read from
+    thousands of documents made looking its graph up each time quadratic)."""
     kind = str(attrs["type"])
-    evidence = attrs.get("evidence") or []
-    graphs = sorted({_doc_graph(ev["doc"]) for ev in evidence}) or [""]
-    if only is not None:
-        graphs = [only] if only in graphs else []
+    if only is None:
+        evidence = attrs.get("evidence") or []
+        graphs = sorted({_doc_graph(ev["doc"]) for ev in evidence}) or [""]
+    else:
+        graphs, evidence = [only[0]], only[1]
     if kind == "holds_post":
-        _add_post(acc, source, target, attrs, graphs, only)
+        _add_post(acc, source, target, attrs, graphs, evidence)
         return
     if kind not in _EDGES:
         raise OntologyError(f"edge type {kind!r} ({source} → {target}) has no RDF term")
@@ -952,7 +961,7 @@ def _add_post(
     target: str,
     attrs: Mapping[str, Any],
     graphs: list[str],
-    only: str | None = None,
+    evidence: Iterable[Mapping[str, Any]],
 ) -> None:
     """W3C ORG: person → post → organisation; a former post is not ``org:holds``."""
     title = str(attrs.get("title") or "")
@@ -970,10 +979,8 @@ def _add_post(
         acc.put(post, _T["former"], _bool(former), graph)
         acc.put(person, holds, post_w, graph)
         acc.put(post, held_by, person_w, graph)
-    for ev in attrs.get("evidence") or []:
-        graph = _doc_graph(ev["doc"])
-        if only is None or graph == only:
-            acc.put(post, _T["derived"], _span(ev), graph)
+    for ev in evidence:
+        acc.put(post, _T["derived"], _span(ev), _doc_graph(ev["doc"]))
 
 
 def prefixes() -> dict[str, str]:
