@@ -593,25 +593,26 @@ def write_turtle_trig_streamed(
         for source, target, attrs, evidence in edges.pop(doc_id, ()):
             _add_edge(acc, source, target, attrs, only=(name, evidence))
         subjects = acc.graphs.get(name, {})
-        keys = sorted(subjects)
-        made = _blocks(keys, subjects)
+        made, local = [], []
+        prefix = f"<{_doc_base(doc_id)}#char="
+        for s in sorted(subjects):
+            pairs = subjects[s]
+            if s.startswith(prefix):  # a span or a sentence: in this graph only
+                block = _block(s, pairs)
+                local.append(block)
+            else:  # an entity or a post: its union grows, in graph order
+                block = _block(_entity_written(s), pairs)
+                if turtle is not None:
+                    held = union.get(s)
+                    if held is None:
+                        union[s] = dict(pairs)
+                    else:
+                        held.update(pairs)
+            made.append(block)
         if trig is not None:
             text = _indented("".join(made)) if made else ""
             trig.write(f"{_written(name)} {{\n{text}}}\n\n")
-        if turtle is None:
-            continue
-        local = []
-        prefix = f"<{_doc_base(doc_id)}#char="
-        for s, block in zip(keys, made, strict=True):
-            if s.startswith(prefix):
-                local.append(block)
-            else:  # an entity or a post: its union grows, in graph order
-                pairs = union.get(s)
-                if pairs is None:
-                    union[s] = dict(subjects[s])
-                else:
-                    pairs.update(subjects[s])
-        if local:
+        if turtle is not None and local:
             data = "".join(local).encode("utf-8")
             runs.append((prefix, spool.tell(), len(data)))
             spool.write(data)
