@@ -34,9 +34,11 @@ Output is deterministic: graphs and subjects sorted, each subject's statements i
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
+import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -44,7 +46,7 @@ from functools import lru_cache
 from itertools import pairwise
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 import networkx as nx
 import pyoxigraph as ox
@@ -490,10 +492,7 @@ def write_turtle_trig(
                 blocks.update(zip(chunk, made, strict=True))
             text = "".join(made)
             if name:
-                # Four spaces before every line; the blank lines between blocks
-                # stay empty. No term holds a line break (N-Triples escapes them).
-                text = "    " + text[:-2].replace("\n", "\n    ") + "\n\n"
-                text = text.replace("\n    \n", "\n\n")
+                text = _indented(text)
                 if not start:
                     text = f"{_written(name)} {{\n" + text
             trig.write(text)
@@ -508,6 +507,154 @@ def write_turtle_trig(
         turtle.write(header)
         for start in range(0, len(keys), _BATCH):
             turtle.write("".join([blocks.pop(s) for s in keys[start : start + _BATCH]]))
+
+
+def _indented(text: str) -> str:
+    """Blocks inside a TriG graph: four spaces before every line; the blank lines
+    between blocks stay empty. No term holds a line break (N-Triples escapes them)."""
+    text = "    " + text[:-2].replace("\n", "\n    ") + "\n\n"
+    return text.replace("\n    \n", "\n\n")
+
+
+@paused_gc()
+def write_turtle_trig_streamed(
+    graph: nx.MultiDiGraph,
+    docs: Mapping[str, Document] | None,
+    *,
+    turtle: BinaryIO | None,
+    trig: TextIO | None,
+    spool: BinaryIO,
+) -> None:
+    """``write_turtle_trig(to_statements(graph, docs), …)``, the same bytes, without
+    holding every statement: each document's graph is made, written and dropped in
+    turn (spans and sentences, most of the statements, are in one graph only).
+
+    What is held: the default graph, which becomes each subject's union (the Turtle
+    block of an entity needs its statements of every graph), and per document the
+    node mentions and edges to replay. Replaying ``to_statements``'s additions for
+    one graph only gives that graph exactly: every addition names its graph.
+
+    A document's spans and sentences (``<doc#char=…>``) sort together in Turtle: any
+    term between two of them starts with ``<doc#char=`` too, and a document IRI
+    holds no '#' (it is percent-encoded). So their Turtle blocks are kept in
+    ``spool`` (a binary temporary file), one run per document, and copied into place
+    while the other subjects are written in order.
+    """
+    header = _header()
+    default = Statements()
+    # Document id → [(subject, its mentions in that document)], in node order; and
+    # → [edge], in edge order.
+    mentions: dict[str, list[tuple[str, list[Mapping[str, Any]]]]] = {}
+    edges: dict[str, list[tuple[str, str, Mapping[str, Any], list[Any]]]] = {}
+
+    def defer(
+        _acc: Statements,
+        s: str,
+        node_mentions: Iterable[Mapping[str, Any]],
+        _docs: object,
+    ) -> None:
+        current, run = None, []
+        for mention in node_mentions:
+            doc_id = mention["doc"]
+            if doc_id != current:
+                current, run = doc_id, []
+                mentions.setdefault(doc_id, []).append((s, run))
+            run.append(mention)
+
+    for node_id, attrs in sorted(graph.nodes(data=True)):
+        _add_node(default, node_id, attrs, docs, defer)
+    for source, target, attrs in _sorted_edges(graph):
+        evidence = attrs.get("evidence")
+        if not evidence:
+            _add_edge(default, source, target, attrs)
+            continue
+        by_doc: dict[str, list[Mapping[str, Any]]] = {}
+        for ev in evidence:
+            found = by_doc.get(ev["doc"])
+            if found is None:
+                by_doc[ev["doc"]] = [ev]
+            else:
+                found.append(ev)
+        for doc_id, doc_evidence in by_doc.items():
+            edges.setdefault(doc_id, []).append((source, target, attrs, doc_evidence))
+    union = default.graphs.get("", {})  # the default graph, then each subject's union
+    if trig is not None:
+        trig.write(header)
+        keys = sorted(union)
+        for start in range(0, len(keys), _BATCH):
+            trig.write("".join(_blocks(keys[start : start + _BATCH], union)))
+        del keys
+    runs: list[tuple[str, int, int]] = []  # (Turtle sort key, spool offset, length)
+    names = sorted((_doc_graph(d), d) for d in mentions.keys() | edges.keys())
+    for name, doc_id in names:
+        acc = Statements()
+        for s, run in mentions.pop(doc_id, ()):
+            _add_mentions(acc, s, run, docs)
+        for source, target, attrs, evidence in edges.pop(doc_id, ()):
+            _add_edge(acc, source, target, attrs, only=(name, evidence))
+        subjects = acc.graphs.get(name, {})
+        made, local = [], []
+        prefix = f"<{_doc_base(doc_id)}#char="
+        for s in sorted(subjects):
+            pairs = subjects[s]
+            if s.startswith(prefix):  # a span or a sentence: in this graph only
+                block = _block(s, pairs)
+                local.append(block)
+            else:  # an entity or a post: its union grows, in graph order
+                block = _block(_entity_written(s), pairs)
+                if turtle is not None:
+                    held = union.get(s)
+                    if held is None:
+                        union[s] = dict(pairs)
+                    else:
+                        held.update(pairs)
+            made.append(block)
+        if trig is not None:
+            text = _indented("".join(made)) if made else ""
+            trig.write(f"{_written(name)} {{\n{text}}}\n\n")
+        if turtle is not None and local:
+            data = "".join(local).encode("utf-8")
+            runs.append((prefix, spool.tell(), len(data)))
+            spool.write(data)
+    if turtle is None:
+        return
+    runs.sort()
+    turtle.write(header.encode("utf-8"))
+    _write_turtle_merged(turtle, union, runs, spool)
+
+
+def _write_turtle_merged(
+    turtle: BinaryIO,
+    union: dict[str, dict[tuple[str, str], None]],
+    runs: list[tuple[str, int, int]],
+    spool: BinaryIO,
+) -> None:
+    """Turtle in subject order: the union's subjects, with each document's run of
+    spans and sentences (sorted already, in ``spool``) where its key falls."""
+    keys = sorted(union)
+    spool.flush()
+    batch: list[str] = []
+    r = 0
+
+    def flush() -> None:
+        if batch:
+            turtle.write("".join(batch).encode("utf-8"))
+            batch.clear()
+
+    for s in keys:
+        while r < len(runs) and runs[r][0] < s:
+            flush()
+            _, offset, length = runs[r]
+            spool.seek(offset)
+            turtle.write(spool.read(length))
+            r += 1
+        batch.append(_block(_subject_written(s), union.pop(s)))
+        if len(batch) >= _BATCH:
+            flush()
+    flush()
+    for _, offset, length in runs[r:]:
+        spool.seek(offset)
+        turtle.write(spool.read(length))
 
 
 def _blocks(
@@ -603,7 +750,10 @@ def _add_node(
     node_id: str,
     attrs: Mapping[str, Any],
     docs: Mapping[str, Document] | None,
+    add_mentions: Callable[..., None] | None = None,
 ) -> None:
+    """A node's statements; its mentions go to ``add_mentions`` (default:
+    ``_add_mentions`` into ``acc``), which the streamed writer defers per document."""
     s = _node(node_id)
     kind = attrs["type"]
     own = acc.about(s)  # the default graph's statements of s: added to directly
@@ -615,7 +765,7 @@ def _add_node(
         own[(alt, _zh(alias))] = None
     mentions = attrs.get("mentions")
     if mentions:
-        _add_mentions(acc, s, mentions, docs)
+        (add_mentions or _add_mentions)(acc, s, mentions, docs)
     if kind == "place":
         level = attrs.get("level")
         own[_shared_pair("level", _plain(str(level)))] = None
@@ -776,14 +926,24 @@ def _add_metric(own: dict[tuple[str, str], None], attrs: Mapping[str, Any]) -> N
 
 
 def _add_edge(
-    acc: Statements, source: str, target: str, attrs: Mapping[str, Any]
+    acc: Statements,
+    source: str,
+    target: str,
+    attrs: Mapping[str, Any],
+    only: tuple[str, list[Mapping[str, Any]]] | None = None,
 ) -> None:
-    """One edge: its triple goes to the graph of every document it was read from."""
+    """One edge: its triple goes to the graph of every document it was read from.
+    ``only``: (graph, the edge's evidence in it): add only what goes to that graph
+    (the streamed writer, one document's graph at a time; an edge read from
+    thousands of documents made looking its graph up each time quadratic)."""
     kind = str(attrs["type"])
-    evidence = attrs.get("evidence") or []
-    graphs = sorted({_doc_graph(ev["doc"]) for ev in evidence}) or [""]
+    if only is None:
+        evidence = attrs.get("evidence") or []
+        graphs = sorted({_doc_graph(ev["doc"]) for ev in evidence}) or [""]
+    else:
+        graphs, evidence = [only[0]], only[1]
     if kind == "holds_post":
-        _add_post(acc, source, target, attrs, graphs)
+        _add_post(acc, source, target, attrs, graphs, evidence)
         return
     if kind not in _EDGES:
         raise OntologyError(f"edge type {kind!r} ({source} → {target}) has no RDF term")
@@ -802,6 +962,7 @@ def _add_post(
     target: str,
     attrs: Mapping[str, Any],
     graphs: list[str],
+    evidence: Iterable[Mapping[str, Any]],
 ) -> None:
     """W3C ORG: person → post → organisation; a former post is not ``org:holds``."""
     title = str(attrs.get("title") or "")
@@ -819,7 +980,7 @@ def _add_post(
         acc.put(post, _T["former"], _bool(former), graph)
         acc.put(person, holds, post_w, graph)
         acc.put(post, held_by, person_w, graph)
-    for ev in attrs.get("evidence") or []:
+    for ev in evidence:
         acc.put(post, _T["derived"], _span(ev), _doc_graph(ev["doc"]))
 
 
@@ -943,10 +1104,37 @@ def _write_rdf(
     docs: Mapping[str, Document] | None,
     formats: list[str],
 ) -> list[Path]:
-    statements = to_statements(graph, docs)
     paths = [out_dir / f"graph.{FORMATS[fmt][1]}" for fmt in formats]
     out_dir.mkdir(parents=True, exist_ok=True)
     streamed = {"turtle", "trig"} & set(formats)
+    if streamed and len(streamed) == len(formats):
+        # Turtle and/or TriG only (what a build writes): one document's graph at a
+        # time, never all statements at once.
+        temps = {
+            fmt: _temporary(out_dir / f"graph.{FORMATS[fmt][1]}") for fmt in streamed
+        }
+        with contextlib.ExitStack() as stack:
+            turtle = trig = None
+            if "turtle" in temps:
+                turtle = stack.enter_context(temps["turtle"].open("wb"))
+            if "trig" in temps:
+                trig = stack.enter_context(
+                    temps["trig"].open("w", encoding="utf-8", newline="\n")
+                )
+            spool = stack.enter_context(tempfile.TemporaryFile(dir=out_dir))
+            try:
+                write_turtle_trig_streamed(
+                    graph, docs, turtle=turtle, trig=trig, spool=spool
+                )
+            except BaseException:  # no half-written file left behind
+                for tmp in temps.values():
+                    tmp.unlink(missing_ok=True)
+                raise
+        for fmt, tmp in temps.items():
+            tmp.replace(out_dir / f"graph.{FORMATS[fmt][1]}")
+        _forget_terms()
+        return paths
+    statements = to_statements(graph, docs)
     if streamed:
         # Both from one pass, streamed to temporary files renamed when complete.
         temps = {

@@ -111,3 +111,93 @@ def test_rdf_from_quads_writes_what_the_statements_write() -> None:
     quads = list(ox.parse(serialize(statements, "nquads"), format=ox.RdfFormat.N_QUADS))
     for fmt in ("turtle", "trig", "nquads", "ntriples"):
         assert serialize(quads, fmt) == serialize(statements, fmt), fmt
+
+
+def _awkward_graph() -> tuple[nx.MultiDiGraph, dict[str, object]]:
+    """Documents whose ids are prefixes of each other (x:1, x:10: TriG and Turtle
+    order them differently), a mention that is a whole sentence (its span is its
+    sentence), an entity and an edge read from several documents, one post reached
+    by two edges (current and former), an edge with no evidence, a mention of a
+    document the writer has no text for."""
+    texts = {
+        "x:1": "标题一\n\n第一句。第二句！",
+        "x:10": "甲乙。丙丁。",
+        "x:1a": "戊己。",
+    }
+    docs = {doc_id: parse_document(text, doc_id) for doc_id, text in texts.items()}
+    graph = nx.MultiDiGraph()
+
+    def mention(doc: str, start: int, end: int) -> dict[str, object]:
+        return {"doc": doc, "start": start, "end": end}
+
+    graph.add_node(
+        "place:1",
+        type="place",
+        name="一",
+        aliases=["壹"],
+        mentions=[mention("x:1", 0, 3), mention("x:1", 5, 8), mention("x:10", 0, 2)],
+        level="county",
+        code="1",
+    )
+    graph.add_node(
+        "person:甲@1",
+        type="person",
+        name="甲",
+        aliases=[],
+        mentions=[mention("x:10", 0, 1), mention("x:1a", 0, 1), mention("none", 0, 1)],
+        kind="official",
+    )
+    graph.add_node("place:2", type="place", name="二", aliases=[], level="province")
+    for former, docs_of in ((False, ["x:10", "x:1"]), (True, ["x:1a", "x:10"])):
+        graph.add_edge(
+            "person:甲@1",
+            "place:1",
+            type="holds_post",
+            title="书记",
+            former=former,
+            evidence=[mention(d, 0, 1) for d in docs_of],
+        )
+    graph.add_edge(
+        "place:1",
+        "place:2",
+        type="part_of",
+        evidence=[mention("x:10", 3, 5), mention("x:1", 0, 3), mention("x:10", 0, 2)],
+    )
+    graph.add_edge("place:1", "place:2", type="part_of", source="gazetteer")
+    return graph, docs
+
+
+@pytest.mark.parametrize("with_docs", [True, False])
+def test_streamed_rdf_writes_what_the_statements_write(
+    tmp_path: object, with_docs: bool
+) -> None:
+    import io
+
+    from kg.rdf import write_turtle_trig_streamed
+
+    graph, docs = _awkward_graph()
+    given = docs if with_docs else None
+    statements = to_statements(graph, given)  # type: ignore[arg-type]
+    turtle, trig, spool = io.BytesIO(), io.StringIO(), io.BytesIO()
+    write_turtle_trig_streamed(
+        graph,
+        given,  # type: ignore[arg-type]
+        turtle=turtle,
+        trig=trig,
+        spool=spool,
+    )
+    assert trig.getvalue() == statements.trig()
+    assert turtle.getvalue().decode("utf-8") == statements.turtle()
+    turtle_text = turtle.getvalue().decode("utf-8")
+    doc = "<https://w3id.org/kg-gov/id/document/"
+    if with_docs:  # the mention that is a whole sentence: one subject, both roles
+        title = f"{doc}x:1#char=0,3>"
+        assert (
+            f"\n{title}\n    kg:sentence {title} ;\n    a nif:Sentence" in turtle_text
+        )
+    # Spans as subjects: x:1's before x:10's in Turtle, graphs the other way in TriG.
+    if with_docs:
+        assert turtle_text.index(f"\n{doc}x:1#") < turtle_text.index(f"\n{doc}x:10#")
+    assert trig.getvalue().index(f"\n{doc}x:10> {{") < trig.getvalue().index(
+        f"\n{doc}x:1> {{"
+    )
