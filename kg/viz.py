@@ -253,23 +253,22 @@ class _Sources:
         self,
         graph: nx.MultiDiGraph,
         texts: dict[str, str],
-        node_index: dict[str, int],
+        shown: list[tuple[str, dict[str, Any]]],
         edges: Edges,
     ) -> None:
+        """``shown``: the page's nodes with their attributes, in the page's order."""
         self.texts = texts
-        docs: set[str] = set()
+        self.docs: list[str] = sorted(
+            {s["doc"] for _, a in graph.nodes(data=True) for s in a.get("mentions", [])}
+            | {s["doc"] for *_, a in edges for s in a.get("evidence", [])}
+        )
         # Articles per document (title offset, node index), so a sentence names
         # the article it is from by the index of that article's node in the page.
         articles: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for node, a in graph.nodes(data=True):
-            mentions = a.get("mentions", [])
-            docs.update(map(_DOC, mentions))
-            if a.get("type") == "article" and node in node_index:
-                for m in mentions:
-                    articles[m["doc"]].append((m["start"], node_index[node]))
-        for *_, a in edges:
-            docs.update(map(_DOC, a.get("evidence", [])))
-        self.docs: list[str] = sorted(docs)
+        for i, (_, a) in enumerate(shown):
+            if a.get("type") == "article":
+                for m in a.get("mentions", []):
+                    articles[m["doc"]].append((m["start"], i))
         self.index = {d: i for i, d in enumerate(self.docs)}
         self.articles = {d: sorted(t) for d, t in articles.items()}
 
@@ -293,15 +292,16 @@ class _Sources:
                 if source
                 else ("", 0, 0)
             )
+            # Keys in sorted order: the encoder sorts them again, faster when sorted.
             out.append(
                 {
-                    "doc": self.index[span["doc"]],
                     "article": self.article(span["doc"], span["start"]),
-                    "start": span["start"],
+                    "doc": self.index[span["doc"]],
                     "end": span["end"],
-                    "text": sentence,
-                    "ms": ms,
                     "me": me,
+                    "ms": ms,
+                    "start": span["start"],
+                    "text": sentence,
                 }
             )
         return out
@@ -313,8 +313,8 @@ def _info(attrs: dict[str, Any]) -> str:
     >>> _info({"level": "district", "code": "500155", "kind": None})
     'level: district · code: 500155'
     """
-    return " · ".join(
-        f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)
+    return " · ".join(  # a list: join makes one of a generator anyway
+        [f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)]
     )
 
 
@@ -401,7 +401,7 @@ def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any
         key=_FIRST,
     )
     index = {n: i for i, (n, _) in enumerate(shown)}
-    sources = _Sources(graph, texts or {}, index, edges_all)
+    sources = _Sources(graph, texts or {}, shown, edges_all)
     edges = edges_of(graph, set(index), edges_all)
     edge_types = sorted({a["type"] for *_, a in edges})
     type_index = {t: i for i, t in enumerate(edge_types)}

@@ -202,8 +202,9 @@ def test_article_is_the_last_starting_at_or_before_the_position() -> None:
             type="article",
             mentions=[{"doc": "d", "start": start, "end": start + 2}],
         )
-    index = {f"article:{i}": 10 * i + (i % 3) for i in range(len(starts))}
-    sources = _Sources(g, {}, index, [])
+    shown = sorted(g.nodes(data=True), key=lambda pair: pair[0][::-1])
+    index = {node: i for i, (node, _) in enumerate(shown)}
+    sources = _Sources(g, {}, shown, [])
     pairs: list[tuple[int, int]] = sorted(
         (start, index[f"article:{i}"]) for i, start in enumerate(starts)
     )
