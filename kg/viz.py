@@ -16,15 +16,18 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from kg.graph import paused_gc, write_atomic
+from kg.graph import paused_gc
 
 COLOURS = {
     "place": "#2f9e44",
@@ -66,15 +69,44 @@ MAX_EVIDENCE = 3
 MAX_METRICS = 5000
 SENTENCE_CONTEXT = 60
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# Up to and including the last sentence end (greedy, so C backtracks from the right).
+_UP_TO_LAST_END = re.compile(r".*[。！？!?；;\n]", re.DOTALL)
+# Entries of a large list or dict encoded at a time when the page is written.
+CHUNK = 2000
+_DOC = itemgetter("doc")
+_FIRST = itemgetter(0)
 
 
 Edges = list[tuple[str, str, dict[str, Any]]]
 
 
+def all_edges(graph: nx.MultiDiGraph) -> Edges:
+    """Every edge with its data, in the order of ``graph.edges(data=True)``.
+
+    A MultiDiGraph's adjacency dict is read directly, in the order its edge view
+    walks it: the view costs ~2 µs an edge, and ``list()`` walks it twice (once
+    for its length). 0.5 → 0.05 s on 250,000 edges.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", type="x")
+    >>> _ = g.add_edge("a", "b", type="y")
+    >>> all_edges(g) == list(g.edges(data=True))
+    True
+    """
+    if type(graph) is nx.MultiDiGraph:
+        return [
+            (source, target, attrs)
+            for source, targets in graph._adj.items()
+            for target, keyed in targets.items()
+            for attrs in keyed.values()
+        ]
+    return [edge for edge in graph.edges(data=True)]
+
+
 def _edges(graph: nx.MultiDiGraph, edges: Edges | None) -> Edges:
     """``edges`` if given: view_data lists them once (a MultiDiGraph's edge view
     costs ~10 µs an edge, and the page needs six passes)."""
-    return edges if edges is not None else list(graph.edges(data=True))
+    return edges if edges is not None else all_edges(graph)
 
 
 def district_of(graph: nx.MultiDiGraph, edges: Edges | None = None) -> dict[str, str]:
@@ -96,14 +128,18 @@ def district_of(graph: nx.MultiDiGraph, edges: Edges | None = None) -> dict[str,
     for source, target, attrs in _edges(graph, edges):
         if attrs.get("type") == "part_of":
             parents[source].append(target)
-    # Levels looked up once (a node view lookup costs more than the walk).
-    district_level = {
-        n for n, level in graph.nodes(data="level") if level in DISTRICT_LEVELS
-    }
+    # Levels looked up once (a node view lookup costs more than the walk); the
+    # (data=True) view is the node dict's own items, (data="level") a generator.
+    nodes = graph.nodes(data=True)
+    district_level = {n for n, a in nodes if a.get("level") in DISTRICT_LEVELS}
+    # Only places are sorted: a large graph is mostly metrics and articles.
+    places = sorted(
+        n
+        for n, a in nodes
+        if a.get("type") == "place" and a.get("level") not in ABOVE_DISTRICT
+    )
     found = {}
-    for node, attrs in sorted(graph.nodes(data=True)):
-        if attrs.get("type") != "place" or attrs.get("level") in ABOVE_DISTRICT:
-            continue
+    for node in places:
         frontier, seen = [node], {node}
         while frontier:
             hits = [n for n in frontier if n in district_level]
@@ -135,12 +171,15 @@ def node_districts(
     ]
     for _ in range(2):
         for source, target in linked:
-            result[source].update(result.get(target, ()))
-    return {n: sorted(d) for n, d in sorted(result.items()) if d}
+            # Only a target with districts adds any: most sources (metrics) get none,
+            # and an empty set made for each would cost more than the pass.
+            if got := result.get(target):
+                result[source].update(got)
+    return {n: sorted(d) for n, d in sorted(result.items(), key=_FIRST) if d}
 
 
 def _docs(spans: Iterable[dict[str, Any]]) -> set[str]:
-    return {s["doc"] for s in spans}
+    return set(map(_DOC, spans))
 
 
 def initiative_districts(
@@ -198,8 +237,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     ('梁平区推行三比三亮。', 5, 9)
     """
     left = max(0, start - SENTENCE_CONTEXT)
-    ends = list(_SENTENCE_END.finditer(text, left, start))
-    begin = ends[-1].end() if ends else left
+    last = _UP_TO_LAST_END.match(text, left, start)
+    begin = last.end() if last else left
     stop = _SENTENCE_END.search(text, end, end + SENTENCE_CONTEXT)
     finish = stop.end() if stop else min(len(text), end + SENTENCE_CONTEXT)
     sentence = text[begin:finish]
@@ -214,28 +253,31 @@ class _Sources:
         self,
         graph: nx.MultiDiGraph,
         texts: dict[str, str],
-        node_index: dict[str, int],
+        shown: list[tuple[str, dict[str, Any]]],
         edges: Edges,
     ) -> None:
+        """``shown``: the page's nodes with their attributes, in the page's order."""
         self.texts = texts
         self.docs: list[str] = sorted(
             {s["doc"] for _, a in graph.nodes(data=True) for s in a.get("mentions", [])}
             | {s["doc"] for *_, a in edges for s in a.get("evidence", [])}
         )
-        self.index = {d: i for i, d in enumerate(self.docs)}
         # Articles per document (title offset, node index), so a sentence names
         # the article it is from by the index of that article's node in the page.
         articles: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for node, a in graph.nodes(data=True):
-            if a.get("type") == "article" and node in node_index:
+        for i, (_, a) in enumerate(shown):
+            if a.get("type") == "article":
                 for m in a.get("mentions", []):
-                    articles[m["doc"]].append((m["start"], node_index[node]))
+                    articles[m["doc"]].append((m["start"], i))
+        self.index = {d: i for i, d in enumerate(self.docs)}
         self.articles = {d: sorted(t) for d, t in articles.items()}
 
     def article(self, doc: str, pos: int) -> int | None:
-        """Node index of the article holding ``pos`` in ``doc`` (None if none)."""
-        before = [i for start, i in self.articles.get(doc, []) if start <= pos]
-        return before[-1] if before else None
+        """Node index of the article holding ``pos`` in ``doc`` (None if none):
+        the last one starting at or before ``pos``."""
+        starts = self.articles.get(doc, [])
+        before = bisect_right(starts, pos, key=_FIRST)
+        return starts[before - 1][1] if before else None
 
     def sentences(
         self, spans: Iterable[dict[str, Any]], *, text: bool = True
@@ -243,22 +285,23 @@ class _Sources:
         """Up to MAX_EVIDENCE sentences; ``text=False``: only where (an article's
         mention is its title, which the page already has as its name)."""
         out = []
-        for span in list(spans)[:MAX_EVIDENCE]:
+        for span in islice(spans, MAX_EVIDENCE):
             source = self.texts.get(span["doc"], "") if text else ""
             sentence, ms, me = (
                 sentence_around(source, span["start"], span["end"])
                 if source
                 else ("", 0, 0)
             )
+            # Keys in sorted order: the encoder sorts them again, faster when sorted.
             out.append(
                 {
-                    "doc": self.index[span["doc"]],
                     "article": self.article(span["doc"], span["start"]),
-                    "start": span["start"],
+                    "doc": self.index[span["doc"]],
                     "end": span["end"],
-                    "text": sentence,
-                    "ms": ms,
                     "me": me,
+                    "ms": ms,
+                    "start": span["start"],
+                    "text": sentence,
                 }
             )
         return out
@@ -270,8 +313,8 @@ def _info(attrs: dict[str, Any]) -> str:
     >>> _info({"level": "district", "code": "500155", "kind": None})
     'level: district · code: 500155'
     """
-    return " · ".join(
-        f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)
+    return " · ".join(  # a list: join makes one of a generator anyway
+        [f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)]
     )
 
 
@@ -285,84 +328,103 @@ def edges_of(
     )
 
 
-def view_data(
-    graph: nx.MultiDiGraph, texts: dict[str, str] | None = None
-) -> dict[str, Any]:
-    """Everything the page draws, as plain JSON-able data (documents left out).
+class _Pairs:
+    """A dict given as its (key, value) pairs in sorted key order, made on demand.
 
-    ``nodes`` (with the degree, number of documents and districts of each) and
-    ``edges`` (``[source index, target index, type index, label]``) are the whole
-    graph; ``initiative`` the programme ↔ district roll-up; ``details`` the side
-    panel of each node (a sentence names its document by index in ``docs`` and
-    its article by index in ``nodes``); ``left_out`` the types too numerous
-    for the page (metrics past ``MAX_METRICS``).
+    The page's writer encodes them a chunk at a time, so the side panels of a large
+    graph (hundreds of MB as Python objects) are never all held at once.
     """
-    all_edges = list(graph.edges(data=True))
-    districts = district_of(graph, all_edges)
-    belongs = node_districts(graph, districts, all_edges)
-    counts: dict[str, int] = defaultdict(int)
-    for _, kind in graph.nodes(data="type"):
-        counts[kind] += 1
+
+    def __init__(self, pairs: Iterator[tuple[str, Any]]) -> None:
+        self.pairs = pairs
+
+
+def _node_entries(
+    shown: list[tuple[str, dict[str, Any]]],
+    degree: dict[str, int],
+    belongs: dict[str, list[str]],
+) -> Iterator[dict[str, Any]]:
+    """The page's ``nodes``, one by one."""
+    for node_id, attrs in shown:
+        # Colour, shape, label and hover text are derived in the page from these:
+        # a large graph's page would otherwise carry each name three times.
+        yield {
+            "id": node_id,
+            "name": attrs["name"],
+            "type": attrs["type"],
+            # Empty keys are left out (the page fills them in): 9,000 article
+            # nodes with neither add 0.4 MB.
+            **({"info": info} if (info := _info(attrs)) else {}),
+            "degree": degree.get(node_id, 0),
+            "ndocs": len(_docs(attrs.get("mentions", []))),
+            **({"districts": belongs[node_id]} if node_id in belongs else {}),
+        }
+
+
+def _detail_entries(
+    shown: list[tuple[str, dict[str, Any]]], sources: _Sources
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The page's ``details`` (side panel of each node), as sorted pairs."""
+    for node_id, attrs in shown:
+        yield (
+            node_id,
+            {
+                "aliases": attrs.get("aliases", []),
+                "attrs": {
+                    k: v
+                    for k, v in sorted(attrs.items(), key=_FIRST)
+                    if k not in ("mentions", "name", "aliases", "type")
+                },
+                "evidence": sources.sentences(
+                    attrs.get("mentions", []), text=attrs["type"] != "article"
+                ),
+            },
+        )
+
+
+def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any]:
+    """view_data with ``details`` as _Pairs and ``nodes``, ``edges`` as iterators,
+    made while the page is written."""
+    edges_all = all_edges(graph)
+    districts = district_of(graph, edges_all)
+    belongs = node_districts(graph, districts, edges_all)
+    nodes = graph.nodes(data=True)
+    metrics = sum(1 for _, a in nodes if a.get("type") == "metric")
     # Past MAX_METRICS the metrics would outweigh everything else in the page.
-    left_out = {"metric": counts["metric"]} if counts["metric"] > MAX_METRICS else {}
+    left_out = {"metric": metrics} if metrics > MAX_METRICS else {}
     shown = sorted(
-        n for n, t in graph.nodes(data="type") if t in COLOURS and t not in left_out
+        (
+            (n, a)
+            for n, a in nodes
+            if a.get("type") in COLOURS and a.get("type") not in left_out
+        ),
+        key=_FIRST,
     )
-    shown_set = set(shown)
-    index = {n: i for i, n in enumerate(shown)}
-    sources = _Sources(graph, texts or {}, index, all_edges)
-    edges = edges_of(graph, shown_set, all_edges)
+    index = {n: i for i, (n, _) in enumerate(shown)}
+    sources = _Sources(graph, texts or {}, shown, edges_all)
+    edges = edges_of(graph, set(index), edges_all)
     edge_types = sorted({a["type"] for *_, a in edges})
+    type_index = {t: i for i, t in enumerate(edge_types)}
     degree: dict[str, int] = defaultdict(int)
     for s, t, _ in edges:
         degree[s] += 1
         degree[t] += 1
-    nodes, details = [], {}
-    for node_id in shown:
-        attrs = graph.nodes[node_id]
-        docs = _docs(attrs.get("mentions", []))
-        # Colour, shape, label and hover text are derived in the page from these:
-        # a large graph's page would otherwise carry each name three times.
-        nodes.append(
-            {
-                "id": node_id,
-                "name": attrs["name"],
-                "type": attrs["type"],
-                # Empty keys are left out (the page fills them in): 9,000 article
-                # nodes with neither add 0.4 MB.
-                **({"info": info} if (info := _info(attrs)) else {}),
-                "degree": degree[node_id],
-                "ndocs": len(docs),
-                **({"districts": belongs[node_id]} if node_id in belongs else {}),
-            }
-        )
-        details[node_id] = {
-            "aliases": attrs.get("aliases", []),
-            "attrs": {
-                k: v
-                for k, v in sorted(attrs.items())
-                if k not in ("mentions", "name", "aliases", "type")
-            },
-            "evidence": sources.sentences(
-                attrs.get("mentions", []), text=attrs["type"] != "article"
-            ),
-        }
-    initiative = initiative_districts(graph, districts, all_edges)
+    initiative = initiative_districts(graph, districts, edges_all)
     for link in initiative:
         link["evidence"] = sources.sentences(link["evidence"])
     district_ids = sorted({d for d in districts.values()})
     return {
-        "nodes": nodes,
+        "nodes": _node_entries(shown, degree, belongs),
         # [source index, target index, type index, label]: a fifth of the size of
         # vis-network's {"from": …, "to": …} objects on a large graph.
-        "edges": [
-            [index[s], index[t], edge_types.index(a["type"]), a.get("title") or ""]
+        "edges": (
+            [index[s], index[t], type_index[a["type"]], a.get("title") or ""]
             for s, t, a in edges
-        ],
+        ),
         "edge_types": edge_types,
         "left_out": left_out,
         "initiative": initiative,
-        "details": details,
+        "details": _Pairs(_detail_entries(shown, sources)),
         "docs": sources.docs,
         "districts": sorted(
             ([d, graph.nodes[d]["name"]] for d in district_ids),
@@ -379,6 +441,28 @@ def view_data(
             for t in COLOURS
         ],
         "limits": {"drawn": MAX_DRAWN},
+    }
+
+
+def view_data(
+    graph: nx.MultiDiGraph, texts: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Everything the page draws, as plain JSON-able data (documents left out).
+
+    ``nodes`` (with the degree, number of documents and districts of each) and
+    ``edges`` (``[source index, target index, type index, label]``) are the whole
+    graph; ``initiative`` the programme ↔ district roll-up; ``details`` the side
+    panel of each node (a sentence names its document by index in ``docs`` and
+    its article by index in ``nodes``); ``left_out`` the types too numerous
+    for the page (metrics past ``MAX_METRICS``).
+    """
+    return {
+        key: dict(value.pairs)
+        if isinstance(value, _Pairs)
+        else list(value)
+        if isinstance(value, Iterator)
+        else value
+        for key, value in _view(graph, texts).items()
     }
 
 
@@ -420,14 +504,60 @@ def to_pyvis(graph: nx.MultiDiGraph, *, metrics: bool = False) -> Any:
     return net
 
 
+# One encoder for every piece: the same text as json.dumps(ensure_ascii=False,
+# sort_keys=True). The view's data has no cycles, so the check is left out.
+_ENCODE = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, check_circular=False
+).encode
+
+
+def _escape(text: str) -> str:
+    """No "</script>" or "<!--" can end the element. Piece by piece as on the whole:
+    "<", ">" and "&" occur in JSON only inside strings, one character each."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def _script_json(value: object) -> str:
     """JSON safe inside <script>: no "</script>" or "<!--" can end the element.
 
     >>> _script_json({"a": "</script><b>&"})
     '{"a": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _escape(_ENCODE(value))
+
+
+def _chunks(
+    items: Iterator[Any], make: Callable[[list[Any]], Any], brackets: str
+) -> Iterator[str]:
+    """A list (``make=list``) or dict (``make=dict`` of sorted pairs) encoded
+    CHUNK entries at a time: each chunk's text without its brackets, joined by
+    ", " as json.dumps joins entries."""
+    yield brackets[0]
+    separator = ""
+    while batch := list(islice(items, CHUNK)):
+        yield separator
+        yield _script_json(make(batch))[1:-1]
+        separator = ", "
+    yield brackets[1]
+
+
+def _script_json_pieces(data: dict[str, Any]) -> Iterator[str]:
+    """``_script_json(view_data(…))`` in pieces, from _view's lazy data.
+
+    >>> "".join(_script_json_pieces({"b": iter([1, 2]), "a": _Pairs(iter([("x", "<")]))}))
+    '{"a": {"x": "\\\\u003c"}, "b": [1, 2]}'
+    """
+    yield "{"
+    for n, key in enumerate(sorted(data)):
+        yield f"{', ' if n else ''}{_script_json(key)}: "
+        value = data[key]
+        if isinstance(value, _Pairs):
+            yield from _chunks(value.pairs, dict, "{}")
+        elif isinstance(value, Iterator):
+            yield from _chunks(value, list, "[]")
+        else:
+            yield _script_json(value)
+    yield "}"
 
 
 def _pyvis_dir() -> Path:
@@ -438,10 +568,11 @@ def _pyvis_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def render_html(
-    graph: nx.MultiDiGraph, texts: dict[str, str] | None = None, *, title: str = "kg"
-) -> str:
-    """The page as a string; ``texts`` (doc id → text) feeds the source sentences."""
+def _page_pieces(
+    graph: nx.MultiDiGraph, texts: dict[str, str] | None, title: str
+) -> Iterator[str]:
+    """The page's text in pieces: a large graph's page is 50 M characters, held
+    four bytes each when one is outside the BMP, and copied by every replace."""
     import html
 
     vis_js = (_pyvis_dir() / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(
@@ -450,19 +581,37 @@ def render_html(
     template = (resources.files("kg") / "templates" / "graph.html").read_text(
         encoding="utf-8"
     )
-    values = {
-        "vis_js": vis_js.replace("</script", "<\\/script"),
-        "title": html.escape(title),
-        "data_json": _script_json(view_data(graph, texts)),
+    values: dict[str, Callable[[], Iterable[str]]] = {
+        "vis_js": lambda: [vis_js.replace("</script", "<\\/script")],
+        "title": lambda: [html.escape(title)],
+        "data_json": lambda: _script_json_pieces(_view(graph, texts)),
     }
-    # One pass, so a placeholder inside a substituted value is never expanded.
-    return re.sub(r"\{\{ (\w+) \}\}", lambda m: values[m.group(1)], template)
+    # One pass, so a placeholder inside a substituted value is never expanded:
+    # split's odd items are the placeholders' names.
+    for n, part in enumerate(re.split(r"\{\{ (\w+) \}\}", template)):
+        if n % 2:
+            yield from values[part]()
+        else:
+            yield part
+
+
+def render_html(
+    graph: nx.MultiDiGraph, texts: dict[str, str] | None = None, *, title: str = "kg"
+) -> str:
+    """The page as a string; ``texts`` (doc id → text) feeds the source sentences."""
+    return "".join(_page_pieces(graph, texts, title))
 
 
 def write_html(
     graph: nx.MultiDiGraph, path: Path, texts: dict[str, str] | None = None
 ) -> None:
-    """Write the page as UTF-8 (explicitly: pyvis does not, which breaks Chinese on Windows)."""
-    with paused_gc():
-        text = render_html(graph, texts, title=path.stem)
-    write_atomic(path, text)
+    """Write the page as UTF-8 (explicitly: pyvis does not, which breaks Chinese on Windows).
+
+    Piece by piece, via a temporary file as kg.graph.write_atomic (no reader sees
+    half a file): the whole page as one string cost 0.6 GB on a large corpus.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with paused_gc(), tmp.open("w", encoding="utf-8", newline="\n") as f:
+        f.writelines(_page_pieces(graph, texts, path.stem))
+    tmp.replace(path)
