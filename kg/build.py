@@ -36,7 +36,7 @@ from kg.ingest import (
     read_document,
 )
 from kg.link import Linker
-from kg.memory import paused_gc
+from kg.memory import give_back, paused_gc
 from kg.model import Article, Document, Mention
 from kg.rdf import write_rdf
 
@@ -570,12 +570,18 @@ def _build(
         if background is not None:
             background.cancel()  # a failed build must not go on writing RDF
         raise
+    report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))
+    report.edges = graph.number_of_edges()
     if background is not None:
+        # This process is done with the graph and the texts. Giving their memory
+        # back while the RDF child finishes lowers the build's peak (the child has
+        # its own copy of every page it reads).
+        graph.clear()
+        texts.clear()
+        give_back()
         on_stage("writing graph.ttl and graph.trig")
         paths = background.join(report, "graph.ttl+trig")
         report.outputs[1:1] = paths
-    report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))
-    report.edges = graph.number_of_edges()
     report.seconds = time.perf_counter() - started
     return report
 
