@@ -7,7 +7,8 @@ contract documented in the README: keep it stable.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -98,35 +99,76 @@ def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGrap
 
 
 def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """The ``graph.json`` document: node-link data with sorted nodes and edges."""
-    data = nx.node_link_data(graph, edges="edges")
-    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    data["edges"] = _sorted_edges(data["edges"])
-    for edge in data["edges"]:
-        edge.pop("key", None)
-    return data
+    """The ``graph.json`` document: node-link data with sorted nodes and edges.
+
+    The same as ``nx.node_link_data(graph, edges="edges")`` with the nodes sorted by
+    id, the edges by (source, target, type, JSON text) and no edge ``key``.
+    """
+    return {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph.graph,
+        "nodes": list(_node_records(graph)),
+        "edges": list(_edge_records(graph)),
+    }
 
 
-def _sorted_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Edges by (source, target, type, JSON text). The JSON (with the evidence,
-    long) is made only for edges that tie on the rest: sorting by the first three,
-    then each run of ties by JSON, gives the same stable order."""
-    edges = sorted(edges, key=lambda e: (e["source"], e["target"], e["type"]))
+def _node_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """Node records by id, each made when it is asked for (the writer encodes and
+    drops it: a large graph's records were 170 MB at once)."""
+    for node, attrs in sorted(graph.nodes(data=True), key=itemgetter(0)):
+        yield {**attrs, "id": node}
+
+
+def _edge_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """Edge records by (source, target, type), ties by their JSON text with the key
+    (what sorting ``node_link_data``'s records, key included, gave); each made when
+    it is asked for.
+
+    Edges are sorted as (source, target, type) keys, not records; the JSON (with the
+    evidence, long) is made only for edges that tie on the rest.
+    """
+    edges = list(_edges(graph))
+    keys = [(source, target, data["type"]) for source, target, _, data in edges]
+    order = sorted(range(len(edges)), key=keys.__getitem__)
+    multigraph = graph.is_multigraph()
     start = 0
-    while start < len(edges):
-        first = edges[start]
+    while start < len(order):
+        first = keys[order[start]]
         stop = start + 1
-        while (
-            stop < len(edges)
-            and edges[stop]["source"] == first["source"]
-            and edges[stop]["target"] == first["target"]
-            and edges[stop]["type"] == first["type"]
-        ):
+        while stop < len(order) and keys[order[stop]] == first:
             stop += 1
-        if stop - start > 1:
-            edges[start:stop] = sorted(edges[start:stop], key=_SORTED_ASCII.encode)
+        run = [_edge_record(edges[i], multigraph) for i in order[start:stop]]
+        if len(run) > 1:
+            run.sort(key=_SORTED_ASCII.encode)
+        for record in run:
+            record.pop("key", None)
+            yield record
         start = stop
-    return edges
+
+
+def _edges(graph: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """(source, target, key, data) in ``graph.edges``' order (key None in a simple
+    graph), from the adjacency: the edge views make each tuple through two more calls."""
+    if graph.is_multigraph():
+        for source, targets in graph.adjacency():
+            for target, keyed in targets.items():
+                for key, data in keyed.items():
+                    yield source, target, key, data
+    else:
+        for source, targets in graph.adjacency():
+            for target, data in targets.items():
+                yield source, target, None, data
+
+
+def _edge_record(
+    edge: tuple[Any, Any, Any, dict[str, Any]], multigraph: bool
+) -> dict[str, Any]:
+    """The record ``node_link_data`` makes of an edge (``key`` still in it)."""
+    source, target, key, data = edge
+    if multigraph:
+        return {**data, "source": source, "target": target, "key": key}
+    return {**data, "source": source, "target": target}
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -139,12 +181,36 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write ``graph.json`` (UTF-8, sorted keys, Chinese kept readable)."""
-    # Written piece by piece: the text of a large graph is hundreds of MB as one string.
+    # Streamed: the records of a large graph are made, encoded and dropped a batch at
+    # a time (all of them, or the whole text, are hundreds of MB at once); UTF-8 is
+    # encoded per batch, which costs less than a text file's work per write.
+    data = {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph.graph,
+        "nodes": _node_records(graph),
+        "edges": _edge_records(graph),
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    with paused_gc(), tmp.open("w", encoding="utf-8", newline="\n") as f:
-        f.writelines(_node_link_pieces(to_node_link(graph)))
+    with paused_gc(), tmp.open("wb") as f:
+        for batch in _batches(_node_link_pieces(data), _BATCH):
+            f.write("".join(batch).encode("utf-8"))
     tmp.replace(path)
+
+
+_BATCH = 2048  # records per write: ~0.5 MB of text
+
+
+def _batches(pieces: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def node_link_text(data: dict[str, Any]) -> str:
@@ -168,18 +234,20 @@ def node_link_text(data: dict[str, Any]) -> str:
 
 
 def _node_link_pieces(data: dict[str, Any]) -> Iterator[str]:
-    encode = _SORTED_UTF8.encode
+    """The text of ``data`` in pieces: one per record of a list (or of an iterator,
+    made as it is encoded)."""
+    encode, record = _SORTED_UTF8.encode, _encode_record
     yield "{\n"
     for number, key in enumerate(sorted(data)):
         value = data[key]
         yield ",\n" if number else ""
-        if isinstance(value, list) and value:
-            yield f"{encode(key)}: [\n"
-            record = _encode_record
-            for index, item in enumerate(value):
+        if isinstance(value, (list, Iterator)):
+            opened = False
+            for item in value:
                 text = record(item) if type(item) is dict else encode(item)
-                yield (",\n" if index else "") + text
-            yield "\n]"
+                yield (",\n" if opened else f"{encode(key)}: [\n") + text
+                opened = True
+            yield "\n]" if opened else f"{encode(key)}: []"
         else:
             yield f"{encode(key)}: {encode(value)}"
     yield "\n}\n"
