@@ -7,7 +7,8 @@ contract documented in the README: keep it stable.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import networkx as nx
 
 from kg.link import LinkedGraph
 from kg.memory import paused_gc
-from kg.model import Mention, Relation
+from kg.model import Entity, Mention, Relation
 
 SCHEMA_VERSION = 1
 _SORTED_UTF8 = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
@@ -47,33 +48,22 @@ def _record_encoder() -> Callable[[Any], str]:
 _encode_record = _record_encoder()
 
 
-def _span(mention: Mention) -> dict[str, object]:
-    return {"doc": mention.doc_id, "start": mention.start, "end": mention.end}
-
-
 def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGraph:
     """Build the graph; node and edge attributes follow the ``graph.json`` contract.
 
     ``consume``: empty ``linked`` while building, so that the linked entities and the
     graph are not both whole in memory at once (the build's peak on large corpora).
     """
-    graph = nx.MultiDiGraph(schema_version=SCHEMA_VERSION)
-    for entity_id in sorted(linked.entities):
-        entity = (
-            linked.entities.pop(entity_id) if consume else linked.entities[entity_id]
+    entities = linked.entities
+    nodes = (
+        (
+            entity_id,
+            _node_attrs(entities.pop(entity_id) if consume else entities[entity_id]),
         )
-        attrs: dict[str, Any] = {
-            "type": entity.label,
-            "name": entity.name,
-            "aliases": sorted(entity.aliases),
-            "mentions": [_span(m) for m in entity.mentions],
-        }
-        for key, value in sorted(entity.attrs.items()):
-            attrs[key] = value
-        if entity.label == "place":
-            attrs.setdefault("code", None)
-            attrs["inferred"] = not entity.mentions
-        graph.add_node(entity_id, **attrs)
+        for entity_id in sorted(entities)
+    )
+    graph = nx.MultiDiGraph(schema_version=SCHEMA_VERSION)
+    _add_nodes(graph, nodes)
     relations = linked.relations
     if consume:
         relations.reverse()  # popped from the end, so taken in their order
@@ -85,48 +75,154 @@ def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGrap
         while relations:
             yield relations.pop()
 
-    for relation in taken():
-        if relation.subject not in graph or relation.object not in graph:
-            continue
-        attrs = {
-            "type": relation.predicate,
-            "evidence": [_span(m) for m in relation.evidence],
-        }
-        attrs.update(relation.attrs)
-        graph.add_edge(relation.subject, relation.object, **attrs)
+    edges = (
+        (relation.subject, relation.object, _edge_attrs(relation))
+        for relation in taken()
+    )
+    _add_edges(graph, edges)
     return graph
 
 
+def _node_attrs(entity: Entity) -> dict[str, Any]:
+    attrs: dict[str, Any] = {
+        "type": entity.label,
+        "name": entity.name,
+        "aliases": sorted(entity.aliases) if entity.aliases else [],
+        "mentions": _spans(entity.mentions),
+    }
+    if entity.attrs:
+        attrs.update(sorted(entity.attrs.items()))
+    if entity.label == "place":
+        attrs.setdefault("code", None)
+        attrs["inferred"] = not entity.mentions
+    return attrs
+
+
+def _edge_attrs(relation: Relation) -> dict[str, Any]:
+    attrs = {"type": relation.predicate, "evidence": _spans(relation.evidence)}
+    if relation.attrs:
+        attrs.update(relation.attrs)
+    return attrs
+
+
+def _spans(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
+    # One comprehension, no call per mention: a large graph has a million spans.
+    return [{"doc": m.doc_id, "start": m.start, "end": m.end} for m in mentions]
+
+
+def _add_nodes(
+    graph: nx.MultiDiGraph, nodes: Iterable[tuple[str, dict[str, Any]]]
+) -> None:
+    """``graph.add_node(node, **attrs)`` for each new node, without its per-call work
+    (a keyword dict, a copy of it, a cache check): the attribute dict is the node's.
+    The graph's dicts are written as networkx's own methods write them (its
+    documented dict-of-dicts structure); ``tests/test_graph_fast.py`` checks the
+    result equals the methods'."""
+    node_dict, succ, pred = graph._node, graph._succ, graph._pred
+    for node, attrs in nodes:
+        if node in node_dict:  # not made by to_networkx: the general way
+            graph.add_node(node, **attrs)
+            continue
+        node_dict[node] = attrs
+        succ[node] = {}
+        pred[node] = {}
+    nx._clear_cache(graph)
+
+
+def _add_edges(
+    graph: nx.MultiDiGraph, edges: Iterable[tuple[str, str, dict[str, Any]]]
+) -> None:
+    """``graph.add_edge(source, target, **attrs)`` for each edge between two nodes of
+    the graph (others are left out), without its per-call work; the key is the next
+    free one, as ``new_edge_key`` gives it in a graph edges are only added to."""
+    succ, pred = graph._succ, graph._pred
+    for source, target, attrs in edges:
+        targets = succ.get(source)
+        if targets is None or target not in succ:
+            continue
+        keyed = targets.get(target)
+        if keyed is None:
+            # One dict of keys shared by both directions, as in add_edge.
+            targets[target] = pred[target][source] = {0: attrs}
+            continue
+        key = len(keyed)
+        while key in keyed:
+            key += 1
+        keyed[key] = attrs
+    nx._clear_cache(graph)
+
+
 def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """The ``graph.json`` document: node-link data with sorted nodes and edges."""
-    data = nx.node_link_data(graph, edges="edges")
-    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
-    data["edges"] = _sorted_edges(data["edges"])
-    for edge in data["edges"]:
-        edge.pop("key", None)
-    return data
+    """The ``graph.json`` document: node-link data with sorted nodes and edges.
+
+    The same as ``nx.node_link_data(graph, edges="edges")`` with the nodes sorted by
+    id, the edges by (source, target, type, JSON text) and no edge ``key``.
+    """
+    return {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph.graph,
+        "nodes": list(_node_records(graph)),
+        "edges": list(_edge_records(graph)),
+    }
 
 
-def _sorted_edges(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Edges by (source, target, type, JSON text). The JSON (with the evidence,
-    long) is made only for edges that tie on the rest: sorting by the first three,
-    then each run of ties by JSON, gives the same stable order."""
-    edges = sorted(edges, key=lambda e: (e["source"], e["target"], e["type"]))
+def _node_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """Node records by id, each made when it is asked for (the writer encodes and
+    drops it: a large graph's records were 170 MB at once)."""
+    for node, attrs in sorted(graph.nodes(data=True), key=itemgetter(0)):
+        yield {**attrs, "id": node}
+
+
+def _edge_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """Edge records by (source, target, type), ties by their JSON text with the key
+    (what sorting ``node_link_data``'s records, key included, gave); each made when
+    it is asked for.
+
+    Edges are sorted as (source, target, type) keys, not records; the JSON (with the
+    evidence, long) is made only for edges that tie on the rest.
+    """
+    edges = list(_edges(graph))
+    keys = [(source, target, data["type"]) for source, target, _, data in edges]
+    order = sorted(range(len(edges)), key=keys.__getitem__)
+    multigraph = graph.is_multigraph()
     start = 0
-    while start < len(edges):
-        first = edges[start]
+    while start < len(order):
+        first = keys[order[start]]
         stop = start + 1
-        while (
-            stop < len(edges)
-            and edges[stop]["source"] == first["source"]
-            and edges[stop]["target"] == first["target"]
-            and edges[stop]["type"] == first["type"]
-        ):
+        while stop < len(order) and keys[order[stop]] == first:
             stop += 1
-        if stop - start > 1:
-            edges[start:stop] = sorted(edges[start:stop], key=_SORTED_ASCII.encode)
+        run = [_edge_record(edges[i], multigraph) for i in order[start:stop]]
+        if len(run) > 1:
+            run.sort(key=_SORTED_ASCII.encode)
+        for record in run:
+            record.pop("key", None)
+            yield record
         start = stop
-    return edges
+
+
+def _edges(graph: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
+    """(source, target, key, data) in ``graph.edges``' order (key None in a simple
+    graph), from the adjacency: the edge views make each tuple through two more calls."""
+    if graph.is_multigraph():
+        for source, targets in graph.adjacency():
+            for target, keyed in targets.items():
+                for key, data in keyed.items():
+                    yield source, target, key, data
+    else:
+        for source, targets in graph.adjacency():
+            for target, data in targets.items():
+                yield source, target, None, data
+
+
+def _edge_record(
+    edge: tuple[Any, Any, Any, dict[str, Any]], multigraph: bool
+) -> dict[str, Any]:
+    """The record ``node_link_data`` makes of an edge (``key`` still in it)."""
+    source, target, key, data = edge
+    if multigraph:
+        return {**data, "source": source, "target": target, "key": key}
+    return {**data, "source": source, "target": target}
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -139,12 +235,36 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write ``graph.json`` (UTF-8, sorted keys, Chinese kept readable)."""
-    # Written piece by piece: the text of a large graph is hundreds of MB as one string.
+    # Streamed: the records of a large graph are made, encoded and dropped a batch at
+    # a time (all of them, or the whole text, are hundreds of MB at once); UTF-8 is
+    # encoded per batch, which costs less than a text file's work per write.
+    data = {
+        "directed": graph.is_directed(),
+        "multigraph": graph.is_multigraph(),
+        "graph": graph.graph,
+        "nodes": _node_records(graph),
+        "edges": _edge_records(graph),
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    with paused_gc(), tmp.open("w", encoding="utf-8", newline="\n") as f:
-        f.writelines(_node_link_pieces(to_node_link(graph)))
+    with paused_gc(), tmp.open("wb") as f:
+        for batch in _batches(_node_link_pieces(data), _BATCH):
+            f.write("".join(batch).encode("utf-8"))
     tmp.replace(path)
+
+
+_BATCH = 2048  # records per write: ~0.5 MB of text
+
+
+def _batches(pieces: Iterable[str], size: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def node_link_text(data: dict[str, Any]) -> str:
@@ -168,18 +288,20 @@ def node_link_text(data: dict[str, Any]) -> str:
 
 
 def _node_link_pieces(data: dict[str, Any]) -> Iterator[str]:
-    encode = _SORTED_UTF8.encode
+    """The text of ``data`` in pieces: one per record of a list (or of an iterator,
+    made as it is encoded)."""
+    encode, record = _SORTED_UTF8.encode, _encode_record
     yield "{\n"
     for number, key in enumerate(sorted(data)):
         value = data[key]
         yield ",\n" if number else ""
-        if isinstance(value, list) and value:
-            yield f"{encode(key)}: [\n"
-            record = _encode_record
-            for index, item in enumerate(value):
+        if isinstance(value, (list, Iterator)):
+            opened = False
+            for item in value:
                 text = record(item) if type(item) is dict else encode(item)
-                yield (",\n" if index else "") + text
-            yield "\n]"
+                yield (",\n" if opened else f"{encode(key)}: [\n") + text
+                opened = True
+            yield "\n]" if opened else f"{encode(key)}: []"
         else:
             yield f"{encode(key)}: {encode(value)}"
     yield "\n}\n"
