@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.files import atomic_output
 from kg.link import LinkedGraph
 from kg.memory import paused_gc
 from kg.model import Entity, Mention, Relation
@@ -227,10 +228,8 @@ def _edge_record(
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file, so no reader sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    tmp.replace(path)
+    with atomic_output(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -245,12 +244,9 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
         "nodes": _node_records(graph),
         "edges": _edge_records(graph),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with paused_gc(), tmp.open("wb") as f:
+    with atomic_output(path) as tmp, paused_gc(), tmp.open("wb") as f:
         for batch in _batches(_node_link_pieces(data), _BATCH):
             f.write("".join(batch).encode("utf-8"))
-    tmp.replace(path)
 
 
 _BATCH = 2048  # records per write: ~0.5 MB of text

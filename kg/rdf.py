@@ -54,6 +54,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, SDO, SKOS, XSD
 
 from kg.errors import OntologyError
+from kg.files import atomic_output
 from kg.memory import paused_gc
 from kg.model import Document
 from kg.ontology import (
@@ -1076,10 +1077,8 @@ def _jsonld(quads: Iterable[ox.Quad]) -> bytes:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` via a temporary file and a rename, so no reader sees half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temporary(path)
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def write_rdf(
@@ -1104,64 +1103,33 @@ def _write_rdf(
     docs: Mapping[str, Document] | None,
     formats: list[str],
 ) -> list[Path]:
-    paths = [out_dir / f"graph.{FORMATS[fmt][1]}" for fmt in formats]
+    paths = {fmt: out_dir / f"graph.{FORMATS[fmt][1]}" for fmt in formats}
     out_dir.mkdir(parents=True, exist_ok=True)
-    streamed = {"turtle", "trig"} & set(formats)
-    if streamed and len(streamed) == len(formats):
-        # Turtle and/or TriG only (what a build writes): one document's graph at a
-        # time, never all statements at once.
-        temps = {
-            fmt: _temporary(out_dir / f"graph.{FORMATS[fmt][1]}") for fmt in streamed
-        }
+    if "turtle" in paths or "trig" in paths:
+        # One document's graph at a time, never all statements at once; both files
+        # renamed into place only when both are complete.
         with contextlib.ExitStack() as stack:
             turtle = trig = None
-            if "turtle" in temps:
-                turtle = stack.enter_context(temps["turtle"].open("wb"))
-            if "trig" in temps:
+            if "turtle" in paths:
+                tmp = stack.enter_context(atomic_output(paths["turtle"]))
+                turtle = stack.enter_context(tmp.open("wb"))
+            if "trig" in paths:
+                tmp = stack.enter_context(atomic_output(paths["trig"]))
                 trig = stack.enter_context(
-                    temps["trig"].open("w", encoding="utf-8", newline="\n")
+                    tmp.open("w", encoding="utf-8", newline="\n")
                 )
             spool = stack.enter_context(tempfile.TemporaryFile(dir=out_dir))
-            try:
-                write_turtle_trig_streamed(
-                    graph, docs, turtle=turtle, trig=trig, spool=spool
-                )
-            except BaseException:  # no half-written file left behind
-                for tmp in temps.values():
-                    tmp.unlink(missing_ok=True)
-                raise
-        for fmt, tmp in temps.items():
-            tmp.replace(out_dir / f"graph.{FORMATS[fmt][1]}")
-        _forget_terms()
-        return paths
-    statements = to_statements(graph, docs)
-    if streamed:
-        # Both from one pass, streamed to temporary files renamed when complete.
-        temps = {
-            fmt: _temporary(out_dir / f"graph.{FORMATS[fmt][1]}") for fmt in streamed
-        }
-        files = {
-            fmt: tmp.open("w", encoding="utf-8", newline="\n")
-            for fmt, tmp in temps.items()
-        }
-        try:
-            write_turtle_trig(
-                statements,
-                turtle=files.get("turtle"),
-                trig=files.get("trig"),
-                release=len(formats) == len(streamed),
+            write_turtle_trig_streamed(
+                graph, docs, turtle=turtle, trig=trig, spool=spool
             )
-        finally:
-            for f in files.values():
-                f.close()
-        for fmt, tmp in temps.items():
-            tmp.replace(out_dir / f"graph.{FORMATS[fmt][1]}")
-    for fmt, path in zip(formats, paths, strict=True):
-        if fmt not in streamed:
-            write_bytes_atomic(path, serialize(statements, fmt))
-    del statements  # freed here, while the collector is off
+    others = [fmt for fmt in formats if fmt not in ("turtle", "trig")]
+    if others:
+        statements = to_statements(graph, docs)
+        for fmt in others:
+            write_bytes_atomic(paths[fmt], serialize(statements, fmt))
+        del statements  # freed here, while the collector is off
     _forget_terms()
-    return paths
+    return list(paths.values())
 
 
 def _forget_terms() -> None:
@@ -1169,10 +1137,6 @@ def _forget_terms() -> None:
     every node's IRI for the rest of the build (tens of MB on the bulk corpus)."""
     for cached in (_node, _node_w, _doc_base, _entity_written, _doc_graph, _part_of):
         cached.cache_clear()
-
-
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.name}.tmp")
 
 
 def to_rdflib(data: Statements | Iterable[ox.Quad]) -> Dataset:

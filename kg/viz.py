@@ -27,6 +27,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.files import atomic_output
 from kg.graph import paused_gc
 
 COLOURS = {
@@ -607,11 +608,12 @@ def write_html(
 ) -> None:
     """Write the page as UTF-8 (explicitly: pyvis does not, which breaks Chinese on Windows).
 
-    Piece by piece, via a temporary file as kg.graph.write_atomic (no reader sees
-    half a file): the whole page as one string cost 0.6 GB on a large corpus.
+    Piece by piece, via a temporary file (no reader sees half a file): the whole
+    page as one string cost 0.6 GB on a large corpus.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with paused_gc(), tmp.open("w", encoding="utf-8", newline="\n") as f:
+    with (
+        atomic_output(path) as tmp,
+        paused_gc(),
+        tmp.open("w", encoding="utf-8", newline="\n") as f,
+    ):
         f.writelines(_page_pieces(graph, texts, path.stem))
-    tmp.replace(path)

@@ -201,3 +201,23 @@ def test_streamed_rdf_writes_what_the_statements_write(
     assert trig.getvalue().index(f"\n{doc}x:10> {{") < trig.getvalue().index(
         f"\n{doc}x:1> {{"
     )
+
+
+def test_a_failed_write_leaves_neither_half_a_file_nor_its_temporary(
+    tmp_path: object,
+) -> None:
+    from pathlib import Path
+
+    from kg.files import atomic_output
+
+    out = Path(str(tmp_path)) / "graph.json"
+    out.write_text("old")
+    with pytest.raises(RuntimeError), atomic_output(out) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("writer failed")
+    assert out.read_text() == "old"
+    assert list(out.parent.iterdir()) == [out]
+    with atomic_output(out) as tmp:
+        tmp.write_text("new")
+    assert out.read_text() == "new"
+    assert list(out.parent.iterdir()) == [out]
