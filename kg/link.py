@@ -189,11 +189,12 @@ class _DocContext:
     people: dict[str, str] = field(default_factory=dict)  # name -> "@county" scope
     # label -> sentence index -> mentions (filled by ``nearby``)
     by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
-    # id(mention) -> (mention, index in ``doc.clean`` of its start / of its
-    # sentence): asked again and again for the same mention (each figure looks at its
-    # sentence twice). The mention is kept so that its id cannot be reused.
+    # id(mention) -> (mention, index in ``doc.clean`` of its start): places are
+    # asked again and again. The mention is kept so that its id cannot be reused.
     positions: dict[int, tuple[Mention, int]] = field(default_factory=dict)
-    sentences: dict[int, tuple[Mention, int]] = field(default_factory=dict)
+    # The last mention ``sentence_of`` was asked about, and its answer: a figure
+    # asks twice in a row (places, then programmes near it).
+    asked: tuple[Mention | None, int] = (None, 0)
 
     def position(self, mention: Mention) -> int:
         """Index in ``doc.clean`` of where ``mention`` starts."""
@@ -210,11 +211,11 @@ class _DocContext:
         return self.articles[self.doc.article_index(self.position(mention))]
 
     def sentence_of(self, mention: Mention) -> int:
-        known = self.sentences.get(id(mention))
-        if known is not None:
-            return known[1]
-        index = self.doc.sentence_index(self.position(mention))
-        self.sentences[id(mention)] = (mention, index)
+        asked, index = self.asked
+        if asked is not mention:
+            doc = self.doc
+            index = doc.sentence_index(doc.to_clean(mention.start))
+            self.asked = (mention, index)
         return index
 
     def nearby(self, mention: Mention, label: str) -> list[Mention]:
@@ -229,10 +230,11 @@ class _DocContext:
         groups = self.by_sentence.get(label)
         if groups is None:
             groups = defaultdict(list)
-            ids = self.ids
+            ids, doc = self.ids, self.doc
             for candidate in self.by_label[label]:
                 if id(candidate) in ids:
-                    groups[self.sentence_of(candidate)].append(candidate)
+                    sentence = doc.sentence_index(doc.to_clean(candidate.start))
+                    groups[sentence].append(candidate)
             self.by_sentence[label] = groups
         return groups.get(self.sentence_of(mention), [])
 
