@@ -141,14 +141,18 @@ def _pack(item: Extracted, compress: bool = True) -> bytes:
     values[_DOC_FIELDS.index("articles")] = [
         tuple(getattr(a, name) for name in _ARTICLE_FIELDS) for a in doc.articles
     ]
-    # attrs may be a read-only mapping proxy, which pickle refuses: send a dict.
-    rows = [
-        tuple(
-            dict(m.attrs) if name == "attrs" else getattr(m, name)
-            for name in _MENTION_FIELDS
-        )
-        for m in mentions
-    ]
+    text, name, attrs = (_MENTION_FIELDS.index(f) for f in ("text", "name", "attrs"))
+    rows = []
+    for m in mentions:
+        row = [getattr(m, column) for column in _MENTION_FIELDS]
+        # attrs may be a read-only mapping proxy, which pickle refuses: send a dict.
+        row[attrs] = dict(m.attrs)
+        # A name is nearly always the text as written (99 % on the bulk corpus) but
+        # a string of its own: given the same object, pickle writes it once, and the
+        # main process makes (and keeps, in the linked graph) one string, not two.
+        if row[name] == row[text]:
+            row[name] = row[text]
+        rows.append(tuple(row))
     data = pickle.dumps((values, rows), protocol=pickle.HIGHEST_PROTOCOL)
     return zlib.compress(data, 1) if compress else data
 

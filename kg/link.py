@@ -57,6 +57,8 @@ class _Builder:
         self.gazetteer = load_gazetteer()
         # place entity id -> ids of its enclosing divisions (asked once per metric)
         self.ancestor_ids: dict[str, frozenset[str]] = {}
+        # division -> (attrs, level, code) of each division above it, once chained
+        self._chains: dict[str, tuple[tuple[dict[str, object], str, object], ...]] = {}
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
         entity = self.graph.entities.get(entity_id)
@@ -75,30 +77,42 @@ class _Builder:
     ) -> None:
         if subject == obj:
             return
-        key = (subject, predicate, obj, tuple(sorted(attrs.items())))
+        key = (subject, predicate, obj, tuple(sorted(attrs.items())) if attrs else ())
         bucket = self._relations[key]
-        seen = self._seen[key]
-        if evidence is not None and evidence not in seen:
-            seen.add(evidence)
-            bucket.append(evidence)
+        if evidence is not None:
+            seen = self._seen[key]
+            if evidence not in seen:
+                seen.add(evidence)
+                bucket.append(evidence)
 
     def place_chain(self, division_id: str) -> None:
         """Make sure ``division_id`` and every division above it are nodes, with
         part_of edges (an inferred parent may be named nowhere in the text)."""
+        chain = self._chains.get(division_id)
+        if chain is not None:
+            # Chained before (every mention of a division asks): the nodes and edges
+            # are there; only the attributes are set again, as the first time did,
+            # since a place mention may have set others since.
+            for attrs, level, code in chain:
+                attrs.update(level=level, code=code)
+            return
         division = self.gazetteer.divisions.get(division_id)
         if division is not None and f"place:{division_id}" not in self.graph.entities:
             entity = self.entity(f"place:{division_id}", "place", division.name)
             entity.attrs.update(level=division.level, code=division.code or None)
         child = division_id
+        links = []
         for parent in self.gazetteer.ancestors(division_id):
             entity_id = f"place:{parent}"
             division = self.gazetteer.divisions[parent]
             entity = self.entity(entity_id, "place", division.name)
             entity.attrs.update(level=division.level, code=division.code or None)
+            links.append((entity.attrs, division.level, division.code or None))
             self.relate(
                 f"place:{child}", "part_of", entity_id, None, source="gazetteer"
             )
             child = parent
+        self._chains[division_id] = tuple(links)
 
     def finish(self) -> LinkedGraph:
         for (subject, predicate, obj, attrs), evidence in sorted(
@@ -175,25 +189,52 @@ class _DocContext:
     people: dict[str, str] = field(default_factory=dict)  # name -> "@county" scope
     # label -> sentence index -> mentions (filled by ``nearby``)
     by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
+    # id(mention) -> (mention, index in ``doc.clean`` of its start): places are
+    # asked again and again. The mention is kept so that its id cannot be reused.
+    positions: dict[int, tuple[Mention, int]] = field(default_factory=dict)
+    # The last mention ``sentence_of`` was asked about, and its answer: a figure
+    # asks twice in a row (places, then programmes near it).
+    asked: tuple[Mention | None, int] = (None, 0)
+
+    def position(self, mention: Mention) -> int:
+        """Index in ``doc.clean`` of where ``mention`` starts."""
+        known = self.positions.get(id(mention))
+        if known is not None:
+            return known[1]
+        pos = self.doc.to_clean(mention.start)
+        self.positions[id(mention)] = (mention, pos)
+        return pos
 
     def article_of(self, mention: Mention) -> ArticleInfo:
-        return self.articles[self.doc.article_index(self.doc.to_clean(mention.start))]
+        if len(self.articles) == 1:  # most documents: no position to look up
+            return self.articles[0]
+        return self.articles[self.doc.article_index(self.position(mention))]
 
     def sentence_of(self, mention: Mention) -> int:
-        doc = self.doc
-        return doc.sentence_index(doc.to_clean(mention.start))
+        asked, index = self.asked
+        if asked is not mention:
+            doc = self.doc
+            index = doc.sentence_index(doc.to_clean(mention.start))
+            self.asked = (mention, index)
+        return index
 
     def nearby(self, mention: Mention, label: str) -> list[Mention]:
-        """Mentions of ``label`` in the same sentence as ``mention``, in text order.
+        """Linked mentions of ``label`` in the same sentence as ``mention``, in text
+        order.
 
-        Grouped by sentence once per label: scanning every mention of the label for
-        every metric made linking quadratic in a document's length.
+        Grouped by sentence once per label, so ask only once every mention of
+        ``label`` is linked: scanning every mention of the label for every metric
+        made linking quadratic in a document's length, and most programme mentions
+        (terms, quotations) are never linked at all.
         """
         groups = self.by_sentence.get(label)
         if groups is None:
             groups = defaultdict(list)
+            ids, doc = self.ids, self.doc
             for candidate in self.by_label[label]:
-                groups[self.sentence_of(candidate)].append(candidate)
+                if id(candidate) in ids:
+                    sentence = doc.sentence_index(doc.to_clean(candidate.start))
+                    groups[sentence].append(candidate)
             self.by_sentence[label] = groups
         return groups.get(self.sentence_of(mention), [])
 
@@ -207,11 +248,13 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
     ctx = _DocContext(doc, by_label)
     # Divisions first: they decide each article's focus place, which then becomes the
     # parent of zones and landmarks the text places nowhere more precisely.
-    local = [m for m in by_label["place"] if _is_local_place(m)]
+    local = []
     for mention in by_label["place"]:
-        if not _is_local_place(mention):
+        if _is_local_place(mention):
+            local.append(mention)
+        else:
             ctx.ids[id(mention)] = _link_place(builder, mention)
-    ctx.articles = _articles(builder, doc, by_label["place"], ctx.ids)
+    ctx.articles = _articles(builder, ctx, by_label["place"])
     for mention in local:
         district = _district_around(builder, ctx, mention)
         ctx.ids[id(mention)] = _link_place(
@@ -232,30 +275,31 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
 
 
 def _articles(
-    builder: _Builder, doc: Document, places: list[Mention], place_ids: dict[int, str]
+    builder: _Builder, ctx: _DocContext, places: list[Mention]
 ) -> list[ArticleInfo]:
+    doc = ctx.doc
+    # (article index, position, entity id) of the places that can be a focus
+    candidates = []
+    for mention in places:
+        entity_id = ctx.ids.get(id(mention))
+        if entity_id is None:
+            continue  # zones and landmarks are linked after the focus is known
+        level = str(builder.graph.entities[entity_id].attrs.get("level"))
+        if RANK.get(level, 9) > 4 or level in ("zone", "landmark", "province"):
+            continue
+        pos = ctx.position(mention)
+        candidates.append((doc.article_index(pos), pos, entity_id))
     infos = []
     for article in doc.articles:
         scores: Counter[str] = Counter()
-        for mention in places:
-            pos = doc.to_clean(mention.start)
-            if doc.article_index(pos) != article.index:
-                continue
-            if id(mention) not in place_ids:
-                continue  # zones and landmarks are linked after the focus is known
-            entity = builder.graph.entities[place_ids[id(mention)]]
-            level = str(entity.attrs.get("level"))
-            if (
-                RANK.get(level, 9) > 4
-                or level in ("zone", "landmark")
-                or level == "province"
-            ):
+        for index, pos, entity_id in candidates:
+            if index != article.index:
                 continue
             weight = 1
             for span in (article.title, article.note):
                 if span and span[0] <= pos < span[1]:
                     weight += 3
-            scores[entity.id] += weight
+            scores[entity_id] += weight
         focus = None
         if scores:
             focus = max(sorted(scores), key=lambda e: (scores[e], -_rank(builder, e)))
@@ -300,7 +344,7 @@ def _rank(builder: _Builder, entity_id: str) -> int:
 
 
 def _link_place(builder: _Builder, mention: Mention) -> str:
-    attrs = dict(mention.attrs)
+    attrs = mention.attrs if type(mention.attrs) is dict else dict(mention.attrs)
     canonical = str(attrs.get("canonical") or mention.name)
     entity_id = place_id(attrs, canonical)
     entity = builder.entity(entity_id, "place", canonical)
@@ -339,7 +383,7 @@ def _district_around(
     once (a single passing mention of 石柱 does not put 重庆保税港区 there).
     """
     doc = ctx.doc
-    position = doc.to_clean(mention.start)
+    position = ctx.position(mention)
     for index in (doc.sentence_index, doc.paragraph_index):
         here = index(position)
         best: tuple[int, str] | None = None
@@ -347,7 +391,7 @@ def _district_around(
             entity_id = ctx.ids.get(id(place))
             if entity_id is None or _rank(builder, entity_id) != 3:
                 continue
-            at = doc.to_clean(place.start)
+            at = ctx.position(place)
             if index(at) == here:
                 key = (abs(at - position), entity_id)
                 best = key if best is None or key < best else best
@@ -700,12 +744,18 @@ def _link_metric(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     entity_id = f"metric:{ctx.doc.doc_id}:{mention.start}"
     entity = builder.entity(entity_id, "metric", mention.name)
     entity.mentions.append(mention)
-    for key in ("value", "unit", "approx", "subject", "year"):
-        entity.attrs[key] = mention.attrs.get(key)
+    get = mention.attrs.get
+    entity.attrs.update(
+        value=get("value"),
+        unit=get("unit"),
+        approx=get("approx"),
+        subject=get("subject"),
+        year=get("year"),
+    )
     place = _measured_in(builder, ctx, mention)
     if place:
         builder.relate(entity_id, "measured_in", place, mention)
-    near_programmes = [p for p in ctx.nearby(mention, "programme") if id(p) in ctx.ids]
+    near_programmes = ctx.nearby(mention, "programme")
     if near_programmes:
         closest = min(near_programmes, key=lambda p: abs(p.start - mention.start))
         builder.relate(entity_id, "measures", ctx.ids[id(closest)], mention)
@@ -718,22 +768,22 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     about, not where it was measured. (Looking further back, to the paragraph, was
     tried: work reports name towns in passing before district-wide figures.)"""
     focus = ctx.article_of(mention).focus
-
-    def inside(pid: str) -> bool:
-        """Not known to lie elsewhere: within the focus, above it, or without a code."""
-        division = pid.removeprefix("place:")
-        if focus is None or division not in builder.gazetteer.divisions:
-            return True
-        return focus in _ancestor_ids(builder, pid) | {pid} or pid in _ancestor_ids(
-            builder, focus
-        )
-
-    near = [
-        ctx.ids[id(p)]
-        for p in ctx.nearby(mention, "place")
-        if p.start < mention.start and inside(ctx.ids[id(p)])
-    ]
-    return near[-1] if near else focus
+    divisions = builder.gazetteer.divisions
+    # the last one that qualifies: looked for from the end
+    for place in reversed(ctx.nearby(mention, "place")):
+        if place.start >= mention.start:
+            continue
+        pid = ctx.ids[id(place)]
+        # Not known to lie elsewhere: within the focus, above it, or without a code.
+        if (
+            focus is None
+            or pid.removeprefix("place:") not in divisions
+            or focus == pid
+            or focus in _ancestor_ids(builder, pid)
+            or pid in _ancestor_ids(builder, focus)
+        ):
+            return pid
+    return focus
 
 
 def _chunks(name: str) -> tuple[str, ...]:
