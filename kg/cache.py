@@ -19,13 +19,14 @@ from types import TracebackType
 
 CACHE_DIR = ".kg-cache"
 CACHE_FILE = "extract.sqlite"
-# Bump when the layout of a cached value (see kg.build) changes.
+# Bump when the layout of a cached value changes in a way build.py's hash misses.
 FORMAT = "1"
 
 
 @cache
 def extractor_version() -> str:
-    """A hash of everything extraction depends on: ingest, model, extract, resources.
+    """A hash of everything extraction depends on: ingest, model, extract, resources,
+    and build (whose ``_pack`` decides how a result is stored).
 
     Computed from the installed package files, so a worker on another machine with a
     different kg gets a different version (kg.build checks it).
@@ -33,6 +34,7 @@ def extractor_version() -> str:
     digest = hashlib.sha256(FORMAT.encode())
     package = resources.files("kg")
     parts = [
+        package / "build.py",
         package / "ingest.py",
         package / "model.py",
         *sorted(_files(package / "extract"), key=lambda p: p.name),

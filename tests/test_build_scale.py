@@ -339,3 +339,23 @@ def test_a_failed_writer_stops_the_forked_rdf_writer(
         build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
     assert time.perf_counter() - started < 20
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_cache_version_covers_how_results_are_packed(monkeypatch: object) -> None:
+    """A cached result is ``_pack``ed by kg/build.py: a kg whose build.py differs
+    must not read another's cache entries as its own."""
+    from importlib import resources
+    from pathlib import Path
+
+    import kg.cache
+
+    before = kg.cache.extractor_version.__wrapped__()  # not the cached answer
+    real = Path.read_bytes
+
+    def changed(path: Path) -> bytes:
+        data = real(path)
+        return data + b"\n# changed" if path.name == "build.py" else data
+
+    monkeypatch.setattr(Path, "read_bytes", changed)  # type: ignore[attr-defined]
+    assert isinstance(resources.files("kg") / "build.py", Path)
+    assert kg.cache.extractor_version.__wrapped__() != before
