@@ -366,6 +366,8 @@ def _former_before(text: str, title_start: int) -> bool:
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return  # the name follows spaces: without any, re would try every line
     for match in _patterns()["signature"].finditer(text):
         if not is_name(match.group("name")):
             continue
