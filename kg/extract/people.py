@@ -20,6 +20,7 @@ from kg.extract._context import (
     make_mention,
     word_tags,
 )
+from kg.extract._tagger import segment
 from kg.ingest import byline_name
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_list, load_table
@@ -304,11 +305,9 @@ def _word_aligned(
 
     游客慕名而来 has no name 慕名而: the span ends inside the word 慕名而来.
     """
-    import jieba
-
     window_start = max(0, start - 6)
     cuts, pos = set(), window_start
-    for word in jieba.lcut(text[window_start : end + 6]):
+    for word in segment(text[window_start : end + 6]):  # jieba.lcut
         cuts.add(pos)
         pos += len(word)
     cuts.add(pos)
