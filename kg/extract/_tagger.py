@@ -15,6 +15,7 @@ When no live state reaches a state, jieba's expression decides, as before.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from math import log
 from typing import Any
 
 MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi.MIN_FLOAT
@@ -154,3 +155,151 @@ def tagger() -> Any:
                 yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
 
     return _Tagger(posseg.dt)
+
+
+def best_route(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
+    """jieba's ``get_DAG`` + ``calc`` in one right-to-left pass: per position, the end
+    (inclusive) of the word the best segmentation of ``block[position:]`` starts with.
+
+    ``calc`` only ever reads the DAG row of the position it scores, so each row is
+    made right before its use and then dropped. A word's score reuses the frequency
+    the row was made from (the same value ``calc`` reads again), a position with no
+    word scores its one character at ``log(freq or 1)`` as there, and the best is
+    the greatest ``(score, end)`` as ``max`` over those tuples picks it: the same
+    sums in the same order, so the same floats and the same ties.
+    """
+    size = len(block)
+    score = [0.0] * (size + 1)
+    nxt = [0] * (size + 1)
+    for idx in range(size - 1, -1, -1):
+        best_score = best_end = None
+        end = idx
+        frag = block[idx]
+        while end < size and frag in freq:
+            count = freq[frag]
+            if count:
+                candidate = log(count) - logtotal + score[end + 1]
+                # ends rise: >= keeps the greater end on a tie, as max does
+                if best_score is None or candidate >= best_score:
+                    best_score, best_end = candidate, end
+            end += 1
+            frag = block[idx : end + 1]
+        if best_score is None:
+            best_score = log(freq.get(block[idx]) or 1) - logtotal + score[idx + 1]
+            best_end = idx
+        score[idx] = best_score
+        nxt[idx] = best_end  # type: ignore[assignment]
+    return nxt
+
+
+def tag(sentence: str) -> tuple[tuple[str, str], ...]:
+    """``(word, flag)`` of every token of ``tagger().lcut(sentence)``, made directly.
+
+    jieba.posseg goes through four generators and a ``pair`` object per token, and
+    builds each block's DAG as a dict of lists before scoring it; this is the same
+    walk (blocks, the best route, runs of single characters, the HMM for runs the
+    dictionary lacks) over plain lists and tuples.
+    """
+    import jieba.posseg as posseg
+
+    base = tagger()
+    base.makesure_userdict_loaded()
+    tokenizer = base.tokenizer
+    tokenizer.check_initialized()
+    freq = tokenizer.FREQ
+    tags = base.word_tag_tab
+    logtotal = log(tokenizer.total)
+    out: list[tuple[str, str]] = []
+
+    def flush(buf: str) -> None:
+        if len(buf) == 1:
+            out.append((buf, tags.get(buf, "x")))
+        elif not freq.get(buf):  # a run the dictionary lacks: jieba's HMM path
+            detail = base._POSTokenizer__cut_detail(buf)
+            out.extend((p.word, p.flag) for p in detail)
+        else:
+            out.extend((char, tags.get(char, "x")) for char in buf)
+
+    han = posseg.re_han_internal
+    skip = posseg.re_skip_internal
+    for block in han.split(sentence):
+        if not block:
+            continue  # jieba yields nothing for an empty piece
+        if han.match(block):
+            nxt = best_route(block, freq, logtotal)
+            x, buf, size = 0, "", len(block)
+            while x < size:
+                y = nxt[x] + 1
+                if y - x == 1:
+                    buf += block[x]
+                else:
+                    if buf:
+                        flush(buf)
+                        buf = ""
+                    word = block[x:y]
+                    out.append((word, tags.get(word, "x")))
+                x = y
+            if buf:
+                flush(buf)
+            continue
+        for piece in skip.split(block):
+            if skip.match(piece):
+                out.append((piece, "x"))
+                continue
+            for char in piece:
+                if posseg.re_num.match(char):
+                    out.append((char, "m"))
+                elif posseg.re_eng.match(piece):  # jieba tests the piece here
+                    out.append((char, "eng"))
+                else:
+                    out.append((char, "x"))
+    return tuple(out)
+
+
+def segment(sentence: str) -> list[str]:
+    """``jieba.lcut(sentence)`` (accurate mode with the HMM), made the same way as
+    ``tag``: one pass for the best route, no generators."""
+    import jieba
+    from jieba import finalseg
+
+    tokenizer = jieba.dt
+    tokenizer.check_initialized()
+    freq = tokenizer.FREQ
+    logtotal = log(tokenizer.total)
+    out: list[str] = []
+
+    def flush(buf: str) -> None:
+        if len(buf) == 1:
+            out.append(buf)
+        elif not freq.get(buf):  # a run the dictionary lacks: jieba's HMM
+            out.extend(finalseg.cut(buf))
+        else:
+            out.extend(buf)
+
+    han = jieba.re_han_default
+    skip = jieba.re_skip_default
+    for block in han.split(sentence):
+        if not block:
+            continue
+        if han.match(block):
+            nxt = best_route(block, freq, logtotal)
+            x, buf, size = 0, "", len(block)
+            while x < size:
+                y = nxt[x] + 1
+                if y - x == 1:
+                    buf += block[x]
+                else:
+                    if buf:
+                        flush(buf)
+                        buf = ""
+                    out.append(block[x:y])
+                x = y
+            if buf:
+                flush(buf)
+            continue
+        for piece in skip.split(block):
+            if skip.match(piece):
+                out.append(piece)
+            else:
+                out.extend(piece)
+    return out

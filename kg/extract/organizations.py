@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract._context import CJK, make_mention
+from kg.extract._context import CJK, finditer_at, make_mention
 from kg.model import Document, Mention
 from kg.resources import load_list
 
@@ -19,6 +19,17 @@ _STOP = set('，,。、;；:：“”"()《》 \n的和与及在对把为是原�
 _LEVEL_ANCHOR = re.compile(
     f"(?:(?<=[{''.join(_STOP)}系])|^)[{_LEVEL_WORDS}](?=[{CJK}])"
 )
+
+
+_LEVEL_WORD = re.compile(f"[{_LEVEL_WORDS}]")
+
+
+def _level_word_positions(text: str) -> list[int]:
+    """Where a ``_LEVEL_ANCHOR`` match can start: at a level word.
+
+    The pattern opens with a lookbehind, so re tried it at every character.
+    """
+    return [match.start() for match in _LEVEL_WORD.finditer(text)]
 
 
 @cache
@@ -43,7 +54,7 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
     suffixes = _suffixes()
     anchors = sorted(places)
     # A bare level word after a boundary also anchors: (作者系)区信访办, 村党委书记.
-    for match in _LEVEL_ANCHOR.finditer(text):
+    for match in finditer_at(_LEVEL_ANCHOR, text, _level_word_positions(text)):
         anchors.append((match.start(), match.end()))
     spans = []
     for a_start, a_end in sorted(set(anchors)):

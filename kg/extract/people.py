@@ -20,6 +20,7 @@ from kg.extract._context import (
     make_mention,
     word_tags,
 )
+from kg.extract._tagger import segment
 from kg.ingest import byline_name
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_list, load_table
@@ -304,11 +305,9 @@ def _word_aligned(
 
     游客慕名而来 has no name 慕名而: the span ends inside the word 慕名而来.
     """
-    import jieba
-
     window_start = max(0, start - 6)
     cuts, pos = set(), window_start
-    for word in jieba.lcut(text[window_start : end + 6]):
+    for word in segment(text[window_start : end + 6]):  # jieba.lcut
         cuts.add(pos)
         pos += len(word)
     cuts.add(pos)
@@ -366,6 +365,8 @@ def _former_before(text: str, title_start: int) -> bool:
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
+    if " " not in text and "\t" not in text and "\u3000" not in text:
+        return  # the name follows spaces: without any, re would try every line
     for match in _patterns()["signature"].finditer(text):
         if not is_name(match.group("name")):
             continue

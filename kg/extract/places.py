@@ -26,7 +26,7 @@ from kg.extract._context import (
     word_freq,
     word_tags,
 )
-from kg.extract._tagger import tagger
+from kg.extract._tagger import tag
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -741,9 +741,10 @@ _MAX_NAME = 10
 def _tag(clause: str) -> tuple[tuple[str, str], ...]:
     """jieba.posseg over one short clause (cached: lists repeat the same clauses).
 
-    ``tagger()`` is jieba.posseg with an exact, faster Viterbi (see ``_tagger``).
+    ``tag`` is ``tagger().lcut``: jieba.posseg with an exact, faster Viterbi, its
+    walk made over tuples (see ``_tagger``).
     """
-    return tuple((t.word, t.flag) for t in tagger().lcut(clause))
+    return tag(clause)
 
 
 def _cheap_reject(text: str, s: int, e: int) -> bool:
