@@ -226,21 +226,13 @@ def tag(sentence: str) -> tuple[tuple[str, str], ...]:
         if not block:
             continue  # jieba yields nothing for an empty piece
         if han.match(block):
-            nxt = best_route(block, freq, logtotal)
-            x, buf, size = 0, "", len(block)
-            while x < size:
-                y = nxt[x] + 1
-                if y - x == 1:
-                    buf += block[x]
+            for piece, is_run in _route_pieces(
+                block, best_route(block, freq, logtotal)
+            ):
+                if is_run:
+                    flush(piece)
                 else:
-                    if buf:
-                        flush(buf)
-                        buf = ""
-                    word = block[x:y]
-                    out.append((word, tags.get(word, "x")))
-                x = y
-            if buf:
-                flush(buf)
+                    out.append((piece, tags.get(piece, "x")))
             continue
         for piece in skip.split(block):
             if skip.match(piece):
@@ -254,6 +246,27 @@ def tag(sentence: str) -> tuple[tuple[str, str], ...]:
                 else:
                     out.append((char, "x"))
     return tuple(out)
+
+
+def _route_pieces(block: str, nxt: list[int]) -> list[tuple[str, bool]]:
+    """The best route through ``block`` as jieba walks it: each dictionary word of
+    two or more characters, and each run of single characters between them (True),
+    which jieba then looks up whole or hands to its HMM."""
+    pieces: list[tuple[str, bool]] = []
+    x, run, size = 0, "", len(block)
+    while x < size:
+        y = nxt[x] + 1
+        if y - x == 1:
+            run += block[x]
+        else:
+            if run:
+                pieces.append((run, True))
+                run = ""
+            pieces.append((block[x:y], False))
+        x = y
+    if run:
+        pieces.append((run, True))
+    return pieces
 
 
 def segment(sentence: str) -> list[str]:
@@ -282,20 +295,13 @@ def segment(sentence: str) -> list[str]:
         if not block:
             continue
         if han.match(block):
-            nxt = best_route(block, freq, logtotal)
-            x, buf, size = 0, "", len(block)
-            while x < size:
-                y = nxt[x] + 1
-                if y - x == 1:
-                    buf += block[x]
+            for piece, is_run in _route_pieces(
+                block, best_route(block, freq, logtotal)
+            ):
+                if is_run:
+                    flush(piece)
                 else:
-                    if buf:
-                        flush(buf)
-                        buf = ""
-                    out.append(block[x:y])
-                x = y
-            if buf:
-                flush(buf)
+                    out.append(piece)
             continue
         for piece in skip.split(block):
             if skip.match(piece):
