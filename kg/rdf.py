@@ -35,7 +35,6 @@ Output is deterministic: graphs and subjects sorted, each subject's statements i
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import re
 import tempfile
@@ -377,17 +376,20 @@ class Statements:
             f"{s} {nt(p)} {nt(o)} .\n" for s in sorted(merged) for p, o in merged[s]
         )
 
+    @paused_gc()  # blocks are many small objects, none in a cycle
     def turtle(self) -> str:
         """The union of all graphs as Turtle, one block per subject."""
-        out = io.StringIO()
-        write_turtle_trig(self, turtle=out)
-        return out.getvalue()
+        merged = self.union()
+        return _header() + "".join(_blocks(sorted(merged), merged))
 
+    @paused_gc()
     def trig(self) -> str:
         """The default graph, then each named graph in a ``<graph> { … }`` block."""
-        out = io.StringIO()
-        write_turtle_trig(self, trig=out)
-        return out.getvalue()
+        texts = [_header()]
+        for name in sorted(self.graphs):
+            subjects = self.graphs[name]
+            texts.append(_trig_graph(name, _blocks(sorted(subjects), subjects)))
+        return "".join(texts)
 
 
 # Blocks are handed to a file this many at a time: one write per block costs more,
@@ -434,87 +436,20 @@ def _block(subject: str, pairs: Mapping[tuple[str, str], None]) -> str:
     return f"{subject}\n" + " ;\n".join(lines) + " .\n\n"
 
 
-@paused_gc()  # blocks and batches are many small objects, none in a cycle
-def write_turtle_trig(
-    statements: Statements,
-    *,
-    turtle: TextIO | None = None,
-    trig: TextIO | None = None,
-    release: bool = False,
-) -> None:
-    """Write Turtle (the union of all graphs) and/or TriG in one pass over the
-    statements: each subject's block is made once per graph it is in, and a subject
-    in one graph only (most of them) reuses its TriG block in Turtle.
-
-    Blocks go to the files in batches as they are made. ``release``: empty each
-    graph once written (the statements cannot be written again), so its memory is
-    free before Turtle is written.
-    """
-    graphs = statements.graphs
-    names = sorted(graphs)
-    header = _header()
-    if trig is None:
-        if turtle is not None:
-            merged = statements.union()
-            keys = sorted(merged)
-            _write_blocks(turtle, header, _blocks(keys, merged))
-        return
-    # A subject in several graphs gets the Turtle block of the union of its
-    # statements, in graph order (as ``union``); the others reuse their TriG block.
-    shared: set[str] = set()
-    union_blocks: dict[str, str] = {}
-    if turtle is not None:
-        seen: set[str] = set()
-        for name in names:
-            keys = graphs[name].keys()
-            shared.update(seen.intersection(keys))
-            seen.update(keys)
-        del seen
-        homes: dict[str, list[str]] = {}  # subject → its graphs, in order
-        for name in names:
-            for s in shared.intersection(graphs[name]):
-                homes.setdefault(s, []).append(name)
-        # One subject's union at a time: all at once held them all in memory.
-        for s, where in homes.items():
-            merged = dict(graphs[where[0]][s])
-            for name in where[1:]:
-                merged.update(graphs[name][s])
-            union_blocks[s] = _block(_subject_written(s), merged)
-        del homes
-    blocks: dict[str, str] = {}  # subject → Turtle block
-    trig.write(header)
-    for name in names:
-        subjects = graphs[name]
-        keys = sorted(subjects)
-        for start in range(0, len(keys), _BATCH):
-            chunk = keys[start : start + _BATCH]
-            made = _blocks(chunk, subjects)
-            if turtle is not None:
-                blocks.update(zip(chunk, made, strict=True))
-            text = "".join(made)
-            if name:
-                text = _indented(text)
-                if not start:
-                    text = f"{_written(name)} {{\n" + text
-            trig.write(text)
-        if name:
-            trig.write("}\n\n" if keys else f"{_written(name)} {{\n}}\n\n")
-        if release:
-            graphs[name] = {}
-    if turtle is not None:
-        blocks.update(union_blocks)
-        del union_blocks
-        keys = sorted(blocks)
-        turtle.write(header)
-        for start in range(0, len(keys), _BATCH):
-            turtle.write("".join([blocks.pop(s) for s in keys[start : start + _BATCH]]))
-
-
 def _indented(text: str) -> str:
     """Blocks inside a TriG graph: four spaces before every line; the blank lines
     between blocks stay empty. No term holds a line break (N-Triples escapes them)."""
     text = "    " + text[:-2].replace("\n", "\n    ") + "\n\n"
     return text.replace("\n    \n", "\n\n")
+
+
+def _trig_graph(name: str, blocks: list[str]) -> str:
+    """One graph in TriG: the default graph's blocks as they are, a named graph's
+    indented inside ``<name> { … }``."""
+    text = "".join(blocks)
+    if not name:
+        return text
+    return f"{_written(name)} {{\n{_indented(text) if text else ''}}}\n\n"
 
 
 @paused_gc()
@@ -526,7 +461,7 @@ def write_turtle_trig_streamed(
     trig: TextIO | None,
     spool: BinaryIO,
 ) -> None:
-    """``write_turtle_trig(to_statements(graph, docs), …)``, the same bytes, without
+    """``to_statements(graph, docs)``'s ``turtle()`` and ``trig()``, the same bytes, without
     holding every statement: each document's graph is made, written and dropped in
     turn (spans and sentences, most of the statements, are in one graph only).
 
@@ -611,8 +546,7 @@ def write_turtle_trig_streamed(
                         held.update(pairs)
             made.append(block)
         if trig is not None:
-            text = _indented("".join(made)) if made else ""
-            trig.write(f"{_written(name)} {{\n{text}}}\n\n")
+            trig.write(_trig_graph(name, made))
         if turtle is not None and local:
             data = "".join(local).encode("utf-8")
             runs.append((prefix, spool.tell(), len(data)))
@@ -676,17 +610,6 @@ def _entity_written(s: str) -> str:
     """A subject other than a span: an entity is one in every document naming it.
     An IRI, or a blank node from pyoxigraph quads."""
     return _written_iri(s) if s[0] == "<" else _written(s)
-
-
-def _write_blocks(out: TextIO, header: str, blocks: Iterable[str]) -> None:
-    out.write(header)
-    batch: list[str] = []
-    for block in blocks:
-        batch.append(block)
-        if len(batch) >= _BATCH:
-            out.write("".join(batch))
-            batch.clear()
-    out.write("".join(batch))
 
 
 def to_statements(
