@@ -24,8 +24,9 @@ Turtle, N-Triples and RDF/XML hold the union of all graphs.
 Speed: rdflib's Turtle writer took ~2 s of a 4.6 s held-out build and 28 s per million
 triples (FIELD-NOTES). Statements are built here as strings (cheap to hash, sort and
 join): subjects and graph names as N-Triples terms, predicates and objects already in
-their Turtle form, so Turtle and TriG are joined from them in one pass and streamed to
-the files; N-Quads and N-Triples turn the Turtle forms back. Handing statements to
+their Turtle form, so Turtle and TriG blocks are joined from them with no lookup. A
+build writes both one document's graph at a time (``write_turtle_trig_streamed``),
+never holding every statement; N-Quads and N-Triples turn the Turtle forms back. Handing statements to
 pyoxigraph as Python objects costs ~6 µs a triple, more than writing.
 pyoxigraph writes RDF/XML, loads, queries and serves (``kg.query``, ``kg.serve``).
 Output is deterministic: graphs and subjects sorted, each subject's statements in the
