@@ -6,7 +6,8 @@ cluster (``cluster``), and their results are cached by document content
 (``kg.cache``). This process links each document as soon as it and all documents
 before it in the corpus are settled, so linking overlaps extraction and its order (the
 corpus order) does not depend on how the work was spread; the writers run once at the
-end, the RDF one in a forked child when there is a second core. A document that
+end: graph.json and the view in a forked child when there is a second core, the
+RDF files (which take longest) here meanwhile. A document that
 cannot be read is reported (name and reason) and skipped; the others still build.
 """
 
@@ -25,7 +26,7 @@ from typing import Any, Protocol
 
 from kg.cache import ExtractCache, document_key, extractor_version
 from kg.errors import InputError, KgError
-from kg.extract import extract
+from kg.extract import extract, release_resources
 from kg.graph import to_networkx, write_node_link
 from kg.ingest import (
     DEFAULT_ID_FIELD,
@@ -202,12 +203,21 @@ class _Pool:
         if method == "fork":
             _warm_up()
         self.slots = jobs
+        self._released = method != "fork"  # nothing loaded here to release
         self._pool = ProcessPoolExecutor(
             jobs, mp_context=multiprocessing.get_context(method)
         )
 
     def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
-        return self._pool.submit(extract_chunk, chunk, compress)
+        future = self._pool.submit(extract_chunk, chunk, compress)
+        if not self._released:
+            # The first submit forks every worker (a forking pool starts them all
+            # at once), so this process can drop the extractors' data: it links and
+            # writes, and a build's peak memory comes at the end.
+            self._released = True
+            release_resources()
+            give_back()
+        return future
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -543,49 +553,67 @@ def _build(
     docs = {doc.doc_id: doc for doc in documents} if rdf else {}
     documents.clear()
     out_dir.mkdir(parents=True, exist_ok=True)
-    # The RDF files take longest to write: with a second core they are written by a
-    # forked child while this process writes graph.json and the view.
-    background = None
-    if rdf:
-        write = lambda: write_rdf(graph, out_dir, docs)  # noqa: E731
-        if local_jobs > 1 and not cluster and _can_fork():
-            background = _Forked(write)
-        else:
-            on_stage("writing graph.ttl and graph.trig")
-            report.outputs += _timed(report, "graph.ttl+trig", write)
-        docs.clear()
-    try:
-        on_stage("writing graph.json")
+
+    def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:
+        """graph.json, then the view; (wall, CPU, peak MB) of each."""
+        timings: dict[str, tuple[float, float, float | None]] = {}
+        if announce:
+            on_stage("writing graph.json")
         _timed(
             report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json")
         )
-        report.outputs.insert(0, out_dir / "graph.json")
         if html:
             from kg.viz import write_html
 
-            on_stage("writing graph.html")
+            if announce:
+                on_stage("writing graph.html")
             _timed(
                 report,
                 "graph.html",
                 lambda: write_html(graph, out_dir / "graph.html", texts),
             )
-            report.outputs.append(out_dir / "graph.html")
+        for stage in ("graph.json", "graph.html"):
+            if stage in report.stages:
+                timings[stage] = (
+                    report.stages[stage],
+                    report.cpu_stages[stage],
+                    report.peak_mb.get(stage),
+                )
+        return timings
+
+    # With a second core, a forked child writes graph.json and the view while this
+    # process writes the RDF files, which take longest. This way round, the child
+    # ends first and its copies of the pages it touched go with it; the other way
+    # round, the two processes held two copies of the graph until the end (a forked
+    # process copies every page whose objects' reference counts it changes).
+    background = None
+    if rdf and local_jobs > 1 and not cluster and _can_fork():
+        background = _Forked(lambda: write_views(announce=False))
+        texts.clear()  # the child has them; only the view needs them
+    else:
+        write_views(announce=True)
+    try:
+        if rdf:
+            on_stage("writing graph.ttl and graph.trig")
+            report.outputs += _timed(
+                report, "graph.ttl+trig", lambda: write_rdf(graph, out_dir, docs)
+            )
+            docs.clear()
     except BaseException:
         if background is not None:
-            background.cancel()  # a failed build must not go on writing RDF
+            background.cancel()  # a failed build must not go on writing
         raise
+    if background is not None:
+        on_stage("writing graph.json and graph.html")
+        for stage, (wall, cpu, peak) in background.join("graph.json and view").items():
+            report.stages[stage], report.cpu_stages[stage] = wall, cpu
+            if peak:
+                report.peak_mb[stage] = peak
+    report.outputs.insert(0, out_dir / "graph.json")
+    if html:
+        report.outputs.append(out_dir / "graph.html")
     report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))
     report.edges = graph.number_of_edges()
-    if background is not None:
-        # This process is done with the graph and the texts. Giving their memory
-        # back while the RDF child finishes lowers the build's peak (the child has
-        # its own copy of every page it reads).
-        graph.clear()
-        texts.clear()
-        give_back()
-        on_stage("writing graph.ttl and graph.trig")
-        paths = background.join(report, "graph.ttl+trig")
-        report.outputs[1:1] = paths
     report.seconds = time.perf_counter() - started
     return report
 
@@ -604,7 +632,6 @@ class _Forked:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
-        self._started = time.perf_counter()
         self._receive, send = context.Pipe(duplex=False)
         self._child = context.Process(target=_run_child, args=(run, send))
         self._child.start()
@@ -616,7 +643,7 @@ class _Forked:
         self._child.join()
         self._receive.close()
 
-    def join(self, report: BuildReport, stage: str) -> Any:
+    def join(self, what: str) -> Any:
         """Wait for the child; its result, or its exception raised here."""
         try:
             outcome = self._receive.recv()
@@ -627,28 +654,22 @@ class _Forked:
             self._child.join()
         if outcome is None:
             raise KgError(
-                f"the {stage} writer stopped without a result "
+                f"the {what} writer stopped without a result "
                 f"(exit code {self._child.exitcode}; out of memory?)"
             )
-        error, value, cpu, peak_mb = outcome
+        error, value = outcome
         if error is not None:
             raise error
-        report.stages[stage] = time.perf_counter() - self._started
-        report.cpu_stages[stage] = cpu  # the child's, not this process's
-        if peak_mb:
-            report.peak_mb[stage] = peak_mb
         return value
 
 
 def _run_child(run: Callable[[], Any], send: Any) -> None:
-    cpu_started = time.process_time()
     try:
         value = run()
     except BaseException as e:  # reported to the parent, which raises it
-        send.send((e, None, 0.0, 0.0))
+        send.send((e, None))
     else:
-        peak = _peak_mb()
-        send.send((None, value, time.process_time() - cpu_started, peak))
+        send.send((None, value))
     finally:
         send.close()
 

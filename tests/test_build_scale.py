@@ -167,27 +167,28 @@ def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None
         ).read_bytes(), name
 
 
-def test_an_error_in_the_forked_rdf_writer_fails_the_build(
+def test_an_error_in_the_forked_writer_fails_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The RDF files are written by a child process when there are two cores: its
-    failure must reach the caller, not be lost with the child."""
+    """graph.json and the view are written by a child process when there are two
+    cores: its failure must reach the caller, not be lost with the child."""
 
-    def broken_writer(*args: object) -> list[Path]:
+    def broken_writer(*args: object) -> None:
         raise KgError("disk full")
 
-    monkeypatch.setattr("kg.build.write_rdf", broken_writer)
+    monkeypatch.setattr("kg.build.write_node_link", broken_writer)
     with pytest.raises(KgError, match="disk full"):
         build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
+    assert not (tmp_path / "out" / "graph.json").exists()
 
 
 def test_a_forked_writer_that_dies_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def dying_writer(*args: object) -> list[Path]:
+    def dying_writer(*args: object) -> None:
         os._exit(3)  # what the kernel's OOM killer leaves: no exception, no result
 
-    monkeypatch.setattr("kg.build.write_rdf", dying_writer)
+    monkeypatch.setattr("kg.build.write_node_link", dying_writer)
     with pytest.raises(KgError, match="exit code 3"):
         build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
 
@@ -307,38 +308,60 @@ def test_the_build_says_what_it_writes_after_reading(tmp_path: Path) -> None:
     build(SEEDS, tmp_path / "out", jobs=1, cache=False, on_stage=stages.append)
     assert stages == [
         "finishing the graph",
-        "writing graph.ttl and graph.trig",
         "writing graph.json",
         "writing graph.html",
+        "writing graph.ttl and graph.trig",
     ]
     forked: list[str] = []
     build(SEEDS, tmp_path / "two", jobs=2, cache=False, on_stage=forked.append)
-    # With a second core the RDF child runs meanwhile; it is waited for last.
-    assert forked[-1] == "writing graph.ttl and graph.trig"
-    assert sorted(forked) == sorted(stages)
+    # With a second core a child writes graph.json and the view meanwhile; it is
+    # waited for last.
+    assert forked == [
+        "finishing the graph",
+        "writing graph.ttl and graph.trig",
+        "writing graph.json and graph.html",
+    ]
 
 
-def test_a_failed_writer_stops_the_forked_rdf_writer(
+def test_a_failed_rdf_writer_stops_the_forked_writer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """graph.json failing must not leave a child writing the RDF files on its own."""
+    """The RDF writer failing must not leave a child writing graph.json on its own."""
     import time
 
-    def slow_rdf(graph: object, out_dir: Path, docs: object) -> list[Path]:
+    def slow_json(graph: object, path: Path) -> None:
         time.sleep(30)
-        (out_dir / "graph.ttl").write_text("written after the failure")
-        return [out_dir / "graph.ttl"]
+        path.write_text("written after the failure")
 
-    def broken_json(graph: object, path: Path) -> None:
+    def broken_rdf(graph: object, out_dir: Path, docs: object) -> list[Path]:
         raise KgError("disk full")
 
-    monkeypatch.setattr("kg.build.write_rdf", slow_rdf)
-    monkeypatch.setattr("kg.build.write_node_link", broken_json)
+    monkeypatch.setattr("kg.build.write_node_link", slow_json)
+    monkeypatch.setattr("kg.build.write_rdf", broken_rdf)
     started = time.perf_counter()
     with pytest.raises(KgError, match="disk full"):
         build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
     assert time.perf_counter() - started < 20
-    assert not (tmp_path / "out" / "graph.ttl").exists()
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def test_released_extractor_resources_load_again_with_the_same_results() -> None:
+    """A build drops the extractors' data in its own process once the workers are
+    forked; anything that extracts there afterwards loads it again and finds the
+    same mentions. The gazetteer, which linking uses, is kept."""
+    from kg.extract import extract, release_resources
+    from kg.extract.places import load_gazetteer
+    from kg.ingest import parse_document
+
+    def found() -> list[tuple[object, dict[str, object]]]:
+        return [(m, dict(m.attrs)) for m in extract(doc)]  # attrs: compare=False
+
+    path = sorted(SEEDS.glob("*.txt"))[0]
+    doc = parse_document(path.read_text(encoding="utf-8"), path.name)
+    before, gazetteer = found(), load_gazetteer()
+    assert release_resources() > 10
+    assert load_gazetteer() is gazetteer
+    assert found() == before
 
 
 def test_cache_version_covers_how_results_are_packed(monkeypatch: object) -> None:
