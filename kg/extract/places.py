@@ -909,6 +909,8 @@ def _zones_and_landmarks(
         suffix = match.group()
         kind = kinds[suffix]
         s, end = match.span()
+        if _division_follows(text, end, kind):
+            continue  # dropped below whatever the walk finds: no need to tag
         anchor: _Hit | None = by_end.get(s)
         name_start: int | None = anchor.start if anchor is not None else None
         if kind == "zone" and anchor is None:
@@ -984,6 +986,15 @@ def _zones_and_landmarks(
 
 
 _DIVISION_CHARS = frozenset("区县市镇乡村省州旗")
+
+
+def _division_follows(text: str, end: int, kind: str) -> bool:
+    """A landmark word followed by a division word (璧江区): the last check of
+    ``_zones_and_landmarks`` drops it, so the loop skips it first, before the name
+    walk tags its clause."""
+    return kind == "landmark" and text[end : end + 1] in _DIVISION_CHARS
+
+
 _FUNCTION_CHARS = frozenset("和在的是为了与及等或对把被从向以给到于第届至")
 
 

@@ -8,6 +8,7 @@ also checks that the shortcut was taken at least once, so it cannot pass vacuous
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import people
+from kg.extract import people, places
 from kg.ingest import parse_document
 from kg.model import Document, Mention
 
@@ -48,26 +49,44 @@ _PEOPLE_WORDS = [
 ]
 
 
+def both_ways(
+    monkeypatch: pytest.MonkeyPatch,
+    module: Any,
+    name: str,
+    plain: Callable[..., Any],
+    skips: Callable[[Any], bool],
+    run: Callable[[], list[Mention]],
+) -> tuple[list[Mention], list[Mention], int]:
+    """``run()`` with the shortcut ``module.name`` and with ``plain`` in its place
+    (the answer that never skips), and how often the shortcut skipped."""
+    skipped = 0
+    shortcut = getattr(module, name)
+
+    def counting(*args: Any) -> Any:
+        nonlocal skipped
+        answer = shortcut(*args)
+        skipped += skips(answer)
+        return answer
+
+    monkeypatch.setattr(module, name, counting)
+    fast = run()
+    monkeypatch.setattr(module, name, plain)
+    slow = run()
+    monkeypatch.setattr(module, name, shortcut)
+    return fast, slow, skipped
+
+
 def _people_both_ways(
     monkeypatch: pytest.MonkeyPatch, doc: Document
 ) -> tuple[list[Mention], list[Mention], int]:
-    """People found with the taken-start shortcut and without it, and how often it
-    skipped a name."""
-    skipped = 0
-    free = people._free
-
-    def counting(taken: Any, start: int) -> bool:
-        nonlocal skipped
-        answer = free(taken, start)
-        skipped += not answer
-        return answer
-
-    monkeypatch.setattr(people, "_free", counting)
-    fast = people.extract_people(doc)
-    monkeypatch.setattr(people, "_free", lambda taken, start: True)
-    plain = people.extract_people(doc)
-    monkeypatch.setattr(people, "_free", free)
-    return fast, plain, skipped
+    return both_ways(
+        monkeypatch,
+        people,
+        "_free",
+        lambda taken, start: True,
+        lambda free: not free,
+        lambda: people.extract_people(doc),
+    )
 
 
 def test_taken_names_skip_on_seeds(
@@ -90,4 +109,45 @@ def test_taken_names_skip_on_seeds(
 def test_taken_names_skip(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, plain, _ = _people_both_ways(monkeypatch, parse_document(text, "x"))
+    assert rows(fast) == rows(plain)
+
+
+# Place names, landmark and zone words, division words, names a walk can find.
+_PLACE_WORDS = [
+    *"梁平区 璧山 重庆 双桂湖 璧江 渔梁 曙光 东升 长江 黄河 西部 (重庆) 海拉尔".split(),
+    *"江 河 湖 路 桥 公园 大道 景区 广场 高新区 科学城 新区 工业园区 老街".split(),
+    *"区 县 市 镇 乡 村 省 州 旗 的 在 和 推进 建设 。 , 、 “ ”".split(" "),
+]
+
+
+def _places_both_ways(
+    monkeypatch: pytest.MonkeyPatch, doc: Document
+) -> tuple[list[Mention], list[Mention], int]:
+    return both_ways(
+        monkeypatch,
+        places,
+        "_division_follows",
+        lambda text, end, kind: False,
+        bool,
+        lambda: places.extract_places(doc),
+    )
+
+
+def test_division_follows_skip_on_seeds(
+    monkeypatch: pytest.MonkeyPatch, seed_docs: list[Document]
+) -> None:
+    extra = ["璧江区和长江,推进渔梁路建设。双桂湖镇", "黄河县、海拉尔河乡和曙光桥村"]
+    skipped = 0
+    for doc in [*seed_docs, *(parse_document(t, "x") for t in extra)]:
+        fast, plain, n = _places_both_ways(monkeypatch, doc)
+        assert rows(fast) == rows(plain)
+        skipped += n
+    assert skipped > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_PLACE_WORDS))
+def test_division_follows_skip(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, plain, _ = _places_both_ways(monkeypatch, parse_document(text, "x"))
     assert rows(fast) == rows(plain)
