@@ -375,11 +375,15 @@ def _former_before(text: str, title_start: int) -> bool:
     return bool(re.search(r"(?:^|[^复还])原|时任|前任|曾任", clause))
 
 
+# How every "signature" match ends: a space, the name, spaces, the end of a line.
+_SIGNATURE_TAIL = re.compile(f"[ \t\u3000][{CJK}]{{2,3}}[ \t\u3000]*$", re.MULTILINE)
+
+
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        return  # the name follows spaces: without any, re would try every line
+    if _SIGNATURE_TAIL.search(text) is None:
+        return  # no line ends in spaces and a name: re would try every line
     for match in _patterns()["signature"].finditer(text):
         if not is_name(match.group("name")):
             continue

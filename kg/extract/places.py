@@ -244,11 +244,11 @@ def _blocked(
             return True  # 立得住的先进村: an adjective and a noun, not a name
     if key.endswith("区") and nxt and nxt in "域别块间分位":
         return True
-    if kind == "short" and any(
-        word_tags().get(text[start : end + k], "ns").startswith("n") is False
-        for k in (1, 2)
-    ):
-        return True  # 九龙 in 九龙治水: the short form opens an idiom or a word
+    if kind == "short":
+        tags = word_tags()
+        for k in (1, 2):
+            if not tags.get(text[start : end + k], "ns").startswith("n"):
+                return True  # 九龙 in 九龙治水: the short form opens an idiom or a word
     if kind == "short" and _inside_quotes(text, start, end):
         quoted = text[start - 1 : end + 1]
         if quoted[0] not in '“"' or quoted[-1] not in '”"':
@@ -761,7 +761,9 @@ def _cheap_reject(text: str, s: int, e: int) -> bool:
     if not _ONE_CJK.match(text[s - 1 : s]):
         return True
     tags = word_tags()
-    ends_a_word = any(text[s - k : e] in tags for k in (2, 3, 4))  # 海拉尔河|堤防
+    ends_a_word = (  # 海拉尔河|堤防
+        text[s - 2 : e] in tags or text[s - 3 : e] in tags or text[s - 4 : e] in tags
+    )
     for k in (1, 2):
         tag = tags.get(text[s : e + k])
         if tag and tag != "ns" and not ends_a_word and e + k <= len(text):

@@ -273,3 +273,58 @@ def test_level_lists_without_a_level_word() -> None:
         spans = [m.span() for m in places._level_lists(text)]
         assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
         assert spans == [(0, 5 + len(word))]
+
+
+# Posts, names, spaces and line ends: what a signature line is made of.
+_SIGNATURE_WORDS = [
+    *"海拉尔区人民政府 区长 书记 张天喜 王露平 欧阳文 刘露 视频编辑: 文字编辑:".split(),
+    *" |\u3000|\t|\n|,|。|(|)".split("|"),
+]
+
+
+def _signatures_both_ways(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> tuple[list[Mention], list[Mention], int]:
+    """People from ``_add_signature_lines`` with its gate and with an open gate."""
+    import re
+
+    doc = parse_document(text, "x")
+
+    def run() -> list[Mention]:
+        found: list[Mention] = []
+        people._add_signature_lines(doc, lambda *args: found.append(args))
+        return found
+
+    gate = people._SIGNATURE_TAIL
+    closed = int(gate.search(doc.clean) is None and " " in doc.clean)
+    fast = run()
+    monkeypatch.setattr(people, "_SIGNATURE_TAIL", re.compile(""))
+    plain = run()
+    monkeypatch.setattr(people, "_SIGNATURE_TAIL", gate)
+    return fast, plain, closed
+
+
+def test_signature_gate_on_seeds(
+    monkeypatch: pytest.MonkeyPatch, seed_docs: list[Document]
+) -> None:
+    extra = [
+        "海拉尔区人民政府区长\u3000\u3000张天喜\n",
+        "书记 王露平 \n(视频编辑:张贝龙 文字编辑:温凤浩)",
+        "区长\t欧阳文",
+        "村党支部书记 刘露",
+    ]
+    closed = found = 0
+    for text in [*(d.clean for d in seed_docs), *extra]:
+        fast, plain, n = _signatures_both_ways(monkeypatch, text)
+        assert fast == plain
+        closed += n
+        found += len(fast)
+    assert closed > 0 and found >= 4
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_SIGNATURE_WORDS))
+def test_signature_gate(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, plain, _ = _signatures_both_ways(monkeypatch, text)
+    assert fast == plain
