@@ -29,8 +29,10 @@ def seed_docs() -> list[Document]:
     return [parse_document(p.read_text("utf-8"), p.stem) for p in SEEDS]
 
 
-def rows(mentions: list[Mention]) -> list[tuple[Any, ...]]:
+def rows(mentions: list[Mention] | type) -> list[tuple[Any, ...]] | type:
     """Every field of every mention (``Mention.__eq__`` leaves ``attrs`` out)."""
+    if isinstance(mentions, type):
+        return mentions  # what the run raised
     return [
         (m.doc_id, m.start, m.end, m.text, m.label, m.rule, m.name, m.attrs)
         for m in mentions
@@ -70,11 +72,20 @@ def both_ways(
         return answer
 
     monkeypatch.setattr(module, name, counting)
-    fast = run()
+    fast = outcome(run)
     monkeypatch.setattr(module, name, plain)
-    slow = run()
+    slow = outcome(run)
     monkeypatch.setattr(module, name, shortcut)
     return fast, slow, skipped
+
+
+def outcome(run: Callable[[], list[Mention]]) -> Any:
+    """``run()``, or the type of what it raised: a text that makes an extractor
+    fail (百分之. in ``extract_metrics``) must fail the same way with the shortcut."""
+    try:
+        return run()
+    except Exception as e:
+        return type(e)
 
 
 def _people_both_ways(
@@ -328,3 +339,45 @@ def test_signature_gate(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, plain, _ = _signatures_both_ways(monkeypatch, text)
     assert fast == plain
+
+
+# Numerals, units (成 among them), hedges and the words after them.
+_METRIC_WORDS = [
+    *"一 两 三 十 百 万 亿 1 2 0 . 3.5 个 名 项 元 吨 公里 米 亩 成 % 人 次".split(),
+    *"近 约 上 余 多 左右 以上 分之 百分之 时期 干部 。 , “ ”".split(),
+]
+
+
+def _metrics_both_ways(
+    monkeypatch: pytest.MonkeyPatch, doc: Document
+) -> tuple[list[Mention], list[Mention], int]:
+    from kg.extract import metrics
+
+    return both_ways(
+        monkeypatch,
+        metrics,
+        "_determiner",
+        lambda match, units: False,
+        bool,
+        lambda: metrics.extract_metrics(doc),
+    )
+
+
+def test_determiner_skip_on_seeds(
+    monkeypatch: pytest.MonkeyPatch, seed_docs: list[Document]
+) -> None:
+    extra = ["一个时期,一名干部,一成,一亩田,一吨,近一万人,一元", "上一次,一百分之,一米"]
+    skipped = 0
+    for doc in [*seed_docs, *(parse_document(t, "x") for t in extra)]:
+        fast, plain, n = _metrics_both_ways(monkeypatch, doc)
+        assert rows(fast) == rows(plain)
+        skipped += n
+    assert skipped > 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts(_METRIC_WORDS))
+def test_determiner_skip(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, plain, _ = _metrics_both_ways(monkeypatch, parse_document(text, "x"))
+    assert rows(fast) == rows(plain)
