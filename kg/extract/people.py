@@ -182,6 +182,8 @@ def extract_people(doc: Document) -> list[Mention]:
         )
 
     for match in _patterns()["title_name"].finditer(text):
+        if not _free(taken, match.start("name")):
+            continue  # 主席习近平: a national leader, taken by the rule above
         if match.group("of") and not _former_before(text, match.start("title")):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
         name = match.group("name")

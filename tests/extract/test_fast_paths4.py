@@ -107,6 +107,7 @@ def test_taken_names_skip_on_seeds(
     extra = [
         "习近平说,要抓好落实。\n习近平如是说。村民谭登周表示,",
         "村民谭登周如是说。73岁的谭登周说,",
+        "中共中央总书记、国家主席习近平说,区委书记张天喜表示,",
     ]
     skipped = 0
     for doc in [*seed_docs, *(parse_document(t, "x") for t in extra)]:
