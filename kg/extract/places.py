@@ -907,65 +907,32 @@ def _zones_and_landmarks(
     """
     text = doc.clean
     pattern, kinds = _zone_rules()
-    abbreviations = load_lines("place_abbreviations.txt")
     by_end = {h.end: h for h in hits if h.chosen or h.level}
     taken = [(h.start, h.end) for h in hits]
-    found: list[tuple[int, int, str, str | None, str]] = []
+    found: list[_Candidate] = []
     out: list[Mention] = []
+    # Landmarks whose word ends inside a known place (江 of 江苏省, 湖 of 湖南): the
+    # last check drops them whatever their walk finds, so they matter only through
+    # the candidates next to them (_merge_chained_zones), and are walked only if
+    # there is one (on the news corpus, three in four are not walked).
+    deferred: list[tuple[int, int, str]] = []
     for match in pattern.finditer(text):
         suffix = match.group()
         kind = kinds[suffix]
         s, end = match.span()
         if _division_follows(text, end, kind):
             continue  # dropped below whatever the walk finds: no need to tag
-        anchor: _Hit | None = by_end.get(s)
-        name_start: int | None = anchor.start if anchor is not None else None
-        if kind == "zone" and anchor is None:
-            # 成渝|地区双城|经济圈, 重庆|)|科学城: an anchor a few characters back.
-            for gap in range(0, 5):
-                stop = s - gap
-                if not _CJK_OR_BRACKET.fullmatch(text[stop:s]):
-                    break
-                if stop in by_end:
-                    anchor = by_end[stop]
-                    name_start = anchor.start
-                    break
-                run = stop
-                while run > 0 and text[run - 1] in abbreviations:
-                    run -= 1
-                if stop - run >= 2:
-                    name_start = run
-                    break
-        if kind != "zone" and anchor is None and len(suffix) >= 2:
-            # 重庆|新|机场: one descriptive character between a place and the word.
-            near = by_end.get(s - 1)
-            if near is not None and _ONE_CJK.fullmatch(text[s - 1]):
-                if text[s - 1] not in _FUNCTION_CHARS:
-                    anchor, name_start = near, near.start
-        if name_start is None or kind != "zone":
-            walked = _name_start(text, s, end, suffix, set(by_end))
-            if walked is not None:
-                name_start, anchored = walked
-                anchor = by_end.get(name_start) if anchored else None
-            elif name_start is None or (kind != "zone" and len(suffix) < 2):
-                continue  # 呼伦贝尔|古城 stays: a place and a two-character word
-        if text[name_start:end] in gazetteer.keys:
-            continue  # 黔江 is the district, not a river
-        # 西部(重庆)科学城, 中新(重庆)科技园: the two characters before the bracket.
-        if (
-            kind == "zone"
-            and text[name_start - 1 : name_start] == "("
-            and _TWO_CJK.fullmatch(text[name_start - 3 : name_start - 1])
-        ):
-            name_start -= 3
-        if end - name_start <= len(suffix) or _inside_quotes(text, name_start, end):
+        if kind != "zone" and _straddles(taken, end):
+            deferred.append((s, end, suffix))
             continue
-        if any(text[name_start:end].endswith(m) for m in load_lines("metaphors.txt")):
-            continue  # 康庄大道, (铺就)致富路: a figure of speech
-        if text[end : end + 1] in _DIVISION_CHARS and kind == "landmark":
-            continue  # 璧江区: an unknown division name, not the river 璧江
-        parent = anchor.chosen if anchor is not None else None
-        found.append((name_start, end, kind, parent, _zone_scopes()[suffix]))
+        item = _candidate(text, s, end, suffix, kind, by_end, gazetteer)
+        if item is not None:
+            found.append(item)
+    if found:
+        for s, end, suffix in deferred:
+            item = _candidate(text, s, end, suffix, kinds[suffix], by_end, gazetteer)
+            if item is not None:
+                found.append(item)
     for name_start, end, kind, parent, scope in _merge_chained_zones(found):
         if any(
             a < end and name_start < b and not (a >= name_start and b <= end)
@@ -990,6 +957,76 @@ def _zones_and_landmarks(
             )
         )
     return out
+
+
+_Candidate = tuple[int, int, str, str | None, str]
+
+
+def _straddles(taken: list[tuple[int, int]], end: int) -> bool:
+    """Whether a place of ``taken`` starts before ``end`` and ends after it."""
+    return any(a < end < b for a, b in taken)
+
+
+def _candidate(
+    text: str,
+    s: int,
+    end: int,
+    suffix: str,
+    kind: str,
+    by_end: dict[int, _Hit],
+    gazetteer: Gazetteer,
+) -> _Candidate | None:
+    """The zone or landmark ending in the word ``text[s:end]``, if there is one:
+    ``(start, end, kind, parent, scope)``."""
+    abbreviations = load_lines("place_abbreviations.txt")
+    anchor: _Hit | None = by_end.get(s)
+    name_start: int | None = anchor.start if anchor is not None else None
+    if kind == "zone" and anchor is None:
+        # 成渝|地区双城|经济圈, 重庆|)|科学城: an anchor a few characters back.
+        for gap in range(0, 5):
+            stop = s - gap
+            if not _CJK_OR_BRACKET.fullmatch(text[stop:s]):
+                break
+            if stop in by_end:
+                anchor = by_end[stop]
+                name_start = anchor.start
+                break
+            run = stop
+            while run > 0 and text[run - 1] in abbreviations:
+                run -= 1
+            if stop - run >= 2:
+                name_start = run
+                break
+    if kind != "zone" and anchor is None and len(suffix) >= 2:
+        # 重庆|新|机场: one descriptive character between a place and the word.
+        near = by_end.get(s - 1)
+        if near is not None and _ONE_CJK.fullmatch(text[s - 1]):
+            if text[s - 1] not in _FUNCTION_CHARS:
+                anchor, name_start = near, near.start
+    if name_start is None or kind != "zone":
+        walked = _name_start(text, s, end, suffix, set(by_end))
+        if walked is not None:
+            name_start, anchored = walked
+            anchor = by_end.get(name_start) if anchored else None
+        elif name_start is None or (kind != "zone" and len(suffix) < 2):
+            return None  # 呼伦贝尔|古城 stays: a place and a two-character word
+    if text[name_start:end] in gazetteer.keys:
+        return None  # 黔江 is the district, not a river
+    # 西部(重庆)科学城, 中新(重庆)科技园: the two characters before the bracket.
+    if (
+        kind == "zone"
+        and text[name_start - 1 : name_start] == "("
+        and _TWO_CJK.fullmatch(text[name_start - 3 : name_start - 1])
+    ):
+        name_start -= 3
+    if end - name_start <= len(suffix) or _inside_quotes(text, name_start, end):
+        return None
+    if any(text[name_start:end].endswith(m) for m in load_lines("metaphors.txt")):
+        return None  # 康庄大道, (铺就)致富路: a figure of speech
+    if text[end : end + 1] in _DIVISION_CHARS and kind == "landmark":
+        return None  # 璧江区: an unknown division name, not the river 璧江
+    parent = anchor.chosen if anchor is not None else None
+    return name_start, end, kind, parent, _zone_scopes()[suffix]
 
 
 _DIVISION_CHARS = frozenset("区县市镇乡村省州旗")
