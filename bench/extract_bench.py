@@ -81,6 +81,9 @@ def main() -> None:
         route = getattr(_tagger, "_route", None)  # the HMM routes (kg >= round 1)
         if route is not None:
             route.cache_clear()
+        chars = getattr(_tagger, "_CHARS", None)  # the Viterbi's characters (round 4)
+        if chars is not None:
+            chars.clear()
 
     found = {d.doc_id: EXTRACTORS["place"](d) for d in docs}
     timings: dict[str, float] = {}

@@ -4,12 +4,13 @@
 states (position × part of speech). Its Viterbi step takes, for every state, the
 best of *all* live states of the previous character, adding ``-inf`` for the pairs
 with no transition: a character outside ``char_state_tab`` makes that 256 × 256 per
-character, and the place extractor's clauses made it ~2 ms per call. Here each state
-looks only at the live states that can reach it. A pair without a transition scores
-``-inf`` and cannot beat a pair with one (every transition weight is finite), so the
-winner, its score (the same additions in the same order) and the tie-break (the
-greatest state, as ``max`` over ``(score, state)`` tuples picks) are jieba's own.
-When no live state reaches a state, jieba's expression decides, as before.
+character, and the place extractor's clauses made it ~2 ms per call. Here each live
+state scores only the allowed states it has a transition into. A pair without a
+transition scores ``-inf`` and cannot beat a pair with one (every transition weight
+is finite), so the winner, its score (the same additions in the same order) and the
+tie-break (the greatest state, as ``max`` over ``(score, state)`` tuples picks) are
+jieba's own. When no live state reaches an allowed state, jieba's expression
+decides, as before.
 """
 
 from __future__ import annotations
@@ -25,21 +26,43 @@ State = tuple[str, str]
 
 
 @cache
-def _into() -> dict[State, dict[State, float]]:
-    """State -> {state with a transition into it: its weight}."""
+def _out_sets() -> dict[State, frozenset[State]]:
+    """State -> the states it has a transition into (a set, for ``&``)."""
     from jieba.posseg import trans_P
 
-    into: dict[State, dict[State, float]] = {y: {} for y in trans_P}
-    for y0, out in trans_P.items():
-        for y, weight in out.items():
-            into.setdefault(y, {})[y0] = weight
-    return into
+    return {y0: frozenset(out) for y0, out in trans_P.items()}
 
 
-@cache
-def _into_sets() -> dict[State, frozenset[State]]:
-    """State -> the states with a transition into it (a set, for ``&``)."""
-    return {y: frozenset(preds) for y, preds in _into().items()}
+# char -> (the states it allows, as a set; their emission weights for it), for the
+# tables in _CHAR_TABLES. Bounded: cleared when it holds _MAX_CHARS characters.
+_CHARS: dict[str, tuple[frozenset[State], dict[State, float]]] = {}
+_CHAR_TABLES: list[object] = []
+_MAX_CHARS = 4096
+
+
+def _char_states(
+    char: str,
+    states: dict[str, tuple[State, ...]],
+    trans_p: dict[State, dict[State, float]],
+    emit_p: dict[State, dict[str, float]],
+) -> tuple[frozenset[State], dict[State, float]]:
+    tables = _CHAR_TABLES
+    if (
+        not tables
+        or tables[0] is not states
+        or tables[1] is not trans_p
+        or tables[2] is not emit_p
+    ):
+        _CHARS.clear()
+        tables[:] = [states, trans_p, emit_p]
+    found = _CHARS.get(char)
+    if found is None:
+        if len(_CHARS) >= _MAX_CHARS:
+            _CHARS.clear()
+        allowed = frozenset(states.get(char, trans_p.keys()))
+        emit = {y: emit_p[y].get(char, MIN_FLOAT) for y in allowed}
+        found = _CHARS[char] = (allowed, emit)
+    return found
 
 
 def viterbi(
@@ -52,13 +75,17 @@ def viterbi(
     """``jieba.posseg.viterbi.viterbi``, same result, fewer pairs scored.
 
     jieba's next states are those the character allows that some live state leads
-    to (the union of the live states' successors: ~1,500 states per step). Here
-    each allowed state's live predecessors are found directly (``live & into``), and
-    the allowed states with none are the ones jieba drops; only if that leaves none
-    is the union made, as jieba makes it.
+    to (the union of the live states' successors: ~1,500 states per step), each
+    scored against every live state. Here each live state scores only the allowed
+    states it has a transition into (``out & allowed``, a set intersection in C),
+    and each state keeps its best ``(score, state)``: the pairs jieba scores with a
+    transition, the same sums in the same order. A pair without a transition scores
+    ``-inf`` there and cannot beat a pair with one (every weight is finite), and the
+    allowed states no live state reaches are the ones jieba drops; the greatest
+    tuple is what ``max`` picks (ties go to the greatest state). Only if no allowed
+    state is reached is the union made, as jieba makes it.
     """
-    into = _into()
-    into_sets = _into_sets()
+    out_sets = _out_sets()
     table: list[dict[State, float]] = [{}]
     mem_path: list[dict[State, Any]] = [{}]
     all_states = trans_p.keys()
@@ -68,39 +95,37 @@ def viterbi(
     for t in range(1, len(obs)):
         prev_v = table[t - 1]
         prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
-        live = set(prev_states)
         char = obs[t]
+        allowed, emit = _char_states(char, states, trans_p, emit_p)
+        best: dict[State, tuple[float, State]] = {}
+        get = best.get
+        for y0 in prev_states:
+            base = prev_v[y0]
+            weights = trans_p[y0]
+            for y in out_sets[y0] & allowed:
+                # the same sums as jieba's; the greatest (score, state), as max
+                scored = (base + weights[y] + emit[y], y0)
+                held = get(y)
+                if held is None or scored > held:
+                    best[y] = scored
         row: dict[State, float] = {}
         path: dict[State, State] = {}
         table.append(row)
         mem_path.append(path)
-        for y in states.get(char, all_states):
-            reach = live & into_sets[y] if y in into_sets else None
-            if reach:
-                # the same sums as jieba's; max over (score, state) tuples, as there
-                preds = into[y]
-                emit = emit_p[y].get(char, MIN_FLOAT)
-                row[y], path[y] = max(
-                    [(prev_v[y0] + preds[y0] + emit, y0) for y0 in reach]
-                )
-        if row:
+        if best:
+            for y, (score, y0) in best.items():
+                row[y] = score
+                path[y] = y0
             continue
         # No allowed state is reachable: jieba's fallback, every state a live
         # state leads to (else all states), scored with its own expression.
         expect_next = set().union(*[trans_p[x].keys() for x in prev_states])
         for y in expect_next if expect_next else all_states:
-            emit = emit_p[y].get(char, MIN_FLOAT)
-            preds = into.get(y, {})
-            reach = live.intersection(preds)
-            if reach:
-                row[y], path[y] = max(
-                    [(prev_v[y0] + preds[y0] + emit, y0) for y0 in reach]
-                )
-            else:
-                row[y], path[y] = max(
-                    (prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0)
-                    for y0 in prev_states
-                )
+            emit_y = emit_p[y].get(char, MIN_FLOAT)
+            row[y], path[y] = max(
+                (prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit_y, y0)
+                for y0 in prev_states
+            )
     last = [(table[-1][y], y) for y in mem_path[-1]]
     prob, state = max(last)
     route: list[State] = [("", "")] * len(obs)

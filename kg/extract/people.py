@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from kg.extract._context import (
@@ -181,6 +182,8 @@ def extract_people(doc: Document) -> list[Mention]:
         )
 
     for match in _patterns()["title_name"].finditer(text):
+        if not _free(taken, match.start("name")):
+            continue  # 主席习近平: a national leader, taken by the rule above
         if match.group("of") and not _former_before(text, match.start("title")):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
         name = match.group("name")
@@ -211,11 +214,21 @@ def extract_people(doc: Document) -> list[Mention]:
         add(match.start("name"), end, "person:title-name", "official", posts)
     _add_name_then_post(doc, add)
     _add_signature_lines(doc, add)
-    _add_role_then_name(text, add)
-    _add_historical(text, add)
-    _add_reported_speech(text, add)
-    _add_frames(text, add)
+    _add_role_then_name(text, add, taken)
+    _add_historical(text, add, taken)
+    _add_reported_speech(text, add, taken)
+    _add_frames(text, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _free(taken: AbstractSet[int], start: int) -> bool:
+    """Whether ``add`` can still take a name starting at ``start``.
+
+    ``add`` refuses a start it has taken, so the weaker rules ask first and skip
+    their checks (a jieba segmentation among them) for a name found already:
+    a third of the names before a verb of speech were found after their title.
+    """
+    return start not in taken
 
 
 @cache
@@ -267,7 +280,7 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
     return max(found, key=lambda ws: min(map(len, ws))) if found else None
 
 
-def _add_frames(text: str, add: Callable[..., None]) -> None:
+def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
     for pattern, kind, words in _frames():
         if words is not None and not any(w in text for w in words):
@@ -276,6 +289,8 @@ def _add_frames(text: str, add: Callable[..., None]) -> None:
             start = match.start("name")
             name = _trim_name(match.group("name"), text, start)
             end = start + len(name)
+            if not _free(taken, start):
+                continue
             if _weak_name_ok(name) and _word_aligned(text, start, end):
                 add(start, end, "person:frame", kind, [])
 
@@ -362,11 +377,15 @@ def _former_before(text: str, title_start: int) -> bool:
     return bool(re.search(r"(?:^|[^复还])原|时任|前任|曾任", clause))
 
 
+# How every "signature" match ends: a space, the name, spaces, the end of a line.
+_SIGNATURE_TAIL = re.compile(f"[ \t\u3000][{CJK}]{{2,3}}[ \t\u3000]*$", re.MULTILINE)
+
+
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        return  # the name follows spaces: without any, re would try every line
+    if _SIGNATURE_TAIL.search(text) is None:
+        return  # no line ends in spaces and a name: re would try every line
     for match in _patterns()["signature"].finditer(text):
         if not is_name(match.group("name")):
             continue
@@ -380,11 +399,15 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
         )
 
 
-def _add_role_then_name(text: str, add: Callable[..., None]) -> None:
+def _add_role_then_name(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
     """村民谭登周, 贫困户谭登周: an ordinary person, named after what they are."""
     for match in _patterns()["role"].finditer(text):
-        name = _trim_name(match.group("name"), text, match.start("name"))
         start = match.start("name")
+        if not _free(taken, start):
+            continue
+        name = _trim_name(match.group("name"), text, start)
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
         if _weak_name_ok(name) and _word_aligned(
             text, start, start + len(name), start_known=True
@@ -398,12 +421,16 @@ def _add_role_then_name(text: str, add: Callable[..., None]) -> None:
             )
 
 
-def _add_historical(text: str, add: Callable[..., None]) -> None:
+def _add_historical(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
     """卢作孚精神, 彭仙碧、杜文举等革命先辈: figures of the past, named with a cue."""
     cues = _words("person_history.txt")
     # the name is the three characters before a cue
     starts = _starts_before(text, cues, (3,))
     for match in finditer_at(_patterns()["historical"], text, starts):
+        if not _free(taken, match.start("name")):
+            continue
         if _weak_name_ok(match.group("name")) and _word_aligned(
             text, *match.span("name")
         ):
@@ -425,11 +452,15 @@ def _add_historical(text: str, add: Callable[..., None]) -> None:
                 pos += len(name) + 1
 
 
-def _add_reported_speech(text: str, add: Callable[..., None]) -> None:
+def _add_reported_speech(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
     """……,邓天星如是说: a name opening a clause, followed by a verb of speech."""
     # the name is two or three characters before a verb of speech
     starts = _starts_before(text, _words("speech_verbs.txt"), (2, 3))
     for match in finditer_at(_patterns()["speech"], text, starts):
+        if not _free(taken, match.start("name")):
+            continue
         name = match.group("name")
         if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
