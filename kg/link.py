@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from kg.extract._context import CJK
 from kg.extract.places import RANK, load_gazetteer, town_stems
@@ -50,10 +51,12 @@ class _Builder:
         self.graph = LinkedGraph()
         self._relations: dict[
             tuple[str, str, str, tuple[tuple[str, object], ...]], list[Mention]
-        ] = defaultdict(list)
-        # The evidence already in each bucket, for an O(1) duplicate check: a list scan
-        # made linking quadratic in how often a relation is seen (large corpora).
-        self._seen: dict[tuple[object, ...], set[Mention]] = defaultdict(set)
+        ] = {}
+        # The evidence already in a bucket past _SCANNED mentions, for an O(1)
+        # duplicate check: a list scan made linking quadratic in how often a relation
+        # is seen (large corpora). Most buckets hold one mention: a set for each was
+        # 55 MB on the bulk corpus, and hashing a mention costs more than the scan.
+        self._seen: dict[tuple[object, ...], set[Mention]] = {}
         self.gazetteer = load_gazetteer()
         # place entity id -> ids of its enclosing divisions (asked once per metric)
         self.ancestor_ids: dict[str, frozenset[str]] = {}
@@ -78,12 +81,22 @@ class _Builder:
         if subject == obj:
             return
         key = (subject, predicate, obj, tuple(sorted(attrs.items())) if attrs else ())
-        bucket = self._relations[key]
-        if evidence is not None:
-            seen = self._seen[key]
-            if evidence not in seen:
-                seen.add(evidence)
+        bucket = self._relations.get(key)
+        if bucket is None:
+            bucket = self._relations[key] = []
+        if evidence is None:
+            return
+        # ``in`` a list and ``in`` a set agree: a mention's hash follows its equality.
+        if len(bucket) < _SCANNED:
+            if evidence not in bucket:
                 bucket.append(evidence)
+            return
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = set(bucket)
+        if evidence not in seen:
+            seen.add(evidence)
+            bucket.append(evidence)
 
     def place_chain(self, division_id: str) -> None:
         """Make sure ``division_id`` and every division above it are nodes, with
@@ -115,23 +128,25 @@ class _Builder:
         self._chains[division_id] = tuple(links)
 
     def finish(self) -> LinkedGraph:
-        for (subject, predicate, obj, attrs), evidence in sorted(
-            self._relations.items()
-        ):
-            self.graph.relations.append(
-                Relation(
-                    subject,
-                    predicate,
-                    obj,
-                    tuple(sorted(evidence, key=_mention_key)),
-                    dict(attrs),
-                )
-            )
+        relations, self._relations = self._relations, {}
+        self._seen.clear()
+        append = self.graph.relations.append
+        # Keys are unique: sorting them is sorting the items. Each bucket is taken
+        # out as it is made a relation, so the two are not both whole at once.
+        for key in sorted(relations):
+            evidence = relations.pop(key)
+            if len(evidence) > 1:
+                evidence.sort(key=_mention_key)
+            subject, predicate, obj, attrs = key
+            append(Relation(subject, predicate, obj, tuple(evidence), dict(attrs)))
         return self.graph
 
 
-def _mention_key(mention: Mention) -> tuple[str, int, int, str]:
-    return (mention.doc_id, mention.start, mention.end, mention.label)
+_SCANNED = 8  # evidence of a relation checked for duplicates by a list scan
+
+# (doc_id, start, end, label), made in C: the order of a node's mentions and of an
+# edge's evidence (ties keep the order they were linked in).
+_mention_key = attrgetter("doc_id", "start", "end", "label")
 
 
 class Linker:
@@ -155,8 +170,10 @@ class Linker:
         if builder is None:
             raise RuntimeError("this Linker has finished")
         for entity in builder.graph.entities.values():
-            entity.mentions.sort(key=_mention_key)
-            entity.aliases.discard(entity.name)
+            if len(entity.mentions) > 1:  # most nodes (metrics, articles) have one
+                entity.mentions.sort(key=_mention_key)
+            if entity.aliases:
+                entity.aliases.discard(entity.name)
         _link_variants(builder)
         return builder.finish()
 

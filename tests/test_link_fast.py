@@ -1,0 +1,162 @@
+"""The linker's shortcuts give what the plain computations they replace give.
+
+A relation's evidence is checked for duplicates by a list scan until it holds
+``_SCANNED`` mentions (a set after that, and no set at all before); ``finish``
+sorts only lists of two or more, by a key made in C, and takes each bucket out
+as it becomes a relation. Each is checked against the code it replaced.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+
+import pytest
+
+import kg.link
+from kg.extract import extract
+from kg.graph import node_link_text, to_networkx, to_node_link
+from kg.ingest import SourceText, read_document
+from kg.link import LinkedGraph, _Builder, _link_variants, _mention_key, link
+from kg.model import Document, Mention, Relation
+from tests.conftest import SEEDS
+
+
+def _plain_key(mention: Mention) -> tuple[str, int, int, str]:
+    return (mention.doc_id, mention.start, mention.end, mention.label)
+
+
+class _PlainBuilder(_Builder):
+    """The builder as it was: a set of the evidence of every relation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._relations = defaultdict(list)
+        self._seen = defaultdict(set)
+
+    def relate(
+        self,
+        subject: str,
+        predicate: str,
+        obj: str,
+        evidence: Mention | None,
+        **attrs: object,
+    ) -> None:
+        if subject == obj:
+            return
+        key = (subject, predicate, obj, tuple(sorted(attrs.items())) if attrs else ())
+        bucket = self._relations[key]
+        if evidence is not None:
+            seen = self._seen[key]
+            if evidence not in seen:
+                seen.add(evidence)
+                bucket.append(evidence)
+
+    def finish(self) -> LinkedGraph:
+        for (subject, predicate, obj, attrs), evidence in sorted(
+            self._relations.items()
+        ):
+            self.graph.relations.append(
+                Relation(
+                    subject,
+                    predicate,
+                    obj,
+                    tuple(sorted(evidence, key=_plain_key)),
+                    dict(attrs),
+                )
+            )
+        return self.graph
+
+
+def _plain_link(extracted: list[tuple[Document, list[Mention]]]) -> LinkedGraph:
+    """``link`` with the plain builder and the plain ``Linker.finish``."""
+    builder = _PlainBuilder()
+    for doc, mentions in extracted:
+        kg.link._link_document(builder, doc, mentions)
+    for entity in builder.graph.entities.values():
+        entity.mentions.sort(key=_plain_key)
+        entity.aliases.discard(entity.name)
+    _link_variants(builder)
+    return builder.finish()
+
+
+def _text(linked: LinkedGraph) -> str:
+    return node_link_text(to_node_link(to_networkx(linked)))
+
+
+@pytest.fixture(scope="module")
+def twice(
+    seed_docs: list[tuple[Document, list[Mention]]],
+) -> list[tuple[Document, list[Mention]]]:
+    """The seeds, then the seeds read and extracted again: the same relations with
+    equal evidence that is not the same object."""
+    again = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = read_document(SourceText(path.name, path.read_bytes()))
+        again.append((doc, extract(doc)))
+    return seed_docs + again
+
+
+@pytest.mark.parametrize("scanned", [0, 1, 2, 8, 10_000])
+def test_link_equals_the_plain_builder(
+    twice: list[tuple[Document, list[Mention]]],
+    scanned: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = _plain_link(twice)
+    monkeypatch.setattr(kg.link, "_SCANNED", scanned)
+    got = link(twice)
+    assert got.relations == expected.relations
+    assert [r.attrs for r in got.relations] == [r.attrs for r in expected.relations]
+    assert _text(got) == _text(expected)
+    assert any(len(r.evidence) > 2 for r in got.relations)  # the set is used
+
+
+def _mention(doc: str, start: int, end: int, label: str, rule: str) -> Mention:
+    return Mention(doc, start, end, "梁平", label, rule, "梁平")
+
+
+def _random_mentions(rng: random.Random, n: int) -> list[Mention]:
+    """Mentions that often tie on (doc, start, end, label) and are often equal."""
+    return [
+        _mention(
+            rng.choice(["d1", "d10", "d2"]),
+            rng.randrange(4),
+            rng.randrange(4, 6),
+            rng.choice(["place", "article"]),
+            rng.choice(["a", "b"]),
+        )
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_relate_and_finish_equal_the_plain_builder(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(seed)
+    monkeypatch.setattr(kg.link, "_SCANNED", rng.choice([0, 1, 3, 8]))
+    builders = _Builder(), _PlainBuilder()
+    for _ in range(200):
+        subject, obj = rng.choice("ab"), rng.choice("abc")
+        attrs = rng.choice([{}, {"title": "书记"}, {"former": False, "title": "x"}])
+        evidence = rng.choice([None, *_random_mentions(rng, 3)])
+        for builder in builders:
+            builder.relate(subject, "part_of", obj, evidence, **attrs)
+    got, expected = (builder.finish().relations for builder in builders)
+    assert got == expected
+    assert [r.attrs for r in got] == [r.attrs for r in expected]
+    # Not only equal: the same mention objects, in the same order.
+    assert [list(map(id, r.evidence)) for r in got] == [
+        list(map(id, r.evidence)) for r in expected
+    ]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_mention_key_sorts_as_the_plain_key(seed: int) -> None:
+    rng = random.Random(seed)
+    mentions = _random_mentions(rng, rng.randrange(8))
+    assert sorted(mentions, key=_mention_key) == sorted(mentions, key=_plain_key)
+    assert [id(m) for m in sorted(mentions, key=_mention_key)] == [
+        id(m) for m in sorted(mentions, key=_plain_key)
+    ]
