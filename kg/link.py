@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
@@ -201,6 +201,7 @@ class _DocContext:
 
     doc: Document
     by_label: dict[str, list[Mention]]
+    to_clean: Callable[[int], int]  # ``doc.to_clean``, or the same without a bisect
     ids: dict[int, str] = field(default_factory=dict)  # id(mention) -> entity id
     articles: list[ArticleInfo] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # name -> "@county" scope
@@ -218,7 +219,7 @@ class _DocContext:
         known = self.positions.get(id(mention))
         if known is not None:
             return known[1]
-        pos = self.doc.to_clean(mention.start)
+        pos = self.to_clean(mention.start)
         self.positions[id(mention)] = (mention, pos)
         return pos
 
@@ -231,7 +232,7 @@ class _DocContext:
         asked, index = self.asked
         if asked is not mention:
             doc = self.doc
-            index = doc.sentence_index(doc.to_clean(mention.start))
+            index = doc.sentence_index(self.to_clean(mention.start))
             self.asked = (mention, index)
         return index
 
@@ -247,13 +248,24 @@ class _DocContext:
         groups = self.by_sentence.get(label)
         if groups is None:
             groups = defaultdict(list)
-            ids, doc = self.ids, self.doc
+            ids, doc, to_clean = self.ids, self.doc, self.to_clean
             for candidate in self.by_label[label]:
                 if id(candidate) in ids:
-                    sentence = doc.sentence_index(doc.to_clean(candidate.start))
+                    sentence = doc.sentence_index(to_clean(candidate.start))
                     groups[sentence].append(candidate)
             self.by_sentence[label] = groups
         return groups.get(self.sentence_of(mention), [])
+
+
+def _to_clean(doc: Document) -> Callable[[int], int]:
+    """``doc.to_clean``; where nothing was removed from the text (offsets
+    ``range(n)``, nearly every document) the same answer without bisecting a range
+    (0.6 µs a call, asked for every mention): ``pos`` kept within ``[0, n]``."""
+    offsets = doc.offsets
+    if type(offsets) is range and offsets.start == 0 and offsets.step == 1:
+        n = len(offsets)
+        return lambda pos: pos if 0 <= pos <= n else (0 if pos < 0 else n)
+    return doc.to_clean
 
 
 def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) -> None:
@@ -262,7 +274,7 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
     by_label: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_label[mention.label].append(mention)
-    ctx = _DocContext(doc, by_label)
+    ctx = _DocContext(doc, by_label, _to_clean(doc))
     # Divisions first: they decide each article's focus place, which then becomes the
     # parent of zones and landmarks the text places nowhere more precisely.
     local = []
@@ -610,7 +622,7 @@ def _post_target(
         # organisation the post list implies (开州区委 + 宣传部).
         for org in by_label["organization"]:
             name = org.name.removeprefix("中共")
-            same_article = doc.article_index(doc.to_clean(org.start)) == article.index
+            same_article = doc.article_index(ctx.to_clean(org.start)) == article.index
             if same_article and name == org_text:
                 return ids[id(org)], org
         unit = re.match(_PARTY_UNIT, str(post.get("title") or ""))
@@ -634,9 +646,9 @@ def _post_target(
                 return ids[id(place)], place
         # 西池社区第三网格网格员: a place a few characters before the title, with
         # only a sub-unit (第三网格, 二组) between them.
-        clean_at = doc.to_clean(at)
+        clean_at = ctx.to_clean(at)
         for place in reversed(by_label["place"]):
-            gap = doc.clean[doc.to_clean(place.end) : clean_at]
+            gap = doc.clean[ctx.to_clean(place.end) : clean_at]
             if 0 < len(gap) <= 6 and re.fullmatch(f"第?[{CJK}0-9]+", gap):
                 if re.search("[第组格队]", gap):
                     return ids[id(place)], place

@@ -160,3 +160,26 @@ def test_mention_key_sorts_as_the_plain_key(seed: int) -> None:
     assert [id(m) for m in sorted(mentions, key=_mention_key)] == [
         id(m) for m in sorted(mentions, key=_plain_key)
     ]
+
+
+@pytest.mark.parametrize(
+    "offsets",
+    [
+        range(0),
+        range(1),
+        range(7),
+        range(0, 7),
+        range(3, 9),
+        range(0, 14, 2),
+        (0, 2, 3),
+    ],
+)
+def test_to_clean_without_a_bisect_is_the_documents(offsets: range) -> None:
+    n = len(offsets)
+    text = "梁" * ((offsets[-1] + 1) if n else 0)
+    doc = Document("d", text, "梁" * n, offsets, (), (), ())
+    to_clean = kg.link._to_clean(doc)
+    bisects = getattr(to_clean, "__self__", None) is doc  # the method itself
+    assert bisects != (offsets == range(n) and type(offsets) is range)
+    for pos in range(-3, len(text) + 4):
+        assert to_clean(pos) == doc.to_clean(pos)
