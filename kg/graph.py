@@ -258,14 +258,13 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     # a time (all of them, or the whole text, are hundreds of MB at once); UTF-8 is
     # encoded per batch, which costs less than a text file's work per write.
     encode = _SORTED_UTF8.encode
-    nodes = sorted(graph.nodes(data=True), key=itemgetter(0))
     with atomic_output(path) as tmp, paused_gc(), tmp.open("wb") as f:
         f.write(f"{{\n{encode('directed')}: {encode(graph.is_directed())},\n".encode())
         _write_records(f, "edges", _edge_records(graph))
         f.write(f",\n{encode('graph')}: {encode(graph.graph)}".encode())
         multigraph = encode(graph.is_multigraph())
         f.write(f",\n{encode('multigraph')}: {multigraph},\n".encode())
-        _write_records(f, "nodes", ({**a, "id": n} for n, a in nodes))
+        _write_records(f, "nodes", _node_records(graph))
         f.write(b"\n}\n")
 
 
