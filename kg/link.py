@@ -413,14 +413,16 @@ def _district_around(
     """
     doc = ctx.doc
     position = ctx.position(mention)
+    # The linked districts of the document, looked up once for both passes.
+    districts = []
+    for place in ctx.by_label["place"]:
+        entity_id = ctx.ids.get(id(place))
+        if entity_id is not None and _rank(builder, entity_id) == 3:
+            districts.append((ctx.position(place), entity_id))
     for index in (doc.sentence_index, doc.paragraph_index):
         here = index(position)
         best: tuple[int, str] | None = None
-        for place in ctx.by_label["place"]:
-            entity_id = ctx.ids.get(id(place))
-            if entity_id is None or _rank(builder, entity_id) != 3:
-                continue
-            at = ctx.position(place)
+        for at, entity_id in districts:
             if index(at) == here:
                 key = (abs(at - position), entity_id)
                 best = key if best is None or key < best else best
