@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -56,15 +57,12 @@ def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGrap
     graph are not both whole in memory at once (the build's peak on large corpora).
     """
     entities = linked.entities
-    nodes = (
-        (
-            entity_id,
-            _node_attrs(entities.pop(entity_id) if consume else entities[entity_id]),
-        )
-        for entity_id in sorted(entities)
-    )
     graph = nx.MultiDiGraph(schema_version=SCHEMA_VERSION)
-    _add_nodes(graph, nodes)
+    take = entities.pop if consume else entities.__getitem__
+    _add_nodes(
+        graph,
+        ((entity_id, _node_attrs(take(entity_id))) for entity_id in sorted(entities)),
+    )
     relations = linked.relations
     if consume:
         relations.reverse()  # popped from the end, so taken in their order
@@ -76,34 +74,44 @@ def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGrap
         while relations:
             yield relations.pop()
 
-    edges = (
-        (relation.subject, relation.object, _edge_attrs(relation))
-        for relation in taken()
-    )
-    _add_edges(graph, edges)
+    _add_edges(graph, map(_edge, taken()))
     return graph
 
 
 def _node_attrs(entity: Entity) -> dict[str, Any]:
+    mentions = entity.mentions
+    if len(mentions) == 1:  # most nodes (metrics, articles): no list to walk
+        m = mentions[0]
+        spans = [{"doc": m.doc_id, "start": m.start, "end": m.end}]
+    else:
+        spans = _spans(mentions)
+    aliases = entity.aliases
     attrs: dict[str, Any] = {
         "type": entity.label,
         "name": entity.name,
-        "aliases": sorted(entity.aliases) if entity.aliases else [],
-        "mentions": _spans(entity.mentions),
+        "aliases": sorted(aliases) if aliases else [],
+        "mentions": spans,
     }
     if entity.attrs:
         attrs.update(sorted(entity.attrs.items()))
     if entity.label == "place":
         attrs.setdefault("code", None)
-        attrs["inferred"] = not entity.mentions
+        attrs["inferred"] = not mentions
     return attrs
 
 
-def _edge_attrs(relation: Relation) -> dict[str, Any]:
-    attrs = {"type": relation.predicate, "evidence": _spans(relation.evidence)}
+def _edge(relation: Relation) -> tuple[str, str, dict[str, Any]]:
+    """(source, target, attributes) of the edge of ``relation``."""
+    evidence = relation.evidence
+    if len(evidence) == 1:  # most edges
+        m = evidence[0]
+        spans = [{"doc": m.doc_id, "start": m.start, "end": m.end}]
+    else:
+        spans = _spans(evidence)
+    attrs = {"type": relation.predicate, "evidence": spans}
     if relation.attrs:
         attrs.update(relation.attrs)
-    return attrs
+    return relation.subject, relation.object, attrs
 
 
 def _spans(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
@@ -181,24 +189,32 @@ def _edge_records(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
     it is asked for.
 
     Edges are sorted as (source, target, type) keys, not records; the JSON (with the
-    evidence, long) is made only for edges that tie on the rest.
+    evidence, long) and the key are made only for edges that tie on the rest.
     """
     edges = list(_edges(graph))
     keys = [(source, target, data["type"]) for source, target, _, data in edges]
     order = sorted(range(len(edges)), key=keys.__getitem__)
     multigraph = graph.is_multigraph()
+    count = len(order)
     start = 0
-    while start < len(order):
-        first = keys[order[start]]
+    while start < count:
+        index = order[start]
+        first = keys[index]
         stop = start + 1
-        while stop < len(order) and keys[order[stop]] == first:
+        while stop < count and keys[order[stop]] == first:
             stop += 1
-        run = [_edge_record(edges[i], multigraph) for i in order[start:stop]]
-        if len(run) > 1:
-            run.sort(key=_SORTED_ASCII.encode)
-        for record in run:
-            record.pop("key", None)
+        if stop == start + 1:  # most edges: no tie, no key to add
+            source, target, _, data = edges[index]
+            record = {**data, "source": source, "target": target}
+            if "key" in data:  # an attribute named "key" is dropped with the key
+                del record["key"]
             yield record
+        else:
+            run = [_edge_record(edges[i], multigraph) for i in order[start:stop]]
+            run.sort(key=_SORTED_ASCII.encode)
+            for record in run:
+                record.pop("key", None)
+                yield record
         start = stop
 
 
@@ -206,14 +222,17 @@ def _edges(graph: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, Any, dict[str, An
     """(source, target, key, data) in ``graph.edges``' order (key None in a simple
     graph), from the adjacency: the edge views make each tuple through two more calls."""
     if graph.is_multigraph():
-        for source, targets in graph.adjacency():
-            for target, keyed in targets.items():
-                for key, data in keyed.items():
-                    yield source, target, key, data
-    else:
-        for source, targets in graph.adjacency():
-            for target, data in targets.items():
-                yield source, target, None, data
+        return (
+            (source, target, key, data)
+            for source, targets in graph._adj.items()
+            for target, keyed in targets.items()
+            for key, data in keyed.items()
+        )
+    return (
+        (source, target, None, data)
+        for source, targets in graph._adj.items()
+        for target, data in targets.items()
+    )
 
 
 def _edge_record(
@@ -233,34 +252,33 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph.json`` (UTF-8, sorted keys, Chinese kept readable)."""
+    """Write ``graph.json`` (UTF-8, sorted keys, Chinese kept readable): the text of
+    ``node_link_text(to_node_link(graph))``."""
     # Streamed: the records of a large graph are made, encoded and dropped a batch at
     # a time (all of them, or the whole text, are hundreds of MB at once); UTF-8 is
     # encoded per batch, which costs less than a text file's work per write.
-    data = {
-        "directed": graph.is_directed(),
-        "multigraph": graph.is_multigraph(),
-        "graph": graph.graph,
-        "nodes": _node_records(graph),
-        "edges": _edge_records(graph),
-    }
+    encode = _SORTED_UTF8.encode
     with atomic_output(path) as tmp, paused_gc(), tmp.open("wb") as f:
-        for batch in _batches(_node_link_pieces(data), _BATCH):
-            f.write("".join(batch).encode("utf-8"))
+        f.write(f"{{\n{encode('directed')}: {encode(graph.is_directed())},\n".encode())
+        _write_records(f, "edges", _edge_records(graph))
+        f.write(f",\n{encode('graph')}: {encode(graph.graph)}".encode())
+        multigraph = encode(graph.is_multigraph())
+        f.write(f",\n{encode('multigraph')}: {multigraph},\n".encode())
+        _write_records(f, "nodes", _node_records(graph))
+        f.write(b"\n}\n")
+
+
+def _write_records(f: Any, key: str, records: Iterator[dict[str, Any]]) -> None:
+    """``"key": [`` the records, one a line ``]``, a batch of them at a time."""
+    opening = f"{_SORTED_UTF8.encode(key)}: ["
+    separator = opening + "\n"
+    while batch := list(islice(records, _BATCH)):
+        f.write((separator + ",\n".join(map(_encode_record, batch))).encode())
+        separator = ",\n"
+    f.write(b"\n]" if separator == ",\n" else f"{opening}]".encode())
 
 
 _BATCH = 2048  # records per write: ~0.5 MB of text
-
-
-def _batches(pieces: Iterable[str], size: int) -> Iterator[list[str]]:
-    batch: list[str] = []
-    for piece in pieces:
-        batch.append(piece)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def node_link_text(data: dict[str, Any]) -> str:
