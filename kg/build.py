@@ -39,7 +39,7 @@ from kg.ingest import (
 from kg.link import Linker
 from kg.memory import give_back, paused_gc
 from kg.model import Article, Document, Mention
-from kg.rdf import write_rdf
+from kg.rdf import SentenceIndex, sentence_index, write_rdf
 
 # Characters of text per chunk sent to a worker: large enough that pickling and
 # scheduling cost little next to extraction (~1 s of work), small enough to balance.
@@ -519,13 +519,19 @@ def _build(
     fresh_out = not out_dir.exists()
     store = ExtractCache(out_dir, extractor_version()) if cache else None
     # Documents are linked as they arrive, in corpus order, while the workers go on
-    # extracting the next ones; the writers need the texts afterwards.
+    # extracting the next ones. Of each document, only what the writers need is kept:
+    # the view shows snippets of the texts, the RDF writer links every span to its
+    # sentence (a ``SentenceIndex`` is a fraction of a parsed document's memory).
     linker = Linker()
-    documents: list[Document] = []
+    texts: dict[str, str] = {}
+    docs: dict[str, SentenceIndex | Document] = {}
 
     def consume(doc: Document, mentions: list[Mention]) -> None:
         linker.add(doc, mentions)
-        documents.append(doc)
+        if html:
+            texts[doc.doc_id] = doc.text
+        if rdf:
+            docs[doc.doc_id] = sentence_index(doc)
 
     try:
         extraction = _Extraction(report, store, progress, consume)
@@ -539,7 +545,7 @@ def _build(
     report.stages["read+extract+link"] = time.perf_counter() - started
     report.cpu_stages["read+extract+link"] = time.process_time() - cpu_started
     _note_peak(report, "read+extract+link")
-    if not documents:
+    if not report.documents:
         if store is not None and fresh_out:
             _remove_empty_cache(out_dir, store.path)
         raise InputError(
@@ -547,11 +553,6 @@ def _build(
         )
     on_stage("finishing the graph")
     graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
-    # The view shows snippets of the texts; the RDF writer links every span to its
-    # sentence, so it needs the parsed documents.
-    texts = {doc.doc_id: doc.text for doc in documents} if html else {}
-    docs = {doc.doc_id: doc for doc in documents} if rdf else {}
-    documents.clear()
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:

@@ -39,8 +39,10 @@ import contextlib
 import json
 import re
 import tempfile
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
@@ -314,15 +316,15 @@ class Statements:
     def __init__(self) -> None:
         self.graphs: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
         self.sentences: set[str] = set()  # sentences already described
-        # Document id → (IRI, statements of its graph, document, sentence bounds),
-        # for the mentions and the sentences of a document.
+        # Document id → (IRI, statements of its graph, its sentences, ``ends`` as a
+        # list), for the mentions and the sentences of a document.
         self.bounds: dict[
             str,
             tuple[
                 str,
                 dict[str, dict[tuple[str, str], None]],
-                Document | None,
-                list[float] | None,
+                SentenceIndex | Document | None,
+                list[int] | None,
             ],
         ] = {}
 
@@ -456,7 +458,7 @@ def _trig_graph(name: str, blocks: list[str]) -> str:
 @paused_gc()
 def write_turtle_trig_streamed(
     graph: nx.MultiDiGraph,
-    docs: Mapping[str, Document] | None,
+    docs: Mapping[str, Document | SentenceIndex] | None,
     *,
     turtle: BinaryIO | None,
     trig: TextIO | None,
@@ -614,14 +616,15 @@ def _entity_written(s: str) -> str:
 
 
 def to_statements(
-    graph: nx.MultiDiGraph, docs: Mapping[str, Document] | None = None
+    graph: nx.MultiDiGraph, docs: Mapping[str, Document | SentenceIndex] | None = None
 ) -> Statements:
     """The graph as RDF: default graph plus one named graph per document.
 
     Args:
         graph: the NetworkX graph of ``kg.graph.to_networkx`` (or ``read_node_link``).
-        docs: the parsed documents by id; when given, every span is linked to the
-            sentence it is in and the sentence text is included.
+        docs: the parsed documents by id (or their ``sentence_index``); when given,
+            every span is linked to the sentence it is in and the sentence text is
+            included.
 
     Raises:
         OntologyError: an edge type kg's ontology has no term for.
@@ -663,7 +666,7 @@ def _sorted_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]
 
 
 def to_quads(
-    graph: nx.MultiDiGraph, docs: Mapping[str, Document] | None = None
+    graph: nx.MultiDiGraph, docs: Mapping[str, Document | SentenceIndex] | None = None
 ) -> list[ox.Quad]:
     """``to_statements`` as pyoxigraph quads (for a store or pyoxigraph's writers)."""
     data = to_statements(graph, docs).nquads().encode("utf-8")
@@ -674,7 +677,7 @@ def _add_node(
     acc: Statements,
     node_id: str,
     attrs: Mapping[str, Any],
-    docs: Mapping[str, Document] | None,
+    docs: Mapping[str, Document | SentenceIndex] | None,
     add_mentions: Callable[..., None] | None = None,
 ) -> None:
     """A node's statements; its mentions go to ``add_mentions`` (default:
@@ -717,7 +720,7 @@ def _add_mentions(
     acc: Statements,
     s: str,
     mentions: Iterable[Mapping[str, Any]],
-    docs: Mapping[str, Document] | None,
+    docs: Mapping[str, Document | SentenceIndex] | None,
 ) -> None:
     """``s prov:wasDerivedFrom span`` in the span's document graph, and the span's
     sentence, which carries its text once. Inlined: mentions are most of the work."""
@@ -728,30 +731,39 @@ def _add_mentions(
         found = bounds.get(doc_id)
         if found is None:  # a document's first mention
             graph = _doc_graph(doc_id)
+            index = _sentences_of(docs.get(doc_id) if docs else None)
             found = bounds[doc_id] = (
                 _doc_base(doc_id),
                 graphs.setdefault(graph, {}),
-                *_sentence_bounds(docs.get(doc_id) if docs else None),
+                index,
+                list(index.ends) if type(index) is SentenceIndex else None,
             )
-        base, named, doc, ends = found
+        base, named, index, ends = found
         span = f"<{base}#char={start},{end}>"
         about = named.get(s)
         if about is None:
             about = named[s] = {}
         about[(derived, span)] = None
-        if doc is None:
+        if index is None:
             continue
         about_span = named.get(span)
         if about_span is None:
             about_span = named[span] = {}
         # A mention can run over a sentence end (a title over two lines): take all.
-        if ends is None:
-            first = doc.sentence_index(doc.to_clean(start))
-            last = doc.sentence_index(doc.to_clean(end - 1))
-        else:  # the same, from the original offsets directly
+        if ends is not None:
+            spans = index.spans  # type: ignore[union-attr]
             first = max(0, bisect_left(ends, start) - 1)
             last = max(0, bisect_left(ends, end - 1) - 1)
-        begin, stop = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
+            begin = spans[2 * first]
+            stop = spans[2 * last + 1] if last >= first else begin
+        else:  # a document that is asked (see ``sentence_index``)
+            doc = index
+            first = doc.sentence_index(doc.to_clean(start))  # type: ignore[union-attr]
+            last = doc.sentence_index(doc.to_clean(end - 1))  # type: ignore[union-attr]
+            begin, stop = doc.to_original(  # type: ignore[union-attr]
+                doc.sentences[first][0],  # type: ignore[union-attr]
+                doc.sentences[last][1],  # type: ignore[union-attr]
+            )
         sentence = f"<{base}#char={begin},{stop}>"
         about_span[(sentence_p, sentence)] = None
         if sentence not in acc.sentences:  # many mentions share a sentence
@@ -760,34 +772,64 @@ def _add_mentions(
             if about is None:
                 about = named[sentence] = {}
             about[_A_SENTENCE] = None
-            about[(_T["anchor"], _plain(doc.text[begin:stop]))] = None
+            about[(_T["anchor"], _plain(index.text[begin:stop]))] = None
             about[_part_of(doc_id)] = None
 
 
-_INF = float("inf")
+@dataclass(frozen=True, slots=True)
+class SentenceIndex:
+    """What the RDF writer needs of a document: its text and where its sentences are.
+
+    ``ends[j]`` is the original offset of the last character before sentence j (-1
+    for the first); ``spans[2j]`` and ``spans[2j + 1]`` are sentence j's start and
+    end in ``text``. Sentences are in order and none is empty, so a mention starting
+    at ``p`` is in sentence ``max(0, bisect_left(ends, p) - 1)``.
+
+    Two arrays of machine integers where a ``Document`` holds tuples of Python ints
+    and a second, cleaned copy of the text: a large build keeps every document until
+    its files are written (on the bulk corpus, 415 MB as documents, 110 MB as these,
+    the text included), and a forked writer copies every page it reads.
+    """
+
+    text: str
+    ends: array[int]
+    spans: array[int]
 
 
-def _sentence_bounds(
-    doc: Document | None,
-) -> tuple[Document | None, list[float] | None]:
-    """(doc, ``ends``): ``ends[j]`` is the original offset of the last character
-    before sentence j (-inf for the first). Then ``doc.sentence_index(doc.to_clean(p))``
-    is ``max(0, bisect_left(ends, p) - 1)``: with offsets strictly increasing,
-    ``to_clean(p)`` counts the characters before ``p``, and sentence j starts at or
-    before that count when its previous character is before ``p``. ``ends`` is None
-    when that does not hold (offsets or sentences out of order): ask the document.
-    (None, None): no document, or one without sentences."""
-    if doc is None or not doc.sentences:
-        return None, None
-    starts, offsets = doc._sentence_starts, doc.offsets
-    ordered = all(a <= b for a, b in pairwise(starts))
+def sentence_index(doc: Document) -> SentenceIndex | Document:
+    """``doc``'s ``SentenceIndex``; ``doc`` itself where bisecting original offsets
+    would not find a span's sentence (offsets or sentences out of order, an empty
+    sentence): the writer then asks the document."""
+    offsets, sentences = doc.offsets, doc.sentences
     if not isinstance(offsets, range) or offsets.step != 1:
-        ordered = ordered and all(a < b for a, b in pairwise(offsets))
-    if not ordered:
-        return doc, None
-    n = len(offsets)
-    ends = [-_INF if k <= 0 else offsets[k - 1] if k - 1 < n else _INF for k in starts]
-    return doc, ends
+        if not all(a < b for a, b in pairwise(offsets)):
+            return doc
+    if sentences and (
+        sentences[0][0] < 0
+        or sentences[-1][1] > len(offsets)
+        or any(s >= e for s, e in sentences)
+        or not all(e <= s for (_, e), (s, _) in pairwise(sentences))
+    ):
+        return doc
+    ends = array("q", [-1 if s == 0 else offsets[s - 1] for s, _ in sentences])
+    spans = array("q")
+    for s, e in sentences:
+        spans.extend(doc.to_original(s, e))
+    return SentenceIndex(doc.text, ends, spans)
+
+
+def _sentences_of(
+    doc: SentenceIndex | Document | None,
+) -> SentenceIndex | Document | None:
+    """What ``_add_mentions`` finds sentences in: None for no document, or one
+    without sentences."""
+    if doc is None:
+        return None
+    if type(doc) is not SentenceIndex:
+        doc = sentence_index(doc)  # type: ignore[arg-type]
+    if type(doc) is SentenceIndex:
+        return doc if doc.spans else None
+    return doc if doc.sentences else None  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -1008,7 +1050,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_rdf(
     graph: nx.MultiDiGraph,
     out_dir: Path,
-    docs: Mapping[str, Document] | None = None,
+    docs: Mapping[str, Document | SentenceIndex] | None = None,
     *,
     formats: Iterable[str] = ("turtle", "trig"),
 ) -> list[Path]:
@@ -1024,7 +1066,7 @@ def write_rdf(
 def _write_rdf(
     graph: nx.MultiDiGraph,
     out_dir: Path,
-    docs: Mapping[str, Document] | None,
+    docs: Mapping[str, Document | SentenceIndex] | None,
     formats: list[str],
 ) -> list[Path]:
     paths = {fmt: out_dir / f"graph.{FORMATS[fmt][1]}" for fmt in formats}

@@ -13,12 +13,16 @@ import networkx as nx
 import pytest
 from rdflib.namespace import RDF, XSD
 
-from kg.graph import to_node_link
+import kg.rdf
+from kg.graph import to_networkx, to_node_link
 from kg.ingest import parse_document
+from kg.link import link
+from kg.model import Document, Mention
 from kg.rdf import (
+    SentenceIndex,
     _nt,
-    _sentence_bounds,
     _written,
+    sentence_index,
     serialize,
     to_statements,
 )
@@ -60,13 +64,77 @@ def test_rdf_type_as_a_predicate_is_a() -> None:
         "标题\n\n正文第一句。\n正文第二句；第三句？",
     ],
 )
-def test_sentence_bounds_find_the_sentences_the_document_finds(text: str) -> None:
+def test_sentence_index_finds_the_sentences_the_document_finds(text: str) -> None:
     doc = parse_document(text, "t")
-    found, ends = _sentence_bounds(doc)
-    assert found is doc and ends is not None
+    index = sentence_index(doc)
+    assert isinstance(index, SentenceIndex) and index.text == doc.text
     for pos in range(-1, len(text) + 2):
         expected = doc.sentence_index(doc.to_clean(pos))
-        assert max(0, bisect_left(ends, pos) - 1) == expected, pos
+        assert max(0, bisect_left(index.ends, pos) - 1) == expected, pos
+    n = len(doc.sentences)
+    for first in range(n):
+        for last in range(first, n):
+            expected = doc.to_original(doc.sentences[first][0], doc.sentences[last][1])
+            got = (index.spans[2 * first], index.spans[2 * last + 1])
+            assert got == expected
+
+
+def _with_sentences(doc: Document, sentences: tuple[tuple[int, int], ...]) -> Document:
+    return Document(
+        doc.doc_id, doc.text, doc.clean, doc.offsets, doc.paragraphs, sentences, ()
+    )
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ((0, 3), (3, 3), (3, 6)),  # an empty sentence
+        ((3, 6), (0, 3)),  # out of order
+        ((0, 4), (3, 6)),  # overlapping
+    ],
+)
+def test_sentence_index_leaves_irregular_documents_to_themselves(
+    sentences: tuple[tuple[int, int], ...],
+) -> None:
+    doc = _with_sentences(parse_document("第一句。第二句。", "t"), sentences)
+    assert sentence_index(doc) is doc
+
+
+def test_rdf_from_sentence_indexes_is_the_rdf_from_documents(
+    seed_docs: list[tuple[Document, list[Mention]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the build keeps of each document gives the statements that asking each
+    document gives, for regular and irregular documents (and mentions over two
+    sentences, between them…)."""
+    regular = parse_document("大力建设。农家书屋。覆盖全村。", "regular")
+    irregular = _with_sentences(
+        parse_document(regular.text, "irregular"),
+        ((5, 10), (0, 5), (10, 15), (10, 10)),
+    )
+
+    def mentions(doc: Document) -> list[Mention]:
+        return [
+            Mention(doc.doc_id, start, end, text, "organization", "t", text or "空")
+            for start, end in [(0, 2), (3, 7), (9, 12), (12, 12), (4, 11)]
+            for text in [doc.text[start:end]]
+        ]
+
+    extracted = [
+        *seed_docs,
+        (regular, mentions(regular)),
+        (irregular, mentions(irregular)),
+    ]
+    graph = to_networkx(link(extracted))
+    docs = {doc.doc_id: doc for doc, _ in extracted}
+    indexes = {doc_id: sentence_index(doc) for doc_id, doc in docs.items()}
+    assert indexes["irregular"] is irregular
+    assert sum(isinstance(i, SentenceIndex) for i in indexes.values()) == len(docs) - 1
+    got = to_statements(graph, indexes)
+    with monkeypatch.context() as m:  # every document asked
+        m.setattr(kg.rdf, "sentence_index", lambda doc: doc)
+        expected = to_statements(graph, docs)
+    assert got.trig() == expected.trig()
+    assert "nif:anchorOf" in got.trig()
 
 
 def _parallel_edges() -> nx.MultiDiGraph:
