@@ -78,7 +78,8 @@ def parse_chinese_number(text: str) -> Decimal:
         ch = text[i]
         if ch.isdigit() or ch == ".":
             match = _ARABIC.match(text, i)
-            assert match is not None
+            if match is None:  # a point with no digit after it
+                raise ValueError(f"not a number: {text!r}")
             number = Decimal(match.group())
             i = match.end()
             continue
@@ -125,8 +126,9 @@ def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
     )
     pattern = re.compile(
         rf"(?P<pre>{'|'.join(_APPROX_BEFORE)})?"
-        rf"(?:(?P<frac>(?P<den>[{_CN}\d]+)分之(?P<num>[{_CN}\d]+))"
-        rf"|百分之(?P<pct>[{_CN}\d.]+)"
+        # 百分之 before the fraction, which would take 百分之3.5 for 3 hundredths
+        rf"(?:百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+(?:点[{_CN[:11]}]+)?)"
+        rf"|(?P<frac>(?P<den>[{_CN}\d]+)分之(?P<num>[{_CN}\d]+))"
         rf"|(?P<number>{number})(?P<after>{'|'.join(_APPROX_AFTER)})?"
         rf"(?P<unit>{'|'.join(map(re.escape, names))}|成(?![长员果为立功就本熟])))"
         rf"(?P<tail>{'|'.join(_APPROX_TAIL)})?"

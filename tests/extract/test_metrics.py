@@ -263,3 +263,24 @@ def test_metrics_examples_of_the_issue(
     text: str, expected: tuple[str, str, bool]
 ) -> None:
     assert figures(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("百分之.", []),  # regression: the point alone stopped the whole document
+        ("增长百分之五.", [("5", "%", False)]),  # a full stop in ASCII after it
+        ("增长百分之3.5", [("3.5", "%", False)]),
+        ("占百分之三十五点五", [("35.5", "%", False)]),
+    ],
+)
+def test_metrics_percent_in_words(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [".", "3.", "三.", "1.2.3"])
+def test_parse_chinese_number_refuses_a_point_without_digits(text: str) -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        parse_chinese_number(text)
