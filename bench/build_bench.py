@@ -41,7 +41,8 @@ from pathlib import Path
 from kg.build import build
 args = json.loads(sys.argv[1])
 r = build(Path(args["corpus"]), Path(args["out"]), jobs=args["jobs"],
-          cache=args["cache"], rdf=args["rdf"], html=args["html"])
+          cache=args["cache"], rdf=args["rdf"], html=args["html"],
+          rdf_formats=args["rdf_formats"])
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"documents": r.documents, "chars": r.chars, "bytes": r.bytes_read,
   "errors": len(r.errors), "cached": r.cached, "extracted": r.extracted,
@@ -88,13 +89,22 @@ def write_changed(path: Path, out: Path, every: int, changed: int) -> list[int]:
     return lines
 
 
-def run_build(corpus: Path, out: Path, jobs: int, *, cache: bool, rdf: bool) -> dict:
+def run_build(
+    corpus: Path,
+    out: Path,
+    jobs: int,
+    *,
+    cache: bool,
+    rdf: bool,
+    rdf_formats: tuple[str, ...] = ("turtle", "trig"),
+) -> dict:
     args = {
         "corpus": str(corpus),
         "out": str(out),
         "jobs": jobs,
         "cache": cache,
         "rdf": rdf,
+        "rdf_formats": list(rdf_formats),
         "html": True,
     }
     started = time.perf_counter()
@@ -228,10 +238,17 @@ def main() -> None:
     parser.add_argument("--fractions", default="10,25,50,100")
     parser.add_argument("--changed", type=int, default=10)
     parser.add_argument("--posseg-sample", type=int, default=1_000_000, help="chars")
-    parser.add_argument("--no-rdf", action="store_true", help="skip the Turtle file")
+    parser.add_argument("--no-rdf", action="store_true", help="skip the RDF files")
+    parser.add_argument(
+        "--rdf-format",
+        action="append",
+        choices=["turtle", "trig"],
+        help="write only this RDF file (repeatable; default: both)",
+    )
     parser.add_argument("--skip-eval", action="store_true")
     args = parser.parse_args()
     rdf = not args.no_rdf
+    formats = tuple(args.rdf_format or ("turtle", "trig"))
     os.environ.setdefault("PYTHONHASHSEED", "0")
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:
@@ -262,7 +279,9 @@ def main() -> None:
             # the incremental rebuild below is compared with, and it fills the cache.
             largest = fraction == fractions[-1]
             out = tmp / ("incremental" if largest else f"out{fraction}")
-            result = run_build(piece, out, args.jobs, cache=largest, rdf=rdf)
+            result = run_build(
+                piece, out, args.jobs, cache=largest, rdf=rdf, rdf_formats=formats
+            )
             label = f"{fraction} %" + (" (cache on, cold)" if largest else "")
             print(_row(label, result), flush=True)
             full, full_slice = result, piece
@@ -278,7 +297,9 @@ def main() -> None:
         changed_copy.parent.mkdir()
         every = max(1, full["documents"] // args.changed)
         lines = write_changed(full_slice, changed_copy, every, args.changed)
-        warm = run_build(changed_copy, out, args.jobs, cache=True, rdf=rdf)
+        warm = run_build(
+            changed_copy, out, args.jobs, cache=True, rdf=rdf, rdf_formats=formats
+        )
         print(
             f"incremental after changing {len(lines)} documents: {warm['wall']:.1f} s "
             f"({warm['extracted']} extracted, {warm['cached']} from cache; "

@@ -1,4 +1,4 @@
-"""The whole pipeline: corpus → graph.json, graph.ttl, graph.html.
+"""The whole pipeline: corpus → graph.json, graph.ttl, graph.trig, graph.html.
 
 ingest → extract → link → graph → rdf / view. Reading and extraction are per
 document and pure, so they run in chunks on worker processes (``jobs``) or on a Dask
@@ -39,7 +39,7 @@ from kg.ingest import (
 from kg.link import Linker
 from kg.memory import give_back, paused_gc
 from kg.model import Article, Document, Mention
-from kg.rdf import SentenceIndex, sentence_index, write_rdf
+from kg.rdf import FORMATS, SentenceIndex, sentence_index, write_rdf
 
 # Characters of text per chunk sent to a worker: large enough that pickling and
 # scheduling cost little next to extraction (~1 s of work), small enough to balance.
@@ -49,6 +49,8 @@ CHUNK_CHARS = 200_000
 # corpus this large, the writers' memory matters more than the 0.7 s it takes to load
 # that again in a later build of the same process, so it is dropped.
 RELEASE_AFTER_CHARS = 5_000_000
+# The RDF files a build writes (``kg export`` writes the other formats).
+RDF_FORMATS = ("turtle", "trig")
 
 Extracted = tuple[Document, list[Mention]]
 # What a worker returns per document: the pickled (Document, mentions), or an error.
@@ -454,6 +456,7 @@ def build(
     *,
     html: bool = True,
     rdf: bool = True,
+    rdf_formats: Iterable[str] = RDF_FORMATS,
     progress: Callable[[int, int], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
     jobs: int | None = None,
@@ -467,9 +470,11 @@ def build(
 
     Args:
         corpus: a folder (read recursively: .txt, .md, .jsonl, .jsonl.gz) or one file.
-        out_dir: where graph.json, graph.ttl and graph.html are written.
+        out_dir: where graph.json, graph.ttl, graph.trig and graph.html are written.
         html: also write the HTML view.
-        rdf: also write the Turtle file.
+        rdf: also write the RDF files.
+        rdf_formats: which RDF files: ``"turtle"`` (graph.ttl), ``"trig"``
+            (graph.trig, one named graph per document), or both (the default).
         progress: called with (documents done, bytes read) after each document.
         on_stage: called with what the build does next once reading is over
             ("writing graph.json"…): the writers of a large corpus take minutes.
@@ -482,7 +487,15 @@ def build(
     Raises:
         InputError: the corpus path is missing or holds no text at all.
         KgError: the cluster cannot be reached or runs other extraction rules.
+        ValueError: an RDF format other than those of ``RDF_FORMATS``.
     """
+    asked = set(rdf_formats)
+    if asked - set(RDF_FORMATS):
+        raise ValueError(
+            f"RDF formats a build writes: {', '.join(RDF_FORMATS)} "
+            f"(not {', '.join(sorted(asked - set(RDF_FORMATS)))}; see kg export)"
+        )
+    formats = tuple(f for f in RDF_FORMATS if f in asked) if rdf else ()
     # The build makes millions of long-lived objects and no cycles (extraction of
     # 1,489 news items leaves 0 unreachable): the collector is paused throughout.
     with paused_gc():
@@ -490,7 +503,7 @@ def build(
             corpus,
             out_dir,
             html=html,
-            rdf=rdf,
+            rdf_formats=formats,
             progress=progress,
             on_stage=on_stage or (lambda stage: None),
             jobs=jobs,
@@ -507,7 +520,7 @@ def _build(
     out_dir: Path,
     *,
     html: bool,
-    rdf: bool,
+    rdf_formats: tuple[str, ...],
     progress: Callable[[int, int], None] | None,
     on_stage: Callable[[str], None],
     jobs: int | None,
@@ -519,6 +532,7 @@ def _build(
 ) -> BuildReport:
     started, cpu_started = time.perf_counter(), time.process_time()
     report = BuildReport()
+    rdf = bool(rdf_formats)
     root, files = list_corpus(corpus)
     sources = iter_corpus(root, files, text_field=text_field, id_field=id_field)
     # Cores this build may use here (a cluster's workers are elsewhere).
@@ -603,9 +617,12 @@ def _build(
         write_views(announce=True)
     try:
         if rdf:
-            on_stage("writing graph.ttl and graph.trig")
+            extensions = [FORMATS[f][1] for f in rdf_formats]
+            on_stage("writing " + " and ".join(f"graph.{e}" for e in extensions))
             report.outputs += _timed(
-                report, "graph.ttl+trig", lambda: write_rdf(graph, out_dir, docs)
+                report,
+                "graph." + "+".join(extensions),  # graph.ttl+trig
+                lambda: write_rdf(graph, out_dir, docs, formats=rdf_formats),
             )
             docs.clear()
     except BaseException:
@@ -618,6 +635,12 @@ def _build(
             report.stages[stage], report.cpu_stages[stage] = wall, cpu
             if peak:
                 report.peak_mb[stage] = peak
+    # RDF files of an earlier build that this one did not write would be read by
+    # ``kg query`` and ``kg export`` (they prefer graph.trig): the folder holds one
+    # build's RDF.
+    for fmt in RDF_FORMATS:
+        if fmt not in rdf_formats:
+            (out_dir / f"graph.{FORMATS[fmt][1]}").unlink(missing_ok=True)
     report.outputs.insert(0, out_dir / "graph.json")
     if html:
         report.outputs.append(out_dir / "graph.html")

@@ -35,7 +35,17 @@ def cli() -> None:
     help="Folder for the outputs.",
 )
 @click.option("--no-html", is_flag=True, help="Skip the HTML view.")
-@click.option("--no-rdf", is_flag=True, help="Skip the Turtle file.")
+@click.option(
+    "--no-rdf", is_flag=True, help="Skip the RDF files (graph.ttl, graph.trig)."
+)
+@click.option(
+    "--rdf-format",
+    "rdf_formats",
+    type=click.Choice(["turtle", "trig"]),
+    multiple=True,
+    help="Write only this RDF file: turtle (graph.ttl) or trig (graph.trig, a named "
+    "graph per document). Default: both.",
+)
 @click.option(
     "-j",
     "--jobs",
@@ -71,13 +81,14 @@ def build(
     out_dir: Path,
     no_html: bool,
     no_rdf: bool,
+    rdf_formats: tuple[str, ...],
     jobs: int | None,
     no_cache: bool,
     cluster: str | None,
     text_field: str,
     id_field: str,
 ) -> None:
-    """Build graph.json, graph.ttl and graph.html from a folder of texts.
+    """Build graph.json, graph.ttl, graph.trig and graph.html from a folder of texts.
 
     CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030; .jsonl and
     .jsonl.gz, one record per line) or a file; it defaults to seeds/. Exits with
@@ -87,8 +98,11 @@ def build(
 
     Example: kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
     """
+    from kg.build import RDF_FORMATS
     from kg.build import build as run_build
 
+    if no_rdf and rdf_formats:
+        raise click.UsageError("--no-rdf and --rdf-format exclude each other")
     progress = _Progress(sys.stderr)
     try:
         report = run_build(
@@ -96,6 +110,7 @@ def build(
             out_dir,
             html=not no_html,
             rdf=not no_rdf,
+            rdf_formats=rdf_formats or RDF_FORMATS,
             progress=progress.update,
             on_stage=progress.stage,
             jobs=jobs,

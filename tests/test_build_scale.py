@@ -358,7 +358,9 @@ def test_a_failed_rdf_writer_stops_the_forked_writer(
         time.sleep(30)
         path.write_text("written after the failure")
 
-    def broken_rdf(graph: object, out_dir: Path, docs: object) -> list[Path]:
+    def broken_rdf(
+        graph: object, out_dir: Path, docs: object, formats: object
+    ) -> list[Path]:
         raise KgError("disk full")
 
     monkeypatch.setattr("kg.build.write_node_link", slow_json)

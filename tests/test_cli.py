@@ -97,6 +97,43 @@ def test_cli_build_is_deterministic(built: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name
 
 
+@pytest.mark.parametrize(
+    ("fmt", "written", "skipped"), [("turtle", "ttl", "trig"), ("trig", "trig", "ttl")]
+)
+def test_cli_build_writes_only_the_rdf_format_asked_for(
+    built: Path, tmp_path: Path, fmt: str, written: str, skipped: str
+) -> None:
+    """The same file as a build of both, and none of the other: an older one left
+    in the folder would be what ``kg query`` reads."""
+    shutil.copy(built / f"graph.{skipped}", tmp_path / f"graph.{skipped}")
+    result = CliRunner().invoke(
+        cli,
+        ["build", str(SEEDS), "-o", str(tmp_path), "--rdf-format", fmt, "--no-html"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert f"graph.{written} " in result.output  # the stage's time
+    written_bytes = (tmp_path / f"graph.{written}").read_bytes()
+    assert written_bytes == (built / f"graph.{written}").read_bytes()
+    assert not (tmp_path / f"graph.{skipped}").exists()
+
+
+def test_cli_build_refuses_no_rdf_with_an_rdf_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["build", str(SEEDS), "-o", str(tmp_path), "--no-rdf", "--rdf-format", "trig"],
+    )
+    assert result.exit_code == 2 and "exclude each other" in result.output
+    assert not tmp_path.joinpath("graph.json").exists()
+
+
+def test_build_refuses_an_rdf_format_it_does_not_write(tmp_path: Path) -> None:
+    from kg.build import build
+
+    with pytest.raises(ValueError, match="not nquads; see kg export"):
+        build(SEEDS, tmp_path, rdf_formats=["turtle", "nquads"])
+
+
 def test_cli_bad_files_are_reported_and_the_rest_builds(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "sub").mkdir(parents=True)
