@@ -41,7 +41,7 @@ import re
 import tempfile
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -316,17 +316,8 @@ class Statements:
     def __init__(self) -> None:
         self.graphs: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
         self.sentences: set[str] = set()  # sentences already described
-        # Document id → (IRI, statements of its graph, its sentences, ``ends`` as a
-        # list), for the mentions and the sentences of a document.
-        self.bounds: dict[
-            str,
-            tuple[
-                str,
-                dict[str, dict[tuple[str, str], None]],
-                SentenceIndex | Document | None,
-                list[int] | None,
-            ],
-        ] = {}
+        # Document id → what the mentions and sentences of a document need.
+        self.bounds: dict[str, _Bounds] = {}
 
     def add(self, s: str, p: str, o: str, graph: str = "") -> None:
         """Add one statement of N-Triples terms."""
@@ -730,39 +721,33 @@ def _add_mentions(
         doc_id, start, end = mention["doc"], mention["start"], mention["end"]
         found = bounds.get(doc_id)
         if found is None:  # a document's first mention
-            graph = _doc_graph(doc_id)
-            index = _sentences_of(docs.get(doc_id) if docs else None)
-            found = bounds[doc_id] = (
-                _doc_base(doc_id),
-                graphs.setdefault(graph, {}),
-                index,
-                list(index.ends) if type(index) is SentenceIndex else None,
+            found = bounds[doc_id] = _document_bounds(
+                doc_id, graphs, docs.get(doc_id) if docs else None
             )
-        base, named, index, ends = found
+        base, named, text, located, asked = found
         span = f"<{base}#char={start},{end}>"
         about = named.get(s)
         if about is None:
             about = named[s] = {}
         about[(derived, span)] = None
-        if index is None:
+        if text is None:
             continue
         about_span = named.get(span)
         if about_span is None:
             about_span = named[span] = {}
         # A mention can run over a sentence end (a title over two lines): take all.
-        if ends is not None:
-            spans = index.spans  # type: ignore[union-attr]
+        if located is not None:
+            ends, spans = located
             first = max(0, bisect_left(ends, start) - 1)
             last = max(0, bisect_left(ends, end - 1) - 1)
             begin = spans[2 * first]
             stop = spans[2 * last + 1] if last >= first else begin
         else:  # a document that is asked (see ``sentence_index``)
-            doc = index
-            first = doc.sentence_index(doc.to_clean(start))  # type: ignore[union-attr]
-            last = doc.sentence_index(doc.to_clean(end - 1))  # type: ignore[union-attr]
-            begin, stop = doc.to_original(  # type: ignore[union-attr]
-                doc.sentences[first][0],  # type: ignore[union-attr]
-                doc.sentences[last][1],  # type: ignore[union-attr]
+            assert asked is not None
+            first = asked.sentence_index(asked.to_clean(start))
+            last = asked.sentence_index(asked.to_clean(end - 1))
+            begin, stop = asked.to_original(
+                asked.sentences[first][0], asked.sentences[last][1]
             )
         sentence = f"<{base}#char={begin},{stop}>"
         about_span[(sentence_p, sentence)] = None
@@ -772,7 +757,7 @@ def _add_mentions(
             if about is None:
                 about = named[sentence] = {}
             about[_A_SENTENCE] = None
-            about[(_T["anchor"], _plain(index.text[begin:stop]))] = None
+            about[(_T["anchor"], _plain(text[begin:stop]))] = None
             about[_part_of(doc_id)] = None
 
 
@@ -818,18 +803,33 @@ def sentence_index(doc: Document) -> SentenceIndex | Document:
     return SentenceIndex(doc.text, ends, spans)
 
 
-def _sentences_of(
+# What ``_add_mentions`` keeps of a document: its IRI, the statements of its graph,
+# its text (None: no sentences to link to), the ``ends`` (as a list: bisecting a list
+# is faster) and spans of its ``SentenceIndex``, or the document to ask instead.
+_Bounds = tuple[
+    str,
+    dict[str, dict[tuple[str, str], None]],
+    str | None,
+    tuple[list[int], Sequence[int]] | None,
+    Document | None,
+]
+
+
+def _document_bounds(
+    doc_id: str,
+    graphs: dict[str, dict[str, dict[tuple[str, str], None]]],
     doc: SentenceIndex | Document | None,
-) -> SentenceIndex | Document | None:
-    """What ``_add_mentions`` finds sentences in: None for no document, or one
-    without sentences."""
-    if doc is None:
-        return None
-    if type(doc) is not SentenceIndex:
-        doc = sentence_index(doc)  # type: ignore[arg-type]
-    if type(doc) is SentenceIndex:
-        return doc if doc.spans else None
-    return doc if doc.sentences else None  # type: ignore[union-attr]
+) -> _Bounds:
+    base, named = _doc_base(doc_id), graphs.setdefault(_doc_graph(doc_id), {})
+    if doc is not None and not isinstance(doc, SentenceIndex):
+        doc = sentence_index(doc)
+    if isinstance(doc, SentenceIndex):
+        if not doc.spans:  # no sentences
+            return base, named, None, None, None
+        return base, named, doc.text, (list(doc.ends), doc.spans), None
+    if doc is None or not doc.sentences:
+        return base, named, None, None, None
+    return base, named, doc.text, None, doc
 
 
 @lru_cache(maxsize=1 << 18)
