@@ -234,28 +234,30 @@ def test_cache_re_extracts_only_changed_documents_and_equals_a_fresh_build(
 
 
 @pytest.mark.parametrize("threshold", [0, 10**9])
-def test_a_rebuild_that_extracts_here_drops_the_extractors_data_when_large(
+def test_a_large_rebuild_extracts_its_few_changed_documents_in_a_child(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threshold: int
 ) -> None:
-    """A rebuild whose few changed documents are extracted in this process (no
-    workers) leaves the extractors' data loaded here; above ``RELEASE_AFTER_CHARS``
-    it is dropped before the writers run, below it is kept for the next build."""
-    import jieba
-
+    """A rebuild whose changed documents fit in one chunk extracts them without a
+    worker pool: above ``ISOLATE_AFTER_CHARS`` in a forked child, so that the
+    extractors' data is never loaded into the process that links and writes."""
     import kg.build
+    from kg.extract import metrics, release_resources
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     out = tmp_path / "out"
-    build(corpus, out, html=False, rdf=False, jobs=1)
+    fresh = tmp_path / "fresh"
+    build(corpus, out, html=False, jobs=1)
     (corpus / "new.txt").write_text("云阳县人和街道开展“三事分流”。", encoding="utf-8")
-    monkeypatch.setattr(kg.build, "RELEASE_AFTER_CHARS", threshold)
-    released: list[int] = []
-    monkeypatch.setattr(kg.build, "release_resources", lambda: released.append(1) or 0)
-    rebuilt = build(corpus, out, html=False, rdf=False, jobs=2)
+    monkeypatch.setattr(kg.build, "ISOLATE_AFTER_CHARS", threshold)
+    release_resources()
+    rebuilt = build(corpus, out, html=False, jobs=2)
     assert (rebuilt.extracted, rebuilt.cached) == (1, 5)
-    assert jieba.dt.initialized  # the new document was extracted here
-    assert released == ([1] if threshold == 0 else [])
+    # The unit table is loaded by every extraction, and dropped by the release.
+    assert metrics._units.cache_info().currsize == (1 if threshold > 0 else 0)
+    build(corpus, fresh, html=False, jobs=1, cache=False)
+    for name in ("graph.json", "graph.ttl", "graph.trig"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
 def test_cache_forgets_entries_of_other_rules_and_removed_documents(
