@@ -531,13 +531,15 @@ def write_turtle_trig_streamed(
                 block = _block(s, pairs)
                 local.append(block)
             else:  # an entity or a post: its union grows, in graph order
-                block = _block(_entity_written(s), pairs)
                 if turtle is not None:
                     held = union.get(s)
                     if held is None:
                         union[s] = dict(pairs)
                     else:
                         held.update(pairs)
+                if trig is None:  # its block here is TriG's only
+                    continue
+                block = _block(_entity_written(s), pairs)
             made.append(block)
         if trig is not None:
             trig.write(_trig_graph(name, made))
