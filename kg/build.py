@@ -412,7 +412,7 @@ def _run(
             payload = _payload(first)
             if extraction.report.chars > ISOLATE_AFTER_CHARS and _can_fork():
                 result = _Forked(lambda: extract_chunk(payload, compress)).join(
-                    "extraction"
+                    "extraction of the changed documents"
                 )
             else:
                 result = _Inline().submit(payload, compress).result()
@@ -635,7 +635,9 @@ def _build(
         raise
     if background is not None:
         on_stage("writing graph.json and graph.html")
-        for stage, (wall, cpu, peak) in background.join("graph.json and view").items():
+        for stage, (wall, cpu, peak) in background.join(
+            "graph.json and view writer"
+        ).items():
             report.stages[stage], report.cpu_stages[stage] = wall, cpu
             if peak:
                 report.peak_mb[stage] = peak
@@ -690,7 +692,7 @@ class _Forked:
             self._child.join()
         if outcome is None:
             raise KgError(
-                f"the {what} writer stopped without a result "
+                f"the {what} stopped without a result "
                 f"(exit code {self._child.exitcode}; out of memory?)"
             )
         error, value = outcome

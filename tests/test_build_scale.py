@@ -189,7 +189,7 @@ def test_a_forked_writer_that_dies_is_reported(
         os._exit(3)  # what the kernel's OOM killer leaves: no exception, no result
 
     monkeypatch.setattr("kg.build.write_node_link", dying_writer)
-    with pytest.raises(KgError, match="exit code 3"):
+    with pytest.raises(KgError, match=r"view writer stopped .*exit code 3"):
         build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
 
 
@@ -258,6 +258,21 @@ def test_a_large_rebuild_extracts_its_few_changed_documents_in_a_child(
     build(corpus, fresh, html=False, jobs=1, cache=False)
     for name in ("graph.json", "graph.ttl", "graph.trig"):
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+def test_a_dying_extraction_child_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.build
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    build(corpus, tmp_path / "out", html=False, rdf=False, jobs=1)
+    (corpus / "new.txt").write_text("云阳县人和街道开展“三事分流”。", encoding="utf-8")
+    monkeypatch.setattr(kg.build, "ISOLATE_AFTER_CHARS", 0)
+    monkeypatch.setattr(kg.build, "extract_chunk", lambda *args: os._exit(4))
+    with pytest.raises(KgError, match=r"changed documents stopped .*exit code 4"):
+        build(corpus, tmp_path / "out", html=False, rdf=False, jobs=2)
 
 
 def test_cache_forgets_entries_of_other_rules_and_removed_documents(
