@@ -42,7 +42,7 @@ from kg.build import build
 args = json.loads(sys.argv[1])
 r = build(Path(args["corpus"]), Path(args["out"]), jobs=args["jobs"],
           cache=args["cache"], rdf=args["rdf"], html=args["html"],
-          rdf_formats=args["rdf_formats"])
+          **({"rdf_formats": args["rdf_formats"]} if args["rdf_formats"] else {}))
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"documents": r.documents, "chars": r.chars, "bytes": r.bytes_read,
   "errors": len(r.errors), "cached": r.cached, "extracted": r.extracted,
@@ -96,7 +96,7 @@ def run_build(
     *,
     cache: bool,
     rdf: bool,
-    rdf_formats: tuple[str, ...] = ("turtle", "trig"),
+    rdf_formats: tuple[str, ...] = (),
 ) -> dict:
     args = {
         "corpus": str(corpus),
@@ -248,7 +248,7 @@ def main() -> None:
     parser.add_argument("--skip-eval", action="store_true")
     args = parser.parse_args()
     rdf = not args.no_rdf
-    formats = tuple(args.rdf_format or ("turtle", "trig"))
+    formats = tuple(args.rdf_format or ())  # none named: the build's default
     os.environ.setdefault("PYTHONHASHSEED", "0")
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp_name:

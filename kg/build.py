@@ -39,7 +39,13 @@ from kg.ingest import (
 from kg.link import Linker
 from kg.memory import give_back, paused_gc
 from kg.model import Article, Document, Mention
-from kg.rdf import FORMATS, SentenceIndex, sentence_index, write_rdf
+from kg.rdf import (
+    BUILD_FORMATS,
+    SentenceIndex,
+    file_name,
+    sentence_index,
+    write_rdf,
+)
 
 # Characters of text per chunk sent to a worker: large enough that pickling and
 # scheduling cost little next to extraction (~1 s of work), small enough to balance.
@@ -51,8 +57,6 @@ CHUNK_CHARS = 200_000
 # corpus with 10 changed documents: 1,392 MB before the graph stage, against 1,119 MB
 # with none).
 ISOLATE_AFTER_CHARS = 5_000_000
-# The RDF files a build writes (``kg export`` writes the other formats).
-RDF_FORMATS = ("turtle", "trig")
 
 Extracted = tuple[Document, list[Mention]]
 # What a worker returns per document: the pickled (Document, mentions), or an error.
@@ -460,7 +464,7 @@ def build(
     *,
     html: bool = True,
     rdf: bool = True,
-    rdf_formats: Iterable[str] = RDF_FORMATS,
+    rdf_formats: Iterable[str] = BUILD_FORMATS,
     progress: Callable[[int, int], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
     jobs: int | None = None,
@@ -491,15 +495,15 @@ def build(
     Raises:
         InputError: the corpus path is missing or holds no text at all.
         KgError: the cluster cannot be reached or runs other extraction rules.
-        ValueError: an RDF format other than those of ``RDF_FORMATS``.
+        ValueError: an RDF format other than those of ``kg.rdf.BUILD_FORMATS``.
     """
     asked = set(rdf_formats)
-    if asked - set(RDF_FORMATS):
+    if unknown := asked.difference(BUILD_FORMATS):
         raise ValueError(
-            f"RDF formats a build writes: {', '.join(RDF_FORMATS)} "
-            f"(not {', '.join(sorted(asked - set(RDF_FORMATS)))}; see kg export)"
+            f"RDF formats a build writes: {', '.join(BUILD_FORMATS)} "
+            f"(not {', '.join(sorted(unknown))}; see kg export)"
         )
-    formats = tuple(f for f in RDF_FORMATS if f in asked) if rdf else ()
+    formats = tuple(f for f in BUILD_FORMATS if f in asked) if rdf else ()
     # The build makes millions of long-lived objects and no cycles (extraction of
     # 1,489 news items leaves 0 unreachable): the collector is paused throughout.
     with paused_gc():
@@ -621,11 +625,11 @@ def _build(
         write_views(announce=True)
     try:
         if rdf:
-            extensions = [FORMATS[f][1] for f in rdf_formats]
-            on_stage("writing " + " and ".join(f"graph.{e}" for e in extensions))
+            names = [file_name(f) for f in rdf_formats]
+            on_stage("writing " + " and ".join(names))
             report.outputs += _timed(
                 report,
-                "graph." + "+".join(extensions),  # graph.ttl+trig
+                "+".join(names).replace("+graph.", "+"),  # graph.ttl+trig
                 lambda: write_rdf(graph, out_dir, docs, formats=rdf_formats),
             )
             docs.clear()
@@ -644,9 +648,9 @@ def _build(
     # RDF files of an earlier build that this one did not write would be read by
     # ``kg query`` and ``kg export`` (they prefer graph.trig): the folder holds one
     # build's RDF.
-    for fmt in RDF_FORMATS:
+    for fmt in BUILD_FORMATS:
         if fmt not in rdf_formats:
-            (out_dir / f"graph.{FORMATS[fmt][1]}").unlink(missing_ok=True)
+            (out_dir / file_name(fmt)).unlink(missing_ok=True)
     report.outputs.insert(0, out_dir / "graph.json")
     if html:
         report.outputs.append(out_dir / "graph.html")

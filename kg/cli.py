@@ -98,8 +98,8 @@ def build(
 
     Example: kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
     """
-    from kg.build import RDF_FORMATS
     from kg.build import build as run_build
+    from kg.rdf import BUILD_FORMATS
 
     if no_rdf and rdf_formats:
         raise click.UsageError("--no-rdf and --rdf-format exclude each other")
@@ -110,7 +110,7 @@ def build(
             out_dir,
             html=not no_html,
             rdf=not no_rdf,
-            rdf_formats=rdf_formats or RDF_FORMATS,
+            rdf_formats=rdf_formats or BUILD_FORMATS,
             progress=progress.update,
             on_stage=progress.stage,
             jobs=jobs,

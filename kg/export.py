@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from kg.errors import InputError
 from kg.graph import read_node_link, to_node_link, write_atomic
 from kg.rdf import FORMATS as RDF_FORMATS
-from kg.rdf import serialize, to_quads, write_bytes_atomic
+from kg.rdf import file_name, serialize, to_quads, write_bytes_atomic
 
 NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
 EXPORT_FORMATS = NETWORK_FORMATS + tuple(RDF_FORMATS)
@@ -213,6 +213,6 @@ def _export_rdf(fmt: str, graph_dir: Path, out: Path | None) -> Path:
         raise InputError(
             f"{graph_dir}: no graph.trig or graph.json; run kg build first"
         )
-    path = out or graph_dir / f"graph.{RDF_FORMATS[fmt][1]}"
+    path = out or graph_dir / file_name(fmt)
     write_bytes_atomic(path, serialize(quads, fmt))
     return path

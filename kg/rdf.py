@@ -78,6 +78,15 @@ FORMATS: dict[str, tuple[ox.RdfFormat | None, str, bool]] = {
     "rdfxml": (ox.RdfFormat.RDF_XML, "rdf", False),
     "jsonld": (None, "jsonld", True),  # our own writer: compact, with the context
 }
+# What ``kg build`` writes, one document's graph at a time (``kg export`` the rest).
+BUILD_FORMATS = ("turtle", "trig")
+
+
+def file_name(fmt: str) -> str:
+    """The file a format is written to in an output folder: ``graph.ttl``, …"""
+    return f"graph.{FORMATS[fmt][1]}"
+
+
 # The same formats by rdflib's plugin names, for reading kg's files back with rdflib.
 RDFLIB_NAMES = {
     "turtle": "turtle",
@@ -1054,7 +1063,7 @@ def write_rdf(
     out_dir: Path,
     docs: Mapping[str, Document | SentenceIndex] | None = None,
     *,
-    formats: Iterable[str] = ("turtle", "trig"),
+    formats: Iterable[str] = BUILD_FORMATS,
 ) -> list[Path]:
     """Write ``graph.<ext>`` in each format (default: Turtle and TriG) to ``out_dir``.
 
@@ -1071,7 +1080,7 @@ def _write_rdf(
     docs: Mapping[str, Document | SentenceIndex] | None,
     formats: list[str],
 ) -> list[Path]:
-    paths = {fmt: out_dir / f"graph.{FORMATS[fmt][1]}" for fmt in formats}
+    paths = {fmt: out_dir / file_name(fmt) for fmt in formats}
     out_dir.mkdir(parents=True, exist_ok=True)
     if "turtle" in paths or "trig" in paths:
         # One document's graph at a time, never all statements at once; both files
@@ -1090,7 +1099,7 @@ def _write_rdf(
             write_turtle_trig_streamed(
                 graph, docs, turtle=turtle, trig=trig, spool=spool
             )
-    others = [fmt for fmt in formats if fmt not in ("turtle", "trig")]
+    others = [fmt for fmt in formats if fmt not in BUILD_FORMATS]
     if others:
         statements = to_statements(graph, docs)
         for fmt in others:
