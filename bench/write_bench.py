@@ -64,7 +64,7 @@ def prepare(corpus: Path, percent: float, work: Path) -> Path:
     saved = kg.build.write_node_link, kg.build.write_rdf, kg.viz.write_html
     # Stubs: the build hands its graph and inputs to these instead of writing.
     kg.build.write_node_link = lambda graph, path: got.update(graph=graph)  # type: ignore[assignment]
-    kg.build.write_rdf = lambda graph, out, docs: got.update(docs=dict(docs)) or []  # type: ignore[assignment]
+    kg.build.write_rdf = lambda graph, out, docs, **_: got.update(docs=dict(docs)) or []  # type: ignore[assignment]
     kg.viz.write_html = lambda graph, path, texts: got.update(texts=texts)  # type: ignore[assignment]
     try:
         # jobs=1: with more, the RDF writer runs in a forked child, out of the stub's reach.

@@ -414,3 +414,10 @@ def serve_command(
 
 if __name__ == "__main__":
     cli()
+
+
+def main() -> None:
+    """The ``kg`` command (``python -m kg``)."""
+    from kg.memory import run_then_exit
+
+    run_then_exit(cli)
