@@ -21,6 +21,8 @@ CACHE_DIR = ".kg-cache"
 CACHE_FILE = "extract.sqlite"
 # Bump when the layout of a cached value changes in a way build.py's hash misses.
 FORMAT = "1"
+# Keys per lookup query (SQLite before 3.32 allows 999 parameters).
+BATCH = 500
 
 
 @cache
@@ -117,6 +119,23 @@ class ExtractCache:
             return None
         self.hits += 1
         return bytes(row[0])
+
+    def get_many(self, keys: list[str]) -> dict[str, bytes]:
+        """The blobs of those ``keys`` that are cached, by key (one query per
+        ``BATCH`` keys, within SQLite's limit on query parameters)."""
+        self._used.update(keys)
+        found: dict[str, bytes] = {}
+        for start in range(0, len(keys), BATCH):
+            part = keys[start : start + BATCH]
+            marks = ",".join("?" * len(part))
+            found.update(
+                self._db.execute(
+                    f"SELECT key, blob FROM results WHERE key IN ({marks})", part
+                ).fetchall()
+            )
+        self.hits += sum(1 for key in keys if key in found)
+        self.misses += sum(1 for key in keys if key not in found)
+        return found
 
     def put(self, key: str, blob: bytes) -> None:
         self._used.add(key)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import kg.cache
 from kg.build import _pack, _unpack, build, extract_chunk
 from kg.cache import ExtractCache, document_key
 from kg.cli import cli
@@ -276,7 +277,7 @@ def test_a_dying_extraction_child_is_reported(
 
 
 def test_cache_forgets_entries_of_other_rules_and_removed_documents(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key = document_key("a.txt", "梁平区", "v1")
     with ExtractCache(tmp_path, "v1") as cache:
@@ -285,6 +286,12 @@ def test_cache_forgets_entries_of_other_rules_and_removed_documents(
     with ExtractCache(tmp_path, "v1") as cache:
         assert cache.get(key) == b"blob"
         assert cache.prune() == 1  # gone.txt was not asked for
+    with ExtractCache(tmp_path, "v1") as cache:  # asked in batches
+        absent = [document_key(f"{i}.txt", "x", "v1") for i in range(3)]
+        monkeypatch.setattr(kg.cache, "BATCH", 2)
+        assert cache.get_many([absent[0], key, *absent[1:]]) == {key: b"blob"}
+        assert (cache.hits, cache.misses) == (1, 3)
+        assert cache.prune() == 0  # key was asked for
     with ExtractCache(tmp_path, "v2") as cache:
         assert cache.get(key) is None
 
