@@ -21,7 +21,7 @@ import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -91,6 +91,8 @@ class BuildReport:
 
 class _Future(Protocol):
     def result(self) -> Any: ...
+
+    def done(self) -> bool: ...
 
 
 class _Runner(Protocol):
@@ -195,6 +197,9 @@ class _Inline:
         def result(self) -> Any:
             return self.value
 
+        def done(self) -> bool:
+            return True
+
     def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
         return self._Done(extract_chunk(chunk, compress))
 
@@ -211,16 +216,20 @@ class _Pool:
     modules is shared.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, warm: bool = True) -> None:
+        """``warm``: load the extractors' data here first, for the forked workers to
+        share (a whole build); else each worker loads it (a rebuild, whose workers
+        start while this process goes on reading and linking)."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         methods = multiprocessing.get_all_start_methods()
         method = "fork" if "fork" in methods else "spawn"
-        if method == "fork":
+        warm = warm and method == "fork"
+        if warm:
             _warm_up()
         self.slots = jobs
-        self._released = method != "fork"  # nothing loaded here to release
+        self._released = not warm  # nothing loaded here to release
         self._pool = ProcessPoolExecutor(
             jobs, mp_context=multiprocessing.get_context(method)
         )
@@ -295,19 +304,35 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _chunks(
-    items: Iterable[tuple[int, SourceText, str | None]], chunk_chars: int
-) -> Iterator[list[tuple[int, SourceText, str | None]]]:
-    """Group documents into chunks of about ``chunk_chars`` characters, in order."""
+    items: Iterable[tuple[int, SourceText, str | None] | None], chunk_chars: int
+) -> Iterator[tuple[list[tuple[int, SourceText, str | None]], bool]]:
+    """Group documents into chunks of about ``chunk_chars`` characters, in order;
+    each with whether it was sent off early (below).
+
+    ``None`` in ``items`` marks the end of a batch of cache lookups. A chunk begun
+    before the previous mark is sent off at the next, full or not: in a rebuild,
+    documents to extract are few and far between, and one must not wait for the
+    next one, or for the end of the corpus, while every document after it waits to
+    be linked (and is held in memory until then).
+    """
     chunk: list[tuple[int, SourceText, str | None]] = []
     size = 0
+    marks = 0  # batch marks seen since the chunk began
     for item in items:
+        if item is None:
+            if chunk:
+                marks += 1
+                if marks >= 2:
+                    yield chunk, True
+                    chunk, size, marks = [], 0, 0
+            continue
         chunk.append(item)
         size += len(item[1].data)
         if size >= chunk_chars:
-            yield chunk
-            chunk, size = [], 0
+            yield chunk, False
+            chunk, size, marks = [], 0, 0
     if chunk:
-        yield chunk
+        yield chunk, False
 
 
 class _Extraction:
@@ -332,11 +357,17 @@ class _Extraction:
         self.version = extractor_version()
         self._waiting: dict[int, Extracted | None] = {}  # settled, not yet consumed
         self._next = 0  # corpus position of the next document to consume
+        # Called between batches of cache lookups: collects finished extractions.
+        self.poll: Callable[[], None] = lambda: None
 
     def misses(
         self, sources: Iterable[SourceText | InputError]
-    ) -> Iterator[tuple[int, SourceText, str | None]]:
-        """The documents to extract; cache hits and read errors are settled here."""
+    ) -> Iterator[tuple[int, SourceText, str | None] | None]:
+        """The documents to extract; cache hits and read errors are settled here.
+
+        With a cache, ``None`` marks the end of each batch of documents looked up,
+        after ``poll`` has been called (see ``_run``).
+        """
         cache = self.cache
         if cache is None:
             for seq, item in enumerate(sources):
@@ -365,6 +396,8 @@ class _Extraction:
                     self.report.cached += 1
                     continue
                 yield seq, item, key
+            self.poll()
+            yield None
 
     def collect(
         self, chunk: list[tuple[int, SourceText, str | None]], result: Any
@@ -416,7 +449,7 @@ class _Extraction:
 def _run(
     extraction: _Extraction,
     sources: Iterable[SourceText | InputError],
-    make_runner: Callable[[], _Runner],
+    make_runner: Callable[[bool], _Runner],
     chunk_chars: int,
     *,
     remote: bool = False,
@@ -427,6 +460,11 @@ def _run(
     ahead of the workers. A local pool starts only when a second chunk exists, so a
     small corpus never pays for starting processes; a ``remote`` runner (a cluster
     the user asked for) is always used.
+
+    A rebuild (the cache answered before the first document to extract) does not
+    wait to know how many there are: the runner starts with the first, its workers
+    loading the extractors themselves while this process reads and links on, and
+    finished chunks are collected between cache lookups.
     """
     runner: _Runner | None = None
     # Results are compressed only to cross a network. Through a local pipe and into
@@ -434,13 +472,24 @@ def _run(
     # of CPU and this process 1.3 s to decompress, to save 170 MB of cache on disk.
     compress = remote
     pending: deque[tuple[list[tuple[int, SourceText, str | None]], _Future]] = deque()
-    chunks = _chunks(extraction.misses(sources), chunk_chars)
+
+    def collect_done() -> None:
+        while pending and pending[0][1].done():
+            done, future = pending.popleft()
+            extraction.collect(done, future.result())
+
+    extraction.poll = collect_done
+    marked = _chunks(extraction.misses(sources), chunk_chars)
+    chunks = (chunk for chunk, _ in marked)  # the same chunks, after the first
     try:
-        first = next(chunks, None)
+        first, early = next(marked, (None, False))
         if first is None:
             return
-        second = next(chunks, None)
-        if second is None and not remote:
+        # Sent off early, after documents came from the cache: a rebuild of a large
+        # corpus, which has more to read.
+        rebuild = early and extraction.report.cached > 0
+        second = None if rebuild else next(chunks, None)
+        if second is None and not remote and not rebuild:
             payload = _payload(first)
             if extraction.report.chars > ISOLATE_AFTER_CHARS and _can_fork():
                 result = _Forked(lambda: extract_chunk(payload, compress)).join(
@@ -450,8 +499,10 @@ def _run(
                 result = _Inline().submit(payload, compress).result()
             extraction.collect(first, result)
             return
-        runner = make_runner()
-        for chunk in _prepend(first, second, chunks) if second else [first]:
+        runner = make_runner(not rebuild)
+        for chunk in (
+            _prepend(first, second, chunks) if second else chain([first], chunks)
+        ):
             while len(pending) >= 2 * runner.slots:
                 done, future = pending.popleft()
                 extraction.collect(done, future.result())
@@ -478,12 +529,16 @@ def _payload(
     return [(source.doc_id, source.data) for _, source, _ in chunk]
 
 
-def _runner_factory(jobs: int, cluster: str | None) -> Callable[[], _Runner]:
+def _runner_factory(jobs: int, cluster: str | None) -> Callable[[bool], _Runner]:
+    """What makes the runner; its argument says whether a local pool warms up."""
     if cluster:
-        return lambda: _Dask(cluster)
+        return lambda warm: _Dask(cluster)
     if jobs <= 1:
-        return _Inline
-    return lambda: _Pool(jobs)
+        # A rebuild extracts its few documents in one worker process all the same:
+        # loaded here, the extractors' data would stay to the end (see
+        # ISOLATE_AFTER_CHARS).
+        return lambda warm: _Inline() if warm else _Pool(1, warm=False)
+    return lambda warm: _Pool(jobs, warm)
 
 
 def build(

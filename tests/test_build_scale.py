@@ -261,6 +261,64 @@ def test_a_large_rebuild_extracts_its_few_changed_documents_in_a_child(
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
+def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a rebuild of a corpus longer than two cache lookups, a changed document is
+    sent off for extraction after at most two lookups, to a runner that does not
+    load the extractors here (``warm`` False), and its result is collected between
+    lookups: the documents after it wait to be linked for a few lookups, not until
+    the whole corpus has been read."""
+    import kg.build
+
+    records = [
+        {"id": f"n{i}", "text": f"重庆市梁平区双桂街道第{i}次推行“院落会”。"}
+        for i in range(40)
+    ]
+    corpus = tmp_path / "news.jsonl"
+
+    def write(changed: int | None) -> None:
+        rows = [
+            dict(r, text=r["text"] + "投入资金1.2亿元。") if i == changed else r
+            for i, r in enumerate(records)
+        ]
+        corpus.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+            encoding="utf-8",
+        )
+
+    write(None)
+    out = tmp_path / "out"
+    build(corpus, out, html=False, jobs=1)
+    write(changed=3)
+    monkeypatch.setattr(kg.build, "LOOKUP_BATCH", 4)
+    warmed: list[bool] = []
+
+    def inline(warm: bool) -> kg.build._Inline:  # synchronous: done at once
+        warmed.append(warm)
+        return kg.build._Inline()
+
+    monkeypatch.setattr(kg.build, "_runner_factory", lambda jobs, cluster: inline)
+    waiting: list[int] = []
+    settle = kg.build._Extraction._settle
+
+    def watched(self: kg.build._Extraction, seq: int, item: object) -> None:
+        settle(self, seq, item)  # type: ignore[arg-type]
+        waiting.append(len(self._waiting))
+
+    monkeypatch.setattr(kg.build._Extraction, "_settle", watched)
+    rebuilt = build(corpus, out, html=False, jobs=2)
+    assert (rebuilt.extracted, rebuilt.cached) == (1, 39)
+    assert warmed == [False]
+    # Sent off at the end of the second lookup (8 documents read), collected at the
+    # end of the third: no more than the 8 documents after it ever wait.
+    assert max(waiting) <= 8, max(waiting)
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh, html=False, jobs=1, cache=False)
+    for name in ("graph.json", "graph.ttl", "graph.trig"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
 def test_a_dying_extraction_child_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
