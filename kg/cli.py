@@ -412,12 +412,12 @@ def serve_command(
         server.server_close()
 
 
-if __name__ == "__main__":
-    cli()
-
-
 def main() -> None:
     """The ``kg`` command (``python -m kg``)."""
     from kg.memory import run_then_exit
 
     run_then_exit(cli)
+
+
+if __name__ == "__main__":
+    main()
