@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -159,6 +159,14 @@ def _add_edges(
             key += 1
         keyed[key] = attrs
     nx._clear_cache(graph)
+
+
+def count_edges(graph: nx.MultiDiGraph) -> int:
+    """``graph.number_of_edges()`` of a multigraph, counted from its adjacency dicts:
+    networkx sums every node's degree instead (0.12 s against 0.02 s on a quarter
+    of the bulk corpus's graph, at the very end of a build)."""
+    successors = graph._succ.values()
+    return sum(map(len, chain.from_iterable(n.values() for n in successors)))
 
 
 def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:

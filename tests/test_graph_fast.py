@@ -17,6 +17,7 @@ from networkx.utils import graphs_equal
 
 from kg.graph import (
     SCHEMA_VERSION,
+    count_edges,
     node_link_text,
     to_networkx,
     to_node_link,
@@ -114,6 +115,16 @@ def test_to_networkx_equals_the_methods_on_awkward_input(consume: bool) -> None:
     linked = _awkward_linked()
     _assert_same(to_networkx(linked, consume=consume), expected)
     assert consume == (not linked.entities and not linked.relations)
+
+
+def test_count_edges_counts_parallel_edges_and_loops(
+    seed_docs: list[tuple[Document, list[Mention]]],
+) -> None:
+    graph = to_networkx(_awkward_linked())
+    graph.add_edge("place:a", "place:b", type="again")  # parallel
+    graph.add_edge("place:a", "place:a", type="loop")
+    for g in (graph, to_networkx(link(seed_docs))):
+        assert count_edges(g) == g.number_of_edges() > 0
 
 
 def test_to_networkx_equals_the_methods_on_the_seeds(
