@@ -20,6 +20,7 @@ import time
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field, fields
 from itertools import chain, islice
 from pathlib import Path
@@ -307,7 +308,7 @@ def _chunks(
     items: Iterable[tuple[int, SourceText, str | None] | None], chunk_chars: int
 ) -> Iterator[tuple[list[tuple[int, SourceText, str | None]], bool]]:
     """Group documents into chunks of about ``chunk_chars`` characters, in order;
-    each with whether it was sent off early (below).
+    each with whether it is the last, sent off when ``items`` ran out.
 
     ``None`` in ``items`` marks the end of a batch of cache lookups. A chunk begun
     before the previous mark is sent off at the next, full or not: in a rebuild,
@@ -323,7 +324,7 @@ def _chunks(
             if chunk:
                 marks += 1
                 if marks >= 2:
-                    yield chunk, True
+                    yield chunk, False
                     chunk, size, marks = [], 0, 0
             continue
         chunk.append(item)
@@ -332,7 +333,7 @@ def _chunks(
             yield chunk, False
             chunk, size, marks = [], 0, 0
     if chunk:
-        yield chunk, False
+        yield chunk, True
 
 
 class _Extraction:
@@ -461,8 +462,8 @@ def _run(
     small corpus never pays for starting processes; a ``remote`` runner (a cluster
     the user asked for) is always used.
 
-    A rebuild (the cache answered before the first document to extract) does not
-    wait to know how many there are: the runner starts with the first, its workers
+    A rebuild (the cache holds results of these rules) does not wait to know how
+    many documents there are to extract: the runner starts with the first, its workers
     loading the extractors themselves while this process reads and links on, and
     finished chunks are collected between cache lookups.
     """
@@ -482,12 +483,12 @@ def _run(
     marked = _chunks(extraction.misses(sources), chunk_chars)
     chunks = (chunk for chunk, _ in marked)  # the same chunks, after the first
     try:
-        first, early = next(marked, (None, False))
+        first, last = next(marked, (None, True))
         if first is None:
             return
-        # Sent off early, after documents came from the cache: a rebuild of a large
-        # corpus, which has more to read.
-        rebuild = early and extraction.report.cached > 0
+        # Sent off before the end of the corpus, in a rebuild: more to read, most of
+        # it from the cache.
+        rebuild = not last and extraction.cache is not None and extraction.cache.filled
         second = None if rebuild else next(chunks, None)
         if second is None and not remote and not rebuild:
             payload = _payload(first)
@@ -510,6 +511,10 @@ def _run(
         while pending:
             done, future = pending.popleft()
             extraction.collect(done, future.result())
+    except BrokenExecutor as e:  # a worker killed (out of memory?) or crashed
+        raise KgError(
+            f"an extraction worker stopped without a result (out of memory?): {e}"
+        ) from e
     finally:
         if runner is not None:
             runner.close()

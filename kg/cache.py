@@ -93,6 +93,11 @@ class ExtractCache:
             # A damaged cache is only a slower build: start again from empty.
             self.path.unlink(missing_ok=True)
             self._db = self._open()
+        # Whether an earlier build of these rules left results: this build is then a
+        # rebuild, most of whose documents come from here.
+        self.filled = bool(
+            self._db.execute("SELECT EXISTS (SELECT 1 FROM results)").fetchone()[0]
+        )
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)

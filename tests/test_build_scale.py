@@ -319,6 +319,33 @@ def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
+def _die(*args: object) -> None:
+    os._exit(4)  # what the kernel's OOM killer leaves: no exception, no result
+
+
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_a_dying_worker_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuild: bool
+) -> None:
+    """A pool worker the kernel kills (out of memory) leaves no exception, only a
+    broken pool: the build says so in a KgError (the CLI prints it), in a whole
+    build and in a rebuild, whose workers start early."""
+    import kg.build
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    out = tmp_path / "out"
+    if rebuild:
+        build(corpus, out, html=False, rdf=False, jobs=1)
+        # First in the corpus, so that it is sent off early (else, as the only
+        # chunk, it would be extracted here, which this test cannot survive).
+        (corpus / "000.txt").write_text("云阳县人和街道开展“三事分流”。", "utf-8")
+        monkeypatch.setattr(kg.build, "LOOKUP_BATCH", 1)
+    monkeypatch.setattr(kg.build, "extract_chunk", _die)  # in the workers too
+    with pytest.raises(KgError, match=r"extraction worker stopped"):
+        build(corpus, out, html=False, rdf=False, jobs=2, chunk_chars=1)
+
+
 def test_a_dying_extraction_child_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
