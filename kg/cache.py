@@ -115,15 +115,8 @@ class ExtractCache:
         return db
 
     def get(self, key: str) -> bytes | None:
-        self._used.add(key)
-        row = self._db.execute(
-            "SELECT blob FROM results WHERE key = ?", (key,)
-        ).fetchone()
-        if row is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return bytes(row[0])
+        """The blob of one key, or None (the build asks ``get_many``)."""
+        return self.get_many([key]).get(key)
 
     def get_many(self, keys: list[str]) -> dict[str, bytes]:
         """The blobs of those ``keys`` that are cached, by key (one query per
