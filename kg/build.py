@@ -26,7 +26,15 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.cache import ExtractCache, document_key, extractor_version
+from kg.cache import (
+    ExtractCache,
+    build_inputs,
+    document_key,
+    extractor_version,
+    last_build,
+    remove_stamp,
+    write_stamp,
+)
 from kg.errors import InputError, KgError
 from kg.extract import extract, release_resources
 from kg.graph import count_edges, to_networkx, write_node_link
@@ -88,6 +96,13 @@ class BuildReport:
     # Peak resident memory of this process (MB) at the end of each stage: which stage
     # raised the high-water mark. Empty where the OS does not tell (Windows).
     peak_mb: dict[str, float] = field(default_factory=dict)
+    # Nothing changed since the last build into this folder: nothing was read or
+    # written, and the figures above are that build's (``kg.cache.last_build``).
+    up_to_date: bool = False
+
+
+# The figures of a report that an up-to-date build repeats from the last one.
+_SUMMARY = ("documents", "chars", "bytes_read", "errors", "nodes_by_type", "edges")
 
 
 class _Future(Protocol):
@@ -627,9 +642,19 @@ def _build(
     chunk_chars: int,
 ) -> BuildReport:
     started, cpu_started = time.perf_counter(), time.process_time()
+    started_ns = time.time_ns()
     report = BuildReport()
     rdf = bool(rdf_formats)
     root, files = list_corpus(corpus)
+    inputs = None
+    if cache:
+        # Taken before any file is read: a file changed during the build shows.
+        options = {"html": html, "rdf": rdf_formats, "text": text_field, "id": id_field}
+        inputs = build_inputs(root, files, options)
+        summary = last_build(out_dir, inputs)
+        if summary is not None:
+            return _repeated(summary, out_dir, started)
+        remove_stamp(out_dir)
     sources = iter_corpus(root, files, text_field=text_field, id_field=id_field)
     # Cores this build may use here (a cluster's workers are elsewhere).
     local_jobs = jobs if jobs is not None else os.cpu_count() or 1
@@ -744,7 +769,23 @@ def _build(
         report.outputs.append(out_dir / "graph.html")
     report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))
     report.edges = count_edges(graph)
+    if inputs is not None:
+        summary = {name: getattr(report, name) for name in _SUMMARY}
+        summary["outputs"] = [path.name for path in report.outputs]
+        write_stamp(out_dir, inputs, report.outputs, summary, started_ns)
     leave_to_exit(graph)  # freeing it is the slowest way to end the `kg build` command
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildReport:
+    """The report of a build with nothing to do: the last build's figures."""
+    report = BuildReport(
+        up_to_date=True, outputs=[out_dir / n for n in summary["outputs"]]
+    )
+    for name in _SUMMARY:
+        setattr(report, name, summary[name])
+    report.nodes_by_type = Counter(summary["nodes_by_type"])
     report.seconds = time.perf_counter() - started
     return report
 

@@ -6,16 +6,27 @@ document's bytes. Changing a document, a rule or a word list therefore re-extrac
 exactly what it can change, and nothing else. The cache is one SQLite file in the
 output folder (``OUT/.kg-cache/extract.sqlite``); entries written by another version
 of the rules are dropped when the cache is opened.
+
+Beside it, ``OUT/.kg-cache/build.json`` stamps the last build: the state (size and
+times) of every corpus file, the options, a hash of kg and of the libraries that
+shape the outputs, and the state of each output written. A build whose stamp still
+holds has nothing to do (``last_build``), as ``make`` decides from file times.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
+import time
+from collections.abc import Iterable, Mapping
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from types import TracebackType
+from typing import Any
+
+from kg.files import atomic_output
 
 CACHE_DIR = ".kg-cache"
 CACHE_FILE = "extract.sqlite"
@@ -23,6 +34,21 @@ CACHE_FILE = "extract.sqlite"
 FORMAT = "1"
 # Keys per lookup query (SQLite before 3.32 allows 999 parameters).
 BATCH = 500
+STAMP_FILE = "build.json"
+# Libraries whose code, beside kg's own, decides the bytes of the outputs.
+_OUTPUT_LIBRARIES = (
+    "jieba",
+    "pyahocorasick",
+    "ahocorasick-rs",
+    "networkx",
+    "rdflib",
+    "pyoxigraph",
+    "pyvis",
+)
+# A file changed this soon before a build may change again within the same tick of
+# the file system's clock (a few ms), and keep its size: its state would not show it
+# (Git's "racy clean" problem). Such a build leaves no stamp.
+RACY_NS = 2_000_000_000
 
 
 @cache
@@ -166,3 +192,97 @@ class ExtractCache:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+@cache
+def package_version() -> str:
+    """A hash of every file of the installed kg package and of the versions of the
+    libraries that shape the outputs: a change to any can change what a build
+    writes."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for name, data in sorted(_package_files(resources.files("kg"), "")):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+    for library in _OUTPUT_LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{library}={version}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+def _package_files(folder: Any, prefix: str) -> Iterable[tuple[str, bytes]]:
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _package_files(entry, f"{prefix}{entry.name}/")
+        elif not entry.name.endswith(".pyc"):
+            yield prefix + entry.name, entry.read_bytes()
+
+
+def file_state(path: Path) -> list[int]:
+    """Size, modification and change time (ns) of ``path``: what ``make`` and Git
+    look at. A write changes the times; so do a copy over it and a ``touch``."""
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
+
+
+def build_inputs(
+    root: Path, files: Iterable[Path], options: Mapping[str, object]
+) -> dict[str, Any]:
+    """What decides a build's outputs, as JSON data: kg, the options that change
+    the outputs, and the state of each corpus file (taken before reading it)."""
+    inputs = {
+        "kg": package_version(),
+        "options": dict(options),
+        "root": str(root.resolve()),
+        "files": [[f.relative_to(root).as_posix(), *file_state(f)] for f in files],
+    }
+    # Through JSON and back: what is compared with a stamp read from disk.
+    loaded: dict[str, Any] = json.loads(json.dumps(inputs, sort_keys=True))
+    return loaded
+
+
+def last_build(out_dir: Path, inputs: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The summary the last build into ``out_dir`` stamped, if it had these
+    ``inputs`` and its outputs are as it left them; else None (build again)."""
+    try:
+        stamp = json.loads((out_dir / CACHE_DIR / STAMP_FILE).read_bytes())
+        if stamp["inputs"] != inputs:
+            return None
+        for name, state in stamp["outputs"].items():
+            if file_state(out_dir / name) != state:
+                return None
+        summary: dict[str, Any] = stamp["summary"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing, damaged or of another kg: only a slower build
+    return summary
+
+
+def remove_stamp(out_dir: Path) -> None:
+    """Before a build rewrites the outputs: an interrupted build leaves no stamp."""
+    (out_dir / CACHE_DIR / STAMP_FILE).unlink(missing_ok=True)
+
+
+def write_stamp(
+    out_dir: Path,
+    inputs: Mapping[str, Any],
+    outputs: Iterable[Path],
+    summary: Mapping[str, Any],
+    started_ns: int,
+) -> bool:
+    """Stamp the build that began at ``started_ns`` (``time.time_ns()``); False,
+    and no stamp, when a corpus file changed too soon before it (``RACY_NS``)."""
+    if any(f[3] > started_ns - RACY_NS for f in inputs["files"]):  # change time
+        return False
+    stamp = {
+        "inputs": inputs,
+        "outputs": {p.name: file_state(p) for p in outputs},
+        "summary": summary,
+        "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    text = json.dumps(stamp, ensure_ascii=False, sort_keys=True, indent=1)
+    with atomic_output(out_dir / CACHE_DIR / STAMP_FILE) as path:
+        path.write_text(text, encoding="utf-8")
+    return True

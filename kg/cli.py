@@ -126,15 +126,21 @@ def build(
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.nodes_by_type.items()))
+    if report.up_to_date:
+        click.echo(
+            f"up to date: the corpus files, options and kg are those of the last build "
+            f"into {out_dir}, whose outputs are untouched (--no-cache builds anyway)"
+        )
     click.echo(f"documents read: {report.documents} ({report.chars:,} characters)")
-    if not no_cache:
+    if not no_cache and not report.up_to_date:
         click.echo(f"extracted: {report.extracted}, from cache: {report.cached}")
     click.echo(f"nodes: {kinds}")
     click.echo(f"edges: {report.edges}")
     click.echo(f"warnings: {len(report.errors)}")
     stages = ", ".join(f"{k} {v:.1f} s" for k, v in report.stages.items())
-    click.echo(f"time: {report.seconds:.1f} s ({stages})")
-    click.echo("wrote: " + ", ".join(str(p) for p in report.outputs))
+    click.echo(f"time: {report.seconds:.1f} s" + (f" ({stages})" if stages else ""))
+    done = "kept" if report.up_to_date else "wrote"
+    click.echo(f"{done}: " + ", ".join(str(p) for p in report.outputs))
     if report.errors:
         raise SystemExit(1)
 
