@@ -12,6 +12,8 @@ pickled. Every writer then runs in its own forked child, ``--repeat`` times:
   its RSS before the writer ran, i.e. what the writer adds on top of the graph the build holds anyway.
 
     python bench/write_bench.py [--percent 10] [--repeat 3] [--work /tmp/kg-write-bench]
+    python bench/write_bench.py --writers graph.ttl+trig,oxigraph   # kg's RDF writer
+                                        # against pyoxigraph's serialisers
 
 The corpus is read in place from /work/shared (research use only; never copied into
 the repository).
@@ -106,6 +108,7 @@ def _child(pickled: str, writer: str, out: str, answers: Any) -> None:
         "graph.json": lambda: write_node_link(graph, Path(out) / "graph.json"),
         "graph.ttl+trig": lambda: write_rdf(graph, Path(out), docs),
         "graph.html": lambda: write_html(graph, Path(out) / "graph.html", texts),
+        "oxigraph": lambda: _via_oxigraph(graph, docs, Path(out)),
     }
     gc.collect()
     _reset_peak()
@@ -114,6 +117,29 @@ def _child(pickled: str, writer: str, out: str, answers: Any) -> None:
     runs[writer]()
     cpu = time.process_time() - cpu
     answers.put((cpu, _status_mb("VmHWM") - before))
+
+
+def _via_oxigraph(graph: Any, docs: Any, out: Path) -> None:
+    """Turtle and TriG of kg's statements through pyoxigraph's (Rust) serialisers:
+    the compiled route kg's own writer is compared with. pyoxigraph gets the
+    statements as N-Quads text; its files have its own layout (and the Turtle
+    repeats a triple found in several documents' graphs)."""
+    import pyoxigraph as ox
+
+    from kg.rdf import prefixes, to_statements
+
+    nquads = to_statements(graph, docs).nquads().encode("utf-8")
+    quads = list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+    ox.serialize(
+        quads, str(out / "oxigraph.trig"), format=ox.RdfFormat.TRIG, prefixes=prefixes()
+    )
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    ox.serialize(
+        triples,
+        str(out / "oxigraph.ttl"),
+        format=ox.RdfFormat.TURTLE,
+        prefixes=prefixes(),
+    )
 
 
 def measure(pickled: Path, writer: str, out: Path) -> tuple[float, float]:
@@ -151,7 +177,10 @@ def main() -> None:
         runs = [measure(pickled, writer, out) for _ in range(args.repeat)]
         cpu = statistics.median(r[0] for r in runs)
         peak = statistics.median(r[1] for r in runs)
-        names = {"graph.ttl+trig": ["graph.ttl", "graph.trig"]}.get(writer, [writer])
+        names = {
+            "graph.ttl+trig": ["graph.ttl", "graph.trig"],
+            "oxigraph": ["oxigraph.ttl", "oxigraph.trig"],
+        }.get(writer, [writer])
         size = sum((out / n).stat().st_size for n in names) / 2**20
         results[writer] = {"cpu": cpu, "peak_mb": peak, "runs": runs}
         print(f"| {writer} | {cpu:.2f} | {peak:.0f} | {size:.0f} |")
