@@ -56,7 +56,8 @@ def cli() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Re-extract every document (ignore and leave OUT/.kg-cache alone).",
+    help="Re-extract every document and build even when nothing changed (ignore "
+    "and leave OUT/.kg-cache alone).",
 )
 @click.option(
     "--cluster",
@@ -93,6 +94,9 @@ def build(
     CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030; .jsonl and
     .jsonl.gz, one record per line) or a file; it defaults to seeds/. Exits with
     status 1 when some document could not be read (the others are still built).
+
+    When the corpus files, the options and kg are those of the last build into OUT
+    and its outputs are untouched, says "up to date" and writes nothing.
 
     Example: kg build ../shared/corpus/heldout -o /tmp/heldout
 
