@@ -59,7 +59,6 @@ def extractor_version() -> str:
     Computed from the installed package files, so a worker on another machine with a
     different kg gets a different version (kg.build checks it).
     """
-    digest = hashlib.sha256(FORMAT.encode())
     package = resources.files("kg")
     parts = [
         package / "build.py",
@@ -68,10 +67,18 @@ def extractor_version() -> str:
         *sorted(_files(package / "extract"), key=lambda p: p.name),
         *sorted(_files(package / "resources"), key=lambda p: p.name),
     ]
-    for part in parts:
-        digest.update(part.name.encode())
-        digest.update(hashlib.sha256(part.read_bytes()).digest())
-    return digest.hexdigest()[:16]
+    return _hash_files((part.name, part.read_bytes()) for part in parts).hexdigest()[
+        :16
+    ]
+
+
+def _hash_files(files: Iterable[tuple[str, bytes]]) -> Any:
+    """A sha256 of ``FORMAT`` and of each (name, content), in the order given."""
+    digest = hashlib.sha256(FORMAT.encode())
+    for name, data in files:
+        digest.update(name.encode())
+        digest.update(hashlib.sha256(data).digest())
+    return digest
 
 
 def _files(folder: object) -> list:  # type: ignore[type-arg]
@@ -199,10 +206,7 @@ def package_version() -> str:
     """A hash of every file of the installed kg package and of the versions of the
     libraries that shape the outputs: a change to any can change what a build
     writes."""
-    digest = hashlib.sha256(FORMAT.encode())
-    for name, data in sorted(_package_files(resources.files("kg"), "")):
-        digest.update(name.encode() + b"\0")
-        digest.update(hashlib.sha256(data).digest())
+    digest = _hash_files(sorted(_package_files(resources.files("kg"), "")))
     for library in _OUTPUT_LIBRARIES:
         try:
             version = metadata.version(library)
