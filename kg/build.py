@@ -656,6 +656,8 @@ def _build(
             return _repeated(summary, out_dir, started)
         remove_stamp(out_dir)
     sources = iter_corpus(root, files, text_field=text_field, id_field=id_field)
+    dates: dict[str, str] = {}  # a JSONL record's date field (issue 25)
+    sources = _noting_dates(sources, dates)
     # Cores this build may use here (a cluster's workers are elsewhere).
     local_jobs = jobs if jobs is not None else os.cpu_count() or 1
     runner = _runner_factory(local_jobs, cluster)
@@ -695,7 +697,11 @@ def _build(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
     on_stage("finishing the graph")
-    graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
+    graph = _timed(
+        report,
+        "graph",
+        lambda: to_networkx(linker.finish(), consume=True, dates=dates),
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:
@@ -776,6 +782,16 @@ def _build(
     leave_to_exit(graph)  # freeing it is the slowest way to end the `kg build` command
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _noting_dates(
+    sources: Iterable[SourceText | InputError], dates: dict[str, str]
+) -> Iterator[SourceText | InputError]:
+    """``sources``, noting each dated one's date in ``dates`` as it passes."""
+    for source in sources:
+        if isinstance(source, SourceText) and source.date:
+            dates[source.doc_id] = source.date
+        yield source
 
 
 def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildReport:

@@ -59,6 +59,7 @@ class SourceText:
 
     doc_id: str
     data: bytes | str
+    date: str | None = None  # a JSONL record's ``date`` field, as written (issue 25)
 
     @property
     def size(self) -> int:
@@ -450,12 +451,13 @@ def _jsonl_record(
     if not text.strip():
         return InputError(f"{where}: empty text in field {text_field!r}")
     ident = record.get(id_field)
+    date = record.get("date") if isinstance(record.get("date"), str) else None
     if (isinstance(ident, str) and ident.strip()) or (
         isinstance(ident, int) and not isinstance(ident, bool)
     ):
         file_name = where.rsplit(":", 1)[0]
-        return SourceText(f"{file_name}#{ident}", text)
-    return SourceText(where, text)
+        return SourceText(f"{file_name}#{ident}", text, date)
+    return SourceText(where, text, date)
 
 
 def read_document(source: SourceText) -> Document:
