@@ -229,12 +229,25 @@ _TRUE, _FALSE = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
 _STRING = str(XSD.string)
 _RDF_TYPE = str(RDF.type)
 _A_NT = _iri(RDF.type)
-_DATATYPE_W = {dt: _written_iri(_iri(dt)) for dt in (_DECIMAL, _INTEGER, _GYEAR)}
+_DATES = {10: str(XSD.date), 7: str(XSD.gYearMonth), 4: _GYEAR}
+_DATATYPE_W = {
+    dt: _written_iri(_iri(dt)) for dt in (_DECIMAL, _INTEGER, _GYEAR, *_DATES.values())
+}
 
 
 def _typed(value: str, datatype: str) -> str:
     """A typed literal, written."""
     return f"{encode_basestring(value)}^^{_DATATYPE_W[datatype]}"
+
+
+def _date(value: str) -> str:
+    """An ISO date as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear`` by its length.
+
+    >>> _date("2019-03").endswith("gYearMonth")
+    True
+    """
+    kind = _DATES.get(len(value))
+    return _typed(value, kind) if kind else _plain(value)
 
 
 def _bool(value: object) -> str:
@@ -256,6 +269,7 @@ _T = {  # every predicate and class kg writes, written, made once
         "scheme": SKOS.inScheme,
         "programmes": KG.programmes,
         "identifier": DCTERMS.identifier,
+        "date": DCTERMS.date,
         "characters": KG.characters,
         "anchor": NIF.anchorOf,
         "sentence": KG.sentence,
@@ -716,6 +730,8 @@ def _add_node(
         own[(_T["identifier"], _plain(attrs["name"]))] = None
         if attrs.get("chars") is not None:
             own[(_T["characters"], _typed(str(attrs["chars"]), _INTEGER))] = None
+        if attrs.get("date"):
+            own[(_T["date"], _date(str(attrs["date"])))] = None
 
 
 def _add_mentions(
