@@ -398,7 +398,7 @@ def _detail_entries(
 
 
 def _view(
-    graph: nx.MultiDiGraph, texts: dict[str, str] | None, *, with_map: bool = True
+    graph: nx.MultiDiGraph, texts: dict[str, str] | None, *, with_map: bool = False
 ) -> dict[str, Any]:
     """view_data with ``details`` as _Pairs and ``nodes``, ``edges`` as iterators,
     made while the page is written."""
@@ -631,7 +631,7 @@ def _page_pieces(
     values: dict[str, Callable[[], Iterable[str]]] = {
         "vis_js": lambda: [vis_js.replace("</script", "<\\/script")],
         "title": lambda: [html.escape(title)],
-        "data_json": lambda: _script_json_pieces(_view(graph, texts)),
+        "data_json": lambda: _script_json_pieces(_view(graph, texts, with_map=True)),
     }
     # One pass, so a placeholder inside a substituted value is never expanded:
     # split's odd items are the placeholders' names.
