@@ -120,6 +120,14 @@ def test_map_picking_an_initiative_colours_where_it_runs(
     )
     assert fills["500153"] != fills["540325"]
     assert "pick=programme" in page.page.url
+    # The panel lists its spread: districts by the date it first appears there.
+    spread = page.page.inner_text("#spread")
+    assert (
+        spread.index("2020-01-10")
+        < spread.index("2021-09-09")
+        < spread.index("2022-02-02")
+    )
+    assert spread.index("荣昌区") < spread.index("梁平区") < spread.index("察雅县")
     page.page.screenshot(path=str(shots / "map-pick.png"))
     # Search picks too.
     page.page.fill("#search", "三比三亮")
