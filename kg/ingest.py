@@ -514,3 +514,37 @@ def read_document(source: SourceText) -> Document:
         text, found = read_format(fmt, source.data, source.doc_id)
         return parse_document(text, source.doc_id, found=found)
     return parse_document(decode(source.data, source.doc_id), source.doc_id)
+
+
+_RECORD = re.compile(r"^(.*?\.jsonl(?:\.gz)?)([#:])(.+)$", re.IGNORECASE)
+
+
+def find_source(
+    spec: str,
+    *,
+    corpus: Path | None = None,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+) -> SourceText:
+    """The source of the document ``spec``, named as graph.json names it (``a.txt``,
+    ``sub/b.pdf``, ``news.jsonl#ID``, ``news.jsonl:LINE``), relative to ``corpus``
+    (default: the current folder).
+
+    Raises:
+        InputError: no such file, or no such record in a JSONL file.
+    """
+    record = _RECORD.match(spec)
+    name = record.group(1) if record else spec
+    path = (corpus or Path()) / name
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    doc_id = name if corpus is not None else path.name
+    if record is None:
+        try:
+            return SourceText(doc_id, path.read_bytes())
+        except OSError as e:
+            raise InputError(f"{path}: cannot read ({e.strerror})") from e
+    for item in iter_jsonl(path, name, text_field=text_field, id_field=id_field):
+        if isinstance(item, SourceText) and item.doc_id == spec:
+            return item
+    raise InputError(f"{spec}: no such record in {path}")
