@@ -270,6 +270,33 @@ def _page_lines(tree: Any) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+# Characters that are not words: separators of a navigation bar (| > · 、 spaces).
+_NOT_WORD = re.compile(r"[\W_]+")
+# Blocks that can hold a navigation bar or a list of links.
+_LINK_BLOCKS = ("table", "ul", "ol", "nav", "div", "td", "tr", "span", "p", "dl")
+
+
+def _drop_link_lists(tree: Any) -> None:
+    """Remove blocks that are nothing but links: navigation bars, breadcrumbs,
+    related-links boxes, footers' site maps.
+
+    trafilatura leaves some of them in, notably tables of links (the layout of many
+    Chinese government pages) once tables are kept. A block goes when its text
+    outside links is under 12 word characters (当前位置:首页 > 政务信息 keeps 4); the
+    article's container, whatever links it holds, has far more.
+    """
+    for element in list(tree.iter(*_LINK_BLOCKS)):
+        if element.getparent() is None:
+            continue  # the root, or inside a block dropped already
+        links = list(element.iter("a"))
+        if not links:
+            continue
+        words = len(_NOT_WORD.sub("", element.text_content()))
+        linked = sum(len(_NOT_WORD.sub("", a.text_content())) for a in links)
+        if linked and words - linked < 12:
+            element.drop_tree()
+
+
 def _read_html(data: bytes, doc_id: str) -> tuple[str, DocumentMeta]:
     trafilatura = _require("html", doc_id)
     import lxml.html  # trafilatura's own dependency
@@ -283,9 +310,9 @@ def _read_html(data: bytes, doc_id: str) -> tuple[str, DocumentMeta]:
     head_title = tree.findtext(".//title")
     canonical = _canonical(tree)
     lines = _page_lines(tree)
-    # trafilatura parses the page again: it prunes the tree it is given.
+    _drop_link_lists(tree)
     found = trafilatura.bare_extraction(
-        page,
+        tree,
         include_comments=False,
         include_tables=True,
         with_metadata=True,
