@@ -140,10 +140,6 @@ def build(
         progress.finish()
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
-    if report.skipped:
-        from kg.formats import describe_skipped
-
-        click.echo(describe_skipped(report.skipped))
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(report.nodes_by_type.items()))
     if report.up_to_date:
         click.echo(
@@ -151,6 +147,10 @@ def build(
             f"into {out_dir}, whose outputs are untouched (--no-cache builds anyway)"
         )
     click.echo(f"documents read: {report.documents} ({report.chars:,} characters)")
+    if report.skipped:
+        from kg.formats import describe_skipped
+
+        click.echo(describe_skipped(report.skipped))
     if not no_cache and not report.up_to_date:
         click.echo(f"extracted: {report.extracted}, from cache: {report.cached}")
     click.echo(f"nodes: {kinds}")
