@@ -114,13 +114,19 @@ def describe_skipped(skipped: Mapping[str, int]) -> str:
     Examples:
         >>> describe_skipped({".xls": 3, ".doc": 1})
         'skipped 1 .doc, 3 .xls (not supported: .doc: convert to .docx; .xls: spreadsheets are not read)'
+        >>> describe_skipped({".json": 27})
+        'skipped 27 .json (not supported)'
     """
     counts = ", ".join(f"{n} {suffix}" for suffix, n in sorted(skipped.items()))
     reasons: dict[str, list[str]] = {}
     for suffix in sorted(skipped):
         reasons.setdefault(skip_reason(suffix), []).append(suffix)
-    said = "; ".join(f"{', '.join(s)}: {reason}" for reason, s in reasons.items())
-    return f"skipped {counts} (not supported: {said})"
+    said = "; ".join(
+        f"{', '.join(s)}: {reason}"
+        for reason, s in reasons.items()
+        if reason != "not supported"
+    )
+    return f"skipped {counts} (not supported{': ' + said if said else ''})"
 
 
 def _require(fmt: str, doc_id: str) -> ModuleType:
