@@ -48,7 +48,8 @@ from kg.ingest import (
 )
 from kg.link import Linker
 from kg.memory import give_back, leave_to_exit, paused_gc
-from kg.model import Article, Document, Mention
+from kg.metadata import annotate_graph
+from kg.model import Article, Document, DocumentMeta, Mention
 from kg.rdf import (
     BUILD_FORMATS,
     SentenceIndex,
@@ -56,6 +57,7 @@ from kg.rdf import (
     sentence_index,
     write_rdf,
 )
+from kg.timeline import add_dates
 
 # Characters of text per chunk sent to a worker: large enough that pickling and
 # scheduling cost little next to extraction (~1 s of work), small enough to balance.
@@ -71,6 +73,8 @@ ISOLATE_AFTER_CHARS = 5_000_000
 LOOKUP_BATCH = 500
 
 Extracted = tuple[Document, list[Mention]]
+# A document sent to a worker: (doc id, bytes or text[, a JSONL record's fields]).
+Payload = tuple[Any, ...]
 # What a worker returns per document: the pickled (Document, mentions), or an error.
 Outcome = tuple[bytes | None, str | None]
 
@@ -99,10 +103,20 @@ class BuildReport:
     # Nothing changed since the last build into this folder: nothing was read or
     # written, and the figures above are that build's (``kg.cache.last_build``).
     up_to_date: bool = False
+    # Files of the corpus folder kg does not read, by suffix (``kg.formats``).
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 # The figures of a report that an up-to-date build repeats from the last one.
-_SUMMARY = ("documents", "chars", "bytes_read", "errors", "nodes_by_type", "edges")
+_SUMMARY = (
+    "documents",
+    "chars",
+    "bytes_read",
+    "errors",
+    "nodes_by_type",
+    "edges",
+    "skipped",
+)
 
 
 class _Future(Protocol):
@@ -116,15 +130,13 @@ class _Runner(Protocol):
 
     slots: int
 
-    def submit(
-        self, chunk: list[tuple[str, bytes | str]], compress: bool
-    ) -> _Future: ...
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future: ...
 
     def close(self) -> None: ...
 
 
 def extract_chunk(
-    chunk: list[tuple[str, bytes | str]], compress: bool = True
+    chunk: list[Payload], compress: bool = True
 ) -> tuple[str, list[Outcome]]:
     """Read and extract a chunk of documents; runs on a worker.
 
@@ -134,9 +146,9 @@ def extract_chunk(
     message naming the document.
     """
     outcomes: list[Outcome] = []
-    for doc_id, data in chunk:
+    for doc_id, data, *record_fields in chunk:  # a JSONL record's metadata
         try:
-            doc = read_document(SourceText(doc_id, data))
+            doc = read_document(SourceText(doc_id, data, *record_fields))
             found = extract(doc)
         except InputError as e:
             outcomes.append((None, str(e)))
@@ -216,7 +228,7 @@ class _Inline:
         def done(self) -> bool:
             return True
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         return self._Done(extract_chunk(chunk, compress))
 
     def close(self) -> None:
@@ -250,7 +262,7 @@ class _Pool:
             jobs, mp_context=multiprocessing.get_context(method)
         )
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         future = self._pool.submit(extract_chunk, chunk, compress)
         if not self._released:
             # The first submit forks every worker (a forking pool starts them all
@@ -300,7 +312,7 @@ class _Dask:
             raise KgError(f"cannot reach the cluster at {address}: {e}") from e
         self.slots = max(1, sum(self._client.nthreads().values()))
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         # pure=False: no hashing of the whole chunk to build a task key.
         future: _Future = self._client.submit(
             extract_chunk, chunk, compress, pure=False
@@ -396,7 +408,7 @@ class _Extraction:
         # document cost 0.9 s on the bulk corpus, one per batch 0.25 s.
         for batch in _batches(enumerate(sources), LOOKUP_BATCH):
             keys = [
-                document_key(item.doc_id, item.data, self.version)
+                document_key(item.doc_id, item.data, self.version, item.fields)
                 if not isinstance(item, InputError)
                 else ""
                 for _, item in batch
@@ -545,8 +557,14 @@ def _prepend(
 
 def _payload(
     chunk: list[tuple[int, SourceText, str | None]],
-) -> list[tuple[str, bytes | str]]:
-    return [(source.doc_id, source.data) for _, source, _ in chunk]
+) -> list[Payload]:
+    # A JSONL record's metadata fields travel with it (most texts have none).
+    return [
+        (source.doc_id, source.data, source.fields)
+        if source.fields
+        else (source.doc_id, source.data)
+        for _, source, _ in chunk
+    ]
 
 
 def _runner_factory(jobs: int, cluster: str | None) -> Callable[[bool], _Runner]:
@@ -645,7 +663,9 @@ def _build(
     started_ns = time.time_ns()
     report = BuildReport()
     rdf = bool(rdf_formats)
-    root, files = list_corpus(corpus)
+    skipped: Counter[str] = Counter()
+    root, files = list_corpus(corpus, skipped=skipped)
+    report.skipped = dict(sorted(skipped.items()))
     inputs = None
     if cache:
         # Taken before any file is read: a file changed during the build shows.
@@ -656,8 +676,6 @@ def _build(
             return _repeated(summary, out_dir, started)
         remove_stamp(out_dir)
     sources = iter_corpus(root, files, text_field=text_field, id_field=id_field)
-    dates: dict[str, str] = {}  # a JSONL record's date field (issue 25)
-    sources = _noting_dates(sources, dates)
     # Cores this build may use here (a cluster's workers are elsewhere).
     local_jobs = jobs if jobs is not None else os.cpu_count() or 1
     runner = _runner_factory(local_jobs, cluster)
@@ -670,9 +688,11 @@ def _build(
     linker = Linker()
     texts: dict[str, str] = {}
     docs: dict[str, SentenceIndex | Document] = {}
+    metas: dict[str, DocumentMeta] = {}
 
     def consume(doc: Document, mentions: list[Mention]) -> None:
         linker.add(doc, mentions)
+        metas[doc.doc_id] = doc.meta
         if html:
             texts[doc.doc_id] = doc.text
         if rdf:
@@ -697,11 +717,10 @@ def _build(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
     on_stage("finishing the graph")
-    graph = _timed(
-        report,
-        "graph",
-        lambda: to_networkx(linker.finish(), consume=True, dates=dates),
-    )
+    graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
+    annotate_graph(graph, metas)  # title, date, source, publisher; PDF pages
+    metas.clear()
+    add_dates(graph)  # first and last dates of programmes and runs_in edges
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:
@@ -784,23 +803,14 @@ def _build(
     return report
 
 
-def _noting_dates(
-    sources: Iterable[SourceText | InputError], dates: dict[str, str]
-) -> Iterator[SourceText | InputError]:
-    """``sources``, noting each dated one's date in ``dates`` as it passes."""
-    for source in sources:
-        if isinstance(source, SourceText) and source.date:
-            dates[source.doc_id] = source.date
-        yield source
-
-
 def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildReport:
     """The report of a build with nothing to do: the last build's figures."""
     report = BuildReport(
         up_to_date=True, outputs=[out_dir / n for n in summary["outputs"]]
     )
     for name in _SUMMARY:
-        setattr(report, name, summary[name])
+        if name in summary:
+            setattr(report, name, summary[name])
     report.nodes_by_type = Counter(summary["nodes_by_type"])
     report.seconds = time.perf_counter() - started
     return report

@@ -7,7 +7,7 @@ contract documented in the README: keep it stable.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
@@ -19,7 +19,6 @@ from kg.files import atomic_output
 from kg.link import LinkedGraph
 from kg.memory import paused_gc
 from kg.model import Entity, Mention, Relation
-from kg.timeline import add_dates
 
 SCHEMA_VERSION = 1
 _SORTED_UTF8 = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
@@ -51,18 +50,11 @@ def _record_encoder() -> Callable[[Any], str]:
 _encode_record = _record_encoder()
 
 
-def to_networkx(
-    linked: LinkedGraph,
-    *,
-    consume: bool = False,
-    dates: Mapping[str, str | None] | None = None,
-) -> nx.MultiDiGraph:
+def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGraph:
     """Build the graph; node and edge attributes follow the ``graph.json`` contract.
 
     ``consume``: empty ``linked`` while building, so that the linked entities and the
     graph are not both whole in memory at once (the build's peak on large corpora).
-    ``dates``: document id → date, for documents whose node has none (``add_dates``
-    then dates programmes and ``runs_in`` edges from their documents).
     """
     entities = linked.entities
     graph = nx.MultiDiGraph(schema_version=SCHEMA_VERSION)
@@ -83,7 +75,6 @@ def to_networkx(
             yield relations.pop()
 
     _add_edges(graph, map(_edge, taken()))
-    add_dates(graph, dates)
     return graph
 
 

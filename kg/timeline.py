@@ -73,8 +73,9 @@ def add_dates(
 
     Args:
         graph: the graph (``to_networkx``); changed in place.
-        dates: document id → date as given (a JSONL record's ``date`` field), set on
-            the document nodes that have none yet (normalised by ``iso_date``).
+        dates: document id → date as given, set on the document nodes that have
+            none yet (normalised by ``iso_date``); a build's document nodes carry
+            their dates already (``kg.metadata``).
 
     Examples:
         >>> g = nx.MultiDiGraph()

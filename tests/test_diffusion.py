@@ -57,7 +57,7 @@ def test_timeline_dates_reach_documents_edges_and_programmes(dated_build: Path) 
     graph = json.loads((dated_build / "graph.json").read_text(encoding="utf-8"))
     nodes = {n["id"]: n for n in graph["nodes"]}
     assert nodes["document:news.jsonl#c"]["date"] == "2018-01-10"
-    assert "date" not in nodes["document:news.jsonl#e"]
+    assert nodes["document:news.jsonl#e"].get("date") is None
     programme = nodes["programme:三比三亮"]
     assert (programme["first_date"], programme["last_date"]) == (
         "2018-01-10",
