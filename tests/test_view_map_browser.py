@@ -167,6 +167,9 @@ def test_variants_drawn_as_one_family_and_no_label_on_single_links(
     links = [e for e in edges if e["id"].startswith("agg")]
     assert links and not any(e.get("label") == "1" for e in links)
     assert not any(e.get("arrows") for e in links)  # no arrowhead over a label
+    # Label size follows importance: 六单工作法 (three districts) over 察雅县 (one).
+    size = "id => kg.network.body.nodes[id].labelModule.fontOptions.size"
+    assert page.js(size, "programme:六单工作法") > page.js(size, "place:540325")
     page.page.screenshot(path=str(shots / "initiative-dated.png"))
     page.clean()
 
@@ -196,4 +199,14 @@ def test_map_saves_as_svg(page: Page, tmp_path: Path) -> None:
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>')
     assert 'xmlns="http://www.w3.org/2000/svg"' in text
     assert text.count("<path") > 100 and "举措数" in text
+    page.clean()
+
+
+def test_initiative_view_past_top_keeps_the_most_widespread(page: Page) -> None:
+    page.open("view=initiative&top=1")
+    drawn = page.drawn()
+    programmes = {n for n in drawn if n.startswith("programme:")}
+    assert programmes == {"programme:六单工作法"}  # three districts, the most
+    assert drawn == programmes | {"place:500153", "place:500155", "place:540325"}
+    assert "1 / 3" in page.page.inner_text("#notice")
     page.clean()
