@@ -441,3 +441,14 @@ def test_kg_build_with_no_arguments_builds_the_packaged_seeds(
     assert result.exit_code == 0, result.output
     assert "documents read: 5" in result.output
     assert (tmp_path / "output" / "graph.json").is_file()
+
+
+def test_mixed_folder_outputs_are_byte_identical_run_to_run(
+    corpus: Path, built: tuple[Path, str], tmp_path: Path
+) -> None:
+    from kg.build import build
+
+    first, _ = built  # -j 1 through the CLI; now two workers and no cache
+    build(corpus, tmp_path, jobs=2, cache=False)
+    for name in ("graph.json", "graph.ttl", "graph.trig", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (first / name).read_bytes(), name
