@@ -670,6 +670,8 @@ def _build(
     if cache:
         # Taken before any file is read: a file changed during the build shows.
         options = {"html": html, "rdf": rdf_formats, "text": text_field, "id": id_field}
+        # Files kg does not read are no input, but the summary counts them.
+        options["skipped"] = report.skipped
         inputs = build_inputs(root, files, options)
         summary = last_build(out_dir, inputs)
         if summary is not None:

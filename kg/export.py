@@ -17,7 +17,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +180,7 @@ def to_neo4j_tables(graph: nx.MultiDiGraph) -> tuple[str, str]:
     )
 
 
-def _neo4j_types(items: list[Mapping[str, Any]], keys: list[str]) -> dict[str, str]:
+def _neo4j_types(items: Sequence[Mapping[str, Any]], keys: list[str]) -> dict[str, str]:
     """Each typed column's type: ``NEO4J_TYPES``, and ``string[]`` for a key whose
     values are all lists of strings."""
     types = {k: NEO4J_TYPES[k] for k in keys if k in NEO4J_TYPES}

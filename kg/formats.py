@@ -327,6 +327,10 @@ def _read_html(data: bytes, doc_id: str) -> tuple[str, DocumentMeta]:
     )
     body = (found.text if found is not None else None) or ""
     if not body.strip():
+        # trafilatura's own fallback for pages its main extraction leaves empty
+        # (very short pages, a bare table): the text of the article or paragraphs.
+        body = trafilatura.baseline(page)[1]
+    if not body.strip():
         raise InputError(f"{doc_id}: no main text found in the page")
     title_tag = _first(tags, _TITLE_KEYS)
     title = (

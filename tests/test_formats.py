@@ -441,3 +441,22 @@ def test_kg_build_with_no_arguments_builds_the_packaged_seeds(
     assert result.exit_code == 0, result.output
     assert "documents read: 5" in result.output
     assert (tmp_path / "output" / "graph.json").is_file()
+
+
+def test_mixed_folder_outputs_are_byte_identical_run_to_run(
+    corpus: Path, built: tuple[Path, str], tmp_path: Path
+) -> None:
+    from kg.build import build
+
+    first, _ = built  # -j 1 through the CLI; now two workers and no cache
+    build(corpus, tmp_path, jobs=2, cache=False)
+    for name in ("graph.json", "graph.ttl", "graph.trig", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (first / name).read_bytes(), name
+
+
+def test_html_empty_page_is_an_error_and_bare_text_is_kept() -> None:
+    with pytest.raises(InputError, match="no main text"):
+        read_document(SourceText("e.html", b"<html><body><p> </p></body></html>"))
+    short = "<html><head><title>通知</title></head><body><p>推行“三比三亮”工作法。</p></body></html>"
+    doc = read_document(SourceText("s.html", short.encode()))
+    assert doc.text == "通知\n\n推行“三比三亮”工作法。\n"
