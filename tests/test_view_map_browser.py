@@ -128,6 +128,7 @@ def test_map_picking_an_initiative_colours_where_it_runs(
         < spread.index("2022-02-02")
     )
     assert spread.index("荣昌区") < spread.index("梁平区") < spread.index("察雅县")
+    assert page.page.locator("#spread svg rect").count() == 3  # 2020, 2021, 2022
     page.page.screenshot(path=str(shots / "map-pick.png"))
     # Search picks too.
     page.page.fill("#search", "三比三亮")
