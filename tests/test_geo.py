@@ -28,3 +28,20 @@ def test_geo_draws_every_county_of_the_province_small_and_the_same_twice() -> No
     )
     assert len(json.dumps(data, ensure_ascii=False).encode()) < 80_000
     assert geo.map_data({"place:500155": "500155", "place:9": "999999"}) == data
+
+
+def test_geo_page_without_the_extra_has_no_boundaries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import networkx as nx
+
+    from kg.viz import render_html
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("programme:x", type="programme", name="x", mentions=[])
+    graph.add_node(
+        "place:500155", type="place", name="梁平区", level="district", code="500155"
+    )
+    graph.add_edge("programme:x", "place:500155", type="runs_in", evidence=[])
+    monkeypatch.setattr(geo, "boundaries_root", lambda: None)
+    assert '"map": {"available": false}' in render_html(graph)
