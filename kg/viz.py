@@ -337,13 +337,17 @@ def _document_meta(graph: nx.MultiDiGraph, doc: str) -> dict[str, Any]:
 
 
 def _info(attrs: dict[str, Any]) -> str:
-    """Level, kind and code, for the hover text.
+    """Level, kind, code and first date (programmes), for the hover text.
 
     >>> _info({"level": "district", "code": "500155", "kind": None})
     'level: district · code: 500155'
     """
     return " · ".join(  # a list: join makes one of a generator anyway
-        [f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)]
+        [
+            f"{key}: {attrs[key]}"
+            for key in ("level", "kind", "code", "first_date")
+            if attrs.get(key)
+        ]
     )
 
 
