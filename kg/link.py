@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import attrgetter
 
-from kg.extract.places import RANK, load_gazetteer, town_stems
+from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import chars, pattern, words
 from kg.model import Document, Entity, Mention, Relation
 

@@ -58,7 +58,7 @@ def release_resources() -> int:
 
     import jieba
 
-    from kg.extract.places import load_gazetteer, town_stems
+    from kg.lang.gazetteer import load_gazetteer, town_stems
 
     kept = (load_gazetteer, town_stems)
     cleared = 0
