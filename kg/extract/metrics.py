@@ -87,7 +87,8 @@ def parse_chinese_number(text: str) -> Decimal:
     if not text:
         raise ValueError("empty number")
     digits, small, large, _, _ = _numerals()
-    if len(text) > 1 and all(ch in _digit_string() for ch in text):
+    digit_string = _digit_string()
+    if len(text) > 1 and all(ch in digit_string for ch in text):
         return Decimal("".join(str(digits[ch]) for ch in text))  # 二〇二三
     yi = Decimal(0)  # everything up to the last 亿
     wan = Decimal(0)  # the 万 group after it
