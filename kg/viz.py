@@ -316,6 +316,7 @@ class _Sources:
                 "end": span["end"],
                 "me": me,
                 "ms": ms,
+                "rule": span.get("rule"),
                 "start": span["start"],
                 "text": sentence,
             }
@@ -485,7 +486,16 @@ def _view(
         "limits": {"drawn": MAX_DRAWN, "top": TOP_INITIATIVES},
         "variants": variants,
         "map": _map(graph, initiative) if with_map else {"available": False},
+        "rules": _rule_notes(),
     }
+
+
+def _rule_notes() -> dict[str, list[str]]:
+    """Rule id → [why, file:line] of every rule loaded (kg's and the active packs'),
+    for the side panel: a few hundred short entries, whatever the graph's size."""
+    from kg.lang.rules import load_rules
+
+    return {r.id: [r.why, r.location] for r in sorted(load_rules(), key=lambda r: r.id)}
 
 
 def _map(graph: nx.MultiDiGraph, initiative: list[dict[str, Any]]) -> dict[str, Any]:
