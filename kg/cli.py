@@ -198,32 +198,140 @@ def progress_line(documents: int, nbytes: int, seconds: float) -> str:
 
 @cli.command(name="eval")
 @click.argument(
-    "gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False)
+    "gold_dirs",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
 )
 @click.option(
     "-g",
     "--graph",
-    "graph_path",
+    "graph_paths",
     type=click.Path(path_type=Path),
-    default=Path("output/graph.json"),
-    show_default=True,
-    help="The graph.json to score.",
+    multiple=True,
+    help="The graph.json to score (or its output folder): one for every GOLD_DIR, "
+    "or one per GOLD_DIR in the same order. Default: output/graph.json.",
 )
 @click.option(
-    "--errors", "show_errors", is_flag=True, help="List every miss and false hit."
+    "--baseline",
+    "baselines",
+    type=click.Choice(["quotes", "numbers", "jieba"]),
+    multiple=True,
+    help="Also score a naive baseline on the same gold: quotes (anything quoted is "
+    "a programme), numbers (a number and the next character are a metric), jieba "
+    "(posseg ns tokens are places, nr tokens people). Needs the texts: --corpus.",
 )
-def eval_command(gold_dir: Path, graph_path: Path, show_errors: bool) -> None:
-    """Score a built graph against hand-made annotations (see tests/gold/README.md).
+@click.option(
+    "--corpus",
+    "corpora",
+    type=click.Path(path_type=Path, exists=True),
+    multiple=True,
+    help="The texts of each GOLD_DIR, in the same order, for --baseline (default: "
+    "the GOLD_DIR itself when it holds the texts).",
+)
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="List every miss, false hit and wrong link, grouped by kind of error.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_command(
+    gold_dirs: tuple[Path, ...],
+    graph_paths: tuple[Path, ...],
+    baselines: tuple[str, ...],
+    corpora: tuple[Path, ...],
+    show_errors: bool,
+    as_json: bool,
+) -> None:
+    """Score built graphs against hand-made annotations (see tests/gold/README.md).
 
+    One table per GOLD_DIR and, for several, a total.
+
+    \b
     Example: kg build seeds -o output && kg eval tests/gold -g output/graph.json
+    Example: kg eval tests/gold tests/gold/heldout -g output -g /tmp/heldout \\
+          --baseline quotes --corpus seeds --corpus tests/gold/heldout --errors
     """
-    from kg.evaluate import evaluate, format_scores
+    import json
 
+    from kg.evaluate import as_dict, format_scores, total
+
+    graphs = _pair("-g/--graph", gold_dirs, graph_paths or (Path("output"),))
+    texts = _pair("--corpus", gold_dirs, corpora) if corpora else gold_dirs
     try:
-        scores = evaluate(gold_dir, graph_path)
+        results = [
+            (str(gold), *_eval_one(gold, graph, corpus, baselines))
+            for gold, graph, corpus in zip(gold_dirs, graphs, texts, strict=True)
+        ]
     except KgError as e:
         raise click.ClickException(str(e)) from e
-    click.echo(format_scores(scores, errors=show_errors))
+    if len(results) > 1:
+        results.append(
+            (
+                "total",
+                total(r[1] for r in results),
+                [
+                    (
+                        name,
+                        kind,
+                        total(
+                            rb[2]
+                            for r in results
+                            for rb in r[2]
+                            if rb[:2] == (name, kind)
+                        ),
+                    )
+                    for name, kind, _ in results[0][2]
+                ],
+            )
+        )
+    if as_json:
+        data = {
+            label: {
+                **as_dict(scores),
+                "baselines": {f"{n}/{k}": as_dict(b)["types"][k] for n, k, b in base},
+            }
+            for label, scores, base in results
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for i, (label, scores, base) in enumerate(results):
+        if i:
+            click.echo("")
+        if len(results) > 1:
+            click.echo(f"== {label} ==")
+        click.echo(format_scores(scores, errors=show_errors, baselines=base))
+
+
+def _pair(
+    option: str, gold_dirs: tuple[Path, ...], values: tuple[Path, ...]
+) -> tuple[Path, ...]:
+    """One value for every gold folder, or one per gold folder."""
+    if len(values) == 1:
+        return values * len(gold_dirs)
+    if len(values) != len(gold_dirs):
+        raise click.UsageError(
+            f"give {option} once, or once per GOLD_DIR ({len(gold_dirs)})"
+        )
+    return values
+
+
+def _eval_one(
+    gold: Path, graph: Path, corpus: Path, baselines: tuple[str, ...]
+) -> tuple[Any, list[tuple[str, str, Any]]]:
+    """kg's scores on one gold folder, and each baseline's on the types it predicts."""
+    from kg.baselines import BASELINES, baseline_graph
+    from kg.evaluate import evaluate, evaluate_graph
+
+    if graph.is_dir():
+        graph = graph / "graph.json"
+    scores = evaluate(gold, graph)
+    rows = []
+    for name in baselines:
+        theirs = evaluate_graph(gold, baseline_graph(corpus, name))
+        rows += [(name, kind, theirs) for kind in BASELINES[name][0]]
+    return scores, rows
 
 
 @cli.command(name="query")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -17,6 +18,11 @@ from typing import Any
 from kg.errors import EvalError
 
 TYPES = ("place", "person", "programme", "metric")
+# Programme nodes that kg eval scores: kg's older "local" class, and "programme" (any
+# scope; the scope is scored as a link). Doctrine, quotations and metaphors are not.
+PROGRAMME_CLASSES = frozenset({"local", "programme"})
+# JSON files of a gold folder that are not annotations (the quality floor).
+NOT_ANNOTATIONS = frozenset({"floor.json"})
 _GOLD_KEYS = {
     "place": "places",
     "person": "people",
@@ -95,7 +101,9 @@ def _predicted(
     for node in graph["nodes"]:
         if node["type"] not in TYPES:
             continue
-        if node["type"] == "programme" and node.get("class", "local") != "local":
+        if node["type"] == "programme" and (
+            node.get("class", "local") not in PROGRAMME_CLASSES
+        ):
             continue
         docs = sorted({m["doc"] for m in node.get("mentions", [])})
         for doc in docs:
@@ -154,20 +162,31 @@ def _match(
     return pairs, missed, free
 
 
-def evaluate(gold_dir: Path, graph_path: Path) -> Scores:
-    """Score ``graph_path`` (a graph.json) against every ``*.json`` in ``gold_dir``."""
+def read_graph(graph_path: Path) -> dict[str, Any]:
+    """A graph.json, or an EvalError that says to build first."""
     try:
-        graph = json.loads(graph_path.read_text(encoding="utf-8"))
+        return json.loads(graph_path.read_text(encoding="utf-8"))
     except OSError as e:
         raise EvalError(
             f"{graph_path}: cannot read the graph ({e.strerror}); run kg build first"
         ) from e
+    except json.JSONDecodeError as e:
+        raise EvalError(f"{graph_path}: not a graph.json ({e})") from e
+
+
+def evaluate(gold_dir: Path, graph_path: Path) -> Scores:
+    """Score ``graph_path`` (a graph.json) against every ``*.json`` in ``gold_dir``."""
+    return evaluate_graph(gold_dir, read_graph(graph_path))
+
+
+def evaluate_graph(gold_dir: Path, graph: dict[str, Any]) -> Scores:
+    """Score a graph (graph.json's node-link dict) against the files of ``gold_dir``."""
     by_doc_type, nodes, edges = _predicted(graph)
     out_edges: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge in edges:
         out_edges[edge["source"]].append(edge)
     scores = Scores()
-    files = sorted(gold_dir.glob("*.json"))
+    files = sorted(p for p in gold_dir.glob("*.json") if p.name not in NOT_ANNOTATIONS)
     if not files:
         raise EvalError(f"{gold_dir}: no annotation files (*.json)")
     for path in files:
@@ -252,6 +271,15 @@ def _role_right(
     return False
 
 
+def _tally(scores: Scores, link: str, right: bool, doc: str, detail: str) -> None:
+    """Count one link decision; a wrong one is listed under "<link> wrong"."""
+    ratio = scores.links[link]
+    ratio.total += 1
+    ratio.right += right
+    if not right:
+        scores.errors[f"{link} wrong"].append(f"{doc}: {detail}")
+
+
 def _score_links(
     scores: Scores,
     kind: str,
@@ -264,85 +292,230 @@ def _score_links(
         if gold.get("optional"):
             continue
         if kind == "place":
-            scores.links["place level"].total += 1
-            scores.links["place level"].right += node.get("level") == gold.get("level")
-            if gold.get("parent"):
-                parents = set().union(
-                    *[
-                        _node_names(nodes, e["target"])
-                        for e in _targets(out_edges, node["id"], "part_of")
-                    ]
-                    or [set()]
-                )
-                scores.links["place parent"].total += 1
-                scores.links["place parent"].right += gold["parent"] in parents
+            _score_place(scores, gold, node, nodes, out_edges, doc)
         elif kind == "person" and gold.get("posts"):
             gold_posts = [p for p in gold["posts"] if p.get("title")]
             if gold_posts:
-                scores.links["person role"].total += 1
-                scores.links["person role"].right += _role_right(
-                    gold_posts,
-                    _targets(out_edges, node["id"], "holds_post"),
-                    nodes,
-                    out_edges,
+                posts = _targets(out_edges, node["id"], "holds_post")
+                held = ", ".join(
+                    f"{e.get('title')}@{nodes.get(e['target'], {}).get('name')}"
+                    for e in posts
+                )
+                expected = ", ".join(
+                    f"{p['title']}@{p.get('org') or p.get('place')}" for p in gold_posts
+                )
+                _tally(
+                    scores,
+                    "person role",
+                    _role_right(gold_posts, posts, nodes, out_edges),
+                    doc,
+                    f"{gold['name']}: {held or '-'} (gold {expected})",
                 )
         elif kind == "programme":
-            targets = set()
-            for e in _targets(out_edges, node["id"], "runs_in", doc):
-                targets |= _node_names(nodes, e["target"])
-            gold_places = set(gold.get("runs_in", []))
-            predicted_links = [
-                e for e in _targets(out_edges, node["id"], "runs_in", doc)
-            ]
-            for e in predicted_links:
-                scores.links["programme→place precision"].total += 1
-                scores.links["programme→place precision"].right += bool(
-                    _node_names(nodes, e["target"]) & gold_places
-                )
-            for place in gold_places:
-                scores.links["programme→place recall"].total += 1
-                scores.links["programme→place recall"].right += place in targets
-            if gold.get("components"):  # the parts, when the text spells them out
-                scores.links["programme components"].total += 1
-                scores.links["programme components"].right += set(
-                    node.get("components") or []
-                ) == set(gold["components"])
+            _score_programme(scores, gold, node, nodes, out_edges, doc)
         elif kind == "metric":
-            if gold.get("subject"):
-                scores.links["metric subject"].total += 1
-                scores.links["metric subject"].right += _same_subject(node, gold)
-            if gold.get("year") is not None:
-                scores.links["metric year"].total += 1
-                scores.links["metric year"].right += node.get("year") == gold["year"]
-            if gold.get("place"):
-                places = set().union(
-                    *[
-                        _node_names(nodes, e["target"])
-                        for e in _targets(out_edges, node["id"], "measured_in")
-                    ]
-                    or [set()]
-                )
-                scores.links["metric place"].total += 1
-                scores.links["metric place"].right += gold["place"] in places
+            _score_metric(scores, gold, node, nodes, out_edges, doc)
 
 
-def format_scores(scores: Scores, *, errors: bool = False) -> str:
-    """A plain-text table of the scores."""
+def _linked_names(
+    nodes: dict[str, dict[str, Any]],
+    out_edges: dict[str, list[dict[str, Any]]],
+    node_id: str,
+    edge_type: str,
+    doc: str | None = None,
+) -> set[str]:
+    names: set[str] = set()
+    for e in _targets(out_edges, node_id, edge_type, doc):
+        names |= _node_names(nodes, e["target"])
+    return names
+
+
+def _score_place(
+    scores: Scores,
+    gold: dict[str, Any],
+    node: dict[str, Any],
+    nodes: dict[str, dict[str, Any]],
+    out_edges: dict[str, list[dict[str, Any]]],
+    doc: str,
+) -> None:
+    level = node.get("level")
+    _tally(
+        scores,
+        "place level",
+        level == gold.get("level"),
+        doc,
+        f"{gold['name']}: {level} (gold {gold.get('level')})",
+    )
+    if gold.get("parent"):
+        parents = _linked_names(nodes, out_edges, node["id"], "part_of")
+        _tally(
+            scores,
+            "place parent",
+            gold["parent"] in parents,
+            doc,
+            f"{gold['name']}: {'/'.join(sorted(parents)) or '-'} (gold {gold['parent']})",
+        )
+
+
+def _score_programme(
+    scores: Scores,
+    gold: dict[str, Any],
+    node: dict[str, Any],
+    nodes: dict[str, dict[str, Any]],
+    out_edges: dict[str, list[dict[str, Any]]],
+    doc: str,
+) -> None:
+    name = gold["name"]
+    gold_places = set(gold.get("runs_in", []))
+    targets = set()
+    for e in _targets(out_edges, node["id"], "runs_in", doc):
+        linked = _node_names(nodes, e["target"])
+        targets |= linked
+        _tally(
+            scores,
+            "programme→place precision",
+            bool(linked & gold_places),
+            doc,
+            f"{name} runs_in {nodes.get(e['target'], {}).get('name')} (not in gold)",
+        )
+    for place in sorted(gold_places):
+        _tally(
+            scores,
+            "programme→place recall",
+            place in targets,
+            doc,
+            f"{name} runs_in {place} (missed)",
+        )
+    if gold.get("components"):  # the parts, when the text spells them out
+        parts = set(node.get("components") or [])
+        _tally(
+            scores,
+            "programme components",
+            parts == set(gold["components"]),
+            doc,
+            f"{name}: {'、'.join(sorted(parts)) or '-'}",
+        )
+    if gold.get("scope"):
+        scope = node.get("scope", "local")
+        _tally(
+            scores,
+            "programme scope",
+            scope == gold["scope"],
+            doc,
+            f"{name}: {scope} (gold {gold['scope']})",
+        )
+
+
+def _score_metric(
+    scores: Scores,
+    gold: dict[str, Any],
+    node: dict[str, Any],
+    nodes: dict[str, dict[str, Any]],
+    out_edges: dict[str, list[dict[str, Any]]],
+    doc: str,
+) -> None:
+    text = gold.get("text") or gold.get("name")
+    if gold.get("subject"):
+        _tally(
+            scores,
+            "metric subject",
+            _same_subject(node, gold),
+            doc,
+            f"{text}: {node.get('subject')} (gold {gold['subject']})",
+        )
+    if gold.get("year") is not None:
+        _tally(
+            scores,
+            "metric year",
+            node.get("year") == gold["year"],
+            doc,
+            f"{text}: {node.get('year')} (gold {gold['year']})",
+        )
+    if gold.get("place"):
+        places = _linked_names(nodes, out_edges, node["id"], "measured_in")
+        _tally(
+            scores,
+            "metric place",
+            gold["place"] in places,
+            doc,
+            f"{text}: {'/'.join(sorted(places)) or '-'} (gold {gold['place']})",
+        )
+
+
+def total(parts: Iterable[Scores]) -> Scores:
+    """The scores of several corpora taken together (counts are summed)."""
+    out = Scores()
+    for part in parts:
+        out.documents += part.documents
+        for kind, score in part.by_type.items():
+            mine = out.by_type[kind]
+            mine.tp, mine.fp, mine.fn = (
+                mine.tp + score.tp,
+                mine.fp + score.fp,
+                mine.fn + score.fn,
+            )
+        for name, ratio in part.links.items():
+            out.links[name].right += ratio.right
+            out.links[name].total += ratio.total
+        for name, items in part.errors.items():
+            out.errors[name].extend(items)
+    return out
+
+
+def as_dict(scores: Scores) -> dict[str, Any]:
+    """Scores as plain data (``kg eval --json``, ``tests/gold/floor.json``)."""
+    return {
+        "documents": scores.documents,
+        "types": {
+            kind: {
+                "p": round(s.precision, 4),
+                "r": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+            for kind, s in scores.by_type.items()
+        },
+        "links": {
+            name: {"accuracy": round(r.value, 4), "n": r.total}
+            for name, r in sorted(scores.links.items())
+        },
+    }
+
+
+def _type_row(label: str, s: Score) -> str:
+    return (
+        f"{label:<22}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+        f"{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+    )
+
+
+def format_scores(
+    scores: Scores,
+    *,
+    errors: bool = False,
+    baselines: Iterable[tuple[str, str, Scores]] = (),
+) -> str:
+    """A plain-text table of the scores.
+
+    ``baselines`` are (baseline name, type it predicts, its scores on the same gold),
+    printed under kg's rows.
+    """
     lines = [
         f"documents: {scores.documents}",
         "",
-        f"{'type':<12}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}",
+        f"{'type':<22}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}",
     ]
-    for kind in TYPES:
-        s = scores.by_type[kind]
-        lines.append(
-            f"{kind:<12}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
-        )
+    lines += [_type_row(kind, scores.by_type[kind]) for kind in TYPES]
+    for name, kind, theirs in baselines:
+        lines.append(_type_row(f"{kind} [{name}]", theirs.by_type[kind]))
     lines += ["", f"{'link':<28}{'accuracy':>9}{'n':>6}"]
     for name in sorted(scores.links):
         ratio = scores.links[name]
         lines.append(f"{name:<28}{ratio.value:>9.3f}{ratio.total:>6}")
     if errors:
         for name in sorted(scores.errors):
-            lines += ["", f"# {name}"] + [f"  {e}" for e in scores.errors[name]]
+            items = scores.errors[name]
+            lines += ["", f"# {name} ({len(items)})"] + [f"  {e}" for e in items]
     return "\n".join(lines)

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Measure kg on every annotated corpus, and keep the quality floor (tests/gold/floor.json).
+
+The floor is what kg scored when it was last raised: for every corpus, each type's F1
+and each link accuracy. ``tests/test_gold_floor.py`` builds the corpora and fails when a
+figure falls more than ``TOLERANCE`` below its floor. Raising the floor is part of
+every quality change:
+
+    python scripts/gold_floor.py            # print today's figures beside the floor
+    python scripts/gold_floor.py --write    # record them as the new floor
+
+Corpora whose texts live outside the repository (the blind batches, read from
+``../shared``) are skipped when those texts are absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = ROOT / "tests" / "gold" / "floor.json"
+TOLERANCE = 0.01
+# name → (gold folder, texts): a folder of the repository, or "blind:N" for a blind
+# batch written from ../shared by scripts/blind_sample.py.
+CORPORA = {
+    "seeds": ("tests/gold", "seeds"),
+    "heldout": ("tests/gold/heldout", "tests/gold/heldout"),
+    "blind1": ("tests/gold/blind/batch1", "blind:1"),
+}
+
+
+def _blind_sample() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "blind_sample", ROOT / "scripts" / "blind_sample.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def available(texts: str) -> bool:
+    if texts.startswith("blind:"):
+        return _blind_sample().BULK.exists()
+    return (ROOT / texts).exists()
+
+
+def texts_folder(texts: str, work: Path) -> Path:
+    if texts.startswith("blind:"):
+        folder = work / texts.replace(":", "")
+        _blind_sample().materialise(int(texts.split(":")[1]), folder)
+        return folder
+    return ROOT / texts
+
+
+def measure(name: str, work: Path) -> dict[str, Any]:
+    """Build one corpus into ``work`` and score it (kg eval's figures, as data)."""
+    from kg.build import build
+    from kg.evaluate import as_dict, evaluate
+
+    gold, texts = CORPORA[name]
+    out = work / f"{name}-out"
+    build(texts_folder(texts, work), out, html=False, rdf=False, cache=False, jobs=1)
+    return as_dict(evaluate(ROOT / gold, out / "graph.json"))
+
+
+def floor_of(scores: dict[str, Any]) -> dict[str, float]:
+    """The figures a floor keeps: per-type F1 and link accuracies."""
+    figures = {f"{kind} F1": s["f1"] for kind, s in scores["types"].items()}
+    figures.update({link: r["accuracy"] for link, r in scores["links"].items()})
+    return figures
+
+
+def below_floor(
+    name: str, figures: dict[str, float], floor: dict[str, dict[str, float]]
+) -> list[str]:
+    """Each figure more than TOLERANCE below its floor, as a line of text."""
+    return [
+        f"{name}: {key} {figures.get(key, 0.0):.3f} < floor {value:.3f}"
+        for key, value in sorted(floor.get(name, {}).items())
+        if figures.get(key, 0.0) < value - TOLERANCE
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="record a new floor")
+    args = parser.parse_args()
+    floor = json.loads(FLOOR.read_text(encoding="utf-8")) if FLOOR.exists() else {}
+    new: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (_, texts) in CORPORA.items():
+            if not available(texts):
+                print(f"{name}: texts absent, skipped", file=sys.stderr)
+                continue
+            new[name] = floor_of(measure(name, Path(tmp)))
+            for key, value in sorted(new[name].items()):
+                old = floor.get(name, {}).get(key)
+                was = f"{old:.3f}" if old is not None else "-"
+                print(f"{name:<8} {key:<28} {value:.3f}  (floor {was})")
+    if args.write:
+        floor.update(new)
+        FLOOR.write_text(
+            json.dumps(floor, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {FLOOR.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
