@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     # Documents and provenance
     characters: URIRef
     sentence: URIRef
+    rule: URIRef  # the id of the rule that found a text span (kg/rules)
     programmes: URIRef  # the skos:ConceptScheme of programmes
 
 

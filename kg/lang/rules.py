@@ -39,7 +39,9 @@ from typing import Any
 from kg.errors import KgError
 
 KINDS = ("words", "pattern", "guard", "table", "stage")
-LABELS = ("place", "person", "organization", "programme", "metric", "link")
+# The folders of kg/rules: the labels of LABELS in kg.model, ``link``, and ``common``
+# (conventions of the texts every extractor shares, such as redaction placeholders).
+LABELS = ("place", "person", "organization", "programme", "metric", "link", "common")
 CJK = "\u4e00-\u9fff"
 
 # Keys every rule may have, and the keys of each kind.
@@ -54,7 +56,7 @@ _COMMON = {
     "check",
 }
 _KIND_KEYS = {
-    "words": {"words", "chars", "resource", "file", "extends"},
+    "words": {"words", "chars", "values", "resource", "column", "file", "extends"},
     "pattern": {"literal", "list", "regex", "tokens", "flags"},
     "guard": {"stage", "when"},
     "table": {"inputs", "row", "default", "extends"},
@@ -349,12 +351,19 @@ def _check_spec(
     kind: str, spec: dict[str, Any], fail: Callable[[str], RuleError]
 ) -> None:
     if kind == "words":
-        given = [k for k in ("words", "chars", "resource", "file") if k in spec]
+        sources = ("words", "chars", "values", "resource", "file")
+        given = [k for k in sources if k in spec]
         if not given and "extends" not in spec:
-            raise fail("a words rule needs 'words', 'chars', 'resource' or 'file'")
+            raise fail(
+                "a words rule needs 'words', 'chars', 'values', 'resource' or 'file'"
+            )
         if "words" in spec and not _str_list(spec["words"]):
             raise fail("'words' must be a list of strings")
-        for key in ("chars", "resource", "file", "extends"):
+        if "values" in spec and not isinstance(spec["values"], dict):
+            raise fail("'values' must be a table of word = value")
+        if "column" in spec and "resource" not in spec:
+            raise fail("'column' names a column of a 'resource' table (.tsv)")
+        for key in ("chars", "resource", "column", "file", "extends"):
             if key in spec and not isinstance(spec[key], str):
                 raise fail(f"'{key}' must be a string")
     elif kind == "pattern":
@@ -577,10 +586,15 @@ def _own_words(rule_id: str) -> tuple[str, ...]:
         raise RuleError(r.file, r.line, f"rule {rule_id} is a {r.kind}, not words")
     found: list[str] = list(r.spec.get("words", []))
     found.extend(r.spec.get("chars", ""))
+    found.extend(r.spec.get("values", {}))
     if "resource" in r.spec:
-        from kg.resources import load_list
+        from kg.resources import load_list, load_table
 
-        found.extend(load_list(r.spec["resource"]))
+        if "column" in r.spec:
+            column = r.spec["column"]
+            found.extend(row[column] for row in load_table(r.spec["resource"]))
+        else:
+            found.extend(load_list(r.spec["resource"]))
     if "file" in r.spec:
         if not r.folder:
             raise RuleError(r.file, r.line, "'file' needs a rule file on disk")
@@ -621,6 +635,22 @@ def words(rule_id: str) -> tuple[str, ...]:
 
 
 @cache
+def word_values(rule_id: str) -> dict[str, Any]:
+    """The ``values`` table of a words rule (word → value), its extensions' after it.
+
+    Examples:
+        >>> word_values("metric:numerals.large")["万"]
+        10000
+    """
+    out: dict[str, Any] = dict(rule(rule_id).spec.get("values", {}))
+    for other in load_rules():
+        if other.spec.get("extends") == rule_id and other.id != rule_id:
+            for word, value in word_values(other.id).items():
+                out.setdefault(word, value)
+    return out
+
+
+@cache
 def word_set(rule_id: str) -> frozenset[str]:
     """``words(rule_id)`` as a set."""
     return frozenset(words(rule_id))
@@ -651,7 +681,9 @@ _FLAGS = {"multiline": re.MULTILINE, "dotall": re.DOTALL}
 
 
 def expand(source: str) -> str:
-    """A regex with ``{CJK}``, ``{words:ID}`` and ``{chars:ID}`` filled in.
+    """A regex with ``{CJK}``, ``{words:ID}`` and ``{chars:ID}`` filled in: an
+    alternation of the words of rule ID (longest first), its characters for a
+    character class; ``{chars:A+B}`` joins the characters of rules A and B.
 
     Examples:
         >>> expand("[{CJK}]{2,3}")
@@ -662,10 +694,10 @@ def expand(source: str) -> str:
         name = match.group(1)
         if name == "CJK":
             return CJK
-        kind, rule_id = name.split(":", 1)
+        kind, rule_ids = name.split(":", 1)
         if kind == "words":
-            return f"(?:{alternation(rule_id)})"
-        return "".join(re.escape(c) for c in chars(rule_id))
+            return "(?:" + "|".join(alternation(i) for i in rule_ids.split("+")) + ")"
+        return "".join(re.escape(c) for i in rule_ids.split("+") for c in chars(i))
 
     return _REFERENCE.sub(fill, source)
 
@@ -852,28 +884,35 @@ def register_test(name: str, make: Callable[[Any, Rule], Test]) -> None:
     _TESTS[name] = make
 
 
+def _inline(test: Test, op: str, arg: Any) -> Test:
+    """Mark ``test`` with an inline form (op, its argument): the generated matcher
+    (``Table.matcher``) writes it as an expression instead of calling it."""
+    test.inline = (op, arg)  # type: ignore[attr-defined]
+    return test
+
+
 def _builtin_tests() -> None:
     def equals(arg: Any, r: Rule) -> Test:
         if isinstance(arg, list):
             options = frozenset(arg)
-            return lambda v: v in options
-        return lambda v: v == arg
+            return _inline(lambda v: v in options, "in", options)
+        return _inline(lambda v: v == arg, "==", arg)
 
     def is_in(arg: Any, r: Rule) -> Test:
         options = _word_arg(arg, r)
-        return lambda v: v in options
+        return _inline(lambda v: v in options, "in", options)
 
     def not_in(arg: Any, r: Rule) -> Test:
         options = _word_arg(arg, r)
-        return lambda v: v not in options
+        return _inline(lambda v: v not in options, "not in", options)
 
     def starts_with(arg: Any, r: Rule) -> Test:
         options = _affixes(arg, r)
-        return lambda v: v.startswith(options)
+        return _inline(lambda v: v.startswith(options), "startswith", options)
 
     def ends_with(arg: Any, r: Rule) -> Test:
         options = _affixes(arg, r)
-        return lambda v: v.endswith(options)
+        return _inline(lambda v: v.endswith(options), "endswith", options)
 
     def contains(arg: Any, r: Rule) -> Test:
         options = _affixes(arg, r)
@@ -893,11 +932,18 @@ def _builtin_tests() -> None:
 
     def any_not_starting_with(arg: Any, r: Rule) -> Test:
         prefixes = _affixes(arg, r)
-        return lambda v: any(not item.startswith(prefixes) for item in v)
+
+        def test(v: Any) -> bool:
+            for item in v:
+                if not item.startswith(prefixes):
+                    return True
+            return False
+
+        return test
 
     def length(arg: Any, r: Rule) -> Test:
         low, high = _bounds(arg, r)
-        return lambda v: low <= len(v) <= high
+        return _inline(lambda v: low <= len(v) <= high, "len", (low, high))
 
     for name, make in (
         ("equals", equals),
@@ -928,7 +974,8 @@ def _regex_arg(arg: Any, r: Rule) -> re.Pattern[str]:
 
 _builtin_tests()
 
-Condition = tuple[str, Test]  # (input name, test of its value)
+# (input name, test of its value, the test before negation, negated)
+Condition = tuple[str, Test, Test, bool]
 
 
 def compile_when(r: Rule, inputs: Sequence[str]) -> tuple[Condition, ...]:
@@ -964,7 +1011,8 @@ def compile_when(r: Rule, inputs: Sequence[str]) -> tuple[Condition, ...]:
                 f"(tests: {', '.join(sorted(_TESTS))})",
             )
         test = make(arg, r)
-        out.append((name, (lambda v, t=test: not t(v)) if negate else test))
+        checked = (lambda v, t=test: not t(v)) if negate else test
+        out.append((name, checked, test, negate))
 
     for key, value in r.spec["when"].items():
         if isinstance(value, dict) and key != "not":
@@ -1013,7 +1061,7 @@ class Table:
     def first(self, inputs: Mapping[str, Any]) -> Rule | None:
         """The first row whose conditions all hold, or ``None``."""
         for row, conditions in self.rows:
-            for name, test in conditions:
+            for name, test, _, _ in conditions:
                 if not test(inputs[name]):
                     break
             else:
@@ -1026,6 +1074,58 @@ class Table:
         if row is None:
             return self.default, None
         return row.spec["then"], row.id
+
+    def matcher(
+        self, makers: Mapping[str, Callable[[Any], Any]]
+    ) -> Callable[[Any], Rule | None]:
+        """``first`` as one generated function of a context: the input ``name`` is
+        ``makers[name](context)``, made once and only when a condition needs it.
+
+        The rows become one ``if`` each, the built-in tests inline expressions
+        (``==``, ``in``, ``str.endswith``): the gazetteer guards see every name the
+        automaton finds, and calling a test per condition made the place extractor
+        a fifth slower (bench/extract_bench.py).
+        """
+        names = list(makers)
+        env: dict[str, Any] = {"_U": _UNSET}
+        for i, name in enumerate(names):
+            env[f"M{i}"] = makers[name]
+        lines = ["def first(ctx):"]
+        if names:
+            lines.append(
+                "    " + " = ".join(f"V{i}" for i in range(len(names))) + " = _U"
+            )
+        for k, (row, conditions) in enumerate(self.rows):
+            env[f"R{k}"] = row
+            terms = []
+            for j, (name, _, test, negate) in enumerate(conditions):
+                i = names.index(name)
+                value = f"(V{i} if V{i} is not _U else (V{i} := M{i}(ctx)))"
+                arg = f"A{k}_{j}"
+                op, inline_arg = getattr(test, "inline", (None, None))
+                if op is None:
+                    env[arg] = test
+                    term = f"{arg}({value})"
+                else:
+                    env[arg] = inline_arg
+                    term = {
+                        "==": f"{value} == {arg}",
+                        "in": f"{value} in {arg}",
+                        "not in": f"{value} not in {arg}",
+                        "startswith": f"{value}.startswith({arg})",
+                        "endswith": f"{value}.endswith({arg})",
+                        "len": f"{arg}[0] <= len({value}) <= {arg}[1]",
+                    }[op]
+                terms.append(f"not ({term})" if negate else f"({term})")
+            condition = " and ".join(terms) or "True"
+            lines.append(f"    if {condition}:")
+            lines.append(f"        return R{k}")
+        lines.append("    return None")
+        exec("\n".join(lines), env)  # built from the rules' own conditions only
+        return env["first"]  # type: ignore[no-any-return]
+
+
+_UNSET = object()
 
 
 @cache
