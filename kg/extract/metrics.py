@@ -268,6 +268,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
         if number_text + unit in sets["not_figures"]:
             continue  # 四处调研: an adverb
+        if unit in sets["year"] and _a_date(text, match, number_text, sets):
+            continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         in_words = not _DIGIT.match(number_text)
         approx = bool(
             hedge
@@ -295,6 +297,18 @@ def extract_metrics(doc: Document) -> list[Mention]:
     return out
 
 
+_YEAR_NUMBER = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
+
+
+def _a_date(
+    text: str, match: re.Match[str], number: str, sets: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a figure in 年 is a date (2024年, 二〇二四年) or part of a word that
+    makes it one (90年代, 3年级, 5年前): metric:units.year."""
+    after = text[match.end("unit") : match.end("unit") + 1]
+    return bool(_YEAR_NUMBER.fullmatch(number)) or after in sets["not_after_year"]
+
+
 @cache
 def _sets() -> dict[str, frozenset[str]]:
     """The word lists ``extract_metrics`` tests every figure against, made once."""
@@ -306,6 +320,8 @@ def _sets() -> dict[str, frozenset[str]]:
         "area": word_set("metric:units.area"),
         "one": word_set("metric:numerals.one"),
         "one_counts": word_set("metric:units.one-counts"),
+        "year": word_set("metric:units.year"),
+        "not_after_year": frozenset(chars("metric:chars.not-after-year")),
         "not_figures": word_set("metric:words.not-figures"),
         "tenths": word_set("metric:units.tenths"),
         "in_words_hedged": word_set("metric:units.in-words-hedged"),
