@@ -48,7 +48,8 @@ from kg.ingest import (
 )
 from kg.link import Linker
 from kg.memory import give_back, leave_to_exit, paused_gc
-from kg.model import Article, Document, Mention
+from kg.metadata import annotate_graph
+from kg.model import Article, Document, DocumentMeta, Mention
 from kg.rdf import (
     BUILD_FORMATS,
     SentenceIndex,
@@ -71,6 +72,8 @@ ISOLATE_AFTER_CHARS = 5_000_000
 LOOKUP_BATCH = 500
 
 Extracted = tuple[Document, list[Mention]]
+# A document sent to a worker: (doc id, bytes or text[, a JSONL record's fields]).
+Payload = tuple[Any, ...]
 # What a worker returns per document: the pickled (Document, mentions), or an error.
 Outcome = tuple[bytes | None, str | None]
 
@@ -99,10 +102,20 @@ class BuildReport:
     # Nothing changed since the last build into this folder: nothing was read or
     # written, and the figures above are that build's (``kg.cache.last_build``).
     up_to_date: bool = False
+    # Files of the corpus folder kg does not read, by suffix (``kg.formats``).
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 # The figures of a report that an up-to-date build repeats from the last one.
-_SUMMARY = ("documents", "chars", "bytes_read", "errors", "nodes_by_type", "edges")
+_SUMMARY = (
+    "documents",
+    "chars",
+    "bytes_read",
+    "errors",
+    "nodes_by_type",
+    "edges",
+    "skipped",
+)
 
 
 class _Future(Protocol):
@@ -116,15 +129,13 @@ class _Runner(Protocol):
 
     slots: int
 
-    def submit(
-        self, chunk: list[tuple[str, bytes | str]], compress: bool
-    ) -> _Future: ...
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future: ...
 
     def close(self) -> None: ...
 
 
 def extract_chunk(
-    chunk: list[tuple[str, bytes | str]], compress: bool = True
+    chunk: list[Payload], compress: bool = True
 ) -> tuple[str, list[Outcome]]:
     """Read and extract a chunk of documents; runs on a worker.
 
@@ -134,9 +145,9 @@ def extract_chunk(
     message naming the document.
     """
     outcomes: list[Outcome] = []
-    for doc_id, data in chunk:
+    for doc_id, data, *record_fields in chunk:  # a JSONL record's metadata
         try:
-            doc = read_document(SourceText(doc_id, data))
+            doc = read_document(SourceText(doc_id, data, *record_fields))
             found = extract(doc)
         except InputError as e:
             outcomes.append((None, str(e)))
@@ -216,7 +227,7 @@ class _Inline:
         def done(self) -> bool:
             return True
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         return self._Done(extract_chunk(chunk, compress))
 
     def close(self) -> None:
@@ -250,7 +261,7 @@ class _Pool:
             jobs, mp_context=multiprocessing.get_context(method)
         )
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         future = self._pool.submit(extract_chunk, chunk, compress)
         if not self._released:
             # The first submit forks every worker (a forking pool starts them all
@@ -300,7 +311,7 @@ class _Dask:
             raise KgError(f"cannot reach the cluster at {address}: {e}") from e
         self.slots = max(1, sum(self._client.nthreads().values()))
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         # pure=False: no hashing of the whole chunk to build a task key.
         future: _Future = self._client.submit(
             extract_chunk, chunk, compress, pure=False
@@ -396,7 +407,7 @@ class _Extraction:
         # document cost 0.9 s on the bulk corpus, one per batch 0.25 s.
         for batch in _batches(enumerate(sources), LOOKUP_BATCH):
             keys = [
-                document_key(item.doc_id, item.data, self.version)
+                document_key(item.doc_id, item.data, self.version, item.fields)
                 if not isinstance(item, InputError)
                 else ""
                 for _, item in batch
@@ -545,8 +556,14 @@ def _prepend(
 
 def _payload(
     chunk: list[tuple[int, SourceText, str | None]],
-) -> list[tuple[str, bytes | str]]:
-    return [(source.doc_id, source.data) for _, source, _ in chunk]
+) -> list[Payload]:
+    # A JSONL record's metadata fields travel with it (most texts have none).
+    return [
+        (source.doc_id, source.data, source.fields)
+        if source.fields
+        else (source.doc_id, source.data)
+        for _, source, _ in chunk
+    ]
 
 
 def _runner_factory(jobs: int, cluster: str | None) -> Callable[[bool], _Runner]:
@@ -645,11 +662,15 @@ def _build(
     started_ns = time.time_ns()
     report = BuildReport()
     rdf = bool(rdf_formats)
-    root, files = list_corpus(corpus)
+    skipped: Counter[str] = Counter()
+    root, files = list_corpus(corpus, skipped=skipped)
+    report.skipped = dict(sorted(skipped.items()))
     inputs = None
     if cache:
         # Taken before any file is read: a file changed during the build shows.
         options = {"html": html, "rdf": rdf_formats, "text": text_field, "id": id_field}
+        # Files kg does not read are no input, but the summary counts them.
+        options["skipped"] = report.skipped
         inputs = build_inputs(root, files, options)
         summary = last_build(out_dir, inputs)
         if summary is not None:
@@ -668,9 +689,11 @@ def _build(
     linker = Linker()
     texts: dict[str, str] = {}
     docs: dict[str, SentenceIndex | Document] = {}
+    metas: dict[str, DocumentMeta] = {}
 
     def consume(doc: Document, mentions: list[Mention]) -> None:
         linker.add(doc, mentions)
+        metas[doc.doc_id] = doc.meta
         if html:
             texts[doc.doc_id] = doc.text
         if rdf:
@@ -696,6 +719,8 @@ def _build(
         )
     on_stage("finishing the graph")
     graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
+    annotate_graph(graph, metas)  # title, date, source, publisher; PDF pages
+    metas.clear()
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:
@@ -784,7 +809,8 @@ def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildRe
         up_to_date=True, outputs=[out_dir / n for n in summary["outputs"]]
     )
     for name in _SUMMARY:
-        setattr(report, name, summary[name])
+        if name in summary:
+            setattr(report, name, summary[name])
     report.nodes_by_type = Counter(summary["nodes_by_type"])
     report.seconds = time.perf_counter() - started
     return report

@@ -23,8 +23,15 @@ def cli() -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
+def _seeds() -> Path:
+    """The seed texts shipped inside the package (kg/seeds)."""
+    from importlib import resources
+
+    return Path(str(resources.files("kg") / "seeds"))
+
+
 @cli.command()
-@click.argument("corpus", type=click.Path(path_type=Path), default=Path("seeds"))
+@click.argument("corpus", type=click.Path(path_type=Path), required=False)
 @click.option(
     "-o",
     "--output",
@@ -78,7 +85,7 @@ def cli() -> None:
     help="JSONL: the field holding a record's id (else FILE:LINE is the id).",
 )
 def build(
-    corpus: Path,
+    corpus: Path | None,
     out_dir: Path,
     no_html: bool,
     no_rdf: bool,
@@ -92,13 +99,17 @@ def build(
     """Build graph.json, graph.ttl, graph.trig and graph.html from a folder of texts.
 
     CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030; .jsonl and
-    .jsonl.gz, one record per line) or a file; it defaults to seeds/. Exits with
-    status 1 when some document could not be read (the others are still built).
+    .jsonl.gz, one record per line; .html, .docx and .pdf with kg[formats]) or a
+    file; it defaults to the five seed texts shipped with kg. Other files are
+    counted in the summary as skipped. Exits with status 1 when some document could
+    not be read (the others are still built).
 
     When the corpus files, the options and kg are those of the last build into OUT
     and its outputs are untouched, says "up to date" and writes nothing.
 
-    Example: kg build ../shared/corpus/heldout -o /tmp/heldout
+    Example: kg build
+
+    Example: kg build tests/gold/heldout -o /tmp/heldout
 
     Example: kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
     """
@@ -110,7 +121,7 @@ def build(
     progress = _Progress(sys.stderr)
     try:
         report = run_build(
-            corpus,
+            corpus if corpus is not None else _seeds(),
             out_dir,
             html=not no_html,
             rdf=not no_rdf,
@@ -136,11 +147,15 @@ def build(
             f"into {out_dir}, whose outputs are untouched (--no-cache builds anyway)"
         )
     click.echo(f"documents read: {report.documents} ({report.chars:,} characters)")
+    if report.skipped:
+        from kg.formats import describe_skipped
+
+        click.echo(describe_skipped(report.skipped))
     if not no_cache and not report.up_to_date:
         click.echo(f"extracted: {report.extracted}, from cache: {report.cached}")
     click.echo(f"nodes: {kinds}")
     click.echo(f"edges: {report.edges}")
-    click.echo(f"warnings: {len(report.errors)}")
+    click.echo(f"errors: {len(report.errors)}")
     stages = ", ".join(f"{k} {v:.1f} s" for k, v in report.stages.items())
     click.echo(f"time: {report.seconds:.1f} s" + (f" ({stages})" if stages else ""))
     done = "kept" if report.up_to_date else "wrote"
@@ -441,6 +456,81 @@ def export_command(fmt: str, graph_dir: Path, out: Path | None) -> None:
     except KgError as e:
         raise click.ClickException(str(e)) from e
     click.echo("wrote: " + ", ".join(str(p) for p in paths))
+
+
+@cli.command(name="text")
+@click.argument("doc")
+@click.option(
+    "-c",
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The corpus folder DOC is relative to, as graph.json names documents "
+    "(default: the current folder, then the seeds shipped with kg).",
+)
+@click.option(
+    "--span",
+    metavar="START:END",
+    default=None,
+    help="Print only these characters (a mention's start and end in graph.json).",
+)
+@click.option(
+    "--meta",
+    "show_meta",
+    is_flag=True,
+    help="Print the document's metadata as JSON instead of its text.",
+)
+@click.option("--text-field", default="text", show_default=True, help="JSONL: text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL: id.")
+def text_command(
+    doc: str,
+    corpus: Path | None,
+    span: str | None,
+    show_meta: bool,
+    text_field: str,
+    id_field: str,
+) -> None:
+    """Print the canonical text of a document: the text every offset of graph.json
+    indexes (for .html, .docx and .pdf, the text kg made of the file).
+
+    DOC is a file, or a JSONL record as FILE#ID or FILE:LINE.
+
+    Example: kg text 004_60b050a7622a78d4.txt --span 174:177
+
+    Example: kg text -c corpus reports/2023.pdf --meta
+    """
+    import json
+
+    from kg.ingest import find_source, read_document
+
+    if corpus is None and not Path(doc.split("#")[0]).exists():
+        if (_seeds() / doc).is_file():
+            corpus = _seeds()
+    try:
+        document = read_document(
+            find_source(doc, corpus=corpus, text_field=text_field, id_field=id_field)
+        )
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    if show_meta:
+        meta = {"id": document.doc_id, "chars": len(document.text)}
+        meta.update(document.meta._asdict())
+        meta["pages"] = list(document.meta.pages)
+        click.echo(json.dumps(meta, ensure_ascii=False, indent=2))
+        return
+    text = document.text
+    if span is not None:
+        start, sep, end = span.partition(":")
+        if not (sep and start.isdigit() and end.isdigit()):
+            raise click.BadParameter(f"{span!r} is not START:END", param_hint="--span")
+        if int(end) > len(text) or int(start) > int(end):
+            raise click.BadParameter(
+                f"{span} is outside the text ({len(text)} characters)",
+                param_hint="--span",
+            )
+        click.echo(text[int(start) : int(end)])
+        return
+    click.echo(text, nl=False)
 
 
 @cli.command(name="validate")

@@ -225,11 +225,12 @@ def _zh(text: str) -> str:
 
 # XSD is an rdflib DefinedNamespace: attribute access is slow, so look up once.
 _DECIMAL, _INTEGER, _GYEAR = str(XSD.decimal), str(XSD.integer), str(XSD.gYear)
+_DATE = str(XSD.date)
 _TRUE, _FALSE = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
 _STRING = str(XSD.string)
 _RDF_TYPE = str(RDF.type)
 _A_NT = _iri(RDF.type)
-_DATATYPE_W = {dt: _written_iri(_iri(dt)) for dt in (_DECIMAL, _INTEGER, _GYEAR)}
+_DATATYPE_W = {dt: _written_iri(_iri(dt)) for dt in (_DECIMAL, _INTEGER, _GYEAR, _DATE)}
 
 
 def _typed(value: str, datatype: str) -> str:
@@ -257,6 +258,14 @@ _T = {  # every predicate and class kg writes, written, made once
         "programmes": KG.programmes,
         "identifier": DCTERMS.identifier,
         "characters": KG.characters,
+        "title": DCTERMS.title,
+        "date": DCTERMS.date,
+        "dateSource": KG.dateSource,
+        "source": DCTERMS.source,
+        "publisher": DCTERMS.publisher,
+        "format": DCTERMS.format,
+        "pages": KG.pages,
+        "page": KG.page,
         "anchor": NIF.anchorOf,
         "sentence": KG.sentence,
         "rule": KG.rule,
@@ -717,6 +726,41 @@ def _add_node(
         own[(_T["identifier"], _plain(attrs["name"]))] = None
         if attrs.get("chars") is not None:
             own[(_T["characters"], _typed(str(attrs["chars"]), _INTEGER))] = None
+        _add_document_meta(own, attrs)
+
+
+# The media type of each format a document's text can come from (dcterms:format).
+MEDIA_TYPES = {
+    "text": "text/plain",
+    "jsonl": "application/jsonl",
+    "html": "text/html",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+# A URL written as an IRI: nothing N-Triples and Turtle forbid inside <…>.
+_URL = re.compile(r"https?://[^\x00-\x20<>\"{}|\\^`]+")
+
+
+def _add_document_meta(
+    own: dict[tuple[str, str], None], attrs: Mapping[str, Any]
+) -> None:
+    """Title, date (and where it was read), source, publisher, format and pages of a
+    document (``kg.metadata``), the Dublin Core terms where there is one."""
+    if attrs.get("format") in MEDIA_TYPES:
+        own[(_T["format"], _plain(MEDIA_TYPES[attrs["format"]]))] = None
+    if attrs.get("title"):
+        own[(_T["title"], _zh(attrs["title"]))] = None
+    if attrs.get("date"):
+        own[(_T["date"], _typed(attrs["date"], _DATE))] = None
+        if attrs.get("date_source"):
+            own[(_T["dateSource"], _plain(attrs["date_source"]))] = None
+    source = attrs.get("source")
+    if source and _URL.fullmatch(source):  # else in graph.json only (a relative link)
+        own[(_T["source"], f"<{source}>")] = None
+    if attrs.get("publisher"):
+        own[(_T["publisher"], _zh(attrs["publisher"]))] = None
+    if attrs.get("pages"):
+        own[(_T["pages"], _typed(str(attrs["pages"]), _INTEGER))] = None
 
 
 def _add_mentions(
@@ -743,6 +787,16 @@ def _add_mentions(
         if about is None:
             about = named[s] = {}
         about[(derived, span)] = None
+<<<<<<< HEAD
+=======
+        if "page" in mention:  # a PDF's: the page beside the offsets
+            on_span = named.get(span)
+            if on_span is None:
+                on_span = named[span] = {}
+            on_span[(_T["page"], _typed(str(mention["page"]), _INTEGER))] = None
+        if text is None:
+            continue
+>>>>>>> main
         about_span = named.get(span)
         if about_span is None:
             about_span = named[span] = {}

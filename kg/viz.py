@@ -272,6 +272,8 @@ class _Sources:
                     articles[m["doc"]].append((m["start"], i))
         self.index = {d: i for i, d in enumerate(self.docs)}
         self.articles = {d: sorted(t) for d, t in articles.items()}
+        # Each document's metadata (title, date, publisher …), for the panel.
+        self.meta = [_document_meta(graph, doc) for doc in self.docs]
 
     def article(self, doc: str, pos: int) -> int | None:
         """Node index of the article holding ``pos`` in ``doc`` (None if none):
@@ -294,18 +296,30 @@ class _Sources:
                 else ("", 0, 0)
             )
             # Keys in sorted order: the encoder sorts them again, faster when sorted.
-            out.append(
-                {
-                    "article": self.article(span["doc"], span["start"]),
-                    "doc": self.index[span["doc"]],
-                    "end": span["end"],
-                    "me": me,
-                    "ms": ms,
-                    "start": span["start"],
-                    "text": sentence,
-                }
-            )
+            found = {
+                "article": self.article(span["doc"], span["start"]),
+                "doc": self.index[span["doc"]],
+                "end": span["end"],
+                "me": me,
+                "ms": ms,
+                "start": span["start"],
+                "text": sentence,
+            }
+            if "page" in span:  # a PDF's
+                found["page"] = span["page"]
+            out.append(found)
         return out
+
+
+# What the panel shows of a document, beside its file name.
+_DOC_META = ("title", "date", "date_source", "publisher", "source", "format")
+
+
+def _document_meta(graph: nx.MultiDiGraph, doc: str) -> dict[str, Any]:
+    """A document's metadata (``kg.metadata``) with no empty keys: most documents
+    of a large corpus have no source or publisher."""
+    attrs = graph.nodes.get(f"document:{doc}") or {}
+    return {key: attrs[key] for key in _DOC_META if attrs.get(key)}
 
 
 def _info(attrs: dict[str, Any]) -> str:
@@ -427,6 +441,7 @@ def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any
         "initiative": initiative,
         "details": _Pairs(_detail_entries(shown, sources)),
         "docs": sources.docs,
+        "doc_meta": sources.meta,
         "districts": sorted(
             ([d, graph.nodes[d]["name"]] for d in district_ids),
             key=lambda pair: (pair[1], pair[0]),

@@ -74,7 +74,7 @@ def test_jsonl_broken_lines_are_reported_with_file_and_line(
         cli, ["build", str(corpus), "-o", str(out), "--no-html", "--no-rdf", "-j", "1"]
     )
     assert result.exit_code == 1
-    errors = [line for line in result.output.splitlines() if line.startswith("error")]
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert errors == [
         "error: news.jsonl:6: broken JSON (Unterminated string starting at column 23)",
         "error: news.jsonl:7: not a JSON object",
