@@ -54,12 +54,9 @@ RACY_NS = 2_000_000_000
 @cache
 def extractor_version() -> str:
     """A hash of everything extraction depends on: ingest, model, extract, resources,
-<<<<<<< HEAD
-    the rules and their loader (kg/rules, kg/lang), and build (whose ``_pack``
-=======
-    the format readers and metadata (and the versions of the libraries they use:
-    another trafilatura may find another main text), and build (whose ``_pack``
->>>>>>> main
+    the rules and their loader (kg/rules, kg/lang), the format readers and metadata
+    (and the versions of the libraries they use: another trafilatura may find another
+    main text), and build (whose ``_pack``
     decides how a result is stored).
 
     Computed from the installed package files, so a worker on another machine with a
