@@ -55,7 +55,8 @@ RACY_NS = 2_000_000_000
 def extractor_version() -> str:
     """A hash of everything extraction depends on: ingest, model, extract, resources,
     the format readers and metadata (and the versions of the libraries they use:
-    another trafilatura may find another main text), and build (whose ``_pack``
+    another trafilatura may find another main text), the rules and their loader
+    (kg/rules, kg/lang), and build (whose ``_pack``
     decides how a result is stored).
 
     Computed from the installed package files, so a worker on another machine with a
@@ -70,6 +71,12 @@ def extractor_version() -> str:
         package / "metadata.py",
         *sorted(_files(package / "extract"), key=lambda p: p.name),
         *sorted(_files(package / "resources"), key=lambda p: p.name),
+        *sorted(_files(package / "lang"), key=lambda p: p.name),
+        # the rule files, folder by folder (place/, person/ …)
+        *sorted(
+            (f for d in _folders(package / "rules") for f in _files(d)),
+            key=lambda p: (p.parent.name, p.name),
+        ),
     ]
     files = [(part.name, part.read_bytes()) for part in parts]
     files.append(("format libraries", _format_libraries().encode()))
@@ -98,6 +105,13 @@ def _hash_files(files: Iterable[tuple[str, bytes]]) -> Any:
         digest.update(name.encode())
         digest.update(hashlib.sha256(data).digest())
     return digest
+
+
+def _folders(folder: object) -> list:  # type: ignore[type-arg]
+    return sorted(
+        (p for p in folder.iterdir() if p.is_dir()),  # type: ignore[attr-defined]
+        key=lambda p: p.name,
+    )
 
 
 def _files(folder: object) -> list:  # type: ignore[type-arg]
