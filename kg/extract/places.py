@@ -28,7 +28,7 @@ from kg.extract._context import (
 )
 from kg.extract._tagger import tag
 from kg.lang import trace
-from kg.lang.rules import Inputs, Rule, guards, table
+from kg.lang.rules import Rule, guards, table
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -230,8 +230,10 @@ _GazetteerHit = tuple[str, int, int, str, str, bool]
 def _longer_words_pos(hit: _GazetteerHit) -> tuple[str, ...]:
     text, start, end = hit[0], hit[1], hit[2]
     tags = word_tags()
-    found = (tags.get(text[start : end + k]) for k in (1, 2))
-    return tuple(tag for tag in found if tag is not None)
+    one, two = tags.get(text[start : end + 1]), tags.get(text[start : end + 2])
+    if one is None:
+        return () if two is None else (two,)
+    return (one,) if two is None else (one, two)
 
 
 def _quoted_whole(hit: _GazetteerHit) -> bool:
@@ -254,14 +256,14 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
 _GAZETTEER_INPUT_NAMES = tuple(_GAZETTEER_INPUTS)
 
 
-def _blocked(
-    text: str, start: int, end: int, key: str, kind: str, place_follows: bool = False
-) -> Rule | None:
-    """The guard that turns down a gazetteer name found inside ordinary words, if
-    any (``place_follows``: another gazetteer name starts right after this one)."""
-    table = guards("place", "gazetteer", _GAZETTEER_INPUT_NAMES)
-    hit = (text, start, end, key, kind, place_follows)
-    return table.first(Inputs(_GAZETTEER_INPUTS, hit))
+@cache
+def _gazetteer_guard() -> Callable[[_GazetteerHit], Rule | None]:
+    """The guards against gazetteer names inside ordinary words, as one function of
+    ``(text, start, end, key, kind, place_follows)``: the guard that turns the name
+    down, or None. ``place_follows``: another name starts right after this one."""
+    return guards("place", "gazetteer", _GAZETTEER_INPUT_NAMES).matcher(
+        _GAZETTEER_INPUTS
+    )
 
 
 def extract_places(doc: Document) -> list[Mention]:
@@ -274,6 +276,7 @@ def extract_places(doc: Document) -> list[Mention]:
         [('梁平区', 'district', '500155'), ('梁山街道', 'subdistrict', '500155001'), ('八角社区', 'community', None)]
     """
     gazetteer = load_gazetteer()
+    blocked = _gazetteer_guard()
     text = doc.clean
     hits: list[_Hit] = []
     raw = gazetteer.find(text)
@@ -284,7 +287,7 @@ def extract_places(doc: Document) -> list[Mention]:
         kind = (
             "full" if "full" in kinds else ("former" if "former" in kinds else "short")
         )
-        guard = _blocked(text, start, end, key, kind, end in starts)
+        guard = blocked((text, start, end, key, kind, end in starts))
         if guard is not None:
             if trace.active():
                 trace.rejected(doc, start, end, "place", guard.id)

@@ -852,28 +852,38 @@ def register_test(name: str, make: Callable[[Any, Rule], Test]) -> None:
     _TESTS[name] = make
 
 
+# An inline form of a test: the generated matcher (``Table.matcher``) writes it as
+# an expression instead of calling the test (op, its argument).
+_INLINE: dict[int, tuple[str, Any]] = {}
+
+
+def _inline(test: Test, op: str, arg: Any) -> Test:
+    _INLINE[id(test)] = (op, arg)
+    return test
+
+
 def _builtin_tests() -> None:
     def equals(arg: Any, r: Rule) -> Test:
         if isinstance(arg, list):
             options = frozenset(arg)
-            return lambda v: v in options
-        return lambda v: v == arg
+            return _inline(lambda v: v in options, "in", options)
+        return _inline(lambda v: v == arg, "==", arg)
 
     def is_in(arg: Any, r: Rule) -> Test:
         options = _word_arg(arg, r)
-        return lambda v: v in options
+        return _inline(lambda v: v in options, "in", options)
 
     def not_in(arg: Any, r: Rule) -> Test:
         options = _word_arg(arg, r)
-        return lambda v: v not in options
+        return _inline(lambda v: v not in options, "not in", options)
 
     def starts_with(arg: Any, r: Rule) -> Test:
         options = _affixes(arg, r)
-        return lambda v: v.startswith(options)
+        return _inline(lambda v: v.startswith(options), "startswith", options)
 
     def ends_with(arg: Any, r: Rule) -> Test:
         options = _affixes(arg, r)
-        return lambda v: v.endswith(options)
+        return _inline(lambda v: v.endswith(options), "endswith", options)
 
     def contains(arg: Any, r: Rule) -> Test:
         options = _affixes(arg, r)
@@ -893,11 +903,18 @@ def _builtin_tests() -> None:
 
     def any_not_starting_with(arg: Any, r: Rule) -> Test:
         prefixes = _affixes(arg, r)
-        return lambda v: any(not item.startswith(prefixes) for item in v)
+
+        def test(v: Any) -> bool:
+            for item in v:
+                if not item.startswith(prefixes):
+                    return True
+            return False
+
+        return test
 
     def length(arg: Any, r: Rule) -> Test:
         low, high = _bounds(arg, r)
-        return lambda v: low <= len(v) <= high
+        return _inline(lambda v: low <= len(v) <= high, "len", (low, high))
 
     for name, make in (
         ("equals", equals),
@@ -928,7 +945,8 @@ def _regex_arg(arg: Any, r: Rule) -> re.Pattern[str]:
 
 _builtin_tests()
 
-Condition = tuple[str, Test]  # (input name, test of its value)
+# (input name, test of its value, the test before negation, negated)
+Condition = tuple[str, Test, Test, bool]
 
 
 def compile_when(r: Rule, inputs: Sequence[str]) -> tuple[Condition, ...]:
@@ -964,7 +982,8 @@ def compile_when(r: Rule, inputs: Sequence[str]) -> tuple[Condition, ...]:
                 f"(tests: {', '.join(sorted(_TESTS))})",
             )
         test = make(arg, r)
-        out.append((name, (lambda v, t=test: not t(v)) if negate else test))
+        checked = (lambda v, t=test: not t(v)) if negate else test
+        out.append((name, checked, test, negate))
 
     for key, value in r.spec["when"].items():
         if isinstance(value, dict) and key != "not":
@@ -1013,7 +1032,7 @@ class Table:
     def first(self, inputs: Mapping[str, Any]) -> Rule | None:
         """The first row whose conditions all hold, or ``None``."""
         for row, conditions in self.rows:
-            for name, test in conditions:
+            for name, test, _, _ in conditions:
                 if not test(inputs[name]):
                     break
             else:
@@ -1026,6 +1045,58 @@ class Table:
         if row is None:
             return self.default, None
         return row.spec["then"], row.id
+
+    def matcher(
+        self, makers: Mapping[str, Callable[[Any], Any]]
+    ) -> Callable[[Any], Rule | None]:
+        """``first`` as one generated function of a context: the input ``name`` is
+        ``makers[name](context)``, made once and only when a condition needs it.
+
+        The rows become one ``if`` each, the built-in tests inline expressions
+        (``==``, ``in``, ``str.endswith``): the gazetteer guards see every name the
+        automaton finds, and calling a test per condition made the place extractor
+        a fifth slower (bench/extract_bench.py).
+        """
+        names = list(makers)
+        env: dict[str, Any] = {"_U": _UNSET}
+        for i, name in enumerate(names):
+            env[f"M{i}"] = makers[name]
+        lines = ["def first(ctx):"]
+        if names:
+            lines.append(
+                "    " + " = ".join(f"V{i}" for i in range(len(names))) + " = _U"
+            )
+        for k, (row, conditions) in enumerate(self.rows):
+            env[f"R{k}"] = row
+            terms = []
+            for j, (name, _, test, negate) in enumerate(conditions):
+                i = names.index(name)
+                value = f"(V{i} if V{i} is not _U else (V{i} := M{i}(ctx)))"
+                arg = f"A{k}_{j}"
+                op, inline_arg = _INLINE.get(id(test), (None, None))
+                if op is None:
+                    env[arg] = test
+                    term = f"{arg}({value})"
+                else:
+                    env[arg] = inline_arg
+                    term = {
+                        "==": f"{value} == {arg}",
+                        "in": f"{value} in {arg}",
+                        "not in": f"{value} not in {arg}",
+                        "startswith": f"{value}.startswith({arg})",
+                        "endswith": f"{value}.endswith({arg})",
+                        "len": f"{arg}[0] <= len({value}) <= {arg}[1]",
+                    }[op]
+                terms.append(f"not ({term})" if negate else f"({term})")
+            condition = " and ".join(terms) or "True"
+            lines.append(f"    if {condition}:")
+            lines.append(f"        return R{k}")
+        lines.append("    return None")
+        exec("\n".join(lines), env)  # built from the rules' own conditions only
+        return env["first"]  # type: ignore[no-any-return]
+
+
+_UNSET = object()
 
 
 @cache
