@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     pages: URIRef  # pages of a PDF
     page: URIRef  # the page of a PDF a character span starts on
     sentence: URIRef
+    rule: URIRef  # the id of the rule that found a text span (kg/rules)
     programmes: URIRef  # the skos:ConceptScheme of programmes
 
 

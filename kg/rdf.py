@@ -268,6 +268,7 @@ _T = {  # every predicate and class kg writes, written, made once
         "page": KG.page,
         "anchor": NIF.anchorOf,
         "sentence": KG.sentence,
+        "rule": KG.rule,
         "Sentence": NIF.Sentence,
         "partOf": DCTERMS.isPartOf,
         "AdministrativeArea": SDO.AdministrativeArea,
@@ -771,6 +772,7 @@ def _add_mentions(
     """``s prov:wasDerivedFrom span`` in the span's document graph, and the span's
     sentence, which carries its text once. Inlined: mentions are most of the work."""
     graphs, derived, sentence_p = acc.graphs, _T["derived"], _T["sentence"]
+    rule_p = _T["rule"]
     bounds = acc.bounds
     for mention in mentions:
         doc_id, start, end = mention["doc"], mention["start"], mention["end"]
@@ -785,16 +787,16 @@ def _add_mentions(
         if about is None:
             about = named[s] = {}
         about[(derived, span)] = None
-        if "page" in mention:  # a PDF's: the page beside the offsets
-            on_span = named.get(span)
-            if on_span is None:
-                on_span = named[span] = {}
-            on_span[(_T["page"], _typed(str(mention["page"]), _INTEGER))] = None
-        if text is None:
-            continue
         about_span = named.get(span)
         if about_span is None:
             about_span = named[span] = {}
+        if "page" in mention:  # a PDF's: the page beside the offsets
+            about_span[(_T["page"], _typed(str(mention["page"]), _INTEGER))] = None
+        rule = mention.get("rule")
+        if rule:
+            about_span[(rule_p, _plain(rule))] = None
+        if text is None:
+            continue
         # A mention can run over a sentence end (a title over two lines): take all.
         if located is not None:
             ends, spans = located
@@ -1008,7 +1010,10 @@ def _add_post(
         acc.put(person, holds, post_w, graph)
         acc.put(post, held_by, person_w, graph)
     for ev in evidence:
-        acc.put(post, _T["derived"], _span(ev), _doc_graph(ev["doc"]))
+        span, graph = _span(ev), _doc_graph(ev["doc"])
+        acc.put(post, _T["derived"], span, graph)
+        if ev.get("rule"):
+            acc.put(span, _T["rule"], _plain(ev["rule"]), graph)
 
 
 def prefixes() -> dict[str, str]:
