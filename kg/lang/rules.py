@@ -39,7 +39,9 @@ from typing import Any
 from kg.errors import KgError
 
 KINDS = ("words", "pattern", "guard", "table", "stage")
-LABELS = ("place", "person", "organization", "programme", "metric", "link")
+# The folders of kg/rules: the labels of LABELS in kg.model, ``link``, and ``common``
+# (conventions of the texts every extractor shares, such as redaction placeholders).
+LABELS = ("place", "person", "organization", "programme", "metric", "link", "common")
 CJK = "\u4e00-\u9fff"
 
 # Keys every rule may have, and the keys of each kind.
@@ -54,7 +56,7 @@ _COMMON = {
     "check",
 }
 _KIND_KEYS = {
-    "words": {"words", "chars", "resource", "file", "extends"},
+    "words": {"words", "chars", "values", "resource", "column", "file", "extends"},
     "pattern": {"literal", "list", "regex", "tokens", "flags"},
     "guard": {"stage", "when"},
     "table": {"inputs", "row", "default", "extends"},
@@ -349,12 +351,19 @@ def _check_spec(
     kind: str, spec: dict[str, Any], fail: Callable[[str], RuleError]
 ) -> None:
     if kind == "words":
-        given = [k for k in ("words", "chars", "resource", "file") if k in spec]
+        sources = ("words", "chars", "values", "resource", "file")
+        given = [k for k in sources if k in spec]
         if not given and "extends" not in spec:
-            raise fail("a words rule needs 'words', 'chars', 'resource' or 'file'")
+            raise fail(
+                "a words rule needs 'words', 'chars', 'values', 'resource' or 'file'"
+            )
         if "words" in spec and not _str_list(spec["words"]):
             raise fail("'words' must be a list of strings")
-        for key in ("chars", "resource", "file", "extends"):
+        if "values" in spec and not isinstance(spec["values"], dict):
+            raise fail("'values' must be a table of word = value")
+        if "column" in spec and "resource" not in spec:
+            raise fail("'column' names a column of a 'resource' table (.tsv)")
+        for key in ("chars", "resource", "column", "file", "extends"):
             if key in spec and not isinstance(spec[key], str):
                 raise fail(f"'{key}' must be a string")
     elif kind == "pattern":
@@ -577,10 +586,15 @@ def _own_words(rule_id: str) -> tuple[str, ...]:
         raise RuleError(r.file, r.line, f"rule {rule_id} is a {r.kind}, not words")
     found: list[str] = list(r.spec.get("words", []))
     found.extend(r.spec.get("chars", ""))
+    found.extend(r.spec.get("values", {}))
     if "resource" in r.spec:
-        from kg.resources import load_list
+        from kg.resources import load_list, load_table
 
-        found.extend(load_list(r.spec["resource"]))
+        if "column" in r.spec:
+            column = r.spec["column"]
+            found.extend(row[column] for row in load_table(r.spec["resource"]))
+        else:
+            found.extend(load_list(r.spec["resource"]))
     if "file" in r.spec:
         if not r.folder:
             raise RuleError(r.file, r.line, "'file' needs a rule file on disk")
@@ -621,6 +635,22 @@ def words(rule_id: str) -> tuple[str, ...]:
 
 
 @cache
+def word_values(rule_id: str) -> dict[str, Any]:
+    """The ``values`` table of a words rule (word → value), its extensions' after it.
+
+    Examples:
+        >>> word_values("metric:numerals.large")["万"]
+        10000
+    """
+    out: dict[str, Any] = dict(rule(rule_id).spec.get("values", {}))
+    for other in load_rules():
+        if other.spec.get("extends") == rule_id and other.id != rule_id:
+            for word, value in word_values(other.id).items():
+                out.setdefault(word, value)
+    return out
+
+
+@cache
 def word_set(rule_id: str) -> frozenset[str]:
     """``words(rule_id)`` as a set."""
     return frozenset(words(rule_id))
@@ -651,7 +681,9 @@ _FLAGS = {"multiline": re.MULTILINE, "dotall": re.DOTALL}
 
 
 def expand(source: str) -> str:
-    """A regex with ``{CJK}``, ``{words:ID}`` and ``{chars:ID}`` filled in.
+    """A regex with ``{CJK}``, ``{words:ID}`` and ``{chars:ID}`` filled in: an
+    alternation of the words of rule ID (longest first), its characters for a
+    character class; ``{chars:A+B}`` joins the characters of rules A and B.
 
     Examples:
         >>> expand("[{CJK}]{2,3}")
@@ -662,10 +694,10 @@ def expand(source: str) -> str:
         name = match.group(1)
         if name == "CJK":
             return CJK
-        kind, rule_id = name.split(":", 1)
+        kind, rule_ids = name.split(":", 1)
         if kind == "words":
-            return f"(?:{alternation(rule_id)})"
-        return "".join(re.escape(c) for c in chars(rule_id))
+            return "(?:" + "|".join(alternation(i) for i in rule_ids.split("+")) + ")"
+        return "".join(re.escape(c) for i in rule_ids.split("+") for c in chars(i))
 
     return _REFERENCE.sub(fill, source)
 
