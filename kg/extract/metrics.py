@@ -51,7 +51,6 @@ def _numerals() -> tuple[dict[str, int], dict[str, int], dict[str, int], str, st
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
 _TIMES = re.compile(r"(\d+)[×xX*]$")
-_NAME_NEXT_CJK = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]*")
 
 
@@ -71,10 +70,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 _QUOTED = re.compile(r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》")
-_YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
-_YEAR_OPENING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|第.部分)?\s*((?:19|20)\d\d)年"
-)
 
 
 def parse_chinese_number(text: str) -> Decimal:
@@ -395,42 +390,36 @@ def _figure(
 
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》\n]")
-_LEAD = re.compile(
-    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该|预计)+"
-)
-_TRAIL = re.compile(
-    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少|预计)+$"
-)
-# A clause ending in one of these verbs takes the figure as its object: the thing
-# counted is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台).
-# A verb near the end of the clause takes the figure as its object: the thing counted
-# is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台, 实施奋斗镇1万亩节水灌溉).
-_OBJECT_VERBS = re.compile(
-    r"(?:守住|推进|建设|增设|打造|建立|对照|带来|建成|成立|组建|培育|引进|新建|实施|"
-    r"拥有|设立|选派|选拔|培训|栽植|种植|创建|形成|发放|帮助|带动|解决|完成|确保|"
-    r"启动|派出|开展|关停|加快|改建|开通|招聘|安置|接待|涉及|发展起|覆盖|新增)"
-)
-# Classifiers: in Chinese the counted noun follows them (1380个网格员, 8所风雨馆)
-_CLASSIFIERS = frozenset("个条处所座家项台栋套名位件支批种类块株棵辆张间场只头册")
-# An after-text starting like this is not the noun counted (1.3亿元实施…, 5%以上的)
-_NOT_NOUN = re.compile(
-    r"[的是在和与及为了将把被对从向到比较以占用由,]|实施|建设|完成|开展|增长|同比"
-)
-# Where the noun after a figure ends and the rest of the clause begins
-_AFTER_STOP = re.compile(
-    r"投入|完工|年内|完成|实现|开工|建成|顺利|全部|正式|进展|达到|一季度|建设$"
-)
-_GROWTH = re.compile(r"(?:同比)?(?:增长|提高|下降|减少)[\d.]+%$")
-_FOLLOW_LEAD = re.compile(r"^(?:的|“)")
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
-_WORD_BREAK = re.compile(r"[的是在和与及为了将把被对从向到等,]")
-_PLACE_PAREN = re.compile(r"[村镇乡区县]\(.+\)")
 _ONE_CJK = re.compile(f"[{CJK}]")
-_GOES_ON = re.compile(r"(?:达到|达|为)")
-_DATE_BEFORE = re.compile(r".*\d+[年月]末?")
-_COMPARED = re.compile(r"..(?:较|同比)")
-_COMPARED_SPLIT = re.compile(r"较|同比")
-_LAST_LINK = re.compile(r"(?:的|在|和|使|让|把|为)(?=[^的在和使让把为]*$)")
+
+
+@cache
+def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, str]:
+    """The patterns of kg/rules/metric/subjects.toml, the classifiers, and the
+    words ``_subject`` looks for at the end of a clause (等) and after a noun (的)."""
+    names = (
+        "lead",
+        "trail",
+        "object-verbs",
+        "not-noun",
+        "after-stop",
+        "growth",
+        "follow-lead",
+        "word-break",
+        "place-bracket",
+        "goes-on",
+        "date-before",
+        "compared",
+        "compared-split",
+        "last-link",
+    )
+    return (
+        {name: pattern(f"metric:subject.{name}") for name in names},
+        frozenset(chars("metric:subject.classifiers")),
+        words("metric:subject.listed-before")[0],
+        words("metric:subject.of")[0],
+    )
 
 
 def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
@@ -450,43 +439,44 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         >>> _subject(t, 8, 11), _subject(t, 14, 20)
         ('地区生产总值', '地区生产总值')
     """
+    rules, classifiers, listed, of = _subject_rules()
     follow = text[end : end + 14]
-    follow = _FOLLOW_LEAD.sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
+    follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
-    verb_object = _OBJECT_VERBS.search(before_clause[-8:]) is not None
-    before = _clean_before(before_clause)
+    verb_object = rules["object-verbs"].search(before_clause[-8:]) is not None
+    before = _clean_before(before_clause, rules)
     if (
         after
-        and not _NOT_NOUN.match(after.group())
+        and not rules["not-noun"].match(after.group())
         and (
             len(before) < 2
             or verb_object
-            or unit in _CLASSIFIERS
-            or before_clause.endswith("等")
+            or unit in classifiers
+            or before_clause.endswith(listed)
         )
     ):
-        word = _WORD_BREAK.split(after.group())[0]
-        word = _AFTER_STOP.split(word)[0]  # 两个市民广场投入使用: the noun only
-        if len(word) >= 2 or _PLACE_PAREN.fullmatch(word):
+        word = rules["word-break"].split(after.group())[0]
+        word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
+        if len(word) >= 2 or rules["place-bracket"].fullmatch(word):
             return word
-        if unit in _CLASSIFIERS and _ONE_CJK.fullmatch(word) and follow[1:2] == "的":
+        if unit in classifiers and _ONE_CJK.fullmatch(word) and follow[1:2] == of:
             return word  # 4个村的安全饮水工程
-    if len(before) < 2 and len(clauses) >= 2 and _GOES_ON.match(before_clause):
+    if len(before) < 2 and len(clauses) >= 2 and rules["goes-on"].match(before_clause):
         # 地区生产总值增长20%,达到282亿元: the same subject goes on
-        before = _clean_before(_GROWTH.sub("", clauses[-2]))
+        before = _clean_before(rules["growth"].sub("", clauses[-2]), rules)
     return before[-20:] if len(before) >= 2 else None
 
 
-def _clean_before(clause: str) -> str:
+def _clean_before(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
     """The subject words of the clause before a figure: no lead-in, verb or date."""
-    before = _TRAIL.sub("", _LEAD.sub("", clause))
-    before = _DATE_BEFORE.sub("", before)  # 较2020年末下降: not subjects
-    if _COMPARED.search(before):  # 学历较换届前减少: the thing compared
-        before = _COMPARED_SPLIT.split(before)[0]
-    return _LAST_LINK.split(before)[-1]
+    before = rules["trail"].sub("", rules["lead"].sub("", clause))
+    before = rules["date-before"].sub("", before)  # 较2020年末下降: not subjects
+    if rules["compared"].search(before):  # 学历较换届前减少: the thing compared
+        before = rules["compared-split"].split(before)[0]
+    return rules["last-link"].split(before)[-1]
 
 
 def _year(
@@ -510,7 +500,7 @@ def _year(
     p_index = doc.paragraph_index(pos)
     p_start, _ = doc.paragraphs[p_index]
     for begin in (s_start, p_start):
-        years = _YEAR_IN.findall(doc.clean, begin, pos)
+        years = pattern("metric:year.in").findall(doc.clean, begin, pos)
         if years:
             return int(years[-1])
     if sections is None:
@@ -526,7 +516,7 @@ def _section_years(doc: Document) -> list[int | None]:
     current = None
     for start, end in doc.paragraphs:
         years.append(current)
-        opening = _YEAR_OPENING.match(doc.clean[start:end].strip())
+        opening = pattern("metric:year.section").match(doc.clean[start:end].strip())
         if opening:
             current = int(opening.group(1))
     return years
