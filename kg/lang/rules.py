@@ -884,13 +884,10 @@ def register_test(name: str, make: Callable[[Any, Rule], Test]) -> None:
     _TESTS[name] = make
 
 
-# An inline form of a test: the generated matcher (``Table.matcher``) writes it as
-# an expression instead of calling the test (op, its argument).
-_INLINE: dict[int, tuple[str, Any]] = {}
-
-
 def _inline(test: Test, op: str, arg: Any) -> Test:
-    _INLINE[id(test)] = (op, arg)
+    """Mark ``test`` with an inline form (op, its argument): the generated matcher
+    (``Table.matcher``) writes it as an expression instead of calling it."""
+    test.inline = (op, arg)  # type: ignore[attr-defined]
     return test
 
 
@@ -1105,7 +1102,7 @@ class Table:
                 i = names.index(name)
                 value = f"(V{i} if V{i} is not _U else (V{i} := M{i}(ctx)))"
                 arg = f"A{k}_{j}"
-                op, inline_arg = _INLINE.get(id(test), (None, None))
+                op, inline_arg = getattr(test, "inline", (None, None))
                 if op is None:
                     env[arg] = test
                     term = f"{arg}({value})"

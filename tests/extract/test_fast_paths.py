@@ -124,10 +124,17 @@ def test_figure_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
 
 
 def test_cue_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
+    from kg.lang.rules import longest_first
+    from kg.lang.rules import pattern as rule_pattern
+
     cases = [
-        (people._patterns()["historical"], people._words("person_history.txt"), (3,)),
-        (people._patterns()["speech"], people._words("speech_verbs.txt"), (2, 3)),
-        (people._TAKES_POST, people._TAKES_POST_VERBS, people._TAKES_POST_GAPS),
+        (people._patterns()["historical"], longest_first("person:history-cues"), (3,)),
+        (people._patterns()["speech"], longest_first("person:speech-verbs"), (2, 3)),
+        (
+            rule_pattern("person:pattern.name-post"),
+            longest_first("person:verbs.take-post"),
+            people._TAKES_POST_GAPS,
+        ),
     ]
     extra = ["谢志望从2020年担任八角社区党总支书记。", "“好”,邓天星如是说。卢作孚精神"]
     for pattern, words, gaps in cases:

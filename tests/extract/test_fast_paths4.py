@@ -358,7 +358,7 @@ def _metrics_both_ways(
         monkeypatch,
         metrics,
         "_determiner",
-        lambda match, units: False,
+        lambda match, units, sets: False,
         bool,
         lambda: metrics.extract_metrics(doc),
     )
