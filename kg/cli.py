@@ -211,6 +211,71 @@ def progress_line(documents: int, nbytes: int, seconds: float) -> str:
     return f"documents {documents:,}  {nbytes / 1e6:.1f} MB  {rate:.1f} MB/s"
 
 
+@cli.command(name="explain")
+@click.argument("text", required=False)
+@click.option(
+    "--doc",
+    "doc_path",
+    type=click.Path(path_type=Path),
+    help="Explain a document (.txt, .md) instead of TEXT.",
+)
+@click.option(
+    "--at",
+    type=click.IntRange(min=0),
+    default=None,
+    help="With --doc: only the sentence holding this character offset.",
+)
+@click.option(
+    "--rules",
+    "rule_packs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A rule pack (folder of <label>/*.toml) to add to kg's rules; repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for tools.")
+def explain(
+    text: str | None,
+    doc_path: Path | None,
+    at: int | None,
+    rule_packs: tuple[Path, ...],
+    as_json: bool,
+) -> None:
+    """Show each mention kg finds, with the rule that found it, and the candidates
+    a rule turned down.
+
+    Every mention is printed with its type, normalised attributes, the id of its
+    rule and the rule's file, line and why.
+
+    Examples:
+
+        kg explain "在梁平区梁山街道八角社区开展“三比三亮”活动"
+
+        kg explain --doc seeds/004_60b050a7622a78d4.txt --at 1532 --json
+    """
+    import json
+
+    from kg.explain import explain_text, format_explanation, read_explained
+    from kg.lang.rules import use_packs
+
+    if (text is None) == (doc_path is None):
+        raise click.UsageError("give either TEXT or --doc FILE")
+    if at is not None and doc_path is None:
+        raise click.UsageError("--at needs --doc FILE")
+    try:
+        use_packs(rule_packs)
+        found = (
+            read_explained(doc_path, at=at)
+            if doc_path is not None
+            else explain_text(text or "")
+        )
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_explanation(found))
+
+
 @cli.command(name="eval")
 @click.argument(
     "gold_dirs",

@@ -23,6 +23,7 @@ from kg.extract._context import (
 )
 from kg.extract._tagger import segment
 from kg.ingest import byline_name
+from kg.lang import trace
 from kg.lang.rules import (
     alternation,
     chars,
@@ -220,6 +221,9 @@ def extract_people(doc: Document) -> list[Mention]:
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
         if not is_name(name) or name[0] in sets["list_start"]:
+            if trace.active():
+                rule = "person:chars.list-start" if is_name(name) else "person:surnames"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 委员和列席: the next item of a list, not a name
         if (
             len(name) == 2
@@ -227,8 +231,13 @@ def extract_people(doc: Document) -> list[Mention]:
             and not cue_after.startswith(cues)
             and cue_after[:1] not in sets["not_third"]
         ):
+            if trace.active():
+                trace.rejected(doc, match.start("name"), end, "person", "person:cues")
             continue  # 书记挂帅: the "name" runs on into a word
         if text[match.start() - 1 : match.start()] in sets["national_title"]:
+            if trace.active():
+                rule = "person:chars.before-national-title"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 总书记: a national leader's title, said before a leader's name
         title_start, _ = doc.to_original(match.start("title"), match.end("title"))
         posts = [

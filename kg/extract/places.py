@@ -319,7 +319,14 @@ def extract_places(doc: Document) -> list[Mention]:
     _resolve(doc, hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
-    hits = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    kept = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    if trace.active() and len(kept) < len(hits):
+        for h in hits:
+            if h not in kept:
+                trace.rejected(
+                    doc, h.start, h.end, "place", "place:context.unsupported"
+                )
+    hits = kept
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
