@@ -152,7 +152,7 @@ def load_gazetteer() -> Gazetteer:
         divisions[row.id] = row
     for extra in load_table("divisions_extra.tsv"):
         divisions.setdefault(extra["id"], Division(**extra))
-    stop = load_lines("place_stopnames.txt")
+    stop = word_set("place:stopnames")
     keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for d in divisions.values():
         min_len = 2 if RANK[d.level] <= 3 else 3
@@ -495,7 +495,7 @@ def _list_item_ok(item: str) -> bool:
         len(item) >= 2
         and item not in common_words()
         and not set(item) & _function_chars()
-        and item not in load_lines("landmark_stop_prefixes.txt")
+        and item not in word_set("place:landmark-stop-prefixes")
     )
 
 
@@ -833,8 +833,8 @@ def _distinctive(word: str, flag: str) -> bool:
     """Whether a token can carry a proper name: rare, or unknown to the dictionary."""
     if len(word) < 2 or _DIGIT.search(word):
         return False
-    if word in load_lines("place_stopnames.txt") or word in load_lines(
-        "landmark_stop_prefixes.txt"
+    if word in word_set("place:stopnames") or word in word_set(
+        "place:landmark-stop-prefixes"
     ):
         return False
     if word[:1] in chars("place:chars.count"):
@@ -880,7 +880,7 @@ def _name_start(
             break
         spans.append((pos, pos + len(word), word, flag))
         pos += len(word)
-    stops = load_lines("place_stopnames.txt")
+    stops = word_set("place:stopnames")
     level_words = {w for w, _ in _suffix_levels()} | word_set(
         "place:words.level-words-extra"
     )
@@ -890,7 +890,7 @@ def _name_start(
     # The token holding the suffix: 长江, 古纳河 are single words; 道路, 思路 generic.
     if spans and spans[i][0] < s:
         start, _, word, flag = spans[i]
-        if word in stops or word in load_lines("landmark_stop_prefixes.txt"):
+        if word in stops or word in word_set("place:landmark-stop-prefixes"):
             return None
         prefix = word[: s - start]
         if prefix in _modifiers() or word_tags().get(prefix, "").startswith("v"):
@@ -1033,7 +1033,7 @@ def _candidate(
 ) -> _Candidate | None:
     """The zone or landmark ending in the word ``text[s:end]``, if there is one:
     ``(start, end, kind, parent, scope)``."""
-    abbreviations = load_lines("place_abbreviations.txt")
+    abbreviations = word_set("place:abbreviations")
     anchor: _Hit | None = by_end.get(s)
     name_start: int | None = anchor.start if anchor is not None else None
     if kind == "zone" and anchor is None:
