@@ -30,6 +30,7 @@ from kg.lang.rules import (
     longest_first,
     pattern,
     word_set,
+    word_sources,
     words,
 )
 from kg.model import Document, Mention
@@ -248,7 +249,10 @@ def extract_people(doc: Document) -> list[Mention]:
                 "at": title_start,
             }
         ]
-        add(match.start("name"), end, "person:title-name", "official", posts)
+        # A title from a user pack (extends person:titles) names the pack's rule.
+        source = word_sources("person:titles").get(match.group("title"))
+        rule = source if source and "/" in source else "person:title-name"
+        add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
     _add_signature_lines(doc, add)
     _add_role_then_name(text, add, taken)

@@ -36,6 +36,7 @@ from kg.lang.rules import (
     pattern,
     table,
     word_set,
+    word_sources,
     word_values,
     words,
 )
@@ -330,7 +331,19 @@ def extract_places(doc: Document) -> list[Mention]:
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
+    stops = word_sources("place:stopnames")
+    if any(m.name in stops for m in mentions):
+        # A stop-name is no place by any stage (a pack's 双桂街道 after 梁平区 is no
+        # address tail either); the rule listing it is the one that rejects it.
+        for m in mentions:
+            if m.name in stops and trace.active():
+                trace.rejected(doc, *_clean_span(doc, m), "place", stops[m.name])
+        mentions = [m for m in mentions if m.name not in stops]
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _clean_span(doc: Document, mention: Mention) -> tuple[int, int]:
+    return doc.to_clean(mention.start), doc.to_clean(mention.end - 1) + 1
 
 
 _RULE = {"full": "gazetteer", "short": "short-form", "former": "former-name"}
