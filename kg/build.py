@@ -46,6 +46,7 @@ from kg.ingest import (
     list_corpus,
     read_document,
 )
+from kg.lang.rules import active_packs, packs_digest, use_packs
 from kg.link import Linker
 from kg.memory import give_back, leave_to_exit, paused_gc
 from kg.metadata import annotate_graph
@@ -135,15 +136,21 @@ class _Runner(Protocol):
 
 
 def extract_chunk(
-    chunk: list[Payload], compress: bool = True
+    chunk: list[Payload],
+    compress: bool = True,
+    packs: tuple[str, ...] = (),
 ) -> tuple[str, list[Outcome]]:
     """Read and extract a chunk of documents; runs on a worker.
+
+    ``packs``: the user rule packs to extract with (``kg build --rules``), as paths
+    the worker can read (a forked worker has them active already).
 
     Returns the extractor version the worker runs (the caller refuses results from
     other rules) and, per document, a pickle of ``(Document, mentions)`` (compressed
     if ``compress``: worth it only when the result crosses a network) or an error
     message naming the document.
     """
+    use_packs(Path(p) for p in packs)
     outcomes: list[Outcome] = []
     for doc_id, data, *record_fields in chunk:  # a JSONL record's metadata
         try:
@@ -161,6 +168,11 @@ def extract_chunk(
             continue
         outcomes.append((_pack((doc, found), compress), None))
     return extractor_version(), outcomes
+
+
+def _packs() -> tuple[str, ...]:
+    """The active rule packs, as paths for ``extract_chunk`` on a worker."""
+    return tuple(str(p) for p in active_packs())
 
 
 def _init_fields(cls: type) -> tuple[str, ...]:
@@ -228,7 +240,7 @@ class _Inline:
             return True
 
     def submit(self, chunk: list[Payload], compress: bool) -> _Future:
-        return self._Done(extract_chunk(chunk, compress))
+        return self._Done(extract_chunk(chunk, compress, _packs()))
 
     def close(self) -> None:
         pass
@@ -262,7 +274,7 @@ class _Pool:
         )
 
     def submit(self, chunk: list[Payload], compress: bool) -> _Future:
-        future = self._pool.submit(extract_chunk, chunk, compress)
+        future = self._pool.submit(extract_chunk, chunk, compress, _packs())
         if not self._released:
             # The first submit forks every worker (a forking pool starts them all
             # at once), so this process can drop the extractors' data: it links and
@@ -314,7 +326,7 @@ class _Dask:
     def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         # pure=False: no hashing of the whole chunk to build a task key.
         future: _Future = self._client.submit(
-            extract_chunk, chunk, compress, pure=False
+            extract_chunk, chunk, compress, _packs(), pure=False
         )
         return future
 
@@ -593,6 +605,7 @@ def build(
     text_field: str = DEFAULT_TEXT_FIELD,
     id_field: str = DEFAULT_ID_FIELD,
     chunk_chars: int = CHUNK_CHARS,
+    rules: Iterable[Path] = (),
 ) -> BuildReport:
     """Build the graph of ``corpus`` into ``out_dir``.
 
@@ -611,6 +624,9 @@ def build(
         cluster: address of a Dask scheduler (``tcp://host:8786``) to extract on.
         text_field, id_field: the fields of a JSONL record holding text and id.
         chunk_chars: characters of text per chunk sent to a worker.
+        rules: user rule packs (folders of ``<label>/*.toml``) added to kg's rules
+            for this build (``kg build --rules``); their rule ids are in the
+            provenance of what they find.
 
     Raises:
         InputError: the corpus path is missing or holds no text at all.
@@ -624,6 +640,7 @@ def build(
             f"(not {', '.join(sorted(unknown))}; see kg export)"
         )
     formats = tuple(f for f in BUILD_FORMATS if f in asked) if rdf else ()
+    use_packs(rules)  # exactly these packs (none: kg's rules alone)
     # The build makes millions of long-lived objects and no cycles (extraction of
     # 1,489 news items leaves 0 unreachable): the collector is paused throughout.
     with paused_gc():
@@ -669,6 +686,7 @@ def _build(
     if cache:
         # Taken before any file is read: a file changed during the build shows.
         options = {"html": html, "rdf": rdf_formats, "text": text_field, "id": id_field}
+        options["rules"] = packs_digest()  # the user rule packs (--rules)
         # Files kg does not read are no input, but the summary counts them.
         options["skipped"] = report.skipped
         inputs = build_inputs(root, files, options)

@@ -51,12 +51,24 @@ _OUTPUT_LIBRARIES = (
 RACY_NS = 2_000_000_000
 
 
-@cache
 def extractor_version() -> str:
+    """The version of the extraction rules in use: ``package_extractor_version`` and,
+    when user rule packs are active (``kg build --rules``), a hash of them."""
+    from kg.lang.rules import packs_digest
+
+    packs = packs_digest()
+    base = package_extractor_version()
+    if not packs:
+        return base
+    return hashlib.sha256(f"{base}+{packs}".encode()).hexdigest()[:16]
+
+
+@cache
+def package_extractor_version() -> str:
     """A hash of everything extraction depends on: ingest, model, extract, resources,
-    the rules and their loader (kg/rules, kg/lang), the format readers and metadata
-    (and the versions of the libraries they use: another trafilatura may find another
-    main text), and build (whose ``_pack``
+    the format readers and metadata (and the versions of the libraries they use:
+    another trafilatura may find another main text), the rules and their loader
+    (kg/rules, kg/lang), and build (whose ``_pack``
     decides how a result is stored).
 
     Computed from the installed package files, so a worker on another machine with a

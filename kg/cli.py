@@ -84,6 +84,14 @@ def _seeds() -> Path:
     show_default=True,
     help="JSONL: the field holding a record's id (else FILE:LINE is the id).",
 )
+@click.option(
+    "--rules",
+    "rule_packs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A rule pack (a folder of <label>/*.toml, like kg/rules) added to kg's rules; "
+    "repeatable. See `kg rules --check`.",
+)
 def build(
     corpus: Path | None,
     out_dir: Path,
@@ -95,6 +103,7 @@ def build(
     cluster: str | None,
     text_field: str,
     id_field: str,
+    rule_packs: tuple[Path, ...],
 ) -> None:
     """Build graph.json, graph.ttl, graph.trig and graph.html from a folder of texts.
 
@@ -112,6 +121,8 @@ def build(
     Example: kg build tests/gold/heldout -o /tmp/heldout
 
     Example: kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
+
+    Example: kg build reports/ --rules my-county-rules -o /tmp/reports
     """
     from kg.build import build as run_build
     from kg.rdf import BUILD_FORMATS
@@ -133,6 +144,7 @@ def build(
             cluster=cluster,
             text_field=text_field,
             id_field=id_field,
+            rules=rule_packs,
         )
     except KgError as e:
         raise click.ClickException(str(e)) from e
@@ -209,6 +221,117 @@ def progress_line(documents: int, nbytes: int, seconds: float) -> str:
     """
     rate = nbytes / 1e6 / seconds if seconds > 0 else 0.0
     return f"documents {documents:,}  {nbytes / 1e6:.1f} MB  {rate:.1f} MB/s"
+
+
+@cli.command(name="explain")
+@click.argument("text", required=False)
+@click.option(
+    "--doc",
+    "doc_path",
+    type=click.Path(path_type=Path),
+    help="Explain a document (.txt, .md) instead of TEXT.",
+)
+@click.option(
+    "--at",
+    type=click.IntRange(min=0),
+    default=None,
+    help="With --doc: only the sentence holding this character offset.",
+)
+@click.option(
+    "--rules",
+    "rule_packs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A rule pack (folder of <label>/*.toml) to add to kg's rules; repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for tools.")
+def explain(
+    text: str | None,
+    doc_path: Path | None,
+    at: int | None,
+    rule_packs: tuple[Path, ...],
+    as_json: bool,
+) -> None:
+    """Show each mention kg finds, with the rule that found it, and the candidates
+    a rule turned down.
+
+    Every mention is printed with its type, normalised attributes, the id of its
+    rule and the rule's file, line and why.
+
+    Examples:
+
+        kg explain "在梁平区梁山街道八角社区开展“三比三亮”活动"
+
+        kg explain --doc seeds/004_60b050a7622a78d4.txt --at 1532 --json
+    """
+    import json
+
+    from kg.explain import explain_text, format_explanation, read_explained
+    from kg.lang.rules import use_packs
+
+    if (text is None) == (doc_path is None):
+        raise click.UsageError("give either TEXT or --doc FILE")
+    if at is not None and doc_path is None:
+        raise click.UsageError("--at needs --doc FILE")
+    try:
+        use_packs(rule_packs)
+        found = (
+            read_explained(doc_path, at=at)
+            if doc_path is not None
+            else explain_text(text or "")
+        )
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_explanation(found))
+
+
+@cli.command(name="rules")
+@click.option(
+    "--rules",
+    "rule_packs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A rule pack to load with kg's rules; repeatable.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Check every example and counterexample (exit status 1 if one fails).",
+)
+@click.option("--label", default=None, help="Only the rules of this label (place …).")
+def rules_command(rule_packs: tuple[Path, ...], check: bool, label: str | None) -> None:
+    """List the rules (id, kind, file:line, why), kg's and the packs'; --check runs
+    their examples through the extractors, as the test suite does.
+
+    Example: kg rules --rules my-county-rules --check
+    """
+    from kg.lang.examples import check_rule
+    from kg.lang.rules import load_rules, use_packs
+
+    try:
+        use_packs(rule_packs)
+        ruleset = load_rules()
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    chosen = [r for r in ruleset if label is None or r.label == label]
+    if rule_packs:  # a pack is checked with kg's rules around it, but listed alone
+        chosen = [r for r in chosen if r.pack is not None]
+    failures = []
+    for r in chosen:
+        click.echo(f"{r.id}  {r.kind}  {r.location}\n    {r.why}")
+        if check:
+            failures.extend(check_rule(r))
+    if check:
+        for failure in failures:
+            click.echo(f"FAILED {failure}", err=True)
+        click.echo(
+            f"{len(chosen)} rules, {len(failures)} failed examples", err=bool(failures)
+        )
+        if failures:
+            raise SystemExit(1)
 
 
 @cli.command(name="eval")

@@ -787,14 +787,11 @@ def _add_mentions(
         if about is None:
             about = named[s] = {}
         about[(derived, span)] = None
-        if "page" in mention:  # a PDF's: the page beside the offsets
-            on_span = named.get(span)
-            if on_span is None:
-                on_span = named[span] = {}
-            on_span[(_T["page"], _typed(str(mention["page"]), _INTEGER))] = None
         about_span = named.get(span)
         if about_span is None:
             about_span = named[span] = {}
+        if "page" in mention:  # a PDF's: the page beside the offsets
+            about_span[(_T["page"], _typed(str(mention["page"]), _INTEGER))] = None
         rule = mention.get("rule")
         if rule:
             about_span[(rule_p, _plain(rule))] = None

@@ -302,6 +302,7 @@ class _Sources:
                 "end": span["end"],
                 "me": me,
                 "ms": ms,
+                "rule": span.get("rule"),
                 "start": span["start"],
                 "text": sentence,
             }
@@ -457,7 +458,16 @@ def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any
             for t in COLOURS
         ],
         "limits": {"drawn": MAX_DRAWN},
+        "rules": _rule_notes(),
     }
+
+
+def _rule_notes() -> dict[str, list[str]]:
+    """Rule id → [why, file:line] of every rule loaded (kg's and the active packs'),
+    for the side panel: a few hundred short entries, whatever the graph's size."""
+    from kg.lang.rules import load_rules
+
+    return {r.id: [r.why, r.location] for r in sorted(load_rules(), key=lambda r: r.id)}
 
 
 def view_data(

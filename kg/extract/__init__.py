@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract.lexicon import lexicon_mentions, merge_lexicon
 from kg.extract.metrics import extract_metrics
 from kg.extract.organizations import extract_organizations
 from kg.extract.people import extract_people
@@ -33,8 +34,14 @@ def extract(doc: Document) -> list[Mention]:
     Organisations are anchored on places, so they get the place mentions as input.
     """
     by_label = {label: extractor(doc) for label, extractor in EXTRACTORS.items()}
+    lexicon = lexicon_mentions(doc)  # the words of user packs' lists (most: none)
+    if lexicon:  # places first: organisations are anchored on them
+        places = [m for m in lexicon if m.label == "place"]
+        by_label["place"] = merge_lexicon(by_label["place"], places)
     by_label["organization"] = extract_organizations(doc, by_label["place"])
     mentions = [m for found in by_label.values() for m in found]
+    if lexicon:
+        mentions = merge_lexicon(mentions, [m for m in lexicon if m.label != "place"])
     return sorted(mentions, key=lambda m: (m.start, m.end, m.label, m.rule))
 
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cache
 
 from kg.extract._context import CJK, make_mention
+from kg.lang import trace
 from kg.lang.rules import (
     alternation,
     chars,
@@ -242,8 +243,15 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or any(a <= start < b for a, b in quoted)
             or previous.isdigit()
         ):
+            if trace.active():
+                rule = "metric:chars.ordinal-before"
+                if any(a <= start < b for a, b in quoted):
+                    rule = "metric:pattern.figure"  # inside a quoted name
+                trace.rejected(doc, start, end, "metric", rule)
             continue  # 第3次, 十四届四次全委: an ordinal; “五个一”: part of a name
         if _determiner(match, units, sets):
+            if trace.active():
+                trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # refused below whatever its value: not worth computing
         try:
             value, unit = _figure(match, units)
@@ -263,10 +271,18 @@ def extract_metrics(doc: Document) -> list[Mention]:
             # 千家万户, 千头万绪: idioms, unless hedged (近万人) or an area (万亩)
             hedged = hedge or match.group("after")
             if not hedged and match.group("unit") not in sets["area"]:
+                if trace.active():
+                    rule = "metric:numerals.scale-only"
+                    trace.rejected(doc, start, end, "metric", rule)
                 continue
         if number_text in sets["one"] and unit not in sets["one_counts"]:
+            if trace.active():
+                trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
         if number_text + unit in sets["not_figures"]:
+            if trace.active():
+                rule = "metric:words.not-figures"
+                trace.rejected(doc, start, end, "metric", rule)
             continue  # 四处调研: an adverb
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
@@ -277,7 +293,10 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
         )
-        if in_words and not _counted_in_words(text, start, end, unit, approx, sets):
+        refused = in_words and _not_counted(text, start, end, unit, approx, sets)
+        if refused:
+            if trace.active():
+                trace.rejected(doc, start, end, "metric", refused)
             continue
         tail = match.group("tail")
         if tail and tail in sets["hedge_after"] and match.group("after"):
@@ -297,18 +316,6 @@ def extract_metrics(doc: Document) -> list[Mention]:
     return out
 
 
-_YEAR_NUMBER = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
-
-
-def _a_date(
-    text: str, match: re.Match[str], number: str, sets: dict[str, frozenset[str]]
-) -> bool:
-    """Whether a figure in 年 is a date (2024年, 二〇二四年) or part of a word that
-    makes it one (90年代, 3年级, 5年前): metric:units.year."""
-    after = text[match.end("unit") : match.end("unit") + 1]
-    return bool(_YEAR_NUMBER.fullmatch(number)) or after in sets["not_after_year"]
-
-
 @cache
 def _sets() -> dict[str, frozenset[str]]:
     """The word lists ``extract_metrics`` tests every figure against, made once."""
@@ -320,8 +327,6 @@ def _sets() -> dict[str, frozenset[str]]:
         "area": word_set("metric:units.area"),
         "one": word_set("metric:numerals.one"),
         "one_counts": word_set("metric:units.one-counts"),
-        "year": word_set("metric:units.year"),
-        "not_after_year": frozenset(chars("metric:chars.not-after-year")),
         "not_figures": word_set("metric:words.not-figures"),
         "tenths": word_set("metric:units.tenths"),
         "in_words_hedged": word_set("metric:units.in-words-hedged"),
@@ -347,15 +352,16 @@ def _determiner(
     return ("%" if unit in sets["tenths"] else units[unit][0]) not in sets["one_counts"]
 
 
-def _counted_in_words(
+def _not_counted(
     text: str,
     start: int,
     end: int,
     unit: str,
     approx: bool,
     sets: dict[str, frozenset[str]],
-) -> bool:
-    """Whether a figure written in Chinese numerals counts something.
+) -> str | None:
+    """The rule by which a figure written in Chinese numerals counts nothing, or
+    None when it counts something.
 
     两天, 三种 are durations and kinds in passing unless hedged (十余种); 两个关键,
     两个市场两种资源 and 目的有两个 are rhetoric: a figure of 个 in words needs a
@@ -364,21 +370,29 @@ def _counted_in_words(
     """
     patterns = _patterns()
     if unit in sets["in_words_hedged"]:
-        return unit in sets["in_words_always"] or approx
+        counted = unit in sets["in_words_always"] or approx
+        return None if counted else "metric:units.in-words-hedged"
     if unit in sets["rounds"]:
         if patterns["second"].match(text[start:end].lstrip(_hedge_prefix())):
-            return False  # 二次发掘 is a second digging; a count of two is 两次
+            return "metric:numerals.second"  # 二次发掘: a second digging, not two
         # 四次全委 is a meeting's name, 三次产业 the tertiary sector
-        return pattern("metric:pattern.meeting-after-count").match(text, end) is None
+        if pattern("metric:pattern.meeting-after-count").match(text, end) is not None:
+            return "metric:pattern.meeting-after-count"
+        return None
     if unit in sets["company_risk"] and not patterns["scale"].search(text, start, end):
         after = text[end : end + 1]
         if patterns["name_next"].match(after) and after not in sets["money_next"]:
-            return False  # 扶持三元、麦福劳等企业, 三元乳业: a company name
+            return "metric:units.company-risk"  # 扶持三元、麦福劳等企业, 三元乳业
     if unit in sets["needs_noun"] and not approx:
         noun = _CJK_RUN.match(text[end : end + 12]).group()  # type: ignore[union-attr]
         noun = patterns["noun_break"].split(noun)[0]
-        return len(noun) >= 3
-    return True
+        return None if len(noun) >= 3 else "metric:units.needs-noun"
+    return None
+
+
+@cache
+def _hedge_prefix() -> str:
+    return chars("metric:hedge.prefix-chars")
 
 
 @cache

@@ -23,12 +23,14 @@ from kg.extract._context import (
 )
 from kg.extract._tagger import segment
 from kg.ingest import byline_name
+from kg.lang import trace
 from kg.lang.rules import (
     alternation,
     chars,
     longest_first,
     pattern,
     word_set,
+    word_sources,
     words,
 )
 from kg.model import Document, Mention
@@ -226,10 +228,15 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 主席习近平: a national leader, taken by the rule above
         if match.group("of") and not _former_before(text, match.start("title")):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
-        name = _trim_name(match.group("name"), text, match.start("name"))
+        name = match.group("name")
+        if len(name) == 3 and name[2] in sets["not_third"]:
+            name = name[:2]
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
         if not is_name(name) or name[0] in sets["list_start"]:
+            if trace.active():
+                rule = "person:chars.list-start" if is_name(name) else "person:surnames"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 委员和列席: the next item of a list, not a name
         if (
             len(name) == 2
@@ -238,8 +245,13 @@ def extract_people(doc: Document) -> list[Mention]:
             and not cue_after.startswith(cues)
             and cue_after[:1] not in sets["not_third"]
         ):
+            if trace.active():
+                trace.rejected(doc, match.start("name"), end, "person", "person:cues")
             continue  # 书记挂帅: the "name" runs on into a word
         if text[match.start() - 1 : match.start()] in sets["national_title"]:
+            if trace.active():
+                rule = "person:chars.before-national-title"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 总书记: a national leader's title, said before a leader's name
         title_start, _ = doc.to_original(match.start("title"), match.end("title"))
         posts = [
@@ -250,7 +262,10 @@ def extract_people(doc: Document) -> list[Mention]:
                 "at": title_start,
             }
         ]
-        add(match.start("name"), end, "person:title-name", "official", posts)
+        # A title from a user pack (extends person:titles) names the pack's rule.
+        source = word_sources("person:titles").get(match.group("title"))
+        rule = source if source and "/" in source else "person:title-name"
+        add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
     _add_signature_lines(doc, add)
     _add_role_then_name(text, add, taken)
@@ -484,16 +499,8 @@ def _add_reported_speech(
 
 
 def _trim_name(name: str, text: str, start: int) -> str:
-    """Drop a third character that begins the next word (谭登周家 stays 谭登周).
-
-    Besides the characters of ``person:chars.not-third``: jieba starts a word of two or more
-    characters at the third one (张磊|高兴, 朱洪|问道, 王亮|接过), or the third one is a
-    verb that an aspect particle follows on its own (杨虹举|了) — unless jieba's
-    dictionary knows the three characters as a name.
-    """
-    if len(name) != 3:
-        return name
-    if name[2] in _chars()["not_third"]:
+    """Drop a third character that begins the next word (谭登周家 stays 谭登周)."""
+    if len(name) == 3 and name[2] in _chars()["not_third"]:
         return name[:2]
     if word_tags().get(name, "").startswith("nr"):
         return name
@@ -508,20 +515,6 @@ def _trim_name(name: str, text: str, start: int) -> str:
     if text[end : end + 1] in particle and cuts.get(end) == end + 1:
         return name[:2]  # 杨虹举了个例子: 举 is the verb
     return name
-
-
-def _cjk(text: str, at: int) -> bool:
-    return bool(re.match(f"[{CJK}]", text[at : at + 1]))
-
-
-def _cuts(text: str, lo: int, hi: int) -> dict[int, int]:
-    """Where jieba starts words in ``text[lo:hi]``: start → end of the word."""
-    lo = max(0, lo)
-    cuts, pos = {}, lo
-    for word in segment(text[lo:hi]):
-        cuts[pos] = pos + len(word)
-        pos += len(word)
-    return cuts
 
 
 # Where a "name then post" match can start before its verb: a name of 2-3 characters,

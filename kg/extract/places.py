@@ -26,9 +26,20 @@ from kg.extract._context import (
     word_freq,
     word_tags,
 )
-from kg.extract._tagger import segment, tag
+from kg.extract._tagger import tag
 from kg.lang import trace
-from kg.lang.rules import Rule, chars, guards, pattern, table
+from kg.lang.rules import (
+    Rule,
+    alternation,
+    chars,
+    guards,
+    pattern,
+    table,
+    word_set,
+    word_sources,
+    word_values,
+    words,
+)
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -142,7 +153,7 @@ def load_gazetteer() -> Gazetteer:
         divisions[row.id] = row
     for extra in load_table("divisions_extra.tsv"):
         divisions.setdefault(extra["id"], Division(**extra))
-    stop = load_lines("place_stopnames.txt")
+    stop = word_set("place:stopnames")
     keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for d in divisions.values():
         min_len = 2 if RANK[d.level] <= 3 else 3
@@ -152,7 +163,7 @@ def load_gazetteer() -> Gazetteer:
             keys[d.short].append((d.id, "short"))
     for d in divisions.values():
         # 石柱土家族自治县 is written 石柱县, 甘孜藏族自治州 甘孜州: short form + level word.
-        for word, level_word in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
+        for word, level_word in word_values("place:words.autonomous-short").items():
             if d.name.endswith(word) and d.short and len(d.short) >= 2:
                 keys[d.short + level_word].append((d.id, "former"))
     # 监利县 became 监利市 (2020), 梁平县 梁平区 (2016): a county turned into a city or a
@@ -160,10 +171,10 @@ def load_gazetteer() -> Gazetteer:
     for d in list(divisions.values()):
         if (
             d.level in ("city", "district")
-            and d.name[-1] in "市区"
+            and d.name[-1] in chars("place:chars.became-city-or-district")
             and len(d.name) >= 3
         ):
-            old = d.name[:-1] + "县"
+            old = d.name[:-1] + words("place:words.county")[0]
             if old not in keys and old not in stop:
                 keys[old].append((d.id, "former"))
     for row in load_table("renamed.tsv"):
@@ -227,6 +238,18 @@ def level_from_name(name: str) -> str | None:
 _GazetteerHit = tuple[str, int, int, str, str, bool]
 
 
+def _stem(key: str) -> str:
+    """A name without its village or community word (先进村 → 先进)."""
+    for word in _stem_words():
+        key = key.removesuffix(word)
+    return key
+
+
+@cache
+def _stem_words() -> tuple[str, ...]:
+    return words("place:words.stem-suffixes")
+
+
 def _longer_words_pos(hit: _GazetteerHit) -> tuple[str, ...]:
     text, start, end = hit[0], hit[1], hit[2]
     tags = word_tags()
@@ -248,7 +271,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "next": lambda h: h[0][h[2] : h[2] + 1],
     "prev": lambda h: h[0][h[1] - 1 : h[1]],
     "around": lambda h: h[0][h[1] - 1 : h[1] + 1],
-    "stem": lambda h: h[3].removesuffix("村").removesuffix("社区"),
+    "stem": lambda h: _stem(h[3]),
     "longer_words_pos": _longer_words_pos,
     "in_quotes": lambda h: _inside_quotes(h[0], h[1], h[2]),
     "quoted_whole": _quoted_whole,
@@ -297,17 +320,33 @@ def extract_places(doc: Document) -> list[Mention]:
     _resolve(doc, hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
-    hits = [h for h in hits if _keep(h, hits, gazetteer, confirmed, text)]
+    kept = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    if trace.active() and len(kept) < len(hits):
+        for h in hits:
+            if h not in kept:
+                trace.rejected(
+                    doc, h.start, h.end, "place", "place:context.unsupported"
+                )
+    hits = kept
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
+    stops = word_sources("place:stopnames")
+    if any(m.name in stops for m in mentions):
+        # A stop-name is no place by any stage (a pack's 双桂街道 after 梁平区 is no
+        # address tail either); the rule listing it is the one that rejects it.
+        for m in mentions:
+            if m.name in stops and trace.active():
+                trace.rejected(doc, *_clean_span(doc, m), "place", stops[m.name])
+        mentions = [m for m in mentions if m.name not in stops]
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
+def _clean_span(doc: Document, mention: Mention) -> tuple[int, int]:
+    return doc.to_clean(mention.start), doc.to_clean(mention.end - 1) + 1
+
+
 _RULE = {"full": "gazetteer", "short": "short-form", "former": "former-name"}
-_TOWN_WORDS = ("街道", "镇", "乡", "苏木")
-_LIST_LEVEL_WORDS = ("社区", "街道", "村", "镇", "乡")
-_COORDINATOR = "、和及与"
 
 
 @cache
@@ -318,7 +357,7 @@ def town_stems() -> dict[str, dict[str, str]]:
     for d in gazetteer.divisions.values():
         if d.level not in ("town", "township", "subdistrict"):
             continue
-        for word in _TOWN_WORDS:
+        for word in words("place:words.town-levels"):
             stem = d.name.removesuffix(word)
             if stem != d.name and len(stem) >= 2:
                 stems[d.parent][stem].append(d.id)
@@ -334,13 +373,29 @@ def _sorted_stems(district: str) -> tuple[tuple[str, str], ...]:
 
 
 _ONE_CJK = re.compile(f"[{CJK}]")
-_LIST_SEP = re.compile(f"[{_COORDINATOR}]")
+
 _STEM = f"[{CJK}]{{2,3}}"
-_LIST_LEVEL_WORD = re.compile("|".join(_LIST_LEVEL_WORDS))
-# A level word written once for a list: 方舟、秀水社区.
-_LEVEL_LIST = re.compile(
-    f"((?:{_STEM}[{_COORDINATOR}])+)({_STEM}?)({'|'.join(_LIST_LEVEL_WORDS)})"
-)
+
+
+@cache
+def _list_patterns() -> dict[str, re.Pattern[str]]:
+    """The coordinators, the level words of lists, and a list whose level word is
+    written once (方舟、秀水社区), from kg/rules/place/words.toml."""
+    coordinators = chars("place:chars.coordinators")
+    levels = alternation("place:words.list-levels")
+    return {
+        "sep": re.compile(f"[{coordinators}]"),
+        "level_word": re.compile(levels),
+        "level_list": re.compile(f"((?:{_STEM}[{coordinators}])+)({_STEM}?)({levels})"),
+    }
+
+
+@cache
+def _function_chars() -> frozenset[str]:
+    """Characters no place name holds, ``至`` among them."""
+    return frozenset(
+        chars("place:chars.function") + chars("place:chars.function-range")
+    )
 
 
 def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
@@ -357,6 +412,9 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
         if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
     }
     found: dict[tuple[int, int], _Hit] = {}
+    coordinators = chars("place:chars.coordinators")
+    town_words = tuple(words("place:words.town-levels"))
+    function_chars = _function_chars()
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
@@ -373,18 +431,17 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     starts = {o[0]: o for o in occurrences}
     by_end = {h.end: h for h in hits if h.chosen}
     for a, b, cid in occurrences:
-        if not free(a, b) or text[b : b + 2].startswith(_TOWN_WORDS):
+        if not free(a, b) or text[b : b + 2].startswith(town_words):
             continue
-        listed = (text[b : b + 1] in _COORDINATOR and (b + 1) in starts) or (
-            text[a - 1 : a] in _COORDINATOR and (a - 1) in ends
+        listed = (text[b : b + 1] in coordinators and (b + 1) in starts) or (
+            text[a - 1 : a] in coordinators and (a - 1) in ends
         )
         # 黔江濯水、酉阳…: district and stem form the whole name (not 海拉尔东山组团).
         after_district = (
             a in by_end
             and by_end[a].chosen == gazetteer.divisions[cid].parent
             and (
-                not _ONE_CJK.match(text[b : b + 1])
-                or text[b : b + 1] in _FUNCTION_CHARS
+                not _ONE_CJK.match(text[b : b + 1]) or text[b : b + 1] in function_chars
             )
         )
         if listed or after_district:
@@ -394,15 +451,15 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     # A level word written once for a list: 方舟、秀水社区.
     for m in _level_lists(text):
         level_word = m.group(3)
-        items = [*_LIST_SEP.split(m.group(1))[:-1], m.group(2)]
+        items = [*_list_patterns()["sep"].split(m.group(1))[:-1], m.group(2)]
         if any(not _list_item_ok(item) for item in items):
             continue
         # Every item one noun-like word, the level word a word of its own:
         # 懂农业、懂技术 and 净化、美化农村 are not lists of villages.
         tokens = _tag(m.group())
-        words = [w for w, _ in tokens if w not in _COORDINATOR]
-        flags = [f for w, f in tokens if w not in _COORDINATOR]
-        if words != [*items, level_word] or any(
+        token_words = [w for w, _ in tokens if w not in coordinators]
+        flags = [f for w, f in tokens if w not in coordinators]
+        if token_words != [*items, level_word] or any(
             f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
         ):
             continue
@@ -427,7 +484,8 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
 
 
 def _level_lists(text: str) -> Iterator[re.Match[str]]:
-    """``_LEVEL_LIST.finditer(text)``, trying only where a match can start.
+    """The level-list pattern's ``finditer(text)``, trying only where a match can
+    start.
 
     A match opens with a stem of two or three characters and a coordinator, so it
     starts two or three characters before one of 、和及与. finditer tries every
@@ -436,18 +494,21 @@ def _level_lists(text: str) -> Iterator[re.Match[str]]:
     Every match ends in a level word: a text with none (four texts in five) has no
     match, and one search for them settles it.
     """
-    if _LIST_LEVEL_WORD.search(text) is None:
+    patterns = _list_patterns()
+    if patterns["level_word"].search(text) is None:
         return iter(())
-    starts = {sep.start() - gap for sep in _LIST_SEP.finditer(text) for gap in (2, 3)}
-    return finditer_at(_LEVEL_LIST, text, sorted(starts))
+    starts = {
+        sep.start() - gap for sep in patterns["sep"].finditer(text) for gap in (2, 3)
+    }
+    return finditer_at(patterns["level_list"], text, sorted(starts))
 
 
 def _list_item_ok(item: str) -> bool:
     return (
         len(item) >= 2
         and item not in common_words()
-        and not set(item) & _FUNCTION_CHARS
-        and item not in load_lines("landmark_stop_prefixes.txt")
+        and not set(item) & _function_chars()
+        and item not in word_set("place:landmark-stop-prefixes")
     )
 
 
@@ -464,9 +525,6 @@ def _tag_boundary(text: str, at: int) -> bool:
     return pos == at
 
 
-_ADDRESS_TAIL = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
-
-
 def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places the gazetteer lacks but a compound address makes certain.
 
@@ -474,8 +532,9 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     list covers that province.
     """
     by_start = {h.start: h for h in hits}
-    tail = _ADDRESS_TAIL
-    function_chars = set("和在的是为了与及等或对把被从向以给到于第届")
+    tail = pattern("place:pattern.address-tail")
+    function_chars = frozenset(chars("place:chars.function"))
+    not_tails = word_set("place:words.not-address-tail")
     added: list[_Hit] = []
     replaced: set[int] = set()
     for hit in hits:
@@ -493,10 +552,8 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
         if not ranks or min(ranks) < 3 or min(ranks) > 4:
             continue
         match = tail.match(text, hit.end)
-        if not match or (
-            match.group().endswith("乡") and text[match.end() : match.end() + 1] == "村"
-        ):
-            continue
+        if not match or text[match.end() - 1 : match.end() + 1] in not_tails:
+            continue  # 发展乡村: the word 乡村
         name = match.group()
         if function_chars.intersection(name):
             continue
@@ -694,7 +751,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 def _noun_stem(name: str) -> bool:
     """Whether a district's name is an ordinary noun plus 区/县 (平房区, 矿区)."""
-    if not name.endswith("区"):
+    if not name.endswith(tuple(words("place:words.noun-district"))):
         return False  # "X县", "X市" are hardly ever a noun and a word by accident
     stem = name[:-1]
     entry = jieba_words().get(stem)
@@ -766,8 +823,7 @@ def _zone_rules() -> tuple[re.Pattern[str], dict[str, str]]:
 # (POS-tagged only inside the clause where the suffix was found, so the tagger never
 # runs over the whole text).
 _DIGIT = re.compile(r"\d")
-_COUNT = re.compile("[〇一二三四五六七八九十两百千万]")
-_ORDINAL = re.compile("[〇一二三四五六七八九十]+")
+
 _QUOTE_BEFORE = re.compile(r"[“”\"\n][^“”\"\n]{0,12}$")
 _QUOTE_AFTER = re.compile(r"[^“”\"\n]{0,12}[“”\"\n]")
 _CJK_OR_BRACKET = re.compile(f"[{CJK})]*")
@@ -775,9 +831,9 @@ _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CLAUSE_BREAK = re.compile(r"[，。；：、“”‘’《》〈〉()（）！？,;:!?\s「」]")
 _NAME_FLAGS = frozenset("n ng nr nrt nrfg ns nz nt j m eng an".split())
 _PROPER_FLAGS = frozenset("nr nrt nrfg ns nz j eng".split())
-_WATER = ("江", "河", "湖")
+
 # One-character modifiers and measure words before a landmark word: 大江, 小河, 条路.
-_MODIFIERS = frozenset("大小两各条座这那每该此本新老")
+
 # A word rarer than this in jieba's dictionary (or unknown to it) is distinctive
 # enough to be part of a proper name: 农林 (163), 东升 (553); 国家, 城市, 农业 are not.
 _RARE = 600
@@ -823,11 +879,11 @@ def _distinctive(word: str, flag: str) -> bool:
     """Whether a token can carry a proper name: rare, or unknown to the dictionary."""
     if len(word) < 2 or _DIGIT.search(word):
         return False
-    if word in load_lines("place_stopnames.txt") or word in load_lines(
-        "landmark_stop_prefixes.txt"
+    if word in word_set("place:stopnames") or word in word_set(
+        "place:landmark-stop-prefixes"
     ):
         return False
-    if _COUNT.match(word):
+    if word[:1] in chars("place:chars.count"):
         return False  # 五大, 十大: a count, not a name
     count = word_freq().get(word)
     if count is None:
@@ -870,20 +926,22 @@ def _name_start(
             break
         spans.append((pos, pos + len(word), word, flag))
         pos += len(word)
-    stops = load_lines("place_stopnames.txt")
-    level_words = {w for w, _ in _suffix_levels()} | {"新区", "城区"}
+    stops = word_set("place:stopnames")
+    level_words = {w for w, _ in _suffix_levels()} | word_set(
+        "place:words.level-words-extra"
+    )
     distinctive = False
     i = len(spans) - 1
     head = s
     # The token holding the suffix: 长江, 古纳河 are single words; 道路, 思路 generic.
     if spans and spans[i][0] < s:
         start, _, word, flag = spans[i]
-        if word in stops or word in load_lines("landmark_stop_prefixes.txt"):
+        if word in stops or word in word_set("place:landmark-stop-prefixes"):
             return None
         prefix = word[: s - start]
-        if prefix in _MODIFIERS or word_tags().get(prefix, "").startswith("v"):
+        if prefix in _modifiers() or word_tags().get(prefix, "").startswith("v"):
             return None  # 大江大河, 这条路, 致富路: a description or a metaphor
-        if suffix in _WATER and flag == "ns" and len(word) >= 2:
+        if suffix in word_set("place:words.water") and flag == "ns" and len(word) >= 2:
             return start, False  # 长江, 海拉尔河: rivers and lakes are whole ns words
         if word not in word_freq() or (
             flag in _PROPER_FLAGS and _distinctive(word, flag)
@@ -909,7 +967,7 @@ def _name_start(
             or e - start > _MAX_NAME
         ):
             break
-        if flag == "m" and not _ORDINAL.fullmatch(word):
+        if flag == "m" and not _ordinal().fullmatch(word):
             break
         distinctive = distinctive or _distinctive(word, flag)
         head = start
@@ -1021,7 +1079,7 @@ def _candidate(
 ) -> _Candidate | None:
     """The zone or landmark ending in the word ``text[s:end]``, if there is one:
     ``(start, end, kind, parent, scope)``."""
-    abbreviations = load_lines("place_abbreviations.txt")
+    abbreviations = word_set("place:abbreviations")
     anchor: _Hit | None = by_end.get(s)
     name_start: int | None = anchor.start if anchor is not None else None
     if kind == "zone" and anchor is None:
@@ -1044,7 +1102,7 @@ def _candidate(
         # 重庆|新|机场: one descriptive character between a place and the word.
         near = by_end.get(s - 1)
         if near is not None and _ONE_CJK.fullmatch(text[s - 1]):
-            if text[s - 1] not in _FUNCTION_CHARS:
+            if text[s - 1] not in _function_chars():
                 anchor, name_start = near, near.start
     if name_start is None or kind != "zone":
         walked = _name_start(text, s, end, suffix, set(by_end))
@@ -1066,7 +1124,7 @@ def _candidate(
         return None
     if any(text[name_start:end].endswith(m) for m in load_lines("metaphors.txt")):
         return None  # 康庄大道, (铺就)致富路: a figure of speech
-    if text[end : end + 1] in _DIVISION_CHARS and kind == "landmark":
+    if text[end : end + 1] in _division_chars() and kind == "landmark":
         return None  # 璧江区: an unknown division name, not the river 璧江
     if _names_organisation(text, end):
         return None  # 云南珠江实业集团, 中国铁建大桥局: a company or bureau's name
@@ -1076,7 +1134,19 @@ def _candidate(
     return name_start, end, kind, parent, _zone_scopes()[suffix]
 
 
-_DIVISION_CHARS = frozenset("区县市镇乡村省州旗")
+@cache
+def _division_chars() -> frozenset[str]:
+    return frozenset(chars("place:chars.division"))
+
+
+@cache
+def _modifiers() -> frozenset[str]:
+    return frozenset(chars("place:chars.landmark-modifiers"))
+
+
+@cache
+def _ordinal() -> re.Pattern[str]:
+    return re.compile(f"[{chars('place:chars.ordinal')}]+")
 
 
 def _names_organisation(text: str, end: int) -> bool:
@@ -1098,10 +1168,7 @@ def _division_follows(text: str, end: int, kind: str) -> bool:
     """A landmark word followed by a division word (璧江区): the last check of
     ``_zones_and_landmarks`` drops it, so the loop skips it first, before the name
     walk tags its clause."""
-    return kind == "landmark" and text[end : end + 1] in _DIVISION_CHARS
-
-
-_FUNCTION_CHARS = frozenset("和在的是为了与及等或对把被从向以给到于第届至")
+    return kind == "landmark" and text[end : end + 1] in _division_chars()
 
 
 def _merge_chained_zones(

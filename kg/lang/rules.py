@@ -508,14 +508,58 @@ def use_packs(paths: Iterable[Path]) -> None:
     resolved = tuple(Path(p).resolve() for p in paths)
     if resolved == _PACKS:
         return
-    _PACKS = resolved
+    previous, _PACKS = _PACKS, resolved
     clear_caches()
-    load_rules()  # a bad pack fails here, not inside a worker
+    try:
+        load_rules()  # a bad pack fails here, not inside a worker
+    except RuleError:
+        _PACKS = previous  # the packs in use stay those that loaded
+        clear_caches()
+        raise
 
 
 def active_packs() -> tuple[Path, ...]:
     """The user packs in use (``use_packs``)."""
     return _PACKS
+
+
+@cache
+def packs_digest() -> str:
+    """A hash of the active packs' rule files (names and bytes); empty without packs.
+
+    Part of the extraction cache's version: a build with other packs extracts again.
+    """
+    if not _PACKS:
+        return ""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for pack in _PACKS:
+        digest.update(pack.name.encode())
+        for label, item in _rule_files(pack):
+            digest.update(f"{label}/{item.name}".encode())
+            digest.update(hashlib.sha256(item.read_bytes()).digest())
+        for rule_item in load_rules().rules.values():
+            listed = rule_item.spec.get("file")
+            if listed and rule_item.folder:  # a word list a rule names
+                digest.update(f"{rule_item.folder}/{listed}".encode())
+                digest.update((Path(rule_item.folder) / listed).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def lexicons() -> tuple[Rule, ...]:
+    """The words rules that make mentions themselves (``emits = true``): every word
+    of theirs found in a text is a mention of their label, with their ``attrs``.
+    A user pack's list of programme names, extra places or people is one."""
+    return tuple(
+        r
+        for r in load_rules()
+        if r.kind == "words" and r.spec.get("emits") and r.label in _LEXICON_LABELS
+    )
+
+
+_LEXICON_LABELS = ("place", "person", "organization", "programme")
 
 
 def clear_caches() -> None:

@@ -174,14 +174,18 @@ def test_pack_without_zlib_reads_back_the_same(seed_texts: list[str]) -> None:
 @given(st.text(alphabet="、和及与社区街道村镇乡方舟秀水平安一,。 a1", max_size=40))
 def test_level_lists_are_finditer(text: str) -> None:
     spans = [m.span() for m in places._level_lists(text)]
-    assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+    assert spans == [
+        m.span() for m in places._list_patterns()["level_list"].finditer(text)
+    ]
 
 
 def test_level_lists_are_finditer_on_seeds(seed_texts: list[str]) -> None:
     extra = ["方舟、秀水社区和平安村", "懂农业、懂技术", "和平、和谐和美街道"]
     for text in [*seed_texts, *extra]:
         spans = [m.span() for m in places._level_lists(text)]
-        assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+        assert spans == [
+            m.span() for m in places._list_patterns()["level_list"].finditer(text)
+        ]
 
 
 @settings(max_examples=300, deadline=None)

@@ -67,8 +67,7 @@ def test_fold_and_gaps_on_seeds(seed_raw: list[str]) -> None:
 
 def _level_anchors(text: str) -> list[tuple[int, int]]:
     starts = organizations._level_word_positions(text)
-    anchor = organizations._rules()[0]
-    return _spans(finditer_at(anchor, text, starts))
+    return _spans(finditer_at(organizations._rules()[0], text, starts))
 
 
 @settings(max_examples=400, deadline=None)
