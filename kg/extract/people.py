@@ -228,9 +228,7 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 主席习近平: a national leader, taken by the rule above
         if match.group("of") and not _former_before(text, match.start("title")):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
-        name = match.group("name")
-        if len(name) == 3 and name[2] in sets["not_third"]:
-            name = name[:2]
+        name = _trim_name(match.group("name"), text, match.start("name"))
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
         if not is_name(name) or name[0] in sets["list_start"]:
@@ -499,8 +497,16 @@ def _add_reported_speech(
 
 
 def _trim_name(name: str, text: str, start: int) -> str:
-    """Drop a third character that begins the next word (谭登周家 stays 谭登周)."""
-    if len(name) == 3 and name[2] in _chars()["not_third"]:
+    """Drop a third character that begins the next word (谭登周家 stays 谭登周).
+
+    Besides the characters of ``person:chars.not-third``: jieba starts a word of two or more
+    characters at the third one (张磊|高兴, 朱洪|问道, 王亮|接过), or the third one is a
+    verb that an aspect particle follows on its own (杨虹举|了) — unless jieba's
+    dictionary knows the three characters as a name.
+    """
+    if len(name) != 3:
+        return name
+    if name[2] in _chars()["not_third"]:
         return name[:2]
     if word_tags().get(name, "").startswith("nr"):
         return name
@@ -515,6 +521,20 @@ def _trim_name(name: str, text: str, start: int) -> str:
     if text[end : end + 1] in particle and cuts.get(end) == end + 1:
         return name[:2]  # 杨虹举了个例子: 举 is the verb
     return name
+
+
+def _cjk(text: str, at: int) -> bool:
+    return bool(re.match(f"[{CJK}]", text[at : at + 1]))
+
+
+def _cuts(text: str, lo: int, hi: int) -> dict[int, int]:
+    """Where jieba starts words in ``text[lo:hi]``: start → end of the word."""
+    lo = max(0, lo)
+    cuts, pos = {}, lo
+    for word in segment(text[lo:hi]):
+        cuts[pos] = pos + len(word)
+        pos += len(word)
+    return cuts
 
 
 # Where a "name then post" match can start before its verb: a name of 2-3 characters,

@@ -26,7 +26,7 @@ from kg.extract._context import (
     word_freq,
     word_tags,
 )
-from kg.extract._tagger import tag
+from kg.extract._tagger import segment, tag
 from kg.lang import trace
 from kg.lang.rules import (
     Rule,
@@ -320,7 +320,7 @@ def extract_places(doc: Document) -> list[Mention]:
     _resolve(doc, hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
-    kept = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    kept = [h for h in hits if _keep(h, hits, gazetteer, confirmed, text)]
     if trace.active() and len(kept) < len(hits):
         for h in hits:
             if h not in kept:
