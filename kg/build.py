@@ -58,6 +58,7 @@ from kg.rdf import (
     sentence_index,
     write_rdf,
 )
+from kg.timeline import add_dates
 
 # Characters of text per chunk sent to a worker: large enough that pickling and
 # scheduling cost little next to extraction (~1 s of work), small enough to balance.
@@ -739,6 +740,7 @@ def _build(
     graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
     annotate_graph(graph, metas)  # title, date, source, publisher; PDF pages
     metas.clear()
+    add_dates(graph)  # first and last dates of programmes and runs_in edges
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:

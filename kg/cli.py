@@ -544,7 +544,7 @@ def query_command(
     required=True,
     type=click.Choice(
         [
-            *("graphml", "gexf", "json", "csv", "neo4j"),
+            *("graphml", "gexf", "json", "csv", "neo4j", "diffusion"),
             *("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"),
         ]
     ),
@@ -568,9 +568,12 @@ def query_command(
     help="File (folder for csv, neo4j) to write; default: next to graph.json.",
 )
 def export_command(fmt: str, graph_dir: Path, out: Path | None) -> None:
-    """Write the built graph as GraphML, GEXF, CSV, Neo4j import CSVs or RDF.
+    """Write the built graph as GraphML, GEXF, CSV, Neo4j import CSVs or RDF, or
+    the diffusion table (one row per programme and district, with first dates).
 
     Example: kg export -f graphml -o /tmp/kg.graphml
+
+    Example: kg export -f diffusion -o /tmp/diffusion.csv
     """
     from kg.export import export_graph
 

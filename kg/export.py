@@ -1,10 +1,11 @@
 """``kg export``: the built graph in the files other tools open.
 
 Network formats (from ``graph.json``): GraphML (Gephi, yEd), GEXF (Gephi), node-link
-JSON, CSV (``nodes.csv`` + ``edges.csv``) and Neo4j (``neo4j-admin database import``
-CSVs). GraphML and GEXF hold only scalar attributes, so lists and provenance are written
-as JSON strings (``mentions``, ``evidence``, ``aliases``) and a missing value is left
-out rather than written as ``None``.
+JSON, CSV (``nodes.csv`` + ``edges.csv``), Neo4j (``neo4j-admin database import``
+CSVs) and the diffusion table (``diffusion.csv``, see ``kg.diffusion``). GraphML and
+GEXF hold only scalar attributes, so lists and provenance are written as JSON strings
+(``mentions``, ``evidence``, ``aliases``) and a missing value is left out rather than
+written as ``None``.
 
 RDF formats (from ``graph.trig``, which keeps sentences and document graphs, or else
 from ``graph.json``): Turtle, TriG, N-Quads, N-Triples, JSON-LD and RDF/XML.
@@ -28,7 +29,7 @@ from kg.graph import read_node_link, to_node_link, write_atomic
 from kg.rdf import FORMATS as RDF_FORMATS
 from kg.rdf import file_name, serialize, to_quads, write_bytes_atomic
 
-NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
+NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j", "diffusion")
 EXPORT_FORMATS = NETWORK_FORMATS + tuple(RDF_FORMATS)
 
 
@@ -246,6 +247,12 @@ def export_graph(fmt: str, graph_dir: Path, out: Path | None = None) -> list[Pat
         for path, text in zip(paths, tables, strict=True):
             write_atomic(path, mark + text)
         return paths
+    if fmt == "diffusion":
+        from kg.diffusion import to_diffusion_csv
+
+        path = out or graph_dir / "diffusion.csv"
+        write_atomic(path, to_diffusion_csv(graph))
+        return [path]
     path = out or graph_dir / f"graph.{fmt}"
     if fmt == "json":
         text = json.dumps(
