@@ -297,7 +297,7 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
     for mention in people:
         _link_person(builder, ctx, mention)
     for mention in by_label["programme"]:
-        if mention.attrs.get("class") == "local":
+        if mention.attrs.get("class") == "programme":
             ctx.ids[id(mention)] = _link_programme(builder, ctx, mention)
     for mention in by_label["metric"]:
         _link_metric(builder, ctx, mention)
@@ -717,9 +717,15 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     entity_id = f"programme:{mention.name}"
     entity = builder.entity(entity_id, "programme", mention.name)
     entity.mentions.append(mention)
-    entity.attrs["class"] = "local"
-    if mention.attrs.get("long_name"):
-        entity.aliases.add(str(mention.attrs["long_name"]))
+    entity.attrs["class"] = "programme"
+    # whose it is: the first mention's say, unless a later one knows better (a
+    # national or provincial owner written beside it)
+    scope = str(mention.attrs.get("scope") or "local")
+    if entity.attrs.get("scope", "local") == "local":
+        entity.attrs["scope"] = scope
+    for alias in mention.attrs.get("aliases") or []:  # type: ignore[attr-defined]
+        if alias != entity.name:
+            entity.aliases.add(str(alias))
     components = list(entity.attrs.get("components") or [])  # type: ignore[call-overload]
     for part in mention.attrs.get("components") or []:  # type: ignore[attr-defined]
         if part not in components:
