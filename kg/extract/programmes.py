@@ -200,11 +200,24 @@ def _coined(name: str) -> bool:
     if suffix is None or len(name) == len(suffix):
         return False
     head = name[: -len(suffix)]
-    if re.search(rf"[{_NUMERAL}\d]", head):
-        return True  # 六单工作法, 3+1机制
+    if re.search(rf"[{_NUMERAL}\d]", head) and not _is_word(head):
+        return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
     if len(head) < 2 or (len(head) == 2 and _is_word(head)):
         return False
     return head not in rejected() and not (len(head) <= 4 and _is_word(head))
+
+
+def _rejected_tail(name: str) -> bool:
+    """A generic phrase of the review after a modifier of one to three characters
+    that holds no number: 支援性|军事行动, 把握好|农村改革 (not 百亿|民生工程)."""
+    for cut in (1, 2, 3):
+        if (
+            name[cut:] in rejected()
+            and len(name) - cut >= 3
+            and not re.search(rf"[{_NUMERAL}\d]", name[:cut])
+        ):
+            return True
+    return False
 
 
 def _paired(name: str) -> bool:
@@ -266,6 +279,9 @@ def _register_tests() -> None:
     def coined(arg: Any, r: rules.Rule) -> rules.Test:
         return lambda v: _coined(v) == arg
 
+    def rejected_tail(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: _rejected_tail(v) == arg
+
     def paired(arg: Any, r: rules.Rule) -> rules.Test:
         return lambda v: _paired(v) == arg
 
@@ -279,6 +295,7 @@ def _register_tests() -> None:
         ("formula", formula),
         ("coined", coined),
         ("paired", paired),
+        ("rejected_tail", rejected_tail),
         ("scheme_next", scheme_next),
     ):
         rules.register_test(name, make)
@@ -403,8 +420,22 @@ def _quoted(text: str) -> list[Candidate]:
 
 
 def _extended(text: str, end: int) -> bool:
-    """The scheme word ending at ``end`` goes on into another word (工程师, 教育部)."""
-    return text.startswith(rules.longest_first("programme:words.not-name-end"), end)
+    """The scheme word ending at ``end`` goes on into another word: 工程师, 教育部
+    (``not-name-end``), or a dictionary word follows that makes a compound with it
+    (战略伙伴关系, 改革开放, 行动方案) and is not one a name is often followed by
+    (``name-followers``: 工程建设, 计划实施)."""
+    if text.startswith(rules.longest_first("programme:words.not-name-end"), end):
+        return True
+    words = _dictionary()
+    followers = rules.longest_first("programme:words.name-followers")
+    following = text[end : end + 2]
+    if text.startswith(followers, end):
+        return False
+    return (
+        (len(following) == 2 and following in words)  # 战略伙伴, 改革开放
+        or text[end - 1 : end + 1] in words  # 文化节目
+        or any(text[end - 2 : end + k] in words for k in (1, 2))  # 攻坚克难
+    )
 
 
 @cache
@@ -428,6 +459,7 @@ def _edge_regex() -> re.Pattern[str]:
     words = sorted(
         {
             *rules.words("programme:words.opener"),
+            *rules.words("programme:words.verbs"),
             *rules.words("programme:words.left-edge"),
         },
         key=len,
@@ -491,6 +523,8 @@ def _scheme(text: str) -> list[Candidate]:
         name = text[begin : match.end()]
         if match.start() - begin < 2 or len(name) > 20:
             continue
+        if begin and text[begin - 1].isdigit() and name[0] in _MEASURES:
+            continue  # 5项科学素质提升行动: a count of schemes
         out.append(
             Candidate(
                 begin,
@@ -506,6 +540,7 @@ def _scheme(text: str) -> list[Candidate]:
 
 
 _LIST_SEP = "、和与及"
+_MEASURES = "项个条家批所座名类种次届期大"
 
 
 def _distributed(text: str, head: int, word: int, end: int) -> list[Candidate]:
@@ -530,7 +565,8 @@ def _distributed(text: str, head: int, word: int, end: int) -> list[Candidate]:
             ),
             None,
         )
-        lead = _edge_regex().search(item)
+        leads = list(_edge_regex().finditer(item))
+        lead = leads[-1] if leads else None
         if lead is not None:
             item_start += lead.end()
             item = text[item_start:pos]
@@ -769,8 +805,8 @@ def extract_programmes(
             cand.name, cand.before, cand.after, cand.source
         )
         if cand.cls == "programme":
-            entry = entries.get(cand.name)
-            if entry is not None and entry.name != cand.name:
+            entry = entries.get(cand.full or "") or entries.get(cand.name)
+            if cand.full is None and entry is not None and entry.name != cand.name:
                 cand.aliases.append(cand.name)
                 cand.name = entry.name
             if cand.full is not None:
