@@ -168,7 +168,7 @@ def mine(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, str]]
     return evidence, example
 
 
-def keep(name: str, ev: Counter[str], min_docs: int) -> bool:
+def keep(name: str, ev: Counter[str], min_docs: int, loose: bool = False) -> bool:
     """Candidates worth a reviewer's time: named in several documents, and either
     quoted with a scheme word, a formula, or opened by a launch verb."""
     if ev["docs"] < min_docs:
@@ -182,6 +182,8 @@ def keep(name: str, ev: Counter[str], min_docs: int) -> bool:
             or _SCHEME.search(name)
             or ev["quoted"] >= 3 * min_docs
         )
+    if loose:  # the second round: unquoted names seen in many documents
+        return ev["scheme"] >= 3 * min_docs
     return ev["scheme"] >= min_docs and ev["opened"] >= 2
 
 
@@ -212,6 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the candidates (TSV)")
     parser.add_argument("--min-docs", type=int, default=3)
     parser.add_argument(
+        "--loose",
+        action="store_true",
+        help="also keep unquoted names in 3 x MIN_DOCS documents not opened by a verb",
+    )
+    parser.add_argument(
         "--unreviewed",
         type=Path,
         help="print the candidates of this TSV that the lexicon has not decided",
@@ -231,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, ev in evidence.items()
         if 2 <= len(name) <= 30
         and name == name.strip()
-        and keep(name, ev, args.min_docs)
+        and keep(name, ev, args.min_docs, args.loose)
     ]
     rows.sort(key=lambda r: (-r[1]["docs"], r[0]))
     kinds = ("quoted", "quoted+scheme", "scheme-after", "scheme", "opened")

@@ -39,13 +39,12 @@ _CJK_PLUS = re.compile(
 _DIGIT_NAME = re.compile(rf"^\d{{3,}}[{CJK}]{{0,10}}$")  # 123456, 141基层智治体系建设
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"")
 _INNER = re.compile(r"‘([^‘’\n]{2,20})’")
-_RUN_GAP = re.compile(r"[、和及与]?[“\"]")
 
 # Which step found a candidate, in the order overlapping candidates give way.
 _PRIORITY = {
-    "quoted": 0,
-    "lexicon": 1,
-    "listing": 2,
+    "listing": 0,
+    "quoted": 1,
+    "lexicon": 2,
     "plus": 3,
     "creation": 4,
     "brand": 5,
@@ -62,6 +61,7 @@ class Candidate:
     source: str  # quoted, lexicon, scheme, distributed, plus, brand, creation, listing
     before: str = ""
     after: str = ""
+    clause: str = ""
     aliases: list[str] = field(default_factory=list)
     components: list[str] = field(default_factory=list)
     full: str | None = None  # the fullest name: the quoted name and its scheme word
@@ -194,12 +194,19 @@ def _scheme_suffixes() -> tuple[str, ...]:
 
 def _coined(name: str) -> bool:
     """The part before a scheme word names something: 导师帮带 (制), 六单 (工作法),
-    产业升级 (工程); not a bare dictionary word of two characters (初步 清单), not a
-    single character (卖 品牌), not a rejected generic phrase."""
-    suffix = next((w for w in _scheme_suffixes() if name.endswith(w)), None)
-    if suffix is None or len(name) == len(suffix):
+    先锋示范 (工程), 五大 (专项行动: counted); not a bare dictionary word of two
+    characters (初步 清单), not a single character (卖 品牌), not a rejected generic
+    phrase. Every scheme word the name ends in is tried (先锋|示范工程, 先锋示范|工程)."""
+    return any(
+        _coined_head(name[: -len(w)]) for w in _scheme_suffixes() if name.endswith(w)
+    )
+
+
+def _coined_head(head: str) -> bool:
+    if not head:
         return False
-    head = name[: -len(suffix)]
+    if re.fullmatch(f"[{_NUMERAL}](?:大|项|个)?", head):
+        return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
     if re.search(rf"[{_NUMERAL}\d]", head) and not _is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
     if len(head) < 2 or (len(head) == 2 and _is_word(head)):
@@ -223,16 +230,20 @@ def _rejected_tail(name: str) -> bool:
 def _paired(name: str) -> bool:
     parts = name.split("、")
     return (
-        2 <= len(parts) <= 3
-        and all(re.fullmatch(f"[{CJK}]{{3,5}}", p) for p in parts)
+        2 <= len(parts) <= 6
+        and all(re.fullmatch(f"[{CJK}]{{2,6}}", p) for p in parts)
         and len({len(p) for p in parts}) == 1
+        and (len(parts[0]) >= 3 or len(parts) >= 3)
     )
 
 
 @cache
 def _next_pattern(rule_id: str) -> re.Pattern[str]:
+    """A scheme word of ``rule_id`` (two characters or more: 制 alone ends 压制) at
+    most four characters on, with no function character or punctuation between."""
     function = re.escape(rules.chars("programme:words.function-chars"))
-    return re.compile(f"[^{function}\\W\\d]{{0,4}}?(?:{rules.alternation(rule_id)})")
+    words = "|".join(re.escape(w) for w in rules.longest_first(rule_id) if len(w) >= 2)
+    return re.compile(f"[^{function}\\W\\d]{{0,4}}?(?:{words})")
 
 
 def _scheme_next(after: str, rule_id: str) -> bool:
@@ -305,7 +316,11 @@ _register_tests()
 
 
 def classify(
-    name: str, before: str = "", after: str = "", source: str = "quoted"
+    name: str,
+    before: str = "",
+    after: str = "",
+    source: str = "quoted",
+    clause: str | None = None,
 ) -> tuple[str, str | None]:
     """The class of a candidate and the row of ``programme:class`` that decided it.
 
@@ -324,7 +339,7 @@ def classify(
         ('programme', 'programme:class.lexicon-programme')
     """
     value, row = rules.table("programme:class").decide(
-        _ClassInputs(name, before, after, source)
+        _ClassInputs(name, before, after, source, after if clause is None else clause)
     )
     return str(value), row
 
@@ -333,9 +348,15 @@ class _ClassInputs(dict[str, Any]):
     """Inputs of programme:class; ``name`` for the ``continues`` test is checked with
     what follows (see ``_continues``)."""
 
-    def __init__(self, name: str, before: str, after: str, source: str) -> None:
+    def __init__(
+        self, name: str, before: str, after: str, source: str, clause: str
+    ) -> None:
         super().__init__(
-            name=_WithAfter(name, after), before=before, after=after, source=source
+            name=_WithAfter(name, after),
+            before=before,
+            after=after,
+            source=source,
+            clause=clause,
         )
 
 
@@ -373,50 +394,91 @@ def _scope(name: str, before: str, entry: Entry | None) -> tuple[str, str | None
 
 
 def _quoted(text: str) -> list[Candidate]:
-    """“…” and "…" names, and ‘…’ names inside a longer quotation."""
+    """“…” and "…" names, and ‘…’ names inside a longer quotation.
+
+    Quoted names in a run (“育种”“扶苗”“强树”计划, “以案四说”“以案四改”) share what is
+    written before the first and after the last: the verb that carries them out and
+    the scheme word that names them.
+    """
     out: list[Candidate] = []
-    extends = _next_pattern("programme:words.extends-name")
-    for match in _QUOTE.finditer(text):
-        name = (match.group(1) or match.group(2) or "").strip()
-        if not name:
-            continue
-        start = match.start() + 1
-        run_end = match.end()
-        # “育种”“扶苗”“强树”计划: the word after a run of quoted names applies to each
-        while (gap := _RUN_GAP.match(text, run_end)) is not None:
-            nxt = _QUOTE.match(text, gap.end() - 1)
-            if nxt is None:
+    matches = list(_QUOTE.finditer(text))
+    i = 0
+    while i < len(matches):
+        run = [matches[i]]
+        while i + 1 < len(matches):
+            gap = text[run[-1].end() : matches[i + 1].start()]
+            if not _RUN_SEP.fullmatch(gap):
                 break
-            run_end = nxt.end()
-        cand = Candidate(
-            start,
-            start + len(name),
-            name,
-            "quoted",
-            before=text[max(0, match.start() - 8) : match.start()],
-            after=text[run_end : run_end + 8],
-        )
-        tail = extends.match(text, run_end)
-        if tail is not None and not _extended(text, tail.end()):
-            cand.full = name + tail.group()
-            cand.full_end = tail.end() if run_end == match.end() else start + len(name)
-        out.append(cand)
-        if len(name) > 12:
-            for inner in _INNER.finditer(name):
-                s = start + inner.start(1)
-                out.append(
-                    Candidate(
-                        s,
-                        s + len(inner.group(1)),
-                        inner.group(1),
-                        "quoted",
-                        before=text[max(0, s - 9) : s - 1],
-                        after=text[
-                            s + len(inner.group(1)) + 1 : s + len(inner.group(1)) + 9
-                        ],
-                    )
-                )
+            i += 1
+            run.append(matches[i])
+        i += 1
+        first, last = run[0], run[-1]
+        before = text[max(0, first.start() - 8) : first.start()]
+        after = text[last.end() : last.end() + 8]
+        clause = _CLAUSE_END.split(text[last.end() : last.end() + 40], maxsplit=1)[0]
+        for match in run:
+            name = (match.group(1) or match.group(2) or "").strip()
+            if not name:
+                continue
+            start = match.start() + 1
+            cand = Candidate(
+                start,
+                start + len(name),
+                name,
+                "quoted",
+                before=before,
+                after=after,
+                clause=clause,
+            )
+            tail = _quoted_tail(name).match(text, last.end())
+            if tail is not None and not _extended(text, tail.end()):
+                cand.full = name + tail.group()
+                cand.full_end = tail.end() if match is last else start + len(name)
+            out.append(cand)
+            if len(name) > 12:
+                out.extend(_inner(text, start, name))
     return out
+
+
+_RUN_SEP = re.compile(r"[、和及与]?")
+_CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
+
+
+def _inner(text: str, start: int, name: str) -> list[Candidate]:
+    """‘榜样面对面’ inside “要用好‘榜样面对面’这个载体”."""
+    out = []
+    for inner in _INNER.finditer(name):
+        s = start + inner.start(1)
+        e = s + len(inner.group(1))
+        out.append(
+            Candidate(
+                s,
+                e,
+                inner.group(1),
+                "quoted",
+                before=text[max(0, s - 9) : s - 1],
+                after=text[e + 1 : e + 9],
+                clause=_CLAUSE_END.split(text[e + 1 : e + 41], maxsplit=1)[0],
+            )
+        )
+    return out
+
+
+def _quoted_tail(name: str) -> re.Pattern[str]:
+    """The scheme word after a quoted name that joins its fullest name: within four
+    characters (six after a formula: “4+X”乡村社会组织体系)."""
+    return _tail_pattern(6 if _formula(name) in ("plus", "chunks") else 4)
+
+
+@cache
+def _tail_pattern(gap: int) -> re.Pattern[str]:
+    function = re.escape(rules.chars("programme:words.function-chars"))
+    words = "|".join(
+        re.escape(w)
+        for w in rules.longest_first("programme:words.extends-name")
+        if len(w) >= 2
+    )
+    return re.compile(f"[^{function}\\W\\d]{{0,{gap}}}?(?:{words})")
 
 
 def _extended(text: str, end: int) -> bool:
@@ -499,9 +561,15 @@ def _head_start(text: str, start: int) -> int:
                 edge = i + 1
         elif ch == "和" and i >= edge and _ends_scheme(clause[:i]):
             edge = i + 1  # 龙头带动计划和产业链升级工程: two names
-    if edge == 0 and clause.startswith(_launch_set()):
-        edge = len(next(w for w in _launch_set() if clause.startswith(w)))
+    verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
+    if verb is not None and (edge == 0 or text.startswith(_np_schemes(), start)):
+        edge += len(verb)  # ，优化…; 强化|行政执法责任制 (not 优化营商环境创新行动)
     return begin + edge
+
+
+@cache
+def _np_schemes() -> tuple[str, ...]:
+    return rules.longest_first("programme:words.np-schemes")
 
 
 def _plus_digit(text: str, i: int) -> bool:
@@ -579,9 +647,24 @@ def _distributed(text: str, head: int, word: int, end: int) -> list[Candidate]:
             break
         pos = i
         seps.append(text[pos])
-    if "、" not in seps or len(items) < 2:
+    if len(items) < 2 or (
+        "、" not in seps and len(items) < 3 and not _paired_items(text, items)
+    ):
         return []
     scheme = text[word:end]
+    if seps[0] == "、" and _paired("、".join(text[a:b] for a, b in reversed(items))):
+        # 大企业入驻、大项目带动战略: parallel parts without 和 make one name
+        first = items[-1][0]
+        return [
+            Candidate(
+                first,
+                end,
+                text[first:end],
+                "scheme",
+                before=text[max(0, first - 8) : first],
+                after=text[end : end + 8],
+            )
+        ]
     return [
         Candidate(
             s,
@@ -593,6 +676,11 @@ def _distributed(text: str, head: int, word: int, end: int) -> list[Candidate]:
         )
         for s, e in reversed(items)
     ]
+
+
+def _paired_items(text: str, items: list[tuple[int, int]]) -> bool:
+    """蓝天、碧水、净土 or 龙头带动和创新驱动: parts of one length."""
+    return len({b - a for a, b in items}) == 1
 
 
 def _lexicon_names(text: str) -> list[Candidate]:
@@ -802,7 +890,7 @@ def extract_programmes(
     entries = lexicon()
     for cand in kept:
         cand.cls, cand.class_rule = classify(
-            cand.name, cand.before, cand.after, cand.source
+            cand.name, cand.before, cand.after, cand.source, cand.clause
         )
         if cand.cls == "programme":
             entry = entries.get(cand.full or "") or entries.get(cand.name)
@@ -810,10 +898,23 @@ def extract_programmes(
                 cand.aliases.append(cand.name)
                 cand.name = entry.name
             if cand.full is not None:
-                cand.aliases.append(cand.name)
-                cand.name = cand.full
                 cand.end = max(cand.end, cand.full_end)
+                if entry is not None and entry.cls == "programme":
+                    # “菜篮子”工程: the lexicon's name stays the node's name
+                    cand.aliases += [cand.name, cand.full]
+                    cand.name = entry.name
+                else:
+                    cand.aliases.append(cand.name)
+                    cand.name = cand.full
             cand.scope, cand.scope_rule = _scope(cand.name, cand.before, entry)
+    for cand in kept:
+        if cand.class_rule == "programme:class.lever" and cand.full is None:
+            # 以打造新时代“红岩先锋”变革型组织为抓手: the words up to 为 name it too
+            tail = re.match(f"[{CJK}]{{1,8}}?(?=为)", cand.clause)
+            if tail is not None:
+                cand.aliases.append(cand.name)
+                cand.name += tail.group()
+                cand.end = cand.end + 1 + len(tail.group())
     # Components of a formula spelled out in brackets after it.
     for cand in kept:
         if cand.cls == "programme" and not cand.components:
@@ -855,11 +956,12 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
     taken: list[tuple[int, int]] = []
     kept = []
     for cand in order:
-        if any(cand.start < e and s < cand.end for s, e in taken):
+        end = max(cand.end, cand.full_end)  # “三送三会两比”乡村文化行动
+        if any(cand.start < e and s < end for s, e in taken):
             # a quoted name inside a longer quotation (‘…’ in “…”) stays a candidate
             if not (cand.source == "quoted" and cand.before.endswith("‘")):
                 continue
-        taken.append((cand.start, cand.end))
+        taken.append((cand.start, end))
         kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
 
