@@ -249,9 +249,8 @@ def eval_command(
     One table per GOLD_DIR and, for several, a total.
 
     \b
-    Examples:
-      kg build seeds -o output && kg eval tests/gold -g output/graph.json
-      kg eval tests/gold tests/gold/heldout -g output -g /tmp/heldout \\
+    Example: kg build seeds -o output && kg eval tests/gold -g output/graph.json
+    Example: kg eval tests/gold tests/gold/heldout -g output -g /tmp/heldout \\
           --baseline quotes --corpus seeds --corpus tests/gold/heldout --errors
     """
     import json

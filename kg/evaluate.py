@@ -21,6 +21,8 @@ TYPES = ("place", "person", "programme", "metric")
 # Programme nodes that kg eval scores: kg's older "local" class, and "programme" (any
 # scope; the scope is scored as a link). Doctrine, quotations and metaphors are not.
 PROGRAMME_CLASSES = frozenset({"local", "programme"})
+# JSON files of a gold folder that are not annotations (the quality floor).
+NOT_ANNOTATIONS = frozenset({"floor.json"})
 _GOLD_KEYS = {
     "place": "places",
     "person": "people",
@@ -184,7 +186,7 @@ def evaluate_graph(gold_dir: Path, graph: dict[str, Any]) -> Scores:
     for edge in edges:
         out_edges[edge["source"]].append(edge)
     scores = Scores()
-    files = sorted(gold_dir.glob("*.json"))
+    files = sorted(p for p in gold_dir.glob("*.json") if p.name not in NOT_ANNOTATIONS)
     if not files:
         raise EvalError(f"{gold_dir}: no annotation files (*.json)")
     for path in files:
