@@ -54,7 +54,8 @@ RACY_NS = 2_000_000_000
 @cache
 def extractor_version() -> str:
     """A hash of everything extraction depends on: ingest, model, extract, resources,
-    and build (whose ``_pack`` decides how a result is stored).
+    the rules and their loader (kg/rules, kg/lang), and build (whose ``_pack``
+    decides how a result is stored).
 
     Computed from the installed package files, so a worker on another machine with a
     different kg gets a different version (kg.build checks it).
@@ -66,6 +67,12 @@ def extractor_version() -> str:
         package / "model.py",
         *sorted(_files(package / "extract"), key=lambda p: p.name),
         *sorted(_files(package / "resources"), key=lambda p: p.name),
+        *sorted(_files(package / "lang"), key=lambda p: p.name),
+        # the rule files, folder by folder (place/, person/ …)
+        *sorted(
+            (f for d in _folders(package / "rules") for f in _files(d)),
+            key=lambda p: (p.parent.name, p.name),
+        ),
     ]
     return _hash_files((part.name, part.read_bytes()) for part in parts).hexdigest()[
         :16
@@ -79,6 +86,13 @@ def _hash_files(files: Iterable[tuple[str, bytes]]) -> Any:
         digest.update(name.encode())
         digest.update(hashlib.sha256(data).digest())
     return digest
+
+
+def _folders(folder: object) -> list:  # type: ignore[type-arg]
+    return sorted(
+        (p for p in folder.iterdir() if p.is_dir()),  # type: ignore[attr-defined]
+        key=lambda p: p.name,
+    )
 
 
 def _files(folder: object) -> list:  # type: ignore[type-arg]

@@ -82,7 +82,7 @@ def _node_attrs(entity: Entity) -> dict[str, Any]:
     mentions = entity.mentions
     if len(mentions) == 1:  # most nodes (metrics, articles): no list to walk
         m = mentions[0]
-        spans = [{"doc": m.doc_id, "start": m.start, "end": m.end}]
+        spans = [{"doc": m.doc_id, "start": m.start, "end": m.end, "rule": m.rule}]
     else:
         spans = _spans(mentions)
     aliases = entity.aliases
@@ -105,7 +105,7 @@ def _edge(relation: Relation) -> tuple[str, str, dict[str, Any]]:
     evidence = relation.evidence
     if len(evidence) == 1:  # most edges
         m = evidence[0]
-        spans = [{"doc": m.doc_id, "start": m.start, "end": m.end}]
+        spans = [{"doc": m.doc_id, "start": m.start, "end": m.end, "rule": m.rule}]
     else:
         spans = _spans(evidence)
     attrs = {"type": relation.predicate, "evidence": spans}
@@ -116,7 +116,10 @@ def _edge(relation: Relation) -> tuple[str, str, dict[str, Any]]:
 
 def _spans(mentions: Iterable[Mention]) -> list[dict[str, Any]]:
     # One comprehension, no call per mention: a large graph has a million spans.
-    return [{"doc": m.doc_id, "start": m.start, "end": m.end} for m in mentions]
+    return [
+        {"doc": m.doc_id, "start": m.start, "end": m.end, "rule": m.rule}
+        for m in mentions
+    ]
 
 
 def _add_nodes(

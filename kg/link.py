@@ -343,7 +343,7 @@ def _articles(
             end,
             doc.text[start:end],
             "article",
-            "article:title",
+            "link:article-title",
             title or doc.text[start:end],
         )
         article_id = f"article:{doc.doc_id}#{article.index}"
@@ -682,7 +682,7 @@ def _note_mention(ctx: _DocContext, person: Mention, org_text: str) -> Mention:
                 end,
                 doc.text[start:end],
                 "organization",
-                "organization:post-list",
+                "link:post-list",
                 org_text,
             )
     return person

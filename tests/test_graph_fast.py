@@ -37,7 +37,7 @@ def _plain_networkx(linked: LinkedGraph) -> nx.MultiDiGraph:
             "name": entity.name,
             "aliases": sorted(entity.aliases),
             "mentions": [
-                {"doc": m.doc_id, "start": m.start, "end": m.end}
+                {"doc": m.doc_id, "start": m.start, "end": m.end, "rule": m.rule}
                 for m in entity.mentions
             ],
         }
@@ -53,7 +53,7 @@ def _plain_networkx(linked: LinkedGraph) -> nx.MultiDiGraph:
         attrs = {
             "type": relation.predicate,
             "evidence": [
-                {"doc": m.doc_id, "start": m.start, "end": m.end}
+                {"doc": m.doc_id, "start": m.start, "end": m.end, "rule": m.rule}
                 for m in relation.evidence
             ],
         }

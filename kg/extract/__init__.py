@@ -75,8 +75,8 @@ def release_resources() -> int:
     kept = (load_gazetteer, town_stems)
     cleared = 0
     for name, module in list(sys.modules.items()):
-        if name != __name__ and not name.startswith(__name__ + "."):
-            continue
+        if name != __name__ and not name.startswith((__name__ + ".", "kg.lang")):
+            continue  # kg.lang: the compiled rules hold word lists too
         for value in list(vars(module).values()):
             if hasattr(value, "cache_clear") and value not in kept:
                 value.cache_clear()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 
+from kg.lang.rules import Rule, Test, register_test
 from kg.model import Document, Mention
 
 CJK = "\u4e00-\u9fff"
@@ -107,3 +108,15 @@ def finditer_at(
         if match is not None:
             yield match
             resume = match.end()
+
+
+def _common_word_test(arg: object, rule: Rule) -> Test:
+    """``common_word = true``: the input is a frequent word of jieba's dictionary
+    that is not a name (``common_words``); ``false``: it is not."""
+    words = common_words()
+    if arg is True:
+        return lambda value: value in words
+    return lambda value: value not in words
+
+
+register_test("common_word", _common_word_test)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,6 +27,8 @@ from kg.extract._context import (
     word_tags,
 )
 from kg.extract._tagger import tag
+from kg.lang import trace
+from kg.lang.rules import Rule, guards, table
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table, read_text
 
@@ -199,65 +201,69 @@ class _Hit:
 
 @cache
 def _suffix_levels() -> tuple[tuple[str, str], ...]:
-    rows = [(r["suffix"], r["level"]) for r in load_table("place_suffixes.tsv")]
+    """(level word, level) of the rows of ``place:level-from-name`` that name a
+    town or village level by a word after a stem, longest word first."""
+    rows = []
+    for row, _ in table("place:level-from-name").rows:
+        for word in row.spec["when"].get("ends_with_stem", ()):
+            rows.append((word, str(row.spec["then"])))
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
 def level_from_name(name: str) -> str | None:
-    """The level a name's last word implies (双凤镇 → town), if any.
+    """The level a name's last word implies (双凤镇 → town), if any
+    (``place:level-from-name``).
 
     Examples:
         >>> level_from_name("兴隆村"), level_from_name("梁山街道"), level_from_name("梁平")
         ('village', 'subdistrict', None)
     """
-    for suffix, level in _suffix_levels():
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return level
-    if name.endswith("区"):
-        return "district"
-    if name.endswith("县") or name.endswith("旗"):
-        return "county"
-    if name.endswith("省") or name.endswith("自治区"):
-        return "province"
-    return None
+    level, _ = table("place:level-from-name").decide({"text": name})
+    return level  # type: ignore[no-any-return]
 
 
-def _blocked(
-    text: str, start: int, end: int, key: str, kind: str, place_follows: bool = False
-) -> bool:
-    """Guards against gazetteer names inside ordinary words.
+# The inputs the guards of the stage "gazetteer" can test (kg/rules/place/gazetteer.toml),
+# each made from (text, start, end, key, kind, place_follows) when first asked for.
+_GazetteerHit = tuple[str, int, int, str, str, bool]
 
-    ``place_follows``: another gazetteer name starts right after this one (重庆|江北区).
-    """
-    nxt = text[end : end + 1]
-    if kind == "short" and key in common_words():
-        return True
-    if len(key) == 2 and text[start - 1 : start + 1] in common_words():
-        return True  # 范县 in 模范县: the name starts in the middle of a word
-    if key.endswith("乡") and nxt and nxt in "村镇土亲情愁音":
-        return True  # 发展乡 in 发展乡村
-    if key.endswith("村") and nxt and nxt in "级务":
-        return True  # 加强村 in 加强村级组织
-    if key.endswith(("村", "社区")) and text[start - 1 : start] == "的":
-        stem = key.removesuffix("村").removesuffix("社区")
-        if stem in common_words():
-            return True  # 立得住的先进村: an adjective and a noun, not a name
-    if key.endswith("区") and nxt and nxt in "域别块间分位":
-        return True
-    if kind == "short":
-        tags = word_tags()
-        for k in (1, 2):
-            if not tags.get(text[start : end + k], "ns").startswith("n"):
-                return True  # 九龙 in 九龙治水: the short form opens an idiom or a word
-    if kind == "short" and _inside_quotes(text, start, end):
-        quoted = text[start - 1 : end + 1]
-        if quoted[0] not in '“"' or quoted[-1] not in '”"':
-            return True  # “九龙治水”: a quoted saying that starts with a place name
-    if kind == "short":
-        # 江北 in 江北村, 合川 in 合川路: the short form is part of a longer name.
-        if nxt and nxt in "村镇乡街路县省州市湾河江山" and not place_follows:
-            return True
-    return False
+
+def _longer_words_pos(hit: _GazetteerHit) -> tuple[str, ...]:
+    text, start, end = hit[0], hit[1], hit[2]
+    tags = word_tags()
+    one, two = tags.get(text[start : end + 1]), tags.get(text[start : end + 2])
+    if one is None:
+        return () if two is None else (two,)
+    return (one,) if two is None else (one, two)
+
+
+def _quoted_whole(hit: _GazetteerHit) -> bool:
+    quoted = hit[0][hit[1] - 1 : hit[2] + 1]
+    return quoted[0] in '“"' and quoted[-1] in '”"'
+
+
+_GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
+    "key": lambda h: h[3],
+    "kind": lambda h: h[4],
+    "place_follows": lambda h: h[5],
+    "next": lambda h: h[0][h[2] : h[2] + 1],
+    "prev": lambda h: h[0][h[1] - 1 : h[1]],
+    "around": lambda h: h[0][h[1] - 1 : h[1] + 1],
+    "stem": lambda h: h[3].removesuffix("村").removesuffix("社区"),
+    "longer_words_pos": _longer_words_pos,
+    "in_quotes": lambda h: _inside_quotes(h[0], h[1], h[2]),
+    "quoted_whole": _quoted_whole,
+}
+_GAZETTEER_INPUT_NAMES = tuple(_GAZETTEER_INPUTS)
+
+
+@cache
+def _gazetteer_guard() -> Callable[[_GazetteerHit], Rule | None]:
+    """The guards against gazetteer names inside ordinary words, as one function of
+    ``(text, start, end, key, kind, place_follows)``: the guard that turns the name
+    down, or None. ``place_follows``: another name starts right after this one."""
+    return guards("place", "gazetteer", _GAZETTEER_INPUT_NAMES).matcher(
+        _GAZETTEER_INPUTS
+    )
 
 
 def extract_places(doc: Document) -> list[Mention]:
@@ -270,6 +276,7 @@ def extract_places(doc: Document) -> list[Mention]:
         [('梁平区', 'district', '500155'), ('梁山街道', 'subdistrict', '500155001'), ('八角社区', 'community', None)]
     """
     gazetteer = load_gazetteer()
+    blocked = _gazetteer_guard()
     text = doc.clean
     hits: list[_Hit] = []
     raw = gazetteer.find(text)
@@ -280,7 +287,10 @@ def extract_places(doc: Document) -> list[Mention]:
         kind = (
             "full" if "full" in kinds else ("former" if "former" in kinds else "short")
         )
-        if _blocked(text, start, end, key, kind, end in starts):
+        guard = blocked((text, start, end, key, kind, end in starts))
+        if guard is not None:
+            if trace.active():
+                trace.rejected(doc, start, end, "place", guard.id)
             continue
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
     hits = _add_address_tails(text, hits, gazetteer)
