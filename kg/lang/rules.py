@@ -854,11 +854,11 @@ def register_test(name: str, make: Callable[[Any, Rule], Test]) -> None:
 
 # An inline form of a test: the generated matcher (``Table.matcher``) writes it as
 # an expression instead of calling the test (op, its argument).
-_INLINE: dict[int, tuple[str, Any]] = {}
-
-
+# Kept on the function itself: an id() of a freed test can be reused by another
+# test once the caches are cleared (release_resources), and a table keyed by id
+# then inlined the wrong operation.
 def _inline(test: Test, op: str, arg: Any) -> Test:
-    _INLINE[id(test)] = (op, arg)
+    test._kg_inline = (op, arg)  # type: ignore[attr-defined]
     return test
 
 
@@ -1073,7 +1073,7 @@ class Table:
                 i = names.index(name)
                 value = f"(V{i} if V{i} is not _U else (V{i} := M{i}(ctx)))"
                 arg = f"A{k}_{j}"
-                op, inline_arg = _INLINE.get(id(test), (None, None))
+                op, inline_arg = getattr(test, "_kg_inline", (None, None))
                 if op is None:
                     env[arg] = test
                     term = f"{arg}({value})"
