@@ -16,7 +16,6 @@ rows and their order are data.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,8 +23,8 @@ from typing import Any
 
 import ahocorasick_rs
 
-from kg.extract import _rules as rules
 from kg.extract._context import CJK, jieba_words, make_mention
+from kg.lang import rules, trace
 from kg.model import Document, Mention
 
 __all__ = ["classify", "extract_programmes", "lexicon", "programme_finder"]
@@ -35,6 +34,12 @@ _CHUNK = re.compile(rf"[{_NUMERAL}][^{_NUMERAL}]{{1,3}}")
 _PLUS = re.compile(r"(?<![\d.+])\d+(?:\+(?:\d+|[XN]))+(?![\d.%+])")
 _CJK_PLUS = re.compile(
     rf"[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}})+|[{CJK}]{{2,4}}\+(?![{CJK}\d])"
+)
+# Running text: a first part of two characters unless a boundary precedes it, middle
+# parts of up to four, a last part of two (推行理论+技能+实践培训 → 理论+技能+实践).
+_CJK_PLUS_RUNNING = re.compile(
+    rf"(?:(?<![{CJK}])[{CJK}]{{2,4}}|[{CJK}]{{2}})"
+    rf"(?:(?:\+[{CJK}]{{2,4}}(?=\+))*\+[{CJK}]{{2}}|\+(?![{CJK}\d]))"
 )
 _DIGIT_NAME = re.compile(rf"^\d{{3,}}[{CJK}]{{0,10}}$")  # 123456, 141基层智治体系建设
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"")
@@ -66,6 +71,7 @@ class Candidate:
     components: list[str] = field(default_factory=list)
     full: str | None = None  # the fullest name: the quoted name and its scheme word
     full_end: int = 0
+    inner: bool = False  # ‘…’ inside a longer quotation
     cls: str = ""
     class_rule: str | None = None
     scope: str = "local"
@@ -207,6 +213,8 @@ def _coined_head(head: str) -> bool:
         return False
     if re.fullmatch(f"[{_NUMERAL}](?:大|项|个)?", head):
         return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
+    if re.fullmatch(f"[{_NUMERAL}]+[日天年月]", head):
+        return True  # 百日会战, 三年行动: a campaign's span
     if re.search(rf"[{_NUMERAL}\d]", head) and not _is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
     if len(head) < 2 or (len(head) == 2 and _is_word(head)):
@@ -248,30 +256,6 @@ def _next_pattern(rule_id: str) -> re.Pattern[str]:
 
 def _scheme_next(after: str, rule_id: str) -> bool:
     return _next_pattern(rule_id).match(after) is not None
-
-
-@cache
-def _doctrine_sorted() -> tuple[str, ...]:
-    return tuple(
-        sorted(
-            {
-                *rules.words("programme:words.doctrine"),
-                *(k for k, e in lexicon().items() if e.cls == "doctrine"),
-            }
-        )
-    )
-
-
-def _continues(name: str, after: str) -> bool:
-    """五位一体 + 总体布局: the name starts a doctrine that the text goes on to write."""
-    entries = _doctrine_sorted()
-    i = bisect_left(entries, name)
-    while i < len(entries) and entries[i].startswith(name):
-        rest = entries[i][len(name) :]
-        if rest and after.startswith(rest):
-            return True
-        i += 1
-    return False
 
 
 def _register_tests() -> None:
@@ -345,37 +329,18 @@ def classify(
 
 
 class _ClassInputs(dict[str, Any]):
-    """Inputs of programme:class; ``name`` for the ``continues`` test is checked with
-    what follows (see ``_continues``)."""
+    """Inputs of programme:class."""
 
     def __init__(
         self, name: str, before: str, after: str, source: str, clause: str
     ) -> None:
         super().__init__(
-            name=_WithAfter(name, after),
+            name=name,
             before=before,
             after=after,
             source=source,
             clause=clause,
         )
-
-
-class _WithAfter(str):
-    """A name that knows what follows it (``continues``); otherwise a plain str."""
-
-    _after: str
-
-    def __new__(cls, value: str, after: str) -> _WithAfter:
-        obj = super().__new__(cls, value)
-        obj._after = after
-        return obj
-
-
-def _continues_with_after(arg: Any, r: rules.Rule) -> rules.Test:
-    return lambda v: _continues(str(v), getattr(v, "_after", "")) == arg
-
-
-rules.register_test("continues", _continues_with_after)
 
 
 def _scope(name: str, before: str, entry: Entry | None) -> tuple[str, str | None]:
@@ -431,7 +396,12 @@ def _quoted(text: str) -> list[Candidate]:
                 clause=clause,
             )
             tail = _quoted_tail(name).match(text, last.end())
-            if tail is not None and not _extended(text, tail.end()):
+            # “六单工作法”服务机制: a name that ends in a scheme word is complete
+            if (
+                tail is not None
+                and not _extended(text, tail.end())
+                and not name.endswith(_scheme_suffixes())
+            ):
                 cand.full = name + tail.group()
                 cand.full_end = tail.end() if match is last else start + len(name)
             out.append(cand)
@@ -459,6 +429,7 @@ def _inner(text: str, start: int, name: str) -> list[Candidate]:
                 before=text[max(0, s - 9) : s - 1],
                 after=text[e + 1 : e + 9],
                 clause=_CLAUSE_END.split(text[e + 1 : e + 41], maxsplit=1)[0],
+                inner=True,
             )
         )
     return out
@@ -496,7 +467,9 @@ def _extended(text: str, end: int) -> bool:
     return (
         (len(following) == 2 and following in words)  # 战略伙伴, 改革开放
         or text[end - 1 : end + 1] in words  # 文化节目
-        or any(text[end - 2 : end + k] in words for k in (1, 2))  # 攻坚克难
+        or any(
+            text[end - 2 : end + k] in words for k in (1, 2) if end + k <= len(text)
+        )  # 攻坚克难
     )
 
 
@@ -537,7 +510,7 @@ def _launch_set() -> tuple[str, ...]:
 
 def _head_start(text: str, start: int) -> int:
     """Where the unquoted name ending with a scheme word at ``start`` begins."""
-    low = max(0, start - 16)
+    low = max(0, start - 20)
     breaks = rules.chars("programme:words.clause-breaks")
     begin = low
     for i in range(start - 1, low - 1, -1):
@@ -547,7 +520,9 @@ def _head_start(text: str, start: int) -> int:
     clause = text[begin:start]
     edge = 0
     for m in _edge_regex().finditer(clause):
-        edge = max(edge, m.end())
+        # 创建 opens a name (创建全国文明城市) and ends one (…示范创建|行动)
+        if m.end() < len(clause) or not _SCHEME_START.match(m.group()):
+            edge = max(edge, m.end())
     function = rules.chars("programme:words.function-chars")
     words = _dictionary()
     for i, ch in enumerate(clause):
@@ -561,10 +536,15 @@ def _head_start(text: str, start: int) -> int:
                 edge = i + 1
         elif ch == "和" and i >= edge and _ends_scheme(clause[:i]):
             edge = i + 1  # 龙头带动计划和产业链升级工程: two names
+    if edge == 0 and begin == low and low > 0:
+        return start  # no edge in sight: where the name starts is unknown
     verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
     if verb is not None and (edge == 0 or text.startswith(_np_schemes(), start)):
         edge += len(verb)  # ，优化…; 强化|行政执法责任制 (not 优化营商环境创新行动)
     return begin + edge
+
+
+_SCHEME_START = re.compile("创建|争创")
 
 
 @cache
@@ -603,84 +583,75 @@ def _scheme(text: str) -> list[Candidate]:
                 after=text[match.end() : match.end() + 8],
             )
         )
-        out.extend(_distributed(text, begin, match.start(), match.end()))
+        out.extend(_distributed(text, match.start(), match.end()))
     return out
 
 
 _LIST_SEP = "、和与及"
-_MEASURES = "项个条家批所座名类种次届期大"
+_MEASURES = "项个条家批所座名类种次届期大万亿千百亩米公吨元户人处"
 
 
-def _distributed(text: str, head: int, word: int, end: int) -> list[Candidate]:
-    """实施产业升级、技改升级、龙头带动和创新驱动工程: one scheme per listed head."""
-    if head == 0 or text[head - 1] not in _LIST_SEP:
+_LIST_REGION = re.compile(f"[{CJK}、和与及]{{1,40}}$")
+_LIST_SPLIT = re.compile("[、和与及]")
+
+
+def _distributed(text: str, word: int, end: int) -> list[Candidate]:
+    """实施产业升级、技改升级、龙头带动和创新驱动工程: one scheme per listed head.
+
+    The list starts after a launch verb, its items are joined by 、 (or are two or
+    more of one length joined by 和), none ends in a scheme word of its own
+    (龙头带动计划和产业链升级工程 names two schemes, not 龙头带动计划工程), and none
+    is a counted listing (农村厕所、污水、垃圾三大改造整治工程). Parallel items of three
+    or more characters joined by 、 alone make one name (大企业入驻、大项目带动战略).
+    """
+    region = _LIST_REGION.search(text, max(0, word - 40), word)
+    if region is None or not _LIST_SPLIT.search(region.group()):
         return []
-    items = [(head, word)]
-    pos = head - 1
-    seps = [text[pos]]
+    leads = list(_edge_regex().finditer(region.group()))
+    if not leads:
+        return []  # the list must start after a launch verb (实施A、B和C工程)
+    start = region.start() + leads[-1].end()
+    body = text[start:word]
+    if re.search(f"[{_NUMERAL}](?:大|项)", body):
+        return []
+    items: list[tuple[int, int]] = []
+    pos = start
+    for part in _LIST_SPLIT.split(body):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    seps = _LIST_SPLIT.findall(body)
     function = rules.chars("programme:words.function-chars")
-    while pos > 0:
-        i = pos - 1
-        while i >= 0 and re.match(f"[{CJK}]", text[i]) and text[i] not in _LIST_SEP:
-            i -= 1
-        item_start = i + 1
-        item = text[item_start:pos]
-        opener = next(
-            (
-                w
-                for w in rules.longest_first("programme:words.opener")
-                if item.endswith(w)
-            ),
-            None,
-        )
-        leads = list(_edge_regex().finditer(item))
-        lead = leads[-1] if leads else None
-        if lead is not None:
-            item_start += lead.end()
-            item = text[item_start:pos]
-        if not 2 <= len(item) <= 8 or any(c in function for c in item) or opener:
-            return []
-        items.append((item_start, pos))
-        if lead is not None or i < 0 or text[i] not in _LIST_SEP:
-            if lead is None:
-                return []  # the list must start after a launch verb (实施A、B和C工程)
-            break
-        pos = i
-        seps.append(text[pos])
-    if len(items) < 2 or (
-        "、" not in seps and len(items) < 3 and not _paired_items(text, items)
+    parts = [text[a:b] for a, b in items]
+    if (
+        len(items) < 2
+        or any(not 2 <= len(p) <= 8 or any(c in function for c in p) for p in parts)
+        or any(_ends_scheme(p) for p in parts)
+        or ("、" not in seps and len({len(p) for p in parts}) != 1)
     ):
         return []
     scheme = text[word:end]
-    if seps[0] == "、" and _paired("、".join(text[a:b] for a, b in reversed(items))):
-        # 大企业入驻、大项目带动战略: parallel parts without 和 make one name
-        first = items[-1][0]
+    if set(seps) == {"、"} and _paired("、".join(parts)):
         return [
             Candidate(
-                first,
+                start,
                 end,
-                text[first:end],
+                text[start:end],
                 "scheme",
-                before=text[max(0, first - 8) : first],
+                before=text[max(0, start - 8) : start],
                 after=text[end : end + 8],
             )
         ]
     return [
         Candidate(
-            s,
-            e,
-            text[s:e] + scheme,
+            a,
+            b,
+            text[a:b] + scheme,
             "distributed",
-            before=text[max(0, s - 8) : s],
+            before=text[max(0, a - 8) : a],
             after=scheme,
         )
-        for s, e in reversed(items)
+        for a, b in items
     ]
-
-
-def _paired_items(text: str, items: list[tuple[int, int]]) -> bool:
-    """蓝天、碧水、净土 or 龙头带动和创新驱动: parts of one length."""
-    return len({b - a for a, b in items}) == 1
 
 
 def _lexicon_names(text: str) -> list[Candidate]:
@@ -729,19 +700,24 @@ def _plus(text: str) -> list[Candidate]:
     extends = re.compile(
         f"[{CJK}]{{0,6}}?(?:{rules.alternation('programme:words.extends-name')})"
     )
-    for pattern in (_PLUS, _CJK_PLUS):
+    for pattern in (_PLUS, _CJK_PLUS_RUNNING):
         for m in pattern.finditer(text):
             name = m.group()
+            begin = m.start()
+            lead = _edge_regex().match(name)
+            if lead is not None and name.find("+") - lead.end() >= 2:
+                name = name[lead.end() :]  # 推行|理论+技能+实践
+                begin += lead.end()
             tail = extends.match(text, m.end())
             strong = bool(re.search(r"[XN]|\+.*\+", name)) or tail is not None
             if pattern is _PLUS and not strong:
                 continue  # 3+2: a sum, not a name
             cand = Candidate(
-                m.start(),
+                begin,
                 m.end(),
                 name,
                 "plus",
-                before=text[max(0, m.start() - 8) : m.start()],
+                before=text[max(0, begin - 8) : begin],
                 after=text[m.end() : m.end() + 8],
             )
             if tail is not None and not _extended(text, tail.end()):
@@ -927,6 +903,17 @@ def extract_programmes(
     for cand in kept:
         if cand.name in parts and cand.cls == "programme" and cand.source != "lexicon":
             cand.cls = "component"  # 三专 of 三专三辅: recorded on the programme
+            cand.class_rule = "programme:component"
+    if trace.active():
+        for cand in kept:
+            if cand.cls != "programme":
+                trace.rejected(
+                    doc,
+                    cand.start,
+                    cand.end,
+                    "programme",
+                    cand.class_rule or "programme:class",
+                )
     return [
         make_mention(
             doc,
@@ -945,6 +932,7 @@ def extract_programmes(
             name=c.name,
         )
         for c in sorted(kept, key=lambda c: (c.start, c.end))
+        if c.cls == "programme"
     ]
 
 
@@ -958,8 +946,7 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
     for cand in order:
         end = max(cand.end, cand.full_end)  # “三送三会两比”乡村文化行动
         if any(cand.start < e and s < end for s, e in taken):
-            # a quoted name inside a longer quotation (‘…’ in “…”) stays a candidate
-            if not (cand.source == "quoted" and cand.before.endswith("‘")):
+            if not cand.inner:  # ‘…’ inside a longer quotation stays a candidate
                 continue
         taken.append((cand.start, end))
         kept.append(cand)
@@ -969,7 +956,19 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
 def _one_sense(text: str, kept: list[Candidate]) -> None:
     """Later unquoted uses of a programme's name (三比三亮 in running text) are
     mentions too; a short name the document gave in full (“五位一体”信访平台) stands
-    for the full one."""
+    for the full one, and two full names of one short name (“8337”发展思路, “8337”思路)
+    are the first one's."""
+    first_full: dict[str, Candidate] = {}
+    for cand in kept:
+        if cand.cls != "programme" or cand.full is None or not cand.aliases:
+            continue
+        short = cand.aliases[0]
+        known = first_full.setdefault(short, cand)
+        if known is not cand and known.name != cand.name:
+            cand.aliases.append(cand.name)
+            cand.name = known.name
+            if cand.scope == "local":
+                cand.scope, cand.scope_rule = known.scope, known.scope_rule
     by_name: dict[str, Candidate] = {}
     for cand in kept:
         if cand.cls == "programme":
