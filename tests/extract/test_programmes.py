@@ -174,7 +174,9 @@ def test_a_list_of_heads_shares_its_scheme_word() -> None:
         "龙头带动工程",
     ]
     # parallel parts without 和 make one name
-    assert names("深入实施大企业入驻、大项目带动战略,") == ["大企业入驻、大项目带动战略"]
+    assert names("深入实施大企业入驻、大项目带动战略,") == [
+        "大企业入驻、大项目带动战略"
+    ]
 
 
 def test_programmes_components_in_parentheses() -> None:
