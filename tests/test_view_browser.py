@@ -199,7 +199,8 @@ def test_initiative_view_draws_programmes_and_their_districts(
     expected = {link["from"] for link in links} | {link["to"] for link in links}
     assert page.drawn() == expected
     weights = page.js(
-        "kg.network.body.data.edges.get().map(e => [e.from, e.to, e.value])"
+        "kg.network.body.data.edges.get().filter(e => e.id.startsWith('agg'))"
+        ".map(e => [e.from, e.to, e.value])"
     )
     assert sorted(map(tuple, weights)) == sorted(
         (link["from"], link["to"], link["docs"]) for link in links
@@ -237,6 +238,33 @@ def test_district_filter_keeps_that_district(
     assert "place:500117" not in drawn  # 合川区
     belongs = page.js("Object.fromEntries(kg.data.nodes.map(n => [n.id, n.districts]))")
     assert all(n == "place:500155" or "place:500155" in belongs[n] for n in drawn)
+    page.clean()
+
+
+def test_initiative_view_links_variants(page: Page, graph: nx.MultiDiGraph) -> None:
+    page.open()
+    variants = page.js(
+        "kg.network.body.data.edges.get().filter(e => e.dashes).map(e => [e.from, e.to])"
+    )
+    assert ["programme:三亮三比", "programme:三比三亮"] in variants
+    page.clean()
+
+
+def test_scope_filter_keeps_the_programmes_of_that_scope(
+    page: Page, graph: nx.MultiDiGraph
+) -> None:
+    scopes = {
+        n: a.get("scope")
+        for n, a in graph.nodes(data=True)
+        if a.get("type") == "programme"
+    }
+    assert {"local", "national"} <= set(scopes.values())
+    for fragment in ("view=whole&scope=national", "view=initiative&scope=local"):
+        page.open(fragment)
+        wanted = fragment.rsplit("=", 1)[1]
+        drawn = {n for n in page.drawn() if n in scopes}
+        assert drawn and {scopes[n] for n in drawn} == {wanted}
+        assert page.page.input_value("#scope") == wanted
     page.clean()
 
 
