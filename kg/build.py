@@ -671,8 +671,7 @@ def _build(
 
     def consume(doc: Document, mentions: list[Mention]) -> None:
         linker.add(doc, mentions)
-        if html:
-            texts[doc.doc_id] = doc.text
+        texts[doc.doc_id] = doc.text  # the view's snippets; the corpus pass
         if rdf:
             docs[doc.doc_id] = sentence_index(doc)
 
@@ -695,7 +694,9 @@ def _build(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
     on_stage("finishing the graph")
-    graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
+    graph = _timed(
+        report, "graph", lambda: to_networkx(linker.finish(texts), consume=True)
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
@@ -62,6 +62,9 @@ class _Builder:
         self.ancestor_ids: dict[str, frozenset[str]] = {}
         # division -> (attrs, level, code) of each division above it, once chained
         self._chains: dict[str, tuple[tuple[dict[str, object], str, object], ...]] = {}
+        # doc id -> (original start of each article, its focus place or the
+        # document's district): where the corpus pass says a programme runs
+        self.article_focus: dict[str, tuple[list[int], list[str | None]]] = {}
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
         entity = self.graph.entities.get(entity_id)
@@ -164,11 +167,18 @@ class Linker:
             raise RuntimeError("this Linker has finished")
         _link_document(self._builder, doc, mentions)
 
-    def finish(self) -> LinkedGraph:
-        """The graph; the linker keeps nothing of it (large corpora: memory)."""
+    def finish(self, texts: Mapping[str, str] | None = None) -> LinkedGraph:
+        """The graph; the linker keeps nothing of it (large corpora: memory).
+
+        ``texts`` (each document's text by id) runs the corpus pass: a name that one
+        document gave a programme is a programme wherever the corpus writes it
+        (``programme:step.corpus``).
+        """
         builder, self._builder = self._builder, None
         if builder is None:
             raise RuntimeError("this Linker has finished")
+        if texts:
+            _corpus_programmes(builder, texts)
         for entity in builder.graph.entities.values():
             if len(entity.mentions) > 1:  # most nodes (metrics, articles) have one
                 entity.mentions.sort(key=_mention_key)
@@ -178,7 +188,9 @@ class Linker:
         return builder.finish()
 
 
-def link(extracted: Iterable[tuple[Document, list[Mention]]]) -> LinkedGraph:
+def link(
+    extracted: Iterable[tuple[Document, list[Mention]]], *, corpus_pass: bool = False
+) -> LinkedGraph:
     """Merge the mentions of every document into one graph.
 
     Args:
@@ -190,9 +202,12 @@ def link(extracted: Iterable[tuple[Document, list[Mention]]]) -> LinkedGraph:
         The entities (nodes) and relations (edges), deterministic for a given input.
     """
     linker = Linker()
+    texts: dict[str, str] = {}
     for doc, mentions in extracted:
         linker.add(doc, mentions)
-    return linker.finish()
+        if corpus_pass:
+            texts[doc.doc_id] = doc.text
+    return linker.finish(texts)
 
 
 @dataclass(slots=True)
@@ -284,6 +299,11 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
         else:
             ctx.ids[id(mention)] = _link_place(builder, mention)
     ctx.articles = _articles(builder, ctx, by_label["place"])
+    district = _document_district(builder, ctx)
+    builder.article_focus[doc.doc_id] = (
+        [doc.to_original(a.start, a.start)[0] for a in doc.articles] or [0],
+        [a.focus or district for a in ctx.articles] or [district],
+    )
     for mention in local:
         district = _district_around(builder, ctx, mention)
         ctx.ids[id(mention)] = _link_place(
@@ -821,6 +841,83 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         ):
             return pid
     return focus
+
+
+def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
+    """One sense per corpus: a programme's name (or alias) written in a document that
+    did not find it (三比三亮 without quotes, in another document) is a mention of
+    that programme there too, running in that article's focus place.
+
+    Names of three characters or more that are no dictionary word, and that no two
+    programmes share; an automaton over them reads every text once.
+    """
+    from bisect import bisect_right
+
+    import ahocorasick_rs
+
+    from kg.extract.programmes import is_word, straddles
+
+    owner: dict[str, str | None] = {}
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    entities = builder.graph.entities
+    parts = {
+        p
+        for e in entities.values()
+        if e.label == "programme"
+        for p in e.attrs.get("components") or []  # type: ignore[attr-defined]
+    }
+    for entity in entities.values():
+        if entity.label != "programme":
+            continue
+        for name in {entity.name, *entity.aliases} - parts:
+            if len(name) >= 3 and not is_word(name):
+                owner[name] = (
+                    entity.id if owner.get(name, entity.id) == entity.id else None
+                )
+        for m in entity.mentions:
+            covered[m.doc_id].append((m.start, m.end))
+    names = sorted(n for n, e in owner.items() if e is not None)
+    if not names:
+        return
+    finder = ahocorasick_rs.AhoCorasick(
+        names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    for doc_id, text in texts.items():
+        spans = covered.get(doc_id, [])
+        for index, start, end in finder.find_matches_as_indexes(text):
+            if (
+                any(s < end and start < e for s, e in spans)
+                or straddles(text, start, end)
+                or _quoted_around(text, start, end)
+            ):
+                continue
+            entity = entities[owner[names[index]]]  # type: ignore[index]
+            mention = Mention(
+                doc_id,
+                start,
+                end,
+                text[start:end],
+                "programme",
+                "programme:step.corpus",
+                entity.name,
+                {"class": "programme", "scope": entity.attrs.get("scope", "local")},
+            )
+            entity.mentions.append(mention)
+            starts, focus = builder.article_focus.get(doc_id, ([0], [None]))
+            place = focus[max(0, bisect_right(starts, start) - 1)]
+            if place is not None:
+                builder.relate(entity.id, "runs_in", place, mention)
+
+
+def _quoted_around(text: str, start: int, end: int) -> bool:
+    """Inside a quotation of that document (“五级书记抓乡村振兴”, “星级文明户”): its
+    extractor decided what the quoted text is."""
+    opened = text.rfind("“", max(0, start - 40), start + 1)
+    return (
+        opened >= 0
+        and text.rfind("”", opened, start) < 0
+        and "”" in text[end : end + 40]
+    )
 
 
 def _chunks(name: str) -> tuple[str, ...]:

@@ -27,7 +27,14 @@ from kg.extract._context import CJK, jieba_words, make_mention
 from kg.lang import rules, trace
 from kg.model import Document, Mention
 
-__all__ = ["classify", "extract_programmes", "lexicon", "programme_finder"]
+__all__ = [
+    "classify",
+    "extract_programmes",
+    "is_word",
+    "lexicon",
+    "programme_finder",
+    "straddles",
+]
 
 _NUMERAL = "一二两三四五六七八九十百千双多"
 _CHUNK = re.compile(rf"[{_NUMERAL}][^{_NUMERAL}]{{1,3}}")
@@ -166,7 +173,7 @@ def _dictionary() -> frozenset[str]:
     )
 
 
-def _is_word(name: str) -> bool:
+def is_word(name: str) -> bool:
     """Ordinary vocabulary: a frequent dictionary word or a process noun (网格化)."""
     return name in _dictionary() or (len(name) == 3 and name.endswith("化"))
 
@@ -215,11 +222,11 @@ def _coined_head(head: str) -> bool:
         return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
     if re.fullmatch(f"[{_NUMERAL}]+[日天年月]", head):
         return True  # 百日会战, 三年行动: a campaign's span
-    if re.search(rf"[{_NUMERAL}\d]", head) and not _is_word(head):
+    if re.search(rf"[{_NUMERAL}\d]", head) and not is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
-    if len(head) < 2 or (len(head) == 2 and _is_word(head)):
+    if len(head) < 2 or (len(head) == 2 and is_word(head)):
         return False
-    return head not in rejected() and not (len(head) <= 4 and _is_word(head))
+    return head not in rejected() and not (len(head) <= 4 and is_word(head))
 
 
 def _rejected_tail(name: str) -> bool:
@@ -266,7 +273,7 @@ def _register_tests() -> None:
         return lambda v: (v in rejected()) == arg
 
     def dictionary(arg: Any, r: rules.Rule) -> rules.Test:
-        return lambda v: _is_word(v) == arg
+        return lambda v: is_word(v) == arg
 
     def formula(arg: Any, r: rules.Rule) -> rules.Test:
         return lambda v: _formula(v) == arg
@@ -662,7 +669,7 @@ def _lexicon_names(text: str) -> list[Candidate]:
     entries = lexicon()
     for key_index, start, end in finder.find_matches_as_indexes(text):
         del key_index
-        if _straddles(text, start, end):
+        if straddles(text, start, end):
             continue  # 防护网 is no 护网, 信访工作法治化 no 信访工作法
         surface = text[start:end]
         entry = entries[surface]
@@ -680,7 +687,7 @@ def _lexicon_names(text: str) -> list[Candidate]:
     return out
 
 
-def _straddles(text: str, start: int, end: int) -> bool:
+def straddles(text: str, start: int, end: int) -> bool:
     """The match begins or ends inside a word: its first character makes a word with
     the one before (防护网), its last with the one after (工作法治化), or a word of
     ``not-name-end`` follows (乡村振兴局)."""
@@ -688,7 +695,7 @@ def _straddles(text: str, start: int, end: int) -> bool:
     return (
         (start > 0 and text[start - 1 : start + 1] in words)
         or text[end - 1 : end + 1] in words
-        or _extended(text, end)
+        or text.startswith(rules.longest_first("programme:words.not-name-end"), end)
     )
 
 
@@ -987,7 +994,7 @@ def _one_sense(text: str, kept: list[Candidate]) -> None:
                 cand.aliases.append(cand.name)
                 cand.name = full.name
     names = sorted(
-        (n for n in by_name if len(n) >= 2 and not _is_word(n)),
+        (n for n in by_name if len(n) >= 2 and not is_word(n)),
         key=len,
         reverse=True,
     )

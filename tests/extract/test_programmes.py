@@ -332,3 +332,27 @@ def test_a_figure_measures_the_programme_of_its_sentence() -> None:
     text = "梁平区推行“双网格”,全区有1380个网格员。"
     (metric_programme,) = _relations(text, "measures")
     assert metric_programme[1] == "双网格"
+
+
+def test_one_sense_per_corpus() -> None:
+    # A name one document gave a programme (quoted) is a programme in another that
+    # writes it without quotes; it runs in that document's focus place.
+    from kg.extract import extract
+    from kg.ingest import parse_document
+    from kg.link import link
+
+    first = parse_document("梁平区开展“院坝三议”活动,效果明显。", "a.txt")
+    second = parse_document("合川区双凤镇学习院坝三议做法,推动基层治理。", "b.txt")
+    docs = [(d, extract(d)) for d in (first, second)]
+    alone = link(docs)
+    assert {m.doc_id for m in alone.entities["programme:院坝三议"].mentions} == {
+        "a.txt"
+    }
+    graph = link(docs, corpus_pass=True)
+    entity = graph.entities["programme:院坝三议"]
+    assert {m.doc_id for m in entity.mentions} == {"a.txt", "b.txt"}
+    assert {m.rule for m in entity.mentions if m.doc_id == "b.txt"} == {
+        "programme:step.corpus"
+    }
+    runs = {r.object for r in graph.relations if r.predicate == "runs_in"}
+    assert "place:500117102" in runs or any(o.startswith("place:500117") for o in runs)
