@@ -268,7 +268,12 @@ def _next_pattern(rule_id: str) -> re.Pattern[str]:
 
 
 def _scheme_next(after: str, rule_id: str) -> bool:
-    return _next_pattern(rule_id).match(after) is not None
+    """A scheme word of ``rule_id`` starts ``after`` (after a short gap) and ends
+    there: “中国油橄榄博览园”战略定位 is a positioning, not a strategy."""
+    found = _next_pattern(rule_id).match(after)
+    return found is not None and not (
+        found.end() < len(after) and _extended(after, found.end())
+    )
 
 
 def _register_tests() -> None:
@@ -476,13 +481,19 @@ def _extended(text: str, end: int) -> bool:
     following = text[end : end + 2]
     if text.startswith(followers, end):
         return False
+    modifier = text.endswith(_modifier_schemes(), 0, end)
     return (
-        (len(following) == 2 and following in words)  # 战略伙伴, 改革开放
+        (modifier and len(following) == 2 and following in words)  # 战略伙伴, 改革开放
         or text[end - 1 : end + 1] in words  # 文化节目
         or any(
             text[end - 2 : end + k] in words for k in (1, 2) if end + k <= len(text)
         )  # 攻坚克难
     )
+
+
+@cache
+def _modifier_schemes() -> tuple[str, ...]:
+    return rules.longest_first("programme:words.modifier-schemes")
 
 
 @cache
@@ -638,7 +649,8 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         len(items) < 2
         or any(not 2 <= len(p) <= 8 or any(c in function for c in p) for p in parts)
         or any(_ends_scheme(p) for p in parts)
-        or ("、" not in seps and len({len(p) for p in parts}) != 1)
+        or len({len(p) for p in parts})
+        != 1  # parallel heads (乡村晚会、乡村|艺术节: no)
     ):
         return []
     scheme = text[word:end]
@@ -1194,7 +1206,10 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             continue
         article = doc.article_index(cand.start)
         short = min([cand.name, *cand.aliases], key=len)
-        counted = re.match(rf"[{_NUMERAL}]([{CJK}])(?:工作法|机制|模式)?$", cand.name)
+        # 六单工作法 counts 单 (巡单, 接单 …); 五个振兴 counts 振兴 (产业振兴 …)
+        counted = re.match(
+            rf"[{_NUMERAL}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
+        )
         parts: list[str] = []
         for other in found:
             if (
@@ -1211,9 +1226,12 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
                 parts.append(other.name)
             elif (
                 counted
-                and len(other.name) == 2
+                and 1 <= len(other.name) - len(counted.group(1)) <= 3
                 and other.name.endswith(counted.group(1))
                 and other.name[0] not in _NUMERAL
             ):
                 parts.append(other.name)
-        cand.components = list(dict.fromkeys(parts))
+        parts = list(dict.fromkeys(parts))
+        if counted and len(parts) > max(_counts(short) or {0}):
+            parts = [p for p in parts if p in short]  # more than it counts: not parts
+        cand.components = parts
