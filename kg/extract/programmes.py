@@ -476,6 +476,8 @@ def _extended(text: str, end: int) -> bool:
     (``name-followers``: 工程建设, 计划实施)."""
     if text.startswith(rules.longest_first("programme:words.not-name-end"), end):
         return True
+    if text.endswith("创建", 0, end) and text[end : end + 1] in "的了过":
+        return True  # 在前江省创建的龙江工业园: a verb
     words = _dictionary()
     followers = rules.longest_first("programme:words.name-followers")
     following = text[end : end + 2]
@@ -542,10 +544,14 @@ def _head_start(text: str, start: int) -> int:
             break
     clause = text[begin:start]
     edge = 0
+    adverbs = _adverbs()
+    after_adverb = False
     for m in _edge_regex().finditer(clause):
         # 创建 opens a name (创建全国文明城市) and ends one (…示范创建|行动)
         if m.end() < len(clause) or not _SCHEME_START.match(m.group()):
-            edge = max(edge, m.end())
+            if m.end() >= edge:
+                edge = m.end()
+                after_adverb = m.group() in adverbs
     function = rules.chars("programme:words.function-chars")
     words = _dictionary()
     for i, ch in enumerate(clause):
@@ -562,9 +568,23 @@ def _head_start(text: str, start: int) -> int:
     if edge == 0 and begin == low and low > 0:
         return start  # no edge in sight: where the name starts is unknown
     verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
-    if verb is not None and (edge == 0 or text.startswith(_np_schemes(), start)):
-        edge += len(verb)  # ，优化…; 强化|行政执法责任制 (not 优化营商环境创新行动)
+    if (
+        verb is not None
+        and (edge == 0 or after_adverb or text.startswith(_np_schemes(), start))
+        and clause[edge + len(verb) : edge + len(verb) + 1] not in _SUFFIX_CHARS
+    ):
+        # ，优化…; 不断|提升|中俄蒙经贸洽谈会; 强化|行政执法责任制; not 推进|优化营商
+        # 环境创新行动 (the verb after a verb is the name's), not 保障|性安居工程
+        edge += len(verb)
     return begin + edge
+
+
+_SUFFIX_CHARS = frozenset("性化式型")
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    return rules.word_set("programme:words.left-edge")
 
 
 _SCHEME_START = re.compile("创建|争创")
@@ -611,7 +631,7 @@ def _scheme(text: str) -> list[Candidate]:
 
 
 _LIST_SEP = "、和与及"
-_MEASURES = "项个条家批所座名类种次届期大万亿千百亩米公吨元户人处"
+_MEASURES = "项个条家批所座名类种次届期大万亿千百亩米公吨元户人处年月日"
 
 
 _LIST_REGION = re.compile(f"[{CJK}、和与及]{{1,40}}$")
@@ -903,12 +923,13 @@ def extract_programmes(
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
         found += _brands(text, spans)
     found += _scheme(text)
-    kept = _resolve(found)
-    entries = lexicon()
-    for cand in kept:
+    for cand in found:
         cand.cls, cand.class_rule = classify(
             cand.name, cand.before, cand.after, cand.source, cand.clause
         )
+    kept = _resolve(found)
+    entries = lexicon()
+    for cand in kept:
         if cand.cls == "programme":
             entry = entries.get(cand.full or "") or entries.get(cand.name)
             if cand.full is None and entry is not None and entry.name != cand.name:
@@ -977,10 +998,24 @@ def extract_programmes(
     ]
 
 
+# listings, quoted names, lists sharing a scheme word, then the rest by length
+_GROUP = {"listing": 0, "quoted": 1, "distributed": 2}
+
+
 def _resolve(found: list[Candidate]) -> list[Candidate]:
-    """Overlapping candidates: the earlier step wins, then the longer name."""
+    """Overlapping candidates, once classified: listings, then quoted names (whatever
+    their class: the quotation marks decide the span), lists sharing a scheme word
+    (龙头带动和创新驱动工程 is two names), then the longest programme
+    (教育扶贫攻坚三年行动 over the lexicon's 扶贫攻坚 inside it), then the earlier
+    step. Unquoted candidates that are no programme drop out."""
     order = sorted(
-        found, key=lambda c: (_PRIORITY[c.source], -(c.end - c.start), c.start)
+        (c for c in found if c.source in ("quoted", "listing") or c.cls == "programme"),
+        key=lambda c: (
+            _GROUP.get(c.source, 3),
+            -(max(c.end, c.full_end) - c.start),
+            _PRIORITY[c.source],
+            c.start,
+        ),
     )
     taken: list[tuple[int, int]] = []
     kept = []
