@@ -437,18 +437,20 @@ def _inner(text: str, start: int, name: str) -> list[Candidate]:
     for inner in _INNER.finditer(name):
         s = start + inner.start(1)
         e = s + len(inner.group(1))
-        out.append(
-            Candidate(
-                s,
-                e,
-                inner.group(1),
-                "quoted",
-                before=text[max(0, s - 9) : s - 1],
-                after=text[e + 1 : e + 9],
-                clause=_CLAUSE_END.split(text[e + 1 : e + 41], maxsplit=1)[0],
-                inner=True,
-            )
+        cand = Candidate(
+            s,
+            e,
+            inner.group(1),
+            "quoted",
+            before=text[max(0, s - 9) : s - 1],
+            after=text[e + 1 : e + 9],
+            clause=_CLAUSE_END.split(text[e + 1 : e + 41], maxsplit=1)[0],
+            inner=True,
         )
+        tail = _quoted_tail(cand.name).match(text, e + 1)
+        if tail is not None and not cand.name.endswith(_scheme_suffixes()):
+            cand.full, cand.full_end = cand.name + tail.group(), tail.end()
+        out.append(cand)
     return out
 
 
@@ -563,10 +565,17 @@ def _head_start(text: str, start: int) -> int:
                 for b in range(i + 2, min(len(clause), i + 3) + 1)
             ):
                 edge = i + 1
-        elif ch == "和" and i >= edge and _ends_scheme(clause[:i]):
-            edge = i + 1  # 龙头带动计划和产业链升级工程: two names
+        elif (
+            ch == "和"
+            and i >= edge
+            and (_ends_scheme(clause[:i]) or len(clause) - i - 1 < 2)
+        ):
+            edge = i + 1  # 龙头带动计划和|产业链升级工程: two names; …领域和|试点
     if edge == 0 and begin == low and low > 0:
         return start  # no edge in sight: where the name starts is unknown
+    edition = _EDITION.match(clause, edge)
+    if edition is not None and edition.end() < len(clause):
+        edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会
     verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
     if (
         verb is not None
@@ -580,6 +589,7 @@ def _head_start(text: str, start: int) -> int:
 
 
 _SUFFIX_CHARS = frozenset("性化式型")
+_EDITION = re.compile(r"第[一二三四五六七八九十百零\d]+届")
 
 
 @cache
@@ -669,8 +679,10 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         len(items) < 2
         or any(not 2 <= len(p) <= 8 or any(c in function for c in p) for p in parts)
         or any(_ends_scheme(p) for p in parts)
-        or len({len(p) for p in parts})
-        != 1  # parallel heads (乡村晚会、乡村|艺术节: no)
+        or not _parallel(parts)
+        # joined by 和 alone, of one length (龙头带动和创新驱动; not 海拉尔河流域和北山生态
+        # 环境保护工程, one name)
+        or ("、" not in seps and len({len(p) for p in parts}) != 1)
     ):
         return []
     scheme = text[word:end]
@@ -696,6 +708,13 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         )
         for a, b in items
     ]
+
+
+def _parallel(parts: list[str]) -> bool:
+    """Heads of one length, or of three or more characters within two of each other
+    (儿童友好城市、青年发展型城市创建; not 乡村晚会、乡村|艺术节)."""
+    sizes = [len(p) for p in parts]
+    return len(set(sizes)) == 1 or (min(sizes) >= 3 and max(sizes) - min(sizes) <= 2)
 
 
 def _lexicon_names(text: str) -> list[Candidate]:
@@ -856,7 +875,7 @@ def _listing_name() -> re.Pattern[str]:
 # The parts right before a listing name, read backwards from it (a window of 120
 # characters: anchored at its end, no scan of the whole text).
 _LISTED_PARTS = re.compile(
-    rf"(?:[{CJK}]{{1,10}}、){{1,9}}[{CJK}]{{1,10}}(?=[”\"]?[“\"]?$)"
+    rf"(?:[{CJK}]{{1,10}}、){{1,9}}[{CJK}]{{1,21}}(?=[”\"]?[“\"]?$)"
 )
 
 
@@ -875,6 +894,7 @@ def _listings(text: str) -> list[Candidate]:
         if enum is None:
             continue
         parts = enum.group().split("、")
+        parts[-1:] = re.split("[和与及]", parts[-1])  # 特色产业提质和未来产业培育
         first = _edge_regex().split(parts[0])[-1]
         parts[0] = first or parts[0]
         name = match.group()
@@ -1045,6 +1065,14 @@ def _one_sense(text: str, kept: list[Candidate]) -> None:
             cand.name = known.name
             if cand.scope == "local":
                 cand.scope, cand.scope_rule = known.scope, known.scope_rule
+    for cand in kept:
+        # “监督一张网”平台 … “监督一张网”: the short name stands for the full one
+        full = first_full.get(cand.name)
+        if cand.cls == "programme" and full is not None and full is not cand:
+            cand.aliases.append(cand.name)
+            cand.name = full.name
+            if cand.scope == "local":
+                cand.scope, cand.scope_rule = full.scope, full.scope_rule
     by_name: dict[str, Candidate] = {}
     for cand in kept:
         if cand.cls == "programme":
@@ -1074,7 +1102,15 @@ def _one_sense(text: str, kept: list[Candidate]) -> None:
     )
     if not names:
         return
-    spans = [(c.start, c.end) for c in kept]
+    # a lexicon name inside a longer name of the document (一张网 in 监督一张网)
+    # gives way to it
+    inside = [
+        c
+        for c in kept
+        if c.source == "lexicon"
+        and any(len(n) > len(c.name) and c.name in n for n in names)
+    ]
+    spans = [(c.start, c.end) for c in kept if c not in inside]
     hits = []
     for name in names:  # longest first: a shorter name inside a longer one waits
         at = text.find(name)
@@ -1084,6 +1120,9 @@ def _one_sense(text: str, kept: list[Candidate]) -> None:
                 hits.append((at, end))
                 spans.append((at, end))
             at = text.find(name, end)
+    for cand in inside:
+        if any(s <= cand.start and cand.end <= e for s, e in hits):
+            kept.remove(cand)
     for start, end in sorted(hits):
         full = by_name[text[start:end]]
         kept.append(
