@@ -225,6 +225,8 @@ class _DocContext:
     # id(mention) -> (mention, index in ``doc.clean`` of its start): places are
     # asked again and again. The mention is kept so that its id cannot be reused.
     positions: dict[int, tuple[Mention, int]] = field(default_factory=dict)
+    # (what, article index) -> the place an article is about at that level
+    subjects: dict[tuple[str, int], str | None] = field(default_factory=dict)
     # The last mention ``sentence_of`` was asked about, and its answer: a figure
     # asks twice in a row (places, then programmes near it).
     asked: tuple[Mention | None, int] = (None, 0)
@@ -763,10 +765,84 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     # 重庆市璧山区…“五新”: the district, not also the province that holds it
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
     named = [pid for pid in named if pid not in enclosing]
-    focus = ctx.article_of(mention).focus or _document_district(builder, ctx)
+    article = ctx.article_of(mention)
+    focus = article.focus or _document_district(builder, ctx)
+    if focus is not None:
+        # 保定市's report: 对接北京 (北京市, another province) is not where its
+        # programmes run
+        named = [pid for pid in named if not _other_province(builder, pid, focus)]
+        # an article about a village (华溪村 in its title or named throughout) says
+        # where its programmes run more precisely than its district or town
+        village = _subject_village(builder, ctx, article, focus)
+        if village is not None:
+            around = _ancestor_ids(builder, village)
+            named = list(dict.fromkeys(village if p in around else p for p in named))
+            focus = village
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _other_province(builder: _Builder, pid: str, focus: str) -> bool:
+    """A province or prefecture (北京市, 天津市) outside the focus's province."""
+    entity = builder.graph.entities.get(pid)
+    if entity is None or RANK.get(str(entity.attrs.get("level")), 9) > 2:
+        return False
+    province = _province_of(builder, focus)
+    return province is not None and province != _province_of(builder, pid)
+
+
+def _province_of(builder: _Builder, pid: str) -> str | None:
+    chain = [pid, *sorted(_ancestor_ids(builder, pid), key=len)]
+    for candidate in chain:
+        entity = builder.graph.entities.get(candidate)
+        code = candidate.removeprefix("place:")
+        if entity is not None and entity.attrs.get("level") == "province":
+            return candidate
+        if code.isdigit() and len(code) == 2:
+            return candidate
+    return None
+
+
+def _subject_village(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo, focus: str
+) -> str | None:
+    """The village or community an article is about: named in its title, or at
+    least three times and more often than any other place, and inside the focus."""
+    key = ("village", article.index)
+    if key in ctx.subjects:
+        return ctx.subjects[key]
+    counts: Counter[str] = Counter()
+    others: Counter[str] = Counter()
+    doc = ctx.doc
+    title = (
+        doc.articles[article.index].title if article.index < len(doc.articles) else None
+    )
+    if title and (
+        title[1] - title[0] > 40 or title[1] >= doc.articles[article.index].end
+    ):
+        title = None  # a first line that is a paragraph (or all), not a title
+    for place in ctx.by_label.get("place", []):
+        pid = ctx.ids.get(id(place))
+        if pid is None:
+            continue
+        pos = ctx.position(place)
+        if doc.article_index(pos) != article.index:
+            continue
+        weight = 4 if title and title[0] <= pos < title[1] else 1
+        level = str(builder.graph.entities[pid].attrs.get("level"))
+        if level in ("village", "community"):
+            counts[pid] += weight
+        else:
+            others[pid] += weight
+    best = None
+    if counts:
+        pid, score = max(sorted(counts.items()), key=lambda item: item[1])
+        inside = focus in _ancestor_ids(builder, pid)
+        if inside and score >= 3 and score > max(others.values(), default=0) // 2:
+            best = pid
+    ctx.subjects[key] = best
+    return best
 
 
 def _ancestor_ids(builder: _Builder, place_entity: str) -> frozenset[str]:

@@ -356,3 +356,20 @@ def test_one_sense_per_corpus() -> None:
     }
     runs = {r.object for r in graph.relations if r.predicate == "runs_in"}
     assert "place:500117102" in runs or any(o.startswith("place:500117") for o in runs)
+
+
+def test_runs_in_the_village_an_article_is_about() -> None:
+    text = (
+        "石柱县华溪村发展甜蜜产业\n\n"
+        "在石柱土家族自治县中益乡华溪村,村民实施“蜜蜂人家”计划。"
+        "华溪村的蜂蜜远销各地,华溪村成了产业村。"
+    )
+    runs = _runs_in(text)
+    assert runs["蜜蜂人家计划"] == {"华溪村"}
+
+
+def test_runs_in_not_another_province_named_beside_it() -> None:
+    # a city's report: 对接北京 names a partner, not where the plan runs
+    text = "保定市推进协同发展。\n\n保定市实施“百校千企”行动,主动对接北京市资源。"
+    runs = _runs_in(text)
+    assert runs["百校千企行动"] == {"保定市"}
