@@ -743,6 +743,8 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     # whose it is: the first mention's say, unless a later one knows better (a
     # national or provincial owner written beside it)
     scope = str(mention.attrs.get("scope") or "local")
+    if scope == "local" and not mention.attrs.get("scope_rule"):
+        scope = _owner_scope(builder, ctx, mention) or scope
     if entity.attrs.get("scope", "local") == "local":
         entity.attrs["scope"] = scope
     for alias in mention.attrs.get("aliases") or []:  # type: ignore[attr-defined]
@@ -781,6 +783,20 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _owner_scope(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """provincial when the place named last before a programme in its sentence is a
+    province (重庆市出台《关于实施教育扶贫攻坚三年行动的意见》, 重庆还以巴渝和美乡村
+    示范创建行动为抓手): the province carries out its own programme."""
+    before = [p for p in ctx.nearby(mention, "place") if p.end <= mention.start]
+    if not before:
+        return None
+    last = max(before, key=lambda p: p.end)
+    entity = builder.graph.entities.get(ctx.ids.get(id(last), ""))
+    if entity is not None and entity.attrs.get("level") == "province":
+        return "provincial"
+    return None
 
 
 def _other_province(builder: _Builder, pid: str, focus: str) -> bool:

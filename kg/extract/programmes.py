@@ -1010,6 +1010,7 @@ def extract_programmes(
                 "components": c.components,
                 "aliases": sorted(set(c.aliases) - {c.name}),
                 "class_rule": c.class_rule,
+                "scope_rule": c.scope_rule,
             },
             name=c.name,
         )

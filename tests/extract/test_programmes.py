@@ -373,3 +373,13 @@ def test_runs_in_not_another_province_named_beside_it() -> None:
     text = "保定市推进协同发展。\n\n保定市实施“百校千企”行动,主动对接北京市资源。"
     runs = _runs_in(text)
     assert runs["百校千企行动"] == {"保定市"}
+
+
+def test_a_province_carrying_out_its_own_programme_makes_it_provincial() -> None:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc("重庆市出台《关于实施教育扶贫攻坚三年行动的意见》,覆盖全部区县。")
+    graph = link([(doc, extract(doc))])
+    entity = graph.entities["programme:教育扶贫攻坚三年行动"]
+    assert entity.attrs["scope"] == "provincial"
