@@ -46,9 +46,11 @@ from kg.ingest import (
     list_corpus,
     read_document,
 )
+from kg.lang.rules import active_packs, packs_digest, use_packs
 from kg.link import Linker
 from kg.memory import give_back, leave_to_exit, paused_gc
-from kg.model import Article, Document, Mention
+from kg.metadata import annotate_graph
+from kg.model import Article, Document, DocumentMeta, Mention
 from kg.rdf import (
     BUILD_FORMATS,
     SentenceIndex,
@@ -56,6 +58,7 @@ from kg.rdf import (
     sentence_index,
     write_rdf,
 )
+from kg.timeline import add_dates
 
 # Characters of text per chunk sent to a worker: large enough that pickling and
 # scheduling cost little next to extraction (~1 s of work), small enough to balance.
@@ -71,6 +74,8 @@ ISOLATE_AFTER_CHARS = 5_000_000
 LOOKUP_BATCH = 500
 
 Extracted = tuple[Document, list[Mention]]
+# A document sent to a worker: (doc id, bytes or text[, a JSONL record's fields]).
+Payload = tuple[Any, ...]
 # What a worker returns per document: the pickled (Document, mentions), or an error.
 Outcome = tuple[bytes | None, str | None]
 
@@ -99,10 +104,20 @@ class BuildReport:
     # Nothing changed since the last build into this folder: nothing was read or
     # written, and the figures above are that build's (``kg.cache.last_build``).
     up_to_date: bool = False
+    # Files of the corpus folder kg does not read, by suffix (``kg.formats``).
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 # The figures of a report that an up-to-date build repeats from the last one.
-_SUMMARY = ("documents", "chars", "bytes_read", "errors", "nodes_by_type", "edges")
+_SUMMARY = (
+    "documents",
+    "chars",
+    "bytes_read",
+    "errors",
+    "nodes_by_type",
+    "edges",
+    "skipped",
+)
 
 
 class _Future(Protocol):
@@ -116,27 +131,31 @@ class _Runner(Protocol):
 
     slots: int
 
-    def submit(
-        self, chunk: list[tuple[str, bytes | str]], compress: bool
-    ) -> _Future: ...
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future: ...
 
     def close(self) -> None: ...
 
 
 def extract_chunk(
-    chunk: list[tuple[str, bytes | str]], compress: bool = True
+    chunk: list[Payload],
+    compress: bool = True,
+    packs: tuple[str, ...] = (),
 ) -> tuple[str, list[Outcome]]:
     """Read and extract a chunk of documents; runs on a worker.
+
+    ``packs``: the user rule packs to extract with (``kg build --rules``), as paths
+    the worker can read (a forked worker has them active already).
 
     Returns the extractor version the worker runs (the caller refuses results from
     other rules) and, per document, a pickle of ``(Document, mentions)`` (compressed
     if ``compress``: worth it only when the result crosses a network) or an error
     message naming the document.
     """
+    use_packs(Path(p) for p in packs)
     outcomes: list[Outcome] = []
-    for doc_id, data in chunk:
+    for doc_id, data, *record_fields in chunk:  # a JSONL record's metadata
         try:
-            doc = read_document(SourceText(doc_id, data))
+            doc = read_document(SourceText(doc_id, data, *record_fields))
             found = extract(doc)
         except InputError as e:
             outcomes.append((None, str(e)))
@@ -150,6 +169,11 @@ def extract_chunk(
             continue
         outcomes.append((_pack((doc, found), compress), None))
     return extractor_version(), outcomes
+
+
+def _packs() -> tuple[str, ...]:
+    """The active rule packs, as paths for ``extract_chunk`` on a worker."""
+    return tuple(str(p) for p in active_packs())
 
 
 def _init_fields(cls: type) -> tuple[str, ...]:
@@ -216,8 +240,8 @@ class _Inline:
         def done(self) -> bool:
             return True
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
-        return self._Done(extract_chunk(chunk, compress))
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
+        return self._Done(extract_chunk(chunk, compress, _packs()))
 
     def close(self) -> None:
         pass
@@ -250,8 +274,8 @@ class _Pool:
             jobs, mp_context=multiprocessing.get_context(method)
         )
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
-        future = self._pool.submit(extract_chunk, chunk, compress)
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
+        future = self._pool.submit(extract_chunk, chunk, compress, _packs())
         if not self._released:
             # The first submit forks every worker (a forking pool starts them all
             # at once), so this process can drop the extractors' data: it links and
@@ -300,10 +324,10 @@ class _Dask:
             raise KgError(f"cannot reach the cluster at {address}: {e}") from e
         self.slots = max(1, sum(self._client.nthreads().values()))
 
-    def submit(self, chunk: list[tuple[str, bytes | str]], compress: bool) -> _Future:
+    def submit(self, chunk: list[Payload], compress: bool) -> _Future:
         # pure=False: no hashing of the whole chunk to build a task key.
         future: _Future = self._client.submit(
-            extract_chunk, chunk, compress, pure=False
+            extract_chunk, chunk, compress, _packs(), pure=False
         )
         return future
 
@@ -396,7 +420,7 @@ class _Extraction:
         # document cost 0.9 s on the bulk corpus, one per batch 0.25 s.
         for batch in _batches(enumerate(sources), LOOKUP_BATCH):
             keys = [
-                document_key(item.doc_id, item.data, self.version)
+                document_key(item.doc_id, item.data, self.version, item.fields)
                 if not isinstance(item, InputError)
                 else ""
                 for _, item in batch
@@ -545,8 +569,14 @@ def _prepend(
 
 def _payload(
     chunk: list[tuple[int, SourceText, str | None]],
-) -> list[tuple[str, bytes | str]]:
-    return [(source.doc_id, source.data) for _, source, _ in chunk]
+) -> list[Payload]:
+    # A JSONL record's metadata fields travel with it (most texts have none).
+    return [
+        (source.doc_id, source.data, source.fields)
+        if source.fields
+        else (source.doc_id, source.data)
+        for _, source, _ in chunk
+    ]
 
 
 def _runner_factory(jobs: int, cluster: str | None) -> Callable[[bool], _Runner]:
@@ -576,6 +606,7 @@ def build(
     text_field: str = DEFAULT_TEXT_FIELD,
     id_field: str = DEFAULT_ID_FIELD,
     chunk_chars: int = CHUNK_CHARS,
+    rules: Iterable[Path] = (),
 ) -> BuildReport:
     """Build the graph of ``corpus`` into ``out_dir``.
 
@@ -594,6 +625,9 @@ def build(
         cluster: address of a Dask scheduler (``tcp://host:8786``) to extract on.
         text_field, id_field: the fields of a JSONL record holding text and id.
         chunk_chars: characters of text per chunk sent to a worker.
+        rules: user rule packs (folders of ``<label>/*.toml``) added to kg's rules
+            for this build (``kg build --rules``); their rule ids are in the
+            provenance of what they find.
 
     Raises:
         InputError: the corpus path is missing or holds no text at all.
@@ -607,6 +641,7 @@ def build(
             f"(not {', '.join(sorted(unknown))}; see kg export)"
         )
     formats = tuple(f for f in BUILD_FORMATS if f in asked) if rdf else ()
+    use_packs(rules)  # exactly these packs (none: kg's rules alone)
     # The build makes millions of long-lived objects and no cycles (extraction of
     # 1,489 news items leaves 0 unreachable): the collector is paused throughout.
     with paused_gc():
@@ -645,11 +680,16 @@ def _build(
     started_ns = time.time_ns()
     report = BuildReport()
     rdf = bool(rdf_formats)
-    root, files = list_corpus(corpus)
+    skipped: Counter[str] = Counter()
+    root, files = list_corpus(corpus, skipped=skipped)
+    report.skipped = dict(sorted(skipped.items()))
     inputs = None
     if cache:
         # Taken before any file is read: a file changed during the build shows.
         options = {"html": html, "rdf": rdf_formats, "text": text_field, "id": id_field}
+        options["rules"] = packs_digest()  # the user rule packs (--rules)
+        # Files kg does not read are no input, but the summary counts them.
+        options["skipped"] = report.skipped
         inputs = build_inputs(root, files, options)
         summary = last_build(out_dir, inputs)
         if summary is not None:
@@ -668,9 +708,11 @@ def _build(
     linker = Linker()
     texts: dict[str, str] = {}
     docs: dict[str, SentenceIndex | Document] = {}
+    metas: dict[str, DocumentMeta] = {}
 
     def consume(doc: Document, mentions: list[Mention]) -> None:
         linker.add(doc, mentions)
+        metas[doc.doc_id] = doc.meta
         texts[doc.doc_id] = doc.text  # the view's snippets; the corpus pass
         if rdf:
             docs[doc.doc_id] = sentence_index(doc)
@@ -697,6 +739,9 @@ def _build(
     graph = _timed(
         report, "graph", lambda: to_networkx(linker.finish(texts), consume=True)
     )
+    annotate_graph(graph, metas)  # title, date, source, publisher; PDF pages
+    metas.clear()
+    add_dates(graph)  # first and last dates of programmes and runs_in edges
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:
@@ -785,7 +830,8 @@ def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildRe
         up_to_date=True, outputs=[out_dir / n for n in summary["outputs"]]
     )
     for name in _SUMMARY:
-        setattr(report, name, summary[name])
+        if name in summary:
+            setattr(report, name, summary[name])
     report.nodes_by_type = Counter(summary["nodes_by_type"])
     report.seconds = time.perf_counter() - started
     return report

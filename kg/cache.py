@@ -51,10 +51,24 @@ _OUTPUT_LIBRARIES = (
 RACY_NS = 2_000_000_000
 
 
-@cache
 def extractor_version() -> str:
+    """The version of the extraction rules in use: ``package_extractor_version`` and,
+    when user rule packs are active (``kg build --rules``), a hash of them."""
+    from kg.lang.rules import packs_digest
+
+    packs = packs_digest()
+    base = package_extractor_version()
+    if not packs:
+        return base
+    return hashlib.sha256(f"{base}+{packs}".encode()).hexdigest()[:16]
+
+
+@cache
+def package_extractor_version() -> str:
     """A hash of everything extraction depends on: ingest, model, extract, resources,
-    the rules and their loader (kg/rules, kg/lang), and build (whose ``_pack``
+    the format readers and metadata (and the versions of the libraries they use:
+    another trafilatura may find another main text), the rules and their loader
+    (kg/rules, kg/lang), and build (whose ``_pack``
     decides how a result is stored).
 
     Computed from the installed package files, so a worker on another machine with a
@@ -65,6 +79,8 @@ def extractor_version() -> str:
         package / "build.py",
         package / "ingest.py",
         package / "model.py",
+        package / "formats.py",
+        package / "metadata.py",
         *sorted(_files(package / "extract"), key=lambda p: p.name),
         *sorted(_files(package / "resources"), key=lambda p: p.name),
         *sorted(_files(package / "lang"), key=lambda p: p.name),
@@ -74,9 +90,24 @@ def extractor_version() -> str:
             key=lambda p: (p.parent.name, p.name),
         ),
     ]
-    return _hash_files((part.name, part.read_bytes()) for part in parts).hexdigest()[
-        :16
-    ]
+    files = [(part.name, part.read_bytes()) for part in parts]
+    files.append(("format libraries", _format_libraries().encode()))
+    return _hash_files(files).hexdigest()[:16]
+
+
+def _format_libraries() -> str:
+    """The installed versions of the format readers' libraries (``kg.formats``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from kg.formats import EXTRAS
+
+    found = []
+    for *_, package in sorted(EXTRAS.values()):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} absent")
+    return "; ".join(found)
 
 
 def _hash_files(files: Iterable[tuple[str, bytes]]) -> Any:
@@ -103,8 +134,14 @@ def _files(folder: object) -> list:  # type: ignore[type-arg]
     ]
 
 
-def document_key(doc_id: str, data: bytes | str, version: str) -> str:
-    """The cache key of one document.
+def document_key(
+    doc_id: str,
+    data: bytes | str,
+    version: str,
+    fields: Mapping[str, str] | None = None,
+) -> str:
+    """The cache key of one document (``fields``: a JSONL record's metadata fields,
+    which go into its ``Document.meta``).
 
     Examples:
         >>> document_key("a.txt", "梁平区", "v1") == document_key("a.txt", "梁平区", "v1")
@@ -116,6 +153,8 @@ def document_key(doc_id: str, data: bytes | str, version: str) -> str:
     digest = hashlib.sha256(version.encode())
     digest.update(doc_id.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(raw)
+    if fields:
+        digest.update(b"\0" + json.dumps(fields, sort_keys=True).encode())
     return digest.hexdigest()
 
 

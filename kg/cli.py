@@ -23,8 +23,15 @@ def cli() -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
+def _seeds() -> Path:
+    """The seed texts shipped inside the package (kg/seeds)."""
+    from importlib import resources
+
+    return Path(str(resources.files("kg") / "seeds"))
+
+
 @cli.command()
-@click.argument("corpus", type=click.Path(path_type=Path), default=Path("seeds"))
+@click.argument("corpus", type=click.Path(path_type=Path), required=False)
 @click.option(
     "-o",
     "--output",
@@ -77,8 +84,16 @@ def cli() -> None:
     show_default=True,
     help="JSONL: the field holding a record's id (else FILE:LINE is the id).",
 )
+@click.option(
+    "--rules",
+    "rule_packs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A rule pack (a folder of <label>/*.toml, like kg/rules) added to kg's rules; "
+    "repeatable. See `kg rules --check`.",
+)
 def build(
-    corpus: Path,
+    corpus: Path | None,
     out_dir: Path,
     no_html: bool,
     no_rdf: bool,
@@ -88,19 +103,26 @@ def build(
     cluster: str | None,
     text_field: str,
     id_field: str,
+    rule_packs: tuple[Path, ...],
 ) -> None:
     """Build graph.json, graph.ttl, graph.trig and graph.html from a folder of texts.
 
     CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030; .jsonl and
-    .jsonl.gz, one record per line) or a file; it defaults to seeds/. Exits with
-    status 1 when some document could not be read (the others are still built).
+    .jsonl.gz, one record per line; .html, .docx and .pdf with kg[formats]) or a
+    file; it defaults to the five seed texts shipped with kg. Other files are
+    counted in the summary as skipped. Exits with status 1 when some document could
+    not be read (the others are still built).
 
     When the corpus files, the options and kg are those of the last build into OUT
     and its outputs are untouched, says "up to date" and writes nothing.
 
-    Example: kg build ../shared/corpus/heldout -o /tmp/heldout
+    Example: kg build
+
+    Example: kg build tests/gold/heldout -o /tmp/heldout
 
     Example: kg build news.jsonl.gz --text-field body -o /tmp/news -j 2
+
+    Example: kg build reports/ --rules my-county-rules -o /tmp/reports
     """
     from kg.build import build as run_build
     from kg.rdf import BUILD_FORMATS
@@ -110,7 +132,7 @@ def build(
     progress = _Progress(sys.stderr)
     try:
         report = run_build(
-            corpus,
+            corpus if corpus is not None else _seeds(),
             out_dir,
             html=not no_html,
             rdf=not no_rdf,
@@ -122,6 +144,7 @@ def build(
             cluster=cluster,
             text_field=text_field,
             id_field=id_field,
+            rules=rule_packs,
         )
     except KgError as e:
         raise click.ClickException(str(e)) from e
@@ -136,11 +159,15 @@ def build(
             f"into {out_dir}, whose outputs are untouched (--no-cache builds anyway)"
         )
     click.echo(f"documents read: {report.documents} ({report.chars:,} characters)")
+    if report.skipped:
+        from kg.formats import describe_skipped
+
+        click.echo(describe_skipped(report.skipped))
     if not no_cache and not report.up_to_date:
         click.echo(f"extracted: {report.extracted}, from cache: {report.cached}")
     click.echo(f"nodes: {kinds}")
     click.echo(f"edges: {report.edges}")
-    click.echo(f"warnings: {len(report.errors)}")
+    click.echo(f"errors: {len(report.errors)}")
     stages = ", ".join(f"{k} {v:.1f} s" for k, v in report.stages.items())
     click.echo(f"time: {report.seconds:.1f} s" + (f" ({stages})" if stages else ""))
     done = "kept" if report.up_to_date else "wrote"
@@ -194,6 +221,117 @@ def progress_line(documents: int, nbytes: int, seconds: float) -> str:
     """
     rate = nbytes / 1e6 / seconds if seconds > 0 else 0.0
     return f"documents {documents:,}  {nbytes / 1e6:.1f} MB  {rate:.1f} MB/s"
+
+
+@cli.command(name="explain")
+@click.argument("text", required=False)
+@click.option(
+    "--doc",
+    "doc_path",
+    type=click.Path(path_type=Path),
+    help="Explain a document (.txt, .md) instead of TEXT.",
+)
+@click.option(
+    "--at",
+    type=click.IntRange(min=0),
+    default=None,
+    help="With --doc: only the sentence holding this character offset.",
+)
+@click.option(
+    "--rules",
+    "rule_packs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A rule pack (folder of <label>/*.toml) to add to kg's rules; repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for tools.")
+def explain(
+    text: str | None,
+    doc_path: Path | None,
+    at: int | None,
+    rule_packs: tuple[Path, ...],
+    as_json: bool,
+) -> None:
+    """Show each mention kg finds, with the rule that found it, and the candidates
+    a rule turned down.
+
+    Every mention is printed with its type, normalised attributes, the id of its
+    rule and the rule's file, line and why.
+
+    Examples:
+
+        kg explain "在梁平区梁山街道八角社区开展“三比三亮”活动"
+
+        kg explain --doc seeds/004_60b050a7622a78d4.txt --at 1532 --json
+    """
+    import json
+
+    from kg.explain import explain_text, format_explanation, read_explained
+    from kg.lang.rules import use_packs
+
+    if (text is None) == (doc_path is None):
+        raise click.UsageError("give either TEXT or --doc FILE")
+    if at is not None and doc_path is None:
+        raise click.UsageError("--at needs --doc FILE")
+    try:
+        use_packs(rule_packs)
+        found = (
+            read_explained(doc_path, at=at)
+            if doc_path is not None
+            else explain_text(text or "")
+        )
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_explanation(found))
+
+
+@cli.command(name="rules")
+@click.option(
+    "--rules",
+    "rule_packs",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="A rule pack to load with kg's rules; repeatable.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Check every example and counterexample (exit status 1 if one fails).",
+)
+@click.option("--label", default=None, help="Only the rules of this label (place …).")
+def rules_command(rule_packs: tuple[Path, ...], check: bool, label: str | None) -> None:
+    """List the rules (id, kind, file:line, why), kg's and the packs'; --check runs
+    their examples through the extractors, as the test suite does.
+
+    Example: kg rules --rules my-county-rules --check
+    """
+    from kg.lang.examples import check_rule
+    from kg.lang.rules import load_rules, use_packs
+
+    try:
+        use_packs(rule_packs)
+        ruleset = load_rules()
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    chosen = [r for r in ruleset if label is None or r.label == label]
+    if rule_packs:  # a pack is checked with kg's rules around it, but listed alone
+        chosen = [r for r in chosen if r.pack is not None]
+    failures = []
+    for r in chosen:
+        click.echo(f"{r.id}  {r.kind}  {r.location}\n    {r.why}")
+        if check:
+            failures.extend(check_rule(r))
+    if check:
+        for failure in failures:
+            click.echo(f"FAILED {failure}", err=True)
+        click.echo(
+            f"{len(chosen)} rules, {len(failures)} failed examples", err=bool(failures)
+        )
+        if failures:
+            raise SystemExit(1)
 
 
 @cli.command(name="eval")
@@ -406,7 +544,7 @@ def query_command(
     required=True,
     type=click.Choice(
         [
-            *("graphml", "gexf", "json", "csv", "neo4j"),
+            *("graphml", "gexf", "json", "csv", "neo4j", "diffusion"),
             *("turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"),
         ]
     ),
@@ -430,9 +568,12 @@ def query_command(
     help="File (folder for csv, neo4j) to write; default: next to graph.json.",
 )
 def export_command(fmt: str, graph_dir: Path, out: Path | None) -> None:
-    """Write the built graph as GraphML, GEXF, CSV, Neo4j import CSVs or RDF.
+    """Write the built graph as GraphML, GEXF, CSV, Neo4j import CSVs or RDF, or
+    the diffusion table (one row per programme and district, with first dates).
 
     Example: kg export -f graphml -o /tmp/kg.graphml
+
+    Example: kg export -f diffusion -o /tmp/diffusion.csv
     """
     from kg.export import export_graph
 
@@ -441,6 +582,81 @@ def export_command(fmt: str, graph_dir: Path, out: Path | None) -> None:
     except KgError as e:
         raise click.ClickException(str(e)) from e
     click.echo("wrote: " + ", ".join(str(p) for p in paths))
+
+
+@cli.command(name="text")
+@click.argument("doc")
+@click.option(
+    "-c",
+    "--corpus",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The corpus folder DOC is relative to, as graph.json names documents "
+    "(default: the current folder, then the seeds shipped with kg).",
+)
+@click.option(
+    "--span",
+    metavar="START:END",
+    default=None,
+    help="Print only these characters (a mention's start and end in graph.json).",
+)
+@click.option(
+    "--meta",
+    "show_meta",
+    is_flag=True,
+    help="Print the document's metadata as JSON instead of its text.",
+)
+@click.option("--text-field", default="text", show_default=True, help="JSONL: text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL: id.")
+def text_command(
+    doc: str,
+    corpus: Path | None,
+    span: str | None,
+    show_meta: bool,
+    text_field: str,
+    id_field: str,
+) -> None:
+    """Print the canonical text of a document: the text every offset of graph.json
+    indexes (for .html, .docx and .pdf, the text kg made of the file).
+
+    DOC is a file, or a JSONL record as FILE#ID or FILE:LINE.
+
+    Example: kg text 004_60b050a7622a78d4.txt --span 174:177
+
+    Example: kg text -c corpus reports/2023.pdf --meta
+    """
+    import json
+
+    from kg.ingest import find_source, read_document
+
+    if corpus is None and not Path(doc.split("#")[0]).exists():
+        if (_seeds() / doc).is_file():
+            corpus = _seeds()
+    try:
+        document = read_document(
+            find_source(doc, corpus=corpus, text_field=text_field, id_field=id_field)
+        )
+    except KgError as e:
+        raise click.ClickException(str(e)) from e
+    if show_meta:
+        meta = {"id": document.doc_id, "chars": len(document.text)}
+        meta.update(document.meta._asdict())
+        meta["pages"] = list(document.meta.pages)
+        click.echo(json.dumps(meta, ensure_ascii=False, indent=2))
+        return
+    text = document.text
+    if span is not None:
+        start, sep, end = span.partition(":")
+        if not (sep and start.isdigit() and end.isdigit()):
+            raise click.BadParameter(f"{span!r} is not START:END", param_hint="--span")
+        if int(end) > len(text) or int(start) > int(end):
+            raise click.BadParameter(
+                f"{span} is outside the text ({len(text)} characters)",
+                param_hint="--span",
+            )
+        click.echo(text[int(start) : int(end)])
+        return
+    click.echo(text, nl=False)
 
 
 @cli.command(name="validate")

@@ -1,10 +1,11 @@
 """``kg export``: the built graph in the files other tools open.
 
 Network formats (from ``graph.json``): GraphML (Gephi, yEd), GEXF (Gephi), node-link
-JSON, CSV (``nodes.csv`` + ``edges.csv``) and Neo4j (``neo4j-admin database import``
-CSVs). GraphML and GEXF hold only scalar attributes, so lists and provenance are written
-as JSON strings (``mentions``, ``evidence``, ``aliases``) and a missing value is left
-out rather than written as ``None``.
+JSON, CSV (``nodes.csv`` + ``edges.csv``), Neo4j (``neo4j-admin database import``
+CSVs) and the diffusion table (``diffusion.csv``, see ``kg.diffusion``). GraphML and
+GEXF hold only scalar attributes, so lists and provenance are written as JSON strings
+(``mentions``, ``evidence``, ``aliases``) and a missing value is left out rather than
+written as ``None``.
 
 RDF formats (from ``graph.trig``, which keeps sentences and document graphs, or else
 from ``graph.json``): Turtle, TriG, N-Quads, N-Triples, JSON-LD and RDF/XML.
@@ -16,7 +17,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from kg.graph import read_node_link, to_node_link, write_atomic
 from kg.rdf import FORMATS as RDF_FORMATS
 from kg.rdf import file_name, serialize, to_quads, write_bytes_atomic
 
-NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
+NETWORK_FORMATS = ("graphml", "gexf", "json", "csv", "neo4j", "diffusion")
 EXPORT_FORMATS = NETWORK_FORMATS + tuple(RDF_FORMATS)
 
 
@@ -106,24 +107,51 @@ def to_csv_tables(graph: nx.MultiDiGraph) -> tuple[str, str]:
     )
 
 
+# neo4j-admin's column types of kg's typed attributes (``value`` is an exact decimal
+# in graph.json; Neo4j has no decimal type, so it is imported as a double).
+NEO4J_TYPES = {
+    "approx": "boolean",
+    "inferred": "boolean",
+    "former": "boolean",
+    "chars": "int",
+    "pages": "int",
+    "year": "int",
+    "value": "double",
+    "date": "date",
+}
+# neo4j-admin's default --array-delimiter. An ASCII ';' inside a name (rare in
+# Chinese text, which writes '；') is written as '；' so that it splits nothing.
+NEO4J_ARRAY_DELIMITER = ";"
+
+
 def to_neo4j_tables(graph: nx.MultiDiGraph) -> tuple[str, str]:
     """CSVs for ``neo4j-admin database import full``: ``:ID``, ``:LABEL``, ``:TYPE``.
 
     Each node gets its kg type as label (``Place``, ``Person`` …); each edge its type in
-    upper case (``PART_OF``). Lists are JSON strings, so no array delimiter is needed.
+    upper case (``PART_OF``). Lists of names (``aliases``, ``components``) are
+    ``string[]`` columns joined by the default array delimiter ``;``; numbers,
+    booleans and dates are typed columns (``NEO4J_TYPES``); provenance (``mentions``,
+    ``evidence``) stays a JSON string.
+
+    Examples:
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_node("m", type="metric", value="34800", year=2023, aliases=["a;b", "c"])
+        >>> print(to_neo4j_tables(g)[0], end="")
+        id:ID,:LABEL,aliases:string[],value:double,year:int
+        m,Metric,a；b;c,34800,2023
     """
     nodes = [{"id": n, **a} for n, a in sorted(graph.nodes(data=True))]
     edges = [{"source": s, "target": t, **a} for s, t, a in _sorted_edges(graph)]
     node_keys = _keys(nodes, ["id", "type"])[2:]
     edge_keys = _keys(edges, ["source", "target", "type"])[3:]
-    typed = {
-        "approx": "boolean",
-        "inferred": "boolean",
-        "former": "boolean",
-        "chars": "int",
-    }
+    node_types = _neo4j_types(nodes, node_keys)
+    edge_types = _neo4j_types(edges, edge_keys)
     node_rows = [
-        [n["id"], str(n["type"]).capitalize(), *(_cell(n.get(k)) for k in node_keys)]
+        [
+            n["id"],
+            str(n["type"]).capitalize(),
+            *(_neo4j_cell(n.get(k), node_types.get(k)) for k in node_keys),
+        ]
         for n in nodes
     ]
     edge_rows = [
@@ -131,19 +159,49 @@ def to_neo4j_tables(graph: nx.MultiDiGraph) -> tuple[str, str]:
             e["source"],
             e["target"],
             str(e["type"]).upper(),
-            *(_cell(e.get(k)) for k in edge_keys),
+            *(_neo4j_cell(e.get(k), edge_types.get(k)) for k in edge_keys),
         ]
         for e in edges
     ]
     return (
         _csv_text(
-            ["id:ID", ":LABEL", *(_typed(k, typed) for k in node_keys)], node_rows
+            ["id:ID", ":LABEL", *(_typed(k, node_types) for k in node_keys)],
+            node_rows,
         ),
         _csv_text(
-            [":START_ID", ":END_ID", ":TYPE", *(_typed(k, typed) for k in edge_keys)],
+            [
+                ":START_ID",
+                ":END_ID",
+                ":TYPE",
+                *(_typed(k, edge_types) for k in edge_keys),
+            ],
             edge_rows,
         ),
     )
+
+
+def _neo4j_types(items: Sequence[Mapping[str, Any]], keys: list[str]) -> dict[str, str]:
+    """Each typed column's type: ``NEO4J_TYPES``, and ``string[]`` for a key whose
+    values are all lists of strings."""
+    types = {k: NEO4J_TYPES[k] for k in keys if k in NEO4J_TYPES}
+    for key in keys:
+        values = [item[key] for item in items if item.get(key) is not None]
+        if (
+            key not in types
+            and values
+            and all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v)
+                for v in values
+            )
+        ):
+            types[key] = "string[]"
+    return types
+
+
+def _neo4j_cell(value: Any, kind: str | None) -> object:
+    if kind == "string[]" and isinstance(value, list):
+        return NEO4J_ARRAY_DELIMITER.join(v.replace(";", "；") for v in value)
+    return _cell(value)
 
 
 def _typed(key: str, types: Mapping[str, str]) -> str:
@@ -181,10 +239,20 @@ def export_graph(fmt: str, graph_dir: Path, out: Path | None = None) -> list[Pat
     if fmt in ("csv", "neo4j"):
         folder = out or graph_dir / fmt
         tables = to_csv_tables(graph) if fmt == "csv" else to_neo4j_tables(graph)
+        # A byte-order mark, so that Excel (Chinese Windows expects GBK) opens the
+        # CSVs as UTF-8; pandas skips it, Python's csv module wants "utf-8-sig".
+        # neo4j-admin's files go without.
+        mark = "\ufeff" if fmt == "csv" else ""
         paths = [folder / "nodes.csv", folder / "edges.csv"]
         for path, text in zip(paths, tables, strict=True):
-            write_atomic(path, text)
+            write_atomic(path, mark + text)
         return paths
+    if fmt == "diffusion":
+        from kg.diffusion import to_diffusion_csv
+
+        path = out or graph_dir / "diffusion.csv"
+        write_atomic(path, to_diffusion_csv(graph))
+        return [path]
     path = out or graph_dir / f"graph.{fmt}"
     if fmt == "json":
         text = json.dumps(

@@ -9,12 +9,15 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.model import Article, Document
+from kg.formats import FORMATS, format_of, read_format
+from kg.metadata import describe, jsonl_fields, title_of
+from kg.model import Article, Document, DocumentMeta
 from kg.resources import load_lines
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -54,11 +57,13 @@ _BYLINE_MARK = re.compile(r"^[□■◇◆]\s*([\u4e00-\u9fff·]{2,5})$")
 class SourceText:
     """A document's id and content: raw bytes of a file, or a JSONL record's text.
 
-    ``size`` is the number of bytes read for it (for throughput figures).
+    ``size`` is the number of bytes read for it (for throughput figures); ``fields``
+    a JSONL record's metadata fields (``kg.metadata.jsonl_fields``), if any.
     """
 
     doc_id: str
     data: bytes | str
+    fields: Mapping[str, str] | None = None
 
     @property
     def size(self) -> int:
@@ -108,8 +113,19 @@ def _looks_like_text(text: str) -> bool:
     return controls <= len(sample) // 100
 
 
-def parse_document(text: str, doc_id: str) -> Document:
-    """Build a ``Document`` from decoded text.
+def parse_document(
+    text: str,
+    doc_id: str,
+    *,
+    found: DocumentMeta | None = None,
+    fields: Mapping[str, str] | None = None,
+    fmt: str = "text",
+) -> Document:
+    """Build a ``Document`` from decoded text (or the canonical text of a file).
+
+    ``found`` is what a format's reader found (``kg.formats``), ``fields`` a JSONL
+    record's metadata fields, ``fmt`` the format of a plain text: the document's
+    ``meta`` is made of them, the text and ``doc_id`` (``kg.metadata.describe``).
 
     Examples:
         >>> text = "大力建设" * 10 + "农\\n\\n家书屋，覆盖全村。"
@@ -124,7 +140,15 @@ def parse_document(text: str, doc_id: str) -> Document:
     clean, offsets = _repair(text)
     paragraphs = _paragraphs(clean)
     sentences = _sentences(clean, paragraphs)
-    articles = _articles(clean, paragraphs)
+    articles = tuple(_articles(clean, paragraphs))
+    meta = describe(
+        doc_id,
+        text,
+        fmt=fmt,
+        title=title_of(text, clean, articles),
+        found=found,
+        fields=fields,
+    )
     return Document(
         doc_id=doc_id,
         text=text,
@@ -132,7 +156,8 @@ def parse_document(text: str, doc_id: str) -> Document:
         offsets=offsets,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
-        articles=tuple(articles),
+        articles=articles,
+        meta=meta,
     )
 
 
@@ -334,13 +359,18 @@ def is_jsonl(path: Path) -> bool:
 
 
 def _is_corpus_file(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES or is_jsonl(path)
+    suffix = path.suffix.lower()
+    return suffix in TEXT_SUFFIXES or suffix in FORMATS or is_jsonl(path)
 
 
-def list_corpus(path: Path) -> tuple[Path, list[Path]]:
+def list_corpus(
+    path: Path, *, skipped: Counter[str] | None = None
+) -> tuple[Path, list[Path]]:
     """The folder ids are relative to, and the corpus files under ``path``, sorted.
 
-    Corpus files are texts (.txt, .md) and JSON Lines (.jsonl, .jsonl.gz).
+    Corpus files are texts (.txt, .md), JSON Lines (.jsonl, .jsonl.gz), web pages
+    (.html, .htm …), Word files (.docx) and PDFs. Other files of a folder are
+    counted by suffix into ``skipped`` (hidden ones, such as .DS_Store, are not).
 
     Raises:
         InputError: ``path`` does not exist, or is a folder with no corpus file.
@@ -349,10 +379,21 @@ def list_corpus(path: Path) -> tuple[Path, list[Path]]:
         raise InputError(f"{path}: no such file or directory")
     if path.is_file():
         return path.parent, [path]
-    files = sorted(p for p in path.rglob("*") if p.is_file() and _is_corpus_file(p))
+    files = []
+    for found in path.rglob("*"):
+        if not found.is_file():
+            continue
+        if _is_corpus_file(found):
+            files.append(found)
+        elif skipped is not None and not any(
+            part.startswith(".") for part in found.relative_to(path).parts
+        ):
+            skipped[found.suffix.lower() or found.name] += 1
+    files.sort()
     if not files:
         raise InputError(
-            f"{path}: no .txt, .md, .jsonl or .jsonl.gz files in this folder"
+            f"{path}: no .txt, .md, .jsonl(.gz), .html, .docx or .pdf files in this "
+            "folder"
         )
     return path, files
 
@@ -454,12 +495,56 @@ def _jsonl_record(
         isinstance(ident, int) and not isinstance(ident, bool)
     ):
         file_name = where.rsplit(":", 1)[0]
-        return SourceText(f"{file_name}#{ident}", text)
-    return SourceText(where, text)
+        return SourceText(f"{file_name}#{ident}", text, jsonl_fields(record))
+    return SourceText(where, text, jsonl_fields(record))
 
 
 def read_document(source: SourceText) -> Document:
-    """Decode and parse one source text; raises ``InputError`` naming the file."""
+    """Decode (or convert) and parse one source; raises ``InputError`` naming the file.
+
+    A JSONL record's text is taken as it is; a file of a format of ``kg.formats``
+    (HTML, DOCX, PDF) is converted to its canonical text; any other file is decoded.
+    """
     if isinstance(source.data, str):
-        return parse_document(source.data, source.doc_id)
+        return parse_document(
+            source.data, source.doc_id, fields=source.fields, fmt="jsonl"
+        )
+    fmt = format_of(source.doc_id)
+    if fmt is not None:
+        text, found = read_format(fmt, source.data, source.doc_id)
+        return parse_document(text, source.doc_id, found=found)
     return parse_document(decode(source.data, source.doc_id), source.doc_id)
+
+
+_RECORD = re.compile(r"^(.*?\.jsonl(?:\.gz)?)([#:])(.+)$", re.IGNORECASE)
+
+
+def find_source(
+    spec: str,
+    *,
+    corpus: Path | None = None,
+    text_field: str = DEFAULT_TEXT_FIELD,
+    id_field: str = DEFAULT_ID_FIELD,
+) -> SourceText:
+    """The source of the document ``spec``, named as graph.json names it (``a.txt``,
+    ``sub/b.pdf``, ``news.jsonl#ID``, ``news.jsonl:LINE``), relative to ``corpus``
+    (default: the current folder).
+
+    Raises:
+        InputError: no such file, or no such record in a JSONL file.
+    """
+    record = _RECORD.match(spec)
+    name = record.group(1) if record else spec
+    path = (corpus or Path()) / name
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    doc_id = name if corpus is not None else path.name
+    if record is None:
+        try:
+            return SourceText(doc_id, path.read_bytes())
+        except OSError as e:
+            raise InputError(f"{path}: cannot read ({e.strerror})") from e
+    for item in iter_jsonl(path, name, text_field=text_field, id_field=id_field):
+        if isinstance(item, SourceText) and item.doc_id == spec:
+            return item
+    raise InputError(f"{spec}: no such record in {path}")

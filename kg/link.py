@@ -12,10 +12,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from operator import attrgetter
 
-from kg.extract._context import CJK
-from kg.extract.places import RANK, load_gazetteer, town_stems
+from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
+from kg.lang.rules import chars, pattern, words
 from kg.model import Document, Entity, Mention, Relation
 
 
@@ -319,7 +320,8 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
     for mention in people:
         _link_person(builder, ctx, mention)
     for mention in by_label["programme"]:
-        if mention.attrs.get("class") == "programme":
+        # "local": a user pack's lexicon (kg.extract.lexicon) and older caches
+        if mention.attrs.get("class") in ("programme", "local"):
             ctx.ids[id(mention)] = _link_programme(builder, ctx, mention)
     for mention in by_label["metric"]:
         _link_metric(builder, ctx, mention)
@@ -558,7 +560,7 @@ def _post_org(
         at = org_text.find(inner.name)
         if at > 0:
             canonical = org_text[at:]
-    elif org_text[:1] in "区县市镇乡村":
+    elif org_text[:1] and org_text[0] in chars("organization:chars.bare-level"):
         place_entity = _nearest_place_of_level(builder, ctx, evidence, org_text[0])
         if place_entity is not None:
             canonical = builder.graph.entities[place_entity].name + org_text[1:]
@@ -645,11 +647,11 @@ def _post_target(
         # A post from a byline note: the organisation mention inside the note, or the
         # organisation the post list implies (开州区委 + 宣传部).
         for org in by_label["organization"]:
-            name = org.name.removeprefix("中共")
+            name = org.name.removeprefix(words("common:party-prefix")[0])
             same_article = doc.article_index(ctx.to_clean(org.start)) == article.index
             if same_article and name == org_text:
                 return ids[id(org)], org
-        unit = re.match(_PARTY_UNIT, str(post.get("title") or ""))
+        unit = _party_unit().match(str(post.get("title") or ""))
         if org_text in {str(p.name) for p in by_label["place"]}:
             if not unit:
                 place = next(p for p in by_label["place"] if p.name == org_text)
@@ -660,7 +662,7 @@ def _post_target(
     at = post.get("at")
     if isinstance(at, int):
         title = str(post.get("title") or "")
-        unit = re.match(_PARTY_UNIT, title)
+        unit = _party_unit().match(title)
         ends = {at} | ({at + unit.end()} if unit else set())
         for org in by_label["organization"]:
             if org.end in ends:
@@ -673,15 +675,18 @@ def _post_target(
         clean_at = ctx.to_clean(at)
         for place in reversed(by_label["place"]):
             gap = doc.clean[ctx.to_clean(place.end) : clean_at]
-            if 0 < len(gap) <= 6 and re.fullmatch(f"第?[{CJK}0-9]+", gap):
-                if re.search("[第组格队]", gap):
+            if 0 < len(gap) <= 6 and pattern("link:pattern.sub-unit").fullmatch(gap):
+                if pattern("link:pattern.sub-unit-word").search(gap):
                     return ids[id(place)], place
         if article.focus and article.mention:
             return article.focus, person
     return None
 
 
-_PARTY_UNIT = r"党委|党总支|党支部|党组|党工委"
+@cache
+def _party_unit() -> re.Pattern[str]:
+    """The party unit a title starts with (党委书记), ``link:words.party-units``."""
+    return re.compile("|".join(map(re.escape, words("link:words.party-units"))))
 
 
 def _note_mention(ctx: _DocContext, person: Mention, org_text: str) -> Mention:
@@ -1011,11 +1016,14 @@ def _quoted_around(text: str, start: int, end: int) -> bool:
         and "”" in text[end : end + 40]
     )
 
+@cache
+def _variant_chunk() -> re.Pattern[str]:
+    numerals = chars("link:chars.variant-numerals")
+    return re.compile(f"[{numerals}][^{numerals}]+")
+
 
 def _chunks(name: str) -> tuple[str, ...]:
-    return tuple(
-        re.findall(r"[一二两三四五六七八九十双][^一二两三四五六七八九十双]+", name)
-    )
+    return tuple(_variant_chunk().findall(name))
 
 
 def _link_variants(builder: _Builder) -> None:

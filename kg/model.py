@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 LABELS = ("place", "person", "organization", "programme", "metric")
 NODE_TYPES = ("document", "article", *LABELS)
@@ -34,13 +35,40 @@ class Article:
     note: tuple[int, int] | None = None
 
 
+class DocumentMeta(NamedTuple):
+    """What kg knows about a document besides its text (``kg.metadata``).
+
+    ``format`` says where the canonical text came from: ``text`` (.txt, .md),
+    ``jsonl`` (a record's text field), ``html``, ``docx`` or ``pdf``. ``date`` is ISO
+    8601 (``2023-03-05``) and ``date_source`` says where it was read: the format's
+    metadata (``metadata:PubDate``), a JSONL field (``field:date``), a date line of
+    the text (``text:top``, ``text:end``) or the file name (``file name``).
+    ``pages``: for a PDF, the offset in the text where each page starts.
+
+    A named tuple: it pickles as a tuple (a build sends one per document).
+    """
+
+    format: str = "text"
+    title: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    source: str | None = None
+    publisher: str | None = None
+    pages: tuple[int, ...] = ()
+
+
+_NO_META = DocumentMeta()
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A decoded text plus the views the extractors need.
 
     ``clean`` is the text the rules match on: paragraph breaks that cut a sentence in
     two are removed and full-width ASCII forms are folded. ``offsets[i]`` is the index
-    in ``text`` of ``clean[i]``, so every match maps back to the original.
+    in ``text`` of ``clean[i]``, so every match maps back to the original. For HTML,
+    DOCX and PDF files ``text`` is the canonical text kg made of the file
+    (``kg text DOC`` prints it); ``meta`` holds title, date, source and publisher.
     """
 
     doc_id: str
@@ -50,6 +78,7 @@ class Document:
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[tuple[int, int], ...]
     articles: tuple[Article, ...]
+    meta: DocumentMeta = _NO_META
     # Start offsets of the spans above, for bisection (derived in __post_init__).
     _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     _paragraph_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)

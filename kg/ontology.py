@@ -65,7 +65,11 @@ class KG(DefinedNamespace):
     metricStructure: URIRef  # its qb:DataStructureDefinition
     # Documents and provenance
     characters: URIRef
+    dateSource: URIRef  # where a document's dcterms:date was read
+    pages: URIRef  # pages of a PDF
+    page: URIRef  # the page of a PDF a character span starts on
     sentence: URIRef
+    rule: URIRef  # the id of the rule that found a text span (kg/rules)
     programmes: URIRef  # the skos:ConceptScheme of programmes
 
 

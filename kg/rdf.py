@@ -225,11 +225,12 @@ def _zh(text: str) -> str:
 
 # XSD is an rdflib DefinedNamespace: attribute access is slow, so look up once.
 _DECIMAL, _INTEGER, _GYEAR = str(XSD.decimal), str(XSD.integer), str(XSD.gYear)
+_DATE = str(XSD.date)
 _TRUE, _FALSE = (f'"{v}"^^<{XSD.boolean}>' for v in ("true", "false"))
 _STRING = str(XSD.string)
 _RDF_TYPE = str(RDF.type)
 _A_NT = _iri(RDF.type)
-_DATATYPE_W = {dt: _written_iri(_iri(dt)) for dt in (_DECIMAL, _INTEGER, _GYEAR)}
+_DATATYPE_W = {dt: _written_iri(_iri(dt)) for dt in (_DECIMAL, _INTEGER, _GYEAR, _DATE)}
 
 
 def _typed(value: str, datatype: str) -> str:
@@ -258,8 +259,17 @@ _T = {  # every predicate and class kg writes, written, made once
         "programmes": KG.programmes,
         "identifier": DCTERMS.identifier,
         "characters": KG.characters,
+        "title": DCTERMS.title,
+        "date": DCTERMS.date,
+        "dateSource": KG.dateSource,
+        "source": DCTERMS.source,
+        "publisher": DCTERMS.publisher,
+        "format": DCTERMS.format,
+        "pages": KG.pages,
+        "page": KG.page,
         "anchor": NIF.anchorOf,
         "sentence": KG.sentence,
+        "rule": KG.rule,
         "Sentence": NIF.Sentence,
         "partOf": DCTERMS.isPartOf,
         "AdministrativeArea": SDO.AdministrativeArea,
@@ -718,6 +728,41 @@ def _add_node(
         own[(_T["identifier"], _plain(attrs["name"]))] = None
         if attrs.get("chars") is not None:
             own[(_T["characters"], _typed(str(attrs["chars"]), _INTEGER))] = None
+        _add_document_meta(own, attrs)
+
+
+# The media type of each format a document's text can come from (dcterms:format).
+MEDIA_TYPES = {
+    "text": "text/plain",
+    "jsonl": "application/jsonl",
+    "html": "text/html",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+# A URL written as an IRI: nothing N-Triples and Turtle forbid inside <…>.
+_URL = re.compile(r"https?://[^\x00-\x20<>\"{}|\\^`]+")
+
+
+def _add_document_meta(
+    own: dict[tuple[str, str], None], attrs: Mapping[str, Any]
+) -> None:
+    """Title, date (and where it was read), source, publisher, format and pages of a
+    document (``kg.metadata``), the Dublin Core terms where there is one."""
+    if attrs.get("format") in MEDIA_TYPES:
+        own[(_T["format"], _plain(MEDIA_TYPES[attrs["format"]]))] = None
+    if attrs.get("title"):
+        own[(_T["title"], _zh(attrs["title"]))] = None
+    if attrs.get("date"):
+        own[(_T["date"], _typed(attrs["date"], _DATE))] = None
+        if attrs.get("date_source"):
+            own[(_T["dateSource"], _plain(attrs["date_source"]))] = None
+    source = attrs.get("source")
+    if source and _URL.fullmatch(source):  # else in graph.json only (a relative link)
+        own[(_T["source"], f"<{source}>")] = None
+    if attrs.get("publisher"):
+        own[(_T["publisher"], _zh(attrs["publisher"]))] = None
+    if attrs.get("pages"):
+        own[(_T["pages"], _typed(str(attrs["pages"]), _INTEGER))] = None
 
 
 def _add_mentions(
@@ -729,6 +774,7 @@ def _add_mentions(
     """``s prov:wasDerivedFrom span`` in the span's document graph, and the span's
     sentence, which carries its text once. Inlined: mentions are most of the work."""
     graphs, derived, sentence_p = acc.graphs, _T["derived"], _T["sentence"]
+    rule_p = _T["rule"]
     bounds = acc.bounds
     for mention in mentions:
         doc_id, start, end = mention["doc"], mention["start"], mention["end"]
@@ -743,11 +789,16 @@ def _add_mentions(
         if about is None:
             about = named[s] = {}
         about[(derived, span)] = None
-        if text is None:
-            continue
         about_span = named.get(span)
         if about_span is None:
             about_span = named[span] = {}
+        if "page" in mention:  # a PDF's: the page beside the offsets
+            about_span[(_T["page"], _typed(str(mention["page"]), _INTEGER))] = None
+        rule = mention.get("rule")
+        if rule:
+            about_span[(rule_p, _plain(rule))] = None
+        if text is None:
+            continue
         # A mention can run over a sentence end (a title over two lines): take all.
         if located is not None:
             ends, spans = located
@@ -961,7 +1012,10 @@ def _add_post(
         acc.put(person, holds, post_w, graph)
         acc.put(post, held_by, person_w, graph)
     for ev in evidence:
-        acc.put(post, _T["derived"], _span(ev), _doc_graph(ev["doc"]))
+        span, graph = _span(ev), _doc_graph(ev["doc"])
+        acc.put(post, _T["derived"], span, graph)
+        if ev.get("rule"):
+            acc.put(span, _T["rule"], _plain(ev["rule"]), graph)
 
 
 def prefixes() -> dict[str, str]:

@@ -29,6 +29,7 @@ import networkx as nx
 
 from kg.files import atomic_output
 from kg.graph import paused_gc
+from kg.timeline import document_dates
 
 COLOURS = {
     "place": "#2f9e44",
@@ -66,6 +67,9 @@ PLACE_EDGES = frozenset({"runs_in", "located_in", "about", "measured_in", "holds
 # Limits that keep a page of a large corpus light: drawn nodes per view (the
 # most connected first), source sentences per node and per aggregated edge.
 MAX_DRAWN = 1000
+# Past this many programmes, the initiative view starts with the most widespread
+# (most districts) and the districts they run in; a box on the page changes it.
+TOP_INITIATIVES = 60
 MAX_EVIDENCE = 3
 MAX_METRICS = 5000
 SENTENCE_CONTEXT = 60
@@ -184,14 +188,19 @@ def _docs(spans: Iterable[dict[str, Any]]) -> set[str]:
 
 
 def initiative_districts(
-    graph: nx.MultiDiGraph, districts: dict[str, str], edges: Edges | None = None
+    graph: nx.MultiDiGraph,
+    districts: dict[str, str],
+    edges: Edges | None = None,
+    dates: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Programme → district links: towns and villages rolled up to their district.
 
     One link per (programme, district); ``docs`` is the number of distinct
     documents whose evidence supports any of the ``runs_in`` edges rolled into it,
     ``places`` the places named in those edges. A place with no known district
-    (above district level, or unresolved) stays as itself.
+    (above district level, or unresolved) stays as itself. With ``dates``
+    (document id → ISO date), a link with dated documents also has ``first`` and
+    ``last`` (dates) and ``years`` (the years of its documents, sorted).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("prog:a", type="programme")
@@ -214,8 +223,9 @@ def initiative_districts(
         link["docs"] |= _docs(attrs.get("evidence", []))
         link["places"].add(target)
         link["evidence"].extend(attrs.get("evidence", []))
-    return [
-        {
+    result = []
+    for (source, district), link in sorted(links.items()):
+        entry = {
             "from": source,
             "to": district,
             "docs": len(link["docs"]),
@@ -224,8 +234,12 @@ def initiative_districts(
                 link["evidence"], key=lambda s: (s["doc"], s.get("start", 0))
             ),
         }
-        for (source, district), link in sorted(links.items())
-    ]
+        found = sorted(dates[d] for d in link["docs"] if d in dates) if dates else []
+        if found:
+            entry["first"], entry["last"] = found[0], found[-1]
+            entry["years"] = sorted({int(d[:4]) for d in found})
+        result.append(entry)
+    return result
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -272,6 +286,8 @@ class _Sources:
                     articles[m["doc"]].append((m["start"], i))
         self.index = {d: i for i, d in enumerate(self.docs)}
         self.articles = {d: sorted(t) for d, t in articles.items()}
+        # Each document's metadata (title, date, publisher …), for the panel.
+        self.meta = [_document_meta(graph, doc) for doc in self.docs]
 
     def article(self, doc: str, pos: int) -> int | None:
         """Node index of the article holding ``pos`` in ``doc`` (None if none):
@@ -294,28 +310,45 @@ class _Sources:
                 else ("", 0, 0)
             )
             # Keys in sorted order: the encoder sorts them again, faster when sorted.
-            out.append(
-                {
-                    "article": self.article(span["doc"], span["start"]),
-                    "doc": self.index[span["doc"]],
-                    "end": span["end"],
-                    "me": me,
-                    "ms": ms,
-                    "start": span["start"],
-                    "text": sentence,
-                }
-            )
+            found = {
+                "article": self.article(span["doc"], span["start"]),
+                "doc": self.index[span["doc"]],
+                "end": span["end"],
+                "me": me,
+                "ms": ms,
+                "rule": span.get("rule"),
+                "start": span["start"],
+                "text": sentence,
+            }
+            if "page" in span:  # a PDF's
+                found["page"] = span["page"]
+            out.append(found)
         return out
 
 
+# What the panel shows of a document, beside its file name.
+_DOC_META = ("title", "date", "date_source", "publisher", "source", "format")
+
+
+def _document_meta(graph: nx.MultiDiGraph, doc: str) -> dict[str, Any]:
+    """A document's metadata (``kg.metadata``) with no empty keys: most documents
+    of a large corpus have no source or publisher."""
+    attrs = graph.nodes.get(f"document:{doc}") or {}
+    return {key: attrs[key] for key in _DOC_META if attrs.get(key)}
+
+
 def _info(attrs: dict[str, Any]) -> str:
-    """Level, kind and code, for the hover text.
+    """Level, kind, code and first date (programmes), for the hover text.
 
     >>> _info({"level": "district", "code": "500155", "kind": None})
     'level: district · code: 500155'
     """
     return " · ".join(  # a list: join makes one of a generator anyway
-        [f"{key}: {attrs[key]}" for key in ("level", "kind", "code") if attrs.get(key)]
+        [
+            f"{key}: {attrs[key]}"
+            for key in ("level", "kind", "code", "first_date")
+            if attrs.get(key)
+        ]
     )
 
 
@@ -385,7 +418,9 @@ def _detail_entries(
         )
 
 
-def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any]:
+def _view(
+    graph: nx.MultiDiGraph, texts: dict[str, str] | None, *, with_map: bool = False
+) -> dict[str, Any]:
     """view_data with ``details`` as _Pairs and ``nodes``, ``edges`` as iterators,
     made while the page is written."""
     edges_all = all_edges(graph)
@@ -412,10 +447,16 @@ def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any
     for s, t, _ in edges:
         degree[s] += 1
         degree[t] += 1
-    initiative = initiative_districts(graph, districts, edges_all)
+    dates = document_dates(graph)
+    initiative = initiative_districts(graph, districts, edges_all, dates)
     for link in initiative:
         link["evidence"] = sources.sentences(link["evidence"])
     district_ids = sorted({d for d in districts.values()})
+    variants = sorted(
+        [s, t]
+        for s, t, a in edges_all
+        if a.get("type") == "variant_of" and s in index and t in index
+    )
     return {
         "nodes": _node_entries(shown, degree, belongs),
         # [source index, target index, type index, label]: a fifth of the size of
@@ -429,6 +470,7 @@ def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any
         "initiative": initiative,
         "details": _Pairs(_detail_entries(shown, sources)),
         "docs": sources.docs,
+        "doc_meta": sources.meta,
         "districts": sorted(
             ([d, graph.nodes[d]["name"]] for d in district_ids),
             key=lambda pair: (pair[1], pair[0]),
@@ -443,12 +485,46 @@ def _view(graph: nx.MultiDiGraph, texts: dict[str, str] | None) -> dict[str, Any
             }
             for t in COLOURS
         ],
-        "limits": {"drawn": MAX_DRAWN},
+        "limits": {"drawn": MAX_DRAWN, "top": TOP_INITIATIVES},
+        "variants": variants,
+        "map": _map(graph, initiative) if with_map else {"available": False},
+        "rules": _rule_notes(),
     }
 
 
+def _rule_notes() -> dict[str, list[str]]:
+    """Rule id → [why, file:line] of every rule loaded (kg's and the active packs'),
+    for the side panel: a few hundred short entries, whatever the graph's size."""
+    from kg.lang.rules import load_rules
+
+    return {r.id: [r.why, r.location] for r in sorted(load_rules(), key=lambda r: r.id)}
+
+
+def _map(graph: nx.MultiDiGraph, initiative: list[dict[str, Any]]) -> dict[str, Any]:
+    """Boundaries for the map view (``kg.geo``): the districts the initiative links
+    reach, and every other county of their provinces and of the provinces and
+    prefectures the links reach. A district with no 6-digit
+    code or no boundary is listed beside the map by the page."""
+    from kg.geo import map_data
+
+    places, provinces = {}, set()
+    for link in initiative:
+        attrs = graph.nodes[link["to"]]
+        code = str(attrs.get("code") or "")
+        if attrs.get("level") in DISTRICT_LEVELS and len(code) == 6:
+            places[link["to"]] = code
+        if len(code) >= 2:  # a province or prefecture said to run it: drawn too
+            provinces.add(code[:2])
+    if not provinces:
+        return {"available": True, "width": 0, "height": 0, "shapes": [], "ids": {}}
+    return map_data(places, provinces)
+
+
 def view_data(
-    graph: nx.MultiDiGraph, texts: dict[str, str] | None = None
+    graph: nx.MultiDiGraph,
+    texts: dict[str, str] | None = None,
+    *,
+    with_map: bool = False,
 ) -> dict[str, Any]:
     """Everything the page draws, as plain JSON-able data (documents left out).
 
@@ -457,7 +533,9 @@ def view_data(
     graph; ``initiative`` the programme ↔ district roll-up; ``details`` the side
     panel of each node (a sentence names its document by index in ``docs`` and
     its article by index in ``nodes``); ``left_out`` the types too numerous
-    for the page (metrics past ``MAX_METRICS``).
+    for the page (metrics past ``MAX_METRICS``); ``variants`` the
+    ``[variant, programme]`` pairs; ``map`` the map view's boundaries
+    (``kg.geo``; only ``with_map``, else ``{"available": False}``).
     """
     return {
         key: dict(value.pairs)
@@ -465,7 +543,7 @@ def view_data(
         else list(value)
         if isinstance(value, Iterator)
         else value
-        for key, value in _view(graph, texts).items()
+        for key, value in _view(graph, texts, with_map=with_map).items()
     }
 
 
@@ -587,7 +665,7 @@ def _page_pieces(
     values: dict[str, Callable[[], Iterable[str]]] = {
         "vis_js": lambda: [vis_js.replace("</script", "<\\/script")],
         "title": lambda: [html.escape(title)],
-        "data_json": lambda: _script_json_pieces(_view(graph, texts)),
+        "data_json": lambda: _script_json_pieces(_view(graph, texts, with_map=True)),
     }
     # One pass, so a placeholder inside a substituted value is never expanded:
     # split's odd items are the placeholders' names.

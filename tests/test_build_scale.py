@@ -74,7 +74,7 @@ def test_jsonl_broken_lines_are_reported_with_file_and_line(
         cli, ["build", str(corpus), "-o", str(out), "--no-html", "--no-rdf", "-j", "1"]
     )
     assert result.exit_code == 1
-    errors = [line for line in result.output.splitlines() if line.startswith("error")]
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert errors == [
         "error: news.jsonl:6: broken JSON (Unterminated string starting at column 23)",
         "error: news.jsonl:7: not a JSON object",
@@ -512,7 +512,7 @@ def test_cache_version_covers_how_results_are_packed(monkeypatch: object) -> Non
 
     import kg.cache
 
-    before = kg.cache.extractor_version.__wrapped__()  # not the cached answer
+    before = kg.cache.package_extractor_version.__wrapped__()  # not the cached answer
     real = Path.read_bytes
 
     def changed(path: Path) -> bytes:
@@ -521,4 +521,4 @@ def test_cache_version_covers_how_results_are_packed(monkeypatch: object) -> Non
 
     monkeypatch.setattr(Path, "read_bytes", changed)  # type: ignore[attr-defined]
     assert isinstance(resources.files("kg") / "build.py", Path)
-    assert kg.cache.extractor_version.__wrapped__() != before
+    assert kg.cache.package_extractor_version.__wrapped__() != before

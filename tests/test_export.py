@@ -82,9 +82,11 @@ def test_export_csv_tables_hold_every_node_and_edge(
     out: Path, graph: nx.MultiDiGraph
 ) -> None:
     nodes_path, edges_path = export_graph("csv", out)
-    with nodes_path.open(encoding="utf-8") as f:
+    # A byte-order mark: Chinese Excel opens the files as UTF-8, not GBK.
+    assert nodes_path.read_bytes()[:3] == edges_path.read_bytes()[:3] == b"\xef\xbb\xbf"
+    with nodes_path.open(encoding="utf-8-sig") as f:
         nodes = {row["id"]: row for row in csv.DictReader(f)}
-    with edges_path.open(encoding="utf-8") as f:
+    with edges_path.open(encoding="utf-8-sig") as f:
         edges = list(csv.DictReader(f))
     assert set(nodes) == set(graph.nodes)
     for node_id, attrs in graph.nodes(data=True):
@@ -109,6 +111,13 @@ def test_export_neo4j_import_headers(out: Path, graph: nx.MultiDiGraph) -> None:
         edge_header = next(csv.reader(f))
     assert edge_header[:3] == [":START_ID", ":END_ID", ":TYPE"]
     assert len(rows) == graph.number_of_nodes()
+    # Lists as string[] (neo4j-admin's default array delimiter ';'), numbers typed.
+    for typed in ("aliases:string[]", "value:double", "year:int", "chars:int"):
+        assert typed in header
+    column = header.index("aliases:string[]")
+    for row in rows:
+        aliases = graph.nodes[row[0]]["aliases"]
+        assert (row[column].split(";") if row[column] else []) == aliases
 
 
 def test_export_node_link_json_is_graph_json(

@@ -314,6 +314,12 @@ def test_click_shows_source_sentence_and_hover_shows_name_and_type(
     marked = first.locator("mark").inner_text()
     assert marked == text[mention["start"] : mention["end"]] == "三比三亮"
     assert sentence in text and len(sentence) > len(marked)
+    # The rule that found the mention and why (kg/rules), under the sentence.
+    from kg.lang.rules import rule
+
+    note = first.locator(".rule")
+    assert note.locator("code").inner_text() == mention["rule"] == "programme:quoted"
+    assert rule("programme:quoted").why in note.inner_text()
     # Neighbours are links: following one selects that node.
     target = next(iter(graph.successors(node)))
     page.page.click(f"#panel .neighbour a[data-node='{target}']")

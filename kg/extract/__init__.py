@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.extract.lexicon import lexicon_mentions, merge_lexicon
 from kg.extract.metrics import extract_metrics
 from kg.extract.organizations import extract_organizations
 from kg.extract.people import extract_people
@@ -38,10 +39,17 @@ def extract(doc: Document) -> list[Mention]:
         for label, extractor in EXTRACTORS.items()
         if label != "programme"
     }
+    lexicon = lexicon_mentions(doc)  # the words of user packs' lists (most: none)
+    if lexicon:  # places first: organisations are anchored on them
+        places = [m for m in lexicon if m.label == "place"]
+        by_label["place"] = merge_lexicon(by_label["place"], places)
+    # programmes see the places (平安保定: a brand word before a place name)
     by_label["programme"] = extract_programmes(doc, by_label["place"])
     by_label["organization"] = extract_organizations(doc, by_label["place"])
     by_label["metric"] = _outside_names(by_label["metric"], by_label["programme"])
     mentions = [m for found in by_label.values() for m in found]
+    if lexicon:
+        mentions = merge_lexicon(mentions, [m for m in lexicon if m.label != "place"])
     return sorted(mentions, key=lambda m: (m.start, m.end, m.label, m.rule))
 
 
@@ -70,7 +78,7 @@ def release_resources() -> int:
 
     import jieba
 
-    from kg.extract.places import load_gazetteer, town_stems
+    from kg.lang.gazetteer import load_gazetteer, town_stems
 
     kept = (load_gazetteer, town_stems)
     cleared = 0

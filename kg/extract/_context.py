@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 
-from kg.lang.rules import Rule, Test, register_test
+from kg.lang.rules import CJK as CJK  # re-exported: the extractors import it from here
+from kg.lang.rules import Rule, Test, pattern, register_test
 from kg.model import Document, Mention
 
-CJK = "\u4e00-\u9fff"
-# 〔*〕 and friends stand for a redacted name (seed 003): never part of a mention.
-PLACEHOLDER = re.compile(r"〔[^〔〕]{0,3}〕|\[\*\]|\(\*\)|XX|××|某")
+# 〔*〕 and friends stand for a redacted name (seed 003): never part of a mention
+# (common:placeholder).
+PLACEHOLDER = pattern("common:placeholder")
 
 
 def make_mention(

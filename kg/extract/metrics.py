@@ -12,46 +12,65 @@ from decimal import Decimal
 from functools import cache
 
 from kg.extract._context import CJK, make_mention
+from kg.lang import trace
+from kg.lang.rules import (
+    alternation,
+    chars,
+    pattern,
+    word_set,
+    word_values,
+    words,
+)
 from kg.model import Document, Mention
 from kg.resources import load_lines, load_table
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_SMALL = {"十": 10, "百": 100, "千": 1000}
-_LARGE = {"万": 10**4, "亿": 10**8}
-_CN = "零〇一二两三四五六七八九十百千万亿"
-_APPROX_BEFORE = ("将近", "大约", "超过", "近", "约", "超", "逾", "上")
-_APPROX_AFTER = ("余", "多", "来")
-_APPROX_TAIL = ("左右", "以上", "多")
+# The numerals and hedges are rules (kg/rules/metric/numbers.toml); made once.
+_DIGITS_RULE, _SMALL_RULE, _LARGE_RULE = (
+    "metric:numerals.digits",
+    "metric:numerals.small",
+    "metric:numerals.large",
+)
+
+
+@cache
+def _numerals() -> tuple[dict[str, int], dict[str, int], dict[str, int], str, str]:
+    """(digits, small scale words, large scale words) with their values, all the
+    numeral characters, and the decimal point word."""
+    digits = word_values(_DIGITS_RULE)
+    small = word_values(_SMALL_RULE)
+    large = word_values(_LARGE_RULE)
+    return (
+        digits,
+        small,
+        large,
+        "".join([*digits, *small, *large]),
+        words("metric:numerals.point")[0],
+    )
+
+
 # Patterns used per figure, compiled once (re's cache lookup per call adds up).
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
-_HEDGE_CHARS = re.compile("[多余]")
-_NOT_VALUE = re.compile("[,多余]")
 _TIMES = re.compile(r"(\d+)[×xX*]$")
-_ER = re.compile("二")
-_MEETING = re.compile(r"[全常]委|会议|全会|党代会|人代会|产业")
-_SCALE = re.compile("[万亿]")
-_NAME_NEXT = re.compile(f"[、等{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]*")
-_NOUN_BREAK = re.compile("[零〇一二两三四五六七八九的和与及]")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns built from rules, compiled once per process."""
+    _, _, large, numerals, _ = _numerals()
+    return {
+        "hedge_inside": re.compile(f"[{chars('metric:hedge.inside')}]"),
+        "not_value": re.compile(f"[,{chars('metric:hedge.inside')}]"),
+        "second": re.compile(alternation("metric:numerals.second")),
+        "scale": re.compile(f"[{''.join(large)}]"),
+        "noun_break": re.compile(f"[{chars('metric:chars.noun-break')}]"),
+        "name_next": re.compile(f"[{chars('metric:chars.company-name-next')}{CJK}]"),
+        "numbered": re.compile(f"[{numerals}\\d]"),
+    }
+
+
 _QUOTED = re.compile(r"“([^“”]{1,12})”|\"([^\"\n]{1,12})\"|《[^《》]{1,40}》")
-_YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
-_YEAR_OPENING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|第.部分)?\s*((?:19|20)\d\d)年"
-)
 
 
 def parse_chinese_number(text: str) -> Decimal:
@@ -67,8 +86,10 @@ def parse_chinese_number(text: str) -> Decimal:
     """
     if not text:
         raise ValueError("empty number")
-    if all(ch in "零〇一二三四五六七八九" for ch in text) and len(text) > 1:
-        return Decimal("".join(str(_DIGITS[ch]) for ch in text))  # 二〇二三
+    digits, small, large, _, _ = _numerals()
+    digit_string = _digit_string()
+    if len(text) > 1 and all(ch in digit_string for ch in text):
+        return Decimal("".join(str(digits[ch]) for ch in text))  # 二〇二三
     yi = Decimal(0)  # everything up to the last 亿
     wan = Decimal(0)  # the 万 group after it
     section = Decimal(0)  # the group below 万 being read
@@ -83,27 +104,36 @@ def parse_chinese_number(text: str) -> Decimal:
             number = Decimal(match.group())
             i = match.end()
             continue
-        if ch in _DIGITS:
-            number = Decimal(_DIGITS[ch])
-        elif ch in _SMALL:
-            section += (number if number or i else Decimal(1)) * _SMALL[ch]
+        if ch in digits:
+            number = Decimal(digits[ch])
+        elif ch in small:
+            section += (number if number or i else Decimal(1)) * small[ch]
             number = Decimal(0)
-        elif ch in _LARGE and i == 0:
+        elif ch in large and i == 0:
             # 万亩, 近万人: a scale word with no digit before it means one of it
-            if ch == "万":
-                wan = Decimal(_LARGE[ch])
+            if large[ch] < _YI:
+                wan = Decimal(large[ch])
             else:
-                yi = Decimal(_LARGE[ch])
-        elif ch == "万":
-            wan = (wan + section + number) * _LARGE[ch]
+                yi = Decimal(large[ch])
+        elif ch in large and large[ch] < _YI:  # 万: closes the group below it
+            wan = (wan + section + number) * large[ch]
             section = number = Decimal(0)
-        elif ch == "亿":
-            yi = (yi + wan + section + number) * _LARGE[ch]
+        elif ch in large:  # 亿: closes everything before it
+            yi = (yi + wan + section + number) * large[ch]
             wan = section = number = Decimal(0)
         else:
             raise ValueError(f"not a number: {text!r}")
         i += 1
     return _exact(yi + wan + section + number)
+
+
+_YI = 10**8  # the scale word that closes every group before it (亿)
+
+
+@cache
+def _digit_string() -> str:
+    """Digits read one by one in a number of several (二〇二三): no 两."""
+    return chars("metric:numerals.digit-string")
 
 
 def _exact(value: Decimal) -> Decimal:
@@ -115,31 +145,20 @@ def _exact(value: Decimal) -> Decimal:
 
 @cache
 def _units() -> tuple[dict[str, tuple[str, Decimal]], re.Pattern[str]]:
+    """Unit → (base unit, factor) from units.tsv, and the figure pattern
+    (``metric:pattern.figure``: hedge, number, unit, hedge)."""
     table = {
         r["unit"]: (r["base"], Decimal(r["factor"])) for r in load_table("units.tsv")
     }
-    names = sorted(table, key=len, reverse=True)
-    # 200多万亩: a hedge between the digits and the scale word belongs to the number
-    number = (
-        rf"\d+(?:,\d{{3}})*(?:\.\d+)?(?:[多余](?=[万亿]))?[{_CN}]*"
-        rf"|[{_CN}]+(?:点[{_CN[:11]}]+)?"
-    )
-    pattern = re.compile(
-        rf"(?P<pre>{'|'.join(_APPROX_BEFORE)})?"
-        # 百分之 before the fraction, which would take 百分之3.5 for 3 hundredths
-        rf"(?:百分之(?P<pct>\d+(?:\.\d+)?|[{_CN}]+(?:点[{_CN[:11]}]+)?)"
-        rf"|(?P<frac>(?P<den>[{_CN}\d]+)分之(?P<num>[{_CN}\d]+))"
-        rf"|(?P<number>{number})(?P<after>{'|'.join(_APPROX_AFTER)})?"
-        rf"(?P<unit>{'|'.join(map(re.escape, names))}|成(?![长员果为立功就本熟])))"
-        rf"(?P<tail>{'|'.join(_APPROX_TAIL)})?"
-    )
-    return table, pattern
+    return table, pattern("metric:pattern.figure")
 
 
-# Every match of the _units pattern starts with a hedge word, a numeral or a digit.
-_FIGURE_START = re.compile(
-    f"[{''.join(sorted({w[0] for w in _APPROX_BEFORE}))}{_CN}\\d]"
-)
+@cache
+def _figure_start() -> re.Pattern[str]:
+    """Every match of the figure pattern starts with a hedge word, a numeral or a
+    digit."""
+    firsts = "".join(sorted({w[0] for w in words("metric:hedge.before")}))
+    return re.compile(f"[{firsts}{_numerals()[3]}\\d]")
 
 
 def _figures(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -151,7 +170,8 @@ def _figures(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     """
     found = []
     pos = 0
-    while (start := _FIGURE_START.search(text, pos)) is not None:
+    figure_start = _figure_start()
+    while (start := figure_start.search(text, pos)) is not None:
         match = pattern.match(text, start.start())
         if match is not None:
             found.append(match)
@@ -162,10 +182,11 @@ def _figures(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 
 
 def _value(text: str) -> Decimal:
-    text = _NOT_VALUE.sub("", text)
-    if "点" in text:
-        whole, frac = text.split("点", 1)
-        digits = "".join(str(_DIGITS[c]) for c in frac)
+    text = _patterns()["not_value"].sub("", text)
+    digit_values, _, _, _, point = _numerals()
+    if point in text:
+        whole, frac = text.split(point, 1)
+        digits = "".join(str(digit_values[c]) for c in frac)
         return parse_chinese_number(whole) + Decimal("0." + digits)
     return parse_chinese_number(text)
 
@@ -174,7 +195,9 @@ def _value(text: str) -> Decimal:
 def _numbered_names() -> tuple[str, ...]:
     """National formulas with a numeral in them (八项规定, 两学一做): never figures."""
     return tuple(
-        sorted(n for n in load_lines("doctrine.txt") if re.search(f"[{_CN}\\d]", n))
+        sorted(
+            n for n in load_lines("doctrine.txt") if _patterns()["numbered"].search(n)
+        )
     )
 
 
@@ -209,20 +232,27 @@ def extract_metrics(doc: Document) -> list[Mention]:
     """
     text = doc.clean
     units, pattern = _units()
+    sets = _sets()
     quoted = _quoted_spans(text)
     sections: list[int | None] = []  # _year's per-document table, made on first use
     out = []
     for match in _figures(text, pattern):
         start, end = match.span()
-        if text[start - 1 : start] in ("第", "编", "号") or any(
-            a <= start < b for a, b in quoted
-        ):
-            continue
         previous = text[start - 1 : start]
-        if previous.isdigit() or (previous and previous in ".届"):
-            # 十四届四次全委: the fourth session of the fourteenth congress
-            continue
-        if _determiner(match, units):
+        if (
+            (previous and previous in sets["ordinal_before"])
+            or any(a <= start < b for a, b in quoted)
+            or previous.isdigit()
+        ):
+            if trace.active():
+                rule = "metric:chars.ordinal-before"
+                if any(a <= start < b for a, b in quoted):
+                    rule = "metric:pattern.figure"  # inside a quoted name
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 第3次, 十四届四次全委: an ordinal; “五个一”: part of a name
+        if _determiner(match, units, sets):
+            if trace.active():
+                trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # refused below whatever its value: not worth computing
         try:
             value, unit = _figure(match, units)
@@ -232,31 +262,44 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue
         number_text = match.group("number") or ""
         hedge = match.group("pre")
-        if hedge == "上" and not (
-            number_text and set(number_text) <= set("十百千万亿")
+        scale_only = sets["scale_only"]
+        if hedge in sets["hedge_scale_only"] and not (
+            number_text and set(number_text) <= scale_only
         ):
-            start += 1  # 上亿元, 上万人 are hedged; 线上3000人 is not
+            start += len(hedge)  # 上亿元, 上万人 are hedged; 线上3000人 is not
             hedge = None
-        if number_text and all(c in "十百千万亿" for c in number_text):
+        if number_text and all(c in scale_only for c in number_text):
             # 千家万户, 千头万绪: idioms, unless hedged (近万人) or an area (万亩)
             hedged = hedge or match.group("after")
-            if not hedged and match.group("unit") not in ("亩", "公顷"):
+            if not hedged and match.group("unit") not in sets["area"]:
+                if trace.active():
+                    rule = "metric:numerals.scale-only"
+                    trace.rejected(doc, start, end, "metric", rule)
                 continue
-        if number_text == "一" and unit not in _ONE_UNITS:
+        if number_text in sets["one"] and unit not in sets["one_counts"]:
+            if trace.active():
+                trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
-        if number_text + unit in _WORDS:
+        if number_text + unit in sets["not_figures"]:
+            if trace.active():
+                rule = "metric:words.not-figures"
+                trace.rejected(doc, start, end, "metric", rule)
             continue  # 四处调研: an adverb
         in_words = not _DIGIT.match(number_text)
         approx = bool(
             hedge
             or match.group("after")
             or match.group("tail")
-            or _HEDGE_CHARS.search(number_text)
+            or _patterns()["hedge_inside"].search(number_text)
         )
-        if in_words and not _counted_in_words(text, start, end, unit, approx):
+        refused = in_words and _not_counted(text, start, end, unit, approx, sets)
+        if refused:
+            if trace.active():
+                trace.rejected(doc, start, end, "metric", refused)
             continue
-        if match.group("tail") == "多" and match.group("after"):
-            end -= 1
+        tail = match.group("tail")
+        if tail and tail in sets["hedge_after"] and match.group("after"):
+            end -= len(tail)  # 30多个多: the second hedge is the next word's
         times = _TIMES.search(text[max(0, start - 4) : start])
         if times:  # 2×35万千瓦: two units of 35万千瓦 each
             value = _exact(value * int(times.group(1)))
@@ -272,48 +315,83 @@ def extract_metrics(doc: Document) -> list[Mention]:
     return out
 
 
-# The units a figure of "一" can count; 一个, 一名 are determiners.
-_ONE_UNITS = ("%", "元", "吨", "公里", "米")
+@cache
+def _sets() -> dict[str, frozenset[str]]:
+    """The word lists ``extract_metrics`` tests every figure against, made once."""
+    return {
+        "ordinal_before": frozenset(chars("metric:chars.ordinal-before")),
+        "hedge_scale_only": word_set("metric:hedge.before-scale-only"),
+        "hedge_after": word_set("metric:hedge.after"),
+        "scale_only": frozenset(chars("metric:numerals.scale-only")),
+        "area": word_set("metric:units.area"),
+        "one": word_set("metric:numerals.one"),
+        "one_counts": word_set("metric:units.one-counts"),
+        "not_figures": word_set("metric:words.not-figures"),
+        "tenths": word_set("metric:units.tenths"),
+        "in_words_hedged": word_set("metric:units.in-words-hedged"),
+        "in_words_always": word_set("metric:units.in-words-always"),
+        "rounds": word_set("metric:units.rounds"),
+        "company_risk": word_set("metric:units.company-risk"),
+        "money_next": frozenset(chars("metric:chars.money-next")),
+        "needs_noun": word_set("metric:units.needs-noun"),
+    }
 
 
-def _determiner(match: re.Match[str], units: dict[str, tuple[str, Decimal]]) -> bool:
+def _determiner(
+    match: re.Match[str],
+    units: dict[str, tuple[str, Decimal]],
+    sets: dict[str, frozenset[str]],
+) -> bool:
     """Whether ``extract_metrics`` refuses ``match`` as a determiner (一个时期, 一名干部)
     once it has its value: told from the unit alone, before the value is computed
     (a quarter of all figures). The unit is ``_figure``'s: 成 is a percentage."""
-    if match.group("number") != "一":
+    if match.group("number") not in sets["one"]:
         return False
     unit = match.group("unit")
-    return ("%" if unit == "成" else units[unit][0]) not in _ONE_UNITS
+    return ("%" if unit in sets["tenths"] else units[unit][0]) not in sets["one_counts"]
 
 
-# Numeral + classifier words that are not counts
-_WORDS = frozenset({"四处"})
-_IN_WORDS_SOMETIMES = ("天", "小时", "倍", "种", "类", "批")
-
-
-def _counted_in_words(text: str, start: int, end: int, unit: str, approx: bool) -> bool:
-    """Whether a figure written in Chinese numerals counts something.
+def _not_counted(
+    text: str,
+    start: int,
+    end: int,
+    unit: str,
+    approx: bool,
+    sets: dict[str, frozenset[str]],
+) -> str | None:
+    """The rule by which a figure written in Chinese numerals counts nothing, or
+    None when it counts something.
 
     两天, 三种 are durations and kinds in passing unless hedged (十余种); 两个关键,
     两个市场两种资源 and 目的有两个 are rhetoric: a figure of 个 in words needs a
     concrete noun of three characters or more after it (两个核心旅游景区).
     次 and 轮 in words are counts (四轮排查摸底) except in meeting names (四次全委).
     """
-    if unit in _IN_WORDS_SOMETIMES:
-        return unit == "倍" or approx
-    if unit in ("次", "轮"):
-        if _ER.match(text[start:end].lstrip("近约超逾")):
-            return False  # 二次发掘 is a second digging; a count of two is 两次
+    patterns = _patterns()
+    if unit in sets["in_words_hedged"]:
+        counted = unit in sets["in_words_always"] or approx
+        return None if counted else "metric:units.in-words-hedged"
+    if unit in sets["rounds"]:
+        if patterns["second"].match(text[start:end].lstrip(_hedge_prefix())):
+            return "metric:numerals.second"  # 二次发掘: a second digging, not two
         # 四次全委 is a meeting's name, 三次产业 the tertiary sector
-        return _MEETING.match(text, end) is None
-    if unit == "元" and not _SCALE.search(text, start, end):
-        if _NAME_NEXT.match(text[end : end + 1]) and text[end : end + 1] not in "的钱":
-            return False  # 扶持三元、麦福劳等企业, 三元乳业: a company name
-    if unit == "个" and not approx:
+        if pattern("metric:pattern.meeting-after-count").match(text, end) is not None:
+            return "metric:pattern.meeting-after-count"
+        return None
+    if unit in sets["company_risk"] and not patterns["scale"].search(text, start, end):
+        after = text[end : end + 1]
+        if patterns["name_next"].match(after) and after not in sets["money_next"]:
+            return "metric:units.company-risk"  # 扶持三元、麦福劳等企业, 三元乳业
+    if unit in sets["needs_noun"] and not approx:
         noun = _CJK_RUN.match(text[end : end + 12]).group()  # type: ignore[union-attr]
-        noun = _NOUN_BREAK.split(noun)[0]
-        return len(noun) >= 3
-    return True
+        noun = patterns["noun_break"].split(noun)[0]
+        return None if len(noun) >= 3 else "metric:units.needs-noun"
+    return None
+
+
+@cache
+def _hedge_prefix() -> str:
+    return chars("metric:hedge.prefix-chars")
 
 
 def _figure(
@@ -327,7 +405,7 @@ def _figure(
         return _value(match.group("pct")), "%"
     unit = match.group("unit")
     value = _value(match.group("number"))
-    if unit == "成":
+    if unit in _sets()["tenths"]:
         if _DIGIT.match(match.group("number")):
             return None, unit
         return _exact(value * 10), "%"
@@ -336,42 +414,36 @@ def _figure(
 
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》\n]")
-_LEAD = re.compile(
-    r"^(?:全区|全县|全市|全镇|全村|其中|共有|共|有|已|累计|实现|达到|达|为|是|占|新增|年均|每年|吸引|带来|完成|超过|该|预计)+"
-)
-_TRAIL = re.compile(
-    r"(?:达到|达|为|是|有|仍有|超过|突破|实现|增长|增加|提高|提升|下降|减少|占比|占|比例|比重|要|了|在|约|共|累计|分别|保持|保持在|稳定在|至少|预计)+$"
-)
-# A clause ending in one of these verbs takes the figure as its object: the thing
-# counted is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台).
-# A verb near the end of the clause takes the figure as its object: the thing counted
-# is the noun after it (守住十八亿亩耕地红线, 增设了4台乒乓球台, 实施奋斗镇1万亩节水灌溉).
-_OBJECT_VERBS = re.compile(
-    r"(?:守住|推进|建设|增设|打造|建立|对照|带来|建成|成立|组建|培育|引进|新建|实施|"
-    r"拥有|设立|选派|选拔|培训|栽植|种植|创建|形成|发放|帮助|带动|解决|完成|确保|"
-    r"启动|派出|开展|关停|加快|改建|开通|招聘|安置|接待|涉及|发展起|覆盖|新增)"
-)
-# Classifiers: in Chinese the counted noun follows them (1380个网格员, 8所风雨馆)
-_CLASSIFIERS = frozenset("个条处所座家项台栋套名位件支批种类块株棵辆张间场只头册")
-# An after-text starting like this is not the noun counted (1.3亿元实施…, 5%以上的)
-_NOT_NOUN = re.compile(
-    r"[的是在和与及为了将把被对从向到比较以占用由,]|实施|建设|完成|开展|增长|同比"
-)
-# Where the noun after a figure ends and the rest of the clause begins
-_AFTER_STOP = re.compile(
-    r"投入|完工|年内|完成|实现|开工|建成|顺利|全部|正式|进展|达到|一季度|建设$"
-)
-_GROWTH = re.compile(r"(?:同比)?(?:增长|提高|下降|减少)[\d.]+%$")
-_FOLLOW_LEAD = re.compile(r"^(?:的|“)")
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
-_WORD_BREAK = re.compile(r"[的是在和与及为了将把被对从向到等,]")
-_PLACE_PAREN = re.compile(r"[村镇乡区县]\(.+\)")
 _ONE_CJK = re.compile(f"[{CJK}]")
-_GOES_ON = re.compile(r"(?:达到|达|为)")
-_DATE_BEFORE = re.compile(r".*\d+[年月]末?")
-_COMPARED = re.compile(r"..(?:较|同比)")
-_COMPARED_SPLIT = re.compile(r"较|同比")
-_LAST_LINK = re.compile(r"(?:的|在|和|使|让|把|为)(?=[^的在和使让把为]*$)")
+
+
+@cache
+def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, str]:
+    """The patterns of kg/rules/metric/subjects.toml, the classifiers, and the
+    words ``_subject`` looks for at the end of a clause (等) and after a noun (的)."""
+    names = (
+        "lead",
+        "trail",
+        "object-verbs",
+        "not-noun",
+        "after-stop",
+        "growth",
+        "follow-lead",
+        "word-break",
+        "place-bracket",
+        "goes-on",
+        "date-before",
+        "compared",
+        "compared-split",
+        "last-link",
+    )
+    return (
+        {name: pattern(f"metric:subject.{name}") for name in names},
+        frozenset(chars("metric:subject.classifiers")),
+        words("metric:subject.listed-before")[0],
+        words("metric:subject.of")[0],
+    )
 
 
 def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
@@ -391,43 +463,44 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         >>> _subject(t, 8, 11), _subject(t, 14, 20)
         ('地区生产总值', '地区生产总值')
     """
+    rules, classifiers, listed, of = _subject_rules()
     follow = text[end : end + 14]
-    follow = _FOLLOW_LEAD.sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
+    follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
-    verb_object = _OBJECT_VERBS.search(before_clause[-8:]) is not None
-    before = _clean_before(before_clause)
+    verb_object = rules["object-verbs"].search(before_clause[-8:]) is not None
+    before = _clean_before(before_clause, rules)
     if (
         after
-        and not _NOT_NOUN.match(after.group())
+        and not rules["not-noun"].match(after.group())
         and (
             len(before) < 2
             or verb_object
-            or unit in _CLASSIFIERS
-            or before_clause.endswith("等")
+            or unit in classifiers
+            or before_clause.endswith(listed)
         )
     ):
-        word = _WORD_BREAK.split(after.group())[0]
-        word = _AFTER_STOP.split(word)[0]  # 两个市民广场投入使用: the noun only
-        if len(word) >= 2 or _PLACE_PAREN.fullmatch(word):
+        word = rules["word-break"].split(after.group())[0]
+        word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
+        if len(word) >= 2 or rules["place-bracket"].fullmatch(word):
             return word
-        if unit in _CLASSIFIERS and _ONE_CJK.fullmatch(word) and follow[1:2] == "的":
+        if unit in classifiers and _ONE_CJK.fullmatch(word) and follow[1:2] == of:
             return word  # 4个村的安全饮水工程
-    if len(before) < 2 and len(clauses) >= 2 and _GOES_ON.match(before_clause):
+    if len(before) < 2 and len(clauses) >= 2 and rules["goes-on"].match(before_clause):
         # 地区生产总值增长20%,达到282亿元: the same subject goes on
-        before = _clean_before(_GROWTH.sub("", clauses[-2]))
+        before = _clean_before(rules["growth"].sub("", clauses[-2]), rules)
     return before[-20:] if len(before) >= 2 else None
 
 
-def _clean_before(clause: str) -> str:
+def _clean_before(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
     """The subject words of the clause before a figure: no lead-in, verb or date."""
-    before = _TRAIL.sub("", _LEAD.sub("", clause))
-    before = _DATE_BEFORE.sub("", before)  # 较2020年末下降: not subjects
-    if _COMPARED.search(before):  # 学历较换届前减少: the thing compared
-        before = _COMPARED_SPLIT.split(before)[0]
-    return _LAST_LINK.split(before)[-1]
+    before = rules["trail"].sub("", rules["lead"].sub("", clause))
+    before = rules["date-before"].sub("", before)  # 较2020年末下降: not subjects
+    if rules["compared"].search(before):  # 学历较换届前减少: the thing compared
+        before = rules["compared-split"].split(before)[0]
+    return rules["last-link"].split(before)[-1]
 
 
 def _year(
@@ -451,7 +524,7 @@ def _year(
     p_index = doc.paragraph_index(pos)
     p_start, _ = doc.paragraphs[p_index]
     for begin in (s_start, p_start):
-        years = _YEAR_IN.findall(doc.clean, begin, pos)
+        years = pattern("metric:year.in").findall(doc.clean, begin, pos)
         if years:
             return int(years[-1])
     if sections is None:
@@ -467,7 +540,7 @@ def _section_years(doc: Document) -> list[int | None]:
     current = None
     for start, end in doc.paragraphs:
         years.append(current)
-        opening = _YEAR_OPENING.match(doc.clean[start:end].strip())
+        opening = pattern("metric:year.section").match(doc.clean[start:end].strip())
         if opening:
             current = int(opening.group(1))
     return years

@@ -10,36 +10,45 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract._context import CJK, finditer_at, make_mention
+from kg.extract._context import finditer_at, make_mention
+from kg.lang.rules import CJK, chars, longest_first, words
 from kg.model import Document, Mention
-from kg.resources import load_list
-
-_LEVEL_WORDS = "区县市镇乡村"
-_STOP = set('，,。、;；:：“”"()《》 \n的和与及在对把为是原由以将从向到于等')
-_LEVEL_ANCHOR = re.compile(
-    f"(?:(?<=[{''.join(_STOP)}系])|^)[{_LEVEL_WORDS}](?=[{CJK}])"
-)
 
 
-_LEVEL_WORD = re.compile(f"[{_LEVEL_WORDS}]")
+@cache
+def _rules() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], str, str]:
+    """The patterns and word lists of kg/rules/organization/*.toml, made once: the
+    anchor of a bare level word, the level words, the characters that end a name,
+    the levels whose 委 is their party committee, and 委."""
+    level_words = chars("organization:chars.bare-level")
+    stop = chars("organization:chars.name-break")
+    before = re.escape(stop + chars("organization:chars.before-bare-level"))
+    anchor = re.compile(f"(?:(?<=[{before}])|^)[{level_words}](?=[{CJK}])")
+    return (
+        anchor,
+        re.compile(f"[{level_words}]"),
+        frozenset(stop),
+        chars("organization:chars.committee-level"),
+        words("organization:words.committee")[0],
+    )
 
 
 def _level_word_positions(text: str) -> list[int]:
-    """Where a ``_LEVEL_ANCHOR`` match can start: at a level word.
+    """Where an anchor match can start: at a level word.
 
     The pattern opens with a lookbehind, so re tried it at every character.
     """
-    return [match.start() for match in _LEVEL_WORD.finditer(text)]
+    return [match.start() for match in _rules()[1].finditer(text)]
 
 
 @cache
 def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted(load_list("org_suffixes.txt"), key=len, reverse=True))
+    return longest_first("organization:suffixes")
 
 
 @cache
 def _titles() -> tuple[str, ...]:
-    return tuple(sorted(load_list("titles.txt"), key=len, reverse=True))
+    return longest_first("person:titles")
 
 
 def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
@@ -52,27 +61,33 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
     # One str.endswith call tests every suffix (none is empty, so a piece of length
     # 0 never ends in one).
     suffixes = _suffixes()
+    anchor, _, stop, committee_levels, committee = _rules()
+    party = words("common:party-prefix")[0]
     anchors = sorted(places)
     # A bare level word after a boundary also anchors: (作者系)区信访办, 村党委书记.
-    for match in finditer_at(_LEVEL_ANCHOR, text, _level_word_positions(text)):
+    for match in finditer_at(anchor, text, _level_word_positions(text)):
         anchors.append((match.start(), match.end()))
     spans = []
     for a_start, a_end in sorted(set(anchors)):
-        start = a_start - 2 if text[a_start - 2 : a_start] == "中共" else a_start
+        start = (
+            a_start - len(party)
+            if text[a_start - len(party) : a_start] == party
+            else a_start
+        )
         best = None
         for length in range(0, 11):
-            stop = a_end + length
-            if stop > len(text) or (length and text[stop - 1] in _STOP):
+            end = a_end + length
+            if end > len(text) or (length and text[end - 1] in stop):
                 break
-            if length and text[a_end:stop].endswith(suffixes):
-                best = stop
+            if length and text[a_end:end].endswith(suffixes):
+                best = end
             # 区委 directly after a place: 梁平区委 (the 区 of the place is shared).
             if (
                 length == 0
-                and text[a_end - 1 : a_end] in "区县市"
-                and text[a_end : a_end + 1] == "委"
+                and text[a_end - 1 : a_end] in committee_levels
+                and text[a_end : a_end + len(committee)] == committee
             ):
-                best = a_end + 1
+                best = a_end + len(committee)
         if best is not None and best > a_end:
             best = _drop_title(text, a_end, best)
             if best > a_end:
@@ -117,7 +132,8 @@ def extract_organizations(
     out = []
     for start, end, place_end in org_spans(doc.clean, place_spans):
         name = doc.clean[start:end]
-        canonical = name.removeprefix("中共")
+        party = words("common:party-prefix")[0]
+        canonical = name.removeprefix(party)
         out.append(
             make_mention(
                 doc,
@@ -126,7 +142,7 @@ def extract_organizations(
                 "organization",
                 "organization:place-suffix",
                 {
-                    "place_text": doc.clean[start:place_end].removeprefix("中共"),
+                    "place_text": doc.clean[start:place_end].removeprefix(party),
                     "canonical": canonical,
                 },
             )

@@ -23,14 +23,32 @@ from kg.extract._context import (
 )
 from kg.extract._tagger import segment
 from kg.ingest import byline_name
+from kg.lang import trace
+from kg.lang.rules import (
+    alternation,
+    chars,
+    longest_first,
+    pattern,
+    word_set,
+    word_sources,
+    words,
+)
 from kg.model import Document, Mention
-from kg.resources import load_lines, load_list, load_table
+from kg.resources import load_table
 
-_NOTE_BODY = re.compile(r"\((?:作者(?:系|为|是)|本文作者)([^()]*)\)")
-_NOTE_UNIT = re.compile(r"\(作者单位[:：]?([^()]*)\)")
-_PHOTO = re.compile(f"(?:摄/|摄影/|摄影:|图/)\\s*([{CJK}]{{2,3}})")
-# Characters that cannot be the third character of a name: they begin the next word.
-_NOT_THIRD = set("说表介指在是的和等同带通走一也就都把被对从向为了时们告任担当将到与及")
+
+@cache
+def _chars() -> dict[str, frozenset[str]]:
+    """The character sets of kg/rules/person/*.toml that the checks below test."""
+    return {
+        # cannot be the third character of a name: they begin the next word
+        "not_third": frozenset(chars("person:chars.not-third")),
+        "function_short": frozenset(chars("person:chars.function-surname-short")),
+        "function": frozenset(chars("person:chars.function-surname")),
+        "list_start": frozenset(chars("person:chars.list-start")),
+        "national_title": frozenset(chars("person:chars.before-national-title")),
+        "after_name": frozenset(chars("person:chars.after-name")),
+    }
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
@@ -53,7 +71,7 @@ def _starts_before(
 
 @cache
 def _titles() -> tuple[str, ...]:
-    return tuple(sorted(load_list("titles.txt"), key=len, reverse=True))
+    return longest_first("person:titles")
 
 
 def is_name(text: str) -> bool:
@@ -65,10 +83,10 @@ def is_name(text: str) -> bool:
     """
     if not 2 <= len(text) <= 4 or not re.fullmatch(f"[{CJK}]+", text):
         return False
-    surnames = load_lines("surnames.txt")
+    surnames = word_set("person:surnames")
     if not ((text[:2] in surnames and len(text) >= 3) or text[0] in surnames):
         return False
-    if len(text) == 2 and text[0] in "和于向时都以从将对与及为但由来全":
+    if len(text) == 2 and text[0] in _chars()["function_short"]:
         return False  # surnames that are mostly function words need a full name
     common = common_words()
     if text in common or text[:2] in common:
@@ -79,8 +97,8 @@ def is_name(text: str) -> bool:
 
 @cache
 def _not_names() -> tuple[str, ...]:
-    """``not_names.txt`` as one tuple: str.startswith tests them all in one call."""
-    return tuple(sorted(load_lines("not_names.txt")))
+    """``person:not-names`` as one tuple: str.startswith tests them all at once."""
+    return tuple(sorted(words("person:not-names")))
 
 
 def parse_posts(text: str) -> list[dict[str, object]]:
@@ -96,29 +114,39 @@ def parse_posts(text: str) -> list[dict[str, object]]:
     org_before: str | None = None
     party: str | None = None
     former = False
+    marker = words("person:words.former-marker")[0]
+    has_place = _post_patterns()["has_place"]
+    committee = tuple(words("person:words.party-committee"))
+    committee_titles = word_set("person:titles.committee")
+    party_prefix = words("common:party-prefix")[0]
     for part in re.split(r"[、,，]", text):
         part = part.strip()
         if not part:
             continue
-        former = former or "原" in part  # 原 covers the rest of the list
-        part_clean = part.replace("原", "")
+        former = former or marker in part  # 原 covers the rest of the list
+        part_clean = part.replace(marker, "")
         title = next((t for t in _titles() if part_clean.endswith(t)), None)
         if title is None:
             continue
         org = part_clean[: -len(title)] or org_before
-        if org and party and not re.match(f"[{CJK}]*[区县市镇乡]", org):
+        if org and party and not has_place.match(org):
             org = party + org  # 宣传部 after 开州区委常委 is 开州区委宣传部
-        if org and org.endswith("委") and title in ("常委", "书记", "副书记"):
+        if org and org.endswith(committee) and title in committee_titles:
             party = org
         org_before = org
         posts.append(
             {
                 "title": title,
-                "org": org.removeprefix("中共") if org else None,
+                "org": org.removeprefix(party_prefix) if org else None,
                 "former": former,
             }
         )
     return posts
+
+
+@cache
+def _post_patterns() -> dict[str, re.Pattern[str]]:
+    return {"has_place": re.compile(f"[{CJK}]*[{chars('person:chars.place-level')}]")}
 
 
 def extract_people(doc: Document) -> list[Mention]:
@@ -157,8 +185,8 @@ def extract_people(doc: Document) -> list[Mention]:
         posts: list[dict[str, object]] = []
         if article.note is not None:
             note = text[article.note[0] : article.note[1]]
-            body = _NOTE_BODY.search(note)
-            unit = _NOTE_UNIT.search(note)
+            body = pattern("person:pattern.note-post").search(note)
+            unit = pattern("person:pattern.note-unit").search(note)
             if body:
                 posts = parse_posts(body.group(1))
             elif unit:
@@ -167,7 +195,7 @@ def extract_people(doc: Document) -> list[Mention]:
                 ]
         add(start, start + len(name), "person:byline", "author", posts)
 
-    for match in _PHOTO.finditer(text):
+    for match in pattern("person:pattern.photo-credit").finditer(text):
         name = match.group(1)
         if is_name(name):
             add(match.start(1), match.end(1), "person:photo-credit", "photographer", [])
@@ -181,26 +209,36 @@ def extract_people(doc: Document) -> list[Mention]:
             [],
         )
 
+    sets = _chars()
+    cues = tuple(words("person:cues"))
     for match in _patterns()["title_name"].finditer(text):
         if not _free(taken, match.start("name")):
             continue  # 主席习近平: a national leader, taken by the rule above
         if match.group("of") and not _former_before(text, match.start("title")):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
         name = match.group("name")
-        if len(name) == 3 and name[2] in _NOT_THIRD:
+        if len(name) == 3 and name[2] in sets["not_third"]:
             name = name[:2]
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
-        if not is_name(name) or name[0] in "和与及同":
+        if not is_name(name) or name[0] in sets["list_start"]:
+            if trace.active():
+                rule = "person:chars.list-start" if is_name(name) else "person:surnames"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 委员和列席: the next item of a list, not a name
         if (
             len(name) == 2
             and re.match(f"[{CJK}]", cue_after[:1] or "")
-            and not any(cue_after.startswith(c) for c in load_lines("person_cues.txt"))
-            and cue_after[:1] not in _NOT_THIRD
+            and not cue_after.startswith(cues)
+            and cue_after[:1] not in sets["not_third"]
         ):
+            if trace.active():
+                trace.rejected(doc, match.start("name"), end, "person", "person:cues")
             continue  # 书记挂帅: the "name" runs on into a word
-        if text[match.start() - 1 : match.start()] == "总":
+        if text[match.start() - 1 : match.start()] in sets["national_title"]:
+            if trace.active():
+                rule = "person:chars.before-national-title"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 总书记: a national leader's title, said before a leader's name
         title_start, _ = doc.to_original(match.start("title"), match.end("title"))
         posts = [
@@ -211,7 +249,10 @@ def extract_people(doc: Document) -> list[Mention]:
                 "at": title_start,
             }
         ]
-        add(match.start("name"), end, "person:title-name", "official", posts)
+        # A title from a user pack (extends person:titles) names the pack's rule.
+        source = word_sources("person:titles").get(match.group("title"))
+        rule = source if source and "/" in source else "person:title-name"
+        add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
     _add_signature_lines(doc, add)
     _add_role_then_name(text, add, taken)
@@ -282,10 +323,10 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
 
 def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
-    for pattern, kind, words in _frames():
-        if words is not None and not any(w in text for w in words):
+    for frame, kind, required in _frames():
+        if required is not None and not any(w in text for w in required):
             continue  # a word every match needs is not in the text
-        for match in pattern.finditer(text):
+        for match in frame.finditer(text):
             start = match.start("name")
             name = _trim_name(match.group("name"), text, start)
             end = start + len(name)
@@ -293,9 +334,6 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
                 continue
             if _weak_name_ok(name) and _word_aligned(text, start, end):
                 add(start, end, "person:frame", kind, [])
-
-
-_FUNCTION_SURNAMES = set("和常于向时都以从将对与及为但由来全同把被让多")
 
 
 def _weak_name_ok(name: str) -> bool:
@@ -306,7 +344,7 @@ def _weak_name_ok(name: str) -> bool:
     """
     return (
         is_name(name)
-        and name[0] not in _FUNCTION_SURNAMES
+        and name[0] not in _chars()["function"]
         and name not in common_words()
         and word_tags().get(name, "nr").startswith("nr")  # 党代会 is a word (j)
         and word_tags().get(name[:2]) != "ns"  # 蒙古马精神: a place, then a word
@@ -327,43 +365,24 @@ def _word_aligned(
         pos += len(word)
     cuts.add(pos)
     # 谭登周家: jieba cuts 谭登|周家, but a name is often followed by 家 or a particle.
-    ends_ok = end in cuts or text[end : end + 1] in _NOT_THIRD | {"家"}
+    sets = _chars()
+    after = text[end : end + 1]
+    ends_ok = end in cuts or after in sets["not_third"] or after in sets["after_name"]
     return (start_known or start in cuts) and ends_ok
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    """Every pattern built from the word lists, compiled once per process."""
-    titles = "|".join(map(re.escape, _titles()))
-    leaders = sorted(load_lines("national_leaders.txt"), key=len, reverse=True)
-    cues = _alternation("person_history.txt")
-    name = f"[{CJK}]{{2,3}}"
+    """Every pattern of kg/rules/person/*.toml the rules below use, compiled once."""
     return {
-        "leader": re.compile("|".join(map(re.escape, leaders))),
-        "title_name": re.compile(f"(?P<title>{titles})(?P<of>的?)(?P<name>{name})"),
-        "signature": re.compile(
-            f"^(?P<post>[{CJK}]{{0,20}}?(?:{titles}))[ \t\u3000]+(?P<name>{name})[ \t\u3000]*$",
-            re.MULTILINE,
-        ),
-        "role": re.compile(f"(?:{_alternation('person_roles.txt')})(?P<name>{name})"),
-        "historical": re.compile(f"(?P<name>[{CJK}]{{3}})(?:{cues})"),
-        "historical_list": re.compile(
-            f"(?P<names>{name}(?:、{name})+)(?=等)(?:{cues})"
-        ),
-        "speech": re.compile(
-            f"(?:(?<=[,，。;；:：!！?？”\n])|^)(?P<name>[{CJK}]{{2,3}}?)(?:{_alternation('speech_verbs.txt')})",
-            re.MULTILINE,
-        ),
+        "leader": re.compile(alternation("person:national-leaders")),
+        "title_name": pattern("person:pattern.title-name"),
+        "signature": pattern("person:pattern.signature"),
+        "role": pattern("person:pattern.role-name"),
+        "historical": pattern("person:pattern.historical"),
+        "historical_list": pattern("person:pattern.historical-list"),
+        "speech": pattern("person:pattern.speech"),
     }
-
-
-def _alternation(name: str) -> str:
-    return "|".join(map(re.escape, _words(name)))
-
-
-@cache
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(sorted(load_lines(name), key=len, reverse=True))
 
 
 def _former_before(text: str, title_start: int) -> bool:
@@ -374,7 +393,7 @@ def _former_before(text: str, title_start: int) -> bool:
     clause = re.split(
         r"[,，。;；:：、\n“”]", text[max(0, title_start - 14) : title_start]
     )[-1]
-    return bool(re.search(r"(?:^|[^复还])原|时任|前任|曾任", clause))
+    return bool(pattern("person:pattern.former").search(clause))
 
 
 # How every "signature" match ends: a space, the name, spaces, the end of a line.
@@ -425,7 +444,7 @@ def _add_historical(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
     """卢作孚精神, 彭仙碧、杜文举等革命先辈: figures of the past, named with a cue."""
-    cues = _words("person_history.txt")
+    cues = longest_first("person:history-cues")
     # the name is the three characters before a cue
     starts = _starts_before(text, cues, (3,))
     for match in finditer_at(_patterns()["historical"], text, starts):
@@ -457,7 +476,7 @@ def _add_reported_speech(
 ) -> None:
     """……,邓天星如是说: a name opening a clause, followed by a verb of speech."""
     # the name is two or three characters before a verb of speech
-    starts = _starts_before(text, _words("speech_verbs.txt"), (2, 3))
+    starts = _starts_before(text, longest_first("person:speech-verbs"), (2, 3))
     for match in finditer_at(_patterns()["speech"], text, starts):
         if not _free(taken, match.start("name")):
             continue
@@ -468,43 +487,28 @@ def _add_reported_speech(
 
 def _trim_name(name: str, text: str, start: int) -> str:
     """Drop a third character that begins the next word (谭登周家 stays 谭登周)."""
-    if len(name) == 3 and name[2] in _NOT_THIRD:
+    if len(name) == 3 and name[2] in _chars()["not_third"]:
         return name[:2]
     return name
 
 
-_TAKES_POST = re.compile(
-    f"(?:(?<=[的,。、;:\\s])|^)(?P<name>[{CJK}]{{2,3}}?)"
-    r"(?:从?\d{4}年(?:起|以来)?)?(?P<verb>退休前曾是|退休前是|生前是|被任命为|担任|出任|当选为?|现任|曾任|任)"
-)
-_TAKES_POST_VERBS = (
-    "退休前曾是",
-    "退休前是",
-    "生前是",
-    "被任命为",
-    "担任",
-    "出任",
-    "当选",
-    "现任",
-    "曾任",
-    "任",
-)
-# Where a _TAKES_POST match can start before its verb: a name of 2-3 characters, then
-# nothing or 从?\d{4}年(?:起|以来)? (5-8 characters).
+# Where a "name then post" match can start before its verb: a name of 2-3 characters,
+# then nothing or 从?\d{4}年(?:起|以来)? (5-8 characters).
 _TAKES_POST_GAPS = tuple(sorted({n + g for n in (2, 3) for g in (0, 5, 6, 7, 8)}))
-# Verbs strong enough to vouch for a name without a Han surname (泽洛退休前曾是…).
-_STRONG_VERBS = ("退休前曾是", "退休前是", "生前是")
 
 
 def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
     """谢志望从2020年担任八角社区党总支书记: a name, a verb of office, then the post."""
     text = doc.clean
-    starts = _starts_before(text, _TAKES_POST_VERBS, _TAKES_POST_GAPS)
-    for match in finditer_at(_TAKES_POST, text, starts):
+    verbs = longest_first("person:verbs.take-post")
+    strong = word_set("person:verbs.strong")
+    former_verbs = word_set("person:verbs.former") | strong
+    starts = _starts_before(text, verbs, _TAKES_POST_GAPS)
+    for match in finditer_at(pattern("person:pattern.name-post"), text, starts):
         name = match.group("name")
         sentence_start = match.start() == 0 or text[match.start() - 1] in "。\n"
         unsurnamed = (
-            match.group("verb") in _STRONG_VERBS
+            match.group("verb") in strong
             and sentence_start
             and len(name) >= 2
             and name not in word_tags()
@@ -518,7 +522,7 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             continue
         offset, title = min(found, key=lambda f: (f[0], -len(f[1])))
         title_start, _ = doc.to_original(match.end() + offset, match.end() + offset + 1)
-        former = match.group("verb") in ("曾任", *_STRONG_VERBS)
+        former = match.group("verb") in former_verbs
         posts = [{"title": title, "org": None, "former": former, "at": title_start}]
         add(
             match.start("name"),

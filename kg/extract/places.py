@@ -9,13 +9,9 @@ cannot decide keeps its level and gets no code rather than a guessed one.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-
-import ahocorasick
-import ahocorasick_rs
 
 from kg.extract._context import (
     CJK,
@@ -28,163 +24,31 @@ from kg.extract._context import (
 )
 from kg.extract._tagger import tag
 from kg.lang import trace
-from kg.lang.rules import Rule, guards, table
+from kg.lang.gazetteer import (
+    RANK as RANK,
+)
+from kg.lang.gazetteer import (
+    Gazetteer,
+    load_gazetteer,
+    town_stems,
+)
+from kg.lang.rules import (
+    Rule,
+    alternation,
+    chars,
+    guards,
+    pattern,
+    table,
+    word_set,
+    word_sources,
+    words,
+)
 from kg.model import Document, Mention
-from kg.resources import load_lines, load_table, read_text
+from kg.resources import load_lines, load_table
 
-RANK = {
-    "province": 1,
-    "prefecture": 2,
-    "district": 3,
-    "county": 3,
-    "city": 3,
-    "town": 4,
-    "township": 4,
-    "subdistrict": 4,
-    "zone": 4,
-    "village": 5,
-    "community": 5,
-    "neighbourhood": 6,
-    "landmark": 6,
-}
 # Proximity weights for context: a place named in the same address outweighs one in
 # the same sentence, which outweighs one in the same paragraph, article, document.
 _W_ADDRESS, _W_SENTENCE, _W_PARAGRAPH, _W_ARTICLE, _W_DOCUMENT = 100, 8, 4, 2, 1
-
-
-@dataclass(frozen=True, slots=True)
-class Division:
-    id: str
-    name: str
-    level: str
-    parent: str
-    code: str
-    short: str
-
-
-@dataclass(slots=True)
-class Gazetteer:
-    divisions: dict[str, Division]
-    automaton: ahocorasick.Automaton
-    # key -> list of (division id, kind) where kind is full | short | former
-    keys: dict[str, list[tuple[str, str]]]
-    # Locates the stretches of text that hold a key (see ``find``).
-    locator: ahocorasick_rs.AhoCorasick
-    # every two neighbouring characters of every key; None if a key has one character
-    pairs: frozenset[str] | None
-    # division id -> its ancestors; resolving a document asks for the same chains
-    # many times over
-    chains: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Gazetteer keys in ``text`` as ``(start, end, key)``: ``automaton.iter_long``.
-
-        pyahocorasick walks CJK text at ~1 MB/s (the trie root has thousands of
-        children). Its ``iter_long`` is not quite leftmost-longest (it misses 产业园 in
-        高新技术产业园的 and, at the very end of a text only, 三江 in 建三江管理局), so it
-        still decides the hits, but only around the places that hold one.
-
-        Where two neighbouring characters are no two neighbouring characters of any key
-        (a "cut"), no trie path goes on across them: iter_long fails there, settles
-        what it has pending from before, and takes the second character from the root
-        as a fresh search would (it never looks ahead). So between cuts it finds what
-        the whole text gives, if it reads one character past the closing cut. The
-        Rust automaton (leftmost-longest, ~12x faster) tells which of those pieces
-        hold a key at all: a key never spans a cut, and a piece with a key has a
-        leftmost-longest match.
-
-        Examples:
-            >>> load_gazetteer().find("在梁平区梁山街道,建三江管理局,建三江管理局")
-            [(1, 4, '梁平区'), (4, 8, '梁山街道'), (10, 12, '三江')]
-        """
-        pairs = self.pairs
-        if pairs is None:  # a one-character key would start right at a cut
-            return [
-                (last - len(key) + 1, last + 1, key)
-                for last, key in self.automaton.iter_long(text)
-            ]
-        out: list[tuple[int, int, str]] = []
-        searched = 0  # hits before this were in the piece just searched
-        size = len(text)
-        for _, start, end in self.locator.find_matches_as_indexes(text):
-            if start < searched:
-                continue
-            begin = start  # back to the cut before the hit
-            while begin > 0 and text[begin - 1 : begin + 1] in pairs:
-                begin -= 1
-            stop = end  # on to the cut after it
-            while stop < size and text[stop - 1 : stop + 1] in pairs:
-                stop += 1
-            for last, key in self.automaton.iter_long(text[begin : stop + 1]):
-                out.append((begin + last - len(key) + 1, begin + last + 1, key))
-            searched = stop
-        return out
-
-    def ancestors(self, division_id: str) -> list[str]:
-        """Ids of the enclosing divisions, nearest first."""
-        chain = self.chains.get(division_id)
-        if chain is None:
-            found = []
-            current = self.divisions.get(division_id)
-            while current is not None and current.parent:
-                found.append(current.parent)
-                current = self.divisions.get(current.parent)
-            chain = self.chains[division_id] = tuple(found)
-        return list(chain)
-
-
-@cache
-def load_gazetteer() -> Gazetteer:
-    """Load the packaged division table and build the automaton (once, ~0.5 s)."""
-    divisions: dict[str, Division] = {}
-    for line in read_text("divisions.tsv.gz").splitlines()[1:]:
-        row = Division(*line.split("\t"))
-        divisions[row.id] = row
-    for extra in load_table("divisions_extra.tsv"):
-        divisions.setdefault(extra["id"], Division(**extra))
-    stop = load_lines("place_stopnames.txt")
-    keys: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for d in divisions.values():
-        min_len = 2 if RANK[d.level] <= 3 else 3
-        if len(d.name) >= min_len and d.name not in stop:
-            keys[d.name].append((d.id, "full"))
-        if d.short and len(d.short) >= 2 and d.short not in stop and d.short != d.name:
-            keys[d.short].append((d.id, "short"))
-    for d in divisions.values():
-        # 石柱土家族自治县 is written 石柱县, 甘孜藏族自治州 甘孜州: short form + level word.
-        for word, level_word in (("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")):
-            if d.name.endswith(word) and d.short and len(d.short) >= 2:
-                keys[d.short + level_word].append((d.id, "former"))
-    # 监利县 became 监利市 (2020), 梁平县 梁平区 (2016): a county turned into a city or a
-    # district keeps being written with its old 县 in older texts.
-    for d in list(divisions.values()):
-        if (
-            d.level in ("city", "district")
-            and d.name[-1] in "市区"
-            and len(d.name) >= 3
-        ):
-            old = d.name[:-1] + "县"
-            if old not in keys and old not in stop:
-                keys[old].append((d.id, "former"))
-    for row in load_table("renamed.tsv"):
-        entry = (row["code"], "former")
-        if row["code"] in divisions and entry not in keys[row["old"]]:
-            keys[row["old"]].append(entry)
-    automaton = ahocorasick.Automaton()
-    for key in keys:
-        automaton.add_word(key, key)
-    automaton.make_automaton()
-    # Any match kind finds a hit in every stretch that holds a key; leftmost-longest
-    # reports the fewest.
-    locator = ahocorasick_rs.AhoCorasick(
-        list(keys), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-    )
-    # Keys have two characters or more (min_len above, short forms, 县/州/旗); a key
-    # of one would start right at a cut, and find would then read whole texts.
-    pairs = None
-    if all(len(key) >= 2 for key in keys):
-        pairs = frozenset(key[i : i + 2] for key in keys for i in range(len(key) - 1))
-    return Gazetteer(divisions, automaton, dict(keys), locator, pairs)
 
 
 @dataclass(slots=True)
@@ -227,6 +91,18 @@ def level_from_name(name: str) -> str | None:
 _GazetteerHit = tuple[str, int, int, str, str, bool]
 
 
+def _stem(key: str) -> str:
+    """A name without its village or community word (先进村 → 先进)."""
+    for word in _stem_words():
+        key = key.removesuffix(word)
+    return key
+
+
+@cache
+def _stem_words() -> tuple[str, ...]:
+    return words("place:words.stem-suffixes")
+
+
 def _longer_words_pos(hit: _GazetteerHit) -> tuple[str, ...]:
     text, start, end = hit[0], hit[1], hit[2]
     tags = word_tags()
@@ -248,7 +124,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "next": lambda h: h[0][h[2] : h[2] + 1],
     "prev": lambda h: h[0][h[1] - 1 : h[1]],
     "around": lambda h: h[0][h[1] - 1 : h[1] + 1],
-    "stem": lambda h: h[3].removesuffix("村").removesuffix("社区"),
+    "stem": lambda h: _stem(h[3]),
     "longer_words_pos": _longer_words_pos,
     "in_quotes": lambda h: _inside_quotes(h[0], h[1], h[2]),
     "quoted_whole": _quoted_whole,
@@ -297,35 +173,33 @@ def extract_places(doc: Document) -> list[Mention]:
     _resolve(doc, hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
-    hits = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    kept = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    if trace.active() and len(kept) < len(hits):
+        for h in hits:
+            if h not in kept:
+                trace.rejected(
+                    doc, h.start, h.end, "place", "place:context.unsupported"
+                )
+    hits = kept
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
+    stops = word_sources("place:stopnames")
+    if any(m.name in stops for m in mentions):
+        # A stop-name is no place by any stage (a pack's 双桂街道 after 梁平区 is no
+        # address tail either); the rule listing it is the one that rejects it.
+        for m in mentions:
+            if m.name in stops and trace.active():
+                trace.rejected(doc, *_clean_span(doc, m), "place", stops[m.name])
+        mentions = [m for m in mentions if m.name not in stops]
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
+def _clean_span(doc: Document, mention: Mention) -> tuple[int, int]:
+    return doc.to_clean(mention.start), doc.to_clean(mention.end - 1) + 1
+
+
 _RULE = {"full": "gazetteer", "short": "short-form", "former": "former-name"}
-_TOWN_WORDS = ("街道", "镇", "乡", "苏木")
-_LIST_LEVEL_WORDS = ("社区", "街道", "村", "镇", "乡")
-_COORDINATOR = "、和及与"
-
-
-@cache
-def town_stems() -> dict[str, dict[str, str]]:
-    """District id → {stem: town-level division}: 海拉尔区 → {正阳: 正阳街道, …}."""
-    gazetteer = load_gazetteer()
-    stems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for d in gazetteer.divisions.values():
-        if d.level not in ("town", "township", "subdistrict"):
-            continue
-        for word in _TOWN_WORDS:
-            stem = d.name.removesuffix(word)
-            if stem != d.name and len(stem) >= 2:
-                stems[d.parent][stem].append(d.id)
-    return {
-        parent: {stem: ids[0] for stem, ids in by_stem.items() if len(ids) == 1}
-        for parent, by_stem in stems.items()
-    }
 
 
 @cache
@@ -334,13 +208,29 @@ def _sorted_stems(district: str) -> tuple[tuple[str, str], ...]:
 
 
 _ONE_CJK = re.compile(f"[{CJK}]")
-_LIST_SEP = re.compile(f"[{_COORDINATOR}]")
+
 _STEM = f"[{CJK}]{{2,3}}"
-_LIST_LEVEL_WORD = re.compile("|".join(_LIST_LEVEL_WORDS))
-# A level word written once for a list: 方舟、秀水社区.
-_LEVEL_LIST = re.compile(
-    f"((?:{_STEM}[{_COORDINATOR}])+)({_STEM}?)({'|'.join(_LIST_LEVEL_WORDS)})"
-)
+
+
+@cache
+def _list_patterns() -> dict[str, re.Pattern[str]]:
+    """The coordinators, the level words of lists, and a list whose level word is
+    written once (方舟、秀水社区), from kg/rules/place/words.toml."""
+    coordinators = chars("place:chars.coordinators")
+    levels = alternation("place:words.list-levels")
+    return {
+        "sep": re.compile(f"[{coordinators}]"),
+        "level_word": re.compile(levels),
+        "level_list": re.compile(f"((?:{_STEM}[{coordinators}])+)({_STEM}?)({levels})"),
+    }
+
+
+@cache
+def _function_chars() -> frozenset[str]:
+    """Characters no place name holds, ``至`` among them."""
+    return frozenset(
+        chars("place:chars.function") + chars("place:chars.function-range")
+    )
 
 
 def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
@@ -357,6 +247,9 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
         if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
     }
     found: dict[tuple[int, int], _Hit] = {}
+    coordinators = chars("place:chars.coordinators")
+    town_words = tuple(words("place:words.town-levels"))
+    function_chars = _function_chars()
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
@@ -373,18 +266,17 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     starts = {o[0]: o for o in occurrences}
     by_end = {h.end: h for h in hits if h.chosen}
     for a, b, cid in occurrences:
-        if not free(a, b) or text[b : b + 2].startswith(_TOWN_WORDS):
+        if not free(a, b) or text[b : b + 2].startswith(town_words):
             continue
-        listed = (text[b : b + 1] in _COORDINATOR and (b + 1) in starts) or (
-            text[a - 1 : a] in _COORDINATOR and (a - 1) in ends
+        listed = (text[b : b + 1] in coordinators and (b + 1) in starts) or (
+            text[a - 1 : a] in coordinators and (a - 1) in ends
         )
         # 黔江濯水、酉阳…: district and stem form the whole name (not 海拉尔东山组团).
         after_district = (
             a in by_end
             and by_end[a].chosen == gazetteer.divisions[cid].parent
             and (
-                not _ONE_CJK.match(text[b : b + 1])
-                or text[b : b + 1] in _FUNCTION_CHARS
+                not _ONE_CJK.match(text[b : b + 1]) or text[b : b + 1] in function_chars
             )
         )
         if listed or after_district:
@@ -394,15 +286,15 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     # A level word written once for a list: 方舟、秀水社区.
     for m in _level_lists(text):
         level_word = m.group(3)
-        items = [*_LIST_SEP.split(m.group(1))[:-1], m.group(2)]
+        items = [*_list_patterns()["sep"].split(m.group(1))[:-1], m.group(2)]
         if any(not _list_item_ok(item) for item in items):
             continue
         # Every item one noun-like word, the level word a word of its own:
         # 懂农业、懂技术 and 净化、美化农村 are not lists of villages.
         tokens = _tag(m.group())
-        words = [w for w, _ in tokens if w not in _COORDINATOR]
-        flags = [f for w, f in tokens if w not in _COORDINATOR]
-        if words != [*items, level_word] or any(
+        token_words = [w for w, _ in tokens if w not in coordinators]
+        flags = [f for w, f in tokens if w not in coordinators]
+        if token_words != [*items, level_word] or any(
             f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
         ):
             continue
@@ -427,7 +319,8 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
 
 
 def _level_lists(text: str) -> Iterator[re.Match[str]]:
-    """``_LEVEL_LIST.finditer(text)``, trying only where a match can start.
+    """The level-list pattern's ``finditer(text)``, trying only where a match can
+    start.
 
     A match opens with a stem of two or three characters and a coordinator, so it
     starts two or three characters before one of 、和及与. finditer tries every
@@ -436,18 +329,21 @@ def _level_lists(text: str) -> Iterator[re.Match[str]]:
     Every match ends in a level word: a text with none (four texts in five) has no
     match, and one search for them settles it.
     """
-    if _LIST_LEVEL_WORD.search(text) is None:
+    patterns = _list_patterns()
+    if patterns["level_word"].search(text) is None:
         return iter(())
-    starts = {sep.start() - gap for sep in _LIST_SEP.finditer(text) for gap in (2, 3)}
-    return finditer_at(_LEVEL_LIST, text, sorted(starts))
+    starts = {
+        sep.start() - gap for sep in patterns["sep"].finditer(text) for gap in (2, 3)
+    }
+    return finditer_at(patterns["level_list"], text, sorted(starts))
 
 
 def _list_item_ok(item: str) -> bool:
     return (
         len(item) >= 2
         and item not in common_words()
-        and not set(item) & _FUNCTION_CHARS
-        and item not in load_lines("landmark_stop_prefixes.txt")
+        and not set(item) & _function_chars()
+        and item not in word_set("place:landmark-stop-prefixes")
     )
 
 
@@ -464,9 +360,6 @@ def _tag_boundary(text: str, at: int) -> bool:
     return pos == at
 
 
-_ADDRESS_TAIL = re.compile(f"[{CJK}]{{2,3}}?(?:街道|社区|嘎查|镇|乡|村)")
-
-
 def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places the gazetteer lacks but a compound address makes certain.
 
@@ -474,8 +367,9 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     list covers that province.
     """
     by_start = {h.start: h for h in hits}
-    tail = _ADDRESS_TAIL
-    function_chars = set("和在的是为了与及等或对把被从向以给到于第届")
+    tail = pattern("place:pattern.address-tail")
+    function_chars = frozenset(chars("place:chars.function"))
+    not_tails = word_set("place:words.not-address-tail")
     added: list[_Hit] = []
     replaced: set[int] = set()
     for hit in hits:
@@ -493,10 +387,8 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
         if not ranks or min(ranks) < 3 or min(ranks) > 4:
             continue
         match = tail.match(text, hit.end)
-        if not match or (
-            match.group().endswith("乡") and text[match.end() : match.end() + 1] == "村"
-        ):
-            continue
+        if not match or text[match.end() - 1 : match.end() + 1] in not_tails:
+            continue  # 发展乡村: the word 乡村
         name = match.group()
         if function_chars.intersection(name):
             continue
@@ -661,7 +553,7 @@ def _keep(
 
 def _noun_stem(name: str) -> bool:
     """Whether a district's name is an ordinary noun plus 区/县 (平房区, 矿区)."""
-    if not name.endswith("区"):
+    if not name.endswith(tuple(words("place:words.noun-district"))):
         return False  # "X县", "X市" are hardly ever a noun and a word by accident
     stem = name[:-1]
     entry = jieba_words().get(stem)
@@ -733,8 +625,7 @@ def _zone_rules() -> tuple[re.Pattern[str], dict[str, str]]:
 # (POS-tagged only inside the clause where the suffix was found, so the tagger never
 # runs over the whole text).
 _DIGIT = re.compile(r"\d")
-_COUNT = re.compile("[〇一二三四五六七八九十两百千万]")
-_ORDINAL = re.compile("[〇一二三四五六七八九十]+")
+
 _QUOTE_BEFORE = re.compile(r"[“”\"\n][^“”\"\n]{0,12}$")
 _QUOTE_AFTER = re.compile(r"[^“”\"\n]{0,12}[“”\"\n]")
 _CJK_OR_BRACKET = re.compile(f"[{CJK})]*")
@@ -742,9 +633,9 @@ _TWO_CJK = re.compile(f"[{CJK}]{{2}}")
 _CLAUSE_BREAK = re.compile(r"[，。；：、“”‘’《》〈〉()（）！？,;:!?\s「」]")
 _NAME_FLAGS = frozenset("n ng nr nrt nrfg ns nz nt j m eng an".split())
 _PROPER_FLAGS = frozenset("nr nrt nrfg ns nz j eng".split())
-_WATER = ("江", "河", "湖")
+
 # One-character modifiers and measure words before a landmark word: 大江, 小河, 条路.
-_MODIFIERS = frozenset("大小两各条座这那每该此本新老")
+
 # A word rarer than this in jieba's dictionary (or unknown to it) is distinctive
 # enough to be part of a proper name: 农林 (163), 东升 (553); 国家, 城市, 农业 are not.
 _RARE = 600
@@ -790,11 +681,11 @@ def _distinctive(word: str, flag: str) -> bool:
     """Whether a token can carry a proper name: rare, or unknown to the dictionary."""
     if len(word) < 2 or _DIGIT.search(word):
         return False
-    if word in load_lines("place_stopnames.txt") or word in load_lines(
-        "landmark_stop_prefixes.txt"
+    if word in word_set("place:stopnames") or word in word_set(
+        "place:landmark-stop-prefixes"
     ):
         return False
-    if _COUNT.match(word):
+    if word[:1] in chars("place:chars.count"):
         return False  # 五大, 十大: a count, not a name
     count = word_freq().get(word)
     if count is None:
@@ -837,20 +728,22 @@ def _name_start(
             break
         spans.append((pos, pos + len(word), word, flag))
         pos += len(word)
-    stops = load_lines("place_stopnames.txt")
-    level_words = {w for w, _ in _suffix_levels()} | {"新区", "城区"}
+    stops = word_set("place:stopnames")
+    level_words = {w for w, _ in _suffix_levels()} | word_set(
+        "place:words.level-words-extra"
+    )
     distinctive = False
     i = len(spans) - 1
     head = s
     # The token holding the suffix: 长江, 古纳河 are single words; 道路, 思路 generic.
     if spans and spans[i][0] < s:
         start, _, word, flag = spans[i]
-        if word in stops or word in load_lines("landmark_stop_prefixes.txt"):
+        if word in stops or word in word_set("place:landmark-stop-prefixes"):
             return None
         prefix = word[: s - start]
-        if prefix in _MODIFIERS or word_tags().get(prefix, "").startswith("v"):
+        if prefix in _modifiers() or word_tags().get(prefix, "").startswith("v"):
             return None  # 大江大河, 这条路, 致富路: a description or a metaphor
-        if suffix in _WATER and flag == "ns" and len(word) >= 2:
+        if suffix in word_set("place:words.water") and flag == "ns" and len(word) >= 2:
             return start, False  # 长江, 海拉尔河: rivers and lakes are whole ns words
         if word not in word_freq() or (
             flag in _PROPER_FLAGS and _distinctive(word, flag)
@@ -876,7 +769,7 @@ def _name_start(
             or e - start > _MAX_NAME
         ):
             break
-        if flag == "m" and not _ORDINAL.fullmatch(word):
+        if flag == "m" and not _ordinal().fullmatch(word):
             break
         distinctive = distinctive or _distinctive(word, flag)
         head = start
@@ -988,7 +881,7 @@ def _candidate(
 ) -> _Candidate | None:
     """The zone or landmark ending in the word ``text[s:end]``, if there is one:
     ``(start, end, kind, parent, scope)``."""
-    abbreviations = load_lines("place_abbreviations.txt")
+    abbreviations = word_set("place:abbreviations")
     anchor: _Hit | None = by_end.get(s)
     name_start: int | None = anchor.start if anchor is not None else None
     if kind == "zone" and anchor is None:
@@ -1011,7 +904,7 @@ def _candidate(
         # 重庆|新|机场: one descriptive character between a place and the word.
         near = by_end.get(s - 1)
         if near is not None and _ONE_CJK.fullmatch(text[s - 1]):
-            if text[s - 1] not in _FUNCTION_CHARS:
+            if text[s - 1] not in _function_chars():
                 anchor, name_start = near, near.start
     if name_start is None or kind != "zone":
         walked = _name_start(text, s, end, suffix, set(by_end))
@@ -1033,23 +926,32 @@ def _candidate(
         return None
     if any(text[name_start:end].endswith(m) for m in load_lines("metaphors.txt")):
         return None  # 康庄大道, (铺就)致富路: a figure of speech
-    if text[end : end + 1] in _DIVISION_CHARS and kind == "landmark":
+    if text[end : end + 1] in _division_chars() and kind == "landmark":
         return None  # 璧江区: an unknown division name, not the river 璧江
     parent = anchor.chosen if anchor is not None else None
     return name_start, end, kind, parent, _zone_scopes()[suffix]
 
 
-_DIVISION_CHARS = frozenset("区县市镇乡村省州旗")
+@cache
+def _division_chars() -> frozenset[str]:
+    return frozenset(chars("place:chars.division"))
+
+
+@cache
+def _modifiers() -> frozenset[str]:
+    return frozenset(chars("place:chars.landmark-modifiers"))
+
+
+@cache
+def _ordinal() -> re.Pattern[str]:
+    return re.compile(f"[{chars('place:chars.ordinal')}]+")
 
 
 def _division_follows(text: str, end: int, kind: str) -> bool:
     """A landmark word followed by a division word (璧江区): the last check of
     ``_zones_and_landmarks`` drops it, so the loop skips it first, before the name
     walk tags its clause."""
-    return kind == "landmark" and text[end : end + 1] in _DIVISION_CHARS
-
-
-_FUNCTION_CHARS = frozenset("和在的是为了与及等或对把被从向以给到于第届至")
+    return kind == "landmark" and text[end : end + 1] in _division_chars()
 
 
 def _merge_chained_zones(

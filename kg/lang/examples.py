@@ -5,9 +5,11 @@ How a rule is checked (its ``check`` key, or the default of its kind):
 - ``extract`` (every rule but a table row): the snippet is extracted like a
   document; an example holds when a mention of the rule's label has the expected
   text (or name) and every attribute written beside it (``{text = …, match = …,
-  level = "town"}``); a rule with ``emits = true`` must also be the one that made
-  it. A counterexample holds when no such mention is found (for a rule that
-  emits, none made by it; for a guard, this guard must have turned it down). Rules of ``link``
+  level = "town"}``; ``"posts.0.former" = false`` walks into lists and tables;
+  ``label = "person"`` looks at another label's mentions; ``rule = …`` asks which
+  rule made it); a rule with ``emits = true`` must also be the one that made it.
+  A counterexample holds when no such mention is found (for a rule that emits,
+  none made by it; for a guard, this guard must have turned it down). Rules of ``link``
   expect a node id (``organization:梁平区委组织部``) or an edge written
   ``"SOURCE TYPE TARGET"`` of the graph linked from the snippet.
 - ``table`` (a table row): the table decides the snippet (with the other inputs
@@ -106,20 +108,21 @@ def _check_extract(rule: Rule, example: Example, positive: bool) -> str | None:
     from kg.extract import extract
     from kg.ingest import parse_document
 
+    wanted = dict(example.fields)
+    label = wanted.pop("label", rule.label)
     with trace.recording() as rejections:
         mentions = extract(parse_document(example.text, "example.txt"))
-    same_label = [m for m in mentions if m.label == rule.label]
+    same_label = [m for m in mentions if m.label == label]
     found = [
         m
         for m in same_label
         if example.expect is None or example.expect in (m.text, m.name)
     ]
-    wanted = dict(example.fields)
     expected_rule = wanted.pop("rule", None)
     if expected_rule is None and rule.spec.get("emits"):
         expected_rule = rule.id
     for key, value in wanted.items():
-        found = [m for m in found if _matches(m.attrs.get(key), value)]
+        found = [m for m in found if _matches(_attr(m.attrs, key), value)]
     if expected_rule is not None:
         found = [m for m in found if m.rule == expected_rule]
     if positive and not found:
@@ -135,6 +138,23 @@ def _check_extract(rule: Rule, example: Example, positive: bool) -> str | None:
             others = ", ".join(f"{r.text} ({r.rule})" for r in rejections) or "none"
             return f"not turned down by this guard; rejections: {others}"
     return None
+
+
+def _attr(attrs: object, key: str) -> object:
+    """``attrs[key]``; a dotted key walks into lists and tables (``posts.0.former``)."""
+    value = attrs
+    for part in key.split("."):
+        if (
+            isinstance(value, list | tuple)
+            and part.isdigit()
+            and int(part) < len(value)
+        ):
+            value = value[int(part)]
+        elif hasattr(value, "get"):
+            value = value.get(part)
+        else:
+            return None
+    return value
 
 
 def _matches(actual: object, expected: object) -> bool:

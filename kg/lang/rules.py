@@ -39,7 +39,9 @@ from typing import Any
 from kg.errors import KgError
 
 KINDS = ("words", "pattern", "guard", "table", "stage")
-LABELS = ("place", "person", "organization", "programme", "metric", "link")
+# The folders of kg/rules: the labels of LABELS in kg.model, ``link``, and ``common``
+# (conventions of the texts every extractor shares, such as redaction placeholders).
+LABELS = ("place", "person", "organization", "programme", "metric", "link", "common")
 CJK = "\u4e00-\u9fff"
 
 # Keys every rule may have, and the keys of each kind.
@@ -54,7 +56,7 @@ _COMMON = {
     "check",
 }
 _KIND_KEYS = {
-    "words": {"words", "chars", "resource", "file", "extends"},
+    "words": {"words", "chars", "values", "resource", "column", "file", "extends"},
     "pattern": {"literal", "list", "regex", "tokens", "flags"},
     "guard": {"stage", "when"},
     "table": {"inputs", "row", "default", "extends"},
@@ -349,12 +351,19 @@ def _check_spec(
     kind: str, spec: dict[str, Any], fail: Callable[[str], RuleError]
 ) -> None:
     if kind == "words":
-        given = [k for k in ("words", "chars", "resource", "file") if k in spec]
+        sources = ("words", "chars", "values", "resource", "file")
+        given = [k for k in sources if k in spec]
         if not given and "extends" not in spec:
-            raise fail("a words rule needs 'words', 'chars', 'resource' or 'file'")
+            raise fail(
+                "a words rule needs 'words', 'chars', 'values', 'resource' or 'file'"
+            )
         if "words" in spec and not _str_list(spec["words"]):
             raise fail("'words' must be a list of strings")
-        for key in ("chars", "resource", "file", "extends"):
+        if "values" in spec and not isinstance(spec["values"], dict):
+            raise fail("'values' must be a table of word = value")
+        if "column" in spec and "resource" not in spec:
+            raise fail("'column' names a column of a 'resource' table (.tsv)")
+        for key in ("chars", "resource", "column", "file", "extends"):
             if key in spec and not isinstance(spec[key], str):
                 raise fail(f"'{key}' must be a string")
     elif kind == "pattern":
@@ -499,14 +508,58 @@ def use_packs(paths: Iterable[Path]) -> None:
     resolved = tuple(Path(p).resolve() for p in paths)
     if resolved == _PACKS:
         return
-    _PACKS = resolved
+    previous, _PACKS = _PACKS, resolved
     clear_caches()
-    load_rules()  # a bad pack fails here, not inside a worker
+    try:
+        load_rules()  # a bad pack fails here, not inside a worker
+    except RuleError:
+        _PACKS = previous  # the packs in use stay those that loaded
+        clear_caches()
+        raise
 
 
 def active_packs() -> tuple[Path, ...]:
     """The user packs in use (``use_packs``)."""
     return _PACKS
+
+
+@cache
+def packs_digest() -> str:
+    """A hash of the active packs' rule files (names and bytes); empty without packs.
+
+    Part of the extraction cache's version: a build with other packs extracts again.
+    """
+    if not _PACKS:
+        return ""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for pack in _PACKS:
+        digest.update(pack.name.encode())
+        for label, item in _rule_files(pack):
+            digest.update(f"{label}/{item.name}".encode())
+            digest.update(hashlib.sha256(item.read_bytes()).digest())
+        for rule_item in load_rules().rules.values():
+            listed = rule_item.spec.get("file")
+            if listed and rule_item.folder:  # a word list a rule names
+                digest.update(f"{rule_item.folder}/{listed}".encode())
+                digest.update((Path(rule_item.folder) / listed).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def lexicons() -> tuple[Rule, ...]:
+    """The words rules that make mentions themselves (``emits = true``): every word
+    of theirs found in a text is a mention of their label, with their ``attrs``.
+    A user pack's list of programme names, extra places or people is one."""
+    return tuple(
+        r
+        for r in load_rules()
+        if r.kind == "words" and r.spec.get("emits") and r.label in _LEXICON_LABELS
+    )
+
+
+_LEXICON_LABELS = ("place", "person", "organization", "programme")
 
 
 def clear_caches() -> None:
@@ -577,10 +630,15 @@ def _own_words(rule_id: str) -> tuple[str, ...]:
         raise RuleError(r.file, r.line, f"rule {rule_id} is a {r.kind}, not words")
     found: list[str] = list(r.spec.get("words", []))
     found.extend(r.spec.get("chars", ""))
+    found.extend(r.spec.get("values", {}))
     if "resource" in r.spec:
-        from kg.resources import load_list
+        from kg.resources import load_list, load_table
 
-        found.extend(load_list(r.spec["resource"]))
+        if "column" in r.spec:
+            column = r.spec["column"]
+            found.extend(row[column] for row in load_table(r.spec["resource"]))
+        else:
+            found.extend(load_list(r.spec["resource"]))
     if "file" in r.spec:
         if not r.folder:
             raise RuleError(r.file, r.line, "'file' needs a rule file on disk")
@@ -621,6 +679,22 @@ def words(rule_id: str) -> tuple[str, ...]:
 
 
 @cache
+def word_values(rule_id: str) -> dict[str, Any]:
+    """The ``values`` table of a words rule (word → value), its extensions' after it.
+
+    Examples:
+        >>> word_values("metric:numerals.large")["万"]
+        10000
+    """
+    out: dict[str, Any] = dict(rule(rule_id).spec.get("values", {}))
+    for other in load_rules():
+        if other.spec.get("extends") == rule_id and other.id != rule_id:
+            for word, value in word_values(other.id).items():
+                out.setdefault(word, value)
+    return out
+
+
+@cache
 def word_set(rule_id: str) -> frozenset[str]:
     """``words(rule_id)`` as a set."""
     return frozenset(words(rule_id))
@@ -651,7 +725,9 @@ _FLAGS = {"multiline": re.MULTILINE, "dotall": re.DOTALL}
 
 
 def expand(source: str) -> str:
-    """A regex with ``{CJK}``, ``{words:ID}`` and ``{chars:ID}`` filled in.
+    """A regex with ``{CJK}``, ``{words:ID}`` and ``{chars:ID}`` filled in: an
+    alternation of the words of rule ID (longest first), its characters for a
+    character class; ``{chars:A+B}`` joins the characters of rules A and B.
 
     Examples:
         >>> expand("[{CJK}]{2,3}")
@@ -662,10 +738,10 @@ def expand(source: str) -> str:
         name = match.group(1)
         if name == "CJK":
             return CJK
-        kind, rule_id = name.split(":", 1)
+        kind, rule_ids = name.split(":", 1)
         if kind == "words":
-            return f"(?:{alternation(rule_id)})"
-        return "".join(re.escape(c) for c in chars(rule_id))
+            return "(?:" + "|".join(alternation(i) for i in rule_ids.split("+")) + ")"
+        return "".join(re.escape(c) for i in rule_ids.split("+") for c in chars(i))
 
     return _REFERENCE.sub(fill, source)
 
@@ -852,13 +928,10 @@ def register_test(name: str, make: Callable[[Any, Rule], Test]) -> None:
     _TESTS[name] = make
 
 
-# An inline form of a test: the generated matcher (``Table.matcher``) writes it as
-# an expression instead of calling the test (op, its argument).
-# Kept on the function itself: an id() of a freed test can be reused by another
-# test once the caches are cleared (release_resources), and a table keyed by id
-# then inlined the wrong operation.
 def _inline(test: Test, op: str, arg: Any) -> Test:
-    test._kg_inline = (op, arg)  # type: ignore[attr-defined]
+    """Mark ``test`` with an inline form (op, its argument): the generated matcher
+    (``Table.matcher``) writes it as an expression instead of calling it."""
+    test.inline = (op, arg)  # type: ignore[attr-defined]
     return test
 
 
@@ -1073,7 +1146,7 @@ class Table:
                 i = names.index(name)
                 value = f"(V{i} if V{i} is not _U else (V{i} := M{i}(ctx)))"
                 arg = f"A{k}_{j}"
-                op, inline_arg = getattr(test, "_kg_inline", (None, None))
+                op, inline_arg = getattr(test, "inline", (None, None))
                 if op is None:
                     env[arg] = test
                     term = f"{arg}({value})"

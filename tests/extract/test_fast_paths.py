@@ -124,10 +124,17 @@ def test_figure_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
 
 
 def test_cue_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
+    from kg.lang.rules import longest_first
+    from kg.lang.rules import pattern as rule_pattern
+
     cases = [
-        (people._patterns()["historical"], people._words("person_history.txt"), (3,)),
-        (people._patterns()["speech"], people._words("speech_verbs.txt"), (2, 3)),
-        (people._TAKES_POST, people._TAKES_POST_VERBS, people._TAKES_POST_GAPS),
+        (people._patterns()["historical"], longest_first("person:history-cues"), (3,)),
+        (people._patterns()["speech"], longest_first("person:speech-verbs"), (2, 3)),
+        (
+            rule_pattern("person:pattern.name-post"),
+            longest_first("person:verbs.take-post"),
+            people._TAKES_POST_GAPS,
+        ),
     ]
     extra = ["谢志望从2020年担任八角社区党总支书记。", "“好”,邓天星如是说。卢作孚精神"]
     for pattern, words, gaps in cases:
@@ -167,14 +174,18 @@ def test_pack_without_zlib_reads_back_the_same(seed_texts: list[str]) -> None:
 @given(st.text(alphabet="、和及与社区街道村镇乡方舟秀水平安一,。 a1", max_size=40))
 def test_level_lists_are_finditer(text: str) -> None:
     spans = [m.span() for m in places._level_lists(text)]
-    assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+    assert spans == [
+        m.span() for m in places._list_patterns()["level_list"].finditer(text)
+    ]
 
 
 def test_level_lists_are_finditer_on_seeds(seed_texts: list[str]) -> None:
     extra = ["方舟、秀水社区和平安村", "懂农业、懂技术", "和平、和谐和美街道"]
     for text in [*seed_texts, *extra]:
         spans = [m.span() for m in places._level_lists(text)]
-        assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+        assert spans == [
+            m.span() for m in places._list_patterns()["level_list"].finditer(text)
+        ]
 
 
 @settings(max_examples=300, deadline=None)

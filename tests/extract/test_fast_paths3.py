@@ -67,18 +67,18 @@ def test_fold_and_gaps_on_seeds(seed_raw: list[str]) -> None:
 
 def _level_anchors(text: str) -> list[tuple[int, int]]:
     starts = organizations._level_word_positions(text)
-    return _spans(finditer_at(organizations._LEVEL_ANCHOR, text, starts))
+    return _spans(finditer_at(organizations._rules()[0], text, starts))
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from("区县市镇乡村系的,。 \n梁平a")))
 def test_level_anchors_are_finditer(text: str) -> None:
-    assert _level_anchors(text) == _spans(organizations._LEVEL_ANCHOR.finditer(text))
+    assert _level_anchors(text) == _spans(organizations._rules()[0].finditer(text))
 
 
 def test_level_anchors_on_seeds(seed_texts: list[str]) -> None:
     for text in seed_texts:
-        found = _spans(organizations._LEVEL_ANCHOR.finditer(text))
+        found = _spans(organizations._rules()[0].finditer(text))
         assert _level_anchors(text) == found
 
 

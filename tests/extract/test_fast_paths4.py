@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from kg.extract import people, places
 from kg.extract._tagger import viterbi
 from kg.ingest import parse_document
+from kg.lang.rules import words
 from kg.model import Document, Mention
 
 SEEDS = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))
@@ -219,13 +220,15 @@ def test_viterbi_character_table_follows_the_tables() -> None:
 def test_level_lists_without_a_level_word() -> None:
     """The level-word gate of ``_level_lists``: closed texts have no match."""
     for text in ["方舟、秀水和平安", "懂农业、懂技术", "", "和平、和谐和美"]:
-        assert places._LIST_LEVEL_WORD.search(text) is None
+        assert places._list_patterns()["level_word"].search(text) is None
         assert list(places._level_lists(text)) == []
-        assert list(places._LEVEL_LIST.finditer(text)) == []
-    for word in places._LIST_LEVEL_WORDS:  # the gate opens for every level word
+        assert list(places._list_patterns()["level_list"].finditer(text)) == []
+    for word in words("place:words.list-levels"):  # the gate opens for every one
         text = f"方舟、秀水{word}和平安"
         spans = [m.span() for m in places._level_lists(text)]
-        assert spans == [m.span() for m in places._LEVEL_LIST.finditer(text)]
+        assert spans == [
+            m.span() for m in places._list_patterns()["level_list"].finditer(text)
+        ]
         assert spans == [(0, 5 + len(word))]
 
 
@@ -300,7 +303,7 @@ def _metrics_both_ways(
         monkeypatch,
         metrics,
         "_determiner",
-        lambda match, units: False,
+        lambda match, units, sets: False,
         bool,
         lambda: metrics.extract_metrics(doc),
     )
