@@ -713,8 +713,7 @@ def _build(
     def consume(doc: Document, mentions: list[Mention]) -> None:
         linker.add(doc, mentions)
         metas[doc.doc_id] = doc.meta
-        if html:
-            texts[doc.doc_id] = doc.text
+        texts[doc.doc_id] = doc.text  # the view's snippets; the corpus pass
         if rdf:
             docs[doc.doc_id] = sentence_index(doc)
 
@@ -737,7 +736,9 @@ def _build(
             f"{corpus}: no document could be read ({len(report.errors)} errors)"
         )
     on_stage("finishing the graph")
-    graph = _timed(report, "graph", lambda: to_networkx(linker.finish(), consume=True))
+    graph = _timed(
+        report, "graph", lambda: to_networkx(linker.finish(texts), consume=True)
+    )
     annotate_graph(graph, metas)  # title, date, source, publisher; PDF pages
     metas.clear()
     add_dates(graph)  # first and last dates of programmes and runs_in edges

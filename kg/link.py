@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import attrgetter
@@ -63,6 +63,9 @@ class _Builder:
         self.ancestor_ids: dict[str, frozenset[str]] = {}
         # division -> (attrs, level, code) of each division above it, once chained
         self._chains: dict[str, tuple[tuple[dict[str, object], str, object], ...]] = {}
+        # doc id -> (original start of each article, its focus place or the
+        # document's district): where the corpus pass says a programme runs
+        self.article_focus: dict[str, tuple[list[int], list[str | None]]] = {}
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
         entity = self.graph.entities.get(entity_id)
@@ -165,11 +168,18 @@ class Linker:
             raise RuntimeError("this Linker has finished")
         _link_document(self._builder, doc, mentions)
 
-    def finish(self) -> LinkedGraph:
-        """The graph; the linker keeps nothing of it (large corpora: memory)."""
+    def finish(self, texts: Mapping[str, str] | None = None) -> LinkedGraph:
+        """The graph; the linker keeps nothing of it (large corpora: memory).
+
+        ``texts`` (each document's text by id) runs the corpus pass: a name that one
+        document gave a programme is a programme wherever the corpus writes it
+        (``programme:step.corpus``).
+        """
         builder, self._builder = self._builder, None
         if builder is None:
             raise RuntimeError("this Linker has finished")
+        if texts:
+            _corpus_programmes(builder, texts)
         for entity in builder.graph.entities.values():
             if len(entity.mentions) > 1:  # most nodes (metrics, articles) have one
                 entity.mentions.sort(key=_mention_key)
@@ -179,7 +189,9 @@ class Linker:
         return builder.finish()
 
 
-def link(extracted: Iterable[tuple[Document, list[Mention]]]) -> LinkedGraph:
+def link(
+    extracted: Iterable[tuple[Document, list[Mention]]], *, corpus_pass: bool = False
+) -> LinkedGraph:
     """Merge the mentions of every document into one graph.
 
     Args:
@@ -191,9 +203,12 @@ def link(extracted: Iterable[tuple[Document, list[Mention]]]) -> LinkedGraph:
         The entities (nodes) and relations (edges), deterministic for a given input.
     """
     linker = Linker()
+    texts: dict[str, str] = {}
     for doc, mentions in extracted:
         linker.add(doc, mentions)
-    return linker.finish()
+        if corpus_pass:
+            texts[doc.doc_id] = doc.text
+    return linker.finish(texts)
 
 
 @dataclass(slots=True)
@@ -211,6 +226,8 @@ class _DocContext:
     # id(mention) -> (mention, index in ``doc.clean`` of its start): places are
     # asked again and again. The mention is kept so that its id cannot be reused.
     positions: dict[int, tuple[Mention, int]] = field(default_factory=dict)
+    # (what, article index) -> the place an article is about at that level
+    subjects: dict[tuple[str, int], str | None] = field(default_factory=dict)
     # The last mention ``sentence_of`` was asked about, and its answer: a figure
     # asks twice in a row (places, then programmes near it).
     asked: tuple[Mention | None, int] = (None, 0)
@@ -285,6 +302,11 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
         else:
             ctx.ids[id(mention)] = _link_place(builder, mention)
     ctx.articles = _articles(builder, ctx, by_label["place"])
+    district = _document_district(builder, ctx)
+    builder.article_focus[doc.doc_id] = (
+        [doc.to_original(a.start, a.start)[0] for a in doc.articles] or [0],
+        [a.focus or district for a in ctx.articles] or [district],
+    )
     for mention in local:
         district = _district_around(builder, ctx, mention)
         ctx.ids[id(mention)] = _link_place(
@@ -298,7 +320,8 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
     for mention in people:
         _link_person(builder, ctx, mention)
     for mention in by_label["programme"]:
-        if mention.attrs.get("class") == "local":
+        # "local": a user pack's lexicon (kg.extract.lexicon) and older caches
+        if mention.attrs.get("class") in ("programme", "local"):
             ctx.ids[id(mention)] = _link_programme(builder, ctx, mention)
     for mention in by_label["metric"]:
         _link_metric(builder, ctx, mention)
@@ -729,9 +752,17 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     entity_id = f"programme:{mention.name}"
     entity = builder.entity(entity_id, "programme", mention.name)
     entity.mentions.append(mention)
-    entity.attrs["class"] = "local"
-    if mention.attrs.get("long_name"):
-        entity.aliases.add(str(mention.attrs["long_name"]))
+    entity.attrs["class"] = "programme"
+    # whose it is: the first mention's say, unless a later one knows better (a
+    # national or provincial owner written beside it)
+    scope = str(mention.attrs.get("scope") or "local")
+    if scope == "local" and not mention.attrs.get("scope_rule"):
+        scope = _owner_scope(builder, ctx, mention) or scope
+    if entity.attrs.get("scope", "local") == "local":
+        entity.attrs["scope"] = scope
+    for alias in mention.attrs.get("aliases") or []:  # type: ignore[attr-defined]
+        if alias != entity.name:
+            entity.aliases.add(str(alias))
     components = list(entity.attrs.get("components") or [])  # type: ignore[call-overload]
     for part in mention.attrs.get("components") or []:  # type: ignore[attr-defined]
         if part not in components:
@@ -749,10 +780,98 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     # 重庆市璧山区…“五新”: the district, not also the province that holds it
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
     named = [pid for pid in named if pid not in enclosing]
-    focus = ctx.article_of(mention).focus or _document_district(builder, ctx)
+    article = ctx.article_of(mention)
+    focus = article.focus or _document_district(builder, ctx)
+    if focus is not None:
+        # 保定市's report: 对接北京 (北京市, another province) is not where its
+        # programmes run
+        named = [pid for pid in named if not _other_province(builder, pid, focus)]
+        # an article about a village (华溪村 in its title or named throughout) says
+        # where its programmes run more precisely than its district or town
+        village = _subject_village(builder, ctx, article, focus)
+        if village is not None:
+            around = _ancestor_ids(builder, village)
+            named = list(dict.fromkeys(village if p in around else p for p in named))
+            focus = village
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _owner_scope(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """provincial when the place named last before a programme in its sentence is a
+    province (重庆市出台《关于实施教育扶贫攻坚三年行动的意见》, 重庆还以巴渝和美乡村
+    示范创建行动为抓手): the province carries out its own programme."""
+    before = [p for p in ctx.nearby(mention, "place") if p.end <= mention.start]
+    if not before:
+        return None
+    last = max(before, key=lambda p: p.end)
+    entity = builder.graph.entities.get(ctx.ids.get(id(last), ""))
+    if entity is not None and entity.attrs.get("level") == "province":
+        return "provincial"
+    return None
+
+
+def _other_province(builder: _Builder, pid: str, focus: str) -> bool:
+    """A province or prefecture (北京市, 天津市) outside the focus's province."""
+    entity = builder.graph.entities.get(pid)
+    if entity is None or RANK.get(str(entity.attrs.get("level")), 9) > 2:
+        return False
+    province = _province_of(builder, focus)
+    return province is not None and province != _province_of(builder, pid)
+
+
+def _province_of(builder: _Builder, pid: str) -> str | None:
+    chain = [pid, *sorted(_ancestor_ids(builder, pid), key=len)]
+    for candidate in chain:
+        entity = builder.graph.entities.get(candidate)
+        code = candidate.removeprefix("place:")
+        if entity is not None and entity.attrs.get("level") == "province":
+            return candidate
+        if code.isdigit() and len(code) == 2:
+            return candidate
+    return None
+
+
+def _subject_village(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo, focus: str
+) -> str | None:
+    """The village or community an article is about: named in its title, or at
+    least three times and more often than any other place, and inside the focus."""
+    key = ("village", article.index)
+    if key in ctx.subjects:
+        return ctx.subjects[key]
+    counts: Counter[str] = Counter()
+    others: Counter[str] = Counter()
+    doc = ctx.doc
+    title = (
+        doc.articles[article.index].title if article.index < len(doc.articles) else None
+    )
+    if title and (
+        title[1] - title[0] > 40 or title[1] >= doc.articles[article.index].end
+    ):
+        title = None  # a first line that is a paragraph (or all), not a title
+    for place in ctx.by_label.get("place", []):
+        pid = ctx.ids.get(id(place))
+        if pid is None:
+            continue
+        pos = ctx.position(place)
+        if doc.article_index(pos) != article.index:
+            continue
+        weight = 4 if title and title[0] <= pos < title[1] else 1
+        level = str(builder.graph.entities[pid].attrs.get("level"))
+        if level in ("village", "community"):
+            counts[pid] += weight
+        else:
+            others[pid] += weight
+    best = None
+    if counts:
+        pid, score = max(sorted(counts.items()), key=lambda item: item[1])
+        inside = focus in _ancestor_ids(builder, pid)
+        if inside and score >= 3 and score > max(others.values(), default=0) // 2:
+            best = pid
+    ctx.subjects[key] = best
+    return best
 
 
 def _ancestor_ids(builder: _Builder, place_entity: str) -> frozenset[str]:
@@ -828,6 +947,82 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             return pid
     return focus
 
+
+def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
+    """One sense per corpus: a programme's name (or alias) written in a document that
+    did not find it (三比三亮 without quotes, in another document) is a mention of
+    that programme there too, running in that article's focus place.
+
+    Names of three characters or more that are no dictionary word, and that no two
+    programmes share; an automaton over them reads every text once.
+    """
+    from bisect import bisect_right
+
+    import ahocorasick_rs
+
+    from kg.extract.programmes import is_word, straddles
+
+    owner: dict[str, str | None] = {}
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    entities = builder.graph.entities
+    parts = {
+        p
+        for e in entities.values()
+        if e.label == "programme"
+        for p in e.attrs.get("components") or []  # type: ignore[attr-defined]
+    }
+    for entity in entities.values():
+        if entity.label != "programme":
+            continue
+        for name in {entity.name, *entity.aliases} - parts:
+            if len(name) >= 3 and not is_word(name):
+                owner[name] = (
+                    entity.id if owner.get(name, entity.id) == entity.id else None
+                )
+        for m in entity.mentions:
+            covered[m.doc_id].append((m.start, m.end))
+    names = sorted(n for n, e in owner.items() if e is not None)
+    if not names:
+        return
+    finder = ahocorasick_rs.AhoCorasick(
+        names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    for doc_id, text in texts.items():
+        spans = covered.get(doc_id, [])
+        for index, start, end in finder.find_matches_as_indexes(text):
+            if (
+                any(s < end and start < e for s, e in spans)
+                or straddles(text, start, end)
+                or _quoted_around(text, start, end)
+            ):
+                continue
+            entity = entities[owner[names[index]]]  # type: ignore[index]
+            mention = Mention(
+                doc_id,
+                start,
+                end,
+                text[start:end],
+                "programme",
+                "programme:step.corpus",
+                entity.name,
+                {"class": "programme", "scope": entity.attrs.get("scope", "local")},
+            )
+            entity.mentions.append(mention)
+            starts, focus = builder.article_focus.get(doc_id, ([0], [None]))
+            place = focus[max(0, bisect_right(starts, start) - 1)]
+            if place is not None:
+                builder.relate(entity.id, "runs_in", place, mention)
+
+
+def _quoted_around(text: str, start: int, end: int) -> bool:
+    """Inside a quotation of that document (“五级书记抓乡村振兴”, “星级文明户”): its
+    extractor decided what the quoted text is."""
+    opened = text.rfind("“", max(0, start - 40), start + 1)
+    return (
+        opened >= 0
+        and text.rfind("”", opened, start) < 0
+        and "”" in text[end : end + 40]
+    )
 
 @cache
 def _variant_chunk() -> re.Pattern[str]:

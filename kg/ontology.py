@@ -35,7 +35,7 @@ class KG(DefinedNamespace):
     _NS = Namespace(BASE + "ontology#")
 
     # Classes
-    Programme: URIRef  # a named local initiative (三比三亮)
+    Programme: URIRef  # a named initiative, local or national (三比三亮, 河长制)
     ProgrammeComponent: URIRef  # one numbered part of a programme
     Metric: URIRef  # a normalised figure (a qb:Observation)
     # Places
@@ -49,6 +49,7 @@ class KG(DefinedNamespace):
     formerlyHeldBy: URIRef
     # Programmes
     runsIn: URIRef
+    scope: URIRef  # local | provincial | national
     component: URIRef
     componentOf: URIRef
     variantOf: URIRef

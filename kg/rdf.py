@@ -254,6 +254,7 @@ _T = {  # every predicate and class kg writes, written, made once
         "code": KG.divisionCode,
         "inferred": KG.inferred,
         "kind": KG.personKind,
+        "scope": KG.scope,
         "scheme": SKOS.inScheme,
         "programmes": KG.programmes,
         "identifier": DCTERMS.identifier,
@@ -718,6 +719,7 @@ def _add_node(
         own[_shared_pair("kind", _plain(str(attrs.get("kind"))))] = None
     elif kind == "programme":
         own[_IN_PROGRAMMES] = None
+        own[_shared_pair("scope", _plain(str(attrs.get("scope") or "local")))] = None
         for part in attrs.get("components") or []:
             _add_component(acc, node_id, s, part)
     elif kind == "metric":

@@ -391,6 +391,8 @@ def _node_entries(
             **({"info": info} if (info := _info(attrs)) else {}),
             "degree": degree.get(node_id, 0),
             "ndocs": len(_docs(attrs.get("mentions", []))),
+            # whose programme it is (local, provincial, national): the scope filter
+            **({"scope": attrs["scope"]} if attrs.get("scope") else {}),
             **({"districts": belongs[node_id]} if node_id in belongs else {}),
         }
 

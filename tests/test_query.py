@@ -75,8 +75,8 @@ def test_query_programmes_per_district_counts_places_below(
     )
     assert {r["district"] for r in rows} == {"梁平区"}
     by_name = {r["programme"]: r for r in rows}
-    # 院坝三议 runs in 梁平区 and in 梁山街道, a subdistrict below it
-    assert int(by_name["院坝三议"]["places"]) == 2
+    # “院坝三议”工作法 (its fullest name) runs in 梁平区 and in 梁山街道 below it
+    assert int(by_name["院坝三议工作法"]["places"]) == 2
 
 
 def test_query_programmes_per_district_on_the_seeds(store: ox.Store) -> None:

@@ -241,6 +241,33 @@ def test_district_filter_keeps_that_district(
     page.clean()
 
 
+def test_initiative_view_links_variants(page: Page, graph: nx.MultiDiGraph) -> None:
+    page.open()
+    variants = page.js(
+        "kg.network.body.data.edges.get().filter(e => e.dashes).map(e => [e.from, e.to])"
+    )
+    assert ["programme:三亮三比", "programme:三比三亮"] in variants
+    page.clean()
+
+
+def test_scope_filter_keeps_the_programmes_of_that_scope(
+    page: Page, graph: nx.MultiDiGraph
+) -> None:
+    scopes = {
+        n: a.get("scope")
+        for n, a in graph.nodes(data=True)
+        if a.get("type") == "programme"
+    }
+    assert {"local", "national"} <= set(scopes.values())
+    for fragment in ("view=whole&scope=national", "view=initiative&scope=local"):
+        page.open(fragment)
+        wanted = fragment.rsplit("=", 1)[1]
+        drawn = {n for n in page.drawn() if n in scopes}
+        assert drawn and {scopes[n] for n in drawn} == {wanted}
+        assert page.page.input_value("#scope") == wanted
+    page.clean()
+
+
 def test_search_by_name_selects_the_node_and_shows_its_sources(
     page: Page, graph: nx.MultiDiGraph, shots: Path
 ) -> None:

@@ -24,6 +24,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "programme": extract_programmes,
     "metric": extract_metrics,
 }
+# Programmes and organisations see the place mentions too (平安保定, 璧山区委组织部).
 
 __all__ = ["EXTRACTORS", "Extractor", "extract"]
 
@@ -33,16 +34,35 @@ def extract(doc: Document) -> list[Mention]:
 
     Organisations are anchored on places, so they get the place mentions as input.
     """
-    by_label = {label: extractor(doc) for label, extractor in EXTRACTORS.items()}
+    by_label = {
+        label: extractor(doc)
+        for label, extractor in EXTRACTORS.items()
+        if label != "programme"
+    }
     lexicon = lexicon_mentions(doc)  # the words of user packs' lists (most: none)
     if lexicon:  # places first: organisations are anchored on them
         places = [m for m in lexicon if m.label == "place"]
         by_label["place"] = merge_lexicon(by_label["place"], places)
+    # programmes see the places (平安保定: a brand word before a place name)
+    by_label["programme"] = extract_programmes(doc, by_label["place"])
     by_label["organization"] = extract_organizations(doc, by_label["place"])
+    by_label["metric"] = _outside_names(by_label["metric"], by_label["programme"])
     mentions = [m for found in by_label.values() for m in found]
     if lexicon:
         mentions = merge_lexicon(mentions, [m for m in lexicon if m.label != "place"])
     return sorted(mentions, key=lambda m: (m.start, m.end, m.label, m.rule))
+
+
+def _outside_names(metrics: list[Mention], programmes: list[Mention]) -> list[Mention]:
+    """A formula's own number is not a metric (五个1000行动, 12345热线)."""
+    spans = [
+        (m.start, m.end) for m in programmes if m.attrs.get("class") == "programme"
+    ]
+    if not spans:
+        return metrics
+    return [
+        m for m in metrics if not any(s <= m.start and m.end <= e for s, e in spans)
+    ]
 
 
 def release_resources() -> int:

@@ -1,50 +1,164 @@
-"""Programmes: named local initiatives (三比三亮, 双网格, 六单工作法, 1+3+1 …).
+"""Programmes: every named initiative a text says a place runs, local or national.
 
-Candidates are quoted names, numbered formulas (1+3+1, 4+X) and names ending in a
-scheme word. Each is classified (``attrs["class"]``): ``local`` initiatives become
-programme nodes; ``national`` doctrine, ``quotation``, ``metaphor`` and plain ``term``
-do not. Rules live in ``doctrine.txt``, ``metaphors.txt`` and ``programme_rules.tsv``.
+Recall first, then judgement. The steps of ``kg/rules/programme/steps.toml`` find
+candidates generously: quoted names (and the scheme word after them), programmes
+of the reviewed lexicon in running text, unquoted names ending in a scheme word,
+lists sharing one scheme word, formulas joined by ``+``, place brands (平安保定),
+creation drives (创建全国文明城市) and counted listings. The decision table
+``programme:class`` (``classes.toml``) then says what each candidate is —
+programme, doctrine, quotation, metaphor, honour, organisation or other — and
+``programme:scope`` whose it is (national, provincial, local).
+
+Python here implements the steps and the tests the tables use; the words, the
+rows and their order are data.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import cache
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
 
-from kg.extract._context import CJK, PLACEHOLDER, jieba_words, make_mention
+import ahocorasick_rs
+
+from kg.extract._context import CJK, jieba_words, make_mention
+from kg.lang import rules, trace
 from kg.model import Document, Mention
-from kg.resources import load_lines, load_table
+
+__all__ = [
+    "classify",
+    "extract_programmes",
+    "is_word",
+    "lexicon",
+    "programme_finder",
+    "straddles",
+]
 
 _NUMERAL = "一二两三四五六七八九十百千双多"
-_FORMULA = re.compile(
-    rf"^(?:[{_NUMERAL}\d][{CJK}]{{1,3}}){{2,5}}$|^[{_NUMERAL}][{CJK}]{{1,3}}$"
-)
 _CHUNK = re.compile(rf"[{_NUMERAL}][^{_NUMERAL}]{{1,3}}")
-_PLUS = re.compile(r"(?<![\d.])\d+(?:\+[\dXN])+(?![\d.])")
+_PLUS = re.compile(r"(?<![\d.+])\d+(?:\+(?:\d+|[XN]))+(?![\d.%+])")
+_CJK_PLUS = re.compile(
+    rf"[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}})+|[{CJK}]{{2,4}}\+(?![{CJK}\d])"
+)
+# Running text: a first part of two characters unless a boundary precedes it, middle
+# parts of up to four, a last part of two (推行理论+技能+实践培训 → 理论+技能+实践).
+_CJK_PLUS_RUNNING = re.compile(
+    rf"(?:(?<![{CJK}])[{CJK}]{{2,4}}|[{CJK}]{{2}})"
+    rf"(?:(?:\+[{CJK}]{{2,4}}(?=\+))*\+[{CJK}]{{2}}|\+(?![{CJK}\d]))"
+)
+_DIGIT_NAME = re.compile(rf"^\d{{3,}}[{CJK}]{{0,10}}$")  # 123456, 141基层智治体系建设
 _QUOTE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"")
-_REPORTED = re.compile(r"(?:指出|强调|说|表示|提出|要求)[:,]?$")
+_INNER = re.compile(r"‘([^‘’\n]{2,20})’")
+
+# Which step found a candidate, in the order overlapping candidates give way.
+_PRIORITY = {
+    "listing": 0,
+    "quoted": 1,
+    "lexicon": 2,
+    "plus": 3,
+    "creation": 4,
+    "brand": 5,
+    "distributed": 6,
+    "scheme": 7,
+}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # offsets in doc.clean: the name as written (or the quoted name)
+    end: int
+    name: str
+    source: str  # quoted, lexicon, scheme, distributed, plus, brand, creation, listing
+    before: str = ""
+    after: str = ""
+    clause: str = ""
+    aliases: list[str] = field(default_factory=list)
+    components: list[str] = field(default_factory=list)
+    full: str | None = None  # the fullest name: the quoted name and its scheme word
+    full_end: int = 0
+    inner: bool = False  # ‘…’ inside a longer quotation
+    cls: str = ""
+    class_rule: str | None = None
+    scope: str = "local"
+    scope_rule: str | None = None
+
+    @property
+    def step(self) -> str:
+        if self.source == "quoted" and self.full is not None:
+            return "programme:step.quoted-scheme"
+        return f"programme:step.{self.source}"
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    cls: str
+    scope: str
 
 
 @cache
-def _rules() -> dict[str, tuple[str, ...]]:
-    kinds = (
-        "suffix",
-        "follow",
-        "weak",
-        "cue",
-        "task",
-        "site",
-        "lever",
-        "head",
-        "works",
-        "higher",
-        "listed",
+def lexicon() -> dict[str, Entry]:
+    """Every name and alias of ``kg/rules/programme/lexicon.tsv`` → its entry.
+
+    Examples:
+        >>> lexicon()["乡村振兴"]
+        Entry(name='乡村振兴战略', cls='programme', scope='national')
+    """
+    from importlib import resources
+
+    text = (resources.files("kg") / "rules" / "programme" / "lexicon.tsv").read_text(
+        "utf-8"
     )
-    rules: dict[str, list[str]] = {k: [] for k in kinds}
-    for row in load_table("programme_rules.tsv"):
-        rules[row["kind"]].append(row["word"])
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in rules.items()}
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")]
+    out: dict[str, Entry] = {}
+    for name, cls, scope, aliases, _ in rows[1:]:
+        entry = Entry(name, cls, scope)
+        out.setdefault(name, entry)
+        for alias in filter(None, aliases.split("|")):
+            out.setdefault(alias, entry)
+    return out
+
+
+@cache
+def rejected() -> frozenset[str]:
+    """Candidates the lexicon's review found generic (lexicon-rejected.txt)."""
+    from importlib import resources
+
+    path = resources.files("kg") / "rules" / "programme" / "lexicon-rejected.txt"
+    return frozenset(
+        w
+        for ln in path.read_text("utf-8").splitlines()
+        if (w := ln.split("#", 1)[0].strip())
+    )
+
+
+@cache
+def programme_finder(
+    names: tuple[str, ...] | None = None,
+) -> ahocorasick_rs.AhoCorasick | None:
+    """Leftmost-longest automaton over programme names (the lexicon's, of three
+    characters or more, by default)."""
+    if names is None:
+        names = tuple(
+            sorted(
+                k for k, e in lexicon().items() if e.cls == "programme" and len(k) >= 3
+            )
+        )
+    if not names:
+        return None
+    return ahocorasick_rs.AhoCorasick(
+        names,
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.DFA,  # twice as fast here
+    )
+
+
+# --------------------------------------------------------------------------- tests
 
 
 @cache
@@ -52,8 +166,7 @@ def _dictionary() -> frozenset[str]:
     """Words of jieba's dictionary seen at least ten times (一站式 39, 一把手 282).
 
     A coined local name (三比三亮, 双网格) is not in a general dictionary; a word that
-    is, with some frequency, is ordinary vocabulary quoted for emphasis. 五位一体 (6)
-    is rare enough to be a name.
+    is, with some frequency, is ordinary vocabulary quoted for emphasis.
     """
     return frozenset(
         word
@@ -62,343 +175,986 @@ def _dictionary() -> frozenset[str]:
     )
 
 
-_DIGIT_NAME = re.compile(rf"^\d{{3,}}[{CJK}]{{0,10}}$")  # 123456, 141基层智治体系建设
-_CJK_PLUS = re.compile(rf"^[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}})+$")  # 理论+技能+实践
-_LISTING = re.compile(f"^[{_NUMERAL}](?:个|大|项|条|种)")
+def is_word(name: str) -> bool:
+    """Ordinary vocabulary: a frequent dictionary word or a process noun (网格化)."""
+    return name in _dictionary() or (len(name) == 3 and name.endswith("化"))
 
 
-def classify(name: str, before: str = "", after: str = "") -> str:
-    """Class of a quoted candidate given the text around it.
-
-    Examples:
-        >>> classify("三比三亮", "开展", "赛出")
-        'local'
-        >>> classify("两个确立"), classify("头雁效应"), classify("荷花瓣", "", "航道")
-        ('national', 'metaphor', 'term')
-        >>> classify("五位一体", "", "信访平台"), classify("选出好干部、配出好班子。")
-        ('local', 'quotation')
-        >>> classify("一站式", "推行", "服务"), classify("双昌", "打造", "产业园")
-        ('term', 'term')
-        >>> classify("企业吹哨、部门报到", "推动", "互动机制")
-        'local'
-    """
-    rules = _rules()
-    doctrine = load_lines("doctrine.txt")
-    if name in doctrine or name.replace("、", "") in doctrine:
-        return "national"
-    # “五位一体”总体布局 is the national one, “五位一体”信访平台 is not
-    if any(after.startswith(t[len(name) :]) for t in _doctrine_from(name)):
-        return "national"
-    if name.startswith(("互联网+", "国家", "全国")) or before.endswith(rules["higher"]):
-        return "national"  # 互联网+政务服务, 国家级健康促进区; 自治区“8337”发展思路
-    if name.startswith("第"):
-        return "term"  # “第一品牌”: an ordinal, not a name
-    if name in load_lines("metaphors.txt") or name.endswith("效应"):
-        return "metaphor"
-    if _paired_slogan(name) and _followed_by(after, rules["follow"]):
-        return "local"  # “企业吹哨、部门报到”互动机制: a two-part scheme name
-    if (
-        len(name) > 12
-        or re.search(r"[,，。!?！？;；、:]", name)
-        or _REPORTED.search(before)
-    ):
-        return "quotation"
-    if PLACEHOLDER.search(name):
-        return "term"
-    if name.startswith(rules["cue"] + rules["task"]):
-        return "quotation"  # “完善科技创新体系”: a task quoted from a report
-    if after.startswith(rules["site"]):
-        return "term"  # “双昌”产业园: the name of a park
-    if _PLUS.fullmatch(name) or _CJK_PLUS.match(name) or _DIGIT_NAME.match(name):
-        return "local"  # 1+3+1, 理论+技能+实践, 123456
+@lru_cache(maxsize=1 << 14)
+def _formula(name: str) -> str:
+    """plus, chunks, numbered or "" (see classes.toml)."""
+    if _PLUS.fullmatch(name) or _CJK_PLUS.fullmatch(name) or _DIGIT_NAME.match(name):
+        return "plus"
     chunks = _CHUNK.findall(name)
-    formula = len(chunks) >= 2 and "".join(chunks) == name
-    listing = _LISTING.match(name)
-    strong = _followed_by(after, rules["follow"])
-    weak = after.startswith(rules["weak"])
-    if (_is_word(name) and not formula) or (
-        listing and not name.endswith(rules["suffix"])
-    ):
-        # 一把手, 一站式; 三个尊重, 五大抓手: rhetoric, unless named as a scheme
-        return "local" if listing and (strong or weak) else "term"
-    if formula:
-        return "local"  # 三比三亮, 一馆五榜一场, 三送三会两比
-    suffix = next((w for w in rules["suffix"] if name.endswith(w)), None)
-    if suffix and _coined(name[: -len(suffix)]):
-        return "local"  # 导师帮带制, 六单工作法; not 初步清单, 卖品牌
-    if strong and len(name) <= 10:
-        return "local"  # “红细胞·微治理”工程, “来了就是璧山人”品牌
-    if after.startswith(rules["lever"]) and before.endswith("以"):
-        return "local"  # 以“三园共创”为抓手
-    if _FORMULA.match(name) and (weak or before.endswith(rules["cue"])):
-        return "local"  # 开展“双网格”, “五新”样板
-    if weak and len(name) <= 6 and re.search(f"[{_NUMERAL}]", name):
-        return "local"  # “人才十条”政策
-    if weak and 4 <= len(name) <= 8 and not _has_function_word(name):
-        return "local"  # “城市建设管理年”活动, “平安海拉尔”建设
-    return "term"
+    if len(chunks) >= 2 and "".join(chunks) == name:
+        return "chunks"
+    if re.fullmatch(rf"[{_NUMERAL}][{CJK}]{{1,3}}", name):
+        return "numbered"
+    return ""
 
 
 @cache
-def _doctrine_sorted() -> tuple[str, ...]:
-    return tuple(sorted(load_lines("doctrine.txt")))
-
-
-def _doctrine_from(name: str) -> tuple[str, ...]:
-    """The doctrine entries that start with ``name`` (a slice of the sorted list)."""
-    entries = _doctrine_sorted()
-    first = bisect_left(entries, name)
-    last = first
-    while last < len(entries) and entries[last].startswith(name):
-        last += 1
-    return entries[first:last]
-
-
-_ADVERBS = (
-    "进一步",
-    "落实",
-    "迅速",
-    "全面",
-    "深入",
-    "大力",
-    "积极",
-    "持续",
-    "不断",
-    "联防联控",
-)
-
-
-def _coined(head: str) -> bool:
-    """The part before a scheme word names something: 导师帮带 (制), 六单 (工作法), not a
-    bare dictionary word of two characters (初步 清单) or a single character (卖 品牌)."""
-    if re.search(f"[{_NUMERAL}\\d]", head):
-        return len(head) >= 1  # 六单工作法, 3+1机制
-    return len(head) >= 2 and not (len(head) == 2 and _is_word(head))
-
-
-def _is_word(name: str) -> bool:
-    """Ordinary vocabulary: a frequent dictionary word or a process noun (网格化)."""
-    process = len(name) == 3 and name.endswith("化")
-    return name in _dictionary() or process
-
-
-def _paired_slogan(name: str) -> bool:
-    """企业吹哨、部门报到: two or three parallel parts of equal length."""
-    parts = name.split("、")
-    return (
-        2 <= len(parts) <= 3
-        and all(re.fullmatch(f"[{CJK}]{{3,5}}", p) for p in parts)
-        and len({len(p) for p in parts}) == 1
+def _scheme_suffixes() -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            {
+                *rules.words("programme:words.scheme-strong"),
+                *rules.words("programme:words.scheme-medium"),
+                *rules.words("programme:words.extends-name"),
+            },
+            key=len,
+            reverse=True,
+        )
     )
 
 
-def _followed_by(after: str, words: tuple[str, ...]) -> bool:
-    """“六个一”幸福指数工程, “三山绿化”等工程: a scheme word within four characters."""
-    return _followed_pattern(words).match(after) is not None
+@lru_cache(maxsize=1 << 14)
+def _coined(name: str) -> bool:
+    """The part before a scheme word names something: 导师帮带 (制), 六单 (工作法),
+    先锋示范 (工程), 五大 (专项行动: counted); not a bare dictionary word of two
+    characters (初步 清单), not a single character (卖 品牌), not a rejected generic
+    phrase. Every scheme word the name ends in is tried (先锋|示范工程, 先锋示范|工程)."""
+    return any(
+        _coined_head(name[: -len(w)]) for w in _scheme_suffixes() if name.endswith(w)
+    )
+
+
+def _coined_head(head: str) -> bool:
+    if not head:
+        return False
+    if re.fullmatch(f"[{_NUMERAL}](?:大|项|个)?", head):
+        return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
+    if re.fullmatch(f"[{_NUMERAL}]+[日天年月]", head):
+        return True  # 百日会战, 三年行动: a campaign's span
+    if re.search(rf"[{_NUMERAL}\d]", head) and not is_word(head):
+        return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
+    if len(head) < 2 or (len(head) == 2 and is_word(head)):
+        return False
+    return head not in rejected() and not (len(head) <= 4 and is_word(head))
+
+
+@lru_cache(maxsize=1 << 14)
+def _rejected_tail(name: str) -> bool:
+    """A generic phrase of the review after a modifier of one to three characters
+    that holds no number: 支援性|军事行动, 把握好|农村改革 (not 百亿|民生工程)."""
+    for cut in (1, 2, 3):
+        if (
+            name[cut:] in rejected()
+            and len(name) - cut >= 3
+            and not re.search(rf"[{_NUMERAL}\d]", name[:cut])
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _paired(name: str) -> bool:
+    parts = name.split("、")
+    return (
+        2 <= len(parts) <= 6
+        and all(re.fullmatch(f"[{CJK}]{{2,6}}", p) for p in parts)
+        and len({len(p) for p in parts}) == 1
+        and (len(parts[0]) >= 3 or len(parts) >= 3)
+    )
 
 
 @cache
-def _followed_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    pattern = "|".join(map(re.escape, words))
-    # no 的 in the gap: 代号为“X”的军事行动 names an operation, not a scheme of X
-    return re.compile(f"[^的\\W\\d]{{0,4}}?(?:{pattern})")
+def _next_pattern(rule_id: str) -> re.Pattern[str]:
+    """A scheme word of ``rule_id`` (two characters or more: 制 alone ends 压制) at
+    most four characters on, with no function character or punctuation between."""
+    function = re.escape(rules.chars("programme:words.function-chars"))
+    words = "|".join(re.escape(w) for w in rules.longest_first(rule_id) if len(w) >= 2)
+    return re.compile(f"[^{function}\\W\\d]{{0,4}}?(?:{words})")
 
 
-def extract_programmes(doc: Document) -> list[Mention]:
-    """Find programme candidates with their class and components.
+def _scheme_next(after: str, rule_id: str) -> bool:
+    """A scheme word of ``rule_id`` starts ``after`` (after a short gap) and ends
+    there: “中国油橄榄博览园”战略定位 is a positioning, not a strategy."""
+    found = _next_pattern(rule_id).match(after)
+    return found is not None and not (
+        found.end() < len(after) and _extended(after, found.end())
+    )
+
+
+def _register_tests() -> None:
+    def lexicon_class(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: (e := lexicon().get(v)) is not None and e.cls == arg
+
+    def is_rejected(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: (v in rejected()) == arg
+
+    def dictionary(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: is_word(v) == arg
+
+    def formula(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: _formula(v) == arg
+
+    def coined(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: _coined(v) == arg
+
+    def rejected_tail(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: _rejected_tail(v) == arg
+
+    def paired(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: _paired(v) == arg
+
+    def scheme_next(arg: Any, r: rules.Rule) -> rules.Test:
+        return lambda v: _scheme_next(v, arg.removeprefix("@"))
+
+    for name, make in (
+        ("lexicon", lexicon_class),
+        ("rejected", is_rejected),
+        ("dictionary", dictionary),
+        ("formula", formula),
+        ("coined", coined),
+        ("paired", paired),
+        ("rejected_tail", rejected_tail),
+        ("scheme_next", scheme_next),
+    ):
+        rules.register_test(name, make)
+
+
+_register_tests()
+
+
+def classify(
+    name: str,
+    before: str = "",
+    after: str = "",
+    source: str = "quoted",
+    clause: str | None = None,
+) -> tuple[str, str | None]:
+    """The class of a candidate and the row of ``programme:class`` that decided it.
+
+    Examples:
+        >>> classify("三比三亮", "开展", "赛出")
+        ('programme', 'programme:class.formula')
+        >>> classify("两个确立")[0], classify("头雁效应")[0], classify("荷花瓣", "", "航道")[0]
+        ('doctrine', 'metaphor', 'other')
+        >>> classify("五位一体", "", "信访平台")[0], classify("选出好干部、配出好班子。")[0]
+        ('programme', 'quotation')
+        >>> classify("一站式", "推行", "服务")[0], classify("双昌", "打造", "产业园")[0]
+        ('other', 'other')
+        >>> classify("企业吹哨、部门报到", "推动", "互动机制")[0]
+        'programme'
+        >>> classify("河长制", source="lexicon")
+        ('programme', 'programme:class.lexicon-programme')
+    """
+    row = _class_matcher()(
+        (name, before, after, source, after if clause is None else clause)
+    )
+    if row is None:
+        return str(rules.table("programme:class").default), None
+    return str(row.spec["then"]), row.id
+
+
+@cache
+def _class_matcher() -> Any:
+    """programme:class as one generated function of (name, before, after, source,
+    clause): the built-in tests inline (kg.lang.rules.Table.matcher)."""
+    return rules.table("programme:class").matcher(
+        {
+            key: (lambda ctx, i=i: ctx[i])
+            for i, key in enumerate(("name", "before", "after", "source", "clause"))
+        }
+    )
+
+
+def _scope(name: str, before: str, entry: Entry | None) -> tuple[str, str | None]:
+    given = {
+        "name": name,
+        "before": before,
+        "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
+    }
+    value, row = rules.table("programme:scope").decide(given)
+    if isinstance(value, str) and value.startswith("@"):
+        value = given[value[1:]]
+    return str(value), row
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _quoted(text: str) -> list[Candidate]:
+    """“…” and "…" names, and ‘…’ names inside a longer quotation.
+
+    Quoted names in a run (“育种”“扶苗”“强树”计划, “以案四说”“以案四改”) share what is
+    written before the first and after the last: the verb that carries them out and
+    the scheme word that names them.
+    """
+    out: list[Candidate] = []
+    matches = list(_QUOTE.finditer(text))
+    i = 0
+    while i < len(matches):
+        run = [matches[i]]
+        while i + 1 < len(matches):
+            gap = text[run[-1].end() : matches[i + 1].start()]
+            if not _RUN_SEP.fullmatch(gap):
+                break
+            i += 1
+            run.append(matches[i])
+        i += 1
+        first, last = run[0], run[-1]
+        before = text[max(0, first.start() - 8) : first.start()]
+        after = text[last.end() : last.end() + 8]
+        clause = _CLAUSE_END.split(text[last.end() : last.end() + 40], maxsplit=1)[0]
+        for match in run:
+            name = (match.group(1) or match.group(2) or "").strip()
+            if not name:
+                continue
+            start = match.start() + 1
+            cand = Candidate(
+                start,
+                start + len(name),
+                name,
+                "quoted",
+                before=before,
+                after=after,
+                clause=clause,
+            )
+            tail = _quoted_tail(name).match(text, last.end())
+            # “六单工作法”服务机制: a name that ends in a scheme word is complete
+            if (
+                tail is not None
+                and not _extended(text, tail.end())
+                and not name.endswith(_scheme_suffixes())
+            ):
+                cand.full = name + tail.group()
+                cand.full_end = tail.end() if match is last else start + len(name)
+            out.append(cand)
+            if len(name) > 12:
+                out.extend(_inner(text, start, name))
+    return out
+
+
+_RUN_SEP = re.compile(r"[、和及与]?")
+_CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
+
+
+def _inner(text: str, start: int, name: str) -> list[Candidate]:
+    """‘榜样面对面’ inside “要用好‘榜样面对面’这个载体”."""
+    out = []
+    for inner in _INNER.finditer(name):
+        s = start + inner.start(1)
+        e = s + len(inner.group(1))
+        cand = Candidate(
+            s,
+            e,
+            inner.group(1),
+            "quoted",
+            before=text[max(0, s - 9) : s - 1],
+            after=text[e + 1 : e + 9],
+            clause=_CLAUSE_END.split(text[e + 1 : e + 41], maxsplit=1)[0],
+            inner=True,
+        )
+        tail = _quoted_tail(cand.name).match(text, e + 1)
+        if tail is not None and not cand.name.endswith(_scheme_suffixes()):
+            cand.full, cand.full_end = cand.name + tail.group(), tail.end()
+        out.append(cand)
+    return out
+
+
+def _quoted_tail(name: str) -> re.Pattern[str]:
+    """The scheme word after a quoted name that joins its fullest name: within four
+    characters (six after a formula: “4+X”乡村社会组织体系)."""
+    return _tail_pattern(6 if _formula(name) in ("plus", "chunks") else 4)
+
+
+@cache
+def _tail_pattern(gap: int) -> re.Pattern[str]:
+    function = re.escape(rules.chars("programme:words.function-chars"))
+    words = "|".join(
+        re.escape(w)
+        for w in rules.longest_first("programme:words.extends-name")
+        if len(w) >= 2
+    )
+    return re.compile(f"[^{function}\\W\\d]{{0,{gap}}}?(?:{words})")
+
+
+def _extended(text: str, end: int) -> bool:
+    """The scheme word ending at ``end`` goes on into another word: 工程师, 教育部
+    (``not-name-end``), or a dictionary word follows that makes a compound with it
+    (战略伙伴关系, 改革开放, 行动方案) and is not one a name is often followed by
+    (``name-followers``: 工程建设, 计划实施)."""
+    if text.startswith(rules.longest_first("programme:words.not-name-end"), end):
+        return True
+    if text.endswith("创建", 0, end) and text[end : end + 1] in "的了过":
+        return True  # 在前江省创建的龙江工业园: a verb
+    words = _dictionary()
+    followers = rules.longest_first("programme:words.name-followers")
+    following = text[end : end + 2]
+    if text.startswith(followers, end):
+        return False
+    modifier = text.endswith(_modifier_schemes(), 0, end)
+    return (
+        (modifier and len(following) == 2 and following in words)  # 战略伙伴, 改革开放
+        or text[end - 1 : end + 1] in words  # 文化节目
+        or any(
+            text[end - 2 : end + k] in words for k in (1, 2) if end + k <= len(text)
+        )  # 攻坚克难
+    )
+
+
+@cache
+def _modifier_schemes() -> tuple[str, ...]:
+    return rules.longest_first("programme:words.modifier-schemes")
+
+
+@cache
+def _scheme_regex() -> re.Pattern[str]:
+    words = [
+        w
+        for w in (
+            *rules.words("programme:words.scheme-strong"),
+            *rules.words("programme:words.scheme-unquoted"),
+        )
+        if len(w) >= 2
+    ]
+    return re.compile(
+        "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    )
+
+
+@cache
+def _edge_regex() -> re.Pattern[str]:
+    """Where an unquoted name may start: after the last of these in its clause."""
+    words = sorted(
+        {
+            *rules.words("programme:words.opener"),
+            *rules.words("programme:words.verbs"),
+            *rules.words("programme:words.left-edge"),
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _launch_set() -> tuple[str, ...]:
+    return rules.longest_first("programme:words.clause-verbs")
+
+
+def _head_start(text: str, start: int) -> int:
+    """Where the unquoted name ending with a scheme word at ``start`` begins."""
+    low = max(0, start - 20)
+    breaks = rules.chars("programme:words.clause-breaks")
+    begin = low
+    for i in range(start - 1, low - 1, -1):
+        if text[i] in breaks or (text[i].isdigit() and not _plus_digit(text, i)):
+            begin = i + 1
+            break
+    clause = text[begin:start]
+    edge = 0
+    adverbs = _adverbs()
+    after_adverb = False
+    for m in _edge_regex().finditer(clause):
+        # 创建 opens a name (创建全国文明城市) and ends one (…示范创建|行动)
+        if m.end() < len(clause) or not _SCHEME_START.match(m.group()):
+            if m.end() >= edge:
+                edge = m.end()
+                after_adverb = m.group() in adverbs
+    function = rules.chars("programme:words.function-chars")
+    words = _dictionary()
+    for i, ch in enumerate(clause):
+        if ch in function and i >= edge:
+            # 等级, 各地: a dictionary word spanning the character keeps it
+            if not any(
+                clause[a:b] in words
+                for a in range(max(0, i - 2), i + 1)
+                for b in range(i + 2, min(len(clause), i + 3) + 1)
+            ):
+                edge = i + 1
+        elif (
+            ch == "和"
+            and i >= edge
+            and (_ends_scheme(clause[:i]) or len(clause) - i - 1 < 2)
+        ):
+            edge = i + 1  # 龙头带动计划和|产业链升级工程: two names; …领域和|试点
+    if edge == 0 and begin == low and low > 0:
+        return start  # no edge in sight: where the name starts is unknown
+    edition = _EDITION.match(clause, edge)
+    if edition is not None and edition.end() < len(clause):
+        edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会
+    verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
+    if (
+        verb is not None
+        and (edge == 0 or after_adverb or text.startswith(_np_schemes(), start))
+        and clause[edge + len(verb) : edge + len(verb) + 1] not in _SUFFIX_CHARS
+    ):
+        # ，优化…; 不断|提升|中俄蒙经贸洽谈会; 强化|行政执法责任制; not 推进|优化营商
+        # 环境创新行动 (the verb after a verb is the name's), not 保障|性安居工程
+        edge += len(verb)
+    return begin + edge
+
+
+_SUFFIX_CHARS = frozenset("性化式型")
+_EDITION = re.compile(r"第[一二三四五六七八九十百零\d]+届")
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    return rules.word_set("programme:words.left-edge")
+
+
+_SCHEME_START = re.compile("创建|争创")
+
+
+@cache
+def _np_schemes() -> tuple[str, ...]:
+    return rules.longest_first("programme:words.np-schemes")
+
+
+def _plus_digit(text: str, i: int) -> bool:
+    """A digit of a formula (7+20+N现代化产业体系) belongs to the name."""
+    return bool(re.match(r"[\d+XN]*\+", text[i : i + 8])) or text[i - 1 : i] == "+"
+
+
+def _ends_scheme(head: str) -> bool:
+    return head.endswith(_scheme_suffixes())
+
+
+def _scheme(text: str) -> list[Candidate]:
+    """Unquoted names ending in a scheme word, and lists sharing one."""
+    out: list[Candidate] = []
+    for match in _scheme_regex().finditer(text):
+        if _extended(text, match.end()):
+            continue
+        begin = _head_start(text, match.start())
+        name = text[begin : match.end()]
+        if match.start() - begin < 2 or len(name) > 20:
+            continue
+        if begin and text[begin - 1].isdigit() and name[0] in _MEASURES:
+            continue  # 5项科学素质提升行动: a count of schemes
+        out.append(
+            Candidate(
+                begin,
+                match.end(),
+                name,
+                "scheme",
+                before=text[max(0, begin - 8) : begin],
+                after=text[match.end() : match.end() + 8],
+            )
+        )
+        out.extend(_distributed(text, match.start(), match.end()))
+    return out
+
+
+_LIST_SEP = "、和与及"
+_MEASURES = "项个条家批所座名类种次届期大万亿千百亩米公吨元户人处年月日"
+
+
+_LIST_REGION = re.compile(f"[{CJK}、和与及]{{1,40}}$")
+_LIST_SPLIT = re.compile("[、和与及]")
+
+
+def _distributed(text: str, word: int, end: int) -> list[Candidate]:
+    """实施产业升级、技改升级、龙头带动和创新驱动工程: one scheme per listed head.
+
+    The list starts after a launch verb, its items are joined by 、 (or are two or
+    more of one length joined by 和), none ends in a scheme word of its own
+    (龙头带动计划和产业链升级工程 names two schemes, not 龙头带动计划工程), and none
+    is a counted listing (农村厕所、污水、垃圾三大改造整治工程). Parallel items of three
+    or more characters joined by 、 alone make one name (大企业入驻、大项目带动战略).
+    """
+    region = _LIST_REGION.search(text, max(0, word - 40), word)
+    if region is None or not _LIST_SPLIT.search(region.group()):
+        return []
+    leads = list(_edge_regex().finditer(region.group()))
+    if not leads:
+        return []  # the list must start after a launch verb (实施A、B和C工程)
+    start = region.start() + leads[-1].end()
+    body = text[start:word]
+    if re.search(f"[{_NUMERAL}](?:大|项)", body):
+        return []
+    items: list[tuple[int, int]] = []
+    pos = start
+    for part in _LIST_SPLIT.split(body):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    seps = _LIST_SPLIT.findall(body)
+    function = rules.chars("programme:words.function-chars")
+    parts = [text[a:b] for a, b in items]
+    if (
+        len(items) < 2
+        or any(not 2 <= len(p) <= 8 or any(c in function for c in p) for p in parts)
+        or any(_ends_scheme(p) for p in parts)
+        or not _parallel(parts)
+        # joined by 和 alone, of one length (龙头带动和创新驱动; not 海拉尔河流域和北山生态
+        # 环境保护工程, one name)
+        or ("、" not in seps and len({len(p) for p in parts}) != 1)
+    ):
+        return []
+    scheme = text[word:end]
+    if set(seps) == {"、"} and _paired("、".join(parts)):
+        return [
+            Candidate(
+                start,
+                end,
+                text[start:end],
+                "scheme",
+                before=text[max(0, start - 8) : start],
+                after=text[end : end + 8],
+            )
+        ]
+    return [
+        Candidate(
+            a,
+            b,
+            text[a:b] + scheme,
+            "distributed",
+            before=text[max(0, a - 8) : a],
+            after=scheme,
+        )
+        for a, b in items
+    ]
+
+
+def _parallel(parts: list[str]) -> bool:
+    """Heads of one length, or of three or more characters within two of each other
+    (儿童友好城市、青年发展型城市创建; not 乡村晚会、乡村|艺术节)."""
+    sizes = [len(p) for p in parts]
+    return len(set(sizes)) == 1 or (min(sizes) >= 3 and max(sizes) - min(sizes) <= 2)
+
+
+def _lexicon_names(text: str) -> list[Candidate]:
+    finder = programme_finder()
+    if finder is None:
+        return []
+    out = []
+    entries = lexicon()
+    for key_index, start, end in finder.find_matches_as_indexes(text):
+        del key_index
+        if straddles(text, start, end):
+            continue  # 防护网 is no 护网, 信访工作法治化 no 信访工作法
+        surface = text[start:end]
+        entry = entries[surface]
+        out.append(
+            Candidate(
+                start,
+                end,
+                entry.name,
+                "lexicon",
+                before=text[max(0, start - 8) : start],
+                after=text[end : end + 8],
+                aliases=[surface] if surface != entry.name else [],
+            )
+        )
+    return out
+
+
+def straddles(text: str, start: int, end: int) -> bool:
+    """The match begins or ends inside a word: its first character makes a word with
+    the one before (防护网), its last with the one after (工作法治化), or a word of
+    ``not-name-end`` follows (乡村振兴局)."""
+    words = _dictionary()
+    return (
+        (start > 0 and text[start - 1 : start + 1] in words)
+        or text[end - 1 : end + 1] in words
+        or text.startswith(rules.longest_first("programme:words.not-name-end"), end)
+    )
+
+
+def _plus(text: str) -> list[Candidate]:
+    """7+20+N现代化产业体系, 5+N服务体系, 理论+技能+实践, 党建+ written without quotes."""
+    if "+" not in text:
+        return []
+    out = []
+    extends = re.compile(
+        f"[{CJK}]{{0,6}}?(?:{rules.alternation('programme:words.extends-name')})"
+    )
+    for pattern in (_PLUS, _CJK_PLUS_RUNNING):
+        for m in pattern.finditer(text):
+            name = m.group()
+            begin = m.start()
+            lead = _edge_regex().match(name)
+            if lead is not None and name.find("+") - lead.end() >= 2:
+                name = name[lead.end() :]  # 推行|理论+技能+实践
+                begin += lead.end()
+            tail = extends.match(text, m.end())
+            strong = bool(re.search(r"[XN]|\+.*\+", name)) or tail is not None
+            if pattern is _PLUS and not strong:
+                continue  # 3+2: a sum, not a name
+            cand = Candidate(
+                begin,
+                m.end(),
+                name,
+                "plus",
+                before=text[max(0, begin - 8) : begin],
+                after=text[m.end() : m.end() + 8],
+            )
+            if tail is not None and not _extended(text, tail.end()):
+                cand.full = name + tail.group()
+                cand.full_end = tail.end()
+            out.append(cand)
+    return out
+
+
+def _brands(text: str, places: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """平安保定建设, 诚信保定: a brand word right before a place name."""
+    out = []
+    heads = rules.word_set("programme:words.brand-heads")
+    sizes = sorted({len(h) for h in heads}, reverse=True)
+    ends = rules.longest_first("programme:words.brand-ends")
+    for start, end in places:
+        head = next(
+            (
+                text[start - k : start]
+                for k in sizes
+                if text[start - k : start] in heads
+            ),
+            None,
+        )
+        if head is None:
+            continue
+        begin = start - len(head)
+        stop = end
+        tail = next((w for w in ends if text.startswith(w, end)), None)
+        if tail is not None:
+            stop = end + len(tail)
+        out.append(
+            Candidate(
+                begin,
+                stop,
+                text[begin:stop],
+                "brand",
+                before=text[max(0, begin - 8) : begin],
+                after=text[stop : stop + 8],
+                aliases=[text[begin:end]] if tail else [],
+            )
+        )
+    return out
+
+
+@cache
+def _creation_regex() -> re.Pattern[str]:
+    verbs = rules.alternation("programme:words.creation-verbs")
+    ends = rules.alternation("programme:words.creation-ends")
+    function = re.escape(rules.chars("programme:words.function-chars"))
+    return re.compile(
+        f"(?:{verbs})(?:[^{function}\\W\\d]|[0-9A]){{1,10}}?(?:{ends})"
+        f"(?=[^{CJK}]|的|工作|活动|和|以|为|$)"
+    )
+
+
+def _creations(text: str) -> list[Candidate]:
+    if "创" not in text and "争" not in text:
+        return []
+    return [
+        Candidate(
+            m.start(),
+            m.end(),
+            m.group(),
+            "creation",
+            before=text[max(0, m.start() - 8) : m.start()],
+            after=text[m.end() : m.end() + 8],
+        )
+        for m in _creation_regex().finditer(text)
+    ]
+
+
+# --------------------------------------------------------------------------- listings
+
+
+@cache
+def _listing_name() -> re.Pattern[str]:
+    """五大抓手, 三大改造整治工程: a counted name ending in a scheme word."""
+    heads = "|".join(
+        map(
+            re.escape,
+            sorted(
+                {*rules.words("programme:words.scheme-strong"), "抓手", "机制", "基金"},
+                key=len,
+                reverse=True,
+            ),
+        )
+    )
+    return re.compile(rf"[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})")
+
+
+# The parts right before a listing name, read backwards from it (a window of 120
+# characters: anchored at its end, no scan of the whole text).
+_LISTED_PARTS = re.compile(
+    rf"(?:[{CJK}]{{1,10}}、){{1,9}}[{CJK}]{{1,21}}(?=[”\"]?[“\"]?$)"
+)
+
+
+_DIGITS_CN = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+
+
+def _listings(text: str) -> list[Candidate]:
+    """大抓制造业、……大抓项目建设“五大抓手”; 农村厕所、污水、垃圾三大改造整治工程."""
+    if "、" not in text:
+        return []
+    out = []
+    for match in _listing_name().finditer(text):
+        start, end = match.span()
+        window = text[max(0, start - 120) : start]
+        enum = _LISTED_PARTS.search(window)
+        if enum is None:
+            continue
+        parts = enum.group().split("、")
+        parts[-1:] = re.split("[和与及]", parts[-1])  # 特色产业提质和未来产业培育
+        first = _edge_regex().split(parts[0])[-1]
+        parts[0] = first or parts[0]
+        name = match.group()
+        if _DIGITS_CN.get(name[0]) != len(parts):
+            continue
+        out.append(
+            Candidate(
+                start,
+                end,
+                name,
+                "listing",
+                before=text[max(0, start - 8) : start],
+                after=text[end : end + 8],
+                components=parts,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+
+def extract_programmes(
+    doc: Document, places: Sequence[Mention] | None = None
+) -> list[Mention]:
+    """Programme candidates of ``doc`` with their class, scope and components.
+
+    ``places`` (the place extractor's mentions) lets the brand step see place names.
 
     Examples:
         >>> from kg.ingest import parse_document
         >>> doc = parse_document("开展“三比三亮”(比能力亮素质、比服务亮承诺、比业绩亮变化)活动。", "t")
         >>> [(m.name, m.attrs["class"], m.attrs["components"]) for m in extract_programmes(doc)]
-        [('三比三亮', 'local', ['比能力亮素质', '比服务亮承诺', '比业绩亮变化'])]
+        [('三比三亮', 'programme', ['比能力亮素质', '比服务亮承诺', '比业绩亮变化'])]
+        >>> doc = parse_document("全面推行河长制，深入实施乡村振兴战略。", "t")
+        >>> [(m.name, m.attrs["scope"]) for m in extract_programmes(doc)]
+        [('河长制', 'national'), ('乡村振兴战略', 'national')]
     """
     text = doc.clean
-    rules = _rules()
-    found: list[tuple[int, int, str, dict[str, object]]] = []
-    for match in _QUOTE.finditer(text):
-        name = (match.group(1) or match.group(2) or "").strip()
-        if not name:
-            continue
-        start = match.start() + 1
-        end = start + len(name)
-        before = text[max(0, match.start() - 6) : match.start()]
-        # “育种”“扶苗”“强树”计划: the word after a run of quoted names applies to each
-        run_end = match.end()
-        while (nxt := _QUOTE.match(text, run_end)) is not None:
-            run_end = nxt.end()
-        after = text[run_end : run_end + 8]
-        cls = classify(name, before, after)
-        if (
-            cls == "term"
-            and _listed_as_schemes(text, match.end())
-            and not _is_word(name)
-        ):
-            cls = "local"  # “四级联排联调”、重大项目社会稳定风险评估等工作机制
-        if cls == "term" and _lever(text, match.start(), run_end):
-            cls = "local"  # 以打造新时代“红岩先锋”变革型组织为抓手
-        if found and before.endswith("”、") and found[-1][3]["class"] == "national":
-            cls = "national"  # 自治区“四大行动”、“六大工程”: the list shares its owner
-        attrs: dict[str, object] = {"class": cls, "quoted": True}
-        follow = next((w for w in rules["follow"] if after.startswith(w)), None)
-        if cls == "local" and follow in ("平台", "机制", "工作法", "模式", "体系"):
-            attrs["long_name"] = name + follow
-        attrs["components"] = _parenthesised_parts(text, match.end())
-        found.append((start, end, name, attrs))
-    # A name the text once gives to a higher level (自治区“8337”发展思路) is that
-    # level's policy wherever else the document quotes it (落实“8337”思路).
-    higher = {n for _, _, n, a in found if a["class"] == "national"}
-    for _, _, name, attrs in found:
-        if name in higher:
-            attrs["class"] = "national"
-    _mark_enumerated_listings(text, found)
-    for start, end, name in _unquoted_schemes(text):
-        if not any(s <= start < e or start <= s < end for s, e, _, _ in found):
-            cls = "national" if name in load_lines("doctrine.txt") else "local"
-            attrs = {"class": cls, "quoted": False, "components": [], "rule": "named"}
-            found.append((start, end, name, attrs))
-    # every formula has a "+"; the pattern opens with a lookbehind, so re would try
-    # it at every character of texts that have none
-    for match in _PLUS.finditer(text) if "+" in text else ():
-        if not any(s <= match.start() < e for s, e, _, _ in found):
-            found.append(
-                (
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                    {"class": "local", "quoted": False, "components": []},
+    found = _quoted(text)
+    found += _lexicon_names(text)
+    found += _listings(text)
+    found += _plus(text)
+    found += _creations(text)
+    if places:
+        spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
+        found += _brands(text, spans)
+    found += _scheme(text)
+    for cand in found:
+        cand.cls, cand.class_rule = classify(
+            cand.name, cand.before, cand.after, cand.source, cand.clause
+        )
+    kept = _resolve(found)
+    entries = lexicon()
+    for cand in kept:
+        if cand.cls == "programme":
+            entry = entries.get(cand.full or "") or entries.get(cand.name)
+            if cand.full is None and entry is not None and entry.name != cand.name:
+                cand.aliases.append(cand.name)
+                cand.name = entry.name
+            if cand.full is not None:
+                cand.end = max(cand.end, cand.full_end)
+                if entry is not None and entry.cls == "programme":
+                    # “菜篮子”工程: the lexicon's name stays the node's name
+                    cand.aliases += [cand.name, cand.full]
+                    cand.name = entry.name
+                else:
+                    cand.aliases.append(cand.name)
+                    cand.name = cand.full
+            cand.scope, cand.scope_rule = _scope(cand.name, cand.before, entry)
+    for cand in kept:
+        if cand.class_rule == "programme:class.lever" and cand.full is None:
+            # 以打造新时代“红岩先锋”变革型组织为抓手: the words up to 为 name it too
+            tail = re.match(f"[{CJK}]{{1,8}}?(?=为)", cand.clause)
+            if tail is not None:
+                cand.aliases.append(cand.name)
+                cand.name += tail.group()
+                cand.end = cand.end + 1 + len(tail.group())
+    # Components of a formula spelled out in brackets after it.
+    for cand in kept:
+        if cand.cls == "programme" and not cand.components:
+            cand.components = _parenthesised_parts(text, cand.end + 1)
+    kept = [c for c in kept if c.source == "quoted" or c.cls == "programme"]
+    _one_sense(text, kept)
+    _attach_spelled_out_parts(text, kept)
+    _attach_quoted_components(doc, kept)
+    parts = {p for c in kept for p in c.components}
+    for cand in kept:
+        if cand.name in parts and cand.cls == "programme" and cand.source != "lexicon":
+            cand.cls = "component"  # 三专 of 三专三辅: recorded on the programme
+            cand.class_rule = "programme:component"
+    if trace.active():
+        for cand in kept:
+            if cand.cls != "programme":
+                trace.rejected(
+                    doc,
+                    cand.start,
+                    cand.end,
+                    "programme",
+                    cand.class_rule or "programme:class",
                 )
-            )
-    local_names = {n for _, _, n, a in found if a["class"] == "local"}
-    # Later unquoted uses of a local name (三比三亮 in running text) are mentions too.
-    for name in sorted(local_names):
-        at = text.find(name)  # non-overlapping, as re.finditer(re.escape(name))
-        while at >= 0:
-            if not any(s <= at < e for s, e, _, _ in found):
-                found.append(
-                    (
-                        at,
-                        at + len(name),
-                        name,
-                        {"class": "local", "quoted": False, "components": []},
-                    )
-                )
-            at = text.find(name, at + len(name))
-    _attach_spelled_out_parts(text, found)
-    _attach_quoted_components(doc, found)
-    parts = {p for _, _, _, a in found for p in a["components"]}  # type: ignore[attr-defined]
-    for _, _, name, attrs in found:
-        if name in parts and attrs["class"] == "local":
-            attrs["class"] = "component"  # 三专 of 三专三辅: recorded on the programme
-    mentions = [
+    return [
         make_mention(
             doc,
-            s,
-            e,
+            c.start,
+            c.end,
             "programme",
-            # which rule found it: quoted name, unquoted formula (1+3+1), named scheme
-            # after a launch verb (实施先锋示范工程), or a listing spelled out before
-            f"programme:{a.pop('rule', None) or ('quoted' if a['quoted'] else 'formula')}",
-            a,
-            name=n,
+            c.step,
+            {
+                "class": c.cls,
+                "scope": c.scope,
+                "quoted": c.source == "quoted",
+                "components": c.components,
+                "aliases": sorted(set(c.aliases) - {c.name}),
+                "class_rule": c.class_rule,
+                "scope_rule": c.scope_rule,
+            },
+            name=c.name,
         )
-        for s, e, n, a in sorted(found, key=lambda f: (f[0], f[1]))
+        for c in sorted(kept, key=lambda c: (c.start, c.end))
+        if c.cls == "programme"
     ]
-    return mentions
 
 
-def _listed_as_schemes(text: str, pos: int) -> bool:
-    """The clause after a quoted name ends in 等 + a scheme word (…等工作机制, …等竞技活动)."""
-    clause = _CLAUSE_END.split(text[pos : pos + 60], maxsplit=1)[0]
-    return _listed_pattern().search(clause) is not None
+# listings, quoted names, lists sharing a scheme word, then the rest by length
+_GROUP = {"listing": 0, "quoted": 1, "distributed": 2}
 
 
-_CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
-
-
-@cache
-def _listed_pattern() -> re.Pattern[str]:
-    rules = _rules()
-    words = "|".join(map(re.escape, rules["follow"] + rules["weak"]))
-    return re.compile(f"等[{CJK}]{{0,2}}?(?:{words})$")
-
-
-def _lever(text: str, start: int, end: int) -> bool:
-    """以(打造新时代)“X”(变革型组织)为抓手: the text names X as the lever of its work."""
-    before = _LEVER_BEFORE.search(text[max(0, start - 8) : start - 1])
-    after = _lever_after().match(text[end : end + 14])
-    return before is not None and after is not None
-
-
-_LEVER_BEFORE = re.compile(f"以[{CJK}]{{0,6}}$")
-
-
-@cache
-def _lever_after() -> re.Pattern[str]:
-    levers = "|".join(map(re.escape, _rules()["lever"]))
-    return re.compile(f"[{CJK}]{{0,8}}?(?:{levers})")
-
-
-@cache
-def _enumeration_name() -> str:
-    heads = "|".join(map(re.escape, _rules()["head"] + _rules()["listed"]))
-    return rf"[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})"
-
-
-@cache
-def _enumeration_pattern() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?P<enum>(?:[{CJK}]{{1,10}}、){{1,9}}[{CJK}]{{1,10}})[”\"]?[“\"]?"
-        rf"(?P<name>{_enumeration_name()})"
+def _resolve(found: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates, once classified: listings, then quoted names (whatever
+    their class: the quotation marks decide the span), lists sharing a scheme word
+    (龙头带动和创新驱动工程 is two names), then the longest programme
+    (教育扶贫攻坚三年行动 over the lexicon's 扶贫攻坚 inside it), then the earlier
+    step. Unquoted candidates that are no programme drop out."""
+    order = sorted(
+        (c for c in found if c.source in ("quoted", "listing") or c.cls == "programme"),
+        key=lambda c: (
+            _GROUP.get(c.source, 3),
+            -(max(c.end, c.full_end) - c.start),
+            _PRIORITY[c.source],
+            c.start,
+        ),
     )
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for cand in order:
+        end = max(cand.end, cand.full_end)  # “三送三会两比”乡村文化行动
+        if any(cand.start < e and s < end for s, e in taken):
+            if not cand.inner:  # ‘…’ inside a longer quotation stays a candidate
+                continue
+        taken.append((cand.start, end))
+        kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
 
 
-@cache
-def _enumeration_name_pattern() -> re.Pattern[str]:
-    return re.compile(_enumeration_name())
-
-
-_LEAD_VERB = re.compile(
-    r"^.*(?:实施|开展|推进|突出|抓好|围绕|聚焦|推动|坚持|健全|构建|形成|成立|建立|实现了?|在)"
-)
-_TRAIL_VERB = re.compile(r"(?:上|中)?(?:打造|建设|推进|实现|形成)$")
-
-
-def _mark_enumerated_listings(
-    text: str, found: list[tuple[int, int, str, dict[str, object]]]
-) -> None:
-    """大抓制造业、……大抓项目建设“五大抓手”; 农村厕所、污水、垃圾三大改造整治工程.
-
-    A listing name (五大…, 三大…) ending in a scheme word, right after as many parts
-    as its numeral counts, is a scheme whose parts the text has just spelled out.
-    """
-    # The full pattern backtracks over every run of CJK; a match needs a 、 and a
-    # listing name, and 99 % of texts lack one of them.
-    if "、" not in text or _enumeration_name_pattern().search(text) is None:
-        return
-    for match in _enumeration_pattern().finditer(text):
-        parts = match.group("enum").split("、")
-        parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
-        name = match.group("name")
-        if _DIGITS_CN.get(name[0]) != len(parts):
+def _one_sense(text: str, kept: list[Candidate]) -> None:
+    """Later unquoted uses of a programme's name (三比三亮 in running text) are
+    mentions too; a short name the document gave in full (“五位一体”信访平台) stands
+    for the full one, and two full names of one short name (“8337”发展思路, “8337”思路)
+    are the first one's."""
+    first_full: dict[str, Candidate] = {}
+    for cand in kept:
+        if cand.cls != "programme" or cand.full is None or not cand.aliases:
             continue
-        start, end = match.span("name")
-        attrs = {
-            "class": "local",
-            "quoted": False,
-            "components": parts,
-            "rule": "listing",
-        }
-        for i, (s, e, n, a) in enumerate(found):
-            if s == start and n == name:
-                attrs["quoted"] = a["quoted"]
-                found[i] = (s, e, n, attrs)
-                break
-        else:
-            found.append((start, end, name, attrs))
+        short = cand.aliases[0]
+        known = first_full.setdefault(short, cand)
+        if known is not cand and known.name != cand.name:
+            cand.aliases.append(cand.name)
+            cand.name = known.name
+            if cand.scope == "local":
+                cand.scope, cand.scope_rule = known.scope, known.scope_rule
+    for cand in kept:
+        # “监督一张网”平台 … “监督一张网”: the short name stands for the full one
+        full = first_full.get(cand.name)
+        if cand.cls == "programme" and full is not None and full is not cand:
+            cand.aliases.append(cand.name)
+            cand.name = full.name
+            if cand.scope == "local":
+                cand.scope, cand.scope_rule = full.scope, full.scope_rule
+    by_name: dict[str, Candidate] = {}
+    for cand in kept:
+        if cand.cls == "programme":
+            by_name.setdefault(cand.name, cand)
+            for alias in cand.aliases:
+                by_name.setdefault(alias, cand)
+    for cand in kept:
+        if cand.cls in ("other", "quotation") and cand.name in by_name:
+            full = by_name[cand.name]
+            cand.cls, cand.scope, cand.class_rule = (
+                full.cls,
+                full.scope,
+                full.class_rule,
+            )
+            if full.name != cand.name:
+                cand.aliases.append(cand.name)
+                cand.name = full.name
+    # the lexicon's names are found everywhere already
+    names = sorted(
+        (
+            n
+            for n, c in by_name.items()
+            if c.source != "lexicon" and len(n) >= 2 and not is_word(n)
+        ),
+        key=len,
+        reverse=True,
+    )
+    if not names:
+        return
+    # a lexicon name inside a longer name of the document (一张网 in 监督一张网)
+    # gives way to it
+    inside = [
+        c
+        for c in kept
+        if c.source == "lexicon"
+        and any(len(n) > len(c.name) and c.name in n for n in names)
+    ]
+    spans = [(c.start, c.end) for c in kept if c not in inside]
+    hits = []
+    for name in names:  # longest first: a shorter name inside a longer one waits
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(s < end and at < e for s, e in spans):
+                hits.append((at, end))
+                spans.append((at, end))
+            at = text.find(name, end)
+    for cand in inside:
+        if any(s <= cand.start and cand.end <= e for s, e in hits):
+            kept.remove(cand)
+    for start, end in sorted(hits):
+        full = by_name[text[start:end]]
+        kept.append(
+            Candidate(
+                start,
+                end,
+                full.name,
+                "repeat",
+                aliases=[text[start:end]] if text[start:end] != full.name else [],
+                cls="programme",
+                class_rule=full.class_rule,
+                scope=full.scope,
+            )
+        )
 
 
-_DIGITS_CN = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+_PRIORITY["repeat"] = 8
+
+
+# --------------------------------------------------------------------------- components
+
+
+def _parenthesised_parts(text: str, pos: int) -> list[str]:
+    """“三比三亮”(比能力亮素质、比服务亮承诺、比业绩亮变化) → the three parts."""
+    match = re.match(r"\s*\(([^()]{3,80})\)", text[pos - 1 : pos + 90]) or re.match(
+        r"\(([^()]{3,80})\)", text[pos : pos + 90]
+    )
+    if not match:
+        return []
+    parts = [p.strip(' “”"') for p in re.split(r"[、,，]", match.group(1))]
+    return parts if len(parts) >= 2 and all(1 < len(p) <= 12 for p in parts) else []
 
 
 def _counts(name: str) -> set[int]:
@@ -412,6 +1168,12 @@ def _counts(name: str) -> set[int]:
         if None not in values:
             counts.add(sum(values))  # type: ignore[arg-type]
     return {c for c in counts if c >= 2}
+
+
+_LEAD_VERB = re.compile(
+    r"^.*(?:实施|开展|推进|突出|抓好|围绕|聚焦|推动|坚持|健全|构建|形成|成立|建立|实现了?|在)"
+)
+_TRAIL_VERB = re.compile(r"(?:上|中)?(?:打造|建设|推进|实现|形成)$")
 
 
 def _items_before(text: str, pos: int) -> list[str]:
@@ -428,7 +1190,9 @@ def _items_before(text: str, pos: int) -> list[str]:
         parts = re.split("与|和|及", tail)
     parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
     parts[-1] = _TRAIL_VERB.sub("", parts[-1])  # 对外开放上打造“五新”
-    verbs = _rules()["cue"] + _rules()["task"]
+    verbs = rules.longest_first("programme:words.cue") + rules.longest_first(
+        "programme:words.task"
+    )
     ok = (
         len(parts) >= 2
         and all(re.fullmatch(f"[{CJK}]{{1,10}}", p) for p in parts)
@@ -437,34 +1201,33 @@ def _items_before(text: str, pos: int) -> list[str]:
     return parts if ok else []
 
 
-def _attach_spelled_out_parts(
-    text: str, found: list[tuple[int, int, str, dict[str, object]]]
-) -> None:
+def _attach_spelled_out_parts(text: str, found: list[Candidate]) -> None:
     """Parts the text lists right before the formula or its short form.
 
-    信、访、网、电、视频“五位一体”; 政治、法治、德治、自治、智治“五治”融合 (五治 of
-    五治融合); 网上网格与实体网格“双网格化治理”; 理论+技能+实践 spells itself out.
-    The list must have as many parts as the formula counts.
+    信、访、网、电、视频“五位一体”; 政治、法治、德治、自治、智治“五治”融合; 网上网格
+    与实体网格“双网格化治理”; 理论+技能+实践 spells itself out. The list must have as
+    many parts as the formula counts.
     """
-    for _, _, name, attrs in found:
-        if attrs["class"] != "local" or attrs["components"]:
+    for cand in found:
+        if cand.cls != "programme" or cand.components:
             continue
-        if _CJK_PLUS.match(name):
-            attrs["components"] = name.split("+")
+        short = min([cand.name, *cand.aliases], key=len)
+        if _CJK_PLUS.fullmatch(short):
+            cand.components = [p for p in short.split("+") if p]
             continue
-        if _PLUS.fullmatch(name):
-            attrs["components"] = _plus_parts(text, name)
+        if _PLUS.fullmatch(short):
+            cand.components = _plus_parts(text, short)
             continue
-        counts = _counts(name)
+        counts = _counts(short)
         if not counts:
             continue
         for quote in re.finditer("“([^“”]{2,12})”", text):
-            short = quote.group(1)
-            if not (short == name or name.startswith(short) or short.startswith(name)):
+            q = quote.group(1)
+            if not (q == short or short.startswith(q) or q.startswith(short)):
                 continue
             parts = _items_before(text, quote.start())
             if len(parts) in counts:
-                attrs["components"] = parts
+                cand.components = parts
                 break
 
 
@@ -473,8 +1236,7 @@ def _plus_parts(text: str, name: str) -> list[str]:
 
     以消费品为支柱,以生物医药、电子信息、智能装备为主导,以农牧高新为特色的“1+3+1”:
     one “以…为…” group per number, as many items as it counts. “4+X”: the X is open,
-    the 4 are the first run of four quoted names after it in its paragraph (成立“红白
-    理事会”“农民监督委员会”“道德评议会”和“文体活动会”).
+    the 4 are the first run of four quoted names after it in its paragraph.
     """
     numbers = [int(n) for n in re.findall(r"\d+", name)]
     pos = text.find(name)
@@ -508,107 +1270,43 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
     return re.findall(quoted, run.group()) if run else []
 
 
-def _unquoted_schemes(text: str) -> list[tuple[int, int, str]]:
-    """实施先锋示范工程, 以巴渝和美乡村示范创建行动为抓手: schemes named without quotes.
-
-    Only after a verb that launches a scheme, ending in a scheme word, with no
-    function word inside (实施一批重点工程 and 五大专项行动 are not names).
-    """
-    rules = _rules()
-    out: list[tuple[int, int, str]] = []
-    if _head_word().search(text) is None:
-        return out  # every name ends in a scheme word (three texts in four have none)
-    for match in _scheme_pattern().finditer(text):
-        name = match.group("name")
-        if match.group(0).startswith("以") and not match.group("after").startswith(
-            "为"
-        ):
-            continue  # 以…: only “以X为抓手” names X as a scheme
-        head = name[: -len(next(h for h in rules["head"] if name.endswith(h)))]
-        if (
-            len(head) < 2
-            or _has_function_word(name)
-            or re.search(r"一批|一系列|系列|专项|重点", name)
-            or _LISTING.match(name)
-            or name.startswith(rules["cue"] + rules["task"] + _ADVERBS)
-            or any(w in head for w in rules["works"])
-            or _is_word(head)
-        ):
-            continue
-        out.append((match.start("name"), match.end("name"), name))
-    return out
-
-
-@cache
-def _head_word() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, _rules()["head"])))
-
-
-@cache
-def _scheme_pattern() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, _rules()["head"]))
-    verbs = "|".join(map(re.escape, ("实施", "推行", "启动", "开展", "深化", "打造")))
-    return re.compile(
-        rf"(?:(?:{verbs})了?|以)(?P<name>[{CJK}·]{{2,14}}?(?:{heads}))"
-        rf"(?P<after>为抓手|为载体|[^{CJK}]|的|建设|$)"
-    )
-
-
-def _has_function_word(name: str) -> bool:
-    """实施A与B工程 joins two things; 各地区 is a word, not 各 + 地区.
-
-    A function character counts unless a dictionary word spans it (等级, 各地). 和 is
-    left out: it is too often inside a name (巴渝和美乡村).
-    """
-    words = _dictionary()
-    for i, ch in enumerate(name):
-        if ch in "的与及等或各" and not any(
-            name[a:b] in words
-            for a in range(max(0, i - 2), i + 1)
-            for b in range(i + 2, min(len(name), i + 3) + 1)
-            if b - a >= 2
-        ):
-            return True
-    return False
-
-
-def _parenthesised_parts(text: str, pos: int) -> list[str]:
-    """“三比三亮”(比能力亮素质、比服务亮承诺、比业绩亮变化) → the three parts."""
-    match = re.match(r"\(([^()]{3,80})\)", text[pos:])
-    if not match:
-        return []
-    parts = [p.strip(' “”"') for p in re.split(r"[、,，]", match.group(1))]
-    return parts if len(parts) >= 2 and all(1 < len(p) <= 12 for p in parts) else []
-
-
-def _attach_quoted_components(
-    doc: Document, found: list[tuple[int, int, str, dict[str, object]]]
-) -> None:
+def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
     """Quoted parts of a formula named in the same article become its components.
 
     三专三辅 → “三专”, “三辅”; 六单工作法 → “巡单”, “接单” … (two-character names ending
     in the counted word 单).
     """
-    for start, _, name, attrs in found:
-        if attrs["class"] != "local" or attrs["components"]:
+    for cand in found:
+        if cand.cls != "programme" or cand.components:
             continue
-        article = doc.article_index(start)
-        counted = re.match(rf"[{_NUMERAL}]([{CJK}])(?:工作法|机制|模式)?$", name)
+        article = doc.article_index(cand.start)
+        short = min([cand.name, *cand.aliases], key=len)
+        # 六单工作法 counts 单 (巡单, 接单 …); 五个振兴 counts 振兴 (产业振兴 …)
+        counted = re.match(
+            rf"[{_NUMERAL}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
+        )
         parts: list[str] = []
-        for s2, _, other, a2 in found:
+        for other in found:
             if (
-                other == name
-                or doc.article_index(s2) != article
-                or not a2.get("quoted")
+                other.name == cand.name
+                or other.source != "quoted"
+                or doc.article_index(other.start) != article
             ):
                 continue
-            if len(other) >= 2 and other in name and other[0] in _NUMERAL:
-                parts.append(other)
+            if (
+                len(other.name) >= 2
+                and other.name in short
+                and other.name[0] in _NUMERAL
+            ):
+                parts.append(other.name)
             elif (
                 counted
-                and len(other) == 2
-                and other.endswith(counted.group(1))
-                and other[0] not in _NUMERAL  # 四会 is another formula, not a part
+                and 1 <= len(other.name) - len(counted.group(1)) <= 3
+                and other.name.endswith(counted.group(1))
+                and other.name[0] not in _NUMERAL
             ):
-                parts.append(other)
-        attrs["components"] = list(dict.fromkeys(parts))
+                parts.append(other.name)
+        parts = list(dict.fromkeys(parts))
+        if counted and len(parts) > max(_counts(short) or {0}):
+            parts = [p for p in parts if p in short]  # more than it counts: not parts
+        cand.components = parts

@@ -217,64 +217,6 @@ def test_viterbi_character_table_follows_the_tables() -> None:
     assert viterbi("梁平", *tables) == _jieba_viterbi("梁平")
 
 
-# Launch verbs, scheme words and names: what _unquoted_schemes looks for.
-_SCHEME_WORDS = [
-    *"实施 推行 启动 开展 深化 打造 以 了 为抓手 为载体 的 建设".split(),
-    *"工作法 工程 行动 计划 机制 抓手 工 程 先锋示范 巴渝和美乡村 一批 · 。 ,".split(),
-]
-
-
-def _schemes_both_ways(
-    monkeypatch: pytest.MonkeyPatch, text: str
-) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], int]:
-    """``_unquoted_schemes`` with the scheme-word gate, and with a gate that lets
-    every text through (``re.compile("")`` matches everywhere)."""
-    import re
-
-    from kg.extract import programmes
-
-    gate = programmes._head_word
-    closed = 0
-
-    def counting() -> re.Pattern[str]:
-        nonlocal closed
-        closed += gate().search(text) is None
-        return gate()
-
-    monkeypatch.setattr(programmes, "_head_word", counting)
-    fast = programmes._unquoted_schemes(text)
-    monkeypatch.setattr(programmes, "_head_word", lambda: re.compile(""))
-    plain = programmes._unquoted_schemes(text)
-    monkeypatch.setattr(programmes, "_head_word", gate)
-    return fast, plain, closed
-
-
-def test_scheme_word_gate_on_seeds(
-    monkeypatch: pytest.MonkeyPatch, seed_docs: list[Document]
-) -> None:
-    from kg.extract import programmes
-
-    extra = ["实施先锋示范工程,以巴渝和美乡村示范创建行动为抓手", "开展了调研。"]
-    # one scheme per scheme word, each alone in its text
-    extra += [f"实施巴渝和美乡村{head}," for head in programmes._rules()["head"]]
-    found = 0
-    closed = 0
-    for text in [*(d.clean for d in seed_docs), *extra]:
-        fast, plain, n = _schemes_both_ways(monkeypatch, text)
-        assert fast == plain
-        closed += n
-        found += len(fast)
-    assert closed > 0 and found >= len(programmes._rules()["head"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(_texts(_SCHEME_WORDS))
-def test_scheme_word_gate(text: str) -> None:
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        fast, plain, _ = _schemes_both_ways(monkeypatch, text)
-    assert fast == plain
-
-
 def test_level_lists_without_a_level_word() -> None:
     """The level-word gate of ``_level_lists``: closed texts have no match."""
     for text in ["方舟、秀水和平安", "懂农业、懂技术", "", "和平、和谐和美"]:

@@ -1,19 +1,25 @@
+"""The programme extractor: its steps, its decision tables and what links them.
+
+Each rule's own examples live in kg/rules/programme/*.toml and are checked by
+tests/test_rule_examples.py; the cases here are the classifier's decisions on a
+table of cases, scope and runs_in on small documents, and regressions.
+"""
+
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.programmes import classify, extract_programmes
+from kg.extract.programmes import classify, extract_programmes, lexicon
 from tests.conftest import make_doc
 
 
-def local(text: str) -> list[str]:
-    return sorted(
-        {
-            m.name
-            for m in extract_programmes(make_doc(text))
-            if m.attrs["class"] == "local"
-        }
-    )
+def found(text: str) -> dict[str, str]:
+    """Programme name → scope."""
+    return {m.name: m.attrs["scope"] for m in extract_programmes(make_doc(text))}
+
+
+def names(text: str) -> list[str]:
+    return sorted(found(text))
 
 
 @pytest.mark.parametrize(
@@ -22,29 +28,155 @@ def local(text: str) -> list[str]:
         ("开展“三比三亮”赛出新业绩", ["三比三亮"]),
         ("完善“双网格”激发治理效能", ["双网格"]),
         ("“六单工作法”架起桥梁", ["六单工作法"]),
-        ("以消费品为支柱的“1+3+1”现代工业产业体系", ["1+3+1"]),
-        ("构建4+X乡村社会组织体系", ["4+X"]),
+        ("以消费品为支柱的“1+3+1”现代工业产业体系", ["1+3+1现代工业产业体系"]),
+        ("构建4+X乡村社会组织体系", ["4+X乡村社会组织体系"]),
+        # unquoted schemes
+        ("依托党建引领,实施先锋示范工程,打造党建示范点。", ["先锋示范工程"]),
+        (
+            "重庆还以巴渝和美乡村示范创建行动为抓手,系统实施改造。",
+            ["巴渝和美乡村示范创建行动"],
+        ),
+        ("实施五大专项行动。", ["五大专项行动"]),
+        # quoted names with their scheme word, levers, paired names, lists with 等
+        ("建立“导师帮带制”,班子成员结对帮带年轻干部。", ["导师帮带制"]),
+        ("持续实施“红细胞·微治理”工程,提高成效。", ["红细胞·微治理工程"]),
+        (
+            "以打造新时代“红岩先锋”变革型组织为抓手,坚持抓党建。",
+            ["红岩先锋变革型组织"],
+        ),
+        (
+            "推动“企业吹哨、部门报到”互动机制与平台融合运行。",
+            ["企业吹哨、部门报到互动机制"],
+        ),
+        ("落实接访下访、“四级联排联调”、风险评估等工作机制。", ["四级联排联调"]),
+        ("着力营造“123456”营商环境。", ["123456"]),
+        ("采取“理论+技能+实践”的培养模式。", ["理论+技能+实践"]),
+        ("用好“人才十条”政策。", ["人才十条政策"]),
+        ("积案化解“百日会战”成效显著。", ["百日会战"]),
+        ("“平安和谐满洲里”创建活动成效显著。", ["平安和谐满洲里"]),
+        ("“城市管理提升年”活动扎实推进。", ["城市管理提升年"]),
+        ("做大“六大资金池”规模和覆盖面。", ["六大资金池"]),
+        ("开展“扶苗”“强树”计划。", ["强树计划", "扶苗计划"]),
     ],
 )
-def test_programmes_local_initiatives(text: str, expected: list[str]) -> None:
-    assert local(text) == expected
+def test_programmes_found(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize(
-    ("name", "cls"),
+    "text",
     [
-        ("两个确立", "national"),
-        ("中国式现代化", "national"),
-        ("头雁效应", "metaphor"),
-        ("绣花功夫", "metaphor"),
-        ("选出好干部、配出好班子、换出好风气。", "quotation"),
+        "大力推行“一站式”服务、“一揽子”解决等措施。",  # dictionary words
+        '把发展壮大村集体经济作为"一把手"工程来抓。',
+        "携手隆昌市联合打造“双昌”产业园。",  # a park
+        "围绕“建设现代化产业体系”等重点任务。",  # a quoted task
+        "继续实施外立面改造工程,投资实施自来水管网改造工程。",  # construction jobs
+        "积极打造民族教育“第一品牌”。",  # an ordinal
+        "把生态文明建设纳入“五位一体”总体布局。",  # doctrine
+        "土耳其发动代号为“幼发拉底盾牌”的军事行动。",  # 的 before the scheme word
+        "发布拟加征关税的产品“初步清单”。",  # a dictionary word + 清单
+        "加速从“卖产品”向“卖品牌”转型。",
+        "生产、销售所谓“特供”“专供”等假酒犯罪活动。",
+        "伊朗没有开展进一步军事行动的计划。",  # an adverb, not a name
+        "当地深化落实企业专员服务机制。",  # 机制 ends descriptions when unquoted
+        "树牢“四个意识”,坚定“四个自信”。",  # doctrine
+        "发挥“头雁效应”,下足“绣花功夫”。",  # metaphors
+        "兴隆村获评“全国文明村”。",  # an honour received
+        "以“在祖国的怀抱中”为主题举办展览。",  # a theme
+        "推动中格战略伙伴关系发展。",  # 战略 goes on into a compound
+        "高级工程师李某介绍。",
+        "健全完善利益联结机制。",
+        "实施中央桥至伊敏桥西岸景观改造工程。",
+        "他说:“选出好干部、配出好班子、换出好风气。”",
     ],
 )
-def test_programmes_doctrine_metaphor_quotation_are_not_local(
-    name: str, cls: str
+def test_programmes_not_found(text: str) -> None:
+    assert names(text) == []
+
+
+# The classifier's decisions: (name, before, after, source) → class.
+@pytest.mark.parametrize(
+    ("name", "before", "after", "source", "cls"),
+    [
+        ("三比三亮", "开展", "赛出", "quoted", "programme"),
+        ("河长制", "", "", "lexicon", "programme"),
+        ("两个确立", "", "", "quoted", "doctrine"),
+        ("中国式现代化", "", "", "quoted", "doctrine"),
+        ("五位一体", "", "总体布局", "quoted", "doctrine"),
+        ("五位一体", "", "信访平台", "quoted", "programme"),
+        ("头雁效应", "", "", "quoted", "metaphor"),
+        ("最后一公里", "", "", "quoted", "metaphor"),
+        ("时代楷模", "", "", "quoted", "honour"),
+        ("全国文明村", "兴隆村获评", "", "quoted", "honour"),
+        ("红白理事会", "成立", "", "quoted", "organisation"),
+        ("选出好干部、配出好班子。", "", "", "quoted", "quotation"),
+        ("一站式", "推行", "服务", "quoted", "other"),
+        ("双昌", "打造", "产业园", "quoted", "other"),
+        ("民生工程", "", "", "scheme", "other"),
+        ("百亿民生工程", "", "", "scheme", "programme"),
+        ("产业升级工程", "", "", "scheme", "programme"),
+        ("景观改造工程", "", "", "scheme", "other"),
+        ("第六次人口普查", "", "", "scheme", "programme"),
+    ],
+)
+def test_classifier_table(
+    name: str, before: str, after: str, source: str, cls: str
 ) -> None:
-    assert classify(name) == cls
-    assert local(f"发挥“{name}”作用") == []
+    assert classify(name, before, after, source)[0] == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "scope"),
+    [
+        ("全面推行河长制,大力推进厕所革命。", "河长制", "national"),
+        ("实施乡村建设行动。", "乡村建设行动", "national"),
+        ("推进“互联网+政务服务”。", "互联网+政务服务", "national"),
+        ("坚持“两学一做”常态化。", "两学一做学习教育", "national"),
+        ("深入贯彻自治区“8337”发展思路。", "8337发展思路", "provincial"),
+        ("以实施自治区“四大行动”为切入点。", "四大行动", "provincial"),
+        ("持续创建全国文明城市,争创国家森林城市。", "创建全国文明城市", "national"),
+        ("全面开展第六次人口普查。", "第六次人口普查", "national"),
+        ("开展“三比三亮”活动。", "三比三亮", "local"),
+        ("实施经营主体倍增计划。", "经营主体倍增计划", "local"),
+    ],
+)
+def test_programme_scope(text: str, name: str, scope: str) -> None:
+    assert found(text)[name] == scope
+
+
+def test_lexicon_aliases_name_the_lexicons_programme() -> None:
+    # 乡村振兴 is an alias of 乡村振兴战略: one node, the spelling kept as an alias
+    (mention,) = extract_programmes(make_doc("全面推进乡村振兴,"))
+    assert mention.name == "乡村振兴战略"
+    assert mention.attrs["aliases"] == ["乡村振兴"]
+    assert lexicon()["菜篮子"].scope == "national"
+
+
+def test_a_quoted_lexicon_name_with_its_scheme_word_keeps_the_lexicon_name() -> None:
+    # regression (hailar_1): “菜篮子”工程 and 菜篮子 made two nodes
+    (mention,) = extract_programmes(make_doc("实施“菜篮子”工程,"))
+    assert mention.name == "菜篮子"
+    assert "菜篮子工程" in mention.attrs["aliases"]
+
+
+def test_two_full_names_of_one_quoted_name_are_one_programme() -> None:
+    # regression (hailar_3): 自治区“8337”发展思路 … 落实“8337”思路
+    text = "贯彻自治区“8337”发展思路。落实“8337”思路重点项目。"
+    assert found(text) == {"8337发展思路": "provincial"}
+
+
+def test_a_list_of_heads_shares_its_scheme_word() -> None:
+    text = "实施产业升级、技改升级、龙头带动和创新驱动工程,"
+    assert names(text) == [
+        "产业升级工程",
+        "创新驱动工程",
+        "技改升级工程",
+        "龙头带动工程",
+    ]
+    # parallel parts without 和 make one name
+    assert names("深入实施大企业入驻、大项目带动战略,") == [
+        "大企业入驻、大项目带动战略"
+    ]
 
 
 def test_programmes_components_in_parentheses() -> None:
@@ -59,99 +191,23 @@ def test_programmes_components_in_parentheses() -> None:
 
 def test_programmes_quoted_parts_of_a_formula_are_components() -> None:
     doc = make_doc("打造“三专三辅”乡村文化人才队伍。一是“三专”引领,二是“三辅”补充。")
-    first = next(m for m in extract_programmes(doc) if m.name == "三专三辅")
+    (first,) = extract_programmes(doc)
+    assert first.name == "三专三辅"
     assert first.attrs["components"] == ["三专", "三辅"]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # unquoted schemes after a launch verb
-        ("依托党建引领,实施先锋示范工程,打造党建示范点。", ["先锋示范工程"]),
-        (
-            "重庆还以巴渝和美乡村示范创建行动为抓手,系统实施改造。",
-            ["巴渝和美乡村示范创建行动"],
-        ),
-        # suffix 制, strong scheme words further away, levers, paired names
-        ("建立“导师帮带制”,班子成员结对帮带年轻干部。", ["导师帮带制"]),
-        ("持续实施“红细胞·微治理”工程,提高成效。", ["红细胞·微治理"]),
-        ("以打造新时代“红岩先锋”变革型组织为抓手,坚持抓党建。", ["红岩先锋"]),
-        ("推动“企业吹哨、部门报到”互动机制与平台融合运行。", ["企业吹哨、部门报到"]),
-        # a quoted name in a list that ends in 等 + a scheme word
-        ("落实接访下访、“四级联排联调”、风险评估等工作机制。", ["四级联排联调"]),
-        # digit and plus formulas
-        ("着力营造“123456”营商环境。", ["123456"]),
-        ("采取“理论+技能+实践”的培养模式。", ["理论+技能+实践"]),
-        ("用好“人才十条”政策。", ["人才十条"]),
-        # campaigns: …攻坚/…会战, a brand named with 创建活动
-        ("积案化解“百日会战”成效显著。", ["百日会战"]),
-        ("“平安和谐满洲里”创建活动成效显著。", ["平安和谐满洲里"]),
-        ("“城市管理提升年”活动扎实推进。", ["城市管理提升年"]),
-    ],
-)
-def test_programmes_named_schemes(text: str, expected: list[str]) -> None:
-    assert local(text) == expected
 
 
 def test_programmes_enumerated_listing_gets_its_parts() -> None:
     text = "突出大抓制造业、大抓科技创新、大抓民营经济“三大抓手”,实施专项行动。"
-    (mention,) = [
-        m for m in extract_programmes(make_doc(text)) if m.attrs["class"] == "local"
-    ]
+    (mention,) = extract_programmes(make_doc(text))
     assert mention.name == "三大抓手"
     assert mention.attrs["components"] == ["大抓制造业", "大抓科技创新", "大抓民营经济"]
 
 
-def test_programmes_funds_are_schemes() -> None:
-    # 八大资金池 (seed 001); 大病医疗、贫困生救助、产业扶贫“三大基金” (held-out report)
-    assert local("做大“六大资金池”规模和覆盖面。") == ["六大资金池"]
-    text = "建立大病医疗、贫困生救助、产业扶贫“三大基金”,贫困群众受益。"
-    (fund,) = [m for m in extract_programmes(make_doc(text)) if m.name == "三大基金"]
-    assert fund.attrs["components"] == ["大病医疗", "贫困生救助", "产业扶贫"]
-
-
 def test_programmes_listing_needs_as_many_parts_as_it_counts() -> None:
-    assert local("农村厕所、污水三大改造整治工程。") == []
-    assert local("系统实施农村厕所、污水、垃圾三大改造整治工程。") == [
+    assert names("农村厕所、污水三大改造整治工程。") == []
+    assert names("系统实施农村厕所、污水、垃圾三大改造整治工程。") == [
         "三大改造整治工程"
     ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "大力推行“一站式”服务、“一揽子”解决等措施。",  # dictionary words
-        '把发展壮大村集体经济作为"一把手"工程来抓。',
-        '要全面推行"网格化"管理模式。',  # a process noun
-        "携手隆昌市联合打造“双昌”产业园。",  # a park
-        "围绕“建设现代化产业体系”等重点任务。",  # a quoted task
-        "继续实施外立面改造工程,投资实施自来水管网改造工程。",  # construction jobs
-        "实施五大专项行动。",  # a count, not a name
-        "实施乡村建设行动。",  # national campaign (doctrine.txt)
-        "深入贯彻自治区“8337”发展思路。",  # a higher level's policy
-        "积极打造民族教育“第一品牌”。",  # an ordinal
-        "推进“互联网+政务服务”。",
-        "坚持“两学一做”常态化。",
-        "打赢“脱贫攻坚”战。",  # national (doctrine.txt)
-        "开展“国家级健康促进区”创建工作。",  # a national title
-        "大力推行“一站式”服务。",  # a dictionary word before a weak scheme word
-        # found on a sample of national news (bulk corpus)
-        "把生态文明建设纳入“五位一体”总体布局。",  # the national one
-        "土耳其发动代号为“幼发拉底盾牌”的军事行动。",  # 的 before the scheme word
-        "发布拟加征关税的产品“初步清单”。",  # a dictionary word + 清单
-        "加速从“卖产品”向“卖品牌”转型。",
-        "生产、销售所谓“特供”“专供”等假酒犯罪活动。",
-        "伊朗没有开展进一步军事行动的计划。",  # an adverb, not a name
-        "当地深化落实企业专员服务机制。",
-    ],
-)
-def test_programmes_not_local(text: str) -> None:
-    assert local(text) == []
-
-
-def test_programmes_quoted_run_shares_its_scheme_word() -> None:
-    # regression (gold 002): “育种”“扶苗”“强树”计划 names three plans, not 育种扶苗强树
-    assert local("开展“扶苗”“强树”计划。") == ["强树", "扶苗"]
 
 
 def test_programmes_another_formula_is_not_a_counted_part() -> None:
@@ -159,6 +215,14 @@ def test_programmes_another_formula_is_not_a_counted_part() -> None:
     doc = make_doc("举办“三会”活动。开展“四会”评比活动。")
     comps = {m.name: m.attrs["components"] for m in extract_programmes(doc)}
     assert comps["三会"] == []
+
+
+def test_a_formulas_own_number_is_not_a_metric() -> None:
+    from kg.extract import extract
+
+    doc = make_doc("实施“五个1000”行动,建成12345热线平台,新增岗位300个。")
+    metrics = [m.text for m in extract(doc) if m.label == "metric"]
+    assert metrics == ["300个"]
 
 
 def _runs_in(text: str) -> dict[str, set[str]]:
@@ -177,7 +241,7 @@ def _runs_in(text: str) -> dict[str, set[str]]:
 
 def test_runs_in_the_district_named_not_the_province_above_it() -> None:
     runs = _runs_in("重庆市璧山区打造“五新”样板,开展“三比三亮”活动。")
-    assert runs["五新"] == {"璧山区"}
+    assert runs["五新样板"] == {"璧山区"}
 
 
 def test_runs_in_the_article_focus_when_the_sentence_names_no_place() -> None:
@@ -193,12 +257,17 @@ def test_runs_in_not_the_villages_where_the_work_is_done() -> None:
     assert runs["先锋示范工程"] == {"双凤镇"}
 
 
+def test_runs_in_a_national_programme_where_the_text_carries_it_out() -> None:
+    runs = _runs_in("梁平区全面推行河长制,守护一江碧水。")
+    assert runs["河长制"] == {"梁平区"}
+
+
 @pytest.mark.parametrize(
     ("text", "name", "parts"),
     [
         (
             "健全信、访、网、电、视频“五位一体”信访平台。",
-            "五位一体",
+            "五位一体信访平台",
             ["信", "访", "网", "电", "视频"],
         ),
         (
@@ -208,12 +277,12 @@ def test_runs_in_not_the_villages_where_the_work_is_done() -> None:
         ),
         (
             "探索“六联”治理模式。探索形成“联抓、联促、联建、联兴、联心、联办”的“六联”新模式。",
-            "六联",
+            "六联治理模式",
             ["联抓", "联促", "联建", "联兴", "联心", "联办"],
         ),
         (
             "完善“双网格”机制。推进网上网格与实体网格“双网格化治理”。",
-            "双网格",
+            "双网格机制",
             ["网上网格", "实体网格"],
         ),
         (
@@ -265,11 +334,52 @@ def test_a_figure_measures_the_programme_of_its_sentence() -> None:
     assert metric_programme[1] == "双网格"
 
 
-def test_programmes_a_higher_levels_name_stays_its_own() -> None:
-    # regression (hailar_3): 自治区“8337”发展思路 … 落实“8337”思路; “四大行动”、“六大工程”
-    text = "贯彻自治区“8337”发展思路。落实“8337”思路重点项目。以实施自治区“四大行动”、“六大工程”为切入点。"
-    assert local(text) == []
+def test_one_sense_per_corpus() -> None:
+    # A name one document gave a programme (quoted) is a programme in another that
+    # writes it without quotes; it runs in that document's focus place.
+    from kg.extract import extract
+    from kg.ingest import parse_document
+    from kg.link import link
+
+    first = parse_document("梁平区开展“院坝三议”活动,效果明显。", "a.txt")
+    second = parse_document("合川区双凤镇学习院坝三议做法,推动基层治理。", "b.txt")
+    docs = [(d, extract(d)) for d in (first, second)]
+    alone = link(docs)
+    assert {m.doc_id for m in alone.entities["programme:院坝三议"].mentions} == {
+        "a.txt"
+    }
+    graph = link(docs, corpus_pass=True)
+    entity = graph.entities["programme:院坝三议"]
+    assert {m.doc_id for m in entity.mentions} == {"a.txt", "b.txt"}
+    assert {m.rule for m in entity.mentions if m.doc_id == "b.txt"} == {
+        "programme:step.corpus"
+    }
+    runs = {r.object for r in graph.relations if r.predicate == "runs_in"}
+    assert "place:500117102" in runs or any(o.startswith("place:500117") for o in runs)
 
 
-def test_programmes_owned_by_a_regional_party_committee() -> None:
-    assert local("按照自治区党委“8337”发展思路要求。") == []
+def test_runs_in_the_village_an_article_is_about() -> None:
+    text = (
+        "石柱县华溪村发展甜蜜产业\n\n"
+        "在石柱土家族自治县中益乡华溪村,村民实施“蜜蜂人家”计划。"
+        "华溪村的蜂蜜远销各地,华溪村成了产业村。"
+    )
+    runs = _runs_in(text)
+    assert runs["蜜蜂人家计划"] == {"华溪村"}
+
+
+def test_runs_in_not_another_province_named_beside_it() -> None:
+    # a city's report: 对接北京 names a partner, not where the plan runs
+    text = "保定市推进协同发展。\n\n保定市实施“百校千企”行动,主动对接北京市资源。"
+    runs = _runs_in(text)
+    assert runs["百校千企行动"] == {"保定市"}
+
+
+def test_a_province_carrying_out_its_own_programme_makes_it_provincial() -> None:
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc("重庆市出台《关于实施教育扶贫攻坚三年行动的意见》,覆盖全部区县。")
+    graph = link([(doc, extract(doc))])
+    entity = graph.entities["programme:教育扶贫攻坚三年行动"]
+    assert entity.attrs["scope"] == "provincial"

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Mine programme-name candidates from the bulk news corpus, for the lexicon's review.
+
+The programme lexicon (``kg/rules/programme/lexicon.tsv``) is made in two steps:
+
+1. **Mining** (this script): read every news item of the bulk corpus
+   (``../shared/corpus/bulk/xwlb_2012-2026.jsonl.gz``, 14 years of national news) and
+   collect names that are written **quoted** (“河长制”, “菜篮子”工程) or **with a scheme
+   word** (…工程, …行动, …计划, …战略, …攻坚战, …三年行动 …) in several documents.
+   A name's left edge, when it is not quoted, is the last launch verb, adverb or
+   function character before it (实施|乡村振兴战略, 开展|爱国卫生运动). Items of the
+   blind evaluation batches (``tests/gold/blind/README.md``) are skipped, so no
+   entry is owed to a text kg is scored on blind.
+2. **Review** (by hand): every candidate printed by ``--unreviewed`` is read and
+   either entered in the lexicon (with its class, scope and aliases) or listed in
+   ``lexicon-rejected.txt``. Only reviewed entries are shipped.
+
+Regenerate: ``python scripts/mine_programmes.py --out /tmp/candidates.tsv`` then
+``--unreviewed`` to see the candidates no review has decided yet; see
+``kg/rules/programme/README.md``.
+
+    python scripts/mine_programmes.py --out /tmp/candidates.tsv
+    python scripts/mine_programmes.py --unreviewed /tmp/candidates.tsv | head -200
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BULK = ROOT.parent / "shared" / "corpus" / "bulk" / "xwlb_2012-2026.jsonl.gz"
+BLIND_README = ROOT / "tests" / "gold" / "blind" / "README.md"
+LEXICON_DIR = ROOT / "kg" / "rules" / "programme"
+
+# The words a named scheme ends in (longest first when matched).
+SCHEME_WORDS = (
+    "工程 行动 计划 战略 机制 制度 责任制 工作法 模式 改革 攻坚 攻坚战 保卫战 "
+    "专项行动 专项整治 专项斗争 三年行动 行动计划 品牌 平台 文化节 活动 运动 创建 "
+    "建设 规划 项目 试点 体系 政策 教育 革命 示范区 示范工程 主题教育 学习教育"
+).split()
+# Launch verbs and adverbs: a name without quotes starts after the last of them.
+LAUNCH = (
+    "实施 开展 推进 推动 深化 启动 落实 加快 加强 完善 建立 健全 坚持 打好 打赢 "
+    "参加 参与 组织 举办 举行 推行 推广 打造 深入 全面 大力 积极 扎实 持续 不断 "
+    "进一步 切实 认真 继续 稳步 有序 统筹 着力 抓好 抓实 做好 开启 发起 开始 实行 "
+    "执行 贯彻 围绕 聚焦 依托 通过 借助 结合 按照 根据 利用 纳入 列入 启用 上线 "
+    "发布 出台 制定 印发 提出 部署 召开 推出 创新 探索 构建 形成 完成 开工 实现 "
+    "加大 强化 优化 提升 促进 支持 鼓励 引导 带动 助力 服务 保障 落地 入选 获批 "
+    "获得 荣获 成为 作为 属于 包括 涉及 关于 有关 相关 各项 各类 一系列 系列 一批 "
+    "多项 重大 重点 重要 主要 首个 首批 新一轮 本轮 这项 该项 此次 这次 本次 今年 "
+    "去年 明年 当前 目前 今天 近日 日前 决战 决胜 巩固 拓展 弘扬 上述 这些 各种 此类 该"
+).split()
+# launch verbs that directly open a named scheme (实施…工程, 开展…行动, 打赢…攻坚战)
+OPENERS = (
+    "实施 开展 启动 推行 深入实施 深入开展 全面实施 打好 打赢 参与 参加 推进".split()
+)
+FUNCTION_CHARS = (
+    "的了和与及或等在对把将以为是从向由被给让于之其这那各每该此并而且也都还就才又"
+)
+_SCHEME = re.compile("|".join(sorted(SCHEME_WORDS, key=len, reverse=True)))
+_LAUNCH = re.compile("|".join(sorted(set(LAUNCH), key=len, reverse=True)))
+_OPENER = re.compile(f"(?:{'|'.join(sorted(OPENERS, key=len, reverse=True))})$")
+_BREAK = re.compile(r"[^\u4e00-\u9fff·+0-9A-Za-z—\-]")
+_QUOTED = re.compile(r"“([^“”\n]{2,24})”")
+_AFTER_QUOTE = re.compile(
+    rf"([\u4e00-\u9fff]{{0,4}}?)({'|'.join(sorted(SCHEME_WORDS, key=len, reverse=True))})"
+)
+_NUMERAL = "一二两三四五六七八九十百千万双多"
+_FORMULA = re.compile(rf"[{_NUMERAL}\d]")
+
+
+def blind_lines() -> set[int]:
+    """Bulk line numbers of the blind batches (xwlb_L<line>.txt), never mined."""
+    text = BLIND_README.read_text(encoding="utf-8")
+    return {int(n) for n in re.findall(r"xwlb_L(\d+)\.txt", text)}
+
+
+def bulk_texts(path: Path, skip: set[int]) -> Iterator[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if line_no not in skip:
+                yield json.loads(line)["text"]
+
+
+def _extended(text: str, start: int, end: int) -> bool:
+    """The scheme word goes on into another word: 工程师, 运动员, 教育部, 发展改革委."""
+    words = _dictionary()
+    word = text[start:end]
+    return text[end : end + 1] in ("委", "署") or any(
+        word + text[end : end + k] in words for k in (1, 2)
+    )
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    """Words of jieba's dictionary that begin with a scheme word and go on (工程师)."""
+    import jieba
+
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        rows = [line.split() for line in f]
+    out = set()
+    for word, freq, *_ in rows:
+        head = _SCHEME.match(word)
+        if head is None or int(freq) < 20 or len(word) <= head.end():
+            continue
+        # two scheme words make one name (工程建设, 建设项目): not an extension
+        if not _SCHEME.fullmatch(word[head.end() :]):
+            out.add(word)
+    return frozenset(out)
+
+
+def bounded_name(text: str, start: int, end: int) -> str | None:
+    """The unquoted name that ends with the scheme word at ``text[start:end]``."""
+    if _extended(text, start, end):
+        return None
+    low = max(0, start - 16)
+    clause = text[low:start]
+    breaks = [m.end() for m in _BREAK.finditer(clause)]
+    if breaks:
+        clause = clause[breaks[-1] :]
+    edge = max((m.end() for m in _LAUNCH.finditer(clause)), default=0)
+    for i, ch in enumerate(clause):
+        if ch in FUNCTION_CHARS:
+            edge = max(edge, i + 1)
+    head = clause[edge:]
+    return head + text[start:end] if len(head) >= 2 else None
+
+
+def mine(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """Per candidate name, in how many documents each kind of evidence was seen."""
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    example: dict[str, str] = {}
+    for text in texts:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for m in _QUOTED.finditer(text):
+            name = m.group(1)
+            seen[name].add("quoted")
+            if _OPENER.search(text, max(0, m.start() - 6), m.start()):
+                seen[name].add("opened")
+            after = _AFTER_QUOTE.match(text, m.end(), m.end() + 8)
+            if after and "的" not in after.group(1):
+                full = name + after.group(0)
+                seen[full].add("quoted+scheme")
+                seen[name].add("scheme-after")
+                example.setdefault(full, text[max(0, m.start() - 12) : m.end() + 12])
+            example.setdefault(name, text[max(0, m.start() - 12) : m.end() + 12])
+        for m in _SCHEME.finditer(text):
+            name = bounded_name(text, m.start(), m.end())
+            if name is None:
+                continue
+            seen[name].add("scheme")
+            begin = m.end() - len(name)
+            if _OPENER.search(text, max(0, begin - 6), begin):
+                seen[name].add("opened")
+            example.setdefault(name, text[max(0, begin - 12) : m.end() + 8])
+        for name, kinds in seen.items():
+            evidence[name]["docs"] += 1
+            for kind in kinds:
+                evidence[name][kind] += 1
+    return evidence, example
+
+
+def keep(name: str, ev: Counter[str], min_docs: int, loose: bool = False) -> bool:
+    """Candidates worth a reviewer's time: named in several documents, and either
+    quoted with a scheme word, a formula, or opened by a launch verb."""
+    if ev["docs"] < min_docs:
+        return False
+    if ev["quoted"] >= min_docs or ev["quoted+scheme"] >= 2:
+        return bool(
+            ev["quoted+scheme"]
+            or ev["scheme-after"]
+            or ev["opened"]
+            or _FORMULA.search(name)
+            or _SCHEME.search(name)
+            or ev["quoted"] >= 3 * min_docs
+        )
+    if loose:  # the second round: unquoted names seen in many documents
+        return ev["scheme"] >= 3 * min_docs
+    return ev["scheme"] >= min_docs and ev["opened"] >= 2
+
+
+def read_reviewed() -> set[str]:
+    names: set[str] = set()
+    lexicon = LEXICON_DIR / "lexicon.tsv"
+    if lexicon.exists():
+        rows = [
+            line.split("\t")
+            for line in lexicon.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        ]
+        for row in rows[1:]:  # after the header
+            names.add(row[0])
+            names.update(a for a in row[3].split("|") if a)
+    rejected = LEXICON_DIR / "lexicon-rejected.txt"
+    if rejected.exists():
+        for line in rejected.read_text(encoding="utf-8").splitlines():
+            entry = line.split("#", 1)[0].strip()
+            if entry:
+                names.add(entry)
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=BULK)
+    parser.add_argument("--out", type=Path, help="write the candidates (TSV)")
+    parser.add_argument("--min-docs", type=int, default=3)
+    parser.add_argument(
+        "--loose",
+        action="store_true",
+        help="also keep unquoted names in 3 x MIN_DOCS documents not opened by a verb",
+    )
+    parser.add_argument(
+        "--unreviewed",
+        type=Path,
+        help="print the candidates of this TSV that the lexicon has not decided",
+    )
+    args = parser.parse_args(argv)
+    if args.unreviewed:
+        reviewed = read_reviewed()
+        for line in args.unreviewed.read_text(encoding="utf-8").splitlines()[1:]:
+            if line.split("\t", 1)[0] not in reviewed:
+                print(line)
+        return 0
+    if not args.out:
+        parser.error("--out or --unreviewed")
+    evidence, example = mine(bulk_texts(args.corpus, blind_lines()))
+    rows = [
+        (name, ev)
+        for name, ev in evidence.items()
+        if 2 <= len(name) <= 30
+        and name == name.strip()
+        and keep(name, ev, args.min_docs, args.loose)
+    ]
+    rows.sort(key=lambda r: (-r[1]["docs"], r[0]))
+    kinds = ("quoted", "quoted+scheme", "scheme-after", "scheme", "opened")
+    with args.out.open("w", encoding="utf-8") as f:
+        f.write("\t".join(("name", "docs", *kinds, "example")) + "\n")
+        for name, ev in rows:
+            context = re.sub(r"\s+", " ", example.get(name, ""))
+            f.write(
+                "\t".join(
+                    (name, str(ev["docs"]), *(str(ev[k]) for k in kinds), context)
+                )
+                + "\n"
+            )
+    print(f"{len(rows)} candidates written to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
