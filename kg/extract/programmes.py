@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from functools import cache
+
+import ahocorasick_rs
 
 from kg.extract._context import CJK, PLACEHOLDER, jieba_words, make_mention
 from kg.model import Document, Mention
@@ -252,38 +255,40 @@ def extract_programmes(doc: Document) -> list[Mention]:
         if name in higher:
             attrs["class"] = "national"
     _mark_enumerated_listings(text, found)
+    taken = _Taken(len(text), found)
     for start, end, name in _unquoted_schemes(text):
-        if not any(s <= start < e or start <= s < end for s, e, _, _ in found):
+        if not (taken.covered[start] or any(taken.starts[start:end])):
             cls = "national" if name in load_lines("doctrine.txt") else "local"
             attrs = {"class": cls, "quoted": False, "components": [], "rule": "named"}
-            found.append((start, end, name, attrs))
+            taken.append(found, (start, end, name, attrs))
     # every formula has a "+"; the pattern opens with a lookbehind, so re would try
     # it at every character of texts that have none
     for match in _PLUS.finditer(text) if "+" in text else ():
-        if not any(s <= match.start() < e for s, e, _, _ in found):
-            found.append(
+        if not taken.covered[match.start()]:
+            taken.append(
+                found,
                 (
                     match.start(),
                     match.end(),
                     match.group(),
                     {"class": "local", "quoted": False, "components": []},
-                )
+                ),
             )
     local_names = {n for _, _, n, a in found if a["class"] == "local"}
     # Later unquoted uses of a local name (三比三亮 in running text) are mentions too.
+    uses = _uses(text, local_names)
     for name in sorted(local_names):
-        at = text.find(name)  # non-overlapping, as re.finditer(re.escape(name))
-        while at >= 0:
-            if not any(s <= at < e for s, e, _, _ in found):
-                found.append(
+        for at in uses[name]:
+            if not taken.covered[at]:
+                taken.append(
+                    found,
                     (
                         at,
                         at + len(name),
                         name,
                         {"class": "local", "quoted": False, "components": []},
-                    )
+                    ),
                 )
-            at = text.find(name, at + len(name))
     _attach_spelled_out_parts(text, found)
     _attach_quoted_components(doc, found)
     parts = {p for _, _, _, a in found for p in a["components"]}  # type: ignore[attr-defined]
@@ -364,6 +369,57 @@ _LEAD_VERB = re.compile(
 _TRAIL_VERB = re.compile(r"(?:上|中)?(?:打造|建设|推进|实现|形成)$")
 
 
+_Found = tuple[int, int, str, dict[str, object]]
+
+
+def _uses(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Where each of ``names`` occurs, non-overlapping as ``re.finditer`` finds it.
+
+    One pass of an automaton for all names: a search per name cost the length of the
+    text times the names, which both grow with a document.
+
+    Examples:
+        >>> _uses("三比三比三亮,三三三", {"三比", "三三"})
+        {'三三': [7], '三比': [0, 2]}
+    """
+    words = sorted(names)
+    uses: dict[str, list[int]] = {name: [] for name in words}
+    if not words:
+        return uses
+    automaton = ahocorasick_rs.AhoCorasick(words)
+    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        found = uses[words[index]]
+        if not found or start >= found[-1] + end - start:  # after the last one's end
+            found.append(start)
+    return uses
+
+
+class _Taken:
+    """Which characters the names found so far cover, and where they start.
+
+    A lookup per position: asking every found name instead made a document's cost grow
+    with the square of its length.
+    """
+
+    def __init__(self, size: int, found: list[_Found]) -> None:
+        self.covered = bytearray(size)
+        self.starts = bytearray(size)
+        for item in found:
+            self._mark(item)
+
+    def _mark(self, item: _Found) -> None:
+        start, end = item[0], item[1]
+        if end > start:
+            self.covered[start:end] = b"\x01" * (end - start)
+        if start < len(self.starts):
+            self.starts[start] = 1
+
+    def append(self, found: list[_Found], item: _Found) -> None:
+        """Add ``item`` to ``found``, and to what is covered."""
+        found.append(item)
+        self._mark(item)
+
+
 def _mark_enumerated_listings(
     text: str, found: list[tuple[int, int, str, dict[str, object]]]
 ) -> None:
@@ -376,6 +432,7 @@ def _mark_enumerated_listings(
     # listing name, and 99 % of texts lack one of them.
     if "、" not in text or _enumeration_name_pattern().search(text) is None:
         return
+    first: dict[tuple[int, str], int] | None = None
     for match in _enumeration_pattern().finditer(text):
         parts = match.group("enum").split("、")
         parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
@@ -389,12 +446,17 @@ def _mark_enumerated_listings(
             "components": parts,
             "rule": "listing",
         }
-        for i, (s, e, n, a) in enumerate(found):
-            if s == start and n == name:
-                attrs["quoted"] = a["quoted"]
-                found[i] = (s, e, n, attrs)
-                break
+        if first is None:  # made on first use: the first found name per place
+            first = {}
+            for i, (s, _, n, _) in enumerate(found):
+                first.setdefault((s, n), i)
+        i = first.get((start, name))
+        if i is not None:
+            s, e, n, a = found[i]
+            attrs["quoted"] = a["quoted"]
+            found[i] = (s, e, n, attrs)
         else:
+            first[start, name] = len(found)
             found.append((start, end, name, attrs))
 
 
@@ -446,6 +508,11 @@ def _attach_spelled_out_parts(
     五治融合); 网上网格与实体网格“双网格化治理”; 理论+技能+实践 spells itself out.
     The list must have as many parts as the formula counts.
     """
+    # Each name is settled once (a document repeats its formulas), and finds its
+    # quotes through an index (a search of every quote per name grew with the square
+    # of the document's length).
+    settled: dict[str, list[str]] = {}
+    quotes: _Quotes | None = None
     for _, _, name, attrs in found:
         if attrs["class"] != "local" or attrs["components"]:
             continue
@@ -453,19 +520,47 @@ def _attach_spelled_out_parts(
             attrs["components"] = name.split("+")
             continue
         if _PLUS.fullmatch(name):
-            attrs["components"] = _plus_parts(text, name)
+            if name not in settled:
+                settled[name] = _plus_parts(text, name)
+            attrs["components"] = list(settled[name])
             continue
         counts = _counts(name)
         if not counts:
             continue
-        for quote in re.finditer("“([^“”]{2,12})”", text):
+        if name not in settled:
+            quotes = quotes or _Quotes(text)
+            settled[name] = []
+            for start in quotes.about(name):
+                parts = _items_before(text, start)
+                if len(parts) in counts:
+                    settled[name] = parts
+                    break
+        if settled[name]:
+            attrs["components"] = list(settled[name])
+
+
+class _Quotes:
+    """The short quotations of a text (“X”, 2 to 12 characters), by what they say."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        # quoted text -> quotations; every prefix of it -> quotations
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.prefix: dict[str, list[int]] = defaultdict(list)
+        for i, quote in enumerate(re.finditer("“([^“”]{2,12})”", text)):
+            self.starts.append(quote.start())
             short = quote.group(1)
-            if not (short == name or name.startswith(short) or short.startswith(name)):
-                continue
-            parts = _items_before(text, quote.start())
-            if len(parts) in counts:
-                attrs["components"] = parts
-                break
+            self.exact[short].append(i)
+            for k in range(1, len(short) + 1):
+                self.prefix[short[:k]].append(i)
+
+    def about(self, name: str) -> list[int]:
+        """Where the quotations of ``name``, of a prefix of it or of a longer name
+        beginning with it start, in text order."""
+        found = set(self.prefix.get(name, ()))
+        for k in range(1, len(name) + 1):
+            found.update(self.exact.get(name[:k], ()))
+        return [self.starts[i] for i in sorted(found)]
 
 
 def _plus_parts(text: str, name: str) -> list[str]:
@@ -572,9 +667,12 @@ def _has_function_word(name: str) -> bool:
     return False
 
 
+_PARENTHESISED = re.compile(r"\(([^()]{3,80})\)")
+
+
 def _parenthesised_parts(text: str, pos: int) -> list[str]:
     """“三比三亮”(比能力亮素质、比服务亮承诺、比业绩亮变化) → the three parts."""
-    match = re.match(r"\(([^()]{3,80})\)", text[pos:])
+    match = _PARENTHESISED.match(text, pos)  # not text[pos:]: a copy per quote
     if not match:
         return []
     parts = [p.strip(' “”"') for p in re.split(r"[、,，]", match.group(1))]
@@ -589,26 +687,34 @@ def _attach_quoted_components(
     三专三辅 → “三专”, “三辅”; 六单工作法 → “巡单”, “接单” … (two-character names ending
     in the counted word 单).
     """
+    # The quoted names of each article, by name and, for two-character names not
+    # opening with a numeral (巡单), by last character: each formula looks its parts
+    # up, where a loop over every name found grew with the square of the length.
+    by_name: dict[tuple[int, str], list[int]] = defaultdict(list)
+    by_last: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, (s2, _, other, a2) in enumerate(found):
+        if a2.get("quoted"):
+            article = doc.article_index(s2)
+            by_name[article, other].append(i)
+            if len(other) == 2 and other[0] not in _NUMERAL:
+                by_last[article, other[1]].append(i)
+    settled: dict[tuple[int, str], list[str]] = {}
     for start, _, name, attrs in found:
         if attrs["class"] != "local" or attrs["components"]:
             continue
         article = doc.article_index(start)
-        counted = re.match(rf"[{_NUMERAL}]([{CJK}])(?:工作法|机制|模式)?$", name)
-        parts: list[str] = []
-        for s2, _, other, a2 in found:
-            if (
-                other == name
-                or doc.article_index(s2) != article
-                or not a2.get("quoted")
-            ):
-                continue
-            if len(other) >= 2 and other in name and other[0] in _NUMERAL:
-                parts.append(other)
-            elif (
-                counted
-                and len(other) == 2
-                and other.endswith(counted.group(1))
-                and other[0] not in _NUMERAL  # 四会 is another formula, not a part
-            ):
-                parts.append(other)
-        attrs["components"] = list(dict.fromkeys(parts))
+        if (article, name) not in settled:
+            counted = re.match(rf"[{_NUMERAL}]([{CJK}])(?:工作法|机制|模式)?$", name)
+            # 四会 is another formula, not a part: numerals open parts of the name only
+            parts = {
+                i
+                for a in range(len(name))
+                if name[a] in _NUMERAL
+                for b in range(a + 2, len(name) + 1)
+                for i in by_name.get((article, name[a:b]), ())
+            }
+            if counted:
+                parts.update(by_last.get((article, counted.group(1)), ()))
+            names = [found[i][2] for i in sorted(parts) if found[i][2] != name]
+            settled[article, name] = list(dict.fromkeys(names))
+        attrs["components"] = list(settled[article, name])
