@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -130,6 +131,7 @@ def build(
     if no_rdf and rdf_formats:
         raise click.UsageError("--no-rdf and --rdf-format exclude each other")
     progress = _Progress(sys.stderr)
+    notes = _ProgressNotes(progress)
     try:
         report = run_build(
             corpus if corpus is not None else _seeds(),
@@ -149,6 +151,7 @@ def build(
     except KgError as e:
         raise click.ClickException(str(e)) from e
     finally:
+        notes.close()
         progress.finish()
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
@@ -188,6 +191,7 @@ class _Progress:
         self.started = time.perf_counter()
         self.shown = 0.0
         self.line = ""
+        self.pid = os.getpid()
 
     def update(self, documents: int, nbytes: int) -> None:
         now = time.perf_counter()
@@ -207,9 +211,38 @@ class _Progress:
         click.echo("\r" + text.ljust(len(self.line)), file=self.stream, nl=False)
         self.line = text
 
+    def note(self, text: str) -> None:
+        """A line of its own above the progress line (a long document's steps)."""
+        click.echo("\r" + text.ljust(len(self.line)), file=self.stream)
+        if self.live and self.line and os.getpid() == self.pid:
+            click.echo(self.line, file=self.stream, nl=False)
+
     def finish(self) -> None:
         if self.line:
             click.echo("", file=self.stream)
+
+
+class _ProgressNotes(logging.Handler):
+    """Prints the ``kg.progress`` log (steps of long documents) while it is open.
+
+    Forked workers inherit it, so their long documents are told too.
+    """
+
+    def __init__(self, progress: _Progress) -> None:
+        super().__init__(logging.INFO)
+        self.progress = progress
+        self.logger = logging.getLogger("kg.progress")
+        self.level_before = self.logger.level
+        self.logger.setLevel(logging.INFO)
+        self.logger.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.progress.note(self.format(record))
+
+    def close(self) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level_before)
+        super().close()
 
 
 def progress_line(documents: int, nbytes: int, seconds: float) -> str:

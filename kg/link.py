@@ -8,7 +8,9 @@ mentions it was read from.
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -18,9 +20,12 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
+from kg.extract import LONG_DOCUMENT
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import chars, pattern, words
 from kg.model import Document, Entity, Mention, Relation
+
+_progress = logging.getLogger("kg.progress")
 
 
 @dataclass(slots=True)
@@ -166,7 +171,15 @@ class Linker:
     def add(self, doc: Document, mentions: list[Mention]) -> None:
         if self._builder is None:
             raise RuntimeError("this Linker has finished")
+        started = time.perf_counter()
         _link_document(self._builder, doc, mentions)
+        if len(doc.clean) >= LONG_DOCUMENT:
+            _progress.info(
+                "%s: %s mentions linked in %.1f s",
+                doc.doc_id,
+                f"{len(mentions):,}",
+                time.perf_counter() - started,
+            )
 
     def finish(self) -> LinkedGraph:
         """The graph; the linker keeps nothing of it (large corpora: memory)."""
