@@ -697,28 +697,28 @@ def text_command(
 def validate_command(graph: Path) -> None:
     """Check the RDF output against kg's SHACL shapes (kg/shapes.ttl).
 
-    GRAPH is a kg build output folder (its graph.ttl is checked) or an RDF file.
-    Exits with status 1 and prints pySHACL's report when it does not conform.
+    GRAPH is a kg build output folder (each RDF file the build wrote is checked:
+    graph.ttl, graph.trig or both) or an RDF file (.ttl, .trig, .nq, .nt, .jsonld,
+    .rdf); every named graph is checked, not only the default one. Exits with status
+    1 and prints pySHACL's report when one does not conform.
 
     Example: kg validate output
     """
-    from rdflib import Graph
+    from kg.validate import validate_path
 
-    from kg.rdf import validate
-
-    path = graph / "graph.ttl" if graph.is_dir() else graph
-    if not path.is_file():
-        raise click.ClickException(f"{path}: no such file; run kg build first")
     try:
-        conforms, report = validate(Graph().parse(path))
+        results = validate_path(graph)
     except KgError as e:
         raise click.ClickException(str(e)) from e
-    except (SyntaxError, ValueError) as e:
-        raise click.ClickException(f"{path}: not valid RDF: {e}") from e
-    if not conforms:
-        click.echo(report)
+    for path, conforms, report in results:
+        if not conforms:
+            click.echo(f"{path}: does not conform to kg's SHACL shapes")
+            click.echo(report)
+    for path, conforms, _ in results:
+        if conforms:
+            click.echo(f"{path}: conforms to kg's SHACL shapes")
+    if not all(conforms for _, conforms, _ in results):
         raise SystemExit(1)
-    click.echo(f"{path}: conforms to kg's SHACL shapes")
 
 
 @cli.command(name="serve")
