@@ -93,6 +93,14 @@ def _seeds() -> Path:
     help="A rule pack (a folder of <label>/*.toml, like kg/rules) added to kg's rules; "
     "repeatable. See `kg rules --check`.",
 )
+@click.option(
+    "--include",
+    "include",
+    metavar="PATTERN",
+    multiple=True,
+    help="Read a folder's README, SOURCES and LICENSE files whose name (or path) "
+    "matches PATTERN, e.g. 'README*' (they are left out otherwise; repeatable).",
+)
 def build(
     corpus: Path | None,
     out_dir: Path,
@@ -105,14 +113,17 @@ def build(
     text_field: str,
     id_field: str,
     rule_packs: tuple[Path, ...],
+    include: tuple[str, ...],
 ) -> None:
     """Build graph.json, graph.ttl, graph.trig and graph.html from a folder of texts.
 
-    CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030; .jsonl and
-    .jsonl.gz, one record per line; .html, .docx and .pdf with kg[formats]) or a
-    file; it defaults to the five seed texts shipped with kg. Other files are
-    counted in the summary as skipped. Exits with status 1 when some document could
-    not be read (the others are still built).
+    CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030, or UTF-16
+    with a byte-order mark; .jsonl and .jsonl.gz, one record per line; .html, .docx
+    and .pdf with kg[formats]) or a file; it defaults to the five seed texts shipped
+    with kg. Other files, and a folder's README, SOURCES and LICENSE files (see
+    --include), are counted in the summary as skipped. Exits with status 1 when some
+    document or folder could not be read (the others are still built), each named
+    on a line of its own with the reason.
 
     When the corpus files, the options and kg are those of the last build into OUT
     and its outputs are untouched, says "up to date" and writes nothing.
@@ -147,6 +158,7 @@ def build(
             text_field=text_field,
             id_field=id_field,
             rules=rule_packs,
+            include=include,
         )
     except KgError as e:
         raise click.ClickException(str(e)) from e
