@@ -14,7 +14,35 @@ import click
 from kg.errors import KgError
 
 
-@click.group()
+class _Commands(click.Group):
+    """kg's commands: a file the system refuses (-o naming a file, a folder that
+    cannot be written) is a one-line error naming it, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            raise click.ClickException(os_error_line(e)) from e
+
+
+def os_error_line(error: OSError) -> str:
+    """An operating-system error as one line: the file and the reason.
+
+    Examples:
+        >>> os_error_line(NotADirectoryError(20, "Not a directory", "out/.kg-cache"))
+        'out/.kg-cache: Not a directory (a file stands where a folder is needed)'
+        >>> os_error_line(OSError("no file named"))
+        'no file named'
+    """
+    if error.filename is None or not error.strerror:
+        return str(error)
+    line = f"{error.filename}: {error.strerror}"
+    if isinstance(error, NotADirectoryError | FileExistsError):
+        line += " (a file stands where a folder is needed)"
+    return line
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="kg")
 def cli() -> None:
     """Knowledge graphs from Chinese local-governance texts.
@@ -141,6 +169,10 @@ def build(
 
     if no_rdf and rdf_formats:
         raise click.UsageError("--no-rdf and --rdf-format exclude each other")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.ClickException(
+            f"{out_dir}: is a file; -o names the folder to write the outputs in"
+        )
     progress = _Progress(sys.stderr)
     notes = _ProgressNotes(progress)
     try:
@@ -740,12 +772,19 @@ def validate_command(graph: Path) -> None:
     default=Path("output"),
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=8000, show_default=True, help="Port (0: any free one).")
+@click.option(
+    "--port",
+    default=8000,
+    type=click.IntRange(0, 65535),
+    show_default=True,
+    help="Port (0: any free one).",
+)
 @click.option(
     "--timeout",
     default=10.0,
+    type=click.FloatRange(min=0, min_open=True),
     show_default=True,
-    help="Seconds before a query gets 503.",
+    help="Seconds a query may run; then it is stopped and gets 503.",
 )
 @click.option(
     "--max-rows", default=10_000, show_default=True, help="Rows (or triples) at most."
@@ -757,6 +796,8 @@ def serve_command(
 
     SPARQL is at /sparql (GET or POST; JSON, XML, CSV, TSV; Turtle for CONSTRUCT),
     the query page at /, the graph view at /graph.html. Binds 127.0.0.1 unless told.
+    Queries run in worker processes: one still running after --timeout seconds is
+    stopped (the client gets 503) and its worker replaced. Ctrl-C stops the server.
 
     Example: kg serve output --port 8000
     """
