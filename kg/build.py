@@ -19,7 +19,7 @@ import sys
 import time
 import zlib
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor
 from dataclasses import dataclass, field, fields
 from itertools import chain, islice
@@ -607,6 +607,7 @@ def build(
     id_field: str = DEFAULT_ID_FIELD,
     chunk_chars: int = CHUNK_CHARS,
     rules: Iterable[Path] = (),
+    include: Sequence[str] = (),
 ) -> BuildReport:
     """Build the graph of ``corpus`` into ``out_dir``.
 
@@ -624,6 +625,8 @@ def build(
         cache: reuse the extraction of unchanged documents (``out_dir/.kg-cache``).
         cluster: address of a Dask scheduler (``tcp://host:8786``) to extract on.
         text_field, id_field: the fields of a JSONL record holding text and id.
+        include: name patterns of a folder's README, SOURCES and LICENSE files to
+            read as documents (they are left out otherwise).
         chunk_chars: characters of text per chunk sent to a worker.
         rules: user rule packs (folders of ``<label>/*.toml``) added to kg's rules
             for this build (``kg build --rules``); their rule ids are in the
@@ -658,6 +661,7 @@ def build(
             text_field=text_field,
             id_field=id_field,
             chunk_chars=chunk_chars,
+            include=include,
         )
 
 
@@ -675,13 +679,19 @@ def _build(
     text_field: str,
     id_field: str,
     chunk_chars: int,
+    include: Sequence[str],
 ) -> BuildReport:
     started, cpu_started = time.perf_counter(), time.process_time()
     started_ns = time.time_ns()
     report = BuildReport()
     rdf = bool(rdf_formats)
     skipped: Counter[str] = Counter()
-    root, files = list_corpus(corpus, skipped=skipped)
+    # What cannot be listed (a folder that cannot be opened, a FIFO …) is an error
+    # naming it, reported with the documents that cannot be read.
+    problems: list[InputError] = []
+    root, files = list_corpus(
+        corpus, skipped=skipped, problems=problems, include=include
+    )
     report.skipped = dict(sorted(skipped.items()))
     inputs = None
     if cache:
@@ -690,6 +700,8 @@ def _build(
         options["rules"] = packs_digest()  # the user rule packs (--rules)
         # Files kg does not read are no input, but the summary counts them.
         options["skipped"] = report.skipped
+        options["include"] = sorted(include)
+        options["problems"] = [str(e) for e in problems]
         inputs = build_inputs(root, files, options)
         summary = last_build(out_dir, inputs)
         if summary is not None:
@@ -725,7 +737,8 @@ def _build(
     finally:
         if store is not None:
             store.close()
-    report.errors = [message for _, message in sorted(extraction.errors)]
+    report.errors = [str(e) for e in problems]
+    report.errors += [message for _, message in sorted(extraction.errors)]
     report.stages["read+extract+link"] = time.perf_counter() - started
     report.cpu_stages["read+extract+link"] = time.process_time() - cpu_started
     _note_peak(report, "read+extract+link")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -13,7 +14,35 @@ import click
 from kg.errors import KgError
 
 
-@click.group()
+class _Commands(click.Group):
+    """kg's commands: a file the system refuses (-o naming a file, a folder that
+    cannot be written) is a one-line error naming it, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            raise click.ClickException(os_error_line(e)) from e
+
+
+def os_error_line(error: OSError) -> str:
+    """An operating-system error as one line: the file and the reason.
+
+    Examples:
+        >>> os_error_line(NotADirectoryError(20, "Not a directory", "out/.kg-cache"))
+        'out/.kg-cache: Not a directory (a file stands where a folder is needed)'
+        >>> os_error_line(OSError("no file named"))
+        'no file named'
+    """
+    if error.filename is None or not error.strerror:
+        return str(error)
+    line = f"{error.filename}: {error.strerror}"
+    if isinstance(error, NotADirectoryError | FileExistsError):
+        line += " (a file stands where a folder is needed)"
+    return line
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="kg")
 def cli() -> None:
     """Knowledge graphs from Chinese local-governance texts.
@@ -92,6 +121,14 @@ def _seeds() -> Path:
     help="A rule pack (a folder of <label>/*.toml, like kg/rules) added to kg's rules; "
     "repeatable. See `kg rules --check`.",
 )
+@click.option(
+    "--include",
+    "include",
+    metavar="PATTERN",
+    multiple=True,
+    help="Read a folder's README, SOURCES and LICENSE files whose name (or path) "
+    "matches PATTERN, e.g. 'README*' (they are left out otherwise; repeatable).",
+)
 def build(
     corpus: Path | None,
     out_dir: Path,
@@ -104,14 +141,17 @@ def build(
     text_field: str,
     id_field: str,
     rule_packs: tuple[Path, ...],
+    include: tuple[str, ...],
 ) -> None:
     """Build graph.json, graph.ttl, graph.trig and graph.html from a folder of texts.
 
-    CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030; .jsonl and
-    .jsonl.gz, one record per line; .html, .docx and .pdf with kg[formats]) or a
-    file; it defaults to the five seed texts shipped with kg. Other files are
-    counted in the summary as skipped. Exits with status 1 when some document could
-    not be read (the others are still built).
+    CORPUS is a folder (read recursively: .txt and .md, UTF-8 or GB18030, or UTF-16
+    with a byte-order mark; .jsonl and .jsonl.gz, one record per line; .html, .docx
+    and .pdf with kg[formats]) or a file; it defaults to the five seed texts shipped
+    with kg. Other files, and a folder's README, SOURCES and LICENSE files (see
+    --include), are counted in the summary as skipped. Exits with status 1 when some
+    document or folder could not be read (the others are still built), each named
+    on a line of its own with the reason.
 
     When the corpus files, the options and kg are those of the last build into OUT
     and its outputs are untouched, says "up to date" and writes nothing.
@@ -129,7 +169,12 @@ def build(
 
     if no_rdf and rdf_formats:
         raise click.UsageError("--no-rdf and --rdf-format exclude each other")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.ClickException(
+            f"{out_dir}: is a file; -o names the folder to write the outputs in"
+        )
     progress = _Progress(sys.stderr)
+    notes = _ProgressNotes(progress)
     try:
         report = run_build(
             corpus if corpus is not None else _seeds(),
@@ -145,10 +190,12 @@ def build(
             text_field=text_field,
             id_field=id_field,
             rules=rule_packs,
+            include=include,
         )
     except KgError as e:
         raise click.ClickException(str(e)) from e
     finally:
+        notes.close()
         progress.finish()
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
@@ -188,6 +235,7 @@ class _Progress:
         self.started = time.perf_counter()
         self.shown = 0.0
         self.line = ""
+        self.pid = os.getpid()
 
     def update(self, documents: int, nbytes: int) -> None:
         now = time.perf_counter()
@@ -207,9 +255,38 @@ class _Progress:
         click.echo("\r" + text.ljust(len(self.line)), file=self.stream, nl=False)
         self.line = text
 
+    def note(self, text: str) -> None:
+        """A line of its own above the progress line (a long document's steps)."""
+        click.echo("\r" + text.ljust(len(self.line)), file=self.stream)
+        if self.live and self.line and os.getpid() == self.pid:
+            click.echo(self.line, file=self.stream, nl=False)
+
     def finish(self) -> None:
         if self.line:
             click.echo("", file=self.stream)
+
+
+class _ProgressNotes(logging.Handler):
+    """Prints the ``kg.progress`` log (steps of long documents) while it is open.
+
+    Forked workers inherit it, so their long documents are told too.
+    """
+
+    def __init__(self, progress: _Progress) -> None:
+        super().__init__(logging.INFO)
+        self.progress = progress
+        self.logger = logging.getLogger("kg.progress")
+        self.level_before = self.logger.level
+        self.logger.setLevel(logging.INFO)
+        self.logger.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.progress.note(self.format(record))
+
+    def close(self) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.level_before)
+        super().close()
 
 
 def progress_line(documents: int, nbytes: int, seconds: float) -> str:
@@ -664,28 +741,28 @@ def text_command(
 def validate_command(graph: Path) -> None:
     """Check the RDF output against kg's SHACL shapes (kg/shapes.ttl).
 
-    GRAPH is a kg build output folder (its graph.ttl is checked) or an RDF file.
-    Exits with status 1 and prints pySHACL's report when it does not conform.
+    GRAPH is a kg build output folder (each RDF file the build wrote is checked:
+    graph.ttl, graph.trig or both) or an RDF file (.ttl, .trig, .nq, .nt, .jsonld,
+    .rdf); every named graph is checked, not only the default one. Exits with status
+    1 and prints pySHACL's report when one does not conform.
 
     Example: kg validate output
     """
-    from rdflib import Graph
+    from kg.validate import validate_path
 
-    from kg.rdf import validate
-
-    path = graph / "graph.ttl" if graph.is_dir() else graph
-    if not path.is_file():
-        raise click.ClickException(f"{path}: no such file; run kg build first")
     try:
-        conforms, report = validate(Graph().parse(path))
+        results = validate_path(graph)
     except KgError as e:
         raise click.ClickException(str(e)) from e
-    except (SyntaxError, ValueError) as e:
-        raise click.ClickException(f"{path}: not valid RDF: {e}") from e
-    if not conforms:
-        click.echo(report)
+    for path, conforms, report in results:
+        if not conforms:
+            click.echo(f"{path}: does not conform to kg's SHACL shapes")
+            click.echo(report)
+    for path, conforms, _ in results:
+        if conforms:
+            click.echo(f"{path}: conforms to kg's SHACL shapes")
+    if not all(conforms for _, conforms, _ in results):
         raise SystemExit(1)
-    click.echo(f"{path}: conforms to kg's SHACL shapes")
 
 
 @cli.command(name="serve")
@@ -695,12 +772,19 @@ def validate_command(graph: Path) -> None:
     default=Path("output"),
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=8000, show_default=True, help="Port (0: any free one).")
+@click.option(
+    "--port",
+    default=8000,
+    type=click.IntRange(0, 65535),
+    show_default=True,
+    help="Port (0: any free one).",
+)
 @click.option(
     "--timeout",
     default=10.0,
+    type=click.FloatRange(min=0, min_open=True),
     show_default=True,
-    help="Seconds before a query gets 503.",
+    help="Seconds a query may run; then it is stopped and gets 503.",
 )
 @click.option(
     "--max-rows", default=10_000, show_default=True, help="Rows (or triples) at most."
@@ -712,6 +796,8 @@ def serve_command(
 
     SPARQL is at /sparql (GET or POST; JSON, XML, CSV, TSV; Turtle for CONSTRUCT),
     the query page at /, the graph view at /graph.html. Binds 127.0.0.1 unless told.
+    Queries run in worker processes: one still running after --timeout seconds is
+    stopped (the client gets 503) and its worker replaced. Ctrl-C stops the server.
 
     Example: kg serve output --port 8000
     """

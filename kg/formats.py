@@ -108,6 +108,11 @@ def skip_reason(suffix: str) -> str:
     return UNSUPPORTED.get(suffix.lower(), "not supported")
 
 
+# The key in a build's ``skipped`` counts of a corpus folder's README, SOURCES and
+# LICENSE files (``kg.ingest.is_note``), left out unless kg build --include names them.
+NOTES = "README/SOURCES/LICENSE"
+
+
 def describe_skipped(skipped: Mapping[str, int]) -> str:
     """The summary line of files left out, by suffix, each reason said once.
 
@@ -116,7 +121,20 @@ def describe_skipped(skipped: Mapping[str, int]) -> str:
         'skipped 1 .doc, 3 .xls (not supported: .doc: convert to .docx; .xls: spreadsheets are not read)'
         >>> describe_skipped({".json": 27})
         'skipped 27 .json (not supported)'
+        >>> describe_skipped({"README/SOURCES/LICENSE": 2})
+        'left out 2 README/SOURCES/LICENSE files of the corpus folder (kg build --include PATTERN reads them)'
     """
+    notes = skipped.get(NOTES, 0)
+    skipped = {suffix: n for suffix, n in skipped.items() if suffix != NOTES}
+    # A folder's README, SOURCES and LICENSE files: about the corpus, not of it.
+    left_out = (
+        f"left out {notes} {NOTES} file{'s' if notes > 1 else ''} of the corpus "
+        "folder (kg build --include PATTERN reads them)"
+        if notes
+        else ""
+    )
+    if not skipped:
+        return left_out
     counts = ", ".join(f"{n} {suffix}" for suffix, n in sorted(skipped.items()))
     reasons: dict[str, list[str]] = {}
     for suffix in sorted(skipped):
@@ -126,7 +144,8 @@ def describe_skipped(skipped: Mapping[str, int]) -> str:
         for reason, s in reasons.items()
         if reason != "not supported"
     )
-    return f"skipped {counts} (not supported{': ' + said if said else ''})"
+    line = f"skipped {counts} (not supported{': ' + said if said else ''})"
+    return f"{line}; {left_out}" if left_out else line
 
 
 def _require(fmt: str, doc_id: str) -> ModuleType:

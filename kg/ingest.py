@@ -6,16 +6,21 @@ match on repaired text and still report offsets into the file as the user has it
 
 from __future__ import annotations
 
+import codecs
+import errno
+import fnmatch
 import gzip
 import json
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.formats import FORMATS, format_of, read_format
+from kg.formats import FORMATS, NOTES, format_of, read_format
 from kg.metadata import describe, jsonl_fields, title_of
 from kg.model import Article, Document, DocumentMeta
 from kg.resources import load_lines
@@ -76,16 +81,41 @@ def _utf8_len(text: str) -> int:
 
 
 def decode(data: bytes, doc_id: str) -> str:
-    """Decode UTF-8 (with or without BOM) or GB18030, else raise ``InputError``.
+    """Decode UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, or GB18030;
+    else raise ``InputError`` saying why (empty, UTF-16 without BOM, binary …).
 
     Examples:
         >>> decode("梁平区".encode("gbk"), "t.txt")
         '梁平区'
         >>> decode(b"\\xef\\xbb\\xbfok", "t.txt")
         'ok'
+        >>> decode("梁平区\\n".encode("utf-16"), "t.txt")  # Windows "Unicode"
+        '梁平区\\n'
+        >>> decode("梁平区\\n第1条\\n".encode("utf-16-le"), "t.txt")
+        Traceback (most recent call last):
+        kg.errors.InputError: t.txt: UTF-16 (little-endian) without a byte-order mark: save it as UTF-8, or as UTF-16 with one
+        >>> decode("\\u3000 \\n".encode(), "t.txt")
+        Traceback (most recent call last):
+        kg.errors.InputError: t.txt: empty file (white space only)
     """
+    wide = _wide_bom(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{doc_id}: starts as {wide.upper()} (byte-order mark) but is not "
+                f"{wide.upper()} at byte {e.start}: cannot decode"
+            ) from e
+        return _text_or_empty(text.removeprefix("\ufeff"), doc_id)
     if not data.strip():
         raise InputError(f"{doc_id}: empty file")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        raise InputError(
+            f"{doc_id}: UTF-16 ({utf16}) without a byte-order mark: save it as UTF-8, "
+            "or as UTF-16 with one"
+        )
     if b"\x00" in data[:4096]:
         raise InputError(f"{doc_id}: binary file (NUL bytes), not text")
     try:
@@ -104,7 +134,53 @@ def decode(data: bytes, doc_id: str) -> str:
             ) from None
     if not _looks_like_text(text):
         raise InputError(f"{doc_id}: does not look like text (control characters)")
+    return _text_or_empty(text, doc_id)
+
+
+def _text_or_empty(text: str, doc_id: str) -> str:
+    # Full-width spaces, a lone BOM, line breaks: nothing to read is no document.
+    if not text.strip():
+        raise InputError(f"{doc_id}: empty file (white space only)")
     return text
+
+
+def _wide_bom(data: bytes) -> str | None:
+    """The codec a UTF-32 or UTF-16 byte-order mark names (UTF-32's first: its
+    little-endian mark starts with UTF-16's)."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"little-endian"`` or ``"big-endian"`` when ``data`` reads as UTF-16 text
+    without a byte-order mark, else None.
+
+    Its ASCII characters (line breaks, digits) put NULs in it; decoded the right way
+    round it is nearly all ASCII and CJK, where a binary file is not.
+
+    Examples:
+        >>> _utf16_without_bom("第1条\\n第2条\\n".encode("utf-16-be"))
+        'big-endian'
+        >>> _utf16_without_bom(bytes(range(256))) is None
+        True
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if sample.count(0) < 2:
+        return None
+    for codec, name in (("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")):
+        text = sample.decode(codec, errors="replace")
+        if len(_WIDE_TEXT.findall(text)) >= 0.9 * len(text):
+            return name
+    return None
+
+
+# What a Chinese text is made of: ASCII letters, digits, punctuation and white space,
+# CJK characters and punctuation, full-width forms.
+_WIDE_TEXT = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 def _looks_like_text(text: str) -> bool:
@@ -363,32 +439,78 @@ def _is_corpus_file(path: Path) -> bool:
     return suffix in TEXT_SUFFIXES or suffix in FORMATS or is_jsonl(path)
 
 
+# Files about a corpus folder rather than documents of it: left out of a folder's
+# documents unless ``include`` names them (kg build --include). The shared corpora
+# hold SOURCES.md, README.md and LICENSE-*.txt beside their texts.
+_NOTES = re.compile(r"(?:README|SOURCES?|LICEN[CS]E|COPYING)(?:[-_. ].*)?", re.I)
+
+
+def is_note(name: str) -> bool:
+    """Whether a file name is a corpus folder's README, SOURCES or LICENSE file.
+
+    Examples:
+        >>> [is_note(n) for n in ("README.md", "LICENSE-xwlb.txt", "sources.md")]
+        [True, True, True]
+        >>> [is_note(n) for n in ("readme_notes_2021.txt", "许可证.txt", "Licensed.txt")]
+        [True, False, False]
+    """
+    return _NOTES.fullmatch(name) is not None
+
+
 def list_corpus(
-    path: Path, *, skipped: Counter[str] | None = None
+    path: Path,
+    *,
+    skipped: Counter[str] | None = None,
+    problems: list[InputError] | None = None,
+    include: Sequence[str] = (),
 ) -> tuple[Path, list[Path]]:
     """The folder ids are relative to, and the corpus files under ``path``, sorted.
 
     Corpus files are texts (.txt, .md), JSON Lines (.jsonl, .jsonl.gz), web pages
     (.html, .htm …), Word files (.docx) and PDFs. Other files of a folder are
-    counted by suffix into ``skipped`` (hidden ones, such as .DS_Store, are not).
+    counted by suffix into ``skipped`` (hidden ones, such as .DS_Store, are not);
+    so are its README, SOURCES and LICENSE files (under ``NOTES``), unless a pattern
+    of ``include`` matches their name or path (``fnmatch``: ``README*``).
+
+    What cannot be listed or read is reported into ``problems`` (one ``InputError``
+    each, naming the path and the reason) and left out: a folder that cannot be
+    opened, a file whose state cannot be read, a symbolic link that loops or leads
+    nowhere, a FIFO, socket or device (reading a FIFO would wait forever).
 
     Raises:
-        InputError: ``path`` does not exist, or is a folder with no corpus file.
+        InputError: ``path`` does not exist, cannot be opened, is not a file or a
+            folder, or is a folder with no corpus file.
     """
-    if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if path.is_file():
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        if e.errno == errno.ENOENT and not path.is_symlink():
+            raise InputError(f"{path}: no such file or directory") from e
+        raise InputError(f"{path}: {_unreadable(path, e)}") from e
+    if stat.S_ISREG(mode):
         return path.parent, [path]
+    if not stat.S_ISDIR(mode):
+        raise InputError(f"{path}: {_not_regular(mode)}")
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as e:
+        raise InputError(f"{path}: {_unreadable(path, e)}") from e
+    found: list[InputError] = []
     files = []
-    for found in path.rglob("*"):
-        if not found.is_file():
-            continue
-        if _is_corpus_file(found):
-            files.append(found)
+    for file in _walk(path, path, frozenset(), found):
+        relative = file.relative_to(path)
+        if _is_corpus_file(file):
+            if not is_note(file.name) or _included(relative, include):
+                files.append(file)
+            elif skipped is not None:
+                skipped[NOTES] += 1
         elif skipped is not None and not any(
-            part.startswith(".") for part in found.relative_to(path).parts
+            part.startswith(".") for part in relative.parts
         ):
-            skipped[found.suffix.lower() or found.name] += 1
+            skipped[file.suffix.lower() or file.name] += 1
+    if problems is not None:
+        problems.extend(found)
     files.sort()
     if not files:
         raise InputError(
@@ -396,6 +518,85 @@ def list_corpus(
             "folder"
         )
     return path, files
+
+
+def _included(relative: Path, include: Sequence[str]) -> bool:
+    return any(
+        fnmatch.fnmatch(relative.name, pattern)
+        or fnmatch.fnmatch(relative.as_posix(), pattern)
+        for pattern in include
+    )
+
+
+def _walk(
+    folder: Path, root: Path, above: frozenset[tuple[int, int]], found: list[InputError]
+) -> Iterator[Path]:
+    """The regular files under ``folder``, following links to folders as
+    ``Path.rglob`` did; what cannot be listed or is no file goes to ``found``."""
+
+    def name(path: Path, slash: str = "") -> str:
+        return path.relative_to(root).as_posix() + slash
+
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+        here = folder.stat()
+    except OSError as e:
+        found.append(InputError(f"{name(folder, '/')}: {_unreadable(folder, e)}"))
+        return
+    above = above | {(here.st_dev, here.st_ino)}
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            state = path.stat()  # through links
+        except OSError as e:
+            found.append(InputError(f"{name(path)}: {_unreadable(path, e)}"))
+            continue
+        if stat.S_ISDIR(state.st_mode):
+            if (state.st_dev, state.st_ino) in above:
+                found.append(
+                    InputError(
+                        f"{name(path, '/')}: symbolic link loop (a link to a folder "
+                        "that holds it), not followed"
+                    )
+                )
+                continue
+            yield from _walk(path, root, above, found)
+        elif stat.S_ISREG(state.st_mode):
+            yield path
+        else:
+            found.append(InputError(f"{name(path)}: {_not_regular(state.st_mode)}"))
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    """Why ``path`` cannot be read, in words."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (it leads back to itself), not read"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link (to {os.readlink(path)}), not read"
+    if _is_dir(path):
+        return f"cannot open this folder ({error.strerror})"
+    return f"cannot read ({error.strerror})"
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _not_regular(mode: int) -> str:
+    kind = (
+        "a FIFO (named pipe)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return f"{kind}, not a file to read: left out"
 
 
 def iter_corpus(

@@ -8,16 +8,24 @@ mentions it was read from.
 
 from __future__ import annotations
 
+import logging
 import re
+import time
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 from operator import attrgetter
+from typing import Any
 
+from kg.extract import LONG_DOCUMENT
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import chars, pattern, words
 from kg.model import Document, Entity, Mention, Relation
+
+_progress = logging.getLogger("kg.progress")
 
 
 @dataclass(slots=True)
@@ -166,7 +174,15 @@ class Linker:
     def add(self, doc: Document, mentions: list[Mention]) -> None:
         if self._builder is None:
             raise RuntimeError("this Linker has finished")
+        started = time.perf_counter()
         _link_document(self._builder, doc, mentions)
+        if len(doc.clean) >= LONG_DOCUMENT:
+            _progress.info(
+                "%s: %s mentions linked in %.1f s",
+                doc.doc_id,
+                f"{len(mentions):,}",
+                time.perf_counter() - started,
+            )
 
     def finish(self, texts: Mapping[str, str] | None = None) -> LinkedGraph:
         """The graph; the linker keeps nothing of it (large corpora: memory).
@@ -231,6 +247,119 @@ class _DocContext:
     # The last mention ``sentence_of`` was asked about, and its answer: a figure
     # asks twice in a row (places, then programmes near it).
     asked: tuple[Mention | None, int] = (None, 0)
+    # Indexes made on first use, by name: each replaces a loop over every mention of
+    # the document, which made linking a long document quadratic in its length.
+    indexes: dict[str, Any] = field(default_factory=dict)
+
+    def cached(self, name: str, make: Callable[[], Any]) -> Any:
+        index = self.indexes.get(name)
+        if index is None:
+            index = self.indexes[name] = make()
+        return index
+
+    def org_named(self, article: int, name: str) -> Mention | None:
+        """The first organisation of article ``article`` named ``name`` (the party
+        prefix 中共 aside)."""
+        party = words("common:party-prefix")[0]
+
+        def make() -> dict[tuple[int, str], Mention]:
+            first: dict[tuple[int, str], Mention] = {}
+            for org in self.by_label["organization"]:
+                key = (self.article_of(org).index, org.name.removeprefix(party))
+                first.setdefault(key, org)
+            return first
+
+        return self.cached("org-names", make).get((article, name))
+
+    def first_place_inside(self, start: int, end: int) -> Mention | None:
+        """The first place (in order) that starts within ``start:end``."""
+        places = self.by_label["place"]
+
+        def make() -> list[int] | bool:
+            starts = [p.start for p in places]
+            # extract() sorts mentions by start; a caller's list may not be
+            ordered = all(a <= b for a, b in pairwise(starts))
+            return starts if ordered else False
+
+        starts = self.cached("place-starts", make)
+        if starts is False:
+            return next((p for p in places if start <= p.start < end), None)
+        i = bisect_left(starts, start)
+        return places[i] if i < len(places) and places[i].start < end else None
+
+    def first_ending(self, label: str, ends: set[int]) -> Mention | None:
+        """The first mention of ``label`` (in order) that ends at one of ``ends``."""
+
+        def make() -> dict[int, tuple[int, Mention]]:
+            first: dict[int, tuple[int, Mention]] = {}
+            for i, mention in enumerate(self.by_label[label]):
+                first.setdefault(mention.end, (i, mention))
+            return first
+
+        first = self.cached(f"ends:{label}", make)
+        found = sorted(first[end] for end in ends if end in first)
+        return found[0][1] if found else None
+
+    def ending_before(self, label: str, at: int, gap: int) -> list[Mention]:
+        """The mentions of ``label`` ending (in ``doc.clean``) 1 to ``gap``
+        characters before ``at``, last in order first."""
+        mentions = self.by_label[label]
+
+        def make() -> dict[int, list[int]]:
+            by_end: dict[int, list[int]] = defaultdict(list)
+            for i, mention in enumerate(mentions):
+                by_end[self.to_clean(mention.end)].append(i)
+            return by_end
+
+        by_end = self.cached(f"clean-ends:{label}", make)
+        found = [i for end in range(at - gap, at) for i in by_end.get(end, ())]
+        return [mentions[i] for i in sorted(found, reverse=True)]
+
+    def places_written_in(self, article: int, text: str) -> list[Mention]:
+        """The linked places of article ``article`` whose name or canonical name is
+        written in ``text``, in order: looked up by every part of ``text``."""
+        places = self.by_label["place"]
+
+        def make() -> dict[tuple[int, str], list[int]]:
+            by_name: dict[tuple[int, str], list[int]] = defaultdict(list)
+            for i, place in enumerate(places):
+                index = self.article_of(place).index
+                by_name[index, str(place.name)].append(i)
+                by_name[index, str(place.attrs.get("canonical"))].append(i)
+            return by_name
+
+        by_name = self.cached("article-place-names", make)
+        found = {
+            i
+            for a in range(len(text))
+            for b in range(a + 1, len(text) + 1)
+            for i in by_name.get((article, text[a:b]), ())
+        }
+        return [places[i] for i in sorted(found) if id(places[i]) in self.ids]
+
+    def place_named(self, name: str) -> Mention | None:
+        """The first place written ``name``."""
+
+        def make() -> dict[str, Mention]:
+            first: dict[str, Mention] = {}
+            for place in self.by_label["place"]:
+                first.setdefault(str(place.name), place)
+            return first
+
+        return self.cached("place-names", make).get(name)
+
+    def org_linked_to(self, entity_id: str) -> Mention | None:
+        """The first organisation mention linked to ``entity_id``."""
+
+        def make() -> dict[str, Mention]:
+            first: dict[str, Mention] = {}
+            for org in self.by_label["organization"]:
+                linked = self.ids.get(id(org))
+                if linked is not None:
+                    first.setdefault(linked, org)
+            return first
+
+        return self.cached("org-entities", make).get(entity_id)
 
     def position(self, mention: Mention) -> int:
         """Index in ``doc.clean`` of where ``mention`` starts."""
@@ -332,7 +461,7 @@ def _articles(
 ) -> list[ArticleInfo]:
     doc = ctx.doc
     # (article index, position, entity id) of the places that can be a focus
-    candidates = []
+    candidates: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for mention in places:
         entity_id = ctx.ids.get(id(mention))
         if entity_id is None:
@@ -341,13 +470,11 @@ def _articles(
         if RANK.get(level, 9) > 4 or level in ("zone", "landmark", "province"):
             continue
         pos = ctx.position(mention)
-        candidates.append((doc.article_index(pos), pos, entity_id))
+        candidates[doc.article_index(pos)].append((pos, entity_id))
     infos = []
     for article in doc.articles:
         scores: Counter[str] = Counter()
-        for index, pos, entity_id in candidates:
-            if index != article.index:
-                continue
+        for pos, entity_id in candidates.get(article.index, ()):
             weight = 1
             for span in (article.title, article.note):
                 if span and span[0] <= pos < span[1]:
@@ -437,18 +564,44 @@ def _district_around(
     """
     doc = ctx.doc
     position = ctx.position(mention)
-    # The linked districts of the document, looked up once for both passes.
-    districts = []
-    for place in ctx.by_label["place"]:
-        entity_id = ctx.ids.get(id(place))
-        if entity_id is not None and _rank(builder, entity_id) == 3:
-            districts.append((ctx.position(place), entity_id))
+
+    def linked_districts() -> tuple[list[int], list[str]]:
+        # By position. Local places are linked after it is made, and never as a
+        # district (their levels are below); a place linked as one, but since made a
+        # local place's node, is checked below.
+        districts = []
+        for place in ctx.by_label["place"]:
+            entity_id = ctx.ids.get(id(place))
+            if entity_id is not None and _rank(builder, entity_id) == 3:
+                districts.append((ctx.position(place), entity_id))
+        districts.sort(key=lambda d: d[0])
+        return [at for at, _ in districts], [e for _, e in districts]
+
+    ats, ids = ctx.cached("districts", linked_districts)
     for index in (doc.sentence_index, doc.paragraph_index):
+        # The nearest district in the same sentence (paragraph): walked outwards
+        # from the place, as far as the sentence goes.
         here = index(position)
         best: tuple[int, str] | None = None
-        for at, entity_id in districts:
-            if index(at) == here:
-                key = (abs(at - position), entity_id)
+        left = bisect_left(ats, position) - 1
+        right = left + 1
+        while True:
+            gaps = []
+            if left >= 0 and index(ats[left]) == here:
+                gaps.append((position - ats[left], -1))
+            if right < len(ats) and index(ats[right]) == here:
+                gaps.append((ats[right] - position, 1))
+            if not gaps:
+                break
+            gap, side = min(gaps)
+            if best is not None and gap > best[0]:
+                break
+            if side < 0:
+                entity_id, left = ids[left], left - 1
+            else:
+                entity_id, right = ids[right], right + 1
+            if _rank(builder, entity_id) == 3:
+                key = (gap, entity_id)
                 best = key if best is None or key < best else best
         if best is not None:
             return best[1]
@@ -487,9 +640,8 @@ def _in_focus(builder: _Builder, mention: Mention, focus: str | None) -> Mention
 def _link_org(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:
     canonical = str(mention.attrs.get("canonical") or mention.name)
     place_text = str(mention.attrs.get("place_text") or "")
-    places = ctx.by_label["place"]
-    inner = [p for p in places if mention.start <= p.start < mention.end]
-    place_entity = ctx.ids[id(inner[0])] if inner else None
+    inner = ctx.first_place_inside(mention.start, mention.end)
+    place_entity = ctx.ids[id(inner)] if inner else None
     if not inner and len(place_text) == 1:
         # 区委组织部 in an article about 梁平区 is 梁平区委组织部; 村党委 in a story
         # about 安寿村 is 安寿村党委 (the nearest village of the article).
@@ -516,20 +668,49 @@ def _nearest_place_of_level(
         level_char
     ):
         return article.focus
-    best: tuple[int, int, str] | None = None
-    for place in ctx.by_label["place"]:
-        entity_id = ctx.ids.get(id(place))
-        if entity_id is None:
-            continue
-        other_article = int(ctx.article_of(place).index != article.index)
-        name = builder.graph.entities[entity_id].name
-        if not name.endswith(level_char) or len(name) < 2:
-            continue
-        # Prefer the same article, then the nearest place.
-        key = (other_article, abs(place.start - mention.start), entity_id)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
+
+    def make() -> dict[int | None, tuple[list[int], list[str]]]:
+        # the linked places named with that word, by article (and None: all), by start
+        found: dict[int | None, list[tuple[int, str]]] = defaultdict(list)
+        for place in ctx.by_label["place"]:
+            entity_id = ctx.ids.get(id(place))
+            if entity_id is None:
+                continue
+            name = builder.graph.entities[entity_id].name
+            if name.endswith(level_char) and len(name) >= 2:
+                found[ctx.article_of(place).index].append((place.start, entity_id))
+                found[None].append((place.start, entity_id))
+        return {
+            key: ([at for at, _ in sorted(points)], [e for _, e in sorted(points)])
+            for key, points in found.items()
+        }
+
+    by_article = ctx.cached(f"level:{level_char}", make)
+    # Prefer the same article (any place there is before any elsewhere), then the
+    # nearest place.
+    points = by_article.get(article.index) or by_article.get(None)
+    return _closest(*points, mention.start) if points else None
+
+
+def _closest(starts: list[int], ids: list[str], pos: int) -> str:
+    """Of points sorted by start, the id of the nearest to ``pos`` (ties: least id).
+
+    Examples:
+        >>> _closest([1, 5, 9, 9], ["a", "b", "d", "c"], 7)
+        'b'
+        >>> _closest([1, 5, 9, 9], ["a", "b", "d", "c"], 8)
+        'c'
+    """
+    i = bisect_left(starts, pos)
+    gaps = ([pos - starts[i - 1]] if i > 0 else []) + (
+        [starts[i] - pos] if i < len(starts) else []
+    )
+    gap = min(gaps)
+    return min(
+        ids[j]
+        for at in {pos - gap, pos + gap}
+        for j in range(bisect_left(starts, at), bisect_right(starts, at))
+    )
 
 
 def _post_org(
@@ -540,13 +721,7 @@ def _post_org(
     (作者系开州区委常委、宣传部部长) names 开州区委宣传部 without writing it out; it is
     located in the place its name starts with, or for 区信访办 the article's district.
     """
-    places = [
-        p
-        for p in ctx.by_label["place"]
-        if ctx.article_of(p).index == ctx.article_of(evidence).index
-        and (p.name in org_text or str(p.attrs.get("canonical")) in org_text)
-        and id(p) in ctx.ids
-    ]
+    places = ctx.places_written_in(ctx.article_of(evidence).index, org_text)
     place_entity = None
     canonical = org_text
     if places:
@@ -641,20 +816,18 @@ def _post_target(
     article: ArticleInfo,
 ) -> tuple[str, Mention] | None:
     """The organisation (or place) a post belongs to, with the mention that says so."""
-    doc, by_label, ids = ctx.doc, ctx.by_label, ctx.ids
+    doc, ids = ctx.doc, ctx.ids
     org_text = post.get("org")
     if isinstance(org_text, str) and org_text:
         # A post from a byline note: the organisation mention inside the note, or the
         # organisation the post list implies (开州区委 + 宣传部).
-        for org in by_label["organization"]:
-            name = org.name.removeprefix(words("common:party-prefix")[0])
-            same_article = doc.article_index(ctx.to_clean(org.start)) == article.index
-            if same_article and name == org_text:
-                return ids[id(org)], org
+        org = ctx.org_named(article.index, org_text)
+        if org is not None:
+            return ids[id(org)], org
         unit = _party_unit().match(str(post.get("title") or ""))
-        if org_text in {str(p.name) for p in by_label["place"]}:
+        place = ctx.place_named(org_text)
+        if place is not None:
             if not unit:
-                place = next(p for p in by_label["place"] if p.name == org_text)
                 return ids[id(place)], place
             org_text += unit.group()  # 隆兴镇 + 党委书记: the post is in 隆兴镇党委
         evidence = _note_mention(ctx, person, org_text)
@@ -664,24 +837,24 @@ def _post_target(
         title = str(post.get("title") or "")
         unit = _party_unit().match(title)
         ends = {at} | ({at + unit.end()} if unit else set())
-        for org in by_label["organization"]:
-            if org.end in ends:
-                return ids[id(org)], org
-        for place in by_label["place"]:
-            if place.end in ends:
-                return ids[id(place)], place
+        org = ctx.first_ending("organization", ends)
+        if org is not None:
+            return ids[id(org)], org
+        place = ctx.first_ending("place", ends)
+        if place is not None:
+            return ids[id(place)], place
         # 省委办公厅督查四处处长, 泰康置业有限公司（以下简称“泰康置业”）总经理: an
         # organisation before the title, with only its sub-unit or a bracket between.
         clean_at = ctx.to_clean(at)
         gap_rule = pattern("link:pattern.org-gap")
-        for org in reversed(by_label["organization"]):
+        for org in ctx.ending_before("organization", clean_at, 16):
             gap = doc.clean[ctx.to_clean(org.end) : clean_at]
             if 0 < len(gap) <= 16 and gap_rule.fullmatch(gap):
                 return ids[id(org)], org
         # 西池社区第三网格网格员: a place a few characters before the title, with
         # only a sub-unit (第三网格, 二组) between them.
         clean_at = ctx.to_clean(at)
-        for place in reversed(by_label["place"]):
+        for place in ctx.ending_before("place", clean_at, 6):
             gap = doc.clean[ctx.to_clean(place.end) : clean_at]
             if 0 < len(gap) <= 6 and pattern("link:pattern.sub-unit").fullmatch(gap):
                 if pattern("link:pattern.sub-unit-word").search(gap):
@@ -727,10 +900,10 @@ def _place_of(builder: _Builder, ctx: _DocContext, entity_id: str) -> str | None
     """The place an entity is: itself for a place, else where its organisation sits."""
     if entity_id.startswith("place:"):
         return entity_id
-    for org in ctx.by_label["organization"]:
-        if ctx.ids.get(id(org)) == entity_id:
-            inner = [p for p in ctx.by_label["place"] if org.start <= p.start < org.end]
-            return ctx.ids[id(inner[0])] if inner else None
+    org = ctx.org_linked_to(entity_id)
+    if org is not None:
+        inner = ctx.first_place_inside(org.start, org.end)
+        return ctx.ids[id(inner)] if inner else None
     return None
 
 
@@ -781,7 +954,12 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
     named = [pid for pid in named if pid not in enclosing]
     article = ctx.article_of(mention)
-    focus = article.focus or _document_district(builder, ctx)
+    focus = (
+        article.focus
+        or ctx.cached("document-district", lambda: (_document_district(builder, ctx),))[
+            0
+        ]
+    )
     if focus is not None:
         # 保定市's report: 对接北京 (北京市, another province) is not where its
         # programmes run
@@ -1023,6 +1201,7 @@ def _quoted_around(text: str, start: int, end: int) -> bool:
         and text.rfind("”", opened, start) < 0
         and "”" in text[end : end + 40]
     )
+
 
 @cache
 def _variant_chunk() -> re.Pattern[str]:

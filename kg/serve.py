@@ -7,11 +7,15 @@
   CONSTRUCT/DESCRIBE as Turtle (default), N-Triples or RDF/XML.
 - Read-only: an update (``update=…``, ``application/sparql-update`` or an update sent as
   a query) gets 403 with a message saying so.
-- Each query runs in a worker thread (Oxigraph releases the GIL); past ``timeout`` the
-  client gets 503, and rows are counted up to ``max_rows``: a bigger result is cut
-  there and the response says so in ``X-KG-Truncated: true``. Oxigraph cannot stop a
-  query from Python, so a query stuck in one aggregate runs on in its worker; the pool
-  is small and a full pool answers 503 at once instead of queueing.
+- Each query runs in a worker process (``QueryWorkers``): Oxigraph cannot stop a
+  query from Python, but a process can be killed. Past ``timeout`` the client gets
+  503, the worker is killed, so the query's CPU is free at once, and a new worker
+  takes its place (forked from a process that holds the loaded store: no reload).
+  Rows are counted up to ``max_rows``: a bigger result is cut there and the
+  response says so in ``X-KG-Truncated: true``. When every worker is busy a query
+  gets 503 at once instead of queueing.
+- HEAD is answered as GET without the body; OPTIONS (a browser's CORS preflight) with
+  the methods and headers allowed.
 - ``/`` is a query page with no external resource; ``/graph.html`` the built view.
 
 Standard library ``http.server`` (``ThreadingHTTPServer``): no framework to install, and
@@ -22,15 +26,17 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import signal
+import socket
+import sys
 import threading
-import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -82,12 +88,8 @@ class Settings:
     max_rows: int = 10_000
     workers: int = 4
     view: Path | None = None
-    pool: ThreadPoolExecutor = field(init=False)
-    slots: threading.BoundedSemaphore = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="kg-sparql")
-        self.slots = threading.BoundedSemaphore(self.workers)
+    # the query workers, started by ``SparqlServer``
+    pool: QueryWorkers | None = field(default=None, init=False)
 
 
 def negotiate(accept: str, offered: dict[str, Any], default: str) -> str | None:
@@ -221,35 +223,19 @@ class Answer:
 
 
 def evaluate(
-    settings: Settings,
-    text: str,
-    accept: str,
-    dataset: dict[str, list[str]],
-    cancelled: threading.Event,
+    settings: Settings, text: str, accept: str, dataset: dict[str, list[str]]
 ) -> Answer:
-    """Run one query and serialise its result (in a worker thread).
-
-    Oxigraph's result objects must be dropped by the thread that made them: an error
-    leaving this thread has the locals of its frames cleared first.
-    """
+    """Run one query and serialise its result (in a query worker)."""
     try:
-        return _evaluate(settings, text, accept, dataset, cancelled)
-    except HttpError as e:
-        traceback.clear_frames(e.__traceback__)
-        raise
+        return _evaluate(settings, text, accept, dataset)
     except (RuntimeError, OSError) as e:
-        traceback.clear_frames(e.__traceback__)
         raise HttpError(
             HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {e}"
         ) from None
 
 
 def _evaluate(
-    settings: Settings,
-    text: str,
-    accept: str,
-    dataset: dict[str, list[str]],
-    cancelled: threading.Event,
+    settings: Settings, text: str, accept: str, dataset: dict[str, list[str]]
 ) -> Answer:
     kwargs: dict[str, Any] = {"prefixes": prefixes()}
     if dataset.get("default-graph-uri") or dataset.get("named-graph-uri"):
@@ -278,7 +264,7 @@ def _evaluate(
                 HTTPStatus.NOT_ACCEPTABLE,
                 f"CONSTRUCT/DESCRIBE results are {', '.join(GRAPH_TYPES)}",
             )
-        triples, truncated = _take(result, settings.max_rows, cancelled)
+        triples, truncated = _take(result, settings.max_rows)
         data = (
             ox.serialize(triples, format=GRAPH_TYPES[media], prefixes=prefixes()) or b""
         )
@@ -293,17 +279,15 @@ def _evaluate(
     if isinstance(result, ox.QueryBoolean):
         return Answer(_write_boolean(bool(result), fmt), _MEDIA[fmt])
     names = [v.value for v in result.variables]
-    solutions, truncated = _take(result, settings.max_rows, cancelled)
+    solutions, truncated = _take(result, settings.max_rows)
     rows = [[s[i] for i in range(len(names))] for s in solutions]
     return Answer(write_solutions(names, rows, fmt), _MEDIA[fmt], truncated)
 
 
-def _take(items: Any, cap: int, cancelled: threading.Event) -> tuple[list[Any], bool]:
-    """Up to ``cap`` items of a lazy result; stop early once the client is gone."""
+def _take(items: Any, cap: int) -> tuple[list[Any], bool]:
+    """Up to ``cap`` items of a lazy result, and whether there were more."""
     taken = []
     for item in items:
-        if cancelled.is_set():
-            break
         if len(taken) == cap:
             return taken, True
         taken.append(item)
@@ -339,6 +323,20 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             self._handle(self._get)
+
+        def do_HEAD(self) -> None:
+            self._handle(self._get)  # _send leaves the body out
+
+        def do_OPTIONS(self) -> None:
+            # A browser asks before a cross-origin POST (CORS preflight).
+            self.send_response(HTTPStatus.NO_CONTENT)
+            self.send_header("Allow", _METHODS)
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Access-Control-Allow-Methods", _METHODS)
+            self.send_header("Access-Control-Allow-Headers", "Accept, Content-Type")
+            self.send_header("Access-Control-Max-Age", "86400")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         def do_POST(self) -> None:
             self._handle(self._post)
@@ -431,33 +429,196 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
                 raise HttpError(
                     HTTPStatus.BAD_REQUEST, "give exactly one query parameter"
                 )
-            if not settings.slots.acquire(blocking=False):
+            assert settings.pool is not None, "the server starts the query workers"
+            accept = self.headers.get("Accept") or ""
+            return settings.pool.run((queries[0], accept, params), settings.timeout)
+
+    return Handler
+
+
+_METHODS = "GET, HEAD, POST, OPTIONS"
+
+# (query text, Accept header, request parameters): what a worker is sent
+Request = tuple[str, str, dict[str, list[str]]]
+
+
+class QueryWorkers:
+    """Worker processes that run the queries, each killed and replaced at a timeout.
+
+    A *zygote* process is forked while the server is still one thread, with the store
+    loaded; it forks the workers (a fork of a one-thread process is safe, of a
+    threaded server not), so a replacement is ready in milliseconds and shares the
+    store's memory. All of them die with the server, also when it is killed.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        ours, theirs = socket.socketpair()
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the zygote
+            ours.close()
+            _zygote(theirs, settings, parent)  # never returns
+        theirs.close()
+        self._zygote, self._zygote_pid = ours, pid
+        self._lock = threading.Lock()  # the zygote's socket, the idle list
+        self._idle: list[tuple[Connection, int]] = []
+        self._busy: set[int] = set()
+        self._closed = False
+        for _ in range(settings.workers):
+            self._idle.append(self._fork())
+
+    def _fork(self) -> tuple[Connection, int]:
+        """A new worker: its connection and process id (call with the lock held)."""
+        ours, theirs = socket.socketpair()
+        socket.send_fds(self._zygote, [b"w"], [theirs.fileno()])
+        theirs.close()
+        reply = b""
+        while len(reply) < 8:
+            chunk = self._zygote.recv(8 - len(reply))
+            if not chunk:
+                raise OSError("the query workers' parent process has gone")
+            reply += chunk
+        return Connection(ours.detach()), int.from_bytes(reply, "little")
+
+    def run(self, request: Request, timeout: float) -> Answer:
+        """Run a query on an idle worker; 503 when none is idle or at the timeout."""
+        with self._lock:
+            if self._closed:
+                raise HttpError(HTTPStatus.SERVICE_UNAVAILABLE, "server is stopping")
+            if not self._idle:
                 raise HttpError(
                     HTTPStatus.SERVICE_UNAVAILABLE,
                     "busy: too many queries running; retry later",
                 )
-            cancelled = threading.Event()
-            accept = self.headers.get("Accept") or ""
-            try:
-                future = settings.pool.submit(
-                    evaluate, settings, queries[0], accept, params, cancelled
-                )
-            except RuntimeError as e:
-                settings.slots.release()
-                raise HttpError(
-                    HTTPStatus.SERVICE_UNAVAILABLE, "server is shutting down"
-                ) from e
-            future.add_done_callback(lambda _: settings.slots.release())
-            try:
-                return future.result(timeout=settings.timeout)
-            except FutureTimeout as e:
-                cancelled.set()
+            worker = self._idle.pop()
+            self._busy.add(worker[1])
+        connection, pid = worker
+        try:
+            connection.send(request)
+            if not connection.poll(timeout):
+                self._replace(worker)
                 raise HttpError(
                     HTTPStatus.SERVICE_UNAVAILABLE,
-                    f"query timed out after {settings.timeout:g} s",
-                ) from e
+                    f"query timed out after {timeout:g} s and was stopped",
+                )
+            reply = connection.recv()
+        except (EOFError, OSError) as e:  # the worker died (out of memory?)
+            self._replace(worker)
+            raise HttpError(
+                HTTPStatus.INTERNAL_SERVER_ERROR,
+                f"the query's worker process stopped without an answer ({e})",
+            ) from None
+        with self._lock:
+            self._busy.discard(pid)
+            self._idle.append(worker)
+        if isinstance(reply, Answer):
+            return reply
+        status, message = reply
+        raise HttpError(HTTPStatus(status), message)
 
-    return Handler
+    def _replace(self, worker: tuple[Connection, int]) -> None:
+        """Kill a worker (its query stops, its CPU is free) and fork another."""
+        connection, pid = worker
+        _kill(pid)
+        connection.close()
+        with self._lock:
+            self._busy.discard(pid)
+            if not self._closed:
+                try:
+                    self._idle.append(self._fork())
+                except OSError:
+                    pass  # the server is stopping: no zygote to fork from
+
+    def close(self) -> None:
+        """Kill every worker and the zygote."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            for connection, pid in self._idle:
+                _kill(pid)
+                connection.close()
+            for pid in self._busy:
+                _kill(pid)
+            self._idle.clear()
+            self._zygote.close()  # the zygote exits when it reads the end
+            _kill(self._zygote_pid)
+            try:
+                os.waitpid(self._zygote_pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _zygote(channel: socket.socket, settings: Settings, parent: int) -> None:
+    """Fork a worker for every file descriptor the server sends; exit at the end."""
+    try:
+        _die_with_parent(parent)
+        # Only the channel is kept: the server's listening socket and whatever else
+        # the server had open must not outlive it here.
+        keep = channel.fileno()
+        os.closerange(3, keep)
+        os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped at exit
+        zygote = os.getpid()
+        while True:
+            message, fds, _, _ = socket.recv_fds(channel, 1, 1)
+            if not message or not fds:
+                break
+            pid = os.fork()
+            if pid == 0:
+                channel.close()
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                _worker(Connection(fds[0]), settings, zygote)
+            os.close(fds[0])
+            channel.sendall(pid.to_bytes(8, "little"))
+    finally:
+        os._exit(0)
+
+
+def _worker(connection: Connection, settings: Settings, parent: int) -> None:
+    """Answer the queries sent on ``connection`` until it closes."""
+    try:
+        _die_with_parent(parent)
+        while True:
+            try:
+                text, accept, params = connection.recv()
+            except (EOFError, OSError):
+                break
+            try:
+                reply: Answer | tuple[int, str] = evaluate(
+                    settings, text, accept, params
+                )
+            except HttpError as e:
+                reply = (int(e.status), str(e))
+            except Exception as e:  # reported to the client, never a dead worker
+                reply = (500, f"query failed: {type(e).__name__}: {e}")
+            connection.send(reply)
+    finally:
+        os._exit(0)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this process when its parent dies (Linux).
+
+    Elsewhere a worker still ends when it reads the end of its connection, unless a
+    query holds it.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(0)
 
 
 class SparqlServer(ThreadingHTTPServer):
@@ -466,12 +627,16 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], settings: Settings) -> None:
-        super().__init__(address, make_handler(settings))
+        # Set first: a port in use makes the base class call server_close.
         self.settings = settings
+        super().__init__(address, make_handler(settings))
+        # After the socket is bound: a port in use starts no process.
+        settings.pool = QueryWorkers(settings)
 
     def server_close(self) -> None:
         super().server_close()
-        self.settings.pool.shutdown(wait=False, cancel_futures=True)
+        if self.settings.pool is not None:
+            self.settings.pool.close()
 
 
 def make_server(

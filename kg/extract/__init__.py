@@ -6,6 +6,8 @@ returns every mention in text order.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 
 from kg.extract.lexicon import lexicon_mentions, merge_lexicon
@@ -26,7 +28,13 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 # Programmes and organisations see the place mentions too (平安保定, 璧山区委组织部).
 
-__all__ = ["EXTRACTORS", "Extractor", "extract"]
+__all__ = ["EXTRACTORS", "LONG_DOCUMENT", "Extractor", "extract"]
+
+# A document this long (a yearbook, a decade of reports in one file) takes seconds per
+# extractor: each step is logged to ``kg.progress`` (``kg build`` prints it), so that
+# a long document shows how far it got instead of looking hung.
+LONG_DOCUMENT = 1_000_000
+_progress = logging.getLogger("kg.progress")
 
 
 def extract(doc: Document) -> list[Mention]:
@@ -35,7 +43,7 @@ def extract(doc: Document) -> list[Mention]:
     Organisations are anchored on places, so they get the place mentions as input.
     """
     by_label = {
-        label: extractor(doc)
+        label: _step(doc, label, extractor)
         for label, extractor in EXTRACTORS.items()
         if label != "programme"
     }
@@ -51,6 +59,36 @@ def extract(doc: Document) -> list[Mention]:
     if lexicon:
         mentions = merge_lexicon(mentions, [m for m in lexicon if m.label != "place"])
     return sorted(mentions, key=lambda m: (m.start, m.end, m.label, m.rule))
+
+
+def _step(doc: Document, label: str, extractor: Extractor) -> list[Mention]:
+    """``extractor(doc)``; for a long document, logged with its time."""
+    if len(doc.clean) < LONG_DOCUMENT:
+        return extractor(doc)
+    if label == next(iter(EXTRACTORS)):
+        _progress.info(
+            "%s: a long document (%s characters), extracting",
+            doc.doc_id,
+            f"{len(doc.clean):,}",
+        )
+    started = time.perf_counter()
+    found = extractor(doc)
+    _progress.info(
+        "%s: %s %s found in %.1f s",
+        doc.doc_id,
+        f"{len(found):,}",
+        _PLURALS.get(label, label),
+        time.perf_counter() - started,
+    )
+    return found
+
+
+_PLURALS = {
+    "place": "places",
+    "person": "people",
+    "programme": "programmes",
+    "metric": "metrics",
+}
 
 
 def _outside_names(metrics: list[Mention], programmes: list[Mention]) -> list[Mention]:

@@ -1019,6 +1019,21 @@ def extract_programmes(
     ]
 
 
+class _Taken:
+    """Spans of text already taken, asked "does [start, end) overlap one?" in the
+    time of the span's length (candidates are short), not of the spans taken so far:
+    a long document (a yearbook) has thousands of candidates."""
+
+    def __init__(self) -> None:
+        self.cells: set[int] = set()
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(i in self.cells for i in range(start, end))
+
+    def add(self, start: int, end: int) -> None:
+        self.cells.update(range(start, end))
+
+
 # listings, quoted names, lists sharing a scheme word, then the rest by length
 _GROUP = {"listing": 0, "quoted": 1, "distributed": 2}
 
@@ -1038,14 +1053,14 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
             c.start,
         ),
     )
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     kept = []
     for cand in order:
         end = max(cand.end, cand.full_end)  # “三送三会两比”乡村文化行动
-        if any(cand.start < e and s < end for s, e in taken):
+        if taken.overlaps(cand.start, end):
             if not cand.inner:  # ‘…’ inside a longer quotation stays a candidate
                 continue
-        taken.append((cand.start, end))
+        taken.add(cand.start, end)
         kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
 
@@ -1111,15 +1126,18 @@ def _one_sense(text: str, kept: list[Candidate]) -> None:
         if c.source == "lexicon"
         and any(len(n) > len(c.name) and c.name in n for n in names)
     ]
-    spans = [(c.start, c.end) for c in kept if c not in inside]
+    spans = _Taken()
+    for c in kept:
+        if c not in inside:
+            spans.add(c.start, c.end)
     hits = []
     for name in names:  # longest first: a shorter name inside a longer one waits
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if not any(s < end and at < e for s, e in spans):
+            if not spans.overlaps(at, end):
                 hits.append((at, end))
-                spans.append((at, end))
+                spans.add(at, end)
             at = text.find(name, end)
     for cand in inside:
         if any(s <= cand.start and cand.end <= e for s, e in hits):
@@ -1208,6 +1226,7 @@ def _attach_spelled_out_parts(text: str, found: list[Candidate]) -> None:
     与实体网格“双网格化治理”; 理论+技能+实践 spells itself out. The list must have as
     many parts as the formula counts.
     """
+    quotes: dict[str, list[tuple[int, int]]] | None = None
     for cand in found:
         if cand.cls != "programme" or cand.components:
             continue
@@ -1221,14 +1240,29 @@ def _attach_spelled_out_parts(text: str, found: list[Candidate]) -> None:
         counts = _counts(short)
         if not counts:
             continue
-        for quote in re.finditer("“([^“”]{2,12})”", text):
-            q = quote.group(1)
-            if not (q == short or short.startswith(q) or q.startswith(short)):
-                continue
-            parts = _items_before(text, quote.start())
+        if quotes is None:
+            quotes = _quotes_by_prefix(text)
+        # quotes equal to the short form, a prefix of it, or starting with it
+        starts = set(quotes.get(short, ()))
+        for n in range(2, min(len(short), 12) + 1):
+            starts.update(q for q in quotes.get(short[:n], ()) if q[1] == n)
+        for start, _ in sorted(starts):
+            parts = _items_before(text, start)
             if len(parts) in counts:
                 cand.components = parts
                 break
+
+
+def _quotes_by_prefix(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every prefix (two characters or more) of every short quotation (“…”, 2–12
+    characters) → (start of the quotation, its length), in text order; made once per
+    document."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for quote in re.finditer("“([^“”]{2,12})”", text):
+        q = quote.group(1)
+        for n in range(2, len(q) + 1):
+            index.setdefault(q[:n], []).append((quote.start(), len(q)))
+    return index
 
 
 def _plus_parts(text: str, name: str) -> list[str]:
@@ -1276,6 +1310,10 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
     三专三辅 → “三专”, “三辅”; 六单工作法 → “巡单”, “接单” … (two-character names ending
     in the counted word 单).
     """
+    quoted_in: dict[int, list[Candidate]] = {}  # article → its quoted candidates
+    for other in found:
+        if other.source == "quoted":
+            quoted_in.setdefault(doc.article_index(other.start), []).append(other)
     for cand in found:
         if cand.cls != "programme" or cand.components:
             continue
@@ -1286,12 +1324,8 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             rf"[{_NUMERAL}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
         )
         parts: list[str] = []
-        for other in found:
-            if (
-                other.name == cand.name
-                or other.source != "quoted"
-                or doc.article_index(other.start) != article
-            ):
+        for other in quoted_in.get(article, []):
+            if other.name == cand.name:
                 continue
             if (
                 len(other.name) >= 2
