@@ -58,7 +58,7 @@ def test_timeline_dates_reach_documents_edges_and_programmes(dated_build: Path) 
     nodes = {n["id"]: n for n in graph["nodes"]}
     assert nodes["document:news.jsonl#c"]["date"] == "2018-01-10"
     assert nodes["document:news.jsonl#e"].get("date") is None
-    programme = nodes["programme:三比三亮"]
+    programme = nodes["programme:三比三亮工作法"]  # “三比三亮”工作法, its fullest name
     assert (programme["first_date"], programme["last_date"]) == (
         "2018-01-10",
         "2022-05-04",
@@ -98,7 +98,7 @@ def test_diffusion_csv_round_trips_with_the_documented_columns(
             r["example_document"],
         )
         for r in rows
-        if r["programme"] == "三比三亮"
+        if r["programme"] == "三比三亮工作法"
     }
     assert got == EXPECTED
     by_place = {r["place"]: r for r in rows}
@@ -129,7 +129,9 @@ def test_programme_timeline_query_gives_the_diffusion_table(dated_build: Path) -
     _, rows = _diffusion(dated_build)
     text, named = resolve_query("programme-timeline")
     result = run_query(
-        load_store(dated_build), text, make_bindings([("programme", "三比三亮")], named)
+        load_store(dated_build),
+        text,
+        make_bindings([("programme", "三比三亮工作法")], named),
     )
     answered = list(csv.DictReader(io.StringIO(format_result(result, "csv"))))
     keys = ("programme", "place", "code", "province", "first_date", "last_date")

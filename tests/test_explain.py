@@ -21,7 +21,7 @@ def test_explain_names_each_place_and_the_programme_with_rules_and_files():
     for name in ("梁平区", "梁山街道", "八角社区", "三比三亮"):
         assert name in result.output
     assert "place:gazetteer  kg/rules/place/gazetteer.toml:" in result.output
-    assert "programme:quoted  kg/rules/programme/current.toml:" in result.output
+    assert "programme:step.quoted  kg/rules/programme/steps.toml:" in result.output
     assert "why  an official division name" in result.output
 
 
