@@ -672,6 +672,14 @@ def _post_target(
         for place in by_label["place"]:
             if place.end in ends:
                 return ids[id(place)], place
+        # 省委办公厅督查四处处长, 泰康置业有限公司（以下简称“泰康置业”）总经理: an
+        # organisation before the title, with only its sub-unit or a bracket between.
+        clean_at = ctx.to_clean(at)
+        gap_rule = pattern("link:pattern.org-gap")
+        for org in reversed(by_label["organization"]):
+            gap = doc.clean[ctx.to_clean(org.end) : clean_at]
+            if 0 < len(gap) <= 16 and gap_rule.fullmatch(gap):
+                return ids[id(org)], org
         # 西池社区第三网格网格员: a place a few characters before the title, with
         # only a sub-unit (第三网格, 二组) between them.
         clean_at = ctx.to_clean(at)

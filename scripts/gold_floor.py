@@ -32,6 +32,7 @@ CORPORA = {
     "seeds": ("tests/gold", "seeds"),
     "heldout": ("tests/gold/heldout", "tests/gold/heldout"),
     "blind1": ("tests/gold/blind/batch1", "blind:1"),
+    "blind2": ("tests/gold/blind/batch2", "blind:2"),
 }
 
 

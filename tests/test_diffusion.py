@@ -58,7 +58,7 @@ def test_timeline_dates_reach_documents_edges_and_programmes(dated_build: Path) 
     nodes = {n["id"]: n for n in graph["nodes"]}
     assert nodes["document:news.jsonl#c"]["date"] == "2018-01-10"
     assert nodes["document:news.jsonl#e"].get("date") is None
-    programme = nodes["programme:三比三亮工作法"]  # “三比三亮”工作法, its fullest name
+    programme = nodes["programme:三比三亮工作法"]
     assert (programme["first_date"], programme["last_date"]) == (
         "2018-01-10",
         "2022-05-04",

@@ -101,7 +101,7 @@ def _show(page: Any, node: str) -> None:
 
 
 def test_view_sources_name_date_publisher_and_page(page: Any, built: Path) -> None:
-    _show(page, "programme:三比三亮工作法")  # “三比三亮”工作法: its fullest name
+    _show(page, "programme:三比三亮工作法")
     lines = page.locator("#panel .ev .doc").all_inner_texts()
     assert lines and all(line.startswith("page.html · 2023-03-05 · ") for line in lines)
     assert EVIL_PUBLISHER in lines[0]  # as text: nothing ran (checked on closing)

@@ -285,6 +285,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.not-figures"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 四处调研: an adverb
+        if unit in sets["year"] and _a_date(text, match, number_text, sets):
+            continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         in_words = not _DIGIT.match(number_text)
         approx = bool(
             hedge
@@ -305,7 +307,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             value = _exact(value * int(times.group(1)))
             start -= len(times.group())
         attrs = {
-            "value": str(value),
+            "value": _value_text(value),
             "unit": unit,
             "approx": approx,
             "subject": _subject(text, start, end, unit),
@@ -313,6 +315,26 @@ def extract_metrics(doc: Document) -> list[Mention]:
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
     return out
+
+
+def _value_text(value: Decimal) -> str:
+    """``str(value)``; a one-character value ("2") as CPython's shared one-character
+    string, the object unpickling gives back, so a result pickles the same after a
+    round trip through the build's workers (tests/extract/test_fast_paths.py)."""
+    text = str(value)
+    return chr(ord(text)) if len(text) == 1 else text
+
+
+_YEAR_NUMBER = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
+
+
+def _a_date(
+    text: str, match: re.Match[str], number: str, sets: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a figure in 年 is a date (2024年, 二〇二四年) or part of a word that
+    makes it one (90年代, 3年级, 5年前): metric:units.year."""
+    after = text[match.end("unit") : match.end("unit") + 1]
+    return bool(_YEAR_NUMBER.fullmatch(number)) or after in sets["not_after_year"]
 
 
 @cache
@@ -326,6 +348,8 @@ def _sets() -> dict[str, frozenset[str]]:
         "area": word_set("metric:units.area"),
         "one": word_set("metric:numerals.one"),
         "one_counts": word_set("metric:units.one-counts"),
+        "year": word_set("metric:units.year"),
+        "not_after_year": frozenset(chars("metric:chars.not-after-year")),
         "not_figures": word_set("metric:words.not-figures"),
         "tenths": word_set("metric:units.tenths"),
         "in_words_hedged": word_set("metric:units.in-words-hedged"),

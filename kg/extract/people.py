@@ -163,17 +163,29 @@ def extract_people(doc: Document) -> list[Mention]:
     taken: set[int] = set()
 
     def add(
-        start: int, end: int, rule: str, kind: str, posts: list[dict[str, object]]
+        start: int,
+        end: int,
+        rule: str,
+        kind: str,
+        posts: list[dict[str, object]],
+        name: str | None = None,
     ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
         taken.add(start)
         out.append(
             make_mention(
-                doc, start, end, "person", rule, {"kind": kind, "posts": posts}
+                doc,
+                start,
+                end,
+                "person",
+                rule,
+                {"kind": kind, "posts": posts},
+                name=name,
             )
         )
 
+    _add_press_bylines(text, add)
     for article in doc.articles:
         if article.byline is None:
             continue
@@ -216,9 +228,7 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 主席习近平: a national leader, taken by the rule above
         if match.group("of") and not _former_before(text, match.start("title")):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
-        name = match.group("name")
-        if len(name) == 3 and name[2] in sets["not_third"]:
-            name = name[:2]
+        name = _trim_name(match.group("name"), text, match.start("name"))
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
         if not is_name(name) or name[0] in sets["list_start"]:
@@ -228,6 +238,7 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 委员和列席: the next item of a list, not a name
         if (
             len(name) == 2
+            and name == match.group("name")
             and re.match(f"[{CJK}]", cue_after[:1] or "")
             and not cue_after.startswith(cues)
             and cue_after[:1] not in sets["not_third"]
@@ -486,10 +497,44 @@ def _add_reported_speech(
 
 
 def _trim_name(name: str, text: str, start: int) -> str:
-    """Drop a third character that begins the next word (谭登周家 stays 谭登周)."""
-    if len(name) == 3 and name[2] in _chars()["not_third"]:
+    """Drop a third character that begins the next word (谭登周家 stays 谭登周).
+
+    Besides the characters of ``person:chars.not-third``: jieba starts a word of two or more
+    characters at the third one (张磊|高兴, 朱洪|问道, 王亮|接过), or the third one is a
+    verb that an aspect particle follows on its own (杨虹举|了) — unless jieba's
+    dictionary knows the three characters as a name.
+    """
+    if len(name) != 3:
+        return name
+    if name[2] in _chars()["not_third"]:
         return name[:2]
+    if word_tags().get(name, "").startswith("nr"):
+        return name
+    cuts = _cuts(text, start - 4, start + 9)
+    third, end = start + 2, start + 3
+    after = cuts.get(third)
+    if after is not None and text[third:after] in common_words() and after > end:
+        return name[:2]  # 高兴, 问道, 接过: a common word starts at the third character
+    if cuts.get(start) == third and after == third + 1 and not _cjk(text, third + 1):
+        return name[:2]  # 朱洪|问|。: the third character is a word of its own
+    particle = word_set("person:words.aspect-particle")
+    if text[end : end + 1] in particle and cuts.get(end) == end + 1:
+        return name[:2]  # 杨虹举了个例子: 举 is the verb
     return name
+
+
+def _cjk(text: str, at: int) -> bool:
+    return bool(re.match(f"[{CJK}]", text[at : at + 1]))
+
+
+def _cuts(text: str, lo: int, hi: int) -> dict[int, int]:
+    """Where jieba starts words in ``text[lo:hi]``: start → end of the word."""
+    lo = max(0, lo)
+    cuts, pos = {}, lo
+    for word in segment(text[lo:hi]):
+        cuts[pos] = pos + len(word)
+        pos += len(word)
+    return cuts
 
 
 # Where a "name then post" match can start before its verb: a name of 2-3 characters,
@@ -515,7 +560,11 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
         )
         if not (is_name(name) or unsurnamed):
             continue
-        window = text[match.end() : match.end() + 16]
+        if match.group("verb") in word_set("person:verbs.sentence-start") and not (
+            sentence_start and len(name) == 3
+        ):
+            continue  # 是 names a post only for a full name opening a sentence
+        window = text[match.end() : match.end() + 20]
         window = re.split(r"[,。;、]", window)[0]
         found = [(window.find(t), t) for t in _titles() if t in window]
         if not found:
@@ -531,3 +580,77 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+_PAPER = re.compile(r"《(?P<paper>[^》\n]{1,12})》[（(]")
+_SPACE = " \t\u3000"
+
+
+def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
+    """本报记者  王  强《人民日报》（…）, 洪  琥绘（…）: names on a press byline line.
+
+    The line is a byline when the paper and date follow the names, a drawing or photo
+    credit ends them, or a reporter's role opens the line; every piece of it must then
+    be a role word or a name (two characters spaced out are one name), else it is a
+    sentence and nothing is taken.
+    """
+    leads = longest_first("person:words.byline-lead")
+    tail = re.compile(
+        f"^(?P<body>[^（(]+?)(?:{alternation('person:words.credit-tail')})(?:[（(]|[ \\t\\u3000]*$)"
+    )
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if not line.strip() or len(line) > 80:
+            continue
+        paper = _PAPER.search(line)
+        credit = tail.match(line.lstrip(_SPACE)) if paper is None else None
+        body_start = len(line) - len(line.lstrip(_SPACE))
+        if paper is not None:
+            body, kind = line[: paper.start()], "author"
+        elif credit is not None:
+            body, kind = line[: body_start + credit.end("body")], "photographer"
+        elif line[body_start:].startswith(leads):
+            body, kind = line, "author"
+        else:
+            continue
+        names = _byline_names(body, leads)
+        if not names:
+            continue
+        lead = body[: names[0][0]]
+        posts: list[dict[str, object]] = []
+        if kind == "author" and "记者" in lead and paper is not None:
+            posts = [{"title": "记者", "org": paper.group("paper"), "former": False}]
+        for start, end, name in names:
+            add(
+                line_start + start,
+                line_start + end,
+                "person:press-byline",
+                kind,
+                posts,
+                name,
+            )
+
+
+def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """The names of a byline's text before the paper: (start, end, name) in ``body``,
+    or nothing when a piece is neither a role word nor a name."""
+    pieces = [(m.start(), m.group()) for m in re.finditer(f"[^{_SPACE}、，,]+", body)]
+    names: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(pieces):
+        at, piece = pieces[i]
+        lead = next((w for w in leads if piece.startswith(w)), "")
+        at, piece = at + len(lead), piece[len(lead) :]
+        i += 1
+        if not piece:
+            continue
+        if len(piece) == 1 and i < len(pieces) and len(pieces[i][1]) == 1:
+            end = pieces[i][0] + 1  # 张  驰: one name spaced out
+            piece, i = piece + pieces[i][1], i + 1
+        else:
+            end = at + len(piece)
+        if not is_name(piece):
+            return []
+        names.append((at, end, piece))
+    return names

@@ -22,7 +22,7 @@ from kg.extract._context import (
     word_freq,
     word_tags,
 )
-from kg.extract._tagger import tag
+from kg.extract._tagger import segment, tag
 from kg.lang import trace
 from kg.lang.gazetteer import (
     RANK as RANK,
@@ -173,7 +173,7 @@ def extract_places(doc: Document) -> list[Mention]:
     _resolve(doc, hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
-    kept = [h for h in hits if _keep(h, hits, gazetteer, confirmed)]
+    kept = [h for h in hits if _keep(h, hits, gazetteer, confirmed, text)]
     if trace.active() and len(kept) < len(hits):
         for h in hits:
             if h not in kept:
@@ -483,7 +483,11 @@ def _weight(
 
 
 def _keep(
-    hit: _Hit, hits: list[_Hit], gazetteer: Gazetteer, confirmed: set[str | None]
+    hit: _Hit,
+    hits: list[_Hit],
+    gazetteer: Gazetteer,
+    confirmed: set[str | None],
+    text: str = "",
 ) -> bool:
     """Drop hits the document gives no reason to believe.
 
@@ -523,6 +527,13 @@ def _keep(
         )
     division = gazetteer.divisions[hit.chosen]
     short = hit.rule.endswith("short-form")
+    if (
+        short
+        and division.level in _CITY_LEVELS
+        and _place_word(hit.key)
+        and _whole_word(text, hit.start, hit.end)
+    ):
+        return True  # 深圳, 西安: a city's short form is the city's usual name
     if division.level == "province" or (not short and RANK[division.level] <= 3):
         if RANK[division.level] == 3 and _noun_stem(division.name):
             # 平房区改造 is "renovating bungalow areas", not Harbin's 平房区: a
@@ -549,6 +560,28 @@ def _keep(
             if not other.rule.endswith("short-form"):
                 return True  # 成都 confirmed by 双流区 written in full
     return False
+
+
+# Levels whose short form stands alone in ordinary writing (深圳 for 深圳市):
+# place:short-form.city in kg/rules/place/gazetteer.toml.
+_CITY_LEVELS = ("prefecture",)
+
+
+def _place_word(key: str) -> bool:
+    """Whether jieba's dictionary knows ``key`` as a place name (ns) and it is not an
+    ordinary frequent word (大同 is also "great harmony", 保定 a verb)."""
+    return word_tags().get(key) == "ns" and key not in common_words()
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba cuts ``text`` at ``start`` and ``end`` (a window around them):
+    迁安 in 回迁安置 and 兴城 in 以产兴城 are not words there."""
+    lo = max(0, start - 6)
+    cuts, pos = {lo}, lo
+    for word in segment(text[lo : end + 6]):
+        pos += len(word)
+        cuts.add(pos)
+    return start in cuts and end in cuts
 
 
 def _noun_stem(name: str) -> bool:
@@ -928,6 +961,10 @@ def _candidate(
         return None  # 康庄大道, (铺就)致富路: a figure of speech
     if text[end : end + 1] in _division_chars() and kind == "landmark":
         return None  # 璧江区: an unknown division name, not the river 璧江
+    if _names_organisation(text, end):
+        return None  # 云南珠江实业集团, 中国铁建大桥局: a company or bureau's name
+    if kind == "landmark" and _major_river(text[name_start:end]):
+        return None  # 长江, 黄河: geography across divisions, not a local landmark
     parent = anchor.chosen if anchor is not None else None
     return name_start, end, kind, parent, _zone_scopes()[suffix]
 
@@ -945,6 +982,21 @@ def _modifiers() -> frozenset[str]:
 @cache
 def _ordinal() -> re.Pattern[str]:
     return re.compile(f"[{chars('place:chars.ordinal')}]+")
+
+
+def _names_organisation(text: str, end: int) -> bool:
+    """Whether an organisation word follows within a few characters
+    (place:guard.landmark-in-organisation-name)."""
+    return bool(pattern("place:pattern.organisation-after").match(text, end))
+
+
+def _major_river(name: str) -> bool:
+    """A two-character river of jieba's dictionary (长江, 黄河, 湘江): place:guard.major-river."""
+    return (
+        len(name) == 2
+        and name[-1] in chars("place:chars.river")
+        and word_tags().get(name) == "ns"
+    )
 
 
 def _division_follows(text: str, end: int, kind: str) -> bool:
