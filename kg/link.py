@@ -74,6 +74,8 @@ class _Builder:
         # doc id -> (original start of each article, its focus place or the
         # document's district): where the corpus pass says a programme runs
         self.article_focus: dict[str, tuple[list[int], list[str | None]]] = {}
+        # every name and alias of a programme -> its entity id
+        self.programme_names: dict[str, str] = {}
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
         entity = self.graph.entities.get(entity_id)
@@ -922,8 +924,19 @@ def _county_of(builder: _Builder, place_entity: str) -> str:
 
 
 def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:
-    entity_id = f"programme:{mention.name}"
+    # One programme however a document spells it: “三比三亮”工作法 in one document and
+    # “三比三亮” in another are one node, the first spelling seen naming it.
+    aliases = [str(a) for a in mention.attrs.get("aliases") or []]  # type: ignore[attr-defined]
+    known = builder.programme_names
+    entity_id = next(
+        (known[n] for n in (mention.name, *aliases) if n in known),
+        f"programme:{mention.name}",
+    )
     entity = builder.entity(entity_id, "programme", mention.name)
+    for name in (mention.name, *aliases):
+        known.setdefault(name, entity_id)
+    if mention.name != entity.name:
+        entity.aliases.add(mention.name)
     entity.mentions.append(mention)
     entity.attrs["class"] = "programme"
     # whose it is: the first mention's say, unless a later one knows better (a
@@ -1217,10 +1230,14 @@ def _link_variants(builder: _Builder) -> None:
     """三比三亮 and 三亮三比: the same parts in another order are variants, not one node."""
     by_parts: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for entity in builder.graph.entities.values():
-        if entity.label == "programme":
-            parts = _chunks(entity.name)
-            if len(parts) >= 2 and "".join(parts) == entity.name:
+        if entity.label != "programme":
+            continue
+        # its name or an alias that is all numbered parts (三比三亮 of 三比三亮工作法)
+        for name in sorted({entity.name, *entity.aliases}, key=len):
+            parts = _chunks(name)
+            if len(parts) >= 2 and "".join(parts) == name:
                 by_parts[tuple(sorted(parts))].append(entity.id)
+                break
     entities = builder.graph.entities
     for ids in by_parts.values():
         # the form written most often is the one the others are variants of

@@ -190,7 +190,7 @@ def test_whole_view_draws_every_node_and_metrics_on_request(
 def test_initiative_view_draws_programmes_and_their_districts(
     page: Page, graph: nx.MultiDiGraph, shots: Path
 ) -> None:
-    page.open()  # the default view
+    page.open("top=1000")  # the default view, every programme (60 by default)
     assert page.js("kg.state.view") == "initiative"
     links = initiative_districts(graph, district_of(graph))
     assert ("programme:三比三亮", "place:500155") in {
@@ -318,8 +318,10 @@ def test_click_shows_source_sentence_and_hover_shows_name_and_type(
     from kg.lang.rules import rule
 
     note = first.locator(".rule")
-    assert note.locator("code").inner_text() == mention["rule"] == "programme:quoted"
-    assert rule("programme:quoted").why in note.inner_text()
+    assert (
+        note.locator("code").inner_text() == mention["rule"] == "programme:step.quoted"
+    )
+    assert rule("programme:step.quoted").why in note.inner_text()
     # Neighbours are links: following one selects that node.
     target = next(iter(graph.successors(node)))
     page.page.click(f"#panel .neighbour a[data-node='{target}']")

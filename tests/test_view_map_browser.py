@@ -162,7 +162,7 @@ def test_variants_drawn_as_one_family_and_no_label_on_single_links(
     edges = page.js("kg.network.body.data.edges.get()")
     variant = [e for e in edges if e["id"].startswith("var")]
     assert [(e["from"], e["to"]) for e in variant] == [
-        ("programme:三亮三比", "programme:三比三亮")
+        ("programme:三亮三比工作法", "programme:三比三亮工作法")
     ]
     assert variant[0]["dashes"]
     links = [e for e in edges if e["id"].startswith("agg")]
@@ -178,7 +178,7 @@ def test_variants_drawn_as_one_family_and_no_label_on_single_links(
 def test_hashchange_changes_the_view_of_an_open_page(page: Page) -> None:
     page.open("view=initiative")
     page.js(
-        "location.hash = 'view=map&pick=' + encodeURIComponent('programme:三比三亮')"
+        "location.hash = 'view=map&pick=' + encodeURIComponent('programme:三比三亮工作法')"
     )
     page.page.wait_for_function("kg.state.view === 'map'")
     assert page.js("document.getElementById('map').hidden") is False
@@ -186,7 +186,7 @@ def test_hashchange_changes_the_view_of_an_open_page(page: Page) -> None:
     page.js("location.hash = 'view=whole'")
     page.page.wait_for_function("kg.state.view === 'whole'")
     page.wait()
-    assert "programme:三比三亮" in page.drawn()
+    assert "programme:三比三亮工作法" in page.drawn()
     page.clean()
 
 

@@ -983,7 +983,13 @@ def extract_programmes(
     _attach_quoted_components(doc, kept)
     parts = {p for c in kept for p in c.components}
     for cand in kept:
-        if cand.name in parts and cand.cls == "programme" and cand.source != "lexicon":
+        # a quoted part (“三专” of 三专三辅, “巡单” of 六单工作法); a named scheme listed
+        # as a part (制造业高质量发展专项行动 of 五大专项行动) stays a programme too
+        if (
+            cand.name in parts
+            and cand.cls == "programme"
+            and cand.source in ("quoted", "repeat")
+        ):
             cand.cls = "component"  # 三专 of 三专三辅: recorded on the programme
             cand.class_rule = "programme:component"
     if trace.active():
@@ -1304,16 +1310,19 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
     return re.findall(quoted, run.group()) if run else []
 
 
+_COUNTED_SCHEMES = re.compile(rf"([{_NUMERAL}])大([{CJK}]{{2,4}})$")
+
+
 def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
     """Quoted parts of a formula named in the same article become its components.
 
     三专三辅 → “三专”, “三辅”; 六单工作法 → “巡单”, “接单” … (two-character names ending
-    in the counted word 单).
+    in the counted word 单); 五大专项行动 → the five …专项行动 the article names; a name
+    that lists its parts (马上办、网上办、就近办、一次办) → those parts.
     """
-    quoted_in: dict[int, list[Candidate]] = {}  # article → its quoted candidates
+    in_article: dict[int, list[Candidate]] = {}  # article → its candidates, once
     for other in found:
-        if other.source == "quoted":
-            quoted_in.setdefault(doc.article_index(other.start), []).append(other)
+        in_article.setdefault(doc.article_index(other.start), []).append(other)
     for cand in found:
         if cand.cls != "programme" or cand.components:
             continue
@@ -1324,23 +1333,50 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             rf"[{_NUMERAL}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
         )
         parts: list[str] = []
-        for other in quoted_in.get(article, []):
+        listed = _COUNTED_SCHEMES.match(short)  # 五大专项行动
+        if "、" in short and _paired(short.rstrip("".join(_scheme_suffixes()))):
+            # 马上办、网上办、就近办、一次办: a name that lists its parts
+            cand.components = short.split("、")
+            cand.components[-1] = (
+                cand.components[-1].removesuffix(
+                    next((w for w in _scheme_suffixes() if short.endswith(w)), "")
+                )
+                or cand.components[-1]
+            )
+            continue
+        for other in in_article.get(article, []):
             if other.name == cand.name:
                 continue
+            other_short = min([other.name, *other.aliases], key=len)
             if (
-                len(other.name) >= 2
-                and other.name in short
-                and other.name[0] in _NUMERAL
+                listed
+                and other.cls == "programme"
+                and other.name.endswith(listed.group(2))
+                and other.name != listed.group(2)
             ):
-                parts.append(other.name)
+                parts.append(other.name)  # the 专项行动 the article names
+                continue
+            if other.source != "quoted":
+                continue
+            if (
+                len(other_short) >= 2
+                and other_short in short
+                and other_short[0] in _NUMERAL
+            ):
+                parts.append(other_short)  # 三交流 of 一配二培三交流 (“三交流”体系)
             elif (
                 counted
-                and 1 <= len(other.name) - len(counted.group(1)) <= 3
+                # 单 counts two-character parts (巡单), 振兴 up to five (产业振兴)
+                and 1
+                <= len(other.name) - len(counted.group(1))
+                <= (1 if len(counted.group(1)) == 1 else 3)
                 and other.name.endswith(counted.group(1))
                 and other.name[0] not in _NUMERAL
             ):
                 parts.append(other.name)
         parts = list(dict.fromkeys(parts))
+        if listed and len(parts) != _DIGITS_CN.get(listed.group(1), 0):
+            parts = [p for p in parts if p in short]  # not as many as it counts
         if counted and len(parts) > max(_counts(short) or {0}):
             parts = [p for p in parts if p in short]  # more than it counts: not parts
         cand.components = parts

@@ -383,3 +383,19 @@ def test_a_province_carrying_out_its_own_programme_makes_it_provincial() -> None
     graph = link([(doc, extract(doc))])
     entity = graph.entities["programme:教育扶贫攻坚三年行动"]
     assert entity.attrs["scope"] == "provincial"
+
+
+def test_a_counted_listing_gets_the_schemes_it_counts() -> None:
+    text = (
+        "实施五大专项行动。一是制造业高质量发展专项行动,二是科技创新提质专项行动,"
+        "三是民营经济发展壮大专项行动,四是招商引资突破专项行动,五是抓项目促投资专项行动。"
+    )
+    found = {m.name: m.attrs["components"] for m in extract_programmes(make_doc(text))}
+    assert len(found["五大专项行动"]) == 5
+    assert "科技创新提质专项行动" in found  # a part, and a programme of its own
+
+
+def test_a_name_that_lists_its_parts() -> None:
+    text = "推行“马上办、网上办、就近办、一次办”服务。"
+    (mention,) = extract_programmes(make_doc(text))
+    assert mention.attrs["components"] == ["马上办", "网上办", "就近办", "一次办"]
