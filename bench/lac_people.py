@@ -19,10 +19,11 @@ else. LAC's setup.py needs ``pkg_resources``, hence the old setuptools and
 
 from __future__ import annotations
 
-import importlib.util
+import runpy
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,13 +41,10 @@ def _lac() -> Any:
 
 
 def _floor_module() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "gold_floor", ROOT / "scripts" / "gold_floor.py"
+    """scripts/gold_floor.py, which is not a package, as a namespace."""
+    return SimpleNamespace(
+        **runpy.run_path(str(ROOT / "scripts" / "gold_floor.py"), run_name="gold_floor")
     )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def lac_graph(lac: Any, corpus: Path) -> dict[str, Any]:

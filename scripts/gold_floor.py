@@ -16,11 +16,12 @@ Corpora whose texts live outside the repository (the blind batches, read from
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
+import runpy
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,14 +37,13 @@ CORPORA = {
 }
 
 
-def _blind_sample() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "blind_sample", ROOT / "scripts" / "blind_sample.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def load_script(name: str) -> SimpleNamespace:
+    """A script of ``scripts/`` (not a package) as a namespace of its globals."""
+    return SimpleNamespace(**runpy.run_path(str(ROOT / "scripts" / f"{name}.py")))
+
+
+def _blind_sample() -> SimpleNamespace:
+    return load_script("blind_sample")
 
 
 def available(texts: str) -> bool:
