@@ -1374,9 +1374,18 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
     in the counted word 单); 五大专项行动 → the five …专项行动 the article names; a name
     that lists its parts (马上办、网上办、就近办、一次办) → those parts.
     """
-    in_article: dict[int, list[Candidate]] = {}  # article → its candidates, once
-    for other in found:
-        in_article.setdefault(doc.article_index(other.start), []).append(other)
+    # The candidates of each article by their shortest name and by their last one to
+    # four characters: a formula asks only those that can be its parts (its name's
+    # parts, names ending in its counted word), where a loop over every candidate of
+    # the article grew with the square of a long document's length.
+    shortest = [min([c.name, *c.aliases], key=len) for c in found]
+    by_short: dict[tuple[int, str], list[int]] = {}
+    by_end: dict[tuple[int, str], list[int]] = {}
+    for i, other in enumerate(found):
+        article = doc.article_index(other.start)
+        by_short.setdefault((article, shortest[i]), []).append(i)
+        for k in range(1, min(4, len(other.name)) + 1):
+            by_end.setdefault((article, other.name[-k:]), []).append(i)
     # A formula's parts depend on its name, short form and article only: each is
     # settled once (a long document repeats its formulas thousands of times).
     settled: dict[tuple[int, str, str], list[str]] = {}
@@ -1405,10 +1414,20 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
                 or cand.components[-1]
             )
             continue
-        for other in in_article.get(article, []):
+        asked = {
+            i
+            for a in range(len(short))
+            if short[a] in _NUMERAL
+            for b in range(a + 2, len(short) + 1)
+            for i in by_short.get((article, short[a:b]), ())
+        }
+        for match in (listed and listed.group(2), counted and counted.group(1)):
+            if match:
+                asked.update(by_end.get((article, match), ()))
+        for i in sorted(asked):  # in the order of the candidates
+            other, other_short = found[i], shortest[i]
             if other.name == cand.name:
                 continue
-            other_short = min([other.name, *other.aliases], key=len)
             if (
                 listed
                 and other.cls == "programme"
