@@ -54,7 +54,9 @@ def extract(doc: Document) -> list[Mention]:
         places = [m for m in lexicon if m.label == "place"]
         by_label["place"] = merge_lexicon(by_label["place"], places)
     # programmes see the places (平安保定: a brand word before a place name)
-    by_label["programme"] = extract_programmes(doc, by_label["place"])
+    by_label["programme"] = _step(
+        doc, "programme", lambda d: extract_programmes(d, by_label["place"])
+    )
     by_label["organization"] = extract_organizations(doc, by_label["place"])
     by_label["metric"] = _outside_names(by_label["metric"], by_label["programme"])
     mentions = [m for found in by_label.values() for m in found]
