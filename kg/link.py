@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -258,6 +258,19 @@ class _DocContext:
         if index is None:
             index = self.indexes[name] = make()
         return index
+
+    def places_by_article(self) -> dict[int, list[Mention]]:
+        """The places of each article, in order (an article's subject village looks
+        at its own places only, not at every place of the document)."""
+
+        def make() -> dict[int, list[Mention]]:
+            groups: dict[int, list[Mention]] = defaultdict(list)
+            for place in self.by_label.get("place", []):
+                groups[self.doc.article_index(self.position(place))].append(place)
+            return groups
+
+        groups: dict[int, list[Mention]] = self.cached("article-places", make)
+        return groups
 
     def org_named(self, article: int, name: str) -> Mention | None:
         """The first organisation of article ``article`` named ``name`` (the party
@@ -1042,13 +1055,11 @@ def _subject_village(
         title[1] - title[0] > 40 or title[1] >= doc.articles[article.index].end
     ):
         title = None  # a first line that is a paragraph (or all), not a title
-    for place in ctx.by_label.get("place", []):
+    for place in ctx.places_by_article().get(article.index, ()):
         pid = ctx.ids.get(id(place))
         if pid is None:
             continue
         pos = ctx.position(place)
-        if doc.article_index(pos) != article.index:
-            continue
         weight = 4 if title and title[0] <= pos < title[1] else 1
         level = str(builder.graph.entities[pid].attrs.get("level"))
         if level in ("village", "community"):
@@ -1147,8 +1158,6 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
     Names of three characters or more that are no dictionary word, and that no two
     programmes share; an automaton over them reads every text once.
     """
-    from bisect import bisect_right
-
     import ahocorasick_rs
 
     from kg.extract.programmes import is_word, straddles
@@ -1179,10 +1188,15 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
         names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
     )
     for doc_id, text in texts.items():
-        spans = covered.get(doc_id, [])
+        # the document's own programme mentions, by start, with the furthest end so
+        # far: whether a match overlaps one is a bisect, not a loop over them all
+        spans = sorted(covered.get(doc_id, []))
+        starts_of = [s for s, _ in spans]
+        reach = list(accumulate((e for _, e in spans), max))
         for index, start, end in finder.find_matches_as_indexes(text):
+            before = bisect_left(starts_of, end)
             if (
-                any(s < end and start < e for s, e in spans)
+                (before > 0 and reach[before - 1] > start)
                 or straddles(text, start, end)
                 or _quoted_around(text, start, end)
             ):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import time
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 from kg.extract.lexicon import lexicon_mentions, merge_lexicon
 from kg.extract.metrics import extract_metrics
@@ -52,7 +54,9 @@ def extract(doc: Document) -> list[Mention]:
         places = [m for m in lexicon if m.label == "place"]
         by_label["place"] = merge_lexicon(by_label["place"], places)
     # programmes see the places (平安保定: a brand word before a place name)
-    by_label["programme"] = extract_programmes(doc, by_label["place"])
+    by_label["programme"] = _step(
+        doc, "programme", lambda d: extract_programmes(d, by_label["place"])
+    )
     by_label["organization"] = extract_organizations(doc, by_label["place"])
     by_label["metric"] = _outside_names(by_label["metric"], by_label["programme"])
     mentions = [m for found in by_label.values() for m in found]
@@ -93,14 +97,21 @@ _PLURALS = {
 
 def _outside_names(metrics: list[Mention], programmes: list[Mention]) -> list[Mention]:
     """A formula's own number is not a metric (五个1000行动, 12345热线)."""
-    spans = [
+    spans = sorted(
         (m.start, m.end) for m in programmes if m.attrs.get("class") == "programme"
-    ]
+    )
     if not spans:
         return metrics
-    return [
-        m for m in metrics if not any(s <= m.start and m.end <= e for s, e in spans)
-    ]
+    # by start, with the furthest end so far: a figure is inside a name when a name
+    # starting at or before it reaches its end (a bisect, not a loop over the names)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+
+    def inside(m: Mention) -> bool:
+        before = bisect_right(starts, m.start)
+        return before > 0 and reach[before - 1] >= m.end
+
+    return [m for m in metrics if not inside(m)]
 
 
 def release_resources() -> int:

@@ -16,6 +16,7 @@ rows and their order are data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -1071,6 +1072,52 @@ def _resolve(found: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _uses(text: str, names: set[str]) -> dict[str, list[int]]:
+    """Where each of ``names`` occurs, non-overlapping as ``str.find`` from the end of
+    the last one finds it, in one automaton pass.
+
+    Examples:
+        >>> _uses("三比三比三亮,三三三", {"三比", "三三"})
+        {'三三': [7], '三比': [0, 2]}
+    """
+    words = sorted(names)
+    uses: dict[str, list[int]] = {name: [] for name in words}
+    if not words:
+        return uses
+    automaton = ahocorasick_rs.AhoCorasick(words)
+    for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        found = uses[words[index]]
+        if not found or start >= found[-1] + end - start:  # after the last one's end
+            found.append(start)
+    return uses
+
+
+def _within_longer(short: set[str], names: list[str]) -> set[str]:
+    """The names of ``short`` written inside a longer name of ``names``.
+
+    Examples:
+        >>> sorted(_within_longer({"一张网", "网格", "一张网格"}, ["监督一张网", "网格"]))
+        ['一张网']
+    """
+    words = sorted(w for w in short if w)
+    if not words or not names:
+        return set()
+    joined = "\x00".join(names)
+    bounds, at = [], 0  # where each name starts in ``joined``
+    for name in names:
+        bounds.append(at)
+        at += len(name) + 1
+    automaton = ahocorasick_rs.AhoCorasick(words)
+    found = set()
+    for index, start, end in automaton.find_matches_as_indexes(
+        joined, overlapping=True
+    ):
+        holder = names[bisect_right(bounds, start) - 1]
+        if len(holder) > end - start:
+            found.add(words[index])
+    return found
+
+
 def _one_sense(text: str, kept: list[Candidate]) -> None:
     """Later unquoted uses of a programme's name (三比三亮 in running text) are
     mentions too; a short name the document gave in full (“五位一体”信访平台) stands
@@ -1126,29 +1173,36 @@ def _one_sense(text: str, kept: list[Candidate]) -> None:
         return
     # a lexicon name inside a longer name of the document (一张网 in 监督一张网)
     # gives way to it
-    inside = [
-        c
-        for c in kept
-        if c.source == "lexicon"
-        and any(len(n) > len(c.name) and c.name in n for n in names)
-    ]
+    # (one automaton pass over the names, not a test of every name per lexicon name)
+    within = _within_longer({c.name for c in kept if c.source == "lexicon"}, names)
+    inside = [c for c in kept if c.source == "lexicon" and c.name in within]
+    inside_ids = {id(c) for c in inside}
     spans = _Taken()
     for c in kept:
-        if c not in inside:
+        if id(c) not in inside_ids:
             spans.add(c.start, c.end)
+    # where each name occurs, in one automaton pass (a search per name cost the
+    # length of the text times the names, which both grow with a document)
+    uses = _uses(text, set(names))
     hits = []
     for name in names:  # longest first: a shorter name inside a longer one waits
-        at = text.find(name)
-        while at >= 0:
+        for at in uses[name]:
             end = at + len(name)
             if not spans.overlaps(at, end):
                 hits.append((at, end))
                 spans.add(at, end)
-            at = text.find(name, end)
+    # hits do not overlap: the one starting last at or before a name is the only one
+    # that can hold it
+    hits.sort()
+    starts = [s for s, _ in hits]
+    gone = set()
     for cand in inside:
-        if any(s <= cand.start and cand.end <= e for s, e in hits):
-            kept.remove(cand)
-    for start, end in sorted(hits):
+        i = bisect_right(starts, cand.start) - 1
+        if i >= 0 and cand.end <= hits[i][1]:
+            gone.add(id(cand))
+    if gone:
+        kept[:] = [c for c in kept if id(c) not in gone]
+    for start, end in hits:
         full = by_name[text[start:end]]
         kept.append(
             Candidate(
@@ -1320,14 +1374,30 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
     in the counted word 单); 五大专项行动 → the five …专项行动 the article names; a name
     that lists its parts (马上办、网上办、就近办、一次办) → those parts.
     """
-    in_article: dict[int, list[Candidate]] = {}  # article → its candidates, once
-    for other in found:
-        in_article.setdefault(doc.article_index(other.start), []).append(other)
+    # The candidates of each article by their shortest name and by their last one to
+    # four characters: a formula asks only those that can be its parts (its name's
+    # parts, names ending in its counted word), where a loop over every candidate of
+    # the article grew with the square of a long document's length.
+    shortest = [min([c.name, *c.aliases], key=len) for c in found]
+    by_short: dict[tuple[int, str], list[int]] = {}
+    by_end: dict[tuple[int, str], list[int]] = {}
+    for i, other in enumerate(found):
+        article = doc.article_index(other.start)
+        by_short.setdefault((article, shortest[i]), []).append(i)
+        for k in range(1, min(4, len(other.name)) + 1):
+            by_end.setdefault((article, other.name[-k:]), []).append(i)
+    # A formula's parts depend on its name, short form and article only: each is
+    # settled once (a long document repeats its formulas thousands of times).
+    settled: dict[tuple[int, str, str], list[str]] = {}
     for cand in found:
         if cand.cls != "programme" or cand.components:
             continue
         article = doc.article_index(cand.start)
         short = min([cand.name, *cand.aliases], key=len)
+        key = (article, cand.name, short)
+        if key in settled:
+            cand.components = list(settled[key])
+            continue
         # 六单工作法 counts 单 (巡单, 接单 …); 五个振兴 counts 振兴 (产业振兴 …)
         counted = re.match(
             rf"[{_NUMERAL}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
@@ -1344,10 +1414,20 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
                 or cand.components[-1]
             )
             continue
-        for other in in_article.get(article, []):
+        asked = {
+            i
+            for a in range(len(short))
+            if short[a] in _NUMERAL
+            for b in range(a + 2, len(short) + 1)
+            for i in by_short.get((article, short[a:b]), ())
+        }
+        for match in (listed and listed.group(2), counted and counted.group(1)):
+            if match:
+                asked.update(by_end.get((article, match), ()))
+        for i in sorted(asked):  # in the order of the candidates
+            other, other_short = found[i], shortest[i]
             if other.name == cand.name:
                 continue
-            other_short = min([other.name, *other.aliases], key=len)
             if (
                 listed
                 and other.cls == "programme"
@@ -1379,4 +1459,5 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             parts = [p for p in parts if p in short]  # not as many as it counts
         if counted and len(parts) > max(_counts(short) or {0}):
             parts = [p for p in parts if p in short]  # more than it counts: not parts
-        cand.components = parts
+        settled[key] = parts
+        cand.components = list(parts)
