@@ -26,16 +26,8 @@ if os.environ.get("KG_SKIP_BROWSER"):
 
 from playwright import sync_api as playwright_api
 
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
-]
+from tests.test_view_browser import CHROMIUM_ARGS as ARGS
+
 EVIL_PUBLISHER = "<img src=x onerror=window.__pwned=1>组织部"
 
 

@@ -652,6 +652,15 @@ def _own_words(rule_id: str) -> tuple[str, ...]:
 
 
 @cache
+def _extensions(rule_id: str) -> list[Rule]:
+    """The rules (a pack's, usually) that extend ``rule_id``, in load order."""
+    return [
+        other
+        for other in load_rules()
+        if other.spec.get("extends") == rule_id and other.id != rule_id
+    ]
+
+
 def word_sources(rule_id: str) -> dict[str, str]:
     """Every word of ``rule_id`` and of the rules extending it → the rule giving it.
 
@@ -660,10 +669,9 @@ def word_sources(rule_id: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for word in _own_words(rule_id):
         out.setdefault(word, rule_id)
-    for other in load_rules():
-        if other.spec.get("extends") == rule_id and other.id != rule_id:
-            for word, source in word_sources(other.id).items():
-                out.setdefault(word, source)
+    for other in _extensions(rule_id):
+        for word, source in word_sources(other.id).items():
+            out.setdefault(word, source)
     return out
 
 
@@ -687,10 +695,9 @@ def word_values(rule_id: str) -> dict[str, Any]:
         10000
     """
     out: dict[str, Any] = dict(rule(rule_id).spec.get("values", {}))
-    for other in load_rules():
-        if other.spec.get("extends") == rule_id and other.id != rule_id:
-            for word, value in word_values(other.id).items():
-                out.setdefault(word, value)
+    for other in _extensions(rule_id):
+        for word, value in word_values(other.id).items():
+            out.setdefault(word, value)
     return out
 
 
