@@ -6,7 +6,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 1: every text of ``corpus/dev/`` (newspaper reports and work-report excerpts
   from provinces the rules were not written for) plus ``BULK_PER_BATCH[1]`` news items
   of the bulk corpus;
-- batch 2: ``BULK_PER_BATCH[2]`` further bulk news items, none of batch 1's.
+- batch 2: ``BULK_PER_BATCH[2]`` further bulk news items, none of batch 1's;
+- batch 3: ``BULK_PER_BATCH[3]`` further bulk news items, none of batches 1 and 2.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -36,8 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BULK = SHARED / "corpus" / "bulk" / "xwlb_2012-2026.jsonl.gz"
 DEV = SHARED / "corpus" / "dev"
-SEEDS = {1: 20261206, 2: 20261207}
-BULK_PER_BATCH = {1: 14, 2: 16}
+SEEDS = {1: 20261206, 2: 20261207, 3: 20261208}
+BULK_PER_BATCH = {1: 14, 2: 16, 3: 16}
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
 
