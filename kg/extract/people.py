@@ -161,6 +161,7 @@ def extract_people(doc: Document) -> list[Mention]:
     text = doc.clean
     out: list[Mention] = []
     taken: set[int] = set()
+    spans: list[tuple[int, int, str]] = []  # (start, end, kind) in doc.clean
 
     def add(
         start: int,
@@ -173,6 +174,7 @@ def extract_people(doc: Document) -> list[Mention]:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
         taken.add(start)
+        spans.append((start, end, kind))
         out.append(
             make_mention(
                 doc,
@@ -270,7 +272,66 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
+    _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _add_list_items(
+    text: str,
+    spans: list[tuple[int, int, str]],
+    add: Callable[..., None],
+    taken: AbstractSet[int],
+) -> None:
+    """习近平、李克强、栗战书、汪洋等: the names listed with a person found are people.
+
+    A person found by any rule vouches for the names written next to it in a list
+    (、 between them, 和 or 及 before the last): each item must still be a name
+    (surname, no common word, jieba's word edges), and the walk stops at the first
+    item that is not, so a list of titles or things after a name adds nothing.
+    """
+    seps = chars("person:chars.list-sep")
+    last_seps = chars("person:chars.list-start")
+    for _, found_end, kind in sorted(spans):
+        pos, listed = found_end, False
+        while pos < len(text) and (
+            text[pos] in seps or (listed and text[pos] in last_seps)
+        ):
+            last = text[pos] not in seps
+            span = _list_item(text, pos + 1, last)
+            if span is None:
+                break
+            start, end = span
+            if _free(taken, start):
+                if not _list_name_ok(text, start, end):
+                    break
+                add(start, end, "person:list", kind, [])
+            pos, listed = end, True
+            if last:
+                break
+
+
+def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
+    """The span of the list item starting at ``at``: up to the next 、 two or three
+    characters on, else three characters trimmed like any name (王岐山等集体乘车 →
+    王岐山, 王勇以及 → 王勇: 和 or 及 ends an item only where the name ends)."""
+    seps = chars("person:chars.list-sep")
+    if not last:
+        for size in (2, 3):
+            if at + size < len(text) and text[at + size] in seps:
+                return at, at + size
+    name = _trim_name(text[at : at + 3], text, at)
+    return (at, at + len(name)) if len(name) >= 2 else None
+
+
+def _list_name_ok(text: str, start: int, end: int) -> bool:
+    """A listed item is a name when it passes the weak-cue checks and jieba's word
+    edges (the start is the separator's end)."""
+    name = text[start:end]
+    return (
+        _weak_name_ok(name)
+        and name[-1] not in word_set("person:words.aspect-particle")
+        and _word_aligned(text, start, end, start_known=True)
+    )
 
 
 def _free(taken: AbstractSet[int], start: int) -> bool:

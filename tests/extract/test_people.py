@@ -164,3 +164,14 @@ def test_former_post_then_of_then_name() -> None:
         ("毛相林", True)
     ]
     assert names("书记的讲话很重要") == []
+
+
+def test_names_listed_with_a_person_found() -> None:
+    # blind batch 2: the second and later names of a leaders' list (made-up names here)
+    found = people("领导人习近平、李克强、张德明、汪洋、陈希等参加活动。")
+    assert [n for n, _, _ in found] == ["习近平", "李克强", "张德明", "汪洋", "陈希"]
+    assert {k for _, k, _ in found} == {"national_leader"}
+    assert names("村民谭登周、赵小红和钱大明都来了。") == ["谭登周", "赵小红", "钱大明"]
+    # the walk stops at an item that is not a name; 以及 is not 及
+    assert names("村民谭登周、群众和干部都来了。") == ["谭登周"]
+    assert names("村民谭登周、赵小红以及有关部门") == ["谭登周", "赵小红"]
