@@ -175,3 +175,15 @@ def test_names_listed_with_a_person_found() -> None:
     # the walk stops at an item that is not a name; 以及 is not 及
     assert names("村民谭登周、群众和干部都来了。") == ["谭登周"]
     assert names("村民谭登周、赵小红以及有关部门") == ["谭登周", "赵小红"]
+
+
+def test_signature_line_indented() -> None:
+    # held-out hailar_3: the signature line opens with full-width spaces
+    assert names("　　区人民政府区长　　张天喜\n") == ["张天喜"]
+
+
+def test_name_jieba_cuts_short_but_the_text_writes_whole() -> None:
+    # blind batch 2: 农民王化永，… jieba cuts 王化|永; the text never writes 王化 alone
+    text = "农民王平永，就是其中一位。王平永在地里。王平永却说不。"
+    assert set(names(text)) == {"王平永"}
+    assert names("他带领村民干了整整一年。") == []
