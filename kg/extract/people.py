@@ -272,8 +272,30 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
+    _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _add_dotted_names(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """阿卜杜拉·喀日, 巴沙尔·阿萨德: a transliterated name written with middle dots.
+
+    jieba must start and end words at its edges (各美其美·美美与共 is a saying), and
+    no organisation word may follow (约翰斯·霍普金斯大学, 哈里·杜鲁门”号).
+    """
+    if not any(dot in text for dot in chars("person:chars.name-dot")):
+        return
+    not_after = longest_first("person:words.not-after-dotted-name")
+    for match in _patterns()["dotted"].finditer(text):
+        start, end = match.span("name")
+        if end - start >= 5 and text[end - 2 : end] in common_words():
+            end -= 2  # 阿卜杜勒·科罗马多次: the run took the next word (多次)
+        if not _free(taken, start) or text.startswith(not_after, end):
+            continue
+        if _word_aligned(text, start, end):
+            add(start, end, "person:dotted-name", "other", [])
 
 
 def _add_list_items(
@@ -452,6 +474,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
+        "dotted": pattern("person:pattern.dotted-name"),
     }
 
 

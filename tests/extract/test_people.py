@@ -187,3 +187,15 @@ def test_name_jieba_cuts_short_but_the_text_writes_whole() -> None:
     text = "农民王平永，就是其中一位。王平永在地里。王平永却说不。"
     assert set(names(text)) == {"王平永"}
     assert names("他带领村民干了整整一年。") == []
+
+
+def test_transliterated_names_with_a_middle_dot() -> None:
+    # blind batch 2: 来自墨玉县的阿卜杜拉·喀日 (a made-up name of the same shape here)
+    assert names("来自墨玉县的阿卜杜拉·买买提，最近通过培训成为驾驶员。") == [
+        "阿卜杜拉·买买提"
+    ]
+    assert names("叙利亚总统巴沙尔·阿萨德表示，") == ["巴沙尔·阿萨德"]
+    # slogans, organisations and ships written with a dot are not people
+    assert names("一带一路·合作共赢") == []
+    assert names("根据美国约翰斯·霍普金斯大学发布的数据") == []
+    assert names("“亚伯拉罕·林肯”号航母") == []
