@@ -420,8 +420,8 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
             start = match.start("name")
             name = _trim_name(match.group("name"), text, start)
             end = start + len(name)
-            if not _free(taken, start):
-                continue
+            if not _free(taken, start) or text[end - 1 : end + 1] in common_words():
+                continue  # 党和国|家的, 权威专|家的: the name runs into a word
             if _weak_name_ok(name) and _word_aligned(text, start, end):
                 add(start, end, "person:frame", kind, [])
 

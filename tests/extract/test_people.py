@@ -199,3 +199,14 @@ def test_transliterated_names_with_a_middle_dot() -> None:
     assert names("一带一路·合作共赢") == []
     assert names("根据美国约翰斯·霍普金斯大学发布的数据") == []
     assert names("“亚伯拉罕·林肯”号航母") == []
+
+
+def test_name_before_jia_de_or_a_resuming_pronoun() -> None:
+    # held-out and batch 1: 陈…家的民宿, …家人也参与; batch 2: “…之父”袁…，他使我国
+    assert names("这几天，赵春苗家的民宿不仅接待游客。") == ["赵春苗"]
+    assert names("钱大宝家人也参与投资开办起民宿。") == ["钱大宝"]
+    assert names("大家都认识老英雄王建华，他是村里的骄傲。") == ["王建华"]
+    # the name's last character makes a word with 家 (国家, 专家); kinship words
+    assert names("贯彻执行党和国家的路线方针") == []
+    assert names("推出对各领域权威专家的专访") == []
+    assert names("很多人知道杨大爷家的事后，") == []
