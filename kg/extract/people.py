@@ -715,8 +715,9 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
             continue
         lead = body[: names[0][0]]
         posts: list[dict[str, object]] = []
-        if kind == "author" and "记者" in lead and paper is not None:
-            posts = [{"title": "记者", "org": paper.group("paper"), "former": False}]
+        reporter = words("person:words.reporter-title")[0]
+        if kind == "author" and reporter in lead and paper is not None:
+            posts = [{"title": reporter, "org": paper.group("paper"), "former": False}]
         for start, end, name in names:
             add(
                 line_start + start,
