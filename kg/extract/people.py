@@ -228,7 +228,8 @@ def extract_people(doc: Document) -> list[Mention]:
     for match in _patterns()["title_name"].finditer(text):
         if not _free(taken, match.start("name")):
             continue  # 主席习近平: a national leader, taken by the rule above
-        if match.group("of") and not _former_before(text, match.start("title")):
+        title_posts = _title_list(text, match.start("title"), match.group("title"))
+        if match.group("of") and not any(marked for *_, marked in title_posts):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
         name = _trim_name(match.group("name"), text, match.start("name"))
         end = match.start("name") + len(name)
@@ -253,14 +254,14 @@ def extract_people(doc: Document) -> list[Mention]:
                 rule = "person:chars.before-national-title"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 总书记: a national leader's title, said before a leader's name
-        title_start, _ = doc.to_original(match.start("title"), match.end("title"))
-        posts = [
+        posts: list[dict[str, object]] = [
             {
-                "title": match.group("title"),
+                "title": title,
                 "org": None,
-                "former": _former_before(text, match.start("title")),
-                "at": title_start,
+                "former": former,
+                "at": doc.to_original(at, at + len(title))[0],
             }
+            for at, title, former, _ in title_posts
         ]
         # A title from a user pack (extends person:titles) names the pack's rule.
         source = word_sources("person:titles").get(match.group("title"))
@@ -476,6 +477,59 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "speech": pattern("person:pattern.speech"),
         "dotted": pattern("person:pattern.dotted-name"),
     }
+
+
+def _title_list(
+    text: str, title_start: int, title: str
+) -> list[tuple[int, str, bool, bool]]:
+    """The posts of a title list ending in ``title``: (title start, title, former,
+    marked), left to right — 时任阳高县…局局长、现任应急管理局局长 is two posts, the
+    first former; 党总支书记、村委会主任 two current ones.
+
+    The list is the clause before the title, cut at 、; a piece before the last must
+    end in a title, else the list starts after it. A marker of a past post (原, 时任)
+    makes that post and the ones after it former, until a marker of a present one
+    (现任); ``marked`` says a marker of either kind was written.
+    """
+    clause_start = max(0, title_start - 60)
+    for sep in chars("person:chars.post-clause-end"):
+        clause_start = max(clause_start, text.rfind(sep, clause_start, title_start) + 1)
+    pieces = text[clause_start:title_start].split(chars("person:chars.list-sep")[0])
+    found: list[tuple[int, str]] = [(title_start, title)]
+    pos = title_start - len(pieces[-1])
+    for piece in reversed(pieces[:-1]) if _org_piece(pieces[-1]) else ():
+        pos -= len(piece) + 1
+        before = next((t for t in _titles() if piece.endswith(t)), None)
+        if before is None or not _org_piece(piece[: -len(before)]):
+            break
+        found.insert(0, (pos + len(piece) - len(before), before))
+    posts = []
+    former = False
+    start = found[0][0] - len(pieces[-len(found)]) + len(found[0][1])
+    for at, name in found:
+        piece = text[start:at]
+        current = any(w in piece for w in words("person:words.current-marker"))
+        past = bool(pattern("person:pattern.former").search(piece))
+        former = (former or past) and not current
+        posts.append((at, name, former, current or past))
+        start = at + len(name) + 1
+    if len(found) > 1:
+        return posts
+    # one title: the marker is looked for as before, within 14 characters
+    former = _former_before(text, title_start)
+    current = any(w in pieces[-1] for w in words("person:words.current-marker"))
+    return [(title_start, title, former, former or current)]
+
+
+def _org_piece(piece: str) -> bool:
+    """Whether the text before a title in a list can be just its organisation: no
+    other title in it (主席汪洋14日在京会见了由|会长唐某: another person's post and a
+    sentence), no figure, not longer than an organisation's name."""
+    return (
+        len(piece) <= 25
+        and not any(ch.isdigit() for ch in piece)
+        and not any(t in piece for t in _titles())
+    )
 
 
 def _former_before(text: str, title_start: int) -> bool:

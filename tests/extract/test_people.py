@@ -210,3 +210,24 @@ def test_name_before_jia_de_or_a_resuming_pronoun() -> None:
     assert names("贯彻执行党和国家的路线方针") == []
     assert names("推出对各领域权威专家的专访") == []
     assert names("很多人知道杨大爷家的事后，") == []
+
+
+def posts_of(text: str) -> list[tuple[str, list[tuple[str, object]]]]:
+    return [
+        (m.name, [(p["title"], p["former"]) for p in m.attrs["posts"]])
+        for m in extract_people(make_doc(text))
+    ]
+
+
+def test_two_titles_written_together_and_then_and_now() -> None:
+    # batch 1: 时任…局局长、现任…局局长的陈某说 (made-up names here)
+    assert posts_of(
+        "时任区行政审批服务管理局局长、现任区应急管理局局长的王建华说："
+    ) == [("王建华", [("局长", True), ("局长", False)])]
+    assert posts_of("兴隆村党总支书记、村委会主任王建华介绍") == [
+        ("王建华", [("党总支书记", False), ("主任", False)])
+    ]
+    # another person's post and a sentence before the list are not this person's
+    found = posts_of("全国政协主席王建国14日在京会见了由会长李明率领的访问团")
+    assert ("李明", [("会长", False)]) in found
+    assert posts_of("书记的讲话很重要") == []
