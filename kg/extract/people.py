@@ -441,6 +441,8 @@ def _weak_name_ok(name: str) -> bool:
         and word_tags().get(name[:2]) != "ns"  # 蒙古马精神: a place, then a word
         # 村民干了: a verb and its aspect particle, not a name
         and name[-1] not in word_set("person:words.aspect-particle")
+        # 女儿童和妇联: a character, then 和 joining the next word
+        and not (len(name) == 2 and name[1] in _chars()["list_start"])
     )
 
 
@@ -649,7 +651,7 @@ def _trim_name(name: str, text: str, start: int) -> str:
     cuts = _cuts(text, start - 4, start + 9)
     third, end = start + 2, start + 3
     after = cuts.get(third)
-    if after is not None and text[third:after] in common_words() and after > end:
+    if after is not None and after > end and _ordinary_word(text[third:after]):
         return name[:2]  # 高兴, 问道, 接过: a common word starts at the third character
     if cuts.get(start) == third and after == third + 1 and not _cjk(text, third + 1):
         return name[:2]  # 朱洪|问|。: the third character is a word of its own
@@ -671,6 +673,17 @@ def _always_whole(text: str, name: str) -> bool:
     if text.count(head) < least:
         return False
     return text.count(head) == text.count(name)
+
+
+def _ordinary_word(word: str) -> bool:
+    """A common word, a verb of jieba's dictionary, or a longer word of it that starts
+    with a common one: 汪洋|主持会议 (主持), 龙腾|应邀 — not 赵春|苗家 (a rare noun)."""
+    if word in common_words():
+        return True
+    tag = word_tags().get(word, "")
+    return tag.startswith("v") or (
+        len(word) > 2 and not tag.startswith("nr") and word[:2] in common_words()
+    )
 
 
 def _cjk(text: str, at: int) -> bool:

@@ -231,3 +231,10 @@ def test_two_titles_written_together_and_then_and_now() -> None:
     found = posts_of("全国政协主席王建国14日在京会见了由会长李明率领的访问团")
     assert ("李明", [("会长", False)]) in found
     assert posts_of("书记的讲话很重要") == []
+
+
+def test_third_character_starting_a_dictionary_word() -> None:
+    # bulk: …主席X主持会议 (jieba: 主持会议), …副部长X应邀作报告 (应邀, a rarer word)
+    assert names("全国政协副主席王建主持会议。") == ["王建"]
+    assert names("科技部副部长王腾应邀作报告。") == ["王腾"]
+    assert names("深入贯彻关于妇女儿童和妇联工作的重要论述") == []
