@@ -231,10 +231,17 @@ def extract_people(doc: Document) -> list[Mention]:
         title_posts = _title_list(text, match.start("title"), match.group("title"))
         if match.group("of") and not any(marked for *_, marked in title_posts):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
-        name = _trim_name(match.group("name"), text, match.start("name"))
+        foreign = _foreign_run(text, match.start("name"))
+        name = (
+            text[match.start("name") : foreign]
+            if foreign is not None
+            else _trim_name(match.group("name"), text, match.start("name"))
+        )
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
-        if not is_name(name) or name[0] in sets["list_start"]:
+        if foreign is not None:
+            pass  # 秘书长古特雷斯: a transliterated name, not 古特雷
+        elif not is_name(name) or name[0] in sets["list_start"]:
             if trace.active():
                 rule = "person:chars.list-start" if is_name(name) else "person:surnames"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
@@ -274,6 +281,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
     _add_dotted_names(text, add, taken)
+    _add_transliterated(text, add, taken)
     _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -297,6 +305,56 @@ def _add_dotted_names(
             continue
         if _word_aligned(text, start, end):
             add(start, end, "person:dotted-name", "other", [])
+
+
+def _add_transliterated(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """维吾尔族老人麦提尼亚孜, 基层干部菊美多吉, 外交部长拉夫罗夫: a name with no Han
+    surname, right after a title or a role word, spelt in transliteration characters
+    (longer ones are taken by the title and role rules themselves, see _foreign_run).
+    """
+    for match in _patterns()["transliterated"].finditer(text):
+        start = match.start("name")
+        end = _foreign_run(text, start, 3)
+        if end is not None and _free(taken, start):
+            add(start, end, "person:transliterated", "other", [])
+
+
+def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
+    """Where a transliterated name starting at ``start`` ends, if one does: a run of
+    ``least`` or more transliteration characters (``person:pattern.foreign-run``).
+
+    The run must end where jieba ends a word and no common word may sit inside it
+    (总统府, 主席国 are not names); a run that goes on with a middle dot is left to
+    the dotted names; a last character that begins the next word (里瓦斯|代表) or is
+    a function word (勒德里昂|都表示) is dropped. Han names have at most three
+    characters: a run of four after a title (古特雷斯) is not one cut short.
+    """
+    match = _patterns()["foreign_run"].match(text, start)
+    if match is None:
+        return None
+    end = match.end()
+    if end < len(text) and text[end] in chars("person:chars.name-dot"):
+        return None  # 帕特里克·卡马特: a dotted name
+    if (
+        text[end - 1 : end + 1] in common_words()
+        or text[end - 1] in _chars()["function"]
+    ):
+        end -= 1
+    name = text[start:end]
+    if len(name) < least or not _foreign_name_ok(name):
+        return None
+    return end if _word_aligned(text, start, end, start_known=True) else None
+
+
+def _foreign_name_ok(name: str) -> bool:
+    """No word of jieba's dictionary but a name, and no common word inside."""
+    tag = word_tags().get(name, "")
+    if tag and not tag.startswith("nr"):
+        return False
+    common = common_words()
+    return not any(name[i : i + 2] in common for i in range(len(name) - 1))
 
 
 def _add_list_items(
@@ -478,6 +536,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
         "dotted": pattern("person:pattern.dotted-name"),
+        "transliterated": pattern("person:pattern.transliterated-name"),
+        "foreign_run": pattern("person:pattern.foreign-run"),
     }
 
 
@@ -574,6 +634,10 @@ def _add_role_then_name(
     for match in _patterns()["role"].finditer(text):
         start = match.start("name")
         if not _free(taken, start):
+            continue
+        foreign = _foreign_run(text, start)
+        if foreign is not None:  # 维吾尔族老人麦提尼亚孜: not 麦提尼
+            add(start, foreign, "person:transliterated", "other", [])
             continue
         name = _trim_name(match.group("name"), text, start)
         # the role word ends right before the name, whatever jieba makes of 传承人赖…

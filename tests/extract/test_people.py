@@ -238,3 +238,12 @@ def test_third_character_starting_a_dictionary_word() -> None:
     assert names("全国政协副主席王建主持会议。") == ["王建"]
     assert names("科技部副部长王腾应邀作报告。") == ["王腾"]
     assert names("深入贯彻关于妇女儿童和妇联工作的重要论述") == []
+
+
+def test_transliterated_names_after_a_title_or_a_role() -> None:
+    # batch 1 and 2: 维吾尔族老人麦…, 基层干部菊… (made-up names of the same shape)
+    assert names("73岁的维吾尔族老人阿布都热依木和儿子来到医院。") == ["阿布都热依木"]
+    assert names("四川省道孚县基层干部扎西多吉，22岁参加工作。") == ["扎西多吉"]
+    # a Han name is three characters at most: 秘书长古特雷斯 is not 古特雷
+    assert names("联合国秘书长古特雷斯表示，") == ["古特雷斯"]
+    assert names("会见了来访的总统府官员。") == []
