@@ -717,8 +717,13 @@ def _trim_name(name: str, text: str, start: int) -> str:
     after = cuts.get(third)
     if after is not None and after > end and _ordinary_word(text[third:after]):
         return name[:2]  # 高兴, 问道, 接过: a common word starts at the third character
-    if cuts.get(start) == third and after == third + 1 and not _cjk(text, third + 1):
-        return name[:2]  # 朱洪|问|。: the third character is a word of its own
+    if (
+        cuts.get(start) == third
+        and after == third + 1
+        and not _cjk(text, third + 1)
+        and word_tags().get(name[2], "").startswith("v")
+    ):
+        return name[:2]  # 朱洪|答|。: the third character is a verb of its own
     particle = word_set("person:words.aspect-particle")
     if text[end : end + 1] in particle and cuts.get(end) == end + 1:
         return name[:2]  # 杨虹举了个例子: 举 is the verb

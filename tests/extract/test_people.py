@@ -247,3 +247,9 @@ def test_transliterated_names_after_a_title_or_a_role() -> None:
     # a Han name is three characters at most: 秘书长古特雷斯 is not 古特雷
     assert names("联合国秘书长古特雷斯表示，") == ["古特雷斯"]
     assert names("会见了来访的总统府官员。") == []
+
+
+def test_a_lone_third_character_is_cut_only_when_a_verb() -> None:
+    # bulk: 佤族干部赵家清; (jieba: 赵家|清) is 赵家清; 农民王平答。 is 王平
+    assert names("成为景区的云南佤族干部赵家清；扎根乡村") == ["赵家清"]
+    assert names("记者问起时，农民王平答。") == ["王平"]
