@@ -253,3 +253,20 @@ def test_a_lone_third_character_is_cut_only_when_a_verb() -> None:
     # bulk: 佤族干部赵家清; (jieba: 赵家|清) is 赵家清; 农民王平答。 is 王平
     assert names("成为景区的云南佤族干部赵家清；扎根乡村") == ["赵家清"]
     assert names("记者问起时，农民王平答。") == ["王平"]
+
+
+def test_organisation_before_a_title_does_not_take_its_first_character() -> None:
+    # batch 1: …有限公司办公室主任X, …管理局局长X: the organisation ends before the title
+    from kg.extract.organizations import org_spans
+
+    text = "见到云南宏达铝业有限公司办公室主任王建华。"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(2, 4)])] == [
+        "云南宏达铝业有限公司"
+    ]
+    text = "阳高县行政审批服务管理局局长王建华说"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 3)])] == [
+        "阳高县行政审批服务管理局"
+    ]
+    # no shorter name: 大庆公安局长 keeps 大庆公安局
+    text = "大庆公安局长接访记"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 2)])] == ["大庆公安局"]
