@@ -796,15 +796,13 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             sentence_start and len(name) == 3
         ):
             continue  # 是 names a post only for a full name opening a sentence
-        window = text[match.end() : match.end() + 20]
-        window = re.split(r"[,。;、]", window)[0]
-        found = [(window.find(t), t) for t in _titles() if t in window]
-        if not found:
-            continue
-        offset, title = min(found, key=lambda f: (f[0], -len(f[1])))
-        title_start, _ = doc.to_original(match.end() + offset, match.end() + offset + 1)
         former = match.group("verb") in former_verbs
-        posts = [{"title": title, "org": None, "former": former, "at": title_start}]
+        posts = [
+            {"title": title, "org": None, "former": former, "at": at}
+            for at, title in _posts_after(doc, match.end())
+        ]
+        if not posts:
+            continue
         add(
             match.start("name"),
             match.end("name"),
@@ -812,6 +810,30 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+def _posts_after(doc: Document, start: int) -> list[tuple[int, str]]:
+    """The titles of the posts named after a verb of office: (original offset, title).
+
+    担任八角社区党总支书记 is one; 担任村党支部书记、村委会主任 and 任镇长兼党委副书记
+    are two (``person:chars.post-joiners``). Each piece gives its first title, within
+    20 characters, and the list ends at a comma or a full stop.
+    """
+    text = doc.clean
+    window = re.split(r"[,，。;；\n]", text[start : start + 60])[0]
+    joiners = chars("person:chars.post-joiners")
+    found: list[tuple[int, str]] = []
+    piece_start = 0
+    for piece in re.split(f"[{re.escape(joiners)}]", window):
+        head = piece[:20]
+        titles = [(head.find(t), t) for t in _titles() if t in head]
+        if not titles:
+            break
+        offset, title = min(titles, key=lambda f: (f[0], -len(f[1])))
+        at = start + piece_start + offset
+        found.append((doc.to_original(at, at + 1)[0], title))
+        piece_start += len(piece) + 1
+    return found
 
 
 _PAPER = re.compile(r"《(?P<paper>[^》\n]{1,12})》[（(]")

@@ -270,3 +270,18 @@ def test_organisation_before_a_title_does_not_take_its_first_character() -> None
     # no shorter name: 大庆公安局长 keeps 大庆公安局
     text = "大庆公安局长接访记"
     assert [text[s:e] for s, e, _ in org_spans(text, [(0, 2)])] == ["大庆公安局"]
+
+
+def test_posts_after_a_verb_of_office() -> None:
+    # issue 20: posts after 担任, 兼任, 任, 系; two posts joined by 、 or 兼
+    assert posts_of("。王建华担任村党支部书记、村委会主任。") == [
+        ("王建华", [("党支部书记", False), ("主任", False)])
+    ]
+    assert posts_of("。王建华系村党支部书记。") == [("王建华", [("党支部书记", False)])]
+    assert posts_of("。王建华兼任镇长兼党委副书记。") == [
+        ("王建华", [("镇长", False), ("党委副书记", False)])
+    ]
+    # a comma ends the list: the next title is another person's
+    assert ("王建华", [("党支部书记", False)]) in posts_of(
+        "。王建华担任村党支部书记，村委会主任李明说。"
+    )
