@@ -874,7 +874,9 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
         lead = body[: names[0][0]]
         posts: list[dict[str, object]] = []
         reporter = words("person:words.reporter-title")[0]
-        if kind == "author" and reporter in lead and paper is not None:
+        if kind == "author" and paper is not None and len(names) == 1:
+            posts = _note_posts(text, paper.group("paper"))
+        if kind == "author" and reporter in lead and paper is not None and not posts:
             posts = [{"title": reporter, "org": paper.group("paper"), "former": False}]
         for start, end, name in names:
             add(
@@ -885,6 +887,22 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
                 posts,
                 name,
             )
+
+
+def _note_posts(text: str, paper: str) -> list[dict[str, object]]:
+    """The posts of a note (作者为本报北京分社记者) for the one author of a press
+    byline; 本报 in it is the paper the byline names (人民日报北京分社)."""
+    note = pattern("person:pattern.note-post").search(text)
+    if note is None:
+        return []
+    own = longest_first("person:words.own-paper")
+    posts = parse_posts(note.group(1))
+    for post in posts:
+        org = str(post.get("org") or "")
+        if org.startswith(own):
+            word = next(w for w in own if org.startswith(w))
+            post["org"] = paper + org[len(word) :]
+    return posts
 
 
 def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str]]:

@@ -285,3 +285,15 @@ def test_posts_after_a_verb_of_office() -> None:
     assert ("王建华", [("党支部书记", False)]) in posts_of(
         "。王建华担任村党支部书记，村委会主任李明说。"
     )
+
+
+def test_press_byline_author_note_names_the_papers_bureau() -> None:
+    # batch 1: 潘…《人民日报》（…） and at the end （作者为本报北京分社记者）
+    doc = make_doc(
+        "标题\n王建华《人民日报》（2026年01月13日第 11 版）\n正文第一段写了很多内容。\n"
+        "（作者为本报北京分社记者）\n"
+    )
+    (author,) = extract_people(doc)
+    assert [(p["title"], p["org"]) for p in author.attrs["posts"]] == [
+        ("记者", "人民日报北京分社")
+    ]
