@@ -228,19 +228,27 @@ def extract_people(doc: Document) -> list[Mention]:
     for match in _patterns()["title_name"].finditer(text):
         if not _free(taken, match.start("name")):
             continue  # 主席习近平: a national leader, taken by the rule above
-        title_posts = _title_list(text, match.start("title"), match.group("title"))
-        if match.group("of") and not any(marked for *_, marked in title_posts):
+        title_posts = (
+            _title_list(text, match.start("title"), match.group("title"))
+            if match.group("of")
+            else None
+        )
+        if title_posts is not None and not any(m for *_, m in title_posts):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
+        # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname)
         foreign = _foreign_run(text, match.start("name"))
         name = (
             text[match.start("name") : foreign]
             if foreign is not None
             else _trim_name(match.group("name"), text, match.start("name"))
         )
+        if foreign is None and not is_name(name):
+            foreign = _foreign_run(text, match.start("name"), 3)
+            name = text[match.start("name") : foreign] if foreign else name
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
         if foreign is not None:
-            pass  # 秘书长古特雷斯: a transliterated name, not 古特雷
+            pass
         elif not is_name(name) or name[0] in sets["list_start"]:
             if trace.active():
                 rule = "person:chars.list-start" if is_name(name) else "person:surnames"
@@ -261,6 +269,8 @@ def extract_people(doc: Document) -> list[Mention]:
                 rule = "person:chars.before-national-title"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 总书记: a national leader's title, said before a leader's name
+        if title_posts is None:
+            title_posts = _title_list(text, match.start("title"), match.group("title"))
         posts: list[dict[str, object]] = [
             {
                 "title": title,
@@ -273,6 +283,7 @@ def extract_people(doc: Document) -> list[Mention]:
         # A title from a user pack (extends person:titles) names the pack's rule.
         source = word_sources("person:titles").get(match.group("title"))
         rule = source if source and "/" in source else "person:title-name"
+        rule = "person:transliterated" if foreign is not None else rule
         add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
     _add_signature_lines(doc, add)
@@ -281,7 +292,6 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
     _add_dotted_names(text, add, taken)
-    _add_transliterated(text, add, taken)
     _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -305,20 +315,6 @@ def _add_dotted_names(
             continue
         if _word_aligned(text, start, end):
             add(start, end, "person:dotted-name", "other", [])
-
-
-def _add_transliterated(
-    text: str, add: Callable[..., None], taken: AbstractSet[int]
-) -> None:
-    """维吾尔族老人麦提尼亚孜, 基层干部菊美多吉, 外交部长拉夫罗夫: a name with no Han
-    surname, right after a title or a role word, spelt in transliteration characters
-    (longer ones are taken by the title and role rules themselves, see _foreign_run).
-    """
-    for match in _patterns()["transliterated"].finditer(text):
-        start = match.start("name")
-        end = _foreign_run(text, start, 3)
-        if end is not None and _free(taken, start):
-            add(start, end, "person:transliterated", "other", [])
 
 
 def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
@@ -422,11 +418,38 @@ def _free(taken: AbstractSet[int], start: int) -> bool:
 
 
 @cache
-def _frames() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]:
+def _frames() -> tuple[
+    tuple[
+        re.Pattern[str], str, tuple[str, ...] | None, tuple[str, tuple[int, ...]] | None
+    ],
+    ...,
+]:
     return tuple(
-        (re.compile(row["frame"]), row["kind"], _required_words(row["frame"]))
+        (
+            re.compile(row["frame"]),
+            row["kind"],
+            _required_words(row["frame"]),
+            _name_then_literal(row["frame"]),
+        )
         for row in load_table("person_frames.txt")
     )
+
+
+# A frame that opens with the name, two or three characters, then a literal character.
+_NAME_THEN_LITERAL = re.compile(
+    r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)([^\\\[\](){}?*+.|^$])"
+)
+
+
+def _name_then_literal(frame: str) -> tuple[str, tuple[int, ...]] | None:
+    """For a frame (?P<name>[\u4e00-\u9fff]{2,3})家…: the literal after the name and
+    the name's lengths, so the frame is tried only that far before the literal (re
+    would try it at every character of the text)."""
+    match = _NAME_THEN_LITERAL.match(frame)
+    if match is None:
+        return None
+    least, most = int(match.group(1)), int(match.group(2) or match.group(1))
+    return match.group(3), tuple(range(least, most + 1))
 
 
 def _required_words(pattern: str) -> tuple[str, ...] | None:
@@ -472,11 +495,20 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
 
 def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
-    for frame, kind, required in _frames():
+    for frame, kind, required, after_name in _frames():
         if required is not None and not any(w in text for w in required):
             continue  # a word every match needs is not in the text
-        for match in frame.finditer(text):
+        matches = (
+            finditer_at(
+                frame, text, _starts_before(text, (after_name[0],), after_name[1])
+            )
+            if after_name is not None
+            else frame.finditer(text)
+        )
+        for match in matches:
             start = match.start("name")
+            if not is_name(match.group("name")):
+                continue  # nor is its first two characters' (大家的, 国家的): no jieba
             name = _trim_name(match.group("name"), text, start)
             end = start + len(name)
             if not _free(taken, start) or text[end - 1 : end + 1] in common_words():
@@ -536,7 +568,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
         "dotted": pattern("person:pattern.dotted-name"),
-        "transliterated": pattern("person:pattern.transliterated-name"),
         "foreign_run": pattern("person:pattern.foreign-run"),
     }
 
@@ -561,8 +592,10 @@ def _title_list(
     pos = title_start - len(pieces[-1])
     for piece in reversed(pieces[:-1]) if _org_piece(pieces[-1]) else ():
         pos -= len(piece) + 1
-        before = next((t for t in _titles() if piece.endswith(t)), None)
-        if before is None or not _org_piece(piece[: -len(before)]):
+        if not piece.endswith(_titles()):
+            break
+        before = next(t for t in _titles() if piece.endswith(t))
+        if not _org_piece(piece[: -len(before)]):
             break
         found.insert(0, (pos + len(piece) - len(before), before))
     posts = []
@@ -590,8 +623,13 @@ def _org_piece(piece: str) -> bool:
     return (
         len(piece) <= 25
         and not any(ch.isdigit() for ch in piece)
-        and not any(t in piece for t in _titles())
+        and _title_pattern().search(piece) is None
     )
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile(alternation("person:titles"))
 
 
 def _former_before(text: str, title_start: int) -> bool:
@@ -636,10 +674,12 @@ def _add_role_then_name(
         if not _free(taken, start):
             continue
         foreign = _foreign_run(text, start)
+        name = _trim_name(match.group("name"), text, start)
+        if foreign is None and not _weak_name_ok(name):
+            foreign = _foreign_run(text, start, 3)  # 客商瑟达尔: no Han surname
         if foreign is not None:  # 维吾尔族老人麦提尼亚孜: not 麦提尼
             add(start, foreign, "person:transliterated", "other", [])
             continue
-        name = _trim_name(match.group("name"), text, start)
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
         if _weak_name_ok(name) and _word_aligned(
             text, start, start + len(name), start_known=True
