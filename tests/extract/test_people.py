@@ -297,3 +297,8 @@ def test_press_byline_author_note_names_the_papers_bureau() -> None:
     assert [(p["title"], p["org"]) for p in author.attrs["posts"]] == [
         ("记者", "人民日报北京分社")
     ]
+
+
+def test_honorific_gong_ends_no_name() -> None:
+    # held-out hailar_2: 启动成德公故居修缮工程 (成德公: 成德 with the honorific 公)
+    assert names("启动成德公故居修缮工程") == []
