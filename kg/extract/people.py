@@ -18,6 +18,7 @@ from kg.extract._context import (
     PLACEHOLDER,
     common_words,
     finditer_at,
+    jieba_words,
     make_mention,
     word_tags,
 )
@@ -235,8 +236,12 @@ def extract_people(doc: Document) -> list[Mention]:
         )
         if title_posts is not None and not any(m for *_, m in title_posts):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
-        # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname)
-        foreign = _foreign_run(text, match.start("name"))
+        dotted = _dotted_at(text, match.start("name"))
+        if dotted is None:
+            continue  # a dotted run that is no name: not a Han name either
+        # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
+        # 总统巴沙尔·阿萨德: the dotted name, not 巴沙尔
+        foreign = dotted or _foreign_run(text, match.start("name"))
         name = (
             text[match.start("name") : foreign]
             if foreign is not None
@@ -284,6 +289,7 @@ def extract_people(doc: Document) -> list[Mention]:
         source = word_sources("person:titles").get(match.group("title"))
         rule = source if source and "/" in source else "person:title-name"
         rule = "person:transliterated" if foreign is not None else rule
+        rule = "person:dotted-name" if dotted else rule
         add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
     _add_signature_lines(doc, add)
@@ -306,15 +312,35 @@ def _add_dotted_names(
     """
     if not any(dot in text for dot in chars("person:chars.name-dot")):
         return
-    not_after = longest_first("person:words.not-after-dotted-name")
     for match in _patterns()["dotted"].finditer(text):
-        start, end = match.span("name")
-        if end - start >= 5 and text[end - 2 : end] in common_words():
-            end -= 2  # 阿卜杜勒·科罗马多次: the run took the next word (多次)
-        if not _free(taken, start) or text.startswith(not_after, end):
-            continue
-        if _word_aligned(text, start, end):
+        start = match.start("name")
+        end = _dotted_end(text, match)
+        if end is not None and _free(taken, start):
             add(start, end, "person:dotted-name", "other", [])
+
+
+def _dotted_end(text: str, match: re.Match[str]) -> int | None:
+    """Where the dotted name of a ``person:pattern.dotted-name`` match ends, if it is
+    one: jieba's word edges, no organisation word after it."""
+    start, end = match.span("name")
+    if end - start >= 5 and text[end - 2 : end] in common_words():
+        end -= 2  # 阿卜杜勒·科罗马多次: the run took the next word (多次)
+    if text.startswith(longest_first("person:words.not-after-dotted-name"), end):
+        return None
+    return end if _word_aligned(text, start, end) else None
+
+
+def _dotted_at(text: str, start: int) -> int | bool | None:
+    """A dotted name starting at ``start``: its end; False when none starts there; None
+    when a run of transliteration characters there goes on with a dot but is no name
+    (the title and role rules then leave it: 阿布 of 阿布都克热木·司马义 is no name)."""
+    run = _patterns()["foreign_run"].match(text, start)
+    if run is None or text[run.end() : run.end() + 1] not in chars(
+        "person:chars.name-dot"
+    ):
+        return False
+    match = _patterns()["dotted"].match(text, start)
+    return _dotted_end(text, match) if match is not None else None
 
 
 def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
@@ -533,6 +559,8 @@ def _weak_name_ok(name: str) -> bool:
         and name[-1] not in word_set("person:words.aspect-particle")
         # 女儿童和妇联: a character, then 和 joining the next word
         and not (len(name) == 2 and name[1] in _chars()["list_start"])
+        # 追求卓越的精神, 马丁还表示: the third character begins the next word
+        and not (len(name) == 3 and name[2] in _chars()["not_third"])
     )
 
 
@@ -671,8 +699,10 @@ def _add_role_then_name(
     """村民谭登周, 贫困户谭登周: an ordinary person, named after what they are."""
     for match in _patterns()["role"].finditer(text):
         start = match.start("name")
-        if not _free(taken, start):
-            continue
+        if not _free(taken, start) or _dotted_at(text, start) is not False:
+            continue  # 居民阿布都克热木·司马义: left to the dotted names
+        if text[match.start() : start + 1] in jieba_words():
+            continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
         foreign = _foreign_run(text, start)
         name = _trim_name(match.group("name"), text, start)
         if foreign is None and not _weak_name_ok(name):

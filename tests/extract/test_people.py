@@ -302,3 +302,15 @@ def test_press_byline_author_note_names_the_papers_bureau() -> None:
 def test_honorific_gong_ends_no_name() -> None:
     # held-out hailar_2: 启动成德公故居修缮工程 (成德公: 成德 with the honorific 公)
     assert names("启动成德公故居修缮工程") == []
+
+
+def test_false_names_of_the_weaker_cues() -> None:
+    # bulk: a role word running into the "name", a third character that starts the
+    # next word, a dotted name cut at its first part
+    assert names("对近期库尔德工人党和平进程不满") == []
+    assert names("一个800户的居民区竟分成3个小区。") == []
+    assert names("其中一半以上是在居民楼或帐篷中丧生") == []
+    assert names("弘扬企业家专注品质追求卓越的精神") == []
+    assert names("美国疾病控制和预防中心主任罗伯特·雷德菲尔德24日表示") == [
+        "罗伯特·雷德菲尔德"
+    ]
