@@ -292,6 +292,7 @@ def extract_people(doc: Document) -> list[Mention]:
         rule = "person:dotted-name" if dotted else rule
         add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
+    _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
     _add_role_then_name(text, add, taken)
     _add_historical(text, add, taken)
@@ -597,6 +598,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "speech": pattern("person:pattern.speech"),
         "dotted": pattern("person:pattern.dotted-name"),
         "foreign_run": pattern("person:pattern.foreign-run"),
+        "headline": pattern("person:pattern.headline-post"),
     }
 
 
@@ -669,6 +671,35 @@ def _former_before(text: str, title_start: int) -> bool:
         r"[,，。;；:：、\n“”]", text[max(0, title_start - 14) : title_start]
     )[-1]
     return bool(pattern("person:pattern.former").search(clause))
+
+
+def _add_headline_posts(doc: Document, add: Callable[..., None]) -> None:
+    """【最美基层干部】X：百姓心中的“尼瓦”乡长: a headline naming a person, then what
+    they are, ending in a title (``person:pattern.headline-post``). The name must be
+    written again in the body, and be a name (a surname, or transliterated)."""
+    text = doc.clean
+    for article in doc.articles:
+        if article.title is None:
+            continue
+        line_start, line_end = article.title
+        match = _patterns()["headline"].match(text[line_start:line_end])
+        if match is None:
+            continue
+        name = match.group("name")
+        start = line_start + match.start("name")
+        if text.find(name, line_end) < 0:
+            continue  # named in the headline only: no second word on it
+        if not (is_name(name) or (_foreign_name_ok(name) and len(name) >= 3)):
+            continue
+        at = line_start + match.start("title")
+        title = match.group("title")
+        post = {
+            "title": title,
+            "org": None,
+            "former": False,
+            "at": doc.to_original(at, at + len(title))[0],
+        }
+        add(start, start + len(name), "person:headline-post", "official", [post])
 
 
 # How every "signature" match ends: a space, the name, spaces, the end of a line.

@@ -314,3 +314,16 @@ def test_false_names_of_the_weaker_cues() -> None:
     assert names("美国疾病控制和预防中心主任罗伯特·雷德菲尔德24日表示") == [
         "罗伯特·雷德菲尔德"
     ]
+
+
+def test_headline_names_a_person_and_their_title() -> None:
+    # batch 2: 【最美基层干部】X：百姓心中的“尼瓦”乡长 (a made-up name here)
+    doc = make_doc(
+        "【最美基层干部】王建华：百姓心中的“好”乡长\n基层干部王建华，22岁参加工作。"
+    )
+    found = [
+        (m.name, [p["title"] for p in m.attrs["posts"]]) for m in extract_people(doc)
+    ]
+    assert ("王建华", ["乡长"]) in found
+    # a headline quote is no title; a name the body never writes again is not taken
+    assert names("王建华：我种一块样板田\n正文说的是别的事。") == []
