@@ -239,6 +239,10 @@ def extract_people(doc: Document) -> list[Mention]:
         dotted = _dotted_at(text, match.start("name"))
         if dotted is None:
             continue  # a dotted run that is no name: not a Han name either
+        if text[match.start("title") : match.start("name") + 1] in jieba_words():
+            continue  # 主席国|法国, 主席国|工作: the title runs into the "name"
+        if word_tags().get(match.group("name")) == "ns":
+            continue  # 秘书长利比亚问题特别代表: a place, not a name
         # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
         # 总统巴沙尔·阿萨德: the dotted name, not 巴沙尔
         foreign = dotted or _foreign_run(text, match.start("name"))
@@ -335,13 +339,12 @@ def _dotted_at(text: str, start: int) -> int | bool | None:
     """A dotted name starting at ``start``: its end; False when none starts there; None
     when a run of transliteration characters there goes on with a dot but is no name
     (the title and role rules then leave it: 阿布 of 阿布都克热木·司马义 is no name)."""
-    run = _patterns()["foreign_run"].match(text, start)
-    if run is None or text[run.end() : run.end() + 1] not in chars(
-        "person:chars.name-dot"
-    ):
-        return False
     match = _patterns()["dotted"].match(text, start)
-    return _dotted_end(text, match) if match is not None else None
+    if match is None:
+        run = _patterns()["foreign_run"].match(text, start)
+        dots = chars("person:chars.name-dot")
+        return None if run and text[run.end() : run.end() + 1] in dots else False
+    return _dotted_end(text, match)
 
 
 def _foreign_run(text: str, start: int, least: int = 4) -> int | None:

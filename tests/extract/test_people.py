@@ -327,3 +327,12 @@ def test_headline_names_a_person_and_their_title() -> None:
     assert ("王建华", ["乡长"]) in found
     # a headline quote is no title; a name the body never writes again is not taken
     assert names("王建华：我种一块样板田\n正文说的是别的事。") == []
+
+
+def test_title_running_into_a_word_or_a_place() -> None:
+    # bulk: 轮值主席国法国, 主席国职责 (主席国 is a word), 秘书长利比亚问题特别代表
+    assert names("峰会由欧盟轮值主席国法国主办") == []
+    assert names("履行安理会轮值主席国职责") == []
+    assert names("联合国秘书长利比亚问题特别代表") == []
+    # a dotted name whose first part is two characters
+    assert names("美国商务部长潘妮·普利兹克在接受采访时说") == ["潘妮·普利兹克"]
