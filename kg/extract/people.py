@@ -814,7 +814,7 @@ def _trim_name(name: str, text: str, start: int) -> str:
         return name
     if name[2] in _chars()["not_third"]:
         return name[:2]
-    if word_tags().get(name, "").startswith("nr") or _always_whole(text, name):
+    if word_tags().get(name, "").startswith("nr") or _always_whole(text, name, start):
         return name
     cuts = _cuts(text, start - 4, start + 9)
     third, end = start + 2, start + 3
@@ -834,7 +834,13 @@ def _trim_name(name: str, text: str, start: int) -> str:
     return name
 
 
-def _always_whole(text: str, name: str) -> bool:
+# How far either side of a name _always_whole looks: a news item whole, a long
+# document only around the name (counting over all of it made a 2 MB document
+# quadratic in its names).
+_WHOLE_WINDOW = 5000
+
+
+def _always_whole(text: str, name: str, start: int) -> bool:
     """Whether the text writes the first two characters of ``name`` only with its third,
     and often enough (``person:count.always-whole``) to tell: 王化永 fourteen times,
     王化 never alone, is a three-character name jieba cuts 王化|永.
@@ -843,9 +849,9 @@ def _always_whole(text: str, name: str) -> bool:
     """
     least = int(words("person:count.always-whole")[0])
     head = name[:2]
-    if text.count(head) < least:
-        return False
-    return text.count(head) == text.count(name)
+    lo, hi = max(0, start - _WHOLE_WINDOW), start + _WHOLE_WINDOW
+    heads = text.count(head, lo, hi)
+    return heads >= least and heads == text.count(name, lo, hi)
 
 
 def _ordinary_word(word: str) -> bool:
