@@ -985,7 +985,7 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
         posts: list[dict[str, object]] = []
         reporter = words("person:words.reporter-title")[0]
         if kind == "author" and paper is not None and len(names) == 1:
-            posts = _note_posts(text, paper.group("paper"))
+            posts = _note_posts(text, pos, paper.group("paper"))
         if kind == "author" and reporter in lead and paper is not None and not posts:
             posts = [{"title": reporter, "org": paper.group("paper"), "former": False}]
         for start, end, name in names:
@@ -999,10 +999,13 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
             )
 
 
-def _note_posts(text: str, paper: str) -> list[dict[str, object]]:
+def _note_posts(text: str, after: int, paper: str) -> list[dict[str, object]]:
     """The posts of a note (作者为本报北京分社记者) for the one author of a press
-    byline; 本报 in it is the paper the byline names (人民日报北京分社)."""
-    note = pattern("person:pattern.note-post").search(text)
+    byline; 本报 in it is the paper the byline names (人民日报北京分社). The note is
+    looked for after the byline line (``after``), up to the next press byline."""
+    following = _PAPER.search(text, after)
+    end = following.start() if following is not None else len(text)
+    note = pattern("person:pattern.note-post").search(text, after, end)
     if note is None:
         return []
     own = longest_first("person:words.own-paper")

@@ -336,3 +336,13 @@ def test_title_running_into_a_word_or_a_place() -> None:
     assert names("联合国秘书长利比亚问题特别代表") == []
     # a dotted name whose first part is two characters
     assert names("美国商务部长潘妮·普利兹克在接受采访时说") == ["潘妮·普利兹克"]
+
+
+def test_a_press_note_belongs_to_the_byline_before_it() -> None:
+    doc = make_doc(
+        "标题一\n王建华《人民日报》（2026年01月13日第 11 版）\n正文第一段写了很多内容。\n"
+        "标题二\n李明《人民日报》（2026年01月14日第 11 版）\n正文第二段写了很多内容。\n"
+        "（作者为本报北京分社记者）\n"
+    )
+    posts = {m.name: [p["org"] for p in m.attrs["posts"]] for m in extract_people(doc)}
+    assert posts == {"王建华": [], "李明": ["人民日报北京分社"]}
