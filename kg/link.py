@@ -302,6 +302,18 @@ class _DocContext:
         i = bisect_left(starts, start)
         return places[i] if i < len(places) and places[i].start < end else None
 
+    def places_inside(self, start: int, end: int) -> list[Mention]:
+        """Every place (in order) that starts within ``start:end``."""
+        first = self.first_place_inside(start, end)
+        if first is None:
+            return []
+        places = self.by_label["place"]
+        starts = self.cached("place-starts", lambda: False)
+        if starts is False:
+            return [p for p in places if start <= p.start < end]
+        i = bisect_left(starts, start)
+        return places[i : bisect_left(starts, end, i)]
+
     def first_ending(self, label: str, ends: set[int]) -> Mention | None:
         """The first mention of ``label`` (in order) that ends at one of ``ends``."""
 
@@ -917,8 +929,12 @@ def _place_of(builder: _Builder, ctx: _DocContext, entity_id: str) -> str | None
         return entity_id
     org = ctx.org_linked_to(entity_id)
     if org is not None:
-        inner = ctx.first_place_inside(org.start, org.end)
-        return ctx.ids[id(inner)] if inner else None
+        # 海南省万宁市营商环境建设局 is in 万宁市: the most specific place it names
+        inside = [p for p in ctx.places_inside(org.start, org.end) if id(p) in ctx.ids]
+        if not inside:
+            return None
+        inner = max(inside, key=lambda p: RANK.get(str(p.attrs.get("level")), 0))
+        return ctx.ids[id(inner)]
     return None
 
 

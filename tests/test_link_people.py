@@ -38,3 +38,26 @@ def test_post_list_in_a_byline_note_gives_organisations_with_places() -> None:
         if a["type"] == "located_in" and graph.nodes[s]["name"] == "开州区委宣传部"
     }
     assert located == {"开州区"}
+
+
+def test_a_person_is_placed_by_the_most_specific_place_of_the_post() -> None:
+    # batch 1: 万宁市…局副局长X, and later ——海南省万宁市…局副局长X: one person in 万宁市
+    graph = _graph(
+        "不久前,万宁市营商环境建设局副局长王建华和同事们解决了问题。\n"
+        "——海南省万宁市营商环境建设局副局长王建华\n"
+    )
+    ids = [n for n, a in graph.nodes(data=True) if a.get("name") == "王建华"]
+    assert ids == ["person:王建华@万宁市"]
+
+
+def test_post_after_an_organisation_and_its_other_name_in_brackets() -> None:
+    # batch 1: 中共山西省委党校（山西行政学院）教授X (党校 is an organisation word)
+    graph = _graph(
+        "山西省阳高县开展调研。中共山西省委党校（山西行政学院）教授王建华表示，"
+    )
+    posts = {
+        graph.nodes[t]["name"]
+        for s, t, a in graph.edges(data=True)
+        if a["type"] == "holds_post" and graph.nodes[s]["name"] == "王建华"
+    }
+    assert posts == {"山西省委党校"}

@@ -79,7 +79,11 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
             end = a_end + length
             if end > len(text) or (length and text[end - 1] in stop):
                 break
-            if length and text[a_end:end].endswith(suffixes):
+            if (
+                length
+                and text[a_end:end].endswith(suffixes)
+                and not (best is not None and _cuts_a_title(text, a_end, end))
+            ):
                 best = end
             # 区委 directly after a place: 梁平区委 (the 区 of the place is shared).
             if (
@@ -93,6 +97,24 @@ def org_spans(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, 
             if best > a_end:
                 spans.append((start, best, a_end))
     return _longest(spans)
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _titles())))
+
+
+def _cuts_a_title(text: str, body_start: int, end: int) -> bool:
+    """Whether a title starts inside the name and runs on past its end: 铝业有限公司办
+    of 铝业有限公司|办公室主任, 管理局局 of 管理局|局长 end in a title's first
+    characters, not in the suffixes 办 and 局. Asked only when a shorter name ends in
+    a suffix too: 大庆公安局长 keeps 大庆公安局, 村党委书记 村党委."""
+    longest = max(map(len, _titles()))
+    for at in range(max(body_start, end - longest + 1), end):
+        match = _title_pattern().match(text, at)
+        if match is not None and match.end() > end:
+            return True
+    return False
 
 
 def _drop_title(text: str, body_start: int, end: int) -> int:

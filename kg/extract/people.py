@@ -18,6 +18,7 @@ from kg.extract._context import (
     PLACEHOLDER,
     common_words,
     finditer_at,
+    jieba_words,
     make_mention,
     word_tags,
 )
@@ -161,6 +162,7 @@ def extract_people(doc: Document) -> list[Mention]:
     text = doc.clean
     out: list[Mention] = []
     taken: set[int] = set()
+    spans: list[tuple[int, int, str]] = []  # (start, end, kind) in doc.clean
 
     def add(
         start: int,
@@ -173,6 +175,7 @@ def extract_people(doc: Document) -> list[Mention]:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
         taken.add(start)
+        spans.append((start, end, kind))
         out.append(
             make_mention(
                 doc,
@@ -226,12 +229,36 @@ def extract_people(doc: Document) -> list[Mention]:
     for match in _patterns()["title_name"].finditer(text):
         if not _free(taken, match.start("name")):
             continue  # 主席习近平: a national leader, taken by the rule above
-        if match.group("of") and not _former_before(text, match.start("title")):
+        title_posts = (
+            _title_list(text, match.start("title"), match.group("title"))
+            if match.group("of")
+            else None
+        )
+        if title_posts is not None and not any(m for *_, m in title_posts):
             continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
-        name = _trim_name(match.group("name"), text, match.start("name"))
+        dotted = _dotted_at(text, match.start("name"))
+        if dotted is None:
+            continue  # a dotted run that is no name: not a Han name either
+        if text[match.start("title") : match.start("name") + 1] in jieba_words():
+            continue  # 主席国|法国, 主席国|工作: the title runs into the "name"
+        if word_tags().get(match.group("name")) == "ns":
+            continue  # 秘书长利比亚问题特别代表: a place, not a name
+        # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
+        # 总统巴沙尔·阿萨德: the dotted name, not 巴沙尔
+        foreign = dotted or _foreign_run(text, match.start("name"))
+        name = (
+            text[match.start("name") : foreign]
+            if foreign is not None
+            else _trim_name(match.group("name"), text, match.start("name"))
+        )
+        if foreign is None and not is_name(name):
+            foreign = _foreign_run(text, match.start("name"), 3)
+            name = text[match.start("name") : foreign] if foreign else name
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
-        if not is_name(name) or name[0] in sets["list_start"]:
+        if foreign is not None:
+            pass
+        elif not is_name(name) or name[0] in sets["list_start"]:
             if trace.active():
                 rule = "person:chars.list-start" if is_name(name) else "person:surnames"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
@@ -251,26 +278,163 @@ def extract_people(doc: Document) -> list[Mention]:
                 rule = "person:chars.before-national-title"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 总书记: a national leader's title, said before a leader's name
-        title_start, _ = doc.to_original(match.start("title"), match.end("title"))
-        posts = [
+        if title_posts is None:
+            title_posts = _title_list(text, match.start("title"), match.group("title"))
+        posts: list[dict[str, object]] = [
             {
-                "title": match.group("title"),
+                "title": title,
                 "org": None,
-                "former": _former_before(text, match.start("title")),
-                "at": title_start,
+                "former": former,
+                "at": doc.to_original(at, at + len(title))[0],
             }
+            for at, title, former, _ in title_posts
         ]
         # A title from a user pack (extends person:titles) names the pack's rule.
         source = word_sources("person:titles").get(match.group("title"))
         rule = source if source and "/" in source else "person:title-name"
+        rule = "person:transliterated" if foreign is not None else rule
+        rule = "person:dotted-name" if dotted else rule
         add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
+    _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
     _add_role_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
+    _add_dotted_names(text, add, taken)
+    _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _add_dotted_names(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """阿卜杜拉·喀日, 巴沙尔·阿萨德: a transliterated name written with middle dots.
+
+    jieba must start and end words at its edges (各美其美·美美与共 is a saying), and
+    no organisation word may follow (约翰斯·霍普金斯大学, 哈里·杜鲁门”号).
+    """
+    if not any(dot in text for dot in chars("person:chars.name-dot")):
+        return
+    for match in _patterns()["dotted"].finditer(text):
+        start = match.start("name")
+        end = _dotted_end(text, match)
+        if end is not None and _free(taken, start):
+            add(start, end, "person:dotted-name", "other", [])
+
+
+def _dotted_end(text: str, match: re.Match[str]) -> int | None:
+    """Where the dotted name of a ``person:pattern.dotted-name`` match ends, if it is
+    one: jieba's word edges, no organisation word after it."""
+    start, end = match.span("name")
+    if end - start >= 5 and text[end - 2 : end] in common_words():
+        end -= 2  # 阿卜杜勒·科罗马多次: the run took the next word (多次)
+    if text.startswith(longest_first("person:words.not-after-dotted-name"), end):
+        return None
+    return end if _word_aligned(text, start, end) else None
+
+
+def _dotted_at(text: str, start: int) -> int | bool | None:
+    """A dotted name starting at ``start``: its end; False when none starts there; None
+    when a run of transliteration characters there goes on with a dot but is no name
+    (the title and role rules then leave it: 阿布 of 阿布都克热木·司马义 is no name)."""
+    match = _patterns()["dotted"].match(text, start)
+    if match is None:
+        run = _patterns()["foreign_run"].match(text, start)
+        dots = chars("person:chars.name-dot")
+        return None if run and text[run.end() : run.end() + 1] in dots else False
+    return _dotted_end(text, match)
+
+
+def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
+    """Where a transliterated name starting at ``start`` ends, if one does: a run of
+    ``least`` or more transliteration characters (``person:pattern.foreign-run``).
+
+    The run must end where jieba ends a word and no common word may sit inside it
+    (总统府, 主席国 are not names); a run that goes on with a middle dot is left to
+    the dotted names; a last character that begins the next word (里瓦斯|代表) or is
+    a function word (勒德里昂|都表示) is dropped. Han names have at most three
+    characters: a run of four after a title (古特雷斯) is not one cut short.
+    """
+    match = _patterns()["foreign_run"].match(text, start)
+    if match is None:
+        return None
+    end = match.end()
+    if end < len(text) and text[end] in chars("person:chars.name-dot"):
+        return None  # 帕特里克·卡马特: a dotted name
+    if (
+        text[end - 1 : end + 1] in common_words()
+        or text[end - 1] in _chars()["function"]
+    ):
+        end -= 1
+    name = text[start:end]
+    if len(name) < least or not _foreign_name_ok(name):
+        return None
+    return end if _word_aligned(text, start, end, start_known=True) else None
+
+
+def _foreign_name_ok(name: str) -> bool:
+    """No word of jieba's dictionary but a name, and no common word inside."""
+    tag = word_tags().get(name, "")
+    if tag and not tag.startswith("nr"):
+        return False
+    common = common_words()
+    return not any(name[i : i + 2] in common for i in range(len(name) - 1))
+
+
+def _add_list_items(
+    text: str,
+    spans: list[tuple[int, int, str]],
+    add: Callable[..., None],
+    taken: AbstractSet[int],
+) -> None:
+    """习近平、李克强、栗战书、汪洋等: the names listed with a person found are people.
+
+    A person found by any rule vouches for the names written next to it in a list
+    (、 between them, 和 or 及 before the last): each item must still be a name
+    (surname, no common word, jieba's word edges), and the walk stops at the first
+    item that is not, so a list of titles or things after a name adds nothing.
+    """
+    seps = chars("person:chars.list-sep")
+    last_seps = chars("person:chars.list-start")
+    for _, found_end, kind in sorted(spans):
+        pos, listed = found_end, False
+        while pos < len(text) and (
+            text[pos] in seps or (listed and text[pos] in last_seps)
+        ):
+            last = text[pos] not in seps
+            span = _list_item(text, pos + 1, last)
+            if span is None:
+                break
+            start, end = span
+            if _free(taken, start):
+                if not _list_name_ok(text, start, end):
+                    break
+                add(start, end, "person:list", kind, [])
+            pos, listed = end, True
+            if last:
+                break
+
+
+def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
+    """The span of the list item starting at ``at``: up to the next 、 two or three
+    characters on, else three characters trimmed like any name (王岐山等集体乘车 →
+    王岐山, 王勇以及 → 王勇: 和 or 及 ends an item only where the name ends)."""
+    seps = chars("person:chars.list-sep")
+    if not last:
+        for size in (2, 3):
+            if at + size < len(text) and text[at + size] in seps:
+                return at, at + size
+    name = _trim_name(text[at : at + 3], text, at)
+    return (at, at + len(name)) if len(name) >= 2 else None
+
+
+def _list_name_ok(text: str, start: int, end: int) -> bool:
+    """A listed item is a name when it passes the weak-cue checks and jieba's word
+    edges (the start is the separator's end)."""
+    name = text[start:end]
+    return _weak_name_ok(name) and _word_aligned(text, start, end, start_known=True)
 
 
 def _free(taken: AbstractSet[int], start: int) -> bool:
@@ -284,11 +448,38 @@ def _free(taken: AbstractSet[int], start: int) -> bool:
 
 
 @cache
-def _frames() -> tuple[tuple[re.Pattern[str], str, tuple[str, ...] | None], ...]:
+def _frames() -> tuple[
+    tuple[
+        re.Pattern[str], str, tuple[str, ...] | None, tuple[str, tuple[int, ...]] | None
+    ],
+    ...,
+]:
     return tuple(
-        (re.compile(row["frame"]), row["kind"], _required_words(row["frame"]))
+        (
+            re.compile(row["frame"]),
+            row["kind"],
+            _required_words(row["frame"]),
+            _name_then_literal(row["frame"]),
+        )
         for row in load_table("person_frames.txt")
     )
+
+
+# A frame that opens with the name, two or three characters, then a literal character.
+_NAME_THEN_LITERAL = re.compile(
+    r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)([^\\\[\](){}?*+.|^$])"
+)
+
+
+def _name_then_literal(frame: str) -> tuple[str, tuple[int, ...]] | None:
+    """For a frame (?P<name>[\u4e00-\u9fff]{2,3})家…: the literal after the name and
+    the name's lengths, so the frame is tried only that far before the literal (re
+    would try it at every character of the text)."""
+    match = _NAME_THEN_LITERAL.match(frame)
+    if match is None:
+        return None
+    least, most = int(match.group(1)), int(match.group(2) or match.group(1))
+    return match.group(3), tuple(range(least, most + 1))
 
 
 def _required_words(pattern: str) -> tuple[str, ...] | None:
@@ -334,15 +525,24 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
 
 def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
-    for frame, kind, required in _frames():
+    for frame, kind, required, after_name in _frames():
         if required is not None and not any(w in text for w in required):
             continue  # a word every match needs is not in the text
-        for match in frame.finditer(text):
+        matches = (
+            finditer_at(
+                frame, text, _starts_before(text, (after_name[0],), after_name[1])
+            )
+            if after_name is not None
+            else frame.finditer(text)
+        )
+        for match in matches:
             start = match.start("name")
+            if not is_name(match.group("name")):
+                continue  # nor is its first two characters' (大家的, 国家的): no jieba
             name = _trim_name(match.group("name"), text, start)
             end = start + len(name)
-            if not _free(taken, start):
-                continue
+            if not _free(taken, start) or text[end - 1 : end + 1] in common_words():
+                continue  # 党和国|家的, 权威专|家的: the name runs into a word
             if _weak_name_ok(name) and _word_aligned(text, start, end):
                 add(start, end, "person:frame", kind, [])
 
@@ -359,6 +559,12 @@ def _weak_name_ok(name: str) -> bool:
         and name not in common_words()
         and word_tags().get(name, "nr").startswith("nr")  # 党代会 is a word (j)
         and word_tags().get(name[:2]) != "ns"  # 蒙古马精神: a place, then a word
+        # 村民干了: a verb and its aspect particle, not a name
+        and name[-1] not in word_set("person:words.aspect-particle")
+        # 女儿童和妇联: a character, then 和 joining the next word
+        and not (len(name) == 2 and name[1] in _chars()["list_start"])
+        # 追求卓越的精神, 马丁还表示: the third character begins the next word
+        and not (len(name) == 3 and name[2] in _chars()["not_third"])
     )
 
 
@@ -393,7 +599,70 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
+        "dotted": pattern("person:pattern.dotted-name"),
+        "foreign_run": pattern("person:pattern.foreign-run"),
+        "headline": pattern("person:pattern.headline-post"),
     }
+
+
+def _title_list(
+    text: str, title_start: int, title: str
+) -> list[tuple[int, str, bool, bool]]:
+    """The posts of a title list ending in ``title``: (title start, title, former,
+    marked), left to right — 时任阳高县…局局长、现任应急管理局局长 is two posts, the
+    first former; 党总支书记、村委会主任 two current ones.
+
+    The list is the clause before the title, cut at 、; a piece before the last must
+    end in a title, else the list starts after it. A marker of a past post (原, 时任)
+    makes that post and the ones after it former, until a marker of a present one
+    (现任); ``marked`` says a marker of either kind was written.
+    """
+    clause_start = max(0, title_start - 60)
+    for sep in chars("person:chars.post-clause-end"):
+        clause_start = max(clause_start, text.rfind(sep, clause_start, title_start) + 1)
+    pieces = text[clause_start:title_start].split(chars("person:chars.list-sep")[0])
+    found: list[tuple[int, str]] = [(title_start, title)]
+    pos = title_start - len(pieces[-1])
+    for piece in reversed(pieces[:-1]) if _org_piece(pieces[-1]) else ():
+        pos -= len(piece) + 1
+        if not piece.endswith(_titles()):
+            break
+        before = next(t for t in _titles() if piece.endswith(t))
+        if not _org_piece(piece[: -len(before)]):
+            break
+        found.insert(0, (pos + len(piece) - len(before), before))
+    posts = []
+    former = False
+    start = found[0][0] - len(pieces[-len(found)]) + len(found[0][1])
+    for at, name in found:
+        piece = text[start:at]
+        current = any(w in piece for w in words("person:words.current-marker"))
+        past = bool(pattern("person:pattern.former").search(piece))
+        former = (former or past) and not current
+        posts.append((at, name, former, current or past))
+        start = at + len(name) + 1
+    if len(found) > 1:
+        return posts
+    # one title: the marker is looked for as before, within 14 characters
+    former = _former_before(text, title_start)
+    current = any(w in pieces[-1] for w in words("person:words.current-marker"))
+    return [(title_start, title, former, former or current)]
+
+
+def _org_piece(piece: str) -> bool:
+    """Whether the text before a title in a list can be just its organisation: no
+    other title in it (主席汪洋14日在京会见了由|会长唐某: another person's post and a
+    sentence), no figure, not longer than an organisation's name."""
+    return (
+        len(piece) <= 25
+        and not any(ch.isdigit() for ch in piece)
+        and _title_pattern().search(piece) is None
+    )
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile(alternation("person:titles"))
 
 
 def _former_before(text: str, title_start: int) -> bool:
@@ -405,6 +674,35 @@ def _former_before(text: str, title_start: int) -> bool:
         r"[,，。;；:：、\n“”]", text[max(0, title_start - 14) : title_start]
     )[-1]
     return bool(pattern("person:pattern.former").search(clause))
+
+
+def _add_headline_posts(doc: Document, add: Callable[..., None]) -> None:
+    """【最美基层干部】X：百姓心中的“尼瓦”乡长: a headline naming a person, then what
+    they are, ending in a title (``person:pattern.headline-post``). The name must be
+    written again in the body, and be a name (a surname, or transliterated)."""
+    text = doc.clean
+    for article in doc.articles:
+        if article.title is None:
+            continue
+        line_start, line_end = article.title
+        match = _patterns()["headline"].match(text[line_start:line_end])
+        if match is None:
+            continue
+        name = match.group("name")
+        start = line_start + match.start("name")
+        if text.find(name, line_end) < 0:
+            continue  # named in the headline only: no second word on it
+        if not (is_name(name) or (_foreign_name_ok(name) and len(name) >= 3)):
+            continue
+        at = line_start + match.start("title")
+        title = match.group("title")
+        post = {
+            "title": title,
+            "org": None,
+            "former": False,
+            "at": doc.to_original(at, at + len(title))[0],
+        }
+        add(start, start + len(name), "person:headline-post", "official", [post])
 
 
 # How every "signature" match ends: a space, the name, spaces, the end of a line.
@@ -435,9 +733,17 @@ def _add_role_then_name(
     """村民谭登周, 贫困户谭登周: an ordinary person, named after what they are."""
     for match in _patterns()["role"].finditer(text):
         start = match.start("name")
-        if not _free(taken, start):
-            continue
+        if not _free(taken, start) or _dotted_at(text, start) is not False:
+            continue  # 居民阿布都克热木·司马义: left to the dotted names
+        if text[match.start() : start + 1] in jieba_words():
+            continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
+        foreign = _foreign_run(text, start)
         name = _trim_name(match.group("name"), text, start)
+        if foreign is None and not _weak_name_ok(name):
+            foreign = _foreign_run(text, start, 3)  # 客商瑟达尔: no Han surname
+        if foreign is not None:  # 维吾尔族老人麦提尼亚孜: not 麦提尼
+            add(start, foreign, "person:transliterated", "other", [])
+            continue
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
         if _weak_name_ok(name) and _word_aligned(
             text, start, start + len(name), start_known=True
@@ -508,19 +814,55 @@ def _trim_name(name: str, text: str, start: int) -> str:
         return name
     if name[2] in _chars()["not_third"]:
         return name[:2]
-    if word_tags().get(name, "").startswith("nr"):
+    if word_tags().get(name, "").startswith("nr") or _always_whole(text, name, start):
         return name
     cuts = _cuts(text, start - 4, start + 9)
     third, end = start + 2, start + 3
     after = cuts.get(third)
-    if after is not None and text[third:after] in common_words() and after > end:
+    if after is not None and after > end and _ordinary_word(text[third:after]):
         return name[:2]  # 高兴, 问道, 接过: a common word starts at the third character
-    if cuts.get(start) == third and after == third + 1 and not _cjk(text, third + 1):
-        return name[:2]  # 朱洪|问|。: the third character is a word of its own
+    if (
+        cuts.get(start) == third
+        and after == third + 1
+        and not _cjk(text, third + 1)
+        and word_tags().get(name[2], "").startswith("v")
+    ):
+        return name[:2]  # 朱洪|答|。: the third character is a verb of its own
     particle = word_set("person:words.aspect-particle")
     if text[end : end + 1] in particle and cuts.get(end) == end + 1:
         return name[:2]  # 杨虹举了个例子: 举 is the verb
     return name
+
+
+# How far either side of a name _always_whole looks: a news item whole, a long
+# document only around the name (counting over all of it made a 2 MB document
+# quadratic in its names).
+_WHOLE_WINDOW = 5000
+
+
+def _always_whole(text: str, name: str, start: int) -> bool:
+    """Whether the text writes the first two characters of ``name`` only with its third,
+    and often enough (``person:count.always-whole``) to tell: 王化永 fourteen times,
+    王化 never alone, is a three-character name jieba cuts 王化|永.
+
+    朱洪问道 is still 朱洪: the text also writes 朱洪说, 朱洪表示.
+    """
+    least = int(words("person:count.always-whole")[0])
+    head = name[:2]
+    lo, hi = max(0, start - _WHOLE_WINDOW), start + _WHOLE_WINDOW
+    heads = text.count(head, lo, hi)
+    return heads >= least and heads == text.count(name, lo, hi)
+
+
+def _ordinary_word(word: str) -> bool:
+    """A common word, a verb of jieba's dictionary, or a longer word of it that starts
+    with a common one: 汪洋|主持会议 (主持), 龙腾|应邀 — not 赵春|苗家 (a rare noun)."""
+    if word in common_words():
+        return True
+    tag = word_tags().get(word, "")
+    return tag.startswith("v") or (
+        len(word) > 2 and not tag.startswith("nr") and word[:2] in common_words()
+    )
 
 
 def _cjk(text: str, at: int) -> bool:
@@ -564,15 +906,13 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             sentence_start and len(name) == 3
         ):
             continue  # 是 names a post only for a full name opening a sentence
-        window = text[match.end() : match.end() + 20]
-        window = re.split(r"[,。;、]", window)[0]
-        found = [(window.find(t), t) for t in _titles() if t in window]
-        if not found:
-            continue
-        offset, title = min(found, key=lambda f: (f[0], -len(f[1])))
-        title_start, _ = doc.to_original(match.end() + offset, match.end() + offset + 1)
         former = match.group("verb") in former_verbs
-        posts = [{"title": title, "org": None, "former": former, "at": title_start}]
+        posts = [
+            {"title": title, "org": None, "former": former, "at": at}
+            for at, title in _posts_after(doc, match.end())
+        ]
+        if not posts:
+            continue
         add(
             match.start("name"),
             match.end("name"),
@@ -580,6 +920,30 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+def _posts_after(doc: Document, start: int) -> list[tuple[int, str]]:
+    """The titles of the posts named after a verb of office: (original offset, title).
+
+    担任八角社区党总支书记 is one; 担任村党支部书记、村委会主任 and 任镇长兼党委副书记
+    are two (``person:chars.post-joiners``). Each piece gives its first title, within
+    20 characters, and the list ends at a comma or a full stop.
+    """
+    text = doc.clean
+    window = re.split(r"[,，。;；\n]", text[start : start + 60])[0]
+    joiners = chars("person:chars.post-joiners")
+    found: list[tuple[int, str]] = []
+    piece_start = 0
+    for piece in re.split(f"[{re.escape(joiners)}]", window):
+        head = piece[:20]
+        titles = [(head.find(t), t) for t in _titles() if t in head]
+        if not titles:
+            break
+        offset, title = min(titles, key=lambda f: (f[0], -len(f[1])))
+        at = start + piece_start + offset
+        found.append((doc.to_original(at, at + 1)[0], title))
+        piece_start += len(piece) + 1
+    return found
 
 
 _PAPER = re.compile(r"《(?P<paper>[^》\n]{1,12})》[（(]")
@@ -619,8 +983,11 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
             continue
         lead = body[: names[0][0]]
         posts: list[dict[str, object]] = []
-        if kind == "author" and "记者" in lead and paper is not None:
-            posts = [{"title": "记者", "org": paper.group("paper"), "former": False}]
+        reporter = words("person:words.reporter-title")[0]
+        if kind == "author" and paper is not None and len(names) == 1:
+            posts = _note_posts(text, pos, paper.group("paper"))
+        if kind == "author" and reporter in lead and paper is not None and not posts:
+            posts = [{"title": reporter, "org": paper.group("paper"), "former": False}]
         for start, end, name in names:
             add(
                 line_start + start,
@@ -630,6 +997,25 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
                 posts,
                 name,
             )
+
+
+def _note_posts(text: str, after: int, paper: str) -> list[dict[str, object]]:
+    """The posts of a note (作者为本报北京分社记者) for the one author of a press
+    byline; 本报 in it is the paper the byline names (人民日报北京分社). The note is
+    looked for after the byline line (``after``), up to the next press byline."""
+    following = _PAPER.search(text, after)
+    end = following.start() if following is not None else len(text)
+    note = pattern("person:pattern.note-post").search(text, after, end)
+    if note is None:
+        return []
+    own = longest_first("person:words.own-paper")
+    posts = parse_posts(note.group(1))
+    for post in posts:
+        org = str(post.get("org") or "")
+        if org.startswith(own):
+            word = next(w for w in own if org.startswith(w))
+            post["org"] = paper + org[len(word) :]
+    return posts
 
 
 def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str]]:

@@ -164,3 +164,185 @@ def test_former_post_then_of_then_name() -> None:
         ("毛相林", True)
     ]
     assert names("书记的讲话很重要") == []
+
+
+def test_names_listed_with_a_person_found() -> None:
+    # blind batch 2: the second and later names of a leaders' list (made-up names here)
+    found = people("领导人习近平、李克强、张德明、汪洋、陈希等参加活动。")
+    assert [n for n, _, _ in found] == ["习近平", "李克强", "张德明", "汪洋", "陈希"]
+    assert {k for _, k, _ in found} == {"national_leader"}
+    assert names("村民谭登周、赵小红和钱大明都来了。") == ["谭登周", "赵小红", "钱大明"]
+    # the walk stops at an item that is not a name; 以及 is not 及
+    assert names("村民谭登周、群众和干部都来了。") == ["谭登周"]
+    assert names("村民谭登周、赵小红以及有关部门") == ["谭登周", "赵小红"]
+
+
+def test_signature_line_indented() -> None:
+    # held-out hailar_3: the signature line opens with full-width spaces
+    assert names("　　区人民政府区长　　张天喜\n") == ["张天喜"]
+
+
+def test_name_jieba_cuts_short_but_the_text_writes_whole() -> None:
+    # blind batch 2: 农民王化永，… jieba cuts 王化|永; the text never writes 王化 alone
+    text = "农民王平永，就是其中一位。王平永在地里。王平永却说不。"
+    assert set(names(text)) == {"王平永"}
+    assert names("他带领村民干了整整一年。") == []
+
+
+def test_transliterated_names_with_a_middle_dot() -> None:
+    # blind batch 2: 来自墨玉县的阿卜杜拉·喀日 (a made-up name of the same shape here)
+    assert names("来自墨玉县的阿卜杜拉·买买提，最近通过培训成为驾驶员。") == [
+        "阿卜杜拉·买买提"
+    ]
+    assert names("叙利亚总统巴沙尔·阿萨德表示，") == ["巴沙尔·阿萨德"]
+    # slogans, organisations and ships written with a dot are not people
+    assert names("一带一路·合作共赢") == []
+    assert names("根据美国约翰斯·霍普金斯大学发布的数据") == []
+    assert names("“亚伯拉罕·林肯”号航母") == []
+
+
+def test_name_before_jia_de_or_a_resuming_pronoun() -> None:
+    # held-out and batch 1: 陈…家的民宿, …家人也参与; batch 2: “…之父”袁…，他使我国
+    assert names("这几天，赵春苗家的民宿不仅接待游客。") == ["赵春苗"]
+    assert names("钱大宝家人也参与投资开办起民宿。") == ["钱大宝"]
+    assert names("大家都认识老英雄王建华，他是村里的骄傲。") == ["王建华"]
+    # the name's last character makes a word with 家 (国家, 专家); kinship words
+    assert names("贯彻执行党和国家的路线方针") == []
+    assert names("推出对各领域权威专家的专访") == []
+    assert names("很多人知道杨大爷家的事后，") == []
+
+
+def posts_of(text: str) -> list[tuple[str, list[tuple[str, object]]]]:
+    return [
+        (m.name, [(p["title"], p["former"]) for p in m.attrs["posts"]])
+        for m in extract_people(make_doc(text))
+    ]
+
+
+def test_two_titles_written_together_and_then_and_now() -> None:
+    # batch 1: 时任…局局长、现任…局局长的陈某说 (made-up names here)
+    assert posts_of(
+        "时任区行政审批服务管理局局长、现任区应急管理局局长的王建华说："
+    ) == [("王建华", [("局长", True), ("局长", False)])]
+    assert posts_of("兴隆村党总支书记、村委会主任王建华介绍") == [
+        ("王建华", [("党总支书记", False), ("主任", False)])
+    ]
+    # another person's post and a sentence before the list are not this person's
+    found = posts_of("全国政协主席王建国14日在京会见了由会长李明率领的访问团")
+    assert ("李明", [("会长", False)]) in found
+    assert posts_of("书记的讲话很重要") == []
+
+
+def test_third_character_starting_a_dictionary_word() -> None:
+    # bulk: …主席X主持会议 (jieba: 主持会议), …副部长X应邀作报告 (应邀, a rarer word)
+    assert names("全国政协副主席王建主持会议。") == ["王建"]
+    assert names("科技部副部长王腾应邀作报告。") == ["王腾"]
+    assert names("深入贯彻关于妇女儿童和妇联工作的重要论述") == []
+
+
+def test_transliterated_names_after_a_title_or_a_role() -> None:
+    # batch 1 and 2: 维吾尔族老人麦…, 基层干部菊… (made-up names of the same shape)
+    assert names("73岁的维吾尔族老人阿布都热依木和儿子来到医院。") == ["阿布都热依木"]
+    assert names("四川省道孚县基层干部扎西多吉，22岁参加工作。") == ["扎西多吉"]
+    # a Han name is three characters at most: 秘书长古特雷斯 is not 古特雷
+    assert names("联合国秘书长古特雷斯表示，") == ["古特雷斯"]
+    assert names("会见了来访的总统府官员。") == []
+
+
+def test_a_lone_third_character_is_cut_only_when_a_verb() -> None:
+    # bulk: 佤族干部赵家清; (jieba: 赵家|清) is 赵家清; 农民王平答。 is 王平
+    assert names("成为景区的云南佤族干部赵家清；扎根乡村") == ["赵家清"]
+    assert names("记者问起时，农民王平答。") == ["王平"]
+
+
+def test_organisation_before_a_title_does_not_take_its_first_character() -> None:
+    # batch 1: …有限公司办公室主任X, …管理局局长X: the organisation ends before the title
+    from kg.extract.organizations import org_spans
+
+    text = "见到云南宏达铝业有限公司办公室主任王建华。"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(2, 4)])] == [
+        "云南宏达铝业有限公司"
+    ]
+    text = "阳高县行政审批服务管理局局长王建华说"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 3)])] == [
+        "阳高县行政审批服务管理局"
+    ]
+    # no shorter name: 大庆公安局长 keeps 大庆公安局
+    text = "大庆公安局长接访记"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 2)])] == ["大庆公安局"]
+
+
+def test_posts_after_a_verb_of_office() -> None:
+    # issue 20: posts after 担任, 兼任, 任, 系; two posts joined by 、 or 兼
+    assert posts_of("。王建华担任村党支部书记、村委会主任。") == [
+        ("王建华", [("党支部书记", False), ("主任", False)])
+    ]
+    assert posts_of("。王建华系村党支部书记。") == [("王建华", [("党支部书记", False)])]
+    assert posts_of("。王建华兼任镇长兼党委副书记。") == [
+        ("王建华", [("镇长", False), ("党委副书记", False)])
+    ]
+    # a comma ends the list: the next title is another person's
+    assert ("王建华", [("党支部书记", False)]) in posts_of(
+        "。王建华担任村党支部书记，村委会主任李明说。"
+    )
+
+
+def test_press_byline_author_note_names_the_papers_bureau() -> None:
+    # batch 1: 潘…《人民日报》（…） and at the end （作者为本报北京分社记者）
+    doc = make_doc(
+        "标题\n王建华《人民日报》（2026年01月13日第 11 版）\n正文第一段写了很多内容。\n"
+        "（作者为本报北京分社记者）\n"
+    )
+    (author,) = extract_people(doc)
+    assert [(p["title"], p["org"]) for p in author.attrs["posts"]] == [
+        ("记者", "人民日报北京分社")
+    ]
+
+
+def test_honorific_gong_ends_no_name() -> None:
+    # held-out hailar_2: 启动成德公故居修缮工程 (成德公: 成德 with the honorific 公)
+    assert names("启动成德公故居修缮工程") == []
+
+
+def test_false_names_of_the_weaker_cues() -> None:
+    # bulk: a role word running into the "name", a third character that starts the
+    # next word, a dotted name cut at its first part
+    assert names("对近期库尔德工人党和平进程不满") == []
+    assert names("一个800户的居民区竟分成3个小区。") == []
+    assert names("其中一半以上是在居民楼或帐篷中丧生") == []
+    assert names("弘扬企业家专注品质追求卓越的精神") == []
+    assert names("美国疾病控制和预防中心主任罗伯特·雷德菲尔德24日表示") == [
+        "罗伯特·雷德菲尔德"
+    ]
+
+
+def test_headline_names_a_person_and_their_title() -> None:
+    # batch 2: 【最美基层干部】X：百姓心中的“尼瓦”乡长 (a made-up name here)
+    doc = make_doc(
+        "【最美基层干部】王建华：百姓心中的“好”乡长\n基层干部王建华，22岁参加工作。"
+    )
+    found = [
+        (m.name, [p["title"] for p in m.attrs["posts"]]) for m in extract_people(doc)
+    ]
+    assert ("王建华", ["乡长"]) in found
+    # a headline quote is no title; a name the body never writes again is not taken
+    assert names("王建华：我种一块样板田\n正文说的是别的事。") == []
+
+
+def test_title_running_into_a_word_or_a_place() -> None:
+    # bulk: 轮值主席国法国, 主席国职责 (主席国 is a word), 秘书长利比亚问题特别代表
+    assert names("峰会由欧盟轮值主席国法国主办") == []
+    assert names("履行安理会轮值主席国职责") == []
+    assert names("联合国秘书长利比亚问题特别代表") == []
+    # a dotted name whose first part is two characters
+    assert names("美国商务部长潘妮·普利兹克在接受采访时说") == ["潘妮·普利兹克"]
+
+
+def test_a_press_note_belongs_to_the_byline_before_it() -> None:
+    doc = make_doc(
+        "标题一\n王建华《人民日报》（2026年01月13日第 11 版）\n正文第一段写了很多内容。\n"
+        "标题二\n李明《人民日报》（2026年01月14日第 11 版）\n正文第二段写了很多内容。\n"
+        "（作者为本报北京分社记者）\n"
+    )
+    posts = {m.name: [p["org"] for p in m.attrs["posts"]] for m in extract_people(doc)}
+    assert posts == {"王建华": [], "李明": ["人民日报北京分社"]}
