@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract._context import CJK, make_mention
+from kg.extract._tagger import tag
 from kg.lang import trace
 from kg.lang.rules import (
     alternation,
@@ -478,10 +479,11 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     """What the figure measures, in the text's words.
 
     The noun after the figure when a classifier counts it (两个市民广场), when the clause
-    names nothing before it, ends in 等 (南开路中学等14个项目) or has a verb taking the
-    figure as object (守住十八亿亩耕地红线); else the clause before the figure
-    (居民人均可支配收入3.48万元, 平均年龄44.25岁); a clause that only goes on
-    (地区生产总值增长20%,达到282亿元) takes the subject of the clause before.
+    names nothing before it, ends in 等 (南开路中学等14个项目) or in a verb taking the
+    figure as object (守住十八亿亩耕地红线, 流转5000多亩土地); else the noun phrase of
+    the clause before the figure (居民人均可支配收入3.48万元, 平均年龄44.25岁); a clause
+    that only goes on (地区生产总值增长20%,达到282亿元) takes the subject of the clause
+    before. Nouns and verbs are told by jieba's tags of the clause's words.
 
     Examples:
         >>> t = "成员平均年龄44.25岁,守住十八亿亩耕地红线,带来25万余元的营业收入。"
@@ -498,7 +500,9 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
-    verb_object = rules["object-verbs"].search(before_clause[-8:]) is not None
+    verb_object = rules["object-verbs"].search(
+        before_clause[-8:]
+    ) is not None or _ends_in_verb(before_clause, rules)
     before = _clean_before(before_clause, rules)
     if (
         after
@@ -512,7 +516,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     ):
         word = rules["word-break"].split(after.group())[0]
         word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
-        if len(word) >= 2 or rules["place-bracket"].fullmatch(word):
+        if rules["place-bracket"].fullmatch(word):
+            return word
+        word = _noun_run(word)  # 50多户农民手中: the noun, not the verb after it
+        if len(word) >= 2:
             return word
         if unit in classifiers and _ONE_CJK.fullmatch(word) and follow[1:2] == of:
             return word  # 4个村的安全饮水工程
@@ -522,13 +529,97 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     return before[-20:] if len(before) >= 2 else None
 
 
+@cache
+def _tags() -> dict[str, frozenset[str]]:
+    """The jieba tags and words ``_subject`` reads a clause by (subjects.toml)."""
+    return {
+        "noun": word_set("metric:subject.noun-tags"),
+        "verb": word_set("metric:subject.verb-tags"),
+        "nominal": word_set("metric:subject.nominal-verbs"),
+        "lead": word_set("metric:subject.lead-tags"),
+        "inside": word_set("metric:subject.inside-verbs"),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _clause_tags(clause: str) -> tuple[tuple[str, str], ...]:
+    """jieba.posseg of a short clause (cached: a document repeats its clauses)."""
+    return tag(clause)
+
+
+def _is_noun(word: str, pos: str) -> bool:
+    tags = _tags()
+    return pos in tags["noun"] or word in tags["nominal"]
+
+
+def _is_verb(word: str, pos: str) -> bool:
+    """A verb, adverb or preposition that cuts a noun phrase."""
+    tags = _tags()
+    return pos in tags["verb"] and word not in tags["nominal"] | tags["inside"]
+
+
+def _noun_run(words: str) -> str:
+    """The nouns that open ``words`` (农民跟着王化永学技术 → 农民), with a verb opening
+    them that makes a compound with them (受灾群众的基本生活 → 受灾群众); ``words``
+    when no noun opens them (a word jieba cuts wrongly stays whole)."""
+    tokens = _clause_tags(words)
+    run = ""
+    for i, (word, pos) in enumerate(tokens):
+        if not _is_noun(word, pos) and not (i == 0 and _is_verb(word, pos)):
+            break
+        run += word
+    if len(tokens) > 0 and run == tokens[0][0] and _is_verb(*tokens[0]):
+        return words  # a verb alone (3人死亡): no compound
+    return run if run else words
+
+
+def _ends_in_verb(clause: str, rules: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the clause before a figure ends in a verb that takes the figure as
+    its object (流转5000多亩土地, 用70平米的老房子); the verbs that link a subject to
+    its figure (达到, 增长: metric:subject.trail) do not."""
+    if not clause or rules["trail"].search(clause):
+        return False
+    tokens = _clause_tags(clause)
+    return bool(tokens) and _is_verb(*tokens[-1]) and tokens[-1][1] != "d"
+
+
+def _noun_phrase(before: str) -> str:
+    """The noun phrase of a subject clause, by jieba's tags: the nouns after its last
+    verb (省政府49个部门减少行政权力 → 行政权力), without verbs trailing it
+    (省级公共服务事项整合精简 → 省级公共服务事项) or the place, pronoun, time or
+    conjunction opening it (福建GDP → GDP, 由于花椒树 → 花椒树). Unchanged when what
+    is left would be shorter than two characters."""
+    tokens = list(_clause_tags(before))
+    while (
+        tokens
+        and not _is_noun(*tokens[-1])
+        and (_is_verb(*tokens[-1]) or tokens[-1][0] in _tags()["inside"])
+    ):
+        tokens.pop()  # 整合精简, 已累计采样, 预计可
+    if not tokens:
+        return ""  # only verbs (分散在50多户农民手中): no subject before the figure
+    for i in range(len(tokens) - 1, -1, -1):
+        if _is_verb(*tokens[i]):
+            if i > 0 and _is_verb(*tokens[i - 1]) and tokens[i - 1][1] != "d":
+                i -= 1  # 减少|审批事项: the second verb makes a compound with the noun
+            tokens = tokens[i + 1 :]  # 减少|行政权力
+            break
+        if not _is_noun(*tokens[i]):
+            break  # a particle or a number: the phrase has its modifiers before it
+    while len(tokens) > 1 and tokens[0][1] in _tags()["lead"]:
+        tokens.pop(0)
+    phrase = "".join(word for word, _ in tokens)
+    return phrase if len(phrase) >= 2 else before
+
+
 def _clean_before(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
     """The subject words of the clause before a figure: no lead-in, verb or date."""
     before = rules["trail"].sub("", rules["lead"].sub("", clause))
     before = rules["date-before"].sub("", before)  # 较2020年末下降: not subjects
     if rules["compared"].search(before):  # 学历较换届前减少: the thing compared
         before = rules["compared-split"].split(before)[0]
-    return rules["last-link"].split(before)[-1]
+    before = rules["last-link"].split(before)[-1]
+    return _noun_phrase(before) if before else before
 
 
 def _year(

@@ -151,6 +151,14 @@ def test_metrics_at_the_start_of_a_text() -> None:
         ("每月医药费用支出要2000元左右,", "每月医药费用支出"),
         ("初中及以下学历较换届前减少65.45%;", "初中及以下学历"),
         ("对照16条“负面清单”,", "负面清单"),
+        # issue 20: the noun phrase by jieba's tags, never a verb fragment
+        ("目前已有300多名农民跟着他学种菜。", "农民"),  # the noun after a classifier
+        ("各部门减少审批事项120项,", "审批事项"),  # the noun after the last verb
+        ("全市农村危房已累计改造3.9万户。", "农村危房"),  # verbs trailing it
+        ("镇里先后流转2000多亩土地。", "土地"),  # a verb takes it as object
+        ("派出5000名驻村干部帮助脱贫。", "驻村干部"),  # a verb-noun compound
+        ("今年一季度,福建GDP同比增长8.6%。", "GDP"),  # the place is its own link
+        ("11月份社会消费品零售总额同比增长5%。", "社会消费品零售总额"),
     ],
 )
 def test_metrics_subject(text: str, subject: str) -> None:
