@@ -466,12 +466,14 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "compared",
         "compared-split",
         "last-link",
+        "from-to",
+        "modifier-of",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
         frozenset(chars("metric:subject.classifiers")),
         words("metric:subject.listed-before")[0],
-        words("metric:subject.of")[0],
+        chars("metric:subject.of"),
     )
 
 
@@ -500,33 +502,55 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
+    from_to = rules["from-to"].search(before_clause)
+    if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
+        before_clause = before_clause[: from_to.start()]
     verb_object = rules["object-verbs"].search(
         before_clause[-8:]
     ) is not None or _ends_in_verb(before_clause, rules)
-    before = _clean_before(before_clause, rules)
-    if (
-        after
-        and not rules["not-noun"].match(after.group())
-        and (
-            len(before) < 2
-            or verb_object
-            or unit in classifiers
-            or before_clause.endswith(listed)
-        )
+    before = _clean_before(before_clause, rules, unit in _tags()["durations"])
+    if after and (
+        len(before) < 2
+        or verb_object
+        or unit in classifiers
+        or before_clause.endswith(listed)
     ):
-        word = rules["word-break"].split(after.group())[0]
-        word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
-        if rules["place-bracket"].fullmatch(word):
+        word = _noun_after(follow, after.group(), unit in classifiers, rules, of)
+        if word:
             return word
-        word = _noun_run(word)  # 50多户农民手中: the noun, not the verb after it
-        if len(word) >= 2:
-            return word
-        if unit in classifiers and _ONE_CJK.fullmatch(word) and follow[1:2] == of:
-            return word  # 4个村的安全饮水工程
     if len(before) < 2 and len(clauses) >= 2 and rules["goes-on"].match(before_clause):
         # 地区生产总值增长20%,达到282亿元: the same subject goes on
         before = _clean_before(rules["growth"].sub("", clauses[-2]), rules)
     return before[-20:] if len(before) >= 2 else None
+
+
+def _noun_after(
+    follow: str,
+    after: str,
+    classifier: bool,
+    rules: dict[str, re.Pattern[str]],
+    of: str,
+) -> str | None:
+    """The noun a figure counts, written after it: the nouns opening ``after``
+    (两个市民广场投入使用 → 市民广场), or with a classifier the noun after the 的
+    that ends a modifier (9万多株从外地引进的树苗 → 树苗)."""
+    if rules["not-noun"].match(after):
+        if not classifier:
+            return None
+        modifier = rules["modifier-of"].match(after)
+        if modifier is None:
+            return None
+        after = after[modifier.end() :]
+    word = rules["word-break"].split(after)[0]
+    word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
+    if rules["place-bracket"].fullmatch(word):
+        return word
+    word = _noun_run(word)  # 50多户农民手中: the noun, not the verb after it
+    if len(word) >= 2:
+        return word
+    if classifier and _ONE_CJK.fullmatch(word) and follow[1:2] and follow[1:2] in of:
+        return word  # 4个村的安全饮水工程, 1227个村、社区
+    return None
 
 
 @cache
@@ -538,6 +562,9 @@ def _tags() -> dict[str, frozenset[str]]:
         "nominal": word_set("metric:subject.nominal-verbs"),
         "lead": word_set("metric:subject.lead-tags"),
         "inside": word_set("metric:subject.inside-verbs"),
+        "durations": word_set("metric:subject.durations"),
+        "cut": word_set("metric:subject.cut-tags"),
+        "modifier": word_set("metric:subject.modifier-tags"),
     }
 
 
@@ -565,10 +592,11 @@ def _noun_run(words: str) -> str:
     tokens = _clause_tags(words)
     run = ""
     for i, (word, pos) in enumerate(tokens):
-        if not _is_noun(word, pos) and not (i == 0 and _is_verb(word, pos)):
+        opening = i == 0 and (_is_verb(word, pos) or pos in _tags()["modifier"])
+        if not _is_noun(word, pos) and not opening:
             break
         run += word
-    if len(tokens) > 0 and run == tokens[0][0] and _is_verb(*tokens[0]):
+    if len(tokens) > 0 and run == tokens[0][0] and not _is_noun(*tokens[0]):
         return words  # a verb alone (3人死亡): no compound
     return run if run else words
 
@@ -583,43 +611,68 @@ def _ends_in_verb(clause: str, rules: dict[str, re.Pattern[str]]) -> bool:
     return bool(tokens) and _is_verb(*tokens[-1]) and tokens[-1][1] != "d"
 
 
-def _noun_phrase(before: str) -> str:
+def _noun_phrase(before: str, duration: bool = False) -> str:
     """The noun phrase of a subject clause, by jieba's tags: the nouns after its last
     verb (省政府49个部门减少行政权力 → 行政权力), without verbs trailing it
     (省级公共服务事项整合精简 → 省级公共服务事项) or the place, pronoun, time or
     conjunction opening it (福建GDP → GDP, 由于花椒树 → 花椒树). Unchanged when what
     is left would be shorter than two characters."""
     tokens = list(_clause_tags(before))
+    phrase = _opened(_without_verbs(list(tokens)))
+    if not phrase and duration:  # a duration with no noun keeps its verbs: 建交25年
+        phrase = _opened(tokens)
+    return phrase if len(phrase) >= 2 or not phrase else before
+
+
+def _opened(tokens: list[tuple[str, str]]) -> str:
+    """The words of a phrase without the adverbs closing it and the place, time,
+    count or conjunction opening it; empty when nothing else is left (这条仅8公里,
+    今年58岁, 蠡县10万千瓦)."""
+    tokens = list(tokens)
+    while tokens and tokens[-1][1] in _tags()["verb"] - {"v"}:
+        tokens.pop()  # 项目跑下来都|要一两年: the adverbs after the action
+    while len(tokens) > 1 and tokens[0][1] in _tags()["lead"]:
+        tokens.pop(0)
+    if not tokens or (len(tokens) == 1 and tokens[0][1] in _tags()["lead"]):
+        return ""
+    return "".join(word for word, _ in tokens)
+
+
+def _without_verbs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The nouns of a clause's tokens after its last verb, without the verbs
+    trailing them."""
     while (
         tokens
         and not _is_noun(*tokens[-1])
         and (_is_verb(*tokens[-1]) or tokens[-1][0] in _tags()["inside"])
     ):
         tokens.pop()  # 整合精简, 已累计采样, 预计可
-    if not tokens:
-        return ""  # only verbs (分散在50多户农民手中): no subject before the figure
     for i in range(len(tokens) - 1, -1, -1):
         if _is_verb(*tokens[i]):
             if i > 0 and _is_verb(*tokens[i - 1]) and tokens[i - 1][1] != "d":
                 i -= 1  # 减少|审批事项: the second verb makes a compound with the noun
             tokens = tokens[i + 1 :]  # 减少|行政权力
             break
+        if tokens[i][1] in _tags()["cut"]:
+            if i + 1 < len(tokens):
+                tokens = tokens[i + 1 :]  # 这是一片|面积
+            break
         if not _is_noun(*tokens[i]):
-            break  # a particle or a number: the phrase has its modifiers before it
-    while len(tokens) > 1 and tokens[0][1] in _tags()["lead"]:
-        tokens.pop(0)
-    phrase = "".join(word for word, _ in tokens)
-    return phrase if len(phrase) >= 2 else before
+            break  # a particle: the phrase has its modifiers before it
+    return tokens
 
 
-def _clean_before(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
-    """The subject words of the clause before a figure: no lead-in, verb or date."""
+def _clean_before(
+    clause: str, rules: dict[str, re.Pattern[str]], duration: bool = False
+) -> str:
+    """The subject words of the clause before a figure: no lead-in, verb or date.
+    A duration keeps the verbs: what lasted is an action (建交25年)."""
     before = rules["trail"].sub("", rules["lead"].sub("", clause))
     before = rules["date-before"].sub("", before)  # 较2020年末下降: not subjects
     if rules["compared"].search(before):  # 学历较换届前减少: the thing compared
         before = rules["compared-split"].split(before)[0]
     before = rules["last-link"].split(before)[-1]
-    return _noun_phrase(before) if before else before
+    return _noun_phrase(before, duration) if before else before
 
 
 def _year(
