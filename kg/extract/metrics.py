@@ -17,6 +17,7 @@ from kg.lang import trace
 from kg.lang.rules import (
     alternation,
     chars,
+    longest_first,
     pattern,
     word_set,
     word_values,
@@ -290,6 +291,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.not-figures"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 四处调研: an adverb
+        if unit in sets["period_units"] and previous in sets["period_before"]:
+            if trace.active():
+                rule = "metric:chars.period-before"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 前11个月: the months of the year so far, a date, not a duration
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         in_words = not _DIGIT.match(number_text)
@@ -299,6 +305,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
         )
+        if in_words and unit in sets["digits_only"]:
+            if trace.active():
+                rule = "metric:units.digits-only"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 一度, 两度: once, twice; 10度 is a measure
         refused = in_words and _not_counted(text, start, end, unit, approx, sets)
         if refused:
             if trace.active():
@@ -307,19 +318,82 @@ def extract_metrics(doc: Document) -> list[Mention]:
         tail = match.group("tail")
         if tail and tail in sets["hedge_after"] and match.group("after"):
             end -= len(tail)  # 30多个多: the second hedge is the next word's
+        below = _below_zero(text, start)
+        if below:  # 零下28度: a temperature below zero
+            value = -value
+            start -= below
         times = _TIMES.search(text[max(0, start - 4) : start])
         if times:  # 2×35万千瓦: two units of 35万千瓦 each
             value = _exact(value * int(times.group(1)))
             start -= len(times.group())
+        low = None if below else _range_low(text, start, match, units)
+        if low is not None and low[1] is None:
+            continue  # 第1-3名: ordinals
+        low_start, low_value = low or (start, None)
+        subject = _subject(text, low_start, end, unit)
+        year = _year(doc, start, sections)
+        if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
+            attrs = {
+                "value": _value_text(low_value),
+                "unit": unit,
+                "approx": True,
+                "subject": subject,
+                "year": year,
+            }
+            out.append(
+                make_mention(
+                    doc, low_start, end, "metric", "metric:pattern.range-low", attrs
+                )
+            )
         attrs = {
             "value": _value_text(value),
             "unit": unit,
-            "approx": approx,
-            "subject": _subject(text, start, end, unit),
-            "year": _year(doc, start, sections),
+            "approx": approx or low_value is not None,
+            "subject": subject,
+            "year": year,
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
     return out
+
+
+def _range_low(
+    text: str,
+    start: int,
+    match: re.Match[str],
+    units: dict[str, tuple[str, Decimal]],
+) -> tuple[int, Decimal | None] | None:
+    """The start and value of the low bound written before a figure (2至4人, 1-2个,
+    3至5万元: 30000 元), or None. Only for a number and a unit of units.tsv. The
+    value is None for a range of ordinals (第1-3名)."""
+    number = match.group("number")
+    unit = match.group("unit")
+    if not number or unit not in units:
+        return None
+    window = text[max(0, start - 14) : start]
+    found = pattern("metric:pattern.range-low").search(window)
+    if found is None:
+        return None
+    low_start = start - len(window) + found.start("low")
+    if text[low_start - 1 : low_start] in _sets()["ordinal_before"]:
+        return low_start, None  # 第1-3名: ordinals
+    low = found.group("low")
+    large = _numerals()[2]
+    scale = number[len(number.rstrip("".join(large))) :]
+    if scale and not any(c in large for c in low):
+        low += scale  # 3至5万元: 3万
+    try:
+        value = _value(low)
+    except (ValueError, KeyError, ArithmeticError):
+        return None
+    return low_start, _exact(value * units[unit][1])
+
+
+def _below_zero(text: str, start: int) -> int:
+    """The length of the word before a figure that puts it below zero (零下), or 0."""
+    for word in longest_first("metric:words.below-zero"):
+        if text.endswith(word, 0, start):
+            return len(word)
+    return 0
 
 
 def _value_text(value: Decimal) -> str:
@@ -363,6 +437,10 @@ def _sets() -> dict[str, frozenset[str]]:
         "company_risk": word_set("metric:units.company-risk"),
         "money_next": frozenset(chars("metric:chars.money-next")),
         "needs_noun": word_set("metric:units.needs-noun"),
+        "digits_only": word_set("metric:units.digits-only"),
+        "period_units": word_set("metric:units.period"),
+        "period_before": frozenset(chars("metric:chars.period-before")),
+        "level_after": word_set("metric:chars.level-after-count"),
     }
 
 
@@ -414,7 +492,9 @@ def _not_counted(
     if unit in sets["needs_noun"] and not approx:
         noun = _CJK_RUN.match(text[end : end + 12]).group()  # type: ignore[union-attr]
         noun = patterns["noun_break"].split(noun)[0]
-        return None if len(noun) >= 3 else "metric:units.needs-noun"
+        if len(noun) >= 3 or noun in sets["level_after"]:
+            return None  # 两个核心旅游景区, 三个乡: concrete things
+        return "metric:units.needs-noun"
     return None
 
 

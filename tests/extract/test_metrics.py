@@ -126,6 +126,21 @@ def test_metrics_idioms_with_numerals_are_not_figures(text: str) -> None:
         ("增长百分之五.", [("5", "%", False)]),  # a full stop in ASCII after it
         ("增长百分之3.5", [("3.5", "%", False)]),  # was 3/百: 3 %
         ("占百分之三十五点五", [("35.5", "%", False)]),
+        # issue 20: units as written, rare units, numbers and ranges
+        ("亩产达到900公斤", [("900", "公斤", False)]),
+        ("工期缩短了6个月", [("6", "个月", False)]),
+        ("前11个月,进出口总额增长1.8%", [("1.8", "%", False)]),  # a date
+        ("偏角有10度", [("10", "度", False)]),
+        ("股价一度下跌", []),  # once
+        ("气温降至零下15℃", [("-15", "℃", False)]),
+        ("新增确诊病例61例", [("61", "例", False)]),
+        ("贫困人口2万4千人", [("24000", "人", False)]),
+        ("请来十几位专家", [("10", "位", True)]),
+        ("他工作过的三个乡,", [("3", "个", False)]),
+        ("用好两个市场", []),  # rhetoric
+        ("每户补助3至5万元", [("30000", "元", True), ("50000", "元", True)]),
+        ("每组有2至4人", [("2", "人", True), ("4", "人", True)]),
+        ("获得第1-3名", []),  # ordinals
     ],
 )
 def test_metrics_counts_in_words_and_regressions(
