@@ -548,6 +548,8 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "last-link",
         "from-to",
         "modifier-of",
+        "compared-lead",
+        "figure-tail",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -576,6 +578,7 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         ('地区生产总值', '地区生产总值')
     """
     rules, classifiers, listed, of = _subject_rules()
+    listed_after = words("metric:subject.figure-list")[0]
     follow = text[end : end + 14]
     follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
@@ -588,9 +591,20 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     verb_object = rules["object-verbs"].search(
         before_clause[-8:]
     ) is not None or _ends_in_verb(before_clause, rules)
-    before = _clean_before(before_clause, rules, unit in _tags()["durations"])
+    duration = unit in _tags()["durations"]
+    before = _clean_before(before_clause, rules, duration)
+    links_only = bool(before_clause) and not rules["trail"].sub(
+        "", rules["lead"].sub("", before_clause)
+    )
+    goes_on = len(before) < 2 and len(clauses) >= 2
+    listed_figure = not before_clause and window.endswith(listed_after)
+    goes_on = goes_on and (
+        rules["goes-on"].match(before_clause) is not None
+        or links_only
+        or listed_figure  # 数千户、近万人: a list of figures of one subject
+    )
     if after and (
-        len(before) < 2
+        (len(before) < 2 and not (duration and goes_on))
         or verb_object
         or unit in classifiers
         or before_clause.endswith(listed)
@@ -598,10 +612,21 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         word = _noun_after(follow, after.group(), unit in classifiers, rules, of)
         if word:
             return word
-    if len(before) < 2 and len(clauses) >= 2 and rules["goes-on"].match(before_clause):
-        # 地区生产总值增长20%,达到282亿元: the same subject goes on
-        before = _clean_before(rules["growth"].sub("", clauses[-2]), rules)
+    if goes_on:
+        # 地区生产总值增长20%,达到282亿元; 网络零售额750亿元、增长10%: the same subject
+        # goes on, without the figure that ends its clause
+        before = _clean_before(_without_last_figure(clauses[-2], rules), rules)
     return before[-20:] if len(before) >= 2 else None
+
+
+def _without_last_figure(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
+    """A clause without the figure closing it (网络零售额750亿元 → 网络零售额,
+    监测对象仍有数千户 → 监测对象仍有), for the subject that goes on after it."""
+    clause = rules["growth"].sub("", clause)
+    figures = _figures(clause, _units()[1])
+    if figures:
+        clause = clause[: figures[-1].start()]
+    return rules["figure-tail"].sub("", clause)
 
 
 def _noun_after(
@@ -628,8 +653,9 @@ def _noun_after(
     word = _noun_run(word)  # 50多户农民手中: the noun, not the verb after it
     if len(word) >= 2:
         return word
-    if classifier and _ONE_CJK.fullmatch(word) and follow[1:2] and follow[1:2] in of:
-        return word  # 4个村的安全饮水工程, 1227个村、社区
+    one = classifier and _ONE_CJK.fullmatch(word) is not None
+    if one and ((follow[1:2] and follow[1:2] in of) or word in _sets()["level_after"]):
+        return word  # 4个村的安全饮水工程, 1227个村、社区, 三个乡，
     return None
 
 
@@ -748,6 +774,8 @@ def _clean_before(
     """The subject words of the clause before a figure: no lead-in, verb or date.
     A duration keeps the verbs: what lasted is an action (建交25年)."""
     before = rules["trail"].sub("", rules["lead"].sub("", clause))
+    if rules["compared-lead"].match(before):
+        return ""  # 比全国高: the thing compared with
     before = rules["date-before"].sub("", before)  # 较2020年末下降: not subjects
     if rules["compared"].search(before):  # 学历较换届前减少: the thing compared
         before = rules["compared-split"].split(before)[0]
