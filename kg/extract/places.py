@@ -454,17 +454,43 @@ def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
         if len(ids) == 1:
             h.chosen = next(iter(ids))
     context = _Context(hits, positions, gazetteer)
+    # Sentences naming a province or prefecture for sure (上海、武汉、长沙等地): there a
+    # short form is a place among places, not part of a word (新乡贤).
+    city_sentences = {
+        positions[i][0]
+        for i, h in enumerate(hits)
+        if h.chosen and RANK[gazetteer.divisions[h.chosen].level] <= 2
+    }
     for _ in range(2):
         for i, h in enumerate(hits):
             ids = sorted({c for c, _ in h.candidates})
             if len(ids) <= 1:
                 continue
             context.remove(i)  # a hit is no context for itself
-            scores = {cid: context.support(cid, i) for cid in ids}
-            best = max(scores.values())
-            winners = [c for c, s in scores.items() if s == best]
-            h.chosen = winners[0] if best > 0 and len(winners) == 1 else None
+            city = None
+            if positions[i][0] in city_sentences:
+                city = _prefecture_first(ids, gazetteer)
+            if city is not None and _whole_word(doc.clean, h.start, h.end):
+                h.chosen = city  # 长沙 among 上海、武汉: not 长沙县 (孙中山: no word)
+            else:
+                scores = {cid: context.support(cid, i) for cid in ids}
+                best = max(scores.values())
+                winners = [c for c, s in scores.items() if s == best]
+                h.chosen = winners[0] if best > 0 and len(winners) == 1 else None
             context.add(i)
+
+
+def _prefecture_first(ids: list[str], gazetteer: Gazetteer) -> str | None:
+    """The prefecture among a short form's candidates when every other one lies inside
+    it (长沙: 长沙市 and its 长沙县; 东莞: the prefecture and its city): in a sentence
+    naming other cities, a city's short name is its usual name
+    (place:short-form.prefecture-first). None otherwise."""
+    prefectures = [c for c in ids if gazetteer.divisions[c].level in _CITY_LEVELS]
+    if len(prefectures) != 1:
+        return None
+    city = prefectures[0]
+    inside = all(c == city or city in gazetteer.ancestors(c) for c in ids)
+    return city if inside else None
 
 
 # The weight of another place at each distance (_W_SENTENCE … _W_DOCUMENT) when it
