@@ -404,16 +404,14 @@ def _value_text(value: Decimal) -> str:
     return chr(ord(text)) if len(text) == 1 else text
 
 
-_YEAR_NUMBER = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
-
-
 def _a_date(
     text: str, match: re.Match[str], number: str, sets: dict[str, frozenset[str]]
 ) -> bool:
     """Whether a figure in 年 is a date (2024年, 二〇二四年) or part of a word that
     makes it one (90年代, 3年级, 5年前): metric:units.year."""
     after = text[match.end("unit") : match.end("unit") + 1]
-    return bool(_YEAR_NUMBER.fullmatch(number)) or after in sets["not_after_year"]
+    year = pattern("metric:pattern.year-number").fullmatch(number)
+    return year is not None or after in sets["not_after_year"]
 
 
 @cache
