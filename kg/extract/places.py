@@ -188,7 +188,7 @@ def extract_places(doc: Document) -> list[Mention]:
                 trace.rejected(
                     doc, h.start, h.end, "place", "place:context.unsupported"
                 )
-    hits = kept
+    hits = kept + _parents_in_names(kept, gazetteer)
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
@@ -478,6 +478,39 @@ def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
                 winners = [c for c, s in scores.items() if s == best]
                 h.chosen = winners[0] if best > 0 and len(winners) == 1 else None
             context.add(i)
+
+
+def _parents_in_names(hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """The places a division's name opens with, when they enclose it (河北雄安新区
+    names 河北省, 苏州工业园区 苏州市): a place named inside another name counts
+    (place:parent-in-name)."""
+    found = []
+    seen = {(h.start, h.chosen) for h in hits}
+    for h in hits:
+        if h.chosen is None:
+            continue
+        for above in gazetteer.ancestors(h.chosen):
+            division = gazetteer.divisions[above]
+            for form, kind in ((division.name, "full"), (division.short, "short")):
+                if (
+                    form
+                    and len(form) >= 2
+                    and len(form) + 2 <= len(h.key)
+                    and h.key.startswith(form)
+                    and (h.start, above) not in seen
+                ):
+                    seen.add((h.start, above))
+                    found.append(
+                        _Hit(
+                            h.start,
+                            h.start + len(form),
+                            form,
+                            [(above, kind)],
+                            chosen=above,
+                            rule="place:parent-in-name",
+                        )
+                    )
+    return found
 
 
 def _prefecture_first(ids: list[str], gazetteer: Gazetteer) -> str | None:
