@@ -43,6 +43,7 @@ from kg.lang.rules import (
     alternation,
     chars,
     guards,
+    longest_first,
     pattern,
     table,
     word_set,
@@ -965,6 +966,13 @@ def _name_start(
         i -= 1
     if i >= 0 and not anchored and not _clean_boundary(*spans[i][2:]):
         return None  # 呼|达罕桥, 地下|金街: the name would start mid-phrase
+    for word in longest_first("place:words.not-name-start"):
+        if text.startswith(word, head, s):
+            head += len(word)  # 出土于|雄安古州城遗址, 致力于|古城: a verb's 于
+            anchored = False  # the place before is no longer next to the name
+            if text[head:s] in common_words():
+                return None
+            break
     name = text[head:s]
     if anchored and len(name) >= 2 and name not in common_words():
         return head, anchored  # 肖家镇|哨马|老街: a name right after its place
