@@ -622,8 +622,8 @@ def _without_last_figure(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
     监测对象仍有数千户 → 监测对象仍有), for the subject that goes on after it."""
     clause = rules["growth"].sub("", clause)
     figures = _figures(clause, _units()[1])
-    if figures:
-        clause = clause[: figures[-1].start()]
+    if figures and figures[-1].end() == len(clause):
+        clause = clause[: figures[-1].start()]  # not 8000家|零售企业销售额: the noun
     return rules["figure-tail"].sub("", clause)
 
 
@@ -646,6 +646,7 @@ def _noun_after(
         after = after[modifier.end() :]
     word = rules["word-break"].split(after)[0]
     word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
+    word = rules["compared-split"].split(word)[0]  # 零售企业销售额同比增长
     if rules["place-bracket"].fullmatch(word):
         return word
     word = _noun_run(word)  # 50多户农民手中: the noun, not the verb after it
@@ -669,6 +670,8 @@ def _tags() -> dict[str, frozenset[str]]:
         "durations": word_set("metric:subject.durations"),
         "cut": word_set("metric:subject.cut-tags"),
         "modifier": word_set("metric:subject.modifier-tags"),
+        "no-noun": word_set("metric:subject.no-noun-tags"),
+        "locative": word_set("metric:subject.locative-tags"),
     }
 
 
@@ -701,6 +704,8 @@ def _noun_run(words: str) -> str:
             break
         run += word
     if len(tokens) > 0 and run == tokens[0][0] and not _is_noun(*tokens[0]):
+        if tokens[0][1] in _tags()["no-noun"]:
+            return ""  # 25户都不愿意: an adverb, no noun after the figure
         return words  # a verb alone (3人死亡): no compound
     return run if run else words
 
@@ -733,8 +738,11 @@ def _opened(tokens: list[tuple[str, str]]) -> str:
     count or conjunction opening it; empty when nothing else is left (这条仅8公里,
     今年58岁, 蠡县10万千瓦)."""
     tokens = list(tokens)
-    while tokens and tokens[-1][1] in _tags()["verb"] - {"v"}:
-        tokens.pop()  # 项目跑下来都|要一两年: the adverbs after the action
+    while tokens and (
+        tokens[-1][1] in _tags()["verb"] - {"v"}
+        or (tokens[-1][1] in _tags()["locative"] and len(tokens[-1][0]) == 1)
+    ):
+        tokens.pop()  # 项目跑下来都|要一两年, 村民|中: adverbs, a locative
     while len(tokens) > 1 and tokens[0][1] in _tags()["lead"]:
         tokens.pop(0)
     if not tokens or (len(tokens) == 1 and tokens[0][1] in _tags()["lead"]):
@@ -748,18 +756,30 @@ def _without_verbs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     while (
         tokens
         and not _is_noun(*tokens[-1])
-        and (_is_verb(*tokens[-1]) or tokens[-1][0] in _tags()["inside"])
+        and (
+            _is_verb(*tokens[-1])
+            or tokens[-1][0] in _tags()["inside"]
+            or (tokens[-1][1] in _tags()["locative"] and len(tokens[-1][0]) == 1)
+        )
     ):
-        tokens.pop()  # 整合精简, 已累计采样, 预计可
+        tokens.pop()  # 整合精简, 已累计采样, 预计可, 村民|中
     for i in range(len(tokens) - 1, -1, -1):
         if _is_verb(*tokens[i]):
-            if i > 0 and _is_verb(*tokens[i - 1]) and tokens[i - 1][1] != "d":
+            if (
+                i > 0
+                and tokens[i][1].startswith("v")
+                and _is_verb(*tokens[i - 1])
+                and tokens[i - 1][1] != "d"
+            ):
                 i -= 1  # 减少|审批事项: the second verb makes a compound with the noun
             tokens = tokens[i + 1 :]  # 减少|行政权力
             break
         if tokens[i][1] in _tags()["cut"]:
-            if i + 1 < len(tokens):
-                tokens = tokens[i + 1 :]  # 这是一片|面积
+            rest = tokens[i + 1 :]
+            if len(rest) > 1 and rest[0][0] in _subject_rules()[1]:
+                rest = rest[1:]  # 37|户|村民: the classifier goes with the count
+            if rest:
+                tokens = rest  # 这是一片|面积
             break
         if not _is_noun(*tokens[i]):
             break  # a particle: the phrase has its modifiers before it
