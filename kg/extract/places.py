@@ -386,6 +386,10 @@ def _tag_boundary(text: str, at: int) -> bool:
     return pos == at
 
 
+# The level of a village's group (郭庄组, a 村民小组): place:pattern.group-tail.
+_GROUP_LEVEL = "neighbourhood"
+
+
 def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places the gazetteer lacks but a compound address makes certain.
 
@@ -394,6 +398,7 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     """
     by_start = {h.start: h for h in hits}
     tail = pattern("place:pattern.address-tail")
+    group = pattern("place:pattern.group-tail")
     function_chars = frozenset(chars("place:chars.function"))
     not_tails = word_set("place:words.not-address-tail")
     added: list[_Hit] = []
@@ -410,15 +415,28 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
             # 蒲江县|明月村: a Chongqing village name after a Sichuan county is the
             # county's own village, which no village list covers.
         ranks = [RANK[gazetteer.divisions[c].level] for c, _ in hit.candidates]
-        if not ranks or min(ranks) < 3 or min(ranks) > 4:
+        if not ranks or min(ranks) < 3 or min(ranks) > 5:
             continue
         match = tail.match(text, hit.end)
-        if not match or text[match.end() - 1 : match.end() + 1] in not_tails:
+        level = None
+        if match is None:
+            match = group.match(text, hit.end)  # 江宁区郭庄组: a village's group
+            if (
+                match is None
+                or match.group()[:-1] in common_words()
+                or not _whole_word(text, match.start(), match.end())
+                or text[match.end() - 2 : match.end()] in word_tags()
+            ):
+                # 江宁区工作组: a working group; 赛区组织: 组 opens a word; 核电机组:
+                # 组 ends one (机组)
+                continue
+            level = _GROUP_LEVEL
+        if text[match.end() - 1 : match.end() + 1] in not_tails:
             continue  # 发展乡村: the word 乡村
         name = match.group()
         if function_chars.intersection(name):
             continue
-        level = level_from_name(name)
+        level = level or level_from_name(name)
         if level is None or RANK.get(level, 0) <= min(ranks):
             continue
         if follower is not None:
