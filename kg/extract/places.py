@@ -230,7 +230,11 @@ def _list_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "sep": re.compile(f"[{coordinators}]"),
         "level_word": re.compile(levels),
-        "level_list": re.compile(f"((?:{_STEM}[{coordinators}])+)({_STEM}?)({levels})"),
+        # 方舟、秀水社区; 红星、光明、新华3个村 (place:pattern.list-count)
+        "level_list": re.compile(
+            f"((?:{_STEM}[{coordinators}])+)({_STEM}?)"
+            f"((?:{pattern('place:pattern.list-count').pattern})?)({levels})"
+        ),
     }
 
 
@@ -288,30 +292,46 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
             )
     # A level word written once for a list: 方舟、秀水社区.
     for m in _level_lists(text):
-        level_word = m.group(3)
+        level_word = m.group(4)
         items = [*_list_patterns()["sep"].split(m.group(1))[:-1], m.group(2)]
+        first = m.start()
+        if len(items[0]) == 3 and not _list_item_ok(items[0]):
+            items[0] = items[0][1:]  # 在|李家、杨柳、双河3个村: a stem of two
+            first += 1
         if any(not _list_item_ok(item) for item in items):
             continue
         # Every item one noun-like word, the level word a word of its own:
         # 懂农业、懂技术 and 净化、美化农村 are not lists of villages.
-        tokens = _tag(m.group())
-        token_words = [w for w, _ in tokens if w not in coordinators]
-        flags = [f for w, f in tokens if w not in coordinators]
-        if token_words != [*items, level_word] or any(
-            f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
-        ):
-            continue
-        if m.start() > 0 and _ONE_CJK.match(text[m.start() - 1]):
-            if not _tag_boundary(text, m.start()):
+        listed = text[first : m.end(2)]
+        # With a count (李家、杨柳、双河3个村) the level word is not next to the last
+        # item: the items alone are tagged.
+        if m.group(3):
+            # With a count (李家、杨柳、双河3个村; 六道沟、思家岭、罗圈厂3个村) the
+            # level word is not next to the last item: the items alone are tagged,
+            # each one word or more (jieba cuts unknown names), none a verb, an
+            # adverb, a pronoun or a function word.
+            if not _names_by_tags(listed, items, coordinators):
                 continue
-        pos = m.start()
+        else:
+            tokens = _tag(listed + level_word)
+            token_words = [w for w, _ in tokens if w not in coordinators]
+            flags = [f for w, f in tokens if w not in coordinators]
+            if token_words != [*items, level_word] or any(
+                f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
+            ):
+                continue
+        if first > 0 and _ONE_CJK.match(text[first - 1]):
+            if not _tag_boundary(text, first):
+                continue
+        pos = first
         for item in items:
             a, b = pos, pos + len(item)
             pos = b + 1
             if not free(a, b):
                 continue
             name = item + level_word
-            end = b + len(level_word) if item == m.group(2) else b
+            written = item == m.group(2) and not m.group(3)  # its level word follows
+            end = b + len(level_word) if written else b
             found.setdefault(
                 (a, end),
                 _Hit(
@@ -342,6 +362,27 @@ def _stem_occurrences(text: str, districts: list[str]) -> list[tuple[int, int, s
         for stem, cid in stems
         for start in sorted(at.get(stem, ()))
     ]
+
+
+def _names_by_tags(listed: str, items: list[str], coordinators: str) -> bool:
+    """Whether jieba cuts a listed run at every item's ends and tags none of its
+    words as a verb, adverb, pronoun, conjunction, preposition or particle
+    (place:words.list-count-not-name-tags)."""
+    cuts, pos = set(), 0
+    for word, flag in _tag(listed):
+        if word not in coordinators and flag.startswith(
+            tuple(words("place:words.list-count-not-name-tags"))
+        ):
+            return False
+        pos += len(word)
+        cuts.add(pos)
+    pos = 0
+    for item in items:
+        pos += len(item)
+        if pos not in cuts:
+            return False
+        pos += 1  # the coordinator
+    return True
 
 
 def _level_lists(text: str) -> Iterator[re.Match[str]]:
@@ -399,6 +440,7 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     by_start = {h.start: h for h in hits}
     tail = pattern("place:pattern.address-tail")
     group = pattern("place:pattern.group-tail")
+    count = pattern("place:pattern.list-count")
     function_chars = frozenset(chars("place:chars.function"))
     not_tails = word_set("place:words.not-address-tail")
     added: list[_Hit] = []
@@ -434,8 +476,8 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
         if text[match.end() - 1 : match.end() + 1] in not_tails:
             continue  # 发展乡村: the word 乡村
         name = match.group()
-        if function_chars.intersection(name):
-            continue
+        if function_chars.intersection(name) or count.match(name):
+            continue  # 梁平区两个社区: a count, not a name
         level = level or level_from_name(name)
         if level is None or RANK.get(level, 0) <= min(ranks):
             continue

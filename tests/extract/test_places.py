@@ -248,3 +248,14 @@ def test_places_a_village_group_after_its_district() -> None:
 def test_places_a_landmark_does_not_open_with_a_verbs_yu() -> None:
     names = [n for n, _ in _levels("河北正定县致力于古城保护。")]
     assert "致力于古城" not in names and "古城" not in names
+
+
+def test_places_villages_listed_by_short_name_before_a_count() -> None:
+    found = _levels("目前，六道沟、思家岭、罗圈厂3个村受灾严重。")
+    assert found == [
+        ("六道沟", "village"),
+        ("思家岭", "village"),
+        ("罗圈厂", "village"),
+    ]
+    assert _levels("全镇在党员、群众等3个村试点") == []
+    assert _levels("梁平区两个社区") == [("梁平区", "district")]  # a count, no name
