@@ -1149,10 +1149,13 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     tried: work reports name towns in passing before district-wide figures.)"""
     focus = ctx.article_of(mention).focus
     divisions = builder.gazetteer.divisions
+    text = ctx.doc.text
     # the last one that qualifies: looked for from the end
     for place in reversed(ctx.nearby(mention, "place")):
         if place.start >= mention.start:
             continue
+        if _opens_the_clause(text, place.start, place.end, mention.start):
+            return ctx.ids[id(place)]  # 扬州报告58例: where the clause was measured
         pid = ctx.ids[id(place)]
         # Not known to lie elsewhere: within the focus, above it, or without a code.
         if (
@@ -1164,6 +1167,16 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         ):
             return pid
     return focus
+
+
+def _opens_the_clause(text: str, start: int, end: int, figure: int) -> bool:
+    """Whether a place opens the clause of a figure (其中，扬州报告58例; 在杭州新建…):
+    the clause tells where it was measured, inside the article's focus or not
+    (link:pattern.clause-opening, link:pattern.same-clause)."""
+    before = text[max(0, start - 1) : start]
+    if before and pattern("link:pattern.clause-opening").fullmatch(before) is None:
+        return False  # 新开通上海等航线6条: a place inside the clause
+    return pattern("link:pattern.same-clause").fullmatch(text, end, figure) is not None
 
 
 def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract._context import CJK, make_mention
+from kg.extract._tagger import tag
 from kg.lang import trace
 from kg.lang.rules import (
     alternation,
     chars,
+    longest_first,
     pattern,
     word_set,
     word_values,
@@ -289,6 +291,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.not-figures"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 四处调研: an adverb
+        if unit in sets["period_units"] and previous in sets["period_before"]:
+            if trace.active():
+                rule = "metric:chars.period-before"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 前11个月: the months of the year so far, a date, not a duration
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         in_words = not _DIGIT.match(number_text)
@@ -298,6 +305,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
         )
+        if in_words and unit in sets["digits_only"]:
+            if trace.active():
+                rule = "metric:units.digits-only"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 一度, 两度: once, twice; 10度 is a measure
         refused = in_words and _not_counted(text, start, end, unit, approx, sets)
         if refused:
             if trace.active():
@@ -306,19 +318,82 @@ def extract_metrics(doc: Document) -> list[Mention]:
         tail = match.group("tail")
         if tail and tail in sets["hedge_after"] and match.group("after"):
             end -= len(tail)  # 30多个多: the second hedge is the next word's
+        below = _below_zero(text, start)
+        if below:  # 零下28度: a temperature below zero
+            value = -value
+            start -= below
         times = _TIMES.search(text[max(0, start - 4) : start])
         if times:  # 2×35万千瓦: two units of 35万千瓦 each
             value = _exact(value * int(times.group(1)))
             start -= len(times.group())
+        low = None if below else _range_low(text, start, match, units)
+        if low is not None and low[1] is None:
+            continue  # 第1-3名: ordinals
+        low_start, low_value = low or (start, None)
+        subject = _subject(text, low_start, end, unit)
+        year = _year(doc, start, sections)
+        if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
+            attrs = {
+                "value": _value_text(low_value),
+                "unit": unit,
+                "approx": True,
+                "subject": subject,
+                "year": year,
+            }
+            out.append(
+                make_mention(
+                    doc, low_start, end, "metric", "metric:pattern.range-low", attrs
+                )
+            )
         attrs = {
             "value": _value_text(value),
             "unit": unit,
-            "approx": approx,
-            "subject": _subject(text, start, end, unit),
-            "year": _year(doc, start, sections),
+            "approx": approx or low_value is not None,
+            "subject": subject,
+            "year": year,
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
     return out
+
+
+def _range_low(
+    text: str,
+    start: int,
+    match: re.Match[str],
+    units: dict[str, tuple[str, Decimal]],
+) -> tuple[int, Decimal | None] | None:
+    """The start and value of the low bound written before a figure (2至4人, 1-2个,
+    3至5万元: 30000 元), or None. Only for a number and a unit of units.tsv. The
+    value is None for a range of ordinals (第1-3名)."""
+    number = match.group("number")
+    unit = match.group("unit")
+    if not number or unit not in units:
+        return None
+    window = text[max(0, start - 14) : start]
+    found = pattern("metric:pattern.range-low").search(window)
+    if found is None:
+        return None
+    low_start = start - len(window) + found.start("low")
+    if text[low_start - 1 : low_start] in _sets()["ordinal_before"]:
+        return low_start, None  # 第1-3名: ordinals
+    low = found.group("low")
+    large = _numerals()[2]
+    scale = number[len(number.rstrip("".join(large))) :]
+    if scale and not any(c in large for c in low):
+        low += scale  # 3至5万元: 3万
+    try:
+        value = _value(low)
+    except (ValueError, KeyError, ArithmeticError):
+        return None
+    return low_start, _exact(value * units[unit][1])
+
+
+def _below_zero(text: str, start: int) -> int:
+    """The length of the word before a figure that puts it below zero (零下), or 0."""
+    for word in longest_first("metric:words.below-zero"):
+        if text.endswith(word, 0, start):
+            return len(word)
+    return 0
 
 
 def _value_text(value: Decimal) -> str:
@@ -329,16 +404,14 @@ def _value_text(value: Decimal) -> str:
     return chr(ord(text)) if len(text) == 1 else text
 
 
-_YEAR_NUMBER = re.compile(r"\d{4}|[〇零一二三四五六七八九]{4}")
-
-
 def _a_date(
     text: str, match: re.Match[str], number: str, sets: dict[str, frozenset[str]]
 ) -> bool:
     """Whether a figure in 年 is a date (2024年, 二〇二四年) or part of a word that
     makes it one (90年代, 3年级, 5年前): metric:units.year."""
     after = text[match.end("unit") : match.end("unit") + 1]
-    return bool(_YEAR_NUMBER.fullmatch(number)) or after in sets["not_after_year"]
+    year = pattern("metric:pattern.year-number").fullmatch(number)
+    return year is not None or after in sets["not_after_year"]
 
 
 @cache
@@ -362,6 +435,10 @@ def _sets() -> dict[str, frozenset[str]]:
         "company_risk": word_set("metric:units.company-risk"),
         "money_next": frozenset(chars("metric:chars.money-next")),
         "needs_noun": word_set("metric:units.needs-noun"),
+        "digits_only": word_set("metric:units.digits-only"),
+        "period_units": word_set("metric:units.period"),
+        "period_before": frozenset(chars("metric:chars.period-before")),
+        "level_after": word_set("metric:chars.level-after-count"),
     }
 
 
@@ -413,7 +490,9 @@ def _not_counted(
     if unit in sets["needs_noun"] and not approx:
         noun = _CJK_RUN.match(text[end : end + 12]).group()  # type: ignore[union-attr]
         noun = patterns["noun_break"].split(noun)[0]
-        return None if len(noun) >= 3 else "metric:units.needs-noun"
+        if len(noun) >= 3 or noun in sets["level_after"]:
+            return None  # 两个核心旅游景区, 三个乡: concrete things
+        return "metric:units.needs-noun"
     return None
 
 
@@ -465,12 +544,16 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "compared",
         "compared-split",
         "last-link",
+        "from-to",
+        "modifier-of",
+        "compared-lead",
+        "figure-tail",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
         frozenset(chars("metric:subject.classifiers")),
         words("metric:subject.listed-before")[0],
-        words("metric:subject.of")[0],
+        chars("metric:subject.of"),
     )
 
 
@@ -478,10 +561,11 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     """What the figure measures, in the text's words.
 
     The noun after the figure when a classifier counts it (两个市民广场), when the clause
-    names nothing before it, ends in 等 (南开路中学等14个项目) or has a verb taking the
-    figure as object (守住十八亿亩耕地红线); else the clause before the figure
-    (居民人均可支配收入3.48万元, 平均年龄44.25岁); a clause that only goes on
-    (地区生产总值增长20%,达到282亿元) takes the subject of the clause before.
+    names nothing before it, ends in 等 (南开路中学等14个项目) or in a verb taking the
+    figure as object (守住十八亿亩耕地红线, 流转5000多亩土地); else the noun phrase of
+    the clause before the figure (居民人均可支配收入3.48万元, 平均年龄44.25岁); a clause
+    that only goes on (地区生产总值增长20%,达到282亿元) takes the subject of the clause
+    before. Nouns and verbs are told by jieba's tags of the clause's words.
 
     Examples:
         >>> t = "成员平均年龄44.25岁,守住十八亿亩耕地红线,带来25万余元的营业收入。"
@@ -492,43 +576,229 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         ('地区生产总值', '地区生产总值')
     """
     rules, classifiers, listed, of = _subject_rules()
+    listed_after = words("metric:subject.figure-list")[0]
     follow = text[end : end + 14]
     follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
-    verb_object = rules["object-verbs"].search(before_clause[-8:]) is not None
-    before = _clean_before(before_clause, rules)
-    if (
-        after
-        and not rules["not-noun"].match(after.group())
-        and (
-            len(before) < 2
-            or verb_object
-            or unit in classifiers
-            or before_clause.endswith(listed)
-        )
+    from_to = rules["from-to"].search(before_clause)
+    if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
+        before_clause = before_clause[: from_to.start()]
+    verb_object = rules["object-verbs"].search(
+        before_clause[-8:]
+    ) is not None or _ends_in_verb(before_clause, rules)
+    duration = unit in _tags()["durations"]
+    before = _clean_before(before_clause, rules, duration)
+    links_only = bool(before_clause) and not rules["trail"].sub(
+        "", rules["lead"].sub("", before_clause)
+    )
+    goes_on = len(before) < 2 and len(clauses) >= 2
+    listed_figure = not before_clause and window.endswith(listed_after)
+    goes_on = goes_on and (
+        rules["goes-on"].match(before_clause) is not None
+        or links_only
+        or listed_figure  # 数千户、近万人: a list of figures of one subject
+    )
+    if after and (
+        (len(before) < 2 and not (duration and goes_on))
+        or verb_object
+        or unit in classifiers
+        or before_clause.endswith(listed)
     ):
-        word = rules["word-break"].split(after.group())[0]
-        word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
-        if len(word) >= 2 or rules["place-bracket"].fullmatch(word):
+        word = _noun_after(follow, after.group(), unit in classifiers, rules, of)
+        if word:
             return word
-        if unit in classifiers and _ONE_CJK.fullmatch(word) and follow[1:2] == of:
-            return word  # 4个村的安全饮水工程
-    if len(before) < 2 and len(clauses) >= 2 and rules["goes-on"].match(before_clause):
-        # 地区生产总值增长20%,达到282亿元: the same subject goes on
-        before = _clean_before(rules["growth"].sub("", clauses[-2]), rules)
+    if goes_on:
+        # 地区生产总值增长20%,达到282亿元; 网络零售额750亿元、增长10%: the same subject
+        # goes on, without the figure that ends its clause
+        before = _clean_before(_without_last_figure(clauses[-2], rules), rules)
     return before[-20:] if len(before) >= 2 else None
 
 
-def _clean_before(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
-    """The subject words of the clause before a figure: no lead-in, verb or date."""
+def _without_last_figure(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
+    """A clause without the figure closing it (网络零售额750亿元 → 网络零售额,
+    监测对象仍有数千户 → 监测对象仍有), for the subject that goes on after it."""
+    clause = rules["growth"].sub("", clause)
+    figures = _figures(clause, _units()[1])
+    if figures and figures[-1].end() == len(clause):
+        clause = clause[: figures[-1].start()]  # not 8000家|零售企业销售额: the noun
+    return rules["figure-tail"].sub("", clause)
+
+
+def _noun_after(
+    follow: str,
+    after: str,
+    classifier: bool,
+    rules: dict[str, re.Pattern[str]],
+    of: str,
+) -> str | None:
+    """The noun a figure counts, written after it: the nouns opening ``after``
+    (两个市民广场投入使用 → 市民广场), or with a classifier the noun after the 的
+    that ends a modifier (9万多株从外地引进的树苗 → 树苗)."""
+    if rules["not-noun"].match(after):
+        if not classifier:
+            return None
+        modifier = rules["modifier-of"].match(after)
+        if modifier is None:
+            return None
+        after = after[modifier.end() :]
+    word = rules["word-break"].split(after)[0]
+    word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
+    word = rules["compared-split"].split(word)[0]  # 零售企业销售额同比增长
+    if rules["place-bracket"].fullmatch(word):
+        return word
+    word = _noun_run(word)  # 50多户农民手中: the noun, not the verb after it
+    if len(word) >= 2:
+        return word
+    one = classifier and _ONE_CJK.fullmatch(word) is not None
+    if one and ((follow[1:2] and follow[1:2] in of) or word in _sets()["level_after"]):
+        return word  # 4个村的安全饮水工程, 1227个村、社区, 三个乡，
+    return None
+
+
+@cache
+def _tags() -> dict[str, frozenset[str]]:
+    """The jieba tags and words ``_subject`` reads a clause by (subjects.toml)."""
+    return {
+        "noun": word_set("metric:subject.noun-tags"),
+        "verb": word_set("metric:subject.verb-tags"),
+        "nominal": word_set("metric:subject.nominal-verbs"),
+        "lead": word_set("metric:subject.lead-tags"),
+        "inside": word_set("metric:subject.inside-verbs"),
+        "durations": word_set("metric:subject.durations"),
+        "cut": word_set("metric:subject.cut-tags"),
+        "modifier": word_set("metric:subject.modifier-tags"),
+        "no-noun": word_set("metric:subject.no-noun-tags"),
+        "locative": word_set("metric:subject.locative-tags"),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _clause_tags(clause: str) -> tuple[tuple[str, str], ...]:
+    """jieba.posseg of a short clause (cached: a document repeats its clauses)."""
+    return tag(clause)
+
+
+def _is_noun(word: str, pos: str) -> bool:
+    tags = _tags()
+    return pos in tags["noun"] or word in tags["nominal"]
+
+
+def _is_verb(word: str, pos: str) -> bool:
+    """A verb, adverb or preposition that cuts a noun phrase."""
+    tags = _tags()
+    return pos in tags["verb"] and word not in tags["nominal"] | tags["inside"]
+
+
+def _noun_run(words: str) -> str:
+    """The nouns that open ``words`` (农民跟着王化永学技术 → 农民), with a verb opening
+    them that makes a compound with them (受灾群众的基本生活 → 受灾群众); ``words``
+    when no noun opens them (a word jieba cuts wrongly stays whole)."""
+    tokens = _clause_tags(words)
+    run = ""
+    for i, (word, pos) in enumerate(tokens):
+        opening = i == 0 and (_is_verb(word, pos) or pos in _tags()["modifier"])
+        if not _is_noun(word, pos) and not opening:
+            break
+        run += word
+    if len(tokens) > 0 and run == tokens[0][0] and not _is_noun(*tokens[0]):
+        if tokens[0][1] in _tags()["no-noun"]:
+            return ""  # 25户都不愿意: an adverb, no noun after the figure
+        return words  # a verb alone (3人死亡): no compound
+    return run if run else words
+
+
+def _ends_in_verb(clause: str, rules: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the clause before a figure ends in a verb that takes the figure as
+    its object (流转5000多亩土地, 用70平米的老房子); the verbs that link a subject to
+    its figure (达到, 增长: metric:subject.trail) do not."""
+    if not clause or rules["trail"].search(clause):
+        return False
+    tokens = _clause_tags(clause)
+    return bool(tokens) and _is_verb(*tokens[-1]) and tokens[-1][1] != "d"
+
+
+def _noun_phrase(before: str, duration: bool = False) -> str:
+    """The noun phrase of a subject clause, by jieba's tags: the nouns after its last
+    verb (省政府49个部门减少行政权力 → 行政权力), without verbs trailing it
+    (省级公共服务事项整合精简 → 省级公共服务事项) or the place, pronoun, time or
+    conjunction opening it (福建GDP → GDP, 由于花椒树 → 花椒树). Unchanged when what
+    is left would be shorter than two characters."""
+    tokens = list(_clause_tags(before))
+    phrase = _opened(_without_verbs(list(tokens)))
+    if not phrase and duration:  # a duration with no noun keeps its verbs: 建交25年
+        phrase = _opened(tokens)
+    return phrase if len(phrase) >= 2 or not phrase else before
+
+
+def _opened(tokens: list[tuple[str, str]]) -> str:
+    """The words of a phrase without the adverbs closing it and the place, time,
+    count or conjunction opening it; empty when nothing else is left (这条仅8公里,
+    今年58岁, 蠡县10万千瓦)."""
+    tokens = list(tokens)
+    while tokens and (
+        tokens[-1][1] in _tags()["verb"] - {"v"}
+        or (tokens[-1][1] in _tags()["locative"] and len(tokens[-1][0]) == 1)
+    ):
+        tokens.pop()  # 项目跑下来都|要一两年, 村民|中: adverbs, a locative
+    while len(tokens) > 1 and tokens[0][1] in _tags()["lead"]:
+        tokens.pop(0)
+    if not tokens or (len(tokens) == 1 and tokens[0][1] in _tags()["lead"]):
+        return ""
+    return "".join(word for word, _ in tokens)
+
+
+def _without_verbs(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The nouns of a clause's tokens after its last verb, without the verbs
+    trailing them."""
+    while (
+        tokens
+        and not _is_noun(*tokens[-1])
+        and (
+            _is_verb(*tokens[-1])
+            or tokens[-1][0] in _tags()["inside"]
+            or (tokens[-1][1] in _tags()["locative"] and len(tokens[-1][0]) == 1)
+        )
+    ):
+        tokens.pop()  # 整合精简, 已累计采样, 预计可, 村民|中
+    for i in range(len(tokens) - 1, -1, -1):
+        if _is_verb(*tokens[i]):
+            if (
+                i > 0
+                and tokens[i][1].startswith("v")
+                and _is_verb(*tokens[i - 1])
+                and tokens[i - 1][1] != "d"
+            ):
+                i -= 1  # 减少|审批事项: the second verb makes a compound with the noun
+            tokens = tokens[i + 1 :]  # 减少|行政权力
+            break
+        if tokens[i][1] in _tags()["cut"]:
+            rest = tokens[i + 1 :]
+            if len(rest) > 1 and rest[0][0] in _subject_rules()[1]:
+                rest = rest[1:]  # 37|户|村民: the classifier goes with the count
+            if rest:
+                tokens = rest  # 这是一片|面积
+            break
+        if not _is_noun(*tokens[i]):
+            break  # a particle: the phrase has its modifiers before it
+    return tokens
+
+
+def _clean_before(
+    clause: str, rules: dict[str, re.Pattern[str]], duration: bool = False
+) -> str:
+    """The subject words of the clause before a figure: no lead-in, verb or date.
+    A duration keeps the verbs: what lasted is an action (建交25年)."""
     before = rules["trail"].sub("", rules["lead"].sub("", clause))
+    if rules["compared-lead"].match(before):
+        return ""  # 比全国高: the thing compared with
     before = rules["date-before"].sub("", before)  # 较2020年末下降: not subjects
     if rules["compared"].search(before):  # 学历较换届前减少: the thing compared
         before = rules["compared-split"].split(before)[0]
-    return rules["last-link"].split(before)[-1]
+    before = rules["last-link"].split(before)[-1]
+    return _noun_phrase(before, duration) if before else before
 
 
 def _year(

@@ -43,6 +43,7 @@ from kg.lang.rules import (
     alternation,
     chars,
     guards,
+    longest_first,
     pattern,
     table,
     word_set,
@@ -188,7 +189,7 @@ def extract_places(doc: Document) -> list[Mention]:
                 trace.rejected(
                     doc, h.start, h.end, "place", "place:context.unsupported"
                 )
-    hits = kept
+    hits = kept + _parents_in_names(kept, gazetteer)
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
@@ -229,7 +230,11 @@ def _list_patterns() -> dict[str, re.Pattern[str]]:
     return {
         "sep": re.compile(f"[{coordinators}]"),
         "level_word": re.compile(levels),
-        "level_list": re.compile(f"((?:{_STEM}[{coordinators}])+)({_STEM}?)({levels})"),
+        # 方舟、秀水社区; 红星、光明、新华3个村 (place:pattern.list-count)
+        "level_list": re.compile(
+            f"((?:{_STEM}[{coordinators}])+)({_STEM}?)"
+            f"((?:{pattern('place:pattern.list-count').pattern})?)({levels})"
+        ),
     }
 
 
@@ -287,30 +292,46 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
             )
     # A level word written once for a list: 方舟、秀水社区.
     for m in _level_lists(text):
-        level_word = m.group(3)
+        level_word = m.group(4)
         items = [*_list_patterns()["sep"].split(m.group(1))[:-1], m.group(2)]
+        first = m.start()
+        if len(items[0]) == 3 and not _list_item_ok(items[0]):
+            items[0] = items[0][1:]  # 在|李家、杨柳、双河3个村: a stem of two
+            first += 1
         if any(not _list_item_ok(item) for item in items):
             continue
         # Every item one noun-like word, the level word a word of its own:
         # 懂农业、懂技术 and 净化、美化农村 are not lists of villages.
-        tokens = _tag(m.group())
-        token_words = [w for w, _ in tokens if w not in coordinators]
-        flags = [f for w, f in tokens if w not in coordinators]
-        if token_words != [*items, level_word] or any(
-            f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
-        ):
-            continue
-        if m.start() > 0 and _ONE_CJK.match(text[m.start() - 1]):
-            if not _tag_boundary(text, m.start()):
+        listed = text[first : m.end(2)]
+        # With a count (李家、杨柳、双河3个村) the level word is not next to the last
+        # item: the items alone are tagged.
+        if m.group(3):
+            # With a count (李家、杨柳、双河3个村; 六道沟、思家岭、罗圈厂3个村) the
+            # level word is not next to the last item: the items alone are tagged,
+            # each one word or more (jieba cuts unknown names), none a verb, an
+            # adverb, a pronoun or a function word.
+            if not _names_by_tags(listed, items, coordinators):
                 continue
-        pos = m.start()
+        else:
+            tokens = _tag(listed + level_word)
+            token_words = [w for w, _ in tokens if w not in coordinators]
+            flags = [f for w, f in tokens if w not in coordinators]
+            if token_words != [*items, level_word] or any(
+                f not in _NAME_FLAGS - {"m"} for f in flags[:-1]
+            ):
+                continue
+        if first > 0 and _ONE_CJK.match(text[first - 1]):
+            if not _tag_boundary(text, first):
+                continue
+        pos = first
         for item in items:
             a, b = pos, pos + len(item)
             pos = b + 1
             if not free(a, b):
                 continue
             name = item + level_word
-            end = b + len(level_word) if item == m.group(2) else b
+            written = item == m.group(2) and not m.group(3)  # its level word follows
+            end = b + len(level_word) if written else b
             found.setdefault(
                 (a, end),
                 _Hit(
@@ -341,6 +362,27 @@ def _stem_occurrences(text: str, districts: list[str]) -> list[tuple[int, int, s
         for stem, cid in stems
         for start in sorted(at.get(stem, ()))
     ]
+
+
+def _names_by_tags(listed: str, items: list[str], coordinators: str) -> bool:
+    """Whether jieba cuts a listed run at every item's ends and tags none of its
+    words as a verb, adverb, pronoun, conjunction, preposition or particle
+    (place:words.list-count-not-name-tags)."""
+    cuts, pos = set(), 0
+    for word, flag in _tag(listed):
+        if word not in coordinators and flag.startswith(
+            tuple(words("place:words.list-count-not-name-tags"))
+        ):
+            return False
+        pos += len(word)
+        cuts.add(pos)
+    pos = 0
+    for item in items:
+        pos += len(item)
+        if pos not in cuts:
+            return False
+        pos += 1  # the coordinator
+    return True
 
 
 def _level_lists(text: str) -> Iterator[re.Match[str]]:
@@ -385,6 +427,10 @@ def _tag_boundary(text: str, at: int) -> bool:
     return pos == at
 
 
+# The level of a village's group (郭庄组, a 村民小组): place:pattern.group-tail.
+_GROUP_LEVEL = "neighbourhood"
+
+
 def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Places the gazetteer lacks but a compound address makes certain.
 
@@ -393,6 +439,8 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     """
     by_start = {h.start: h for h in hits}
     tail = pattern("place:pattern.address-tail")
+    group = pattern("place:pattern.group-tail")
+    count = pattern("place:pattern.list-count")
     function_chars = frozenset(chars("place:chars.function"))
     not_tails = word_set("place:words.not-address-tail")
     added: list[_Hit] = []
@@ -409,15 +457,28 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
             # 蒲江县|明月村: a Chongqing village name after a Sichuan county is the
             # county's own village, which no village list covers.
         ranks = [RANK[gazetteer.divisions[c].level] for c, _ in hit.candidates]
-        if not ranks or min(ranks) < 3 or min(ranks) > 4:
+        if not ranks or min(ranks) < 3 or min(ranks) > 5:
             continue
         match = tail.match(text, hit.end)
-        if not match or text[match.end() - 1 : match.end() + 1] in not_tails:
+        level = None
+        if match is None:
+            match = group.match(text, hit.end)  # 江宁区郭庄组: a village's group
+            if (
+                match is None
+                or match.group()[:-1] in common_words()
+                or not _whole_word(text, match.start(), match.end())
+                or text[match.end() - 2 : match.end()] in word_tags()
+            ):
+                # 江宁区工作组: a working group; 赛区组织: 组 opens a word; 核电机组:
+                # 组 ends one (机组)
+                continue
+            level = _GROUP_LEVEL
+        if text[match.end() - 1 : match.end() + 1] in not_tails:
             continue  # 发展乡村: the word 乡村
         name = match.group()
-        if function_chars.intersection(name):
-            continue
-        level = level_from_name(name)
+        if function_chars.intersection(name) or count.match(name):
+            continue  # 梁平区两个社区: a count, not a name
+        level = level or level_from_name(name)
         if level is None or RANK.get(level, 0) <= min(ranks):
             continue
         if follower is not None:
@@ -454,17 +515,76 @@ def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
         if len(ids) == 1:
             h.chosen = next(iter(ids))
     context = _Context(hits, positions, gazetteer)
+    # Sentences naming a province or prefecture for sure (上海、武汉、长沙等地): there a
+    # short form is a place among places, not part of a word (新乡贤).
+    city_sentences = {
+        positions[i][0]
+        for i, h in enumerate(hits)
+        if h.chosen and RANK[gazetteer.divisions[h.chosen].level] <= 2
+    }
     for _ in range(2):
         for i, h in enumerate(hits):
             ids = sorted({c for c, _ in h.candidates})
             if len(ids) <= 1:
                 continue
             context.remove(i)  # a hit is no context for itself
-            scores = {cid: context.support(cid, i) for cid in ids}
-            best = max(scores.values())
-            winners = [c for c, s in scores.items() if s == best]
-            h.chosen = winners[0] if best > 0 and len(winners) == 1 else None
+            city = None
+            if positions[i][0] in city_sentences:
+                city = _prefecture_first(ids, gazetteer)
+            if city is not None and _whole_word(doc.clean, h.start, h.end):
+                h.chosen = city  # 长沙 among 上海、武汉: not 长沙县 (孙中山: no word)
+            else:
+                scores = {cid: context.support(cid, i) for cid in ids}
+                best = max(scores.values())
+                winners = [c for c, s in scores.items() if s == best]
+                h.chosen = winners[0] if best > 0 and len(winners) == 1 else None
             context.add(i)
+
+
+def _parents_in_names(hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """The places a division's name opens with, when they enclose it (河北雄安新区
+    names 河北省, 苏州工业园区 苏州市): a place named inside another name counts
+    (place:parent-in-name)."""
+    found = []
+    seen = {(h.start, h.chosen) for h in hits}
+    for h in hits:
+        if h.chosen is None:
+            continue
+        for above in gazetteer.ancestors(h.chosen):
+            division = gazetteer.divisions[above]
+            for form, kind in ((division.name, "full"), (division.short, "short")):
+                if (
+                    form
+                    and len(form) >= 2
+                    and len(form) + 2 <= len(h.key)
+                    and h.key.startswith(form)
+                    and (h.start, above) not in seen
+                ):
+                    seen.add((h.start, above))
+                    found.append(
+                        _Hit(
+                            h.start,
+                            h.start + len(form),
+                            form,
+                            [(above, kind)],
+                            chosen=above,
+                            rule="place:parent-in-name",
+                        )
+                    )
+    return found
+
+
+def _prefecture_first(ids: list[str], gazetteer: Gazetteer) -> str | None:
+    """The prefecture among a short form's candidates when every other one lies inside
+    it (长沙: 长沙市 and its 长沙县; 东莞: the prefecture and its city): in a sentence
+    naming other cities, a city's short name is its usual name
+    (place:short-form.prefecture-first). None otherwise."""
+    prefectures = [c for c in ids if gazetteer.divisions[c].level in _CITY_LEVELS]
+    if len(prefectures) != 1:
+        return None
+    city = prefectures[0]
+    inside = all(c == city or city in gazetteer.ancestors(c) for c in ids)
+    return city if inside else None
 
 
 # The weight of another place at each distance (_W_SENTENCE … _W_DOCUMENT) when it
@@ -906,6 +1026,13 @@ def _name_start(
         i -= 1
     if i >= 0 and not anchored and not _clean_boundary(*spans[i][2:]):
         return None  # 呼|达罕桥, 地下|金街: the name would start mid-phrase
+    for word in longest_first("place:words.not-name-start"):
+        if text.startswith(word, head, s):
+            head += len(word)  # 出土于|雄安古州城遗址, 致力于|古城: a verb's 于
+            anchored = False  # the place before is no longer next to the name
+            if text[head:s] in common_words():
+                return None
+            break
     name = text[head:s]
     if anchored and len(name) >= 2 and name not in common_words():
         return head, anchored  # 肖家镇|哨马|老街: a name right after its place

@@ -126,6 +126,21 @@ def test_metrics_idioms_with_numerals_are_not_figures(text: str) -> None:
         ("增长百分之五.", [("5", "%", False)]),  # a full stop in ASCII after it
         ("增长百分之3.5", [("3.5", "%", False)]),  # was 3/百: 3 %
         ("占百分之三十五点五", [("35.5", "%", False)]),
+        # issue 20: units as written, rare units, numbers and ranges
+        ("亩产达到900公斤", [("900", "公斤", False)]),
+        ("工期缩短了6个月", [("6", "个月", False)]),
+        ("前11个月,进出口总额增长1.8%", [("1.8", "%", False)]),  # a date
+        ("偏角有10度", [("10", "度", False)]),
+        ("股价一度下跌", []),  # once
+        ("气温降至零下15℃", [("-15", "℃", False)]),
+        ("新增确诊病例61例", [("61", "例", False)]),
+        ("贫困人口2万4千人", [("24000", "人", False)]),
+        ("请来十几位专家", [("10", "位", True)]),
+        ("他工作过的三个乡,", [("3", "个", False)]),
+        ("用好两个市场", []),  # rhetoric
+        ("每户补助3至5万元", [("30000", "元", True), ("50000", "元", True)]),
+        ("每组有2至4人", [("2", "人", True), ("4", "人", True)]),
+        ("获得第1-3名", []),  # ordinals
     ],
 )
 def test_metrics_counts_in_words_and_regressions(
@@ -151,6 +166,14 @@ def test_metrics_at_the_start_of_a_text() -> None:
         ("每月医药费用支出要2000元左右,", "每月医药费用支出"),
         ("初中及以下学历较换届前减少65.45%;", "初中及以下学历"),
         ("对照16条“负面清单”,", "负面清单"),
+        # issue 20: the noun phrase by jieba's tags, never a verb fragment
+        ("目前已有300多名农民跟着他学种菜。", "农民"),  # the noun after a classifier
+        ("各部门减少审批事项120项,", "审批事项"),  # the noun after the last verb
+        ("全市农村危房已累计改造3.9万户。", "农村危房"),  # verbs trailing it
+        ("镇里先后流转2000多亩土地。", "土地"),  # a verb takes it as object
+        ("派出5000名驻村干部帮助脱贫。", "驻村干部"),  # a verb-noun compound
+        ("今年一季度,福建GDP同比增长8.6%。", "GDP"),  # the place is its own link
+        ("11月份社会消费品零售总额同比增长5%。", "社会消费品零售总额"),
     ],
 )
 def test_metrics_subject(text: str, subject: str) -> None:

@@ -220,3 +220,42 @@ def test_district_named_like_an_ordinary_noun_needs_its_city() -> None:
     assert places("房地产开发项目和平房区改造开工面积达到400万平方米") == []
     found = places("哈尔滨市平房区")
     assert ("平房区", "district", "230108") in found
+
+
+# issue 20: places outside the usual ladder and places named inside other names
+def _levels(text: str) -> list[tuple[str, str]]:
+    return [(name, level) for name, level, _ in places(text)]
+
+
+def test_places_a_city_short_form_among_cities_is_the_prefecture() -> None:
+    assert ("长沙", "prefecture") in _levels("上海、武汉、长沙等地海关加强检疫。")
+    assert all(n != "中山" for n, _ in _levels("北京各界人士纪念孙中山先生。"))
+
+
+def test_places_a_new_area_acts_as_a_prefecture_and_names_its_province() -> None:
+    found = _levels("河北雄安新区党工委的干部们表示。")
+    assert found == [("河北", "province"), ("河北雄安新区", "prefecture")]  # no 安新县
+
+
+def test_places_a_village_group_after_its_district() -> None:
+    assert ("杨柳组", "neighbourhood") in _levels("南京市江宁区杨柳组，目前居家隔离。")
+    assert _levels("南京市江宁区工作组来到现场") == [
+        ("南京市", "prefecture"),
+        ("江宁区", "district"),
+    ]
+
+
+def test_places_a_landmark_does_not_open_with_a_verbs_yu() -> None:
+    names = [n for n, _ in _levels("河北正定县致力于古城保护。")]
+    assert "致力于古城" not in names and "古城" not in names
+
+
+def test_places_villages_listed_by_short_name_before_a_count() -> None:
+    found = _levels("目前，六道沟、思家岭、罗圈厂3个村受灾严重。")
+    assert found == [
+        ("六道沟", "village"),
+        ("思家岭", "village"),
+        ("罗圈厂", "village"),
+    ]
+    assert _levels("全镇在党员、群众等3个村试点") == []
+    assert _levels("梁平区两个社区") == [("梁平区", "district")]  # a count, no name
