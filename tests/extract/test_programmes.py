@@ -375,6 +375,57 @@ def test_runs_in_not_another_province_named_beside_it() -> None:
     assert runs["百校千企行动"] == {"保定市"}
 
 
+def test_runs_in_not_the_places_of_a_visit() -> None:
+    # places a visitor went to are not where the programmes he asked about run
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "部长先后到屏南县、寿宁县走访，询问乡村振兴和易地扶贫搬迁等进展。"
+    )
+    runs = _runs_in(text)
+    assert "屏南县" not in runs.get("乡村振兴战略", set())
+    assert "寿宁县" not in runs.get("乡村振兴战略", set())
+
+
+def test_runs_in_not_a_place_that_names_other_work() -> None:
+    # 建设永川镇新城区: a site of other work in a later clause, not the subject
+    text = (
+        "长寿区召开会议，长寿区部署工作。"
+        "处理好新农村建设与产业发展的关系，加快建设双龙镇新城区和凤城街道商贸区。"
+    )
+    assert _runs_in(text)["新农村建设"] == {"长寿区"}
+
+
+def test_runs_in_the_place_that_opens_the_next_clause() -> None:
+    # 在…活动中，云南省坚持…: the place that opens a clause is the one acting
+    text = (
+        "昆明市召开会议，昆明市部署工作。"
+        "在党的群众路线教育实践活动中，云南省注重解决群众反映强烈的问题。"
+    )
+    assert _runs_in(text)["党的群众路线教育实践活动"] == {"云南省"}
+
+
+def test_runs_in_the_place_where_a_programme_is_launched() -> None:
+    # …活动昨天在四川省凉山彝族自治州昭觉县启动: after 在, a chain of places
+    text = (
+        "成都市召开会议，成都市部署工作。"
+        "全国“三下乡”活动昨天在四川省凉山彝族自治州昭觉县启动。"
+    )
+    assert "昭觉县" in _runs_in(text)["三下乡"]
+
+
+def test_no_runs_in_for_a_national_programme_in_reported_words() -> None:
+    # 部长指出，…: a national programme in someone's words, no place of its own
+    text = "部长在南阳市座谈。部长指出，各地要打赢脱贫攻坚战，推进乡村振兴。"
+    runs = _runs_in(text)
+    assert not runs.get("脱贫攻坚") and not runs.get("乡村振兴战略")
+
+
+def test_runs_in_the_place_a_reported_instruction_names() -> None:
+    # 强调，四川要…: the place the words name still acts
+    text = "总书记在四川考察时强调，四川要认真落实西部大开发战略，推进乡村振兴。"
+    assert _runs_in(text)["西部大开发战略"] == {"四川省"}
+
+
 def test_a_province_carrying_out_its_own_programme_makes_it_provincial() -> None:
     from kg.extract import extract
     from kg.link import link
