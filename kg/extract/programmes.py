@@ -687,7 +687,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
     ):
         return []
     scheme = text[word:end]
-    if set(seps) == {"、"} and _paired("、".join(parts)):
+    # one name only when its items are three characters or more (大企业入驻、大项目带动
+    # 战略); two-character heads each name a scheme (蓝天、碧水、净土保卫战)
+    if set(seps) == {"、"} and min(map(len, parts)) >= 3 and _paired("、".join(parts)):
         return [
             Candidate(
                 start,

@@ -450,3 +450,26 @@ def test_a_name_that_lists_its_parts() -> None:
     text = "推行“马上办、网上办、就近办、一次办”服务。"
     (mention,) = extract_programmes(make_doc(text))
     assert mention.attrs["components"] == ["马上办", "网上办", "就近办", "一次办"]
+
+
+def test_two_character_heads_before_one_scheme_word_are_schemes_each() -> None:
+    # 打好碧水、净土、蓝天保卫战: three schemes; items of three characters and more
+    # (大企业入驻、大项目带动战略) stay one name
+    names = [
+        m.name for m in extract_programmes(make_doc("坚决打好碧水、净土、蓝天保卫战。"))
+    ]
+    assert names == ["碧水保卫战", "净土保卫战", "蓝天保卫战"]
+    names = [
+        m.name for m in extract_programmes(make_doc("实施大企业入驻、大项目带动战略。"))
+    ]
+    assert names == ["大企业入驻、大项目带动战略"]
+
+
+def test_a_quoted_list_of_one_or_two_character_items_is_no_programme() -> None:
+    text = "采取“演、唱、画、写”等形式宣讲政策，落实“人、车、场所”同防措施。"
+    assert extract_programmes(make_doc(text)) == []
+
+
+def test_a_quoted_list_of_short_items_with_a_scheme_word_is_a_programme() -> None:
+    found = extract_programmes(make_doc("推行村务“商、定、办、督”制度。"))
+    assert [m.name for m in found] == ["商、定、办、督制度"]
