@@ -37,8 +37,21 @@ __all__ = [
     "straddles",
 ]
 
-_NUMERAL = "一二两三四五六七八九十百千双多"
-_CHUNK = re.compile(rf"[{_NUMERAL}][^{_NUMERAL}]{{1,3}}")
+
+@cache
+def _numerals() -> str:
+    """Numerals that open a formula's parts or count a listing (三比三亮, 五大抓手),
+    ``programme:chars.numerals``."""
+    return rules.chars("programme:chars.numerals")
+
+
+@cache
+def _chunk() -> re.Pattern[str]:
+    """A formula's part: a numeral and up to three characters (三比, 三亮)."""
+    n = _numerals()
+    return re.compile(rf"[{n}][^{n}]{{1,3}}")
+
+
 _PLUS = re.compile(r"(?<![\d.+])\d+(?:\+(?:\d+|[XN]))+(?![\d.%+])")
 _CJK_PLUS = re.compile(
     rf"[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}})+|[{CJK}]{{2,4}}\+(?![{CJK}\d])"
@@ -186,10 +199,10 @@ def _formula(name: str) -> str:
     """plus, chunks, numbered or "" (see classes.toml)."""
     if _PLUS.fullmatch(name) or _CJK_PLUS.fullmatch(name) or _DIGIT_NAME.match(name):
         return "plus"
-    chunks = _CHUNK.findall(name)
+    chunks = _chunk().findall(name)
     if len(chunks) >= 2 and "".join(chunks) == name:
         return "chunks"
-    if re.fullmatch(rf"[{_NUMERAL}][{CJK}]{{1,3}}", name):
+    if re.fullmatch(rf"[{_numerals()}][{CJK}]{{1,3}}", name):
         return "numbered"
     return ""
 
@@ -223,11 +236,11 @@ def _coined(name: str) -> bool:
 def _coined_head(head: str) -> bool:
     if not head:
         return False
-    if re.fullmatch(f"[{_NUMERAL}](?:大|项|个)?", head):
+    if re.fullmatch(f"[{_numerals()}](?:大|项|个)?", head):
         return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
-    if re.fullmatch(f"[{_NUMERAL}]+[日天年月]", head):
+    if re.fullmatch(f"[{_numerals()}]+[日天年月]", head):
         return True  # 百日会战, 三年行动: a campaign's span
-    if re.search(rf"[{_NUMERAL}\d]", head) and not is_word(head):
+    if re.search(rf"[{_numerals()}\d]", head) and not is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
     if len(head) < 2 or (len(head) == 2 and is_word(head)):
         return False
@@ -242,7 +255,7 @@ def _rejected_tail(name: str) -> bool:
         if (
             name[cut:] in rejected()
             and len(name) - cut >= 3
-            and not re.search(rf"[{_NUMERAL}\d]", name[:cut])
+            and not re.search(rf"[{_numerals()}\d]", name[:cut])
         ):
             return True
     return False
@@ -390,7 +403,7 @@ def _quoted(text: str) -> list[Candidate]:
         run = [matches[i]]
         while i + 1 < len(matches):
             gap = text[run[-1].end() : matches[i + 1].start()]
-            if not _RUN_SEP.fullmatch(gap):
+            if not _run_sep().fullmatch(gap):
                 break
             i += 1
             run.append(matches[i])
@@ -428,7 +441,12 @@ def _quoted(text: str) -> list[Candidate]:
     return out
 
 
-_RUN_SEP = re.compile(r"[、和及与]?")
+@cache
+def _run_sep() -> re.Pattern[str]:
+    """What may join quoted names of one run (“以案四说”“以案四改”, “A”和“B”)."""
+    return re.compile(f"[{rules.chars('programme:chars.list-joints')}]?")
+
+
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
 
 
@@ -551,7 +569,7 @@ def _head_start(text: str, start: int) -> int:
     after_adverb = False
     for m in _edge_regex().finditer(clause):
         # 创建 opens a name (创建全国文明城市) and ends one (…示范创建|行动)
-        if m.end() < len(clause) or not _SCHEME_START.match(m.group()):
+        if m.end() < len(clause) or not _scheme_start().match(m.group()):
             if m.end() >= edge:
                 edge = m.end()
                 after_adverb = m.group() in adverbs
@@ -581,7 +599,8 @@ def _head_start(text: str, start: int) -> int:
     if (
         verb is not None
         and (edge == 0 or after_adverb or text.startswith(_np_schemes(), start))
-        and clause[edge + len(verb) : edge + len(verb) + 1] not in _SUFFIX_CHARS
+        and clause[edge + len(verb) : edge + len(verb) + 1]
+        not in rules.chars("programme:chars.word-suffixes")
     ):
         # ，优化…; 不断|提升|中俄蒙经贸洽谈会; 强化|行政执法责任制; not 推进|优化营商
         # 环境创新行动 (the verb after a verb is the name's), not 保障|性安居工程
@@ -589,7 +608,6 @@ def _head_start(text: str, start: int) -> int:
     return begin + edge
 
 
-_SUFFIX_CHARS = frozenset("性化式型")
 _EDITION = re.compile(r"第[一二三四五六七八九十百零\d]+届")
 
 
@@ -598,7 +616,10 @@ def _adverbs() -> frozenset[str]:
     return rules.word_set("programme:words.left-edge")
 
 
-_SCHEME_START = re.compile("创建|争创")
+@cache
+def _scheme_start() -> re.Pattern[str]:
+    """创建, 争创: a creation verb a name keeps, ``programme:words.creation-openers``."""
+    return re.compile(rules.alternation("programme:words.creation-openers"))
 
 
 @cache
@@ -625,7 +646,11 @@ def _scheme(text: str) -> list[Candidate]:
         name = text[begin : match.end()]
         if match.start() - begin < 2 or len(name) > 20:
             continue
-        if begin and text[begin - 1].isdigit() and name[0] in _MEASURES:
+        if (
+            begin
+            and text[begin - 1].isdigit()
+            and name[0] in rules.chars("programme:chars.count-measures")
+        ):
             continue  # 5项科学素质提升行动: a count of schemes
         out.append(
             Candidate(
@@ -641,12 +666,16 @@ def _scheme(text: str) -> list[Candidate]:
     return out
 
 
-_LIST_SEP = "、和与及"
-_MEASURES = "项个条家批所座名类种次届期大万亿千百亩米公吨元户人处年月日"
+@cache
+def _list_region() -> re.Pattern[str]:
+    """The list of heads before a scheme word (产业升级、技改升级和创新驱动)."""
+    return re.compile(f"[{CJK}{rules.chars('programme:chars.list-joints')}]{{1,40}}$")
 
 
-_LIST_REGION = re.compile(f"[{CJK}、和与及]{{1,40}}$")
-_LIST_SPLIT = re.compile("[、和与及]")
+@cache
+def _list_split() -> re.Pattern[str]:
+    """What joins the items of a list, ``programme:chars.list-joints``."""
+    return re.compile(f"[{rules.chars('programme:chars.list-joints')}]")
 
 
 def _distributed(text: str, word: int, end: int) -> list[Candidate]:
@@ -658,22 +687,22 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
     is a counted listing (农村厕所、污水、垃圾三大改造整治工程). Parallel items of three
     or more characters joined by 、 alone make one name (大企业入驻、大项目带动战略).
     """
-    region = _LIST_REGION.search(text, max(0, word - 40), word)
-    if region is None or not _LIST_SPLIT.search(region.group()):
+    region = _list_region().search(text, max(0, word - 40), word)
+    if region is None or not _list_split().search(region.group()):
         return []
     leads = list(_edge_regex().finditer(region.group()))
     if not leads:
         return []  # the list must start after a launch verb (实施A、B和C工程)
     start = region.start() + leads[-1].end()
     body = text[start:word]
-    if re.search(f"[{_NUMERAL}](?:大|项)", body):
+    if re.search(f"[{_numerals()}](?:大|项)", body):
         return []
     items: list[tuple[int, int]] = []
     pos = start
-    for part in _LIST_SPLIT.split(body):
+    for part in _list_split().split(body):
         items.append((pos, pos + len(part)))
         pos += len(part) + 1
-    seps = _LIST_SPLIT.findall(body)
+    seps = _list_split().findall(body)
     function = rules.chars("programme:words.function-chars")
     parts = [text[a:b] for a, b in items]
     if (
@@ -866,13 +895,16 @@ def _listing_name() -> re.Pattern[str]:
         map(
             re.escape,
             sorted(
-                {*rules.words("programme:words.scheme-strong"), "抓手", "机制", "基金"},
+                {
+                    *rules.words("programme:words.scheme-strong"),
+                    *rules.words("programme:words.listing-heads"),
+                },
                 key=len,
                 reverse=True,
             ),
         )
     )
-    return re.compile(rf"[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})")
+    return re.compile(rf"[{_numerals()}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})")
 
 
 # The parts right before a listing name, read backwards from it (a window of 120
@@ -1242,7 +1274,7 @@ def _counts(name: str) -> set[int]:
     sum), 五位一体 5 (the first numeral: “five in one”)."""
     first = 2 if name[0] == "双" else _DIGITS_CN.get(name[0])
     counts = {first} if first else set()
-    chunks = _CHUNK.findall(name)
+    chunks = _chunk().findall(name)
     if len(chunks) >= 2 and "".join(chunks) == name:
         values = [2 if c[0] == "双" else _DIGITS_CN.get(c[0]) for c in chunks]
         if None not in values:
@@ -1366,7 +1398,10 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
     return re.findall(quoted, run.group()) if run else []
 
 
-_COUNTED_SCHEMES = re.compile(rf"([{_NUMERAL}])大([{CJK}]{{2,4}})$")
+@cache
+def _counted_schemes() -> re.Pattern[str]:
+    """五大专项行动: a counted listing of schemes of one kind."""
+    return re.compile(rf"([{_numerals()}])大([{CJK}]{{2,4}})$")
 
 
 def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
@@ -1402,10 +1437,10 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             continue
         # 六单工作法 counts 单 (巡单, 接单 …); 五个振兴 counts 振兴 (产业振兴 …)
         counted = re.match(
-            rf"[{_NUMERAL}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
+            rf"[{_numerals()}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
         )
         parts: list[str] = []
-        listed = _COUNTED_SCHEMES.match(short)  # 五大专项行动
+        listed = _counted_schemes().match(short)  # 五大专项行动
         if "、" in short and _paired(short.rstrip("".join(_scheme_suffixes()))):
             # 马上办、网上办、就近办、一次办: a name that lists its parts
             cand.components = short.split("、")
@@ -1419,7 +1454,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
         asked = {
             i
             for a in range(len(short))
-            if short[a] in _NUMERAL
+            if short[a] in _numerals()
             for b in range(a + 2, len(short) + 1)
             for i in by_short.get((article, short[a:b]), ())
         }
@@ -1443,7 +1478,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             if (
                 len(other_short) >= 2
                 and other_short in short
-                and other_short[0] in _NUMERAL
+                and other_short[0] in _numerals()
             ):
                 parts.append(other_short)  # 三交流 of 一配二培三交流 (“三交流”体系)
             elif (
@@ -1453,7 +1488,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
                 <= len(other.name) - len(counted.group(1))
                 <= (1 if len(counted.group(1)) == 1 else 3)
                 and other.name.endswith(counted.group(1))
-                and other.name[0] not in _NUMERAL
+                and other.name[0] not in _numerals()
             ):
                 parts.append(other.name)
         parts = list(dict.fromkeys(parts))
