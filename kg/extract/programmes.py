@@ -863,9 +863,11 @@ def _creation_regex() -> re.Pattern[str]:
     verbs = rules.alternation("programme:words.creation-verbs")
     ends = rules.alternation("programme:words.creation-ends")
     function = re.escape(rules.chars("programme:words.function-chars"))
+    # 创建国家级生态县（区）, 创建省级园林县（市）城: the bracketed alternative is the name's
+    alternative = rules.pattern("programme:pattern.creation-alternative").pattern
     return re.compile(
         f"(?:{verbs})(?:[^{function}\\W\\d]|[0-9A]){{1,10}}?(?:{ends})"
-        f"(?=[^{CJK}]|的|工作|活动|和|以|为|$)"
+        f"(?:{alternative})?(?=[^{CJK}]|的|工作|活动|和|以|为|$)"
     )
 
 

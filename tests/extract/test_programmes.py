@@ -473,3 +473,11 @@ def test_a_quoted_list_of_one_or_two_character_items_is_no_programme() -> None:
 def test_a_quoted_list_of_short_items_with_a_scheme_word_is_a_programme() -> None:
     found = extract_programmes(make_doc("推行村务“商、定、办、督”制度。"))
     assert [m.name for m in found] == ["商、定、办、督制度"]
+
+
+def test_a_creation_drive_keeps_its_bracketed_alternative_level() -> None:
+    # 创建国家级卫生县（市）城: the bracket is part of the honour the drive aims at
+    found = extract_programmes(make_doc("全力创建国家级卫生县（市）城，改善人居环境。"))
+    assert [(m.name, m.attrs["scope"]) for m in found] == [
+        ("创建国家级卫生县(市)城", "national")
+    ]
