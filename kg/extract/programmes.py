@@ -1010,6 +1010,15 @@ def extract_programmes(
                 cand.aliases.append(cand.name)
                 cand.name += tail.group()
                 cand.end = cand.end + 1 + len(tail.group())
+    # “劳有所得、安‘薪’无忧”专项行动: quotation marks inside a name are emphasis, not
+    # part of it; the name as written stays an alias
+    marks = rules.chars("programme:chars.inner-quotes")
+    for cand in kept:
+        if cand.cls == "programme" and any(c in marks for c in cand.name):
+            bare = "".join(c for c in cand.name if c not in marks)
+            if len(bare) >= 2:
+                cand.aliases.append(cand.name)
+                cand.name = bare
     # Components of a formula spelled out in brackets after it.
     for cand in kept:
         if cand.cls == "programme" and not cand.components:

@@ -481,3 +481,9 @@ def test_a_creation_drive_keeps_its_bracketed_alternative_level() -> None:
     assert [(m.name, m.attrs["scope"]) for m in found] == [
         ("创建国家级卫生县(市)城", "national")
     ]
+
+
+def test_quotation_marks_inside_a_name_are_not_part_of_it() -> None:
+    found = extract_programmes(make_doc("工地上开展“平安‘护航’、温暖同行”专项行动。"))
+    assert [m.name for m in found] == ["平安护航、温暖同行专项行动"]
+    assert "平安‘护航’、温暖同行专项行动" in found[0].attrs["aliases"]
