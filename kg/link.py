@@ -1000,14 +1000,22 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             named = list(dict.fromkeys(village if p in around else p for p in named))
             focus = village
     if not named and entity.attrs.get("scope") in ("national", "provincial"):
-        if _reported(ctx, mention):
+        if _reported(ctx, mention) or (
+            focus == article.focus and article.focus_weight < _FOCUS_EVIDENCE
+        ):
             # 赵乐际强调，…打好三大攻坚战 / 报告指出“…巩固拓展脱贫攻坚成果…”: a
             # national programme in someone's words, with no place of its own
-            # there, is no sign that the article's place carries it out
+            # there, is no sign that the article's place carries it out; nor is an
+            # article's "focus" named once in passing (苏州工业园区 in a state visit)
             focus = None
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+# An article is about its focus place, for a national programme the text names no
+# place for, when the focus is named twice or in the title (a title counts four).
+_FOCUS_EVIDENCE = 2
 
 
 def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:

@@ -487,3 +487,18 @@ def test_quotation_marks_inside_a_name_are_not_part_of_it() -> None:
     found = extract_programmes(make_doc("工地上开展“平安‘护航’、温暖同行”专项行动。"))
     assert [m.name for m in found] == ["平安护航、温暖同行专项行动"]
     assert "平安‘护航’、温暖同行专项行动" in found[0].attrs["aliases"]
+
+
+def test_no_runs_in_for_a_national_programme_from_a_place_named_once() -> None:
+    # a state visit names 苏州工业园区 once: the article is not about it carrying out
+    # national programmes; named twice (or in the title), it is
+    once = (
+        "两国领导人举行会谈\n\n两国领导人今天举行会谈。"
+        "双方回顾了屏南县合作项目的成果，同意推进乡村振兴领域合作。"
+    )
+    assert not _runs_in(once).get("乡村振兴战略")
+    twice = (
+        "屏南县召开大会\n\n屏南县今天召开大会。"
+        "会议部署工作，要求推进乡村振兴，扎实做好各项工作。"
+    )
+    assert _runs_in(twice)["乡村振兴战略"] == {"屏南县"}
