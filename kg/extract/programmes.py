@@ -1029,10 +1029,11 @@ def extract_programmes(
     _attach_quoted_components(doc, kept)
     parts = {p for c in kept for p in c.components}
     for cand in kept:
-        # a quoted part (“三专” of 三专三辅, “巡单” of 六单工作法); a named scheme listed
-        # as a part (制造业高质量发展专项行动 of 五大专项行动) stays a programme too
+        # a quoted part (“三专” of 三专三辅, “巡单” of 六单工作法), also with a scheme
+        # word after it (“三交流”体系 of 一配二培三交流); a named scheme listed as a part
+        # (制造业高质量发展专项行动 of 五大专项行动) stays a programme too
         if (
-            cand.name in parts
+            (cand.name in parts or any(a in parts for a in cand.aliases))
             and cand.cls == "programme"
             and cand.source in ("quoted", "repeat")
         ):

@@ -502,3 +502,13 @@ def test_no_runs_in_for_a_national_programme_from_a_place_named_once() -> None:
         "会议部署工作，要求推进乡村振兴，扎实做好各项工作。"
     )
     assert _runs_in(twice)["乡村振兴战略"] == {"屏南县"}
+
+
+def test_a_quoted_part_with_a_scheme_word_after_it_is_still_a_part() -> None:
+    text = (
+        "推行“一学二帮三提升”机制，抓好“一学”，做实“二帮”，"
+        "完善覆盖全体干部的“三提升”体系。"
+    )
+    found = extract_programmes(make_doc(text))
+    assert [m.name for m in found] == ["一学二帮三提升机制"]
+    assert found[0].attrs["components"] == ["一学", "二帮", "三提升"]
