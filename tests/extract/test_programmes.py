@@ -512,3 +512,8 @@ def test_a_quoted_part_with_a_scheme_word_after_it_is_still_a_part() -> None:
     found = extract_programmes(make_doc(text))
     assert [m.name for m in found] == ["一学二帮三提升机制"]
     assert found[0].attrs["components"] == ["一学", "二帮", "三提升"]
+
+
+def test_a_brand_label_ending_in_zihao_is_no_programme() -> None:
+    text = "打造“川字号”“村字号”特色产业品牌，开展“院坝三议”活动。"
+    assert [m.name for m in extract_programmes(make_doc(text))] == ["院坝三议"]
