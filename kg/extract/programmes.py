@@ -592,7 +592,7 @@ def _head_start(text: str, start: int) -> int:
             edge = i + 1  # 龙头带动计划和|产业链升级工程: two names; …领域和|试点
     if edge == 0 and begin == low and low > 0:
         return start  # no edge in sight: where the name starts is unknown
-    edition = _EDITION.match(clause, edge)
+    edition = rules.pattern("programme:pattern.edition").match(clause, edge)
     if edition is not None and edition.end() < len(clause):
         edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会
     verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
@@ -606,9 +606,6 @@ def _head_start(text: str, start: int) -> int:
         # 环境创新行动 (the verb after a verb is the name's), not 保障|性安居工程
         edge += len(verb)
     return begin + edge
-
-
-_EDITION = re.compile(r"第[一二三四五六七八九十百零\d]+届")
 
 
 @cache
@@ -1294,12 +1291,6 @@ def _counts(name: str) -> set[int]:
     return {c for c in counts if c >= 2}
 
 
-_LEAD_VERB = re.compile(
-    r"^.*(?:实施|开展|推进|突出|抓好|围绕|聚焦|推动|坚持|健全|构建|形成|成立|建立|实现了?|在)"
-)
-_TRAIL_VERB = re.compile(r"(?:上|中)?(?:打造|建设|推进|实现|形成)$")
-
-
 def _items_before(text: str, pos: int) -> list[str]:
     """The list that ends right before ``pos``: “联抓、联促…”的, 政治、法治…, A与B."""
     window = text[max(0, pos - 80) : pos]
@@ -1312,8 +1303,10 @@ def _items_before(text: str, pos: int) -> list[str]:
         parts = tail.split("、")
     else:
         parts = re.split("与|和|及", tail)
-    parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
-    parts[-1] = _TRAIL_VERB.sub("", parts[-1])  # 对外开放上打造“五新”
+    lead = rules.pattern("programme:pattern.parts-lead")
+    parts[0] = lead.sub("", parts[0]) or parts[0]
+    # 对外开放上打造“五新”
+    parts[-1] = rules.pattern("programme:pattern.parts-tail").sub("", parts[-1])
     verbs = rules.longest_first("programme:words.cue") + rules.longest_first(
         "programme:words.task"
     )
@@ -1384,9 +1377,7 @@ def _plus_parts(text: str, name: str) -> list[str]:
         sentence = re.split(r"[。;；!?！？\n]", text[max(0, pos - 120) : pos])[-1]
         groups = [
             g.split("、")
-            for g in re.findall(
-                r"以([^以为,，。、][^以为,，。]{0,30})为[^以为,，。]{1,4}", sentence
-            )
+            for g in rules.pattern("programme:pattern.plus-parts").findall(sentence)
         ]
         groups = groups[-len(numbers) :]
         if len(groups) == len(numbers) and [len(g) for g in groups] == numbers:
