@@ -1008,9 +1008,33 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
             focus = None
+    if not named and focus is not None:
+        # 全省各地在…“三比一看”活动中: the province of the article's place
+        focus = _whole_province(builder, ctx, mention, focus) or focus
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _whole_province(
+    builder: _Builder, ctx: _DocContext, mention: Mention, focus: str
+) -> str | None:
+    """The province around ``focus`` when the programme's clause says the whole
+    province carries it out (全省各地在…活动中, 全省开展…), ``link:pattern.whole-province``."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    marks = pattern("link:pattern.clause-mark")
+    opened = max(
+        (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
+    )
+    if pattern("link:pattern.whole-province").search(text, opened, start) is None:
+        return None
+    for candidate in [focus, *sorted(_ancestor_ids(builder, focus))]:
+        code = candidate.removeprefix("place:")
+        if code.isdigit() and len(code) == 2:  # a province's division code
+            return candidate
+    return None
 
 
 # An article is about its focus place, for a national programme the text names no

@@ -517,3 +517,11 @@ def test_a_quoted_part_with_a_scheme_word_after_it_is_still_a_part() -> None:
 def test_a_brand_label_ending_in_zihao_is_no_programme() -> None:
     text = "打造“川字号”“村字号”特色产业品牌，开展“院坝三议”活动。"
     assert [m.name for m in extract_programmes(make_doc(text))] == ["院坝三议"]
+
+
+def test_runs_in_the_province_when_the_whole_province_carries_it_out() -> None:
+    text = (
+        "屏南县召开会议\n\n屏南县召开会议，屏南县部署工作。"
+        "全省各地在“比学赶超”活动中争当先锋。"
+    )
+    assert _runs_in(text)["比学赶超"] == {"福建省"}
