@@ -1050,7 +1050,7 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
     在 or 的 (…示范活动在刚察县启动; 承担…建设任务的内蒙古自治区). A place elsewhere
     is a site of other work or of a visit (先后到宛城区…，了解…脱贫攻坚情况; 统筹好
     新农村建设…，实施奋斗镇新镇区建设): ``link:pattern.clause-mark``,
-    ``link:pattern.clause-opening``, ``link:pattern.at-place``. A chain of places
+    ``link:pattern.acting-opening``, ``link:pattern.at-place``. A chain of places
     (青海省海北藏族自治州刚察县) counts from its first."""
     text = ctx.doc.clean
     start = ctx.position(mention)
@@ -1068,7 +1068,7 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
     opened = max(
         (m.end() for m in marks.finditer(text, sentence, at)), default=sentence
     )
-    opening = pattern("link:pattern.clause-opening")
+    opening = pattern("link:pattern.acting-opening")
     return opening.fullmatch(text, opened, at) is not None
 
 
