@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError
+from kg.ingest import fold
 
 TYPES = ("place", "person", "programme", "metric")
 # Programme nodes that kg eval scores: kg's older "local" class, and "programme" (any
@@ -150,7 +151,12 @@ def _match(
                     item.get("value")
                 ) and node.get("unit") == item.get("unit")
             else:
-                same = bool(_names(item) & {node["name"], *node.get("aliases", [])})
+                # kg folds full-width forms to ASCII (（区） -> (区), kg.ingest.fold):
+                # the same name as the gold's, written as the text writes it
+                same = bool(
+                    {fold(n) for n in _names(item)}
+                    & {fold(n) for n in (node["name"], *node.get("aliases", []))}
+                )
             if same:
                 found = node
                 break

@@ -990,7 +990,12 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     for place in ctx.nearby(mention, "place"):
         pid = ctx.ids[id(place)]
         level = str(builder.graph.entities[pid].attrs.get("level"))
-        if RANK.get(level, 9) <= 4 and level != "zone" and pid not in named:
+        if (
+            RANK.get(level, 9) <= 4
+            and level != "zone"
+            and pid not in named
+            and _acts_in(ctx, place, mention)
+        ):
             named.append(pid)
     # 重庆市璧山区…“五新”: the district, not also the province that holds it
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
@@ -1003,9 +1008,6 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         ]
     )
     if focus is not None:
-        # 保定市's report: 对接北京 (北京市, another province) is not where its
-        # programmes run
-        named = [pid for pid in named if not _other_province(builder, pid, focus)]
         # an article about a village (华溪村 in its title or named throughout) says
         # where its programmes run more precisely than its district or town
         village = _subject_village(builder, ctx, article, focus)
@@ -1013,9 +1015,112 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             around = _ancestor_ids(builder, village)
             named = list(dict.fromkeys(village if p in around else p for p in named))
             focus = village
+    if not named and entity.attrs.get("scope") in ("national", "provincial"):
+        if _reported(ctx, mention) or (
+            focus == article.focus and article.focus_weight < _FOCUS_EVIDENCE
+        ):
+            # 赵乐际强调，…打好三大攻坚战 / 报告指出“…巩固拓展脱贫攻坚成果…”: a
+            # national programme in someone's words, with no place of its own
+            # there, is no sign that the article's place carries it out; nor is an
+            # article's "focus" named once in passing (苏州工业园区 in a state visit)
+            focus = None
+    if not named and focus is not None:
+        # 全省各地在…“三比一看”活动中: the province of the article's place
+        focus = _whole_province(builder, ctx, mention, focus) or focus
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _whole_province(
+    builder: _Builder, ctx: _DocContext, mention: Mention, focus: str
+) -> str | None:
+    """The province around ``focus`` when the programme's clause says the whole
+    province carries it out (全省各地在…活动中, 全省开展…), ``link:pattern.whole-province``."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    marks = pattern("link:pattern.clause-mark")
+    opened = max(
+        (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
+    )
+    if pattern("link:pattern.whole-province").search(text, opened, start) is None:
+        return None
+    for candidate in [focus, *sorted(_ancestor_ids(builder, focus))]:
+        code = candidate.removeprefix("place:")
+        if code.isdigit() and len(code) == 2:  # a province's division code
+            return candidate
+    return None
+
+
+# An article is about its focus place, for a national programme the text names no
+# place for, when the focus is named twice or in the title (a title counts four).
+_FOCUS_EVIDENCE = 2
+
+
+def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
+    """Whether a place its sentence names is where a programme runs: the place is
+    the subject of the programme's clause (屏南县成立了精准扶贫服务中心, 海口、万宁
+    等地将…纳入“监督一张网”), opens a clause of the sentence (两年来，重庆市以…为
+    突破口，打赢脱贫攻坚战; 在…活动中，重庆市坚持…), or follows the programme after
+    在 or 的 (…示范活动在刚察县启动; 承担…建设任务的内蒙古自治区). A place elsewhere
+    is a site of other work or of a visit (先后到宛城区…，了解…脱贫攻坚情况; 统筹好
+    新农村建设…，实施奋斗镇新镇区建设): ``link:pattern.clause-mark``,
+    ``link:pattern.acting-opening``, ``link:pattern.at-place``. A chain of places
+    (青海省海北藏族自治州刚察县) counts from its first."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    at = _chain_start(ctx, place)
+    marks = pattern("link:pattern.clause-mark")
+    if at < start and not marks.search(text, at, start):
+        return True  # the same clause, before the programme
+    if at > start:
+        end = ctx.to_clean(mention.end)
+        if not marks.search(text, end, at) and pattern("link:pattern.at-place").search(
+            text[end:at]
+        ):
+            return True
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(at)][0]
+    opened = max(
+        (m.end() for m in marks.finditer(text, sentence, at)), default=sentence
+    )
+    opening = pattern("link:pattern.acting-opening")
+    return opening.fullmatch(text, opened, at) is not None
+
+
+def _chain_start(ctx: _DocContext, place: Mention) -> int:
+    """Where the chain or list of places that ends with ``place`` starts (重庆市璧山区
+    and 北京、山西、浙江: the first), ``link:pattern.place-list-joint`` between them."""
+    ends = ctx.cached(
+        "place-ends",
+        lambda: {
+            ctx.to_clean(p.end): ctx.position(p)
+            for p in ctx.by_label["place"]
+            if id(p) in ctx.ids
+        },
+    )
+    joint = pattern("link:pattern.place-list-joint")
+    text = ctx.doc.clean
+    at = ctx.position(place)
+    for _ in range(12):  # a guard: chains and lists are a few places long
+        if at in ends:
+            at = ends[at]
+        elif at > 0 and joint.fullmatch(text[at - 1]) and at - 1 in ends:
+            at = ends[at - 1]
+        else:
+            break
+    return at
+
+
+def _reported(ctx: _DocContext, mention: Mention) -> bool:
+    """A mention in reported words: after a verb of saying in its sentence (强调，,
+    指出“), ``link:pattern.reported-speech``."""
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    return (
+        pattern("link:pattern.reported-speech").search(ctx.doc.clean, sentence, start)
+        is not None
+    )
 
 
 def _owner_scope(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
@@ -1029,27 +1134,6 @@ def _owner_scope(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     entity = builder.graph.entities.get(ctx.ids.get(id(last), ""))
     if entity is not None and entity.attrs.get("level") == "province":
         return "provincial"
-    return None
-
-
-def _other_province(builder: _Builder, pid: str, focus: str) -> bool:
-    """A province or prefecture (北京市, 天津市) outside the focus's province."""
-    entity = builder.graph.entities.get(pid)
-    if entity is None or RANK.get(str(entity.attrs.get("level")), 9) > 2:
-        return False
-    province = _province_of(builder, focus)
-    return province is not None and province != _province_of(builder, pid)
-
-
-def _province_of(builder: _Builder, pid: str) -> str | None:
-    chain = [pid, *sorted(_ancestor_ids(builder, pid), key=len)]
-    for candidate in chain:
-        entity = builder.graph.entities.get(candidate)
-        code = candidate.removeprefix("place:")
-        if entity is not None and entity.attrs.get("level") == "province":
-            return candidate
-        if code.isdigit() and len(code) == 2:
-            return candidate
     return None
 
 

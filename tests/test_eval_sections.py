@@ -54,3 +54,13 @@ def test_empty_section_counts_every_prediction_as_spurious(tmp_path: Path) -> No
     scores = evaluate(_gold(tmp_path, places=[], metrics=[]), _graph(tmp_path))
     assert scores.by_type["place"].fp == 1
     assert scores.by_type["metric"].fp == 1
+
+
+def test_a_name_matches_the_gold_however_its_full_width_forms_are_written() -> None:
+    # kg folds （区） to (区) (kg.ingest.fold); the gold writes the text's forms
+    from kg.evaluate import _match
+
+    gold = [{"name": "创建国家级卫生县（市）城"}]
+    node = {"id": "programme:x", "name": "创建国家级卫生县(市)城", "aliases": []}
+    pairs, missed, extra = _match(gold, [node], "programme")
+    assert len(pairs) == 1 and not missed and not extra

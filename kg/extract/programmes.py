@@ -37,8 +37,21 @@ __all__ = [
     "straddles",
 ]
 
-_NUMERAL = "一二两三四五六七八九十百千双多"
-_CHUNK = re.compile(rf"[{_NUMERAL}][^{_NUMERAL}]{{1,3}}")
+
+@cache
+def _numerals() -> str:
+    """Numerals that open a formula's parts or count a listing (三比三亮, 五大抓手),
+    ``programme:chars.numerals``."""
+    return rules.chars("programme:chars.numerals")
+
+
+@cache
+def _chunk() -> re.Pattern[str]:
+    """A formula's part: a numeral and up to three characters (三比, 三亮)."""
+    n = _numerals()
+    return re.compile(rf"[{n}][^{n}]{{1,3}}")
+
+
 _PLUS = re.compile(r"(?<![\d.+])\d+(?:\+(?:\d+|[XN]))+(?![\d.%+])")
 _CJK_PLUS = re.compile(
     rf"[{CJK}]{{2,6}}(?:\+[{CJK}]{{2,6}})+|[{CJK}]{{2,4}}\+(?![{CJK}\d])"
@@ -186,10 +199,10 @@ def _formula(name: str) -> str:
     """plus, chunks, numbered or "" (see classes.toml)."""
     if _PLUS.fullmatch(name) or _CJK_PLUS.fullmatch(name) or _DIGIT_NAME.match(name):
         return "plus"
-    chunks = _CHUNK.findall(name)
+    chunks = _chunk().findall(name)
     if len(chunks) >= 2 and "".join(chunks) == name:
         return "chunks"
-    if re.fullmatch(rf"[{_NUMERAL}][{CJK}]{{1,3}}", name):
+    if re.fullmatch(rf"[{_numerals()}][{CJK}]{{1,3}}", name):
         return "numbered"
     return ""
 
@@ -223,11 +236,11 @@ def _coined(name: str) -> bool:
 def _coined_head(head: str) -> bool:
     if not head:
         return False
-    if re.fullmatch(f"[{_NUMERAL}](?:大|项|个)?", head):
+    if re.fullmatch(f"[{_numerals()}](?:大|项|个)?", head):
         return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
-    if re.fullmatch(f"[{_NUMERAL}]+[日天年月]", head):
+    if re.fullmatch(f"[{_numerals()}]+[日天年月]", head):
         return True  # 百日会战, 三年行动: a campaign's span
-    if re.search(rf"[{_NUMERAL}\d]", head) and not is_word(head):
+    if re.search(rf"[{_numerals()}\d]", head) and not is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
     if len(head) < 2 or (len(head) == 2 and is_word(head)):
         return False
@@ -242,7 +255,7 @@ def _rejected_tail(name: str) -> bool:
         if (
             name[cut:] in rejected()
             and len(name) - cut >= 3
-            and not re.search(rf"[{_NUMERAL}\d]", name[:cut])
+            and not re.search(rf"[{_numerals()}\d]", name[:cut])
         ):
             return True
     return False
@@ -390,7 +403,7 @@ def _quoted(text: str) -> list[Candidate]:
         run = [matches[i]]
         while i + 1 < len(matches):
             gap = text[run[-1].end() : matches[i + 1].start()]
-            if not _RUN_SEP.fullmatch(gap):
+            if not _run_sep().fullmatch(gap):
                 break
             i += 1
             run.append(matches[i])
@@ -428,7 +441,12 @@ def _quoted(text: str) -> list[Candidate]:
     return out
 
 
-_RUN_SEP = re.compile(r"[、和及与]?")
+@cache
+def _run_sep() -> re.Pattern[str]:
+    """What may join quoted names of one run (“以案四说”“以案四改”, “A”和“B”)."""
+    return re.compile(f"[{rules.chars('programme:chars.list-joints')}]?")
+
+
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
 
 
@@ -551,7 +569,7 @@ def _head_start(text: str, start: int) -> int:
     after_adverb = False
     for m in _edge_regex().finditer(clause):
         # 创建 opens a name (创建全国文明城市) and ends one (…示范创建|行动)
-        if m.end() < len(clause) or not _SCHEME_START.match(m.group()):
+        if m.end() < len(clause) or not _scheme_start().match(m.group()):
             if m.end() >= edge:
                 edge = m.end()
                 after_adverb = m.group() in adverbs
@@ -574,14 +592,15 @@ def _head_start(text: str, start: int) -> int:
             edge = i + 1  # 龙头带动计划和|产业链升级工程: two names; …领域和|试点
     if edge == 0 and begin == low and low > 0:
         return start  # no edge in sight: where the name starts is unknown
-    edition = _EDITION.match(clause, edge)
+    edition = rules.pattern("programme:pattern.edition").match(clause, edge)
     if edition is not None and edition.end() < len(clause):
         edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会
     verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
     if (
         verb is not None
         and (edge == 0 or after_adverb or text.startswith(_np_schemes(), start))
-        and clause[edge + len(verb) : edge + len(verb) + 1] not in _SUFFIX_CHARS
+        and clause[edge + len(verb) : edge + len(verb) + 1]
+        not in rules.chars("programme:chars.word-suffixes")
     ):
         # ，优化…; 不断|提升|中俄蒙经贸洽谈会; 强化|行政执法责任制; not 推进|优化营商
         # 环境创新行动 (the verb after a verb is the name's), not 保障|性安居工程
@@ -589,16 +608,15 @@ def _head_start(text: str, start: int) -> int:
     return begin + edge
 
 
-_SUFFIX_CHARS = frozenset("性化式型")
-_EDITION = re.compile(r"第[一二三四五六七八九十百零\d]+届")
-
-
 @cache
 def _adverbs() -> frozenset[str]:
     return rules.word_set("programme:words.left-edge")
 
 
-_SCHEME_START = re.compile("创建|争创")
+@cache
+def _scheme_start() -> re.Pattern[str]:
+    """创建, 争创: a creation verb a name keeps, ``programme:words.creation-openers``."""
+    return re.compile(rules.alternation("programme:words.creation-openers"))
 
 
 @cache
@@ -625,7 +643,11 @@ def _scheme(text: str) -> list[Candidate]:
         name = text[begin : match.end()]
         if match.start() - begin < 2 or len(name) > 20:
             continue
-        if begin and text[begin - 1].isdigit() and name[0] in _MEASURES:
+        if (
+            begin
+            and text[begin - 1].isdigit()
+            and name[0] in rules.chars("programme:chars.count-measures")
+        ):
             continue  # 5项科学素质提升行动: a count of schemes
         out.append(
             Candidate(
@@ -641,12 +663,16 @@ def _scheme(text: str) -> list[Candidate]:
     return out
 
 
-_LIST_SEP = "、和与及"
-_MEASURES = "项个条家批所座名类种次届期大万亿千百亩米公吨元户人处年月日"
+@cache
+def _list_region() -> re.Pattern[str]:
+    """The list of heads before a scheme word (产业升级、技改升级和创新驱动)."""
+    return re.compile(f"[{CJK}{rules.chars('programme:chars.list-joints')}]{{1,40}}$")
 
 
-_LIST_REGION = re.compile(f"[{CJK}、和与及]{{1,40}}$")
-_LIST_SPLIT = re.compile("[、和与及]")
+@cache
+def _list_split() -> re.Pattern[str]:
+    """What joins the items of a list, ``programme:chars.list-joints``."""
+    return re.compile(f"[{rules.chars('programme:chars.list-joints')}]")
 
 
 def _distributed(text: str, word: int, end: int) -> list[Candidate]:
@@ -658,22 +684,22 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
     is a counted listing (农村厕所、污水、垃圾三大改造整治工程). Parallel items of three
     or more characters joined by 、 alone make one name (大企业入驻、大项目带动战略).
     """
-    region = _LIST_REGION.search(text, max(0, word - 40), word)
-    if region is None or not _LIST_SPLIT.search(region.group()):
+    region = _list_region().search(text, max(0, word - 40), word)
+    if region is None or not _list_split().search(region.group()):
         return []
     leads = list(_edge_regex().finditer(region.group()))
     if not leads:
         return []  # the list must start after a launch verb (实施A、B和C工程)
     start = region.start() + leads[-1].end()
     body = text[start:word]
-    if re.search(f"[{_NUMERAL}](?:大|项)", body):
+    if re.search(f"[{_numerals()}](?:大|项)", body):
         return []
     items: list[tuple[int, int]] = []
     pos = start
-    for part in _LIST_SPLIT.split(body):
+    for part in _list_split().split(body):
         items.append((pos, pos + len(part)))
         pos += len(part) + 1
-    seps = _LIST_SPLIT.findall(body)
+    seps = _list_split().findall(body)
     function = rules.chars("programme:words.function-chars")
     parts = [text[a:b] for a, b in items]
     if (
@@ -687,7 +713,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
     ):
         return []
     scheme = text[word:end]
-    if set(seps) == {"、"} and _paired("、".join(parts)):
+    # one name only when its items are three characters or more (大企业入驻、大项目带动
+    # 战略); two-character heads each name a scheme (蓝天、碧水、净土保卫战)
+    if set(seps) == {"、"} and min(map(len, parts)) >= 3 and _paired("、".join(parts)):
         return [
             Candidate(
                 start,
@@ -832,9 +860,11 @@ def _creation_regex() -> re.Pattern[str]:
     verbs = rules.alternation("programme:words.creation-verbs")
     ends = rules.alternation("programme:words.creation-ends")
     function = re.escape(rules.chars("programme:words.function-chars"))
+    # 创建国家级生态县（区）, 创建省级园林县（市）城: the bracketed alternative is the name's
+    alternative = rules.pattern("programme:pattern.creation-alternative").pattern
     return re.compile(
         f"(?:{verbs})(?:[^{function}\\W\\d]|[0-9A]){{1,10}}?(?:{ends})"
-        f"(?=[^{CJK}]|的|工作|活动|和|以|为|$)"
+        f"(?:{alternative})?(?=[^{CJK}]|的|工作|活动|和|以|为|$)"
     )
 
 
@@ -864,13 +894,16 @@ def _listing_name() -> re.Pattern[str]:
         map(
             re.escape,
             sorted(
-                {*rules.words("programme:words.scheme-strong"), "抓手", "机制", "基金"},
+                {
+                    *rules.words("programme:words.scheme-strong"),
+                    *rules.words("programme:words.listing-heads"),
+                },
                 key=len,
                 reverse=True,
             ),
         )
     )
-    return re.compile(rf"[{_NUMERAL}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})")
+    return re.compile(rf"[{_numerals()}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})")
 
 
 # The parts right before a listing name, read backwards from it (a window of 120
@@ -974,6 +1007,15 @@ def extract_programmes(
                 cand.aliases.append(cand.name)
                 cand.name += tail.group()
                 cand.end = cand.end + 1 + len(tail.group())
+    # “劳有所得、安‘薪’无忧”专项行动: quotation marks inside a name are emphasis, not
+    # part of it; the name as written stays an alias
+    marks = rules.chars("programme:chars.inner-quotes")
+    for cand in kept:
+        if cand.cls == "programme" and any(c in marks for c in cand.name):
+            bare = "".join(c for c in cand.name if c not in marks)
+            if len(bare) >= 2:
+                cand.aliases.append(cand.name)
+                cand.name = bare
     # Components of a formula spelled out in brackets after it.
     for cand in kept:
         if cand.cls == "programme" and not cand.components:
@@ -984,10 +1026,11 @@ def extract_programmes(
     _attach_quoted_components(doc, kept)
     parts = {p for c in kept for p in c.components}
     for cand in kept:
-        # a quoted part (“三专” of 三专三辅, “巡单” of 六单工作法); a named scheme listed
-        # as a part (制造业高质量发展专项行动 of 五大专项行动) stays a programme too
+        # a quoted part (“三专” of 三专三辅, “巡单” of 六单工作法), also with a scheme
+        # word after it (“三交流”体系 of 一配二培三交流); a named scheme listed as a part
+        # (制造业高质量发展专项行动 of 五大专项行动) stays a programme too
         if (
-            cand.name in parts
+            (cand.name in parts or any(a in parts for a in cand.aliases))
             and cand.cls == "programme"
             and cand.source in ("quoted", "repeat")
         ):
@@ -1240,18 +1283,12 @@ def _counts(name: str) -> set[int]:
     sum), 五位一体 5 (the first numeral: “five in one”)."""
     first = 2 if name[0] == "双" else _DIGITS_CN.get(name[0])
     counts = {first} if first else set()
-    chunks = _CHUNK.findall(name)
+    chunks = _chunk().findall(name)
     if len(chunks) >= 2 and "".join(chunks) == name:
         values = [2 if c[0] == "双" else _DIGITS_CN.get(c[0]) for c in chunks]
         if None not in values:
             counts.add(sum(values))  # type: ignore[arg-type]
     return {c for c in counts if c >= 2}
-
-
-_LEAD_VERB = re.compile(
-    r"^.*(?:实施|开展|推进|突出|抓好|围绕|聚焦|推动|坚持|健全|构建|形成|成立|建立|实现了?|在)"
-)
-_TRAIL_VERB = re.compile(r"(?:上|中)?(?:打造|建设|推进|实现|形成)$")
 
 
 def _items_before(text: str, pos: int) -> list[str]:
@@ -1266,8 +1303,10 @@ def _items_before(text: str, pos: int) -> list[str]:
         parts = tail.split("、")
     else:
         parts = re.split("与|和|及", tail)
-    parts[0] = _LEAD_VERB.sub("", parts[0]) or parts[0]
-    parts[-1] = _TRAIL_VERB.sub("", parts[-1])  # 对外开放上打造“五新”
+    lead = rules.pattern("programme:pattern.parts-lead")
+    parts[0] = lead.sub("", parts[0]) or parts[0]
+    # 对外开放上打造“五新”
+    parts[-1] = rules.pattern("programme:pattern.parts-tail").sub("", parts[-1])
     verbs = rules.longest_first("programme:words.cue") + rules.longest_first(
         "programme:words.task"
     )
@@ -1338,9 +1377,7 @@ def _plus_parts(text: str, name: str) -> list[str]:
         sentence = re.split(r"[。;；!?！？\n]", text[max(0, pos - 120) : pos])[-1]
         groups = [
             g.split("、")
-            for g in re.findall(
-                r"以([^以为,，。、][^以为,，。]{0,30})为[^以为,，。]{1,4}", sentence
-            )
+            for g in rules.pattern("programme:pattern.plus-parts").findall(sentence)
         ]
         groups = groups[-len(numbers) :]
         if len(groups) == len(numbers) and [len(g) for g in groups] == numbers:
@@ -1364,7 +1401,10 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
     return re.findall(quoted, run.group()) if run else []
 
 
-_COUNTED_SCHEMES = re.compile(rf"([{_NUMERAL}])大([{CJK}]{{2,4}})$")
+@cache
+def _counted_schemes() -> re.Pattern[str]:
+    """五大专项行动: a counted listing of schemes of one kind."""
+    return re.compile(rf"([{_numerals()}])大([{CJK}]{{2,4}})$")
 
 
 def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
@@ -1400,10 +1440,10 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             continue
         # 六单工作法 counts 单 (巡单, 接单 …); 五个振兴 counts 振兴 (产业振兴 …)
         counted = re.match(
-            rf"[{_NUMERAL}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
+            rf"[{_numerals()}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
         )
         parts: list[str] = []
-        listed = _COUNTED_SCHEMES.match(short)  # 五大专项行动
+        listed = _counted_schemes().match(short)  # 五大专项行动
         if "、" in short and _paired(short.rstrip("".join(_scheme_suffixes()))):
             # 马上办、网上办、就近办、一次办: a name that lists its parts
             cand.components = short.split("、")
@@ -1417,7 +1457,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
         asked = {
             i
             for a in range(len(short))
-            if short[a] in _NUMERAL
+            if short[a] in _numerals()
             for b in range(a + 2, len(short) + 1)
             for i in by_short.get((article, short[a:b]), ())
         }
@@ -1441,7 +1481,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             if (
                 len(other_short) >= 2
                 and other_short in short
-                and other_short[0] in _NUMERAL
+                and other_short[0] in _numerals()
             ):
                 parts.append(other_short)  # 三交流 of 一配二培三交流 (“三交流”体系)
             elif (
@@ -1451,7 +1491,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
                 <= len(other.name) - len(counted.group(1))
                 <= (1 if len(counted.group(1)) == 1 else 3)
                 and other.name.endswith(counted.group(1))
-                and other.name[0] not in _NUMERAL
+                and other.name[0] not in _numerals()
             ):
                 parts.append(other.name)
         parts = list(dict.fromkeys(parts))

@@ -375,6 +375,57 @@ def test_runs_in_not_another_province_named_beside_it() -> None:
     assert runs["百校千企行动"] == {"保定市"}
 
 
+def test_runs_in_not_the_places_of_a_visit() -> None:
+    # places a visitor went to are not where the programmes he asked about run
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "部长先后到屏南县、寿宁县走访，询问乡村振兴和易地扶贫搬迁等进展。"
+    )
+    runs = _runs_in(text)
+    assert "屏南县" not in runs.get("乡村振兴战略", set())
+    assert "寿宁县" not in runs.get("乡村振兴战略", set())
+
+
+def test_runs_in_not_a_place_that_names_other_work() -> None:
+    # 建设永川镇新城区: a site of other work in a later clause, not the subject
+    text = (
+        "长寿区召开会议，长寿区部署工作。"
+        "处理好新农村建设与产业发展的关系，加快建设双龙镇新城区和凤城街道商贸区。"
+    )
+    assert _runs_in(text)["新农村建设"] == {"长寿区"}
+
+
+def test_runs_in_the_place_that_opens_the_next_clause() -> None:
+    # 在…活动中，云南省坚持…: the place that opens a clause is the one acting
+    text = (
+        "昆明市召开会议，昆明市部署工作。"
+        "在党的群众路线教育实践活动中，云南省注重解决群众反映强烈的问题。"
+    )
+    assert _runs_in(text)["党的群众路线教育实践活动"] == {"云南省"}
+
+
+def test_runs_in_the_place_where_a_programme_is_launched() -> None:
+    # …活动昨天在四川省凉山彝族自治州昭觉县启动: after 在, a chain of places
+    text = (
+        "成都市召开会议，成都市部署工作。"
+        "全国“三下乡”活动昨天在四川省凉山彝族自治州昭觉县启动。"
+    )
+    assert "昭觉县" in _runs_in(text)["三下乡"]
+
+
+def test_no_runs_in_for_a_national_programme_in_reported_words() -> None:
+    # 部长指出，…: a national programme in someone's words, no place of its own
+    text = "部长在南阳市座谈。部长指出，各地要打赢脱贫攻坚战，推进乡村振兴。"
+    runs = _runs_in(text)
+    assert not runs.get("脱贫攻坚") and not runs.get("乡村振兴战略")
+
+
+def test_runs_in_the_place_a_reported_instruction_names() -> None:
+    # 强调，四川要…: the place the words name still acts
+    text = "总书记在四川考察时强调，四川要认真落实西部大开发战略，推进乡村振兴。"
+    assert _runs_in(text)["西部大开发战略"] == {"四川省"}
+
+
 def test_a_province_carrying_out_its_own_programme_makes_it_provincial() -> None:
     from kg.extract import extract
     from kg.link import link
@@ -399,3 +450,78 @@ def test_a_name_that_lists_its_parts() -> None:
     text = "推行“马上办、网上办、就近办、一次办”服务。"
     (mention,) = extract_programmes(make_doc(text))
     assert mention.attrs["components"] == ["马上办", "网上办", "就近办", "一次办"]
+
+
+def test_two_character_heads_before_one_scheme_word_are_schemes_each() -> None:
+    # 打好碧水、净土、蓝天保卫战: three schemes; items of three characters and more
+    # (大企业入驻、大项目带动战略) stay one name
+    names = [
+        m.name for m in extract_programmes(make_doc("坚决打好碧水、净土、蓝天保卫战。"))
+    ]
+    assert names == ["碧水保卫战", "净土保卫战", "蓝天保卫战"]
+    names = [
+        m.name for m in extract_programmes(make_doc("实施大企业入驻、大项目带动战略。"))
+    ]
+    assert names == ["大企业入驻、大项目带动战略"]
+
+
+def test_a_quoted_list_of_one_or_two_character_items_is_no_programme() -> None:
+    text = "采取“演、唱、画、写”等形式宣讲政策，落实“人、车、场所”同防措施。"
+    assert extract_programmes(make_doc(text)) == []
+
+
+def test_a_quoted_list_of_short_items_with_a_scheme_word_is_a_programme() -> None:
+    found = extract_programmes(make_doc("推行村务“商、定、办、督”制度。"))
+    assert [m.name for m in found] == ["商、定、办、督制度"]
+
+
+def test_a_creation_drive_keeps_its_bracketed_alternative_level() -> None:
+    # 创建国家级卫生县（市）城: the bracket is part of the honour the drive aims at
+    found = extract_programmes(make_doc("全力创建国家级卫生县（市）城，改善人居环境。"))
+    assert [(m.name, m.attrs["scope"]) for m in found] == [
+        ("创建国家级卫生县(市)城", "national")
+    ]
+
+
+def test_quotation_marks_inside_a_name_are_not_part_of_it() -> None:
+    found = extract_programmes(make_doc("工地上开展“平安‘护航’、温暖同行”专项行动。"))
+    assert [m.name for m in found] == ["平安护航、温暖同行专项行动"]
+    assert "平安‘护航’、温暖同行专项行动" in found[0].attrs["aliases"]
+
+
+def test_no_runs_in_for_a_national_programme_from_a_place_named_once() -> None:
+    # a state visit names 苏州工业园区 once: the article is not about it carrying out
+    # national programmes; named twice (or in the title), it is
+    once = (
+        "两国领导人举行会谈\n\n两国领导人今天举行会谈。"
+        "双方回顾了屏南县合作项目的成果，同意推进乡村振兴领域合作。"
+    )
+    assert not _runs_in(once).get("乡村振兴战略")
+    twice = (
+        "屏南县召开大会\n\n屏南县今天召开大会。"
+        "会议部署工作，要求推进乡村振兴，扎实做好各项工作。"
+    )
+    assert _runs_in(twice)["乡村振兴战略"] == {"屏南县"}
+
+
+def test_a_quoted_part_with_a_scheme_word_after_it_is_still_a_part() -> None:
+    text = (
+        "推行“一学二帮三提升”机制，抓好“一学”，做实“二帮”，"
+        "完善覆盖全体干部的“三提升”体系。"
+    )
+    found = extract_programmes(make_doc(text))
+    assert [m.name for m in found] == ["一学二帮三提升机制"]
+    assert found[0].attrs["components"] == ["一学", "二帮", "三提升"]
+
+
+def test_a_brand_label_ending_in_zihao_is_no_programme() -> None:
+    text = "打造“川字号”“村字号”特色产业品牌，开展“院坝三议”活动。"
+    assert [m.name for m in extract_programmes(make_doc(text))] == ["院坝三议"]
+
+
+def test_runs_in_the_province_when_the_whole_province_carries_it_out() -> None:
+    text = (
+        "屏南县召开会议\n\n屏南县召开会议，屏南县部署工作。"
+        "全省各地在“比学赶超”活动中争当先锋。"
+    )
+    assert _runs_in(text)["比学赶超"] == {"福建省"}
