@@ -2,7 +2,8 @@
 
 Every executor has one method, ``map``: apply a function to batches (lists of
 documents), lazily, and return the results in the order of the batches, whatever
-order the workers finish them in. The build puts the cache in front (only documents
+order the workers finish them in. An empty batch runs nothing and has no result:
+it only lets ``map`` hand on the results finished meanwhile. The build puts the cache in front (only documents
 it has no result for are sent) and reads the results in corpus order. An executor
 knows nothing of documents, caches or outputs.
 """
@@ -26,8 +27,7 @@ class Executor(Protocol):
     """Runs a function over batches; ``map`` returns results in batch order."""
 
     def map(self, fn: Callable[[B], R], batches: Iterable[B]) -> Iterator[R]:
-        """``fn(batch)`` for each batch, in order. An empty batch (``[]``) is not
-        sent anywhere: its result is ``fn([])`` made here. Batches are taken from
+        """``fn(batch)`` for each non-empty batch, in order. Batches are taken from
         ``batches`` only a few ahead of the results taken from the iterator."""
         ...
 
@@ -40,7 +40,7 @@ class SerialExecutor:
     """No workers: each batch is run here, when its result is asked for."""
 
     def map(self, fn: Callable[[B], R], batches: Iterable[B]) -> Iterator[R]:
-        return (fn(batch) for batch in batches)
+        return (fn(batch) for batch in batches if batch)
 
     def close(self) -> None:
         pass
@@ -59,7 +59,8 @@ class _PooledExecutor:
     def map(self, fn: Callable[[B], R], batches: Iterable[B]) -> Iterator[R]:
         pending: deque[Future[R]] = deque()
         for batch in batches:
-            pending.append(self._submit(fn, batch) if batch else _done(fn(batch)))
+            if batch:
+                pending.append(self._submit(fn, batch))
             while pending and (pending[0].done() or len(pending) > 2 * self.slots):
                 yield _result(pending.popleft())
         while pending:
@@ -139,12 +140,6 @@ def executor_for(jobs: int, cluster: str | None) -> Executor:
     if jobs <= 1:
         return SerialExecutor()
     return ProcessExecutor(jobs)
-
-
-def _done(value: R) -> Future[R]:
-    future: Future[R] = Future()
-    future.set_result(value)
-    return future
 
 
 def _result(future: Future[R]) -> R:

@@ -162,7 +162,7 @@ def _batches(jobs: Iterable[Job | None], chunk_chars: int) -> Iterator[list[Job]
     one ended is sent off, full or not: in a rebuild, documents to extract are few
     and far between, and the documents after one must not wait to be linked (held in
     memory) until the batch fills. Else an empty batch goes: nothing to extract, but
-    the executor hands on the results finished meanwhile.
+    the executor hands on the results finished meanwhile (``kg.executor``).
     """
     batch: list[Job] = []
     size = marks = 0

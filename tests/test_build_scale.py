@@ -282,7 +282,7 @@ def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
-def _die(*args: object) -> None:
+def _die(*args: object, **kwargs: object) -> None:
     os._exit(4)  # what the kernel's OOM killer leaves: no exception, no result
 
 
