@@ -77,7 +77,7 @@ class ProcessExecutor(_PooledExecutor):
     module in every worker, which breaks scripts and notebooks that call
     ``kg.build`` without a ``__main__`` guard. Each worker loads the extractors'
     data itself on its first batch (2.5 s of CPU); this process never does.
-    Workers end with this process, even when it is killed (``_die_with_parent``).
+    Workers end with this process, even when it is killed (``die_with_parent``).
     """
 
     def __init__(self, jobs: int) -> None:
@@ -95,7 +95,7 @@ class ProcessExecutor(_PooledExecutor):
             self._pool = ProcessPoolExecutor(
                 self.slots,
                 mp_context=multiprocessing.get_context(method),
-                initializer=_die_with_parent,
+                initializer=die_with_parent,
                 initargs=(os.getpid(),),
             )
         future: Future[R] = self._pool.submit(fn, batch)
@@ -151,7 +151,7 @@ def _result(future: Future[R]) -> R:
         ) from e
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Run in each worker as it starts: end it when the building process ends.
 
     A pool's workers wait for work on a pipe; when the building process is killed
