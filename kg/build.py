@@ -8,8 +8,8 @@ batches to an executor (``kg.executor``: here, worker processes or a Dask cluste
 which returns results in batch order. Every result, cached or fresh, is linked in
 corpus order as soon as it and all before it are settled, so linking overlaps
 extraction and its outcome does not depend on how the work was spread. The writers
-run once at the end, one after the other, on the linked graph and a read-only view
-of the corpus (``CorpusView``). A document that cannot be read is reported (name and
+run once at the end, on the linked graph and a read-only view of the corpus
+(``CorpusView``), one after the other; they know nothing of processes. A document that cannot be read is reported (name and
 reason) and skipped; the others still build.
 """
 
@@ -50,7 +50,7 @@ from kg.link import Linker
 from kg.metadata import annotate_graph
 from kg.model import Document, DocumentMeta, Mention
 from kg.rdf import BUILD_FORMATS, SentenceIndex, file_name, sentence_index, write_rdf
-from kg.speedups import beside, paused_gc
+from kg.speedups import paused_gc
 from kg.timeline import add_dates
 
 # Characters of text per batch sent to a worker: large enough that pickling and
@@ -336,63 +336,33 @@ def _finish(
 
 
 def _write(graph: Any, corpus: CorpusView, plan: _Plan, report: BuildReport) -> None:
-    """The writers; ``report.outputs`` lists what they wrote. graph.json and the
-    view are written beside the RDF files when there is a second core
-    (``kg.speedups.beside``), else first."""
-    plan.out_dir.mkdir(parents=True, exist_ok=True)
-    overlap = bool(plan.rdf_formats) and plan.jobs > 1 and not plan.cluster
-    views = beside(lambda: _write_views(graph, corpus, plan, not overlap), overlap)
-    try:
-        if plan.rdf_formats:
-            names = [file_name(f) for f in plan.rdf_formats]
-            plan.on_stage("writing " + " and ".join(names))
-            stage = "+".join(names).replace("+graph.", "+")  # graph.ttl+trig
-            formats = plan.rdf_formats
-            write = partial(
-                write_rdf, graph, plan.out_dir, corpus.sentences, formats=formats
-            )
-            report.outputs += _timed(report, stage, write)
-    except BaseException:
-        views.cancel()  # a failed build must not go on writing
-        raise
-    if overlap:
-        plan.on_stage(
-            "writing graph.json and graph.html" if plan.html else "writing graph.json"
-        )
-    written = views.join("graph.json and view writer")
-    report.outputs[:0] = written.outputs[:1]  # graph.json first, the view last
-    report.outputs += written.outputs[1:]
-    for stage in written.stages:
-        report.stages[stage] = written.stages[stage]
-        report.cpu_stages[stage] = written.cpu_stages[stage]
-        if stage in written.peak_mb:
-            report.peak_mb[stage] = written.peak_mb[stage]
+    """The writers, one after the other; ``report.outputs`` lists what they wrote."""
+    out_dir, say = plan.out_dir, plan.on_stage
+    out_dir.mkdir(parents=True, exist_ok=True)
+    say("writing graph.json")
+    path = out_dir / "graph.json"
+    _timed(report, "graph.json", lambda: write_node_link(graph, path))
+    report.outputs.append(path)
+    if plan.html:
+        from kg.viz import write_html
+
+        say("writing graph.html")
+        page = out_dir / "graph.html"
+        _timed(report, "graph.html", lambda: write_html(graph, page, corpus.texts))
+        report.outputs.append(page)
+    if plan.rdf_formats:
+        names = [file_name(f) for f in plan.rdf_formats]
+        say("writing " + " and ".join(names))
+        stage = "+".join(names).replace("+graph.", "+")  # graph.ttl+trig
+        formats = plan.rdf_formats
+        write = partial(write_rdf, graph, out_dir, corpus.sentences, formats=formats)
+        report.outputs[1:1] = _timed(report, stage, write)  # after graph.json
     # RDF files of an earlier build that this one did not write would be read by
     # ``kg query`` and ``kg export`` (they prefer graph.trig): the folder holds one
     # build's RDF.
     for fmt in BUILD_FORMATS:
         if fmt not in plan.rdf_formats:
-            (plan.out_dir / file_name(fmt)).unlink(missing_ok=True)
-
-
-def _write_views(
-    graph: Any, corpus: CorpusView, plan: _Plan, announce: bool
-) -> BuildReport:
-    """graph.json, then the view; what they wrote and their stage figures."""
-    written = BuildReport()
-    say = plan.on_stage if announce else (lambda stage: None)
-    say("writing graph.json")
-    path = plan.out_dir / "graph.json"
-    _timed(written, "graph.json", lambda: write_node_link(graph, path))
-    written.outputs.append(path)
-    if plan.html:
-        from kg.viz import write_html
-
-        say("writing graph.html")
-        page = plan.out_dir / "graph.html"
-        _timed(written, "graph.html", lambda: write_html(graph, page, corpus.texts))
-        written.outputs.append(page)
-    return written
+            (out_dir / file_name(fmt)).unlink(missing_ok=True)
 
 
 def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildReport:

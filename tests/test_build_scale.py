@@ -171,12 +171,9 @@ def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None
         ).read_bytes(), name
 
 
-def test_an_error_in_the_forked_writer_fails_the_build(
+def test_an_error_in_a_writer_fails_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """graph.json and the view are written by a child process when there are two
-    cores (``kg.speedups.beside``): its failure must reach the caller, not be lost
-    with the child."""
 
     def broken_writer(*args: object) -> None:
         raise KgError("disk full")
@@ -185,17 +182,6 @@ def test_an_error_in_the_forked_writer_fails_the_build(
     with pytest.raises(KgError, match="disk full"):
         build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
     assert not (tmp_path / "out" / "graph.json").exists()
-
-
-def test_a_forked_writer_that_dies_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def dying_writer(*args: object) -> None:
-        os._exit(3)  # what the kernel's OOM killer leaves: no exception, no result
-
-    monkeypatch.setattr("kg.build.write_node_link", dying_writer)
-    with pytest.raises(KgError, match=r"view writer stopped .*exit code 3"):
-        build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
 
 
 def test_cache_re_extracts_only_changed_documents_and_equals_a_fresh_build(
@@ -411,39 +397,9 @@ def test_the_build_says_what_it_writes_after_reading(tmp_path: Path) -> None:
         "writing graph.html",
         "writing graph.ttl and graph.trig",
     ]
-    forked: list[str] = []
-    build(SEEDS, tmp_path / "two", jobs=2, cache=False, on_stage=forked.append)
-    # With a second core a child writes graph.json and the view meanwhile; it is
-    # waited for last.
-    assert forked == [
-        "finishing the graph",
-        "writing graph.ttl and graph.trig",
-        "writing graph.json and graph.html",
-    ]
-
-
-def test_a_failed_rdf_writer_stops_the_forked_writer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The RDF writer failing must not leave a child writing graph.json on its own."""
-    import time
-
-    def slow_json(graph: object, path: Path) -> None:
-        time.sleep(30)
-        path.write_text("written after the failure")
-
-    def broken_rdf(
-        graph: object, out_dir: Path, docs: object, formats: object
-    ) -> list[Path]:
-        raise KgError("disk full")
-
-    monkeypatch.setattr("kg.build.write_node_link", slow_json)
-    monkeypatch.setattr("kg.build.write_rdf", broken_rdf)
-    started = time.perf_counter()
-    with pytest.raises(KgError, match="disk full"):
-        build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
-    assert time.perf_counter() - started < 20
-    assert not (tmp_path / "out" / "graph.json").exists()
+    pooled: list[str] = []
+    build(SEEDS, tmp_path / "two", jobs=2, cache=False, on_stage=pooled.append)
+    assert pooled == stages
 
 
 def test_cache_version_covers_how_results_are_stored(
