@@ -292,11 +292,11 @@ def _read(
 ) -> _Collected:
     """Read, extract (or take from the cache) and link every document."""
     started, cpu_started = time.perf_counter(), time.process_time()
+    executor = executor_for(plan.jobs, plan.cluster)  # first: a cluster may be away
     fresh_out = not plan.out_dir.exists()
     store = ExtractCache(plan.out_dir, extractor_version()) if plan.cache else None
     collected = _Collected(bool(plan.rdf_formats))
     sink = InOrder(collected.add, plan.progress)
-    executor = executor_for(plan.jobs, plan.cluster)
     try:
         extract_all(sources, store, executor, plan.chunk_chars, sink)
         if store is not None:
