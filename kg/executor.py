@@ -169,6 +169,8 @@ def die_with_parent(parent: int) -> None:
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
             if os.getppid() != parent:
+                # A worker (never the library's process) whose build is gone: ended
+                # at once, as the kernel's SIGKILL would have ended it.
                 os._exit(1)
             return
     import threading
@@ -181,4 +183,6 @@ def _watch_parent(parent: int) -> None:
 
     while os.getppid() == parent:
         time.sleep(1.0)
-    os._exit(1)  # a worker, not the library's process: nothing of it to tidy
+    # A worker, never the library's process, and this runs on a thread: sys.exit
+    # would end only the thread. Nothing of the worker needs tidying.
+    os._exit(1)
