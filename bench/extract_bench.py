@@ -8,9 +8,8 @@ would. Also compares the gazetteer matchers on the same texts: pyahocorasick's
 ``iter_long`` over the whole text, ahocorasick-rs alone, and ``Gazetteer.find``
 (the Rust automaton locating the stretches pyahocorasick then reads).
 
-Then a build worker's whole job on the same records: ``kg.build.extract_chunk``
-(read, extract, pickle; with zlib as when the cache stores the result, and without,
-``compress=False``, where the build's caller allows it), and the CPU a fresh process
+Then a build worker's whole job on the same records: ``kg.extraction.extract_batch``
+(read, extract, encode with ``kg.codec``), and the CPU a fresh process
 spends loading what extraction needs (jieba, its dictionary tables, the gazetteer).
 
 Usage:
@@ -122,24 +121,18 @@ def main() -> None:
 
 
 def worker(path: Path, limit: int, rounds: int, fresh: Callable[[], None]) -> None:
-    """``extract_chunk`` over the first ``limit`` records, as a build worker runs it."""
-    import inspect
+    """``extract_batch`` over the first ``limit`` records, as a build worker runs it."""
     from itertools import islice
 
-    from kg.build import extract_chunk
+    from kg.extraction import extract_batch
     from kg.ingest import iter_corpus, list_corpus
 
     root, files = list_corpus(path)
-    chunk = [(s.doc_id, s.data) for s in islice(iter_corpus(root, files), limit)]
-    runs: dict[str, Callable[[], object]] = {
-        "extract_chunk": lambda: extract_chunk(chunk)
-    }
-    if "compress" in inspect.signature(extract_chunk).parameters:
-        runs["extract_chunk, no zlib"] = lambda: extract_chunk(chunk, compress=False)
+    sources = islice(iter_corpus(root, files), limit)
+    batch = [(seq, None, source) for seq, source in enumerate(sources)]
     print(f"\n{'build worker':24} {'CPU s':>7} {'ms/doc':>10}")
-    for label, run in runs.items():
-        seconds = cpu(run, rounds, fresh)
-        print(f"{label:24} {seconds:7.2f} {seconds / len(chunk) * 1e3:10.3f}")
+    seconds = cpu(lambda: extract_batch(batch), rounds, fresh)  # type: ignore[arg-type]
+    print(f"{'extract_batch':24} {seconds:7.2f} {seconds / len(batch) * 1e3:10.3f}")
 
 
 def startup() -> None:

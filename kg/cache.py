@@ -26,11 +26,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from kg import codec
 from kg.files import atomic_output
 
 CACHE_DIR = ".kg-cache"
 CACHE_FILE = "extract.sqlite"
-# Bump when the layout of a cached value changes in a way build.py's hash misses.
+# Bump when the cache's tables change (the layout of a stored result has its own
+# version: ``kg.codec.VERSION``).
 FORMAT = "1"
 # Keys per lookup query (SQLite before 3.32 allows 999 parameters).
 BATCH = 500
@@ -68,15 +70,15 @@ def package_extractor_version() -> str:
     """A hash of everything extraction depends on: ingest, model, extract, resources,
     the format readers and metadata (and the versions of the libraries they use:
     another trafilatura may find another main text), the rules and their loader
-    (kg/rules, kg/lang), and build (whose ``_pack``
-    decides how a result is stored).
+    (kg/rules, kg/lang), the stage that runs them (kg/extraction.py), and
+    ``kg.codec.VERSION`` (how a result is stored).
 
     Computed from the installed package files, so a worker on another machine with a
     different kg gets a different version (kg.build checks it).
     """
     package = resources.files("kg")
     parts = [
-        package / "build.py",
+        package / "extraction.py",  # what a worker runs
         package / "ingest.py",
         package / "model.py",
         package / "formats.py",
@@ -92,6 +94,7 @@ def package_extractor_version() -> str:
     ]
     files = [(part.name, part.read_bytes()) for part in parts]
     files.append(("format libraries", _format_libraries().encode()))
+    files.append(("codec", codec.VERSION.encode()))
     return _hash_files(files).hexdigest()[:16]
 
 

@@ -834,9 +834,7 @@ def serve_command(
 
 def main() -> None:
     """The ``kg`` command (``python -m kg``)."""
-    from kg.memory import run_then_exit
-
-    run_then_exit(cli)
+    cli()
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ import networkx as nx
 
 from kg.files import atomic_output
 from kg.link import LinkedGraph
-from kg.memory import paused_gc
 from kg.model import Entity, Mention, Relation
 
 SCHEMA_VERSION = 1
@@ -269,7 +268,7 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     # a time (all of them, or the whole text, are hundreds of MB at once); UTF-8 is
     # encoded per batch, which costs less than a text file's work per write.
     encode = _SORTED_UTF8.encode
-    with atomic_output(path) as tmp, paused_gc(), tmp.open("wb") as f:
+    with atomic_output(path) as tmp, tmp.open("wb") as f:
         f.write(f"{{\n{encode('directed')}: {encode(graph.is_directed())},\n".encode())
         _write_records(f, "edges", _edge_records(graph))
         f.write(f",\n{encode('graph')}: {encode(graph.graph)}".encode())

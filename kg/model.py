@@ -34,6 +34,17 @@ class Article:
     byline: tuple[int, int] | None = None
     note: tuple[int, int] | None = None
 
+    def __reduce__(self) -> tuple[type[Article], tuple[object, ...]]:
+        # Pickled as its constructor's arguments (``kg.codec``).
+        return Article, (
+            self.index,
+            self.start,
+            self.end,
+            self.title,
+            self.byline,
+            self.note,
+        )
+
 
 class DocumentMeta(NamedTuple):
     """What kg knows about a document besides its text (``kg.metadata``).
@@ -95,6 +106,20 @@ class Document:
             self, "_article_starts", tuple(a.start for a in self.articles)
         )
 
+    def __reduce__(self) -> tuple[type[Document], tuple[object, ...]]:
+        # Pickled without the derived fields, which the constructor makes again
+        # (``kg.codec``).
+        return Document, (
+            self.doc_id,
+            self.text,
+            self.clean,
+            self.offsets,
+            self.paragraphs,
+            self.sentences,
+            self.articles,
+            self.meta,
+        )
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``clean`` span to the span of ``text`` it was made from."""
         if end <= start:
@@ -138,6 +163,24 @@ class Mention:
     attrs: Mapping[str, object] = field(
         default_factory=lambda: _EMPTY, compare=False, hash=False
     )
+
+    def __reduce__(self) -> tuple[type[Mention], tuple[object, ...]]:
+        # Pickled as its constructor's arguments (``kg.codec``); ``attrs`` may be a
+        # read-only mapping proxy, which pickle refuses, so it goes as a dict. A name
+        # is nearly always the text as written (99 % on the bulk corpus) but a string
+        # of its own: given the same object, pickle writes it once, and the building
+        # process makes (and keeps, in the linked graph) one string, not two.
+        name = self.text if self.name == self.text else self.name
+        return Mention, (
+            self.doc_id,
+            self.start,
+            self.end,
+            self.text,
+            self.label,
+            self.rule,
+            name,
+            dict(self.attrs),
+        )
 
 
 @dataclass(slots=True)

@@ -57,7 +57,6 @@ from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, SDO, SKOS, XSD
 
 from kg.errors import OntologyError
 from kg.files import atomic_output
-from kg.memory import paused_gc
 from kg.model import Document
 from kg.ontology import (
     KG,
@@ -390,13 +389,11 @@ class Statements:
             f"{s} {nt(p)} {nt(o)} .\n" for s in sorted(merged) for p, o in merged[s]
         )
 
-    @paused_gc()  # blocks are many small objects, none in a cycle
     def turtle(self) -> str:
         """The union of all graphs as Turtle, one block per subject."""
         merged = self.union()
         return _header() + "".join(_blocks(sorted(merged), merged))
 
-    @paused_gc()
     def trig(self) -> str:
         """The default graph, then each named graph in a ``<graph> { … }`` block."""
         texts = [_header()]
@@ -466,7 +463,6 @@ def _trig_graph(name: str, blocks: list[str]) -> str:
     return f"{_written(name)} {{\n{_indented(text) if text else ''}}}\n\n"
 
 
-@paused_gc()
 def write_turtle_trig_streamed(
     graph: nx.MultiDiGraph,
     docs: Mapping[str, Document | SentenceIndex] | None,
@@ -643,11 +639,10 @@ def to_statements(
         OntologyError: an edge type kg's ontology has no term for.
     """
     acc = Statements()
-    with paused_gc():
-        for node_id, attrs in sorted(graph.nodes(data=True)):
-            _add_node(acc, node_id, attrs, docs)
-        for source, target, attrs in _sorted_edges(graph):
-            _add_edge(acc, source, target, attrs)
+    for node_id, attrs in sorted(graph.nodes(data=True)):
+        _add_node(acc, node_id, attrs, docs)
+    for source, target, attrs in _sorted_edges(graph):
+        _add_edge(acc, source, target, attrs)
     return acc
 
 
@@ -1126,8 +1121,7 @@ def write_rdf(
     Returns:
         The paths written.
     """
-    with paused_gc():  # until the statements are freed: collecting them is no use
-        return _write_rdf(graph, out_dir, docs, list(formats))
+    return _write_rdf(graph, out_dir, docs, list(formats))
 
 
 def _write_rdf(

@@ -28,7 +28,6 @@ from typing import Any
 import networkx as nx
 
 from kg.files import atomic_output
-from kg.graph import paused_gc
 from kg.timeline import document_dates
 
 COLOURS = {
@@ -693,7 +692,6 @@ def write_html(
     """
     with (
         atomic_output(path) as tmp,
-        paused_gc(),
         tmp.open("w", encoding="utf-8", newline="\n") as f,
     ):
         f.writelines(_page_pieces(graph, texts, path.stem))

@@ -13,10 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 import kg.cache
-from kg.build import _pack, _unpack, build, extract_chunk
+from kg import codec
+from kg.build import build
 from kg.cache import ExtractCache, document_key
 from kg.cli import cli
 from kg.errors import KgError
+from kg.executor import SerialExecutor
+from kg.extraction import extract_batch
 from kg.ingest import SourceText, iter_jsonl
 from kg.model import Document, Mention
 from tests.conftest import SEEDS
@@ -168,11 +171,9 @@ def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None
         ).read_bytes(), name
 
 
-def test_an_error_in_the_forked_writer_fails_the_build(
+def test_an_error_in_a_writer_fails_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """graph.json and the view are written by a child process when there are two
-    cores: its failure must reach the caller, not be lost with the child."""
 
     def broken_writer(*args: object) -> None:
         raise KgError("disk full")
@@ -181,17 +182,6 @@ def test_an_error_in_the_forked_writer_fails_the_build(
     with pytest.raises(KgError, match="disk full"):
         build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
     assert not (tmp_path / "out" / "graph.json").exists()
-
-
-def test_a_forked_writer_that_dies_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def dying_writer(*args: object) -> None:
-        os._exit(3)  # what the kernel's OOM killer leaves: no exception, no result
-
-    monkeypatch.setattr("kg.build.write_node_link", dying_writer)
-    with pytest.raises(KgError, match=r"view writer stopped .*exit code 3"):
-        build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
 
 
 def test_cache_re_extracts_only_changed_documents_and_equals_a_fresh_build(
@@ -238,42 +228,15 @@ def test_cache_re_extracts_only_changed_documents_and_equals_a_fresh_build(
     assert not (tmp_path / "fresh" / ".kg-cache").exists()
 
 
-@pytest.mark.parametrize("threshold", [0, 10**9])
-def test_a_large_rebuild_extracts_its_few_changed_documents_in_a_child(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threshold: int
-) -> None:
-    """A rebuild whose changed documents fit in one chunk extracts them without a
-    worker pool: above ``ISOLATE_AFTER_CHARS`` in a forked child, so that the
-    extractors' data is never loaded into the process that links and writes."""
-    import kg.build
-    from kg.extract import metrics, release_resources
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus)
-    out = tmp_path / "out"
-    fresh = tmp_path / "fresh"
-    build(corpus, out, html=False, jobs=1)
-    (corpus / "new.txt").write_text("云阳县人和街道开展“三事分流”。", encoding="utf-8")
-    monkeypatch.setattr(kg.build, "ISOLATE_AFTER_CHARS", threshold)
-    release_resources()
-    rebuilt = build(corpus, out, html=False, jobs=2)
-    assert (rebuilt.extracted, rebuilt.cached) == (1, 5)
-    # The unit table is loaded by every extraction, and dropped by the release.
-    assert metrics._units.cache_info().currsize == (1 if threshold > 0 else 0)
-    build(corpus, fresh, html=False, jobs=1, cache=False)
-    for name in ("graph.json", "graph.ttl", "graph.trig"):
-        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
-
-
 def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In a rebuild of a corpus longer than two cache lookups, a changed document is
-    sent off for extraction after at most two lookups, to a runner that does not
-    load the extractors here (``warm`` False), and its result is collected between
-    lookups: the documents after it wait to be linked for a few lookups, not until
-    the whole corpus has been read."""
+    sent off for extraction after at most two lookups, and its result is collected
+    between lookups: the documents after it wait to be linked for a few lookups,
+    not until the whole corpus has been read."""
     import kg.build
+    import kg.extraction
 
     records = [
         {"id": f"n{i}", "text": f"重庆市梁平区双桂街道第{i}次推行“院落会”。"}
@@ -295,25 +258,21 @@ def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
     out = tmp_path / "out"
     build(corpus, out, html=False, jobs=1)
     write(changed=3)
-    monkeypatch.setattr(kg.build, "LOOKUP_BATCH", 4)
-    warmed: list[bool] = []
-
-    def inline(warm: bool) -> kg.build._Inline:  # synchronous: done at once
-        warmed.append(warm)
-        return kg.build._Inline()
-
-    monkeypatch.setattr(kg.build, "_runner_factory", lambda jobs, cluster: inline)
+    monkeypatch.setattr(kg.extraction, "LOOKUP_BATCH", 4)
+    # Synchronous: a batch is extracted as soon as it is sent.
+    monkeypatch.setattr(
+        kg.build, "executor_for", lambda jobs, cluster: SerialExecutor()
+    )
     waiting: list[int] = []
-    settle = kg.build._Extraction._settle
+    settle = kg.extraction.InOrder._settle
 
-    def watched(self: kg.build._Extraction, seq: int, item: object) -> None:
-        settle(self, seq, item)  # type: ignore[arg-type]
+    def watched(self: kg.extraction.InOrder, seq: int, *rest: object) -> None:
+        settle(self, seq, *rest)  # type: ignore[arg-type]
         waiting.append(len(self._waiting))
 
-    monkeypatch.setattr(kg.build._Extraction, "_settle", watched)
+    monkeypatch.setattr(kg.extraction.InOrder, "_settle", watched)
     rebuilt = build(corpus, out, html=False, jobs=2)
     assert (rebuilt.extracted, rebuilt.cached) == (1, 39)
-    assert warmed == [False]
     # Sent off at the end of the second lookup (8 documents read), collected at the
     # end of the third: no more than the 8 documents after it ever wait.
     assert max(waiting) <= 8, max(waiting)
@@ -323,7 +282,7 @@ def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
-def _die(*args: object) -> None:
+def _die(*args: object, **kwargs: object) -> None:
     os._exit(4)  # what the kernel's OOM killer leaves: no exception, no result
 
 
@@ -333,36 +292,19 @@ def test_a_dying_worker_is_a_clear_error(
 ) -> None:
     """A pool worker the kernel kills (out of memory) leaves no exception, only a
     broken pool: the build says so in a KgError (the CLI prints it), in a whole
-    build and in a rebuild, whose workers start early."""
-    import kg.build
+    build and in a rebuild."""
+    import kg.extraction
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     out = tmp_path / "out"
     if rebuild:
         build(corpus, out, html=False, rdf=False, jobs=1)
-        # First in the corpus, so that it is sent off early (else, as the only
-        # chunk, it would be extracted here, which this test cannot survive).
         (corpus / "000.txt").write_text("云阳县人和街道开展“三事分流”。", "utf-8")
-        monkeypatch.setattr(kg.build, "LOOKUP_BATCH", 1)
-    monkeypatch.setattr(kg.build, "extract_chunk", _die)  # in the workers too
+        monkeypatch.setattr(kg.extraction, "LOOKUP_BATCH", 1)
+    monkeypatch.setattr(kg.extraction, "extract_batch", _die)  # in the workers too
     with pytest.raises(KgError, match=r"extraction worker stopped"):
         build(corpus, out, html=False, rdf=False, jobs=2, chunk_chars=1)
-
-
-def test_a_dying_extraction_child_is_reported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import kg.build
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SEEDS, corpus)
-    build(corpus, tmp_path / "out", html=False, rdf=False, jobs=1)
-    (corpus / "new.txt").write_text("云阳县人和街道开展“三事分流”。", encoding="utf-8")
-    monkeypatch.setattr(kg.build, "ISOLATE_AFTER_CHARS", 0)
-    monkeypatch.setattr(kg.build, "extract_chunk", lambda *args: os._exit(4))
-    with pytest.raises(KgError, match=r"changed documents stopped .*exit code 4"):
-        build(corpus, tmp_path / "out", html=False, rdf=False, jobs=2)
 
 
 def test_cache_forgets_entries_of_other_rules_and_removed_documents(
@@ -397,7 +339,7 @@ def test_worker_results_rebuild_equal_documents_and_mentions(
     seed_docs: list[tuple[Document, list[Mention]]],
 ) -> None:
     for doc, mentions in seed_docs:
-        doc_back, mentions_back = _unpack(_pack((doc, mentions)))
+        doc_back, mentions_back = codec.decode(codec.encode((doc, mentions)))
         assert doc_back == doc and doc_back.sentence_index(500) == doc.sentence_index(
             500
         )
@@ -406,12 +348,17 @@ def test_worker_results_rebuild_equal_documents_and_mentions(
 
 
 def test_worker_reports_bad_documents_by_name() -> None:
-    version, outcomes = extract_chunk(
-        [("ok.txt", "梁平区".encode()), ("bad.txt", b"\x00\x01binary")]
+    version, outcomes = extract_batch(
+        [
+            (0, "k0", SourceText("ok.txt", "梁平区".encode())),
+            (1, None, SourceText("bad.txt", b"\x00\x01binary")),
+        ]
     )
-    assert outcomes[0][0] is not None and outcomes[0][1] is None
-    assert outcomes[1][0] is None
-    assert outcomes[1][1] is not None and outcomes[1][1].startswith("bad.txt: binary")
+    (seq, key, blob, error), (seq_bad, key_bad, blob_bad, error_bad) = outcomes
+    assert (seq, key, error) == (0, "k0", None) and blob is not None
+    assert codec.decode(blob)[0].text == "梁平区"
+    assert (seq_bad, key_bad, blob_bad) == (1, None, None)
+    assert error_bad is not None and error_bad.startswith("bad.txt: binary")
     assert len(version) == 16
 
 
@@ -450,75 +397,16 @@ def test_the_build_says_what_it_writes_after_reading(tmp_path: Path) -> None:
         "writing graph.html",
         "writing graph.ttl and graph.trig",
     ]
-    forked: list[str] = []
-    build(SEEDS, tmp_path / "two", jobs=2, cache=False, on_stage=forked.append)
-    # With a second core a child writes graph.json and the view meanwhile; it is
-    # waited for last.
-    assert forked == [
-        "finishing the graph",
-        "writing graph.ttl and graph.trig",
-        "writing graph.json and graph.html",
-    ]
+    pooled: list[str] = []
+    build(SEEDS, tmp_path / "two", jobs=2, cache=False, on_stage=pooled.append)
+    assert pooled == stages
 
 
-def test_a_failed_rdf_writer_stops_the_forked_writer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_cache_version_covers_how_results_are_stored(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The RDF writer failing must not leave a child writing graph.json on its own."""
-    import time
-
-    def slow_json(graph: object, path: Path) -> None:
-        time.sleep(30)
-        path.write_text("written after the failure")
-
-    def broken_rdf(
-        graph: object, out_dir: Path, docs: object, formats: object
-    ) -> list[Path]:
-        raise KgError("disk full")
-
-    monkeypatch.setattr("kg.build.write_node_link", slow_json)
-    monkeypatch.setattr("kg.build.write_rdf", broken_rdf)
-    started = time.perf_counter()
-    with pytest.raises(KgError, match="disk full"):
-        build(SEEDS, tmp_path / "out", jobs=2, cache=False, html=False)
-    assert time.perf_counter() - started < 20
-    assert not (tmp_path / "out" / "graph.json").exists()
-
-
-def test_released_extractor_resources_load_again_with_the_same_results() -> None:
-    """A build drops the extractors' data in its own process once the workers are
-    forked; anything that extracts there afterwards loads it again and finds the
-    same mentions. The gazetteer, which linking uses, is kept."""
-    from kg.extract import extract, release_resources
-    from kg.extract.places import load_gazetteer
-    from kg.ingest import parse_document
-
-    def found() -> list[tuple[object, dict[str, object]]]:
-        return [(m, dict(m.attrs)) for m in extract(doc)]  # attrs: compare=False
-
-    path = sorted(SEEDS.glob("*.txt"))[0]
-    doc = parse_document(path.read_text(encoding="utf-8"), path.name)
-    before, gazetteer = found(), load_gazetteer()
-    assert release_resources() > 10
-    assert load_gazetteer() is gazetteer
-    assert found() == before
-
-
-def test_cache_version_covers_how_results_are_packed(monkeypatch: object) -> None:
-    """A cached result is ``_pack``ed by kg/build.py: a kg whose build.py differs
-    must not read another's cache entries as its own."""
-    from importlib import resources
-    from pathlib import Path
-
-    import kg.cache
-
+    """A cached result is stored by ``kg.codec``: a kg whose codec has another
+    version must not read another's cache entries as its own."""
     before = kg.cache.package_extractor_version.__wrapped__()  # not the cached answer
-    real = Path.read_bytes
-
-    def changed(path: Path) -> bytes:
-        data = real(path)
-        return data + b"\n# changed" if path.name == "build.py" else data
-
-    monkeypatch.setattr(Path, "read_bytes", changed)  # type: ignore[attr-defined]
-    assert isinstance(resources.files("kg") / "build.py", Path)
+    monkeypatch.setattr(codec, "VERSION", codec.VERSION + "-changed")
     assert kg.cache.package_extractor_version.__wrapped__() != before

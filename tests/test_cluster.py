@@ -45,16 +45,19 @@ def test_cluster_build_equals_a_local_build(scheduler: str, tmp_path: Path) -> N
 
 
 def test_cluster_work_really_runs_on_the_workers(scheduler: str) -> None:
-    from kg.build import extract_chunk
     from kg.cache import extractor_version
+    from kg.extraction import extract_batch
+    from kg.ingest import SourceText
 
     with distributed.Client(scheduler) as client:
         future = client.submit(
-            extract_chunk, [("a.txt", "梁平区".encode())], pure=False
+            extract_batch,
+            [(0, None, SourceText("a.txt", "梁平区".encode()))],
+            pure=False,
         )
         version, outcomes = future.result()
         assert version == extractor_version()  # the workers run these rules
-        assert outcomes[0][1] is None
+        assert outcomes[0][3] is None
         who = client.who_has(future)
         assert who and all(w.startswith("tcp://") for ws in who.values() for w in ws)
 

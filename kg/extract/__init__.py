@@ -112,32 +112,3 @@ def _outside_names(metrics: list[Mention], programmes: list[Mention]) -> list[Me
         return before > 0 and reach[before - 1] >= m.end
 
     return [m for m in metrics if not inside(m)]
-
-
-def release_resources() -> int:
-    """Drop what the extractors loaded in this process; returns how many caches.
-
-    Word lists, automata and jieba's dictionary take ~170 MB. A build loads them
-    once before it forks its workers, which inherit them; after that the building
-    process links and writes, and needs only the gazetteer and the town stems
-    (``kg.link``), which stay. Everything dropped is loaded again if asked for:
-    the caches are of pure functions.
-    """
-    import sys
-
-    import jieba
-
-    from kg.lang.gazetteer import load_gazetteer, town_stems
-
-    kept = (load_gazetteer, town_stems)
-    cleared = 0
-    for name, module in list(sys.modules.items()):
-        if name != __name__ and not name.startswith((__name__ + ".", "kg.lang")):
-            continue  # kg.lang: the compiled rules hold word lists too
-        for value in list(vars(module).values()):
-            if hasattr(value, "cache_clear") and value not in kept:
-                value.cache_clear()
-                cleared += 1
-    # jieba's module-level tokenizer reloads its dictionary when next used.
-    jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
-    return cleared

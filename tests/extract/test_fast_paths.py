@@ -152,24 +152,6 @@ def test_required_words() -> None:
     assert people._required_words("a|b") is None
 
 
-def test_pack_without_zlib_reads_back_the_same(seed_texts: list[str]) -> None:
-    """``extract_chunk(compress=False)``: the same pickle, only not compressed."""
-    import zlib
-
-    from kg.build import _pack, _unpack, extract_chunk
-
-    chunk = [(p.stem, p.read_bytes()) for p in SEEDS[:5]]
-    version, packed = extract_chunk(chunk)
-    version_raw, raw = extract_chunk(chunk, compress=False)
-    assert version == version_raw
-    for (blob, error), (plain, error_raw) in zip(packed, raw, strict=True):
-        assert error is None and error_raw is None
-        assert zlib.decompress(blob) == plain
-        item = _unpack(plain)
-        assert _unpack(blob) == item
-        assert _pack(item, compress=False) == plain and _pack(item) == blob
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="、和及与社区街道村镇乡方舟秀水平安一,。 a1", max_size=40))
 def test_level_lists_are_finditer(text: str) -> None:
