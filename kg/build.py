@@ -51,6 +51,7 @@ from kg.link import Linker
 from kg.memory import give_back, leave_to_exit, paused_gc
 from kg.metadata import annotate_graph
 from kg.model import Article, Document, DocumentMeta, Mention
+from kg.outputs import Staging, check_writable, planned_names
 from kg.rdf import (
     BUILD_FORMATS,
     SentenceIndex,
@@ -644,6 +645,7 @@ def build(
             f"(not {', '.join(sorted(unknown))}; see kg export)"
         )
     formats = tuple(f for f in BUILD_FORMATS if f in asked) if rdf else ()
+    check_writable(out_dir, planned_names(html, map(file_name, formats)))
     use_packs(rules)  # exactly these packs (none: kg's rules alone)
     # The build makes millions of long-lived objects and no cycles (extraction of
     # 1,489 news items leaves 0 unreachable): the collector is paused throughout.
@@ -756,6 +758,7 @@ def _build(
     metas.clear()
     add_dates(graph)  # first and last dates of programmes and runs_in edges
     out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Staging(out_dir)  # the writers write in staging.folder (kg.outputs)
 
     def write_views(announce: bool) -> dict[str, tuple[float, float, float | None]]:
         """graph.json, then the view; (wall, CPU, peak MB) of each."""
@@ -763,7 +766,9 @@ def _build(
         if announce:
             on_stage("writing graph.json")
         _timed(
-            report, "graph.json", lambda: write_node_link(graph, out_dir / "graph.json")
+            report,
+            "graph.json",
+            lambda: write_node_link(graph, staging.folder / "graph.json"),
         )
         if html:
             from kg.viz import write_html
@@ -773,7 +778,7 @@ def _build(
             _timed(
                 report,
                 "graph.html",
-                lambda: write_html(graph, out_dir / "graph.html", texts),
+                lambda: write_html(graph, staging.folder / "graph.html", texts),
             )
         for stage in ("graph.json", "graph.html"):
             if stage in report.stages:
@@ -802,7 +807,7 @@ def _build(
             report.outputs += _timed(
                 report,
                 "+".join(names).replace("+graph.", "+"),  # graph.ttl+trig
-                lambda: write_rdf(graph, out_dir, docs, formats=rdf_formats),
+                lambda: write_rdf(graph, staging.folder, docs, formats=rdf_formats),
             )
             docs.clear()
     except BaseException:
@@ -817,15 +822,11 @@ def _build(
             report.stages[stage], report.cpu_stages[stage] = wall, cpu
             if peak:
                 report.peak_mb[stage] = peak
-    # RDF files of an earlier build that this one did not write would be read by
-    # ``kg query`` and ``kg export`` (they prefer graph.trig): the folder holds one
-    # build's RDF.
-    for fmt in BUILD_FORMATS:
-        if fmt not in rdf_formats:
-            (out_dir / file_name(fmt)).unlink(missing_ok=True)
-    report.outputs.insert(0, out_dir / "graph.json")
-    if html:
-        report.outputs.append(out_dir / "graph.html")
+    # All or nothing, under kg-manifest.json; the files of the last build that this
+    # one did not write are removed (kg.outputs).
+    report.outputs = staging.commit(
+        planned_names(html, (path.name for path in report.outputs))
+    )
     report.nodes_by_type = Counter(a["type"] for _, a in graph.nodes(data=True))
     report.edges = count_edges(graph)
     if inputs is not None:
