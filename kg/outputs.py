@@ -41,7 +41,7 @@ import re
 import signal
 import time
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,7 +219,7 @@ class Staging:
             },
         )
         _step("pending")
-        _switch(self.out_dir, self.folder, names, sorted(owned - set(names)))
+        _switch(self.out_dir, self.folder, names, sorted(owned - set(names)), _step)
         _step("switched")
         _write_manifest(
             self.out_dir, {"build": self.build_id, "state": "complete", "files": files}
@@ -229,14 +229,20 @@ class Staging:
         return [self.out_dir / name for name in names]
 
 
-def _switch(out_dir: Path, stage: Path, names: list[str], remove: list[str]) -> None:
+def _switch(
+    out_dir: Path,
+    stage: Path,
+    names: list[str],
+    remove: list[str],
+    step: Callable[[str], None] = lambda name: None,
+) -> None:
     """Step 4, which a later build may repeat: staged files that are still there
     are renamed onto their names, the old set's leftovers removed."""
     for number, name in enumerate(names, 1):
         staged = stage / name
         if staged.exists():
             os.replace(staged, out_dir / name)
-        _step(f"renamed:{number}")
+        step(f"renamed:{number}")
     for name in remove:
         (out_dir / name).unlink(missing_ok=True)
 
