@@ -540,6 +540,9 @@ def _eval_one(
     from kg.evaluate import evaluate, evaluate_graph
 
     if graph.is_dir():
+        from kg.outputs import checked_set
+
+        checked_set(graph)  # one build's files (kg.outputs), else a one-line error
         graph = graph / "graph.json"
     scores = evaluate(gold, graph)
     rows = []

@@ -160,9 +160,9 @@ def test_a_build_killed_while_writing_leaves_the_old_set(tmp_path: Path) -> None
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait()
-    if process.returncode == -signal.SIGKILL:
-        assert _complete_build(out) == old.build
-        assert checked_set(out) is not None
+    assert process.returncode == -signal.SIGKILL  # not finished before the kill
+    assert _complete_build(out) == old.build
+    assert checked_set(out) is not None
     assert _kg("build", str(corpus), "-o", str(out), "-j", "1").returncode == 0
     _no_leftovers(out)
 
@@ -215,15 +215,25 @@ def test_files_kg_did_not_write_survive_every_command(
 _EXPORTS = ("json", "turtle", "trig", "graphml", "nquads", "csv")
 
 
-@pytest.fixture
-def two_builds(tmp_path: Path) -> tuple[Path, Path]:
+@pytest.fixture(scope="module")
+def built_twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """Two output folders of two corpora."""
+    tmp_path = tmp_path_factory.mktemp("two")
     corpus = _corpus(tmp_path / "corpus")
     one, two = tmp_path / "one", tmp_path / "two"
     assert _kg("build", str(corpus), "-o", str(one), "-j", "1").returncode == 0
     _change(corpus, 1)
     assert _kg("build", str(corpus), "-o", str(two), "-j", "1").returncode == 0
     return one, two
+
+
+@pytest.fixture
+def two_builds(built_twice: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """Copies of ``built_twice`` for a test to break."""
+    copies = tmp_path / "one", tmp_path / "two"
+    for folder, copy in zip(built_twice, copies, strict=True):
+        shutil.copytree(folder, copy)
+    return copies
 
 
 def _refusals(out: Path) -> list[str]:
@@ -250,6 +260,8 @@ def test_readers_refuse_a_mixed_set(two_builds: tuple[Path, Path]) -> None:
     shutil.copy(two / "graph.ttl", one / "graph.ttl")  # one file of another build
     for message in _refusals(one):
         assert "not one build's outputs" in message, message
+    result = _kg("eval", "tests/gold", "-g", str(one))
+    assert result.returncode == 1 and "not one build's outputs" in result.stderr
 
 
 def test_validate_finds_a_file_changed_within_its_size(
