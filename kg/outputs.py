@@ -59,6 +59,7 @@ _OWN_TEMP = re.compile(
     r"^(?:\.kg-build-[0-9a-f]{12}|\.kg-manifest\.json\.tmp"
     r"|\.graph\.(?:json|html|ttl|trig)\.tmp)$"
 )
+_DAMAGED = "delete it and build again"
 # Test hook: SIGKILL this process at the named step of the switch (see ``_step``).
 KILL_ENV = "KG_TEST_KILL_AT"
 
@@ -98,11 +99,11 @@ def read_manifest(folder: Path) -> Manifest | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as e:
-        raise OutputError(f"{path}: cannot read it ({e}); run kg build again") from e
+        raise OutputError(f"{path}: cannot be read ({e}); {_DAMAGED}") from e
     try:
         if data["format"] != FORMAT:
-            raise ValueError(data["format"])
-        return Manifest(
+            raise ValueError(f"format {data['format']!r}")
+        manifest = Manifest(
             build=str(data["build"]),
             state=str(data["state"]),
             files={str(k): dict(v) for k, v in data["files"].items()},
@@ -110,9 +111,15 @@ def read_manifest(folder: Path) -> Manifest | None:
             remove=tuple(data.get("remove", ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as e:
-        raise OutputError(
-            f"{path}: not a manifest this kg reads ({e!r}); run kg build again"
-        ) from e
+        raise OutputError(f"{path}: not a manifest kg reads ({e}); {_DAMAGED}") from e
+    # kg acts on what a manifest names: only its own names, in this folder.
+    names = [*manifest.files, *manifest.remove]
+    stage_ok = manifest.stage is None or (
+        manifest.stage.startswith(STAGE_PREFIX) and is_own_temp(manifest.stage)
+    )
+    if not stage_ok or any(name not in BUILD_NAMES for name in names):
+        raise OutputError(f"{path}: names files kg does not write; {_DAMAGED}")
+    return manifest
 
 
 def owned_names(folder: Path) -> set[str]:
@@ -123,7 +130,7 @@ def owned_names(folder: Path) -> set[str]:
         return set(manifest.files) | set(manifest.remove)
     try:
         stamp = json.loads((folder / ".kg-cache" / "build.json").read_bytes())
-        return {str(name) for name in stamp["outputs"]}
+        return {str(name) for name in stamp["outputs"]} & set(BUILD_NAMES)
     except (OSError, ValueError, KeyError, TypeError):
         return set()
 

@@ -308,3 +308,26 @@ def test_a_folder_without_manifest_is_read_as_it_is(
     assert checked_set(tmp_path) is None
     result = CliRunner().invoke(cli, ["query", "officials", "-g", str(tmp_path)])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{",
+        '{"format": "kg-manifest/1", "build": "x", "state": "complete",'
+        ' "files": {"../notes.txt": {"size": 1}}}',
+    ],
+    ids=["broken", "foreign name"],
+)
+def test_a_damaged_manifest_is_one_line_and_names_no_other_file(
+    two_builds: tuple[Path, Path], text: str
+) -> None:
+    """kg acts only on its own names: a manifest naming another file is refused."""
+    one, _ = two_builds
+    (one / MANIFEST).write_text(text, encoding="utf-8")
+    (one.parent / "notes.txt").write_text("mine", encoding="utf-8")
+    for args in (["build", "seeds", "-o", str(one), "-j", "1"], ["validate", str(one)]):
+        result = _kg(*args)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.strip().endswith("delete it and build again"), args
+    assert (one.parent / "notes.txt").read_text(encoding="utf-8") == "mine"
