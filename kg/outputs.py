@@ -41,6 +41,7 @@ import re
 import signal
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -197,11 +198,17 @@ def _step(name: str) -> None:
 class Staging:
     """The new output set of one build, staged in ``folder/.kg-build-<id>/``.
 
-    Creating it first finishes or tidies what a killed build left (``recover``).
+    Creating it waits for any other build writing into the same folder (a lock on
+    the folder, held until ``commit`` or the end of this process), then finishes or
+    tidies what a killed build left (``recover``): two builds started together
+    both complete, one after the other, and neither removes the other's files.
     The writers write into ``self.folder``; ``commit`` switches the set in.
     """
 
     def __init__(self, out_dir: Path) -> None:
+        fd = _lock_folder(out_dir)
+        # released by ``commit``, or when this object goes (a failed build)
+        self._unlock = weakref.finalize(self, _unlock, fd) if fd is not None else None
         recover(out_dir)
         self.out_dir = out_dir
         self.build_id = uuid.uuid4().hex[:12]
@@ -233,7 +240,51 @@ class Staging:
         )
         _step("complete")
         _remove_stage(self.folder)
+        if self._unlock is not None:
+            self._unlock()
         return [self.out_dir / name for name in names]
+
+
+def _lock_folder(folder: Path) -> int | None:
+    """Wait for an exclusive lock on ``folder`` (POSIX ``flock`` on the folder
+    itself: no lock file, and the kernel lets go when the process dies); the file
+    descriptor holding it (closing it releases it), None where there is no flock."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: one build at a time is the user's to keep
+        return None
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:
+        os.close(fd)
+        return None  # a file system without locks: as on Windows
+    _HELD.add(fd)
+    return fd
+
+
+def _unlock(fd: int) -> None:
+    _HELD.discard(fd)
+    os.close(fd)
+
+
+# The locks this process holds. A forked child (a writer, a worker) closes its
+# copies at once: a lock is the build's, and must not outlive it in a process
+# that goes on (a pool kept for the next build would hold it, and that build wait).
+_HELD: set[int] = set()
+
+
+def _forget_locks() -> None:
+    for fd in _HELD:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks)
 
 
 def _switch(

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from kg.outputs import (
     KILL_ENV,
     MANIFEST,
     STAGE_PREFIX,
+    Staging,
     checked_set,
     is_own_temp,
     read_manifest,
@@ -331,3 +333,45 @@ def test_a_damaged_manifest_is_one_line_and_names_no_other_file(
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert result.stderr.strip().endswith("delete it and build again"), args
     assert (one.parent / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_two_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
+    """The second waits for the first to switch its set in, then switches its own;
+    it never removes the first one's staging folder as a killed build's."""
+    first = Staging(tmp_path)
+    (first.folder / "graph.json").write_text("{}", encoding="utf-8")
+    done: list[str] = []
+
+    def second() -> None:
+        staging = Staging(tmp_path)  # waits
+        (staging.folder / "graph.json").write_text('{"b": 1}', encoding="utf-8")
+        staging.commit(["graph.json"])
+        done.append(staging.build_id)
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    time.sleep(0.5)
+    assert thread.is_alive() and first.folder.is_dir()
+    first.commit(["graph.json"])
+    thread.join(30)
+    assert done and (tmp_path / "graph.json").read_text(encoding="utf-8") == '{"b": 1}'
+    assert checked_set(tmp_path, hashes=True).build == done[0]  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_forked_process_does_not_keep_the_lock(tmp_path: Path) -> None:
+    """A writer or worker forked during a build lets go of the build's lock."""
+    import multiprocessing
+
+    staging = Staging(tmp_path)
+    child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(30,))
+    child.start()
+    try:
+        (staging.folder / "graph.json").write_text("{}", encoding="utf-8")
+        staging.commit(["graph.json"])
+        started = time.monotonic()
+        Staging(tmp_path)  # would wait for the child, were the lock inherited
+        assert time.monotonic() - started < 5
+    finally:
+        child.kill()
+        child.join()
