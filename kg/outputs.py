@@ -26,8 +26,9 @@ next build completes the switch (1) before anything else. Readers never guess:
 they use the set of a ``complete`` manifest after checking that every file it
 lists has its size, refuse a ``switching`` one with a one-line error, and check
 again after reading that no build switched the set meanwhile (the build id).
-``kg validate`` also checks every file's SHA-256. Guarantees hold against a killed
-process, not a lost disk write (nothing is fsynced), for one build at a time.
+``kg validate`` also checks every file's SHA-256. Two builds into one folder take
+turns from step 1 to step 6 (a lock on the folder). Guarantees hold against a
+killed process, not a lost disk write (nothing is fsynced).
 
 A folder without a manifest (an older kg, or not kg's) is read as it is.
 """
@@ -39,6 +40,7 @@ import json
 import os
 import re
 import signal
+import threading
 import time
 import uuid
 import weakref
@@ -206,9 +208,9 @@ class Staging:
     """
 
     def __init__(self, out_dir: Path) -> None:
-        fd = _lock_folder(out_dir)
+        lock = _FolderLock(out_dir)
         # released by ``commit``, or when this object goes (a failed build)
-        self._unlock = weakref.finalize(self, _unlock, fd) if fd is not None else None
+        self._unlock = weakref.finalize(self, lock.release)
         recover(out_dir)
         self.out_dir = out_dir
         self.build_id = uuid.uuid4().hex[:12]
@@ -240,47 +242,54 @@ class Staging:
         )
         _step("complete")
         _remove_stage(self.folder)
-        if self._unlock is not None:
-            self._unlock()
+        self._unlock()
         return [self.out_dir / name for name in names]
 
 
-def _lock_folder(folder: Path) -> int | None:
-    """Wait for an exclusive lock on ``folder`` (POSIX ``flock`` on the folder
-    itself: no lock file, and the kernel lets go when the process dies); the file
-    descriptor holding it (closing it releases it), None where there is no flock."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: one build at a time is the user's to keep
-        return None
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-    except OSError:
-        os.close(fd)
-        return None  # a file system without locks: as on Windows
-    _HELD.add(fd)
-    return fd
+class _FolderLock:
+    """An exclusive lock on a folder: POSIX ``flock`` on the folder itself (no lock
+    file; the kernel lets go when the process dies). Waits for another process, or
+    another thread, holding it; a lock this thread still holds there is of a build
+    of its own that failed before its switch, and is taken over. Where there is no
+    flock (Windows), no lock: one build at a time is then the user's to keep."""
 
+    def __init__(self, folder: Path) -> None:
+        self.fd: int | None = None
+        try:
+            import fcntl
+        except ImportError:
+            return
+        stat = folder.stat()
+        self.key = (stat.st_dev, stat.st_ino, threading.get_ident())
+        for held in list(_HELD):
+            if held.key == self.key:
+                held.release()
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            os.close(fd)
+            return  # a file system without locks
+        self.fd = fd
+        _HELD.add(self)
 
-def _unlock(fd: int) -> None:
-    _HELD.discard(fd)
-    os.close(fd)
+    def release(self) -> None:
+        """Let go (once; later calls do nothing)."""
+        _HELD.discard(self)
+        if self.fd is not None:
+            fd, self.fd = self.fd, None
+            os.close(fd)
 
 
 # The locks this process holds. A forked child (a writer, a worker) closes its
 # copies at once: a lock is the build's, and must not outlive it in a process
 # that goes on (a pool kept for the next build would hold it, and that build wait).
-_HELD: set[int] = set()
+_HELD: set[_FolderLock] = set()
 
 
 def _forget_locks() -> None:
-    for fd in _HELD:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-    _HELD.clear()
+    for held in list(_HELD):
+        held.release()
 
 
 if hasattr(os, "register_at_fork"):

@@ -375,3 +375,26 @@ def test_a_forked_process_does_not_keep_the_lock(tmp_path: Path) -> None:
     finally:
         child.kill()
         child.join()
+
+
+def test_a_failed_build_does_not_keep_its_folder_locked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next build in the same thread goes on (the failed one's traceback, kept
+    here, still holds its staging), and removes the failed one's staging folder."""
+    import kg.build
+
+    corpus = _corpus(tmp_path / "corpus")
+    out = tmp_path / "out"
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kg.build, "write_rdf", failing)
+        with pytest.raises(OSError, match="disk full") as failure:
+            kg.build.build(corpus, out, html=False, jobs=1)
+    assert any(p.name.startswith(STAGE_PREFIX) for p in out.iterdir())
+    assert kg.build.build(corpus, out, html=False, jobs=1).outputs  # no wait
+    assert failure.value is not None  # (still held)
+    _no_leftovers(out)
