@@ -221,8 +221,10 @@ class Staging:
         """Switch the staged files ``names`` in (steps 3-6); their final paths."""
         names = list(names)
         _step("staged")
-        previous = read_manifest(self.out_dir)
-        owned = owned_names(self.out_dir) if previous is None else set(previous.files)
+        # What the last build wrote and this one does not (without a manifest
+        # before, nothing: the stamp of an older kg is gone by now, and a file left
+        # is the safe side).
+        remove = sorted(owned_names(self.out_dir) - set(names))
         files = describe({name: self.folder / name for name in names})
         _write_manifest(
             self.out_dir,
@@ -231,11 +233,11 @@ class Staging:
                 "state": "switching",
                 "files": files,
                 "stage": self.folder.name,
-                "remove": sorted(owned - set(names)),
+                "remove": remove,
             },
         )
         _step("pending")
-        _switch(self.out_dir, self.folder, names, sorted(owned - set(names)), _step)
+        _switch(self.out_dir, self.folder, names, remove, _step)
         _step("switched")
         _write_manifest(
             self.out_dir, {"build": self.build_id, "state": "complete", "files": files}
