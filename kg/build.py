@@ -49,6 +49,7 @@ from kg.lang.rules import packs_digest, use_packs
 from kg.link import Linker
 from kg.metadata import annotate_graph
 from kg.model import Document, DocumentMeta, Mention
+from kg.outputs import Staging, check_writable, planned_names
 from kg.rdf import BUILD_FORMATS, SentenceIndex, file_name, sentence_index, write_rdf
 from kg.speedups import paused_gc
 from kg.timeline import add_dates
@@ -198,6 +199,8 @@ def build(
         ValueError: an RDF format other than those of ``kg.rdf.BUILD_FORMATS``.
     """
     formats = _formats(rdf_formats) if rdf else ()
+    # Before any work: a build never writes over a file kg did not write.
+    check_writable(out_dir, planned_names(html, map(file_name, formats)))
     use_packs(rules)  # exactly these packs (none: kg's rules alone)
     # ``jobs``: cores this build may use here (a cluster's workers are elsewhere).
     plan = _Plan(
@@ -336,33 +339,32 @@ def _finish(
 
 
 def _write(graph: Any, corpus: CorpusView, plan: _Plan, report: BuildReport) -> None:
-    """The writers, one after the other; ``report.outputs`` lists what they wrote."""
-    out_dir, say = plan.out_dir, plan.on_stage
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """The writers, one after the other, into a staging folder; then the whole set is
+    switched in under kg-manifest.json (kg.outputs). ``report.outputs`` lists it."""
+    plan.out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Staging(plan.out_dir)  # waits for the folder; tidies a killed build
+    folder, say = staging.folder, plan.on_stage
     say("writing graph.json")
-    path = out_dir / "graph.json"
+    path = folder / "graph.json"
     _timed(report, "graph.json", lambda: write_node_link(graph, path))
-    report.outputs.append(path)
+    written = [path]
     if plan.html:
         from kg.viz import write_html
 
         say("writing graph.html")
-        page = out_dir / "graph.html"
+        page = folder / "graph.html"
         _timed(report, "graph.html", lambda: write_html(graph, page, corpus.texts))
-        report.outputs.append(page)
+        written.append(page)
     if plan.rdf_formats:
         names = [file_name(f) for f in plan.rdf_formats]
         say("writing " + " and ".join(names))
         stage = "+".join(names).replace("+graph.", "+")  # graph.ttl+trig
         formats = plan.rdf_formats
-        write = partial(write_rdf, graph, out_dir, corpus.sentences, formats=formats)
-        report.outputs[1:1] = _timed(report, stage, write)  # after graph.json
-    # RDF files of an earlier build that this one did not write would be read by
-    # ``kg query`` and ``kg export`` (they prefer graph.trig): the folder holds one
-    # build's RDF.
-    for fmt in BUILD_FORMATS:
-        if fmt not in plan.rdf_formats:
-            (out_dir / file_name(fmt)).unlink(missing_ok=True)
+        write = partial(write_rdf, graph, folder, corpus.sentences, formats=formats)
+        written[1:1] = _timed(report, stage, write)  # after graph.json
+    # All or nothing: the files of the last build that this one did not write (an
+    # RDF format no longer asked for) go, files kg did not write stay.
+    report.outputs = staging.commit(planned_names(plan.html, (p.name for p in written)))
 
 
 def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildReport:

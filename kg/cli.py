@@ -540,6 +540,9 @@ def _eval_one(
     from kg.evaluate import evaluate, evaluate_graph
 
     if graph.is_dir():
+        from kg.outputs import checked_set
+
+        checked_set(graph)  # one build's files (kg.outputs), else a one-line error
         graph = graph / "graph.json"
     scores = evaluate(gold, graph)
     rows = []
@@ -801,13 +804,18 @@ def serve_command(
 
     Example: kg serve output --port 8000
     """
+    from kg.outputs import checked_set
     from kg.query import load_store
     from kg.serve import make_server
 
     try:
+        outputs = checked_set(graph_dir)
         store = load_store(graph_dir)
     except KgError as e:
         raise click.ClickException(str(e)) from e
+    view: Path | None = graph_dir / "graph.html"
+    if outputs is not None and "graph.html" not in outputs.files:
+        view = None  # not this build's view (kg build --no-html)
     try:
         server = make_server(
             store,
@@ -815,7 +823,8 @@ def serve_command(
             port=port,
             timeout=timeout,
             max_rows=max_rows,
-            view=graph_dir / "graph.html",
+            view=view,
+            view_current=outputs.current if outputs is not None else None,
         )
     except OSError as e:
         raise click.ClickException(f"cannot listen on {host}:{port}: {e}") from e

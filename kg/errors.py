@@ -21,3 +21,8 @@ class OntologyError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query that cannot run: bad syntax, unknown name, missing graph."""
+
+
+class OutputError(KgError):
+    """An output folder that is not one build's complete set, or a file kg did not
+    write where it would write (``kg.outputs``)."""

@@ -24,8 +24,9 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
 from kg.graph import read_node_link, to_node_link, write_atomic
+from kg.outputs import BUILD_NAMES, OutputSet, checked_set, is_build_output
 from kg.rdf import FORMATS as RDF_FORMATS
 from kg.rdf import file_name, serialize, to_quads, write_bytes_atomic
 
@@ -221,21 +222,36 @@ def export_graph(fmt: str, graph_dir: Path, out: Path | None = None) -> list[Pat
         fmt: one of ``EXPORT_FORMATS``.
         graph_dir: a ``kg build`` output folder.
         out: the file (or, for csv and neo4j, the folder) to write; defaults to
-            ``graph_dir/graph.<ext>`` (``graph_dir/csv``, ``graph_dir/neo4j``).
+            ``graph_dir/graph.<ext>`` (``graph_dir/csv``, ``graph_dir/neo4j``), or
+            ``graph.export.<ext>`` where that is a name ``kg build`` writes
+            (graph.json, graph.ttl, graph.trig): an export never writes over a
+            build's output.
 
     Raises:
         InputError: ``graph.json`` is missing or ``fmt`` is unknown.
+        OutputError: ``out`` is a build's output, or ``graph_dir`` does not hold
+            one build's files (``kg.outputs``).
     """
     if fmt not in EXPORT_FORMATS:
         raise InputError(
             f"unknown export format {fmt!r}; known: {', '.join(EXPORT_FORMATS)}"
         )
+    if out is not None and is_build_output(out):
+        raise OutputError(
+            f"{out}: an output of kg build; kg export does not write over it "
+            "(choose another -o)"
+        )
+    outputs = checked_set(graph_dir)
     source = graph_dir / "graph.json"
     if fmt in RDF_FORMATS:
-        return [_export_rdf(fmt, graph_dir, out)]
-    if not source.is_file():
+        return [_export_rdf(fmt, graph_dir, out, outputs)]
+    if not source.is_file() or (
+        outputs is not None and source.name not in outputs.files
+    ):
         raise InputError(f"{source}: no such file; run kg build first")
     graph = read_node_link(source)
+    if outputs is not None:
+        outputs.confirm()
     if fmt in ("csv", "neo4j"):
         folder = out or graph_dir / fmt
         tables = to_csv_tables(graph) if fmt == "csv" else to_neo4j_tables(graph)
@@ -253,7 +269,7 @@ def export_graph(fmt: str, graph_dir: Path, out: Path | None = None) -> list[Pat
         path = out or graph_dir / "diffusion.csv"
         write_atomic(path, to_diffusion_csv(graph))
         return [path]
-    path = out or graph_dir / f"graph.{fmt}"
+    path = out or default_path(graph_dir, f"graph.{fmt}")
     if fmt == "json":
         text = json.dumps(
             to_node_link(graph), ensure_ascii=False, sort_keys=True, indent=1
@@ -267,20 +283,46 @@ def export_graph(fmt: str, graph_dir: Path, out: Path | None = None) -> list[Pat
     return [path]
 
 
-def _export_rdf(fmt: str, graph_dir: Path, out: Path | None) -> Path:
-    """Re-serialise graph.trig (sentences, document graphs), else graph.json."""
+def _export_rdf(
+    fmt: str, graph_dir: Path, out: Path | None, outputs: OutputSet | None
+) -> Path:
+    """Re-serialise graph.trig (sentences, document graphs), else graph.json (of
+    those the build wrote, ``outputs``, in a folder with a manifest)."""
+
+    def built(name: str) -> bool:
+        listed = outputs is None or name in outputs.files
+        return listed and (graph_dir / name).is_file()
+
     trig = graph_dir / "graph.trig"
-    if trig.is_file():
+    if built(trig.name):
         try:
             quads = list(ox.parse(path=trig, format=ox.RdfFormat.TRIG))
         except (SyntaxError, OSError) as e:
             raise InputError(f"{trig}: cannot read: {e}") from e
-    elif (graph_dir / "graph.json").is_file():
+    elif built("graph.json"):
         quads = to_quads(read_node_link(graph_dir / "graph.json"))
     else:
         raise InputError(
             f"{graph_dir}: no graph.trig or graph.json; run kg build first"
         )
-    path = out or graph_dir / file_name(fmt)
+    if outputs is not None:
+        outputs.confirm()
+    path = out or default_path(graph_dir, file_name(fmt))
     write_bytes_atomic(path, serialize(quads, fmt))
     return path
+
+
+def default_path(graph_dir: Path, name: str) -> Path:
+    """Where an export goes without ``-o``: ``name``, unless a build writes files
+    of that name (graph.json, graph.ttl, graph.trig): then ``graph.export.<ext>``.
+
+    Examples:
+        >>> default_path(Path("out"), "graph.ttl").as_posix()
+        'out/graph.export.ttl'
+        >>> default_path(Path("out"), "graph.graphml").as_posix()
+        'out/graph.graphml'
+    """
+    if name in BUILD_NAMES:
+        stem, _, ext = name.rpartition(".")
+        name = f"{stem}.export.{ext}"
+    return graph_dir / name

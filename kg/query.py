@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.ontology import read_ontology_text
+from kg.outputs import OutputSet, checked_set
 from kg.rdf import prefixes
 
 ONTOLOGY_GRAPH = "https://w3id.org/kg-gov/ontology"
@@ -171,16 +172,24 @@ def _guess_kind(value: str) -> str:
     return "iri" if prefix in prefixes() or "://" in value else "label"
 
 
-def find_graph_file(path: Path) -> Path:
-    """The RDF file to load: ``path`` itself, or the best file of an output folder.
+def find_graph_file(path: Path, outputs: OutputSet | None = None) -> Path:
+    """The RDF file to load: ``path`` itself, or the best file of an output folder
+    (of those its build wrote, ``outputs``, when it has a manifest).
 
     Raises:
         QueryError: nothing to load.
     """
     if path.is_dir():
         for name in GRAPH_FILES:
+            if outputs is not None and name not in outputs.files:
+                continue  # not this build's: another build's, or not kg's
             if (path / name).is_file():
                 return path / name
+        if outputs is not None:
+            raise QueryError(
+                f"{path}: its build wrote no RDF (kg build --no-rdf); "
+                "build it with RDF to query it"
+            )
         raise QueryError(f"{path}: no {', '.join(GRAPH_FILES)}; run kg build first")
     if not path.is_file():
         raise QueryError(f"{path}: no such file; run kg build first")
@@ -195,8 +204,10 @@ def load_store(path: Path) -> ox.Store:
 
     Raises:
         QueryError: the file is missing or is not valid RDF.
+        OutputError: an output folder that does not hold one build's files.
     """
-    file = find_graph_file(path)
+    outputs = checked_set(path) if path.is_dir() else None
+    file = find_graph_file(path, outputs)
     try:
         rdf_format = ox.RdfFormat.from_extension(file.suffix.lstrip("."))
     except ValueError as e:
@@ -206,6 +217,8 @@ def load_store(path: Path) -> ox.Store:
         store.bulk_load(path=file, format=rdf_format)
     except (SyntaxError, OSError, ValueError) as e:
         raise QueryError(f"{file}: cannot load: {e}") from e
+    if outputs is not None:
+        outputs.confirm()  # no build switched the files while they were read
     store.load(
         read_ontology_text(),
         format=ox.RdfFormat.TURTLE,

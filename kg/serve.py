@@ -88,6 +88,8 @@ class Settings:
     max_rows: int = 10_000
     workers: int = 4
     view: Path | None = None
+    # Whether the view is still of the build the store was loaded from (kg.outputs)
+    view_current: Callable[[], bool] | None = None
     # the query workers, started by ``SparqlServer``
     pool: QueryWorkers | None = field(default=None, init=False)
 
@@ -381,7 +383,15 @@ def make_handler(settings: Settings) -> type[BaseHTTPRequestHandler]:
             if url.path in ("/", "/index.html"):
                 return Answer(_page(settings), "text/html")
             if url.path == "/graph.html" and settings.view and settings.view.is_file():
-                return Answer(settings.view.read_bytes(), "text/html")
+                page = settings.view.read_bytes()
+                # checked after reading: a build switching the files in first
+                # changes the manifest (kg.outputs)
+                if settings.view_current and not settings.view_current():
+                    raise HttpError(
+                        HTTPStatus.SERVICE_UNAVAILABLE,
+                        "the outputs were rebuilt since kg serve started; restart it",
+                    )
+                return Answer(page, "text/html")
             if url.path != "/sparql":
                 raise HttpError(
                     HTTPStatus.NOT_FOUND, f"{url.path}: not found; SPARQL is at /sparql"
@@ -647,7 +657,12 @@ def make_server(
     timeout: float = 10.0,
     max_rows: int = 10_000,
     view: Path | None = None,
+    view_current: Callable[[], bool] | None = None,
 ) -> SparqlServer:
-    """A SPARQL server over ``store``; call ``serve_forever()`` (port 0: any free one)."""
-    settings = Settings(store, timeout=timeout, max_rows=max_rows, view=view)
+    """A SPARQL server over ``store``; call ``serve_forever()`` (port 0: any free one).
+
+    ``view_current`` says whether ``view`` is still of the store's build."""
+    settings = Settings(
+        store, timeout=timeout, max_rows=max_rows, view=view, view_current=view_current
+    )
     return SparqlServer((host, port), settings)

@@ -1,7 +1,9 @@
 """``kg validate``: the RDF kg wrote, every graph of it, against kg's SHACL shapes.
 
 An output folder is checked by the RDF files its build wrote (graph.ttl, graph.trig or
-both: ``kg build --rdf-format trig`` writes no graph.ttl); a file by its extension,
+both: ``kg build --rdf-format trig`` writes no graph.ttl), as its ``kg-manifest.json``
+lists them, after checking that every file listed is the one the build wrote (size
+and SHA-256, ``kg.outputs``); a file by its extension,
 in any format kg writes (``kg export``). Files holding named graphs (TriG, N-Quads,
 JSON-LD) are checked as the union of all their graphs, not just the default one: kg
 puts each document's statements in a graph of its own.
@@ -14,6 +16,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import InputError
+from kg.outputs import checked_set
 from kg.rdf import BUILD_FORMATS, FORMATS, RDFLIB_NAMES, file_name, validate
 
 # file extension -> rdflib parser, for every format kg writes (and RDF/XML's others)
@@ -26,7 +29,17 @@ def rdf_files(path: Path) -> list[Path]:
 
     Raises:
         InputError: no such file, or a folder without RDF from ``kg build``.
+        OutputError: a folder that does not hold one build's complete files.
     """
+    outputs = checked_set(path, hashes=True) if path.is_dir() else None
+    if outputs is not None:
+        found = [file for name, file in sorted(outputs.files.items()) if _is_rdf(name)]
+        if not found:
+            raise InputError(
+                f"{path}: its build wrote no RDF (kg build --no-rdf); "
+                "build it with RDF to validate it"
+            )
+        return found
     if path.is_dir():
         found = [path / file_name(fmt) for fmt in BUILD_FORMATS]
         found = [file for file in found if file.is_file()]
@@ -37,6 +50,10 @@ def rdf_files(path: Path) -> list[Path]:
     if not path.is_file():
         raise InputError(f"{path}: no such file; run kg build first")
     return [path]
+
+
+def _is_rdf(name: str) -> bool:
+    return Path(name).suffix.lower() in PARSERS
 
 
 def parser_of(path: Path) -> str:

@@ -15,6 +15,8 @@ from rdflib import Graph
 
 from kg.cli import cli
 from kg.model import NODE_TYPES
+from kg.outputs import checked_set
+from kg.query import find_graph_file
 from tests.conftest import ROOT, SEEDS
 
 
@@ -105,18 +107,38 @@ def test_cli_build_is_deterministic(built: Path, tmp_path: Path) -> None:
 def test_cli_build_writes_only_the_rdf_format_asked_for(
     built: Path, tmp_path: Path, fmt: str, written: str, skipped: str
 ) -> None:
-    """The same file as a build of both, and none of the other: an older one left
-    in the folder would be what ``kg query`` reads."""
+    """The same file as a build of both, and none of the other. The other, written
+    by an earlier build into this folder, is removed; one kg did not write here is
+    left, and ``kg query`` does not read it (kg-manifest.json does not list it)."""
     shutil.copy(built / f"graph.{skipped}", tmp_path / f"graph.{skipped}")
-    result = CliRunner().invoke(
-        cli,
-        ["build", str(SEEDS), "-o", str(tmp_path), "--rdf-format", fmt, "--no-html"],
-        catch_exceptions=False,
-    )
-    assert result.exit_code == 0, result.output
-    assert f"graph.{written} " in result.output  # the stage's time
-    written_bytes = (tmp_path / f"graph.{written}").read_bytes()
-    assert written_bytes == (built / f"graph.{written}").read_bytes()
+
+    def build_one() -> None:
+        result = CliRunner().invoke(
+            cli,
+            [
+                "build",
+                str(SEEDS),
+                "-o",
+                str(tmp_path),
+                "--rdf-format",
+                fmt,
+                "--no-html",
+            ],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0, result.output
+        assert f"graph.{written} " in result.output  # the stage's time
+        written_bytes = (tmp_path / f"graph.{written}").read_bytes()
+        assert written_bytes == (built / f"graph.{written}").read_bytes()
+        loaded = find_graph_file(tmp_path, checked_set(tmp_path))
+        assert loaded.name == f"graph.{written}"
+
+    build_one()
+    assert (tmp_path / f"graph.{skipped}").exists()  # not kg's: left alone
+    (tmp_path / f"graph.{skipped}").unlink()
+    CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(tmp_path), "--no-html"])
+    assert (tmp_path / f"graph.{skipped}").exists()  # kg's now
+    build_one()
     assert not (tmp_path / f"graph.{skipped}").exists()
 
 

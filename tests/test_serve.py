@@ -219,6 +219,18 @@ def test_serve_query_page_and_view_need_no_network(endpoint: str) -> None:
     assert status == 200 and "view" in view
 
 
+def test_serve_refuses_a_view_of_another_build(built: Path) -> None:
+    """After a rebuild the view on disk is not of the store's build (kg.outputs)."""
+    server = _start(built, view_current=lambda: False)
+    host, port = server.server_address[:2]
+    try:
+        status, _, body = _http(f"http://{host}:{port}/graph.html")
+        assert status == 503 and "rebuilt since kg serve started" in body
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_serve_caps_the_result_size(built: Path) -> None:
     server = _start(built, max_rows=5)
     host, port = server.server_address[:2]
