@@ -148,38 +148,49 @@ def _route(sentence: str) -> tuple[State, ...]:
     return tuple(route)
 
 
-@cache
-def tagger() -> Any:
-    """A ``jieba.posseg.POSTokenizer`` using ``viterbi``, sharing jieba's dictionaries.
+def _hmm_words(run: str) -> list[tuple[str, str]]:
+    """jieba.posseg's words of a stretch of Han characters its dictionary lacks, by
+    the HMM (jieba's private ``POSTokenizer.__cut``, with this module's ``viterbi``)."""
+    states = _route(run)
+    out: list[tuple[str, str]] = []
+    begin = nexti = 0
+    for i, char in enumerate(run):
+        position, flag = states[i]
+        if position == "B":
+            begin = i
+        elif position == "E":
+            out.append((run[begin : i + 1], flag))
+            nexti = i + 1
+        elif position == "S":
+            out.append((char, flag))
+            nexti = i + 1
+    if nexti < len(run):
+        out.append((run[nexti:], states[nexti][1]))
+    return out
 
-    ``jieba.posseg.dt``'s tokenizer and word-tag table (the same objects, so a user
-    dictionary loaded later reaches both), without reading the dictionary again.
-    """
+
+def _unknown_run(buf: str) -> list[tuple[str, str]]:
+    """jieba.posseg's words of a run of characters its dictionary lacks (its private
+    ``POSTokenizer.__cut_detail``): Han stretches by the HMM, the rest as numbers
+    (m), Latin words (eng) or other (x)."""
     import jieba.posseg as posseg
 
-    class _Tagger(posseg.POSTokenizer):  # type: ignore[misc]
-        def __init__(self, base: posseg.POSTokenizer) -> None:
-            self.tokenizer = base.tokenizer
-            self.word_tag_tab = base.word_tag_tab
-
-        # POSTokenizer.__cut (name-mangled), with this module's viterbi.
-        def _POSTokenizer__cut(self, sentence: str) -> Any:  # noqa: N802
-            pos_list = _route(sentence)
-            begin, nexti = 0, 0
-            for i, char in enumerate(sentence):
-                pos = pos_list[i][0]
-                if pos == "B":
-                    begin = i
-                elif pos == "E":
-                    yield posseg.pair(sentence[begin : i + 1], pos_list[i][1])
-                    nexti = i + 1
-                elif pos == "S":
-                    yield posseg.pair(char, pos_list[i][1])
-                    nexti = i + 1
-            if nexti < len(sentence):
-                yield posseg.pair(sentence[nexti:], pos_list[nexti][1])
-
-    return _Tagger(posseg.dt)
+    han, skip = posseg.re_han_detail, posseg.re_skip_detail
+    out: list[tuple[str, str]] = []
+    for block in han.split(buf):
+        if han.match(block):
+            out.extend(_hmm_words(block))
+            continue
+        for piece in skip.split(block):
+            if not piece:
+                continue
+            if posseg.re_num.match(piece):
+                out.append((piece, "m"))
+            elif posseg.re_eng.match(piece):
+                out.append((piece, "eng"))
+            else:
+                out.append((piece, "x"))
+    return out
 
 
 def best_route(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
@@ -218,16 +229,20 @@ def best_route(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
 
 
 def tag(sentence: str) -> tuple[tuple[str, str], ...]:
-    """``(word, flag)`` of every token of ``tagger().lcut(sentence)``, made directly.
+    """``(word, flag)`` of every token of ``jieba.posseg.lcut(sentence)``, made
+    directly, with this module's ``viterbi``.
 
     jieba.posseg goes through four generators and a ``pair`` object per token, and
     builds each block's DAG as a dict of lists before scoring it; this is the same
     walk (blocks, the best route, runs of single characters, the HMM for runs the
-    dictionary lacks) over plain lists and tuples.
+    dictionary lacks) over plain lists and tuples, through jieba's public tables
+    only. It pays: extraction takes 26-32 % more CPU with jieba's own tagger on a
+    private ``POSTokenizer(jieba.Tokenizer())`` (same mentions; 2,979 bulk documents,
+    ``bench/private_api_bench.py tagger``, interleaved rounds).
     """
     import jieba.posseg as posseg
 
-    base = tagger()
+    base = posseg.dt  # jieba's tokenizer and word-tag table: a user dictionary too
     base.makesure_userdict_loaded()
     tokenizer = base.tokenizer
     tokenizer.check_initialized()
@@ -240,8 +255,7 @@ def tag(sentence: str) -> tuple[tuple[str, str], ...]:
         if len(buf) == 1:
             out.append((buf, tags.get(buf, "x")))
         elif not freq.get(buf):  # a run the dictionary lacks: jieba's HMM path
-            detail = base._POSTokenizer__cut_detail(buf)
-            out.extend((p.word, p.flag) for p in detail)
+            out.extend(_unknown_run(buf))
         else:
             out.extend((char, tags.get(char, "x")) for char in buf)
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kg.extract import metrics, people, places
 from kg.extract._context import finditer_at
-from kg.extract._tagger import tagger, viterbi
+from kg.extract._tagger import tag, viterbi
 from kg.extract.places import load_gazetteer
 from kg.ingest import parse_document
 
@@ -93,7 +93,7 @@ def test_tagger_is_jieba_posseg(seed_texts: list[str]) -> None:
         c for text in seed_texts[:6] for c in re.split(r"[，。；：、“”\n,]", text) if c
     ]
     for clause in clauses[:150]:
-        assert [(t.word, t.flag) for t in tagger().lcut(clause)] == [
+        assert list(tag(clause)) == [
             (t.word, t.flag) for t in jieba.posseg.lcut(clause)
         ]
 
