@@ -139,6 +139,7 @@ def test_truncated_gzip_keeps_what_was_read(tmp_path: Path) -> None:
     assert str(items[-1]).startswith("cut.jsonl.gz:")
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_jsonl_is_streamed_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
     line = json.dumps({"text": "梁平区双桂街道" * 20}, ensure_ascii=False)
 
@@ -156,6 +157,7 @@ def test_jsonl_is_streamed_memory_does_not_grow_with_the_file(tmp_path: Path) ->
     assert large < 2 * small + 200_000
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None:
     one = build(SEEDS, tmp_path / "one", jobs=1, cache=False)
     # Small chunks so that the two workers really share the documents.
@@ -168,6 +170,7 @@ def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None
         ).read_bytes(), name
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_an_error_in_the_forked_writer_fails_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -183,6 +186,7 @@ def test_an_error_in_the_forked_writer_fails_the_build(
     assert not (tmp_path / "out" / "graph.json").exists()
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_a_forked_writer_that_dies_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -238,6 +242,7 @@ def test_cache_re_extracts_only_changed_documents_and_equals_a_fresh_build(
     assert not (tmp_path / "fresh" / ".kg-cache").exists()
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 @pytest.mark.parametrize("threshold", [0, 10**9])
 def test_a_large_rebuild_extracts_its_few_changed_documents_in_a_child(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threshold: int
@@ -265,6 +270,7 @@ def test_a_large_rebuild_extracts_its_few_changed_documents_in_a_child(
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -327,6 +333,7 @@ def _die(*args: object) -> None:
     os._exit(4)  # what the kernel's OOM killer leaves: no exception, no result
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 @pytest.mark.parametrize("rebuild", [False, True])
 def test_a_dying_worker_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuild: bool
@@ -350,6 +357,7 @@ def test_a_dying_worker_is_a_clear_error(
         build(corpus, out, html=False, rdf=False, jobs=2, chunk_chars=1)
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_a_dying_extraction_child_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -393,6 +401,7 @@ def test_a_damaged_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     assert report.extracted == 5 and not report.errors
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_worker_results_rebuild_equal_documents_and_mentions(
     seed_docs: list[tuple[Document, list[Mention]]],
 ) -> None:
@@ -415,6 +424,7 @@ def test_worker_reports_bad_documents_by_name() -> None:
     assert len(version) == 16
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_consuming_graph_conversion_equals_the_plain_one() -> None:
     """The build empties the linked graph while converting it (peak memory); the
     graph must be the same as the plain conversion's."""
@@ -461,6 +471,7 @@ def test_the_build_says_what_it_writes_after_reading(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_a_failed_rdf_writer_stops_the_forked_writer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -485,6 +496,7 @@ def test_a_failed_rdf_writer_stops_the_forked_writer(
     assert not (tmp_path / "out" / "graph.json").exists()
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_released_extractor_resources_load_again_with_the_same_results() -> None:
     """A build drops the extractors' data in its own process once the workers are
     forked; anything that extracts there afterwards loads it again and finds the
@@ -504,6 +516,7 @@ def test_released_extractor_resources_load_again_with_the_same_results() -> None
     assert found() == before
 
 
+@pytest.mark.perf  # mechanics: workers, forks, memory, packing
 def test_cache_version_covers_how_results_are_packed(monkeypatch: object) -> None:
     """A cached result is ``_pack``ed by kg/build.py: a kg whose build.py differs
     must not read another's cache entries as its own."""

@@ -21,6 +21,9 @@ from kg.extract._tagger import tag, viterbi
 from kg.extract.places import load_gazetteer
 from kg.ingest import parse_document
 
+# Run with --perf (CI does): fast paths against the slow paths they replace; tests/test_golden.py pins the outputs.
+pytestmark = pytest.mark.perf
+
 SEEDS = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))
 
 

@@ -17,6 +17,9 @@ from kg.extract._context import finditer_at
 from kg.extract._tagger import segment, tag
 from kg.ingest import _FOLD, _FOLDABLE, _GAP, _gaps, fold, parse_document
 
+# Run with --perf (CI does): fast paths against the slow paths they replace; tests/test_golden.py pins the outputs.
+pytestmark = pytest.mark.perf
+
 SEEDS = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))
 
 

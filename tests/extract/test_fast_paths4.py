@@ -22,6 +22,9 @@ from kg.ingest import parse_document
 from kg.lang.rules import words
 from kg.model import Document, Mention
 
+# Run with --perf (CI does): fast paths against the slow paths they replace; tests/test_golden.py pins the outputs.
+pytestmark = pytest.mark.perf
+
 SEEDS = sorted(Path(__file__).resolve().parents[2].joinpath("seeds").glob("*.txt"))
 
 
