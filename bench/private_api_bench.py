@@ -1,7 +1,10 @@
-"""What kg's calls into private APIs save, against the public way, in the same run.
+"""What kg's calls into private APIs saved, against the public way, in the same run.
 
 Issue 22: keep a private-API call only where it saves >= 10 % of the bulk build's
-wall time (the tagger: only if jieba's own tagger is more than 15 % slower).
+wall time (the tagger: only if jieba's own tagger is more than 15 % slower). Neither
+did (figures in bench/README.md), and both were removed: this script is the record
+of that measurement and runs at commit 59a214d, the last with kg's own tagger
+(``kg.extract._tagger.viterbi``) and ``c_make_encoder``.
 
 - ``tagger``: extraction CPU over a sample of bulk documents with kg's
   ``kg.extract._tagger`` (``tag``/``segment``; the hand-written Viterbi and the
@@ -13,10 +16,17 @@ wall time (the tagger: only if jieba's own tagger is more than 15 % slower).
   ``json.encoder.c_make_encoder`` (made once) against ``json.JSONEncoder.encode``
   and ``json.dumps``, interleaved; the bytes are compared.
 
-CPU seconds (``time.process_time``): the machine may be shared, wall time is not.
+- ``build``: the whole ``kg build`` (``--jobs 2``, no cache, every output) of the
+  first ``--percent`` % of the bulk corpus, wall seconds, with kg's tagger and
+  encoder, with jieba's own tagger, and with ``JSONEncoder.encode``; each build in
+  its own process, the variants interleaved.
+
+CPU seconds (``time.process_time``) for ``tagger`` and ``json``: the machine may be
+shared, wall time is not.
 
     python bench/private_api_bench.py tagger [--every 25] [--rounds 3] [--split]
     python bench/private_api_bench.py json GRAPH_JSON [--rounds 3]
+    python bench/private_api_bench.py build [--percent 25] [--rounds 2]
 """
 
 from __future__ import annotations
@@ -170,18 +180,106 @@ def bench_json(graph_json: Path, rounds: int) -> None:
     print(f"graph.json bytes identical across encoders: {same}")
 
 
+# Runs in the build's process: the variant, then the build (workers are forked, so
+# they inherit the variant); prints wall seconds and the build's stage seconds.
+_BUILD_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[4])
+started = time.perf_counter()
+variant, corpus, out = sys.argv[1:4]
+if variant == "jieba tagger":
+    from private_api_bench import _tagger_variants, _use
+    _use(*_tagger_variants("")["jieba POSTokenizer"])
+elif variant == "JSONEncoder.encode":
+    import kg.graph
+    kg.graph._encode_record = kg.graph._SORTED_UTF8.encode
+from pathlib import Path
+from kg.build import build
+r = build(Path(corpus), Path(out), jobs=2, cache=False)
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+print(json.dumps({"wall": time.perf_counter() - started, "cpu": cpu,
+                  "stages": r.stages, "cpu_stages": r.cpu_stages}))
+"""
+
+
+def bench_build(percent: float, rounds: int) -> None:
+    import subprocess
+    import sys
+
+    from build_bench import count_records, write_slice
+
+    variants = ["kg", "jieba tagger", "JSONEncoder.encode"]
+    walls: dict[str, list[float]] = {name: [] for name in variants}
+    cpus: dict[str, list[float]] = {name: [] for name in variants}
+    with tempfile.TemporaryDirectory() as work:
+        records = int(count_records(BULK) * percent / 100)
+        corpus = write_slice(BULK, records, Path(work) / "slice.jsonl")
+        print(f"first {percent:g} % of the bulk corpus: {records:,} records")
+        outputs: dict[str, Path] = {}
+        for _ in range(rounds):
+            for name in variants:
+                out = Path(work) / f"out-{variants.index(name)}"
+                here = str(Path(__file__).parent)
+                args = [sys.executable, "-c", _BUILD_CHILD, name, str(corpus), str(out)]
+                done = subprocess.run(
+                    [*args, here],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                result = json.loads(done.stdout.strip().splitlines()[-1])
+                walls[name].append(result["wall"])
+                cpus[name].append(result["cpu"])
+                outputs[name] = out
+                stages = ", ".join(
+                    f"{k} {v:.1f}/{result['cpu_stages'].get(k, 0):.1f}"
+                    for k, v in result["stages"].items()
+                )
+                print(
+                    f"{name:20} wall {result['wall']:6.1f} s, CPU {result['cpu']:6.1f} s"
+                    f" (stages wall/CPU: {stages})",
+                    flush=True,
+                )
+        files = ("graph.json", "graph.ttl", "graph.trig", "graph.html")
+        for name, out in outputs.items():
+            same = all(
+                (out / f).read_bytes() == (outputs["kg"] / f).read_bytes()
+                for f in files
+            )
+            print(f"{name}: outputs identical to kg's: {same}")
+    print(f"{'variant':20} {'wall s (best, median)':>22} {'CPU s (best, median)':>22}")
+    for name, seconds in walls.items():
+        cpu = cpus[name]
+        print(
+            f"{name:20} {min(seconds):10.1f} {statistics.median(seconds):10.1f}"
+            f" {min(cpu):10.1f} {statistics.median(cpu):10.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["tagger", "json"])
+    parser.add_argument("what", choices=["tagger", "json", "build"])
     parser.add_argument("graph_json", nargs="?", type=Path)
     parser.add_argument("--every", type=int, default=25)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--percent", type=float, default=25)
     parser.add_argument(
         "--split", action="store_true", help="tagger: jieba for tag or segment only"
     )
     args = parser.parse_args()
+    from kg.extract import _tagger
+
+    if not hasattr(_tagger, "viterbi"):
+        raise SystemExit(
+            "kg's own tagger is gone (issue 22): run this at commit 59a214d "
+            "(git worktree add /tmp/kg-59a214d 59a214d)"
+        )
     if args.what == "tagger":
         bench_tagger(args.every, args.rounds, "split" if args.split else "")
+    elif args.what == "build":
+        bench_build(args.percent, args.rounds)
     else:
         if args.graph_json is None:
             parser.error("json: give a built graph.json")
