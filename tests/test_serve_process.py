@@ -185,6 +185,7 @@ def test_serve_process_port_in_use_is_one_line(
     assert port in stderr and "in use" in stderr
 
 
+@pytest.mark.perf  # process mechanics: no worker outlives a killed server
 def test_serve_process_dies_with_a_killed_server(server: Server) -> None:
     threading.Thread(
         target=_ask_quietly, args=(server.url, RUNAWAY), daemon=True
