@@ -7,7 +7,7 @@ contract documented in the README: keep it stable.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
@@ -24,29 +24,11 @@ _SORTED_UTF8 = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 _SORTED_ASCII = json.JSONEncoder(sort_keys=True)
 
 
-def _record_encoder() -> Callable[[Any], str]:
-    """``_SORTED_UTF8.encode`` for one record, made once: ``encode`` builds a new
-    C encoder on every call, which costs as much as encoding a small node. Without
-    the circular-reference check (a graph's attributes are plain JSON data); the
-    text is the same."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # no C accelerator: the usual way
-        return _SORTED_UTF8.encode
-    encoder = make(
-        None,  # markers: no circular check
-        _SORTED_UTF8.default,
-        json.encoder.encode_basestring,  # type: ignore[attr-defined]
-        None,  # indent
-        _SORTED_UTF8.key_separator,
-        _SORTED_UTF8.item_separator,
-        True,  # sort_keys
-        False,  # skipkeys
-        True,  # allow_nan
-    )
-    return lambda record: "".join(encoder(record, 0))
-
-
-_encode_record = _record_encoder()
+# One record of graph.json. CPython's private ``json.encoder.c_make_encoder``, made
+# once, wrote the bulk corpus's graph.json in 5.8-6.0 CPU s against 6.7-6.9 s for
+# this (issue 22, ``bench/private_api_bench.py json`` at 59a214d, the same bytes):
+# under 1 s of a build of about a minute, so the public encoder is used.
+_encode_record = _SORTED_UTF8.encode
 
 
 def to_networkx(linked: LinkedGraph, *, consume: bool = False) -> nx.MultiDiGraph:

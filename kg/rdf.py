@@ -681,6 +681,66 @@ def to_quads(
     return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
 
+def reference_quads(
+    graph: nx.MultiDiGraph, docs: Mapping[str, Document | SentenceIndex] | None = None
+) -> list[ox.Quad]:
+    """The RDF of ``graph`` as pyoxigraph quads, made without kg's string writer.
+
+    The reference for kg's writers (``Statements``' and ``write_turtle_trig_streamed``):
+    the same statements (``to_statements``, all in memory), each read from its Turtle
+    form by pyoxigraph's own parser, so no kg code joins blocks, turns written forms
+    back (``_nt``) or streams documents. ``tests/test_rdf_reference.py`` checks that
+    what ``kg build`` writes is isomorphic to it.
+    """
+    statements = to_statements(graph, docs)
+    header = _header().encode("utf-8")
+    quads: list[ox.Quad] = []
+    for name in sorted(statements.graphs):
+        subjects = statements.graphs[name]
+        body = "".join(
+            f"{s} {p} {o} .\n" for s, pairs in subjects.items() for p, o in pairs
+        )
+        graph_name = ox.NamedNode(name[1:-1]) if name else ox.DefaultGraph()
+        parsed = ox.parse(header + body.encode("utf-8"), format=ox.RdfFormat.TURTLE)
+        quads.extend(
+            ox.Quad(q.subject, q.predicate, q.object, graph_name) for q in parsed
+        )
+    return quads
+
+
+def write_rdf_reference(
+    graph: nx.MultiDiGraph,
+    out_dir: Path,
+    docs: Mapping[str, Document | SentenceIndex] | None = None,
+    *,
+    formats: Iterable[str] = BUILD_FORMATS,
+) -> list[Path]:
+    """``write_rdf`` through pyoxigraph's serialisers (``reference_quads``): the
+    same graphs, in pyoxigraph's layout; slower, and every statement in memory.
+    Triple formats get the union of all graphs, as ``write_rdf`` writes it.
+
+    Raises:
+        ValueError: an unknown format, or JSON-LD (kg's own writer only).
+    """
+    quads = reference_quads(graph, docs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for fmt in formats:
+        ox_format, _, datasets = FORMATS.get(fmt, (None, "", False))
+        if ox_format is None:
+            raise ValueError(f"no reference writer for RDF format {fmt!r}")
+        data: Iterable[ox.Quad | ox.Triple] = quads
+        if not datasets:  # the union: each triple once
+            data = dict.fromkeys(
+                ox.Triple(q.subject, q.predicate, q.object) for q in quads
+            )
+        path = out_dir / file_name(fmt)
+        text = ox.serialize(data, format=ox_format, prefixes=prefixes())
+        write_bytes_atomic(path, text or b"")
+        paths.append(path)
+    return paths
+
+
 def _add_node(
     acc: Statements,
     node_id: str,

@@ -12,6 +12,35 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--perf",
+        action="store_true",
+        help="also run the tests marked perf: a fast path equals its slow path, "
+        "scaling, process mechanics, the held-out corpus (CI runs them)",
+    )
+    parser.addoption(
+        "--refresh-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from what kg makes now (review the diff!)",
+    )
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Without ``--perf``, the tests marked perf are deselected (not run, not shown
+    as skipped): the default run checks behaviour, CI and ``--perf`` everything."""
+    if config.getoption("--perf"):
+        return
+    kept, dropped = [], []
+    for item in items:
+        (dropped if item.get_closest_marker("perf") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def seed_docs() -> list[tuple[Document, list[Mention]]]:
     docs = []

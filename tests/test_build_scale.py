@@ -142,6 +142,7 @@ def test_truncated_gzip_keeps_what_was_read(tmp_path: Path) -> None:
     assert str(items[-1]).startswith("cut.jsonl.gz:")
 
 
+@pytest.mark.perf  # mechanics: workers, memory, fast paths
 def test_jsonl_is_streamed_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
     line = json.dumps({"text": "梁平区双桂街道" * 20}, ensure_ascii=False)
 
@@ -159,6 +160,7 @@ def test_jsonl_is_streamed_memory_does_not_grow_with_the_file(tmp_path: Path) ->
     assert large < 2 * small + 200_000
 
 
+@pytest.mark.perf  # mechanics: workers, memory, fast paths
 def test_parallel_build_is_byte_identical_to_one_process(tmp_path: Path) -> None:
     one = build(SEEDS, tmp_path / "one", jobs=1, cache=False)
     # Small chunks so that the two workers really share the documents.
@@ -228,6 +230,7 @@ def test_cache_re_extracts_only_changed_documents_and_equals_a_fresh_build(
     assert not (tmp_path / "fresh" / ".kg-cache").exists()
 
 
+@pytest.mark.perf  # mechanics: workers, memory, fast paths
 def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -287,6 +290,7 @@ def _die(*args: object, **kwargs: object) -> None:
 
 
 @pytest.mark.parametrize("rebuild", [False, True])
+@pytest.mark.perf  # mechanics: workers, memory, fast paths
 def test_a_dying_worker_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rebuild: bool
 ) -> None:
@@ -335,6 +339,7 @@ def test_a_damaged_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
     assert report.extracted == 5 and not report.errors
 
 
+@pytest.mark.perf  # mechanics: workers, memory, fast paths
 def test_worker_results_rebuild_equal_documents_and_mentions(
     seed_docs: list[tuple[Document, list[Mention]]],
 ) -> None:
@@ -362,6 +367,7 @@ def test_worker_reports_bad_documents_by_name() -> None:
     assert len(version) == 16
 
 
+@pytest.mark.perf  # mechanics: workers, memory, fast paths
 def test_consuming_graph_conversion_equals_the_plain_one() -> None:
     """The build empties the linked graph while converting it (peak memory); the
     graph must be the same as the plain conversion's."""

@@ -11,6 +11,9 @@ from kg.build import build
 from kg.errors import KgError
 from tests.conftest import SEEDS
 
+# Run with --perf (CI does): a local Dask cluster: another path to the same outputs.
+pytestmark = pytest.mark.perf
+
 distributed = pytest.importorskip("distributed")
 
 

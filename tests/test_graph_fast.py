@@ -26,6 +26,9 @@ from kg.graph import (
 from kg.link import LinkedGraph, link
 from kg.model import Document, Entity, Mention, Relation
 
+# Run with --perf (CI does): fast paths against the slow paths they replace; tests/test_golden.py pins the outputs.
+pytestmark = pytest.mark.perf
+
 
 def _plain_networkx(linked: LinkedGraph) -> nx.MultiDiGraph:
     """The conversion through networkx's methods (what ``to_networkx`` did)."""

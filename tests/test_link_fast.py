@@ -21,6 +21,9 @@ from kg.link import LinkedGraph, _Builder, _link_variants, _mention_key, link
 from kg.model import Document, Mention, Relation
 from tests.conftest import SEEDS
 
+# Run with --perf (CI does): fast paths against the slow paths they replace; tests/test_golden.py pins the outputs.
+pytestmark = pytest.mark.perf
+
 
 def _plain_key(mention: Mention) -> tuple[str, int, int, str]:
     return (mention.doc_id, mention.start, mention.end, mention.label)

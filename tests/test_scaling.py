@@ -24,6 +24,9 @@ from kg.extract import LONG_DOCUMENT, extract
 from kg.ingest import SourceText, read_document
 from kg.link import Linker
 
+# Run with --perf (CI does): a timing ratio on a 2 MB document (the slowest test).
+pytestmark = pytest.mark.perf
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_BYTES = 2_000_000
 PIECES = 100

@@ -122,6 +122,7 @@ def _runaways(url: str, count: int) -> list[tuple[int, str, float]]:
     return results
 
 
+@pytest.mark.perf  # slow (~5 s): test_serve.py times a query out in-process
 def test_serve_process_runaway_queries_stop_and_free_their_cpu(server: Server) -> None:
     started = time.perf_counter()
     # As many runaways as workers: before, they ran on after their 503 and the server
@@ -154,6 +155,7 @@ def test_serve_process_head_and_options(server: Server) -> None:
     assert "OPTIONS" in headers["Allow"]
 
 
+@pytest.mark.perf  # slow (~5 s): waits for a real server to stop
 def test_serve_process_ctrl_c_stops_at_the_first_press(server: Server) -> None:
     # A query running while Ctrl-C is pressed (the runaway holds a worker).
     threading.Thread(
@@ -183,6 +185,7 @@ def test_serve_process_port_in_use_is_one_line(
     assert port in stderr and "in use" in stderr
 
 
+@pytest.mark.perf  # process mechanics: no worker outlives a killed server
 def test_serve_process_dies_with_a_killed_server(server: Server) -> None:
     threading.Thread(
         target=_ask_quietly, args=(server.url, RUNAWAY), daemon=True

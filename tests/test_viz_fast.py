@@ -32,6 +32,9 @@ from kg.viz import (
     view_data,
 )
 
+# Run with --perf (CI does): fast paths against the slow paths they replace; tests/test_golden.py pins the outputs.
+pytestmark = pytest.mark.perf
+
 
 @pytest.fixture(scope="module")
 def seeds(

@@ -56,6 +56,7 @@ def test_rdf_type_as_a_predicate_is_a() -> None:
     assert _nt("a") == f"<{RDF.type}>"
 
 
+@pytest.mark.perf  # a fast path (the sentence index) against the document's own search
 @pytest.mark.parametrize(
     "text",
     [
@@ -100,6 +101,7 @@ def test_sentence_index_leaves_irregular_documents_to_themselves(
     assert sentence_index(doc) is doc
 
 
+@pytest.mark.perf  # a fast path against the plain one; tests/test_rdf_reference.py checks the RDF
 def test_rdf_from_sentence_indexes_is_the_rdf_from_documents(
     seed_docs: list[tuple[Document, list[Mention]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -170,6 +172,7 @@ def test_graph_json_breaks_edge_ties_by_their_json() -> None:
     assert got == expected
 
 
+@pytest.mark.perf  # a fast path against the plain one; tests/test_rdf_reference.py checks the RDF
 def test_rdf_from_quads_writes_what_the_statements_write() -> None:
     """Turtle and TriG from pyoxigraph quads (``kg export``) equal those from the
     statements themselves."""
@@ -235,6 +238,7 @@ def _awkward_graph() -> tuple[nx.MultiDiGraph, dict[str, object]]:
     return graph, docs
 
 
+@pytest.mark.perf  # a fast path against the plain one; tests/test_rdf_reference.py checks the RDF
 @pytest.mark.parametrize("with_docs", [True, False])
 def test_streamed_rdf_writes_what_the_statements_write(
     tmp_path: object, with_docs: bool

@@ -895,11 +895,7 @@ _MAX_NAME = 10
 
 @cache
 def _tag(clause: str) -> tuple[tuple[str, str], ...]:
-    """jieba.posseg over one short clause (cached: lists repeat the same clauses).
-
-    ``tag`` is ``tagger().lcut``: jieba.posseg with an exact, faster Viterbi, its
-    walk made over tuples (see ``_tagger``).
-    """
+    """jieba.posseg over one short clause (cached: lists repeat the same clauses)."""
     return tag(clause)
 
 
