@@ -347,24 +347,22 @@ def _write(graph: Any, corpus: CorpusView, plan: _Plan, report: BuildReport) -> 
     say("writing graph.json")
     path = folder / "graph.json"
     _timed(report, "graph.json", lambda: write_node_link(graph, path))
-    written = [path]
     if plan.html:
         from kg.viz import write_html
 
         say("writing graph.html")
         page = folder / "graph.html"
         _timed(report, "graph.html", lambda: write_html(graph, page, corpus.texts))
-        written.append(page)
-    if plan.rdf_formats:
-        names = [file_name(f) for f in plan.rdf_formats]
-        say("writing " + " and ".join(names))
-        stage = "+".join(names).replace("+graph.", "+")  # graph.ttl+trig
+    rdf_names = [file_name(f) for f in plan.rdf_formats]
+    if rdf_names:
+        say("writing " + " and ".join(rdf_names))
+        stage = "+".join(rdf_names).replace("+graph.", "+")  # graph.ttl+trig
         formats = plan.rdf_formats
         write = partial(write_rdf, graph, folder, corpus.sentences, formats=formats)
-        written[1:1] = _timed(report, stage, write)  # after graph.json
+        _timed(report, stage, write)
     # All or nothing: the files of the last build that this one did not write (an
     # RDF format no longer asked for) go, files kg did not write stay.
-    report.outputs = staging.commit(planned_names(plan.html, (p.name for p in written)))
+    report.outputs = staging.commit(planned_names(plan.html, rdf_names))
 
 
 def _repeated(summary: dict[str, Any], out_dir: Path, started: float) -> BuildReport:

@@ -428,3 +428,16 @@ def test_a_failed_build_does_not_keep_its_folder_locked(
     assert kg.build.build(corpus, out, html=False, jobs=1).outputs  # no wait
     assert failure.value is not None  # (still held)
     _no_leftovers(out)
+
+
+def test_the_build_reports_each_file_it_wrote_once(tmp_path: Path) -> None:
+    """The report (and the summary line ``wrote: …``) names the set of the manifest,
+    each file once, in the order of ``planned_names``."""
+    from kg.build import build
+
+    out = tmp_path / "out"
+    report = build(_corpus(tmp_path / "corpus"), out, jobs=1, cache=False)
+    names = [path.name for path in report.outputs]
+    assert names == ["graph.json", "graph.ttl", "graph.trig", "graph.html"]
+    manifest = json.loads((out / "kg-manifest.json").read_text(encoding="utf-8"))
+    assert sorted(manifest["files"]) == sorted(names)
