@@ -309,6 +309,7 @@ def test_parse_chinese_number_refuses_a_point_without_digits(text: str) -> None:
         ("缴获各类假药7000余万粒", [("70000000", "粒", True)]),
         ("累计接种疫苗104974.4万剂次", [("1049744000", "剂次", False)]),
         ("京津冀3省市切实履行主体责任", [("3", "省市", False)]),
+        ("医疗队分两批奔赴马里", [("2", "批", False)]),
         # 部 starting a word counts nothing (blind batch 3, bulk sample, seed 20)
         ("交通运输部等10部门联合出台", []),
         ("中宣部等六部委举行", []),
