@@ -256,6 +256,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                     rule = "metric:pattern.figure"  # inside a quoted name
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 第3次, 十四届四次全委: an ordinal; “五个一”: part of a name
+        if _unit_starts_word(text, match):
+            if trace.active():
+                rule = "metric:words.unit-starts-word"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 14部门, 零部件, 三部分: 部 starts a word, it counts nothing
         if _determiner(match, units, sets):
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
@@ -354,6 +359,25 @@ def extract_metrics(doc: Document) -> list[Mention]:
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
     return out
+
+
+@cache
+def _unit_words() -> dict[str, tuple[str, ...]]:
+    """Unit → the words of metric:words.unit-starts-word that begin with it (部 →
+    部门, 部件 …): a unit followed by the rest of such a word is not a unit."""
+    units = _units()[0]
+    found: dict[str, list[str]] = {}
+    for word in words("metric:words.unit-starts-word"):
+        unit = max((u for u in units if word.startswith(u) and u != word), key=len)
+        found.setdefault(unit, []).append(word)
+    return {unit: tuple(ws) for unit, ws in found.items()}
+
+
+def _unit_starts_word(text: str, match: re.Match[str]) -> bool:
+    """Whether the figure's unit is the start of a longer word (14部门, 零部件)."""
+    unit = match.group("unit")
+    starts = _unit_words().get(unit) if unit else None
+    return starts is not None and text.startswith(starts, match.start("unit"))
 
 
 def _range_low(

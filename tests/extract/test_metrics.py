@@ -296,3 +296,28 @@ def test_metrics_examples_of_the_issue(
 def test_parse_chinese_number_refuses_a_point_without_digits(text: str) -> None:
     with pytest.raises(ValueError, match="not a number"):
         parse_chinese_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发布了2022年版20幅标准地图", [("20", "幅", False)]),
+        ("等八部影片分别获得大奖", [("8", "部", False)]),
+        ("中欧班列累计开行超1.4万列", [("14000", "列", True)]),
+        ("发送货物157.1万标箱", [("1571000", "标箱", False)]),
+        ("验放进出境车辆超1270万辆次", [("12700000", "辆次", True)]),
+        ("缴获各类假药7000余万粒", [("70000000", "粒", True)]),
+        ("累计接种疫苗104974.4万剂次", [("1049744000", "剂次", False)]),
+        ("京津冀3省市切实履行主体责任", [("3", "省市", False)]),
+        ("医疗队分两批奔赴马里", [("2", "批", False)]),
+        # 部 starting a word counts nothing (blind batch 3, bulk sample, seed 20)
+        ("交通运输部等10部门联合出台", []),
+        ("中宣部等六部委举行", []),
+        ("新能源车零部件的产能", []),
+        ("援助将分为三部分", []),
+    ],
+)
+def test_metrics_national_news_classifiers(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
