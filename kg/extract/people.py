@@ -32,6 +32,7 @@ from kg.lang.rules import (
     pattern,
     word_set,
     word_sources,
+    word_values,
     words,
 )
 from kg.model import Document, Mention
@@ -216,12 +217,17 @@ def extract_people(doc: Document) -> list[Mention]:
             add(match.start(1), match.end(1), "person:photo-credit", "photographer", [])
 
     for match in _patterns()["leader"].finditer(text):
+        if _in_fixed_expression(text, match.start()):
+            if trace.active():
+                rule = "person:words.fixed-expression-tags"
+                trace.rejected(doc, match.start(), match.end(), "person", rule)
+            continue
         add(
             match.start(),
             match.end(),
             "person:national-leader",
             "national_leader",
-            [],
+            national_posts(doc, match.start(), match.end()),
         )
 
     sets = _chars()
@@ -305,6 +311,87 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object]]:
+    """The posts written around a national leader's name at ``start:end`` of
+    ``doc.clean``: the list before it (中共中央总书记、国家主席、中央军委主席习近平 →
+    总书记 of 中共中央, 国家主席, 主席 of 中央军委), else a national post right after
+    it (习近平总书记).
+
+    A national post (person:words.national-posts) is at its own, national level: its
+    organisation is the national body, never the place the article visits. Another
+    post of the list (中共中央政治局委员、上海市委书记韩正) is read like an official's
+    (its title and where it is written; the linker finds its organisation).
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("国务院总理李强说", "t")
+        >>> [(p["title"], p["org"]) for p in national_posts(doc, 5, 7)]
+        [('总理', '国务院')]
+        >>> doc = parse_document("中共中央政治局委员、上海市委书记韩正说", "t")
+        >>> [(p["title"], p["org"]) for p in national_posts(doc, 16, 18)]
+        [('委员', '中共中央政治局'), ('书记', None)]
+    """
+    text = doc.clean
+    national = word_values("person:words.national-posts")
+    clause_start = max(0, start - 60)
+    for sep in chars("person:chars.post-clause-end"):
+        clause_start = max(clause_start, text.rfind(sep, clause_start, start) + 1)
+    list_sep = chars("person:chars.list-sep")[0]
+    posts: list[dict[str, object]] = []
+    at = start
+    while at > clause_start:
+        key = next(
+            (w for w in _national_titles(False) if text.endswith(w, 0, at)), None
+        )
+        if key is not None:
+            title, org = national[key][0], national[key][1] or None
+            posts.insert(0, {"title": title, "org": org, "former": False})
+            at -= len(key)
+        else:
+            title = next((t for t in _titles() if text.endswith(t, 0, at)), None)
+            if title is None:
+                break
+            piece = max(clause_start, text.rfind(list_sep, clause_start, at) + 1)
+            whole = _org_piece(text[piece : at - len(title)])
+            if not whole and posts:
+                break
+            where = doc.to_original(at - len(title), at)[0]
+            posts.insert(0, {"title": title, "org": None, "former": False, "at": where})
+            if not whole:
+                break  # 中央外事工作委员会办公室主任杨洁篪: the title alone, as for an official
+            at = piece
+        if at <= clause_start or text[at - 1] != list_sep:
+            break
+        at -= 1  # the list goes on before 、
+    if not posts:
+        after = word_values("person:words.national-posts-after")
+        key = next((w for w in _national_titles(True) if text.startswith(w, end)), None)
+        if key is not None:
+            posts = [{"title": after[key][0], "org": after[key][1], "former": False}]
+    if pattern("person:pattern.former").search(text[max(0, at - 4) : at]):
+        for post in posts:
+            post["former"] = True  # 原国务院总理李克强
+    return posts
+
+
+def _in_fixed_expression(text: str, start: int) -> bool:
+    """Whether jieba reads the name's first character inside an idiom or a fixed
+    expression that starts before it (城市一片汪洋: no 汪洋 there)."""
+    cuts = _cuts(text, start - 6, start + 4)
+    tags = word_set("person:words.fixed-expression-tags")
+    return any(
+        lo < start < hi and word_tags().get(text[lo:hi], "") in tags
+        for lo, hi in cuts.items()
+    )
+
+
+@cache
+def _national_titles(after: bool) -> tuple[str, ...]:
+    """The national posts said before (or after) a leader's name, longest first."""
+    suffix = "-after" if after else ""
+    return longest_first(f"person:words.national-posts{suffix}")
 
 
 def _add_dotted_names(

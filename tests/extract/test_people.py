@@ -346,3 +346,43 @@ def test_a_press_note_belongs_to_the_byline_before_it() -> None:
     )
     posts = {m.name: [p["org"] for p in m.attrs["posts"]] for m in extract_people(doc)}
     assert posts == {"王建华": [], "李明": ["人民日报北京分社"]}
+
+
+def test_national_leaders_hold_national_posts() -> None:
+    # issue 20: a title list before a national leader's name gives each post at its
+    # own, national level, never in the place the article visits
+    from kg.extract import extract
+    from kg.link import link
+
+    doc = make_doc(
+        "标题\n\n中共中央总书记、国家主席、中央军委主席习近平近日在河北石家庄市考察。"
+        "中共中央政治局常委、国务院总理李强，中共中央政治局常委、中央纪委书记赵乐际出席。"
+        "中共中央政治局委员、上海市委书记韩正参加。习近平总书记指出，"
+    )
+    found: dict[str, list[tuple[object, object]]] = {}
+    for m in extract_people(doc):  # the first mention of each name
+        found.setdefault(m.name, [(p["title"], p["org"]) for p in m.attrs["posts"]])
+    assert found["习近平"] == [
+        ("总书记", "中共中央"),
+        ("国家主席", None),
+        ("主席", "中央军委"),
+    ]
+    assert found["李强"] == [("常委", "中共中央政治局"), ("总理", "国务院")]
+    assert found["赵乐际"] == [("常委", "中共中央政治局"), ("书记", "中央纪委")]
+    graph = link([(doc, extract(doc))])
+    held = {
+        (r.subject, r.attrs.get("title"), r.object)
+        for r in graph.relations
+        if r.predicate == "holds_post"
+    }
+    assert ("person:习近平", "总书记", "organization:中共中央") in held
+    assert ("person:李强", "总理", "organization:国务院") in held
+    assert ("person:赵乐际", "书记", "organization:中央纪委") in held
+    # a local post in the same list is still read like an official's
+    assert ("person:韩正", "书记", "organization:上海市委") in held
+    assert not any(o.startswith("place:") for _, _, o in held)
+
+
+def test_a_leader_name_inside_an_idiom_is_no_person() -> None:
+    assert names("连日来，巨大的降雨量使多座城市一片汪洋。") == []
+    assert names("全国政协主席汪洋出席会议。") == ["汪洋"]
