@@ -7,6 +7,8 @@ against the slow one it replaces, on the seed texts and on generated strings.
 from __future__ import annotations
 
 import functools
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 
 from kg.extract import metrics, people, places
 from kg.extract._context import finditer_at
+from kg.extract._tagger import tag, viterbi
 from kg.extract.places import load_gazetteer
 from kg.ingest import parse_document
 
@@ -86,6 +89,35 @@ def test_find_is_iter_long_on_key_soup(text: str) -> None:
     assert load_gazetteer().find(text) == iter_long(text)
 
 
+def test_tagger_is_jieba_posseg(seed_texts: list[str]) -> None:
+    import jieba.posseg
+
+    clauses = [
+        c for text in seed_texts[:6] for c in re.split(r"[，。；：、“”\n,]", text) if c
+    ]
+    for clause in clauses[:150]:
+        assert list(tag(clause)) == [
+            (t.word, t.flag) for t in jieba.posseg.lcut(clause)
+        ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        max_size=6,
+    )
+)
+def test_viterbi_is_jiebas(text: str) -> None:
+    import jieba.posseg as posseg
+
+    jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
+    if not text:
+        return
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    assert viterbi(text, *tables) == jieba_viterbi(text, *tables)
+
+
 def test_figure_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
     _, pattern = metrics._units()
     for text in seed_texts:
@@ -139,6 +171,23 @@ def test_level_lists_are_finditer_on_seeds(seed_texts: list[str]) -> None:
         assert spans == [
             m.span() for m in places._list_patterns()["level_list"].finditer(text)
         ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet="的大群联在河周江疆两沪昆和各全警李文祥洪源生三要横港桥x1。",
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_viterbi_is_jiebas_on_common_characters(text: str) -> None:
+    """Characters jieba's table knows (the runs the place walk really tags)."""
+    import jieba.posseg as posseg
+
+    jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    assert viterbi(text, *tables) == jieba_viterbi(text, *tables)
 
 
 def test_dictionary_tables_are_the_line_loop() -> None:

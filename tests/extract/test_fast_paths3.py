@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kg.extract import organizations, people
 from kg.extract._context import finditer_at
+from kg.extract._tagger import segment, tag
 from kg.ingest import _FOLD, _FOLDABLE, _GAP, _gaps, fold, parse_document
 
 # Run with --perf (CI does): fast paths against the slow paths they replace; tests/test_golden.py pins the outputs.
@@ -91,3 +92,42 @@ def test_signature_needs_a_space(seed_texts: list[str]) -> None:
         if " " not in text and "\t" not in text and "\u3000" not in text:
             assert pattern.search(text) is None
     assert pattern.search("海拉尔区人民政府区长\u3000\u3000张天喜") is not None
+
+
+# Dictionary words, characters jieba does not know as words, digits, Latin, spaces:
+# every path of jieba's walk (words, single characters, HMM runs, skip blocks).
+_CLAUSE = st.text(
+    alphabet=st.sampled_from(
+        list("梁平区双桂湖国家湿地公园渔梁路曙光东升谭登周嘎查铧犁")
+        + list("12.5ab+#&_%- \n\r\t,。、“”")
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLAUSE)
+def test_tag_is_jieba_posseg(text: str) -> None:
+    import jieba.posseg
+
+    assert tag(text) == tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLAUSE)
+def test_segment_is_jieba_lcut(text: str) -> None:
+    import jieba
+
+    assert segment(text) == jieba.lcut(text)
+
+
+def test_tag_and_segment_on_seed_clauses(seed_texts: list[str]) -> None:
+    import jieba
+    import jieba.posseg
+
+    for text in seed_texts:
+        for start in range(0, len(text), 37):
+            clause = text[start : start + 19]
+            expected = tuple((p.word, p.flag) for p in jieba.posseg.lcut(clause))
+            assert tag(clause) == expected
+            assert segment(clause) == jieba.lcut(clause)

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import people, places
+from kg.extract._tagger import viterbi
 from kg.ingest import parse_document
 from kg.lang.rules import words
 from kg.model import Document, Mention
@@ -167,6 +168,56 @@ def test_division_follows_skip(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, plain, _ = _places_both_ways(monkeypatch, parse_document(text, "x"))
     assert rows(fast) == rows(plain)
+
+
+def _jieba_viterbi(text: str) -> tuple[float, list[tuple[str, str]]]:
+    import sys
+
+    import jieba.posseg as posseg
+
+    jieba_viterbi = sys.modules["jieba.posseg.viterbi"].viterbi
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    return jieba_viterbi(text, *tables)
+
+
+def _viterbi(text: str) -> tuple[float, list[tuple[str, str]]]:
+    import jieba.posseg as posseg
+
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    return viterbi(text, *tables)
+
+
+# 七哏, 丈煜: no live state of the first character leads to a state the second one
+# allows (jieba's fallback); 𠀀 and ǂ are in no table (every state allowed).
+@pytest.mark.parametrize(
+    "text", ["七哏", "丈煜煜", "上煜七哏", "梁𠀀平", "ǂ渔梁", "专蓥且躞丕蝻", "渔"]
+)
+def test_viterbi_fallbacks_are_jiebas(text: str) -> None:
+    assert _viterbi(text) == _jieba_viterbi(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="七哏丈煜上专蓥且躞丕蝻梁平渔曙光𠀀ǂ", min_size=1, max_size=8))
+def test_viterbi_is_jiebas_with_fallbacks(text: str) -> None:
+    assert _viterbi(text) == _jieba_viterbi(text)
+
+
+def test_viterbi_character_table_follows_the_tables() -> None:
+    """The per-character cache is dropped when other tables come in."""
+    import jieba.posseg as posseg
+
+    from kg.extract import _tagger
+
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    viterbi("梁平", *tables)
+    emit = {y: dict(e) for y, e in posseg.emit_P.items()}
+    for y in emit:
+        emit[y]["平"] = -1.0 if y == ("E", "nr") else -50.0
+    other = (*tables[:3], emit)
+    _, route = viterbi("梁平", *other)
+    assert route[1] == ("E", "nr")
+    assert _tagger._CHARS["平"][1][("E", "nr")] == -1.0
+    assert viterbi("梁平", *tables) == _jieba_viterbi("梁平")
 
 
 def test_level_lists_without_a_level_word() -> None:
