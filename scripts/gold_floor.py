@@ -34,6 +34,7 @@ CORPORA = {
     "heldout": ("tests/gold/heldout", "tests/gold/heldout"),
     "blind1": ("tests/gold/blind/batch1", "blind:1"),
     "blind2": ("tests/gold/blind/batch2", "blind:2"),
+    "blind3": ("tests/gold/blind/batch3", "blind:3"),
 }
 
 
