@@ -62,3 +62,24 @@ def built_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds-out")
     build(SEEDS, out, html=False)
     return out
+
+
+def group_stats(group: int) -> dict[int, list[str]]:
+    """The live (not zombie) processes of a process group, by pid: the fields of
+    ``/proc/PID/stat`` after the command name (``[0]`` state, ``[2]`` process group,
+    ``[11]``/``[12]`` user/system ticks). Empty where there is no /proc."""
+    found: dict[int, list[str]] = {}
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return found
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if fields[0] != "Z" and int(fields[2]) == group:
+            found[int(entry.name)] = fields
+    return found

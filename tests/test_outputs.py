@@ -29,7 +29,7 @@ from kg.outputs import (
     read_manifest,
     sha256_file,
 )
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, group_stats
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL, fork")
 
@@ -183,20 +183,9 @@ def test_a_build_killed_while_writing_leaves_the_old_set(
 
 
 def _group_alive(group: int) -> bool:
-    """Whether a process of this process group is alive (Linux /proc)."""
-    if not Path("/proc").is_dir():
-        return False  # elsewhere: the kill of the group's leader is all we see
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z" and int(fields[2]) == group:
-            return True
-    return False
+    """Whether a process of this process group is alive (Linux /proc; elsewhere the
+    kill of the group's leader is all we see)."""
+    return bool(group_stats(group))
 
 
 def test_files_kg_did_not_write_survive_every_command(

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import group_stats
+
 # Every row times every row times every row: ~10^10 solutions on the seeds' graph,
 # minutes of CPU if nothing stops it.
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -41,20 +43,12 @@ class Server:
 
 
 def _group_cpu(group: int) -> dict[int, float]:
+    """CPU seconds (user + system) of each live process of the group."""
     ticks = os.sysconf("SC_CLK_TCK")
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        # fields[0] is the state (field 3 of stat): pgrp is field 5, utime 14, stime 15
-        if fields[0] != "Z" and int(fields[2]) == group:
-            found[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
-    return found
+    return {
+        pid: (int(fields[11]) + int(fields[12])) / ticks
+        for pid, fields in group_stats(group).items()
+    }
 
 
 def _start(graph: Path, *args: str) -> subprocess.Popen[str]:
