@@ -104,6 +104,7 @@ def _no_leftovers(out: Path) -> None:
     checked_set(out, hashes=True)
 
 
+@pytest.mark.perf  # ~18 s: eight kg build processes killed and run again
 def test_a_build_killed_at_any_step_leaves_one_complete_set(tmp_path: Path) -> None:
     """SIGKILL before the switch (old set), at each step of it (new set, pending),
     and after it; each next build first finishes or tidies what the last left."""
@@ -141,6 +142,7 @@ def test_a_build_killed_at_any_step_leaves_one_complete_set(tmp_path: Path) -> N
     _foreign_intact(out)
 
 
+@pytest.mark.perf  # ~7 s each: a kg build process killed while it writes
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_build_killed_while_writing_leaves_the_old_set(
     tmp_path: Path, jobs: str
