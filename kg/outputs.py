@@ -1,7 +1,8 @@
 """A build's output set: written whole or not at all, and only over kg's own files.
 
 ``kg-manifest.json`` in the output folder names every file the last build wrote,
-with its size and SHA-256, under a build id. It is the only record of what kg owns
+with its size and SHA-256, under a build id (a digest of that list: the same
+corpus gives the same manifest, byte for byte). It is the only record of what kg owns
 there: a build replaces or removes a file only when the previous manifest lists it
 (or, in a folder built before manifests existed, the ``.kg-cache/build.json`` stamp
 does), and leaves every other file alone; a build that would have to write over a
@@ -41,7 +42,6 @@ import os
 import re
 import signal
 import threading
-import time
 import uuid
 import weakref
 from collections.abc import Callable, Iterable, Mapping
@@ -180,10 +180,18 @@ def describe(paths: Mapping[str, Path]) -> dict[str, dict[str, Any]]:
     }
 
 
+def set_id(files: Mapping[str, Mapping[str, Any]]) -> str:
+    """The id of an output set: a digest of its names, sizes and hashes. Not a
+    random id or a time, so that the same corpus gives a byte-identical manifest; a
+    reader that sees the id change knows the set changed."""
+    canonical = json.dumps(files, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
 def _write_manifest(folder: Path, data: dict[str, Any]) -> None:
     """Write the manifest in one step (a reader sees the old one or the new one)."""
     tmp = folder / f".{MANIFEST}.tmp"
-    data = {"format": FORMAT, **data, "written": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    data = {"format": FORMAT, **data}
     tmp.write_text(
         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         encoding="utf-8",
@@ -213,7 +221,8 @@ class Staging:
         self._unlock = weakref.finalize(self, lock.release)
         recover(out_dir)
         self.out_dir = out_dir
-        self.build_id = uuid.uuid4().hex[:12]
+        self.build_id = uuid.uuid4().hex[:12]  # names the staging folder only
+        self.build: str | None = None  # the set's id, once committed (``set_id``)
         self.folder = out_dir / f"{STAGE_PREFIX}{self.build_id}"
         self.folder.mkdir()
 
@@ -226,10 +235,11 @@ class Staging:
         # is the safe side).
         remove = sorted(owned_names(self.out_dir) - set(names))
         files = describe({name: self.folder / name for name in names})
+        build = self.build = set_id(files)
         _write_manifest(
             self.out_dir,
             {
-                "build": self.build_id,
+                "build": build,
                 "state": "switching",
                 "files": files,
                 "stage": self.folder.name,
@@ -240,7 +250,7 @@ class Staging:
         _switch(self.out_dir, self.folder, names, remove, _step)
         _step("switched")
         _write_manifest(
-            self.out_dir, {"build": self.build_id, "state": "complete", "files": files}
+            self.out_dir, {"build": build, "state": "complete", "files": files}
         )
         _step("complete")
         _remove_stage(self.folder)

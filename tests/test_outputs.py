@@ -367,7 +367,7 @@ def test_two_builds_into_one_folder_take_turns(tmp_path: Path) -> None:
         staging = Staging(tmp_path)  # waits
         (staging.folder / "graph.json").write_text('{"b": 1}', encoding="utf-8")
         staging.commit(["graph.json"])
-        done.append(staging.build_id)
+        done.append(str(staging.build))
 
     thread = threading.Thread(target=second)
     thread.start()
@@ -432,3 +432,19 @@ def test_the_build_reports_each_file_it_wrote_once(tmp_path: Path) -> None:
     assert names == ["graph.json", "graph.ttl", "graph.trig", "graph.html"]
     manifest = json.loads((out / "kg-manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["files"]) == sorted(names)
+
+
+def test_the_same_corpus_gives_the_same_manifest(tmp_path: Path) -> None:
+    """The manifest's build id is a digest of its set, not a random id or a time:
+    two builds of one corpus, in two folders, give byte-identical manifests, and a
+    different corpus another id."""
+    from kg.build import build
+
+    corpus = _corpus(tmp_path / "corpus")
+    for name in ("a", "b"):
+        build(corpus, tmp_path / name, jobs=1, cache=False, html=False)
+    first = (tmp_path / "a" / "kg-manifest.json").read_bytes()
+    assert first == (tmp_path / "b" / "kg-manifest.json").read_bytes()
+    _change(corpus, 1)
+    build(corpus, tmp_path / "a", jobs=1, cache=False, html=False)
+    assert read_manifest(tmp_path / "a").build != json.loads(first)["build"]
