@@ -928,7 +928,7 @@ def _listings(text: str) -> list[Candidate]:
         if enum is None:
             continue
         parts = enum.group().split("、")
-        parts[-1:] = re.split("[和与及]", parts[-1])  # 特色产业提质和未来产业培育
+        parts[-1:] = _list_split().split(parts[-1])  # 特色产业提质和未来产业培育
         first = _edge_regex().split(parts[0])[-1]
         parts[0] = first or parts[0]
         name = match.group()
@@ -1302,7 +1302,7 @@ def _items_before(text: str, pos: int) -> list[str]:
     if "、" in tail:
         parts = tail.split("、")
     else:
-        parts = re.split("与|和|及", tail)
+        parts = _list_split().split(tail)
     lead = rules.pattern("programme:pattern.parts-lead")
     parts[0] = lead.sub("", parts[0]) or parts[0]
     # 对外开放上打造“五新”
