@@ -685,12 +685,15 @@ def _noun_after(
 @cache
 def _tags() -> dict[str, frozenset[str]]:
     """The jieba tags and words ``_subject`` reads a clause by (subjects.toml)."""
+    nominal = word_set("metric:subject.nominal-verbs")
+    inside = word_set("metric:subject.inside-verbs")
     return {
         "noun": word_set("metric:subject.noun-tags"),
         "verb": word_set("metric:subject.verb-tags"),
-        "nominal": word_set("metric:subject.nominal-verbs"),
+        "nominal": nominal,
         "lead": word_set("metric:subject.lead-tags"),
-        "inside": word_set("metric:subject.inside-verbs"),
+        "inside": inside,
+        "not-cutting": nominal | inside,  # verbs that do not cut a noun phrase
         "durations": word_set("metric:subject.durations"),
         "cut": word_set("metric:subject.cut-tags"),
         "modifier": word_set("metric:subject.modifier-tags"),
@@ -713,7 +716,7 @@ def _is_noun(word: str, pos: str) -> bool:
 def _is_verb(word: str, pos: str) -> bool:
     """A verb, adverb or preposition that cuts a noun phrase."""
     tags = _tags()
-    return pos in tags["verb"] and word not in tags["nominal"] | tags["inside"]
+    return pos in tags["verb"] and word not in tags["not-cutting"]
 
 
 def _noun_run(words: str) -> str:
