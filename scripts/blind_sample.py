@@ -7,7 +7,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
   from provinces the rules were not written for) plus ``BULK_PER_BATCH[1]`` news items
   of the bulk corpus;
 - batch 2: ``BULK_PER_BATCH[2]`` further bulk news items, none of batch 1's;
-- batch 3: ``BULK_PER_BATCH[3]`` further bulk news items, none of batches 1 and 2.
+- batch 3: ``BULK_PER_BATCH[3]`` further bulk news items, none of batches 1 and 2;
+- batch 4: ``BULK_PER_BATCH[4]`` further bulk news items, none of batches 1 to 3.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -37,8 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BULK = SHARED / "corpus" / "bulk" / "xwlb_2012-2026.jsonl.gz"
 DEV = SHARED / "corpus" / "dev"
-SEEDS = {1: 20261206, 2: 20261207, 3: 20261208}
-BULK_PER_BATCH = {1: 14, 2: 16, 3: 16}
+SEEDS = {1: 20261206, 2: 20261207, 3: 20261208, 4: 20261209}
+BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16}
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
 
@@ -69,14 +70,22 @@ def eligible_lines() -> list[int]:
     ]
 
 
-def chosen_lines(batch: int) -> list[int]:
-    """The bulk lines of a batch: a seeded sample, earlier batches excluded."""
-    pool = eligible_lines()
+def chosen_lines(batch: int, pool: list[int] | None = None) -> list[int]:
+    """The bulk lines of a batch: a seeded sample, earlier batches excluded.
+
+    Batches 2 and 3 were drawn excluding, for each earlier batch, its seed's sample
+    of the *whole* pool (for batch 2 that is batch 1; for batch 3 it is not exactly
+    batch 2, though the two batches share no item). That rule is kept so they stay
+    reproducible; from batch 4 on, the real earlier batches are excluded as well.
+    """
+    pool = eligible_lines() if pool is None else pool
     taken: set[int] = set()
     for earlier in range(1, batch):
         taken.update(
             random.Random(SEEDS[earlier]).sample(pool, BULK_PER_BATCH[earlier])
         )
+        if batch >= 4:
+            taken.update(chosen_lines(earlier, pool))
     rest = [n for n in pool if n not in taken]
     return sorted(random.Random(SEEDS[batch]).sample(rest, BULK_PER_BATCH[batch]))
 
