@@ -74,6 +74,34 @@ _AFTER_QUOTE = re.compile(
     rf"([\u4e00-\u9fff]{{0,4}}?)({'|'.join(sorted(SCHEME_WORDS, key=len, reverse=True))})"
 )
 _NUMERAL = "一二两三四五六七八九十百千万双多"
+# --objects: the verbs that launch a named scheme as their object (推行林长制,
+# 实施退耕还林工程, 开行中欧班列); the object runs to the next break or function
+# character, or to a generic head word that follows a name (退耕还林|工作, 新农合|基金).
+OBJECT_VERBS = (
+    "实施 推行 开展 落实 推进 推广 启动 实行 全面推行 全面实施 全面推开 推开 "
+    "试行 建立健全 开行 参加 参保 开通 打响 组织实施 深入推进 深入实施 深入开展 "
+    "做好 巩固 扩大 完善 加快 深化 加强 纳入"
+).split()
+# the object ends before a function word (推行林长制以来, 开行中欧班列的城市)
+OBJECT_ENDS = "的 了 和 与 及 或 等 并 以来 为主 工作".split()
+# generic heads: a name before one of them is the object's name (实施退耕还林工程)
+OBJECT_HEADS = (
+    "工作 政策 工程 试点 基金 任务 项目 资金 补助 补贴 范围 成果 制度 改革".split()
+)
+# characters that end the verb, not open the object (落实好, 推进到)
+OBJECT_NOT_FIRST = "好了着过到起出上下实细"
+_OBJECT = re.compile(
+    rf"(?:{'|'.join(sorted(OBJECT_VERBS, key=len, reverse=True))})"
+    rf"([\u4e00-\u9fff·+0-9A-Za-z]{{2,10}}?)"
+    rf"(?:(?={'|'.join(OBJECT_HEADS)})|(?={'|'.join(OBJECT_ENDS)}|[^\u4e00-\u9fff·+0-9A-Za-z]|$))"
+)
+_OBJECT_HEAD = re.compile("|".join(OBJECT_HEADS))
+# what a launched object that names a scheme ends in (…制 covers 责任制, 登记制),
+# and the generic words among them (科技体制, 统一领导体制)
+OBJECT_SCHEMES = tuple(
+    "制 制度 工程 行动 计划 战略 机制 工作法 模式 活动 运动 班列 攻坚 试点 平台".split()
+)
+OBJECT_NOT_SCHEMES = tuple("体制 体制机制 管理机制 长效机制".split())
 _FORMULA = re.compile(rf"[{_NUMERAL}\d]")
 
 
@@ -168,6 +196,62 @@ def mine(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, str]]
     return evidence, example
 
 
+def mine_objects(
+    texts: Iterator[str],
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--objects``: per name that is the whole object of a launch verb (推行|林长制，
+    开行|中欧班列、) or its modifier before a generic head (实施|退耕还林|工程), in how
+    many documents it was seen so (``object``; ``headed``: before a head); the recall
+    round for unquoted names without a long scheme word (林长制, 新农合, 退耕还林).
+
+    Examples:
+        >>> ev, _ = mine_objects(iter(["全面推行林长制，", "推行林长制的经验", "开展工作"]))
+        >>> ev["林长制"]["object"], keep_object("工作", ev["工作"], 1)
+        (2, False)
+        >>> ev, _ = mine_objects(iter(["实施退耕还林工程。", "落实好政策"]))
+        >>> ev["退耕还林"]["headed"], "好政策" in ev
+        (1, False)
+    """
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    example: dict[str, str] = {}
+    for text in texts:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for m in _OBJECT.finditer(text):
+            name = m.group(1)
+            if name[0] in FUNCTION_CHARS + OBJECT_NOT_FIRST or _LAUNCH.match(name):
+                continue  # 实施|了…, 推进|加快…, 落实|好… : no named object
+            seen[name].add("object")
+            if _OBJECT_HEAD.match(text, m.end()):
+                seen[name].add("headed")
+            example.setdefault(name, text[max(0, m.start() - 8) : m.end() + 8])
+        for name, kinds in seen.items():
+            evidence[name]["docs"] += 1
+            for kind in kinds:
+                evidence[name][kind] += 1
+    return evidence, example
+
+
+def keep_object(name: str, ev: Counter[str], min_docs: int) -> bool:
+    """An object worth a reviewer's time: in several documents, not ordinary
+    vocabulary (a word of jieba's dictionary: 改革, 试点工作), and either ending in a
+    scheme word (林长制, 中欧班列; not 科技|体制). A name seen only before a
+    generic head (``headed``: 务实|合作, 疫情防控|工作) is not enough: most are
+    generic phrases; the column is printed for the reviewer."""
+    if ev["object"] < min_docs or name in _common_words():
+        return False
+    return name.endswith(OBJECT_SCHEMES) and not name.endswith(OBJECT_NOT_SCHEMES)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    import jieba
+
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        return frozenset(
+            w for w, freq, *_ in (ln.split() for ln in f) if int(freq) >= 5
+        )
+
+
 def keep(name: str, ev: Counter[str], min_docs: int, loose: bool = False) -> bool:
     """Candidates worth a reviewer's time: named in several documents, and either
     quoted with a scheme word, a formula, or opened by a launch verb."""
@@ -199,12 +283,13 @@ def read_reviewed() -> set[str]:
         for row in rows[1:]:  # after the header
             names.add(row[0])
             names.update(a for a in row[3].split("|") if a)
-    rejected = LEXICON_DIR / "lexicon-rejected.txt"
-    if rejected.exists():
-        for line in rejected.read_text(encoding="utf-8").splitlines():
-            entry = line.split("#", 1)[0].strip()
-            if entry:
-                names.add(entry)
+    for listed in ("lexicon-rejected.txt", "lexicon-read.txt"):
+        path = LEXICON_DIR / listed
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                entry = line.split("#", 1)[0].strip()
+                if entry:
+                    names.add(entry)
     return names
 
 
@@ -217,6 +302,11 @@ def main(argv: list[str] | None = None) -> int:
         "--loose",
         action="store_true",
         help="also keep unquoted names in 3 x MIN_DOCS documents not opened by a verb",
+    )
+    parser.add_argument(
+        "--objects",
+        action="store_true",
+        help="mine the objects of launch verbs (推行林长制) instead: the recall round",
     )
     parser.add_argument(
         "--unreviewed",
@@ -232,16 +322,26 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.out:
         parser.error("--out or --unreviewed")
-    evidence, example = mine(bulk_texts(args.corpus, blind_lines()))
-    rows = [
-        (name, ev)
-        for name, ev in evidence.items()
-        if 2 <= len(name) <= 30
-        and name == name.strip()
-        and keep(name, ev, args.min_docs, args.loose)
-    ]
+    texts = bulk_texts(args.corpus, blind_lines())
+    if args.objects:
+        evidence, example = mine_objects(texts)
+        rows = [
+            (name, ev)
+            for name, ev in evidence.items()
+            if keep_object(name, ev, args.min_docs)
+        ]
+        kinds: tuple[str, ...] = ("object", "headed")
+    else:
+        evidence, example = mine(texts)
+        rows = [
+            (name, ev)
+            for name, ev in evidence.items()
+            if 2 <= len(name) <= 30
+            and name == name.strip()
+            and keep(name, ev, args.min_docs, args.loose)
+        ]
+        kinds = ("quoted", "quoted+scheme", "scheme-after", "scheme", "opened")
     rows.sort(key=lambda r: (-r[1]["docs"], r[0]))
-    kinds = ("quoted", "quoted+scheme", "scheme-after", "scheme", "opened")
     with args.out.open("w", encoding="utf-8") as f:
         f.write("\t".join(("name", "docs", *kinds, "example")) + "\n")
         for name, ev in rows:
