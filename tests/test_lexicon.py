@@ -1,0 +1,121 @@
+"""The programme lexicon (kg/rules/programme/lexicon.tsv) and its mining script.
+
+How the lexicon was made and checked: kg/rules/programme/README.md.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.extract.programmes import classify, lexicon, rejected
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "kg" / "rules" / "programme"
+CLASSES = {"programme", "doctrine", "metaphor", "honour", "organisation", "other"}
+SCOPES = {"national", "provincial", "local"}
+
+
+def _rows() -> list[list[str]]:
+    lines = (FOLDER / "lexicon.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [ln.split("\t") for ln in lines if ln and not ln.startswith("#")]
+    assert rows[0] == ["name", "class", "scope", "aliases", "docs"]
+    return rows[1:]
+
+
+def _listed(name: str) -> set[str]:
+    text = (FOLDER / name).read_text(encoding="utf-8")
+    return {w for ln in text.splitlines() if (w := ln.split("#", 1)[0].strip())}
+
+
+def test_every_row_has_a_class_a_scope_for_programmes_and_a_count() -> None:
+    for row in _rows():
+        assert len(row) == 5, row
+        name, cls, scope, aliases, docs = row
+        assert name == name.strip() and name, row
+        assert cls in CLASSES, row
+        assert (scope in SCOPES) if cls == "programme" else scope == "", row
+        assert docs.isdigit(), row
+        assert name not in aliases.split("|"), row
+
+
+def test_no_name_or_alias_belongs_to_two_entries() -> None:
+    seen: dict[str, str] = {}
+    for name, _, _, aliases, _ in _rows():
+        for n in [name, *filter(None, aliases.split("|"))]:
+            assert n not in seen, (n, seen.get(n), name)
+            seen[n] = name
+
+
+def test_a_name_is_entered_or_rejected_never_both() -> None:
+    names = set(lexicon())
+    assert not names & _listed("lexicon-rejected.txt")
+    assert not names & _listed("lexicon-read.txt")
+    assert not _listed("lexicon-rejected.txt") & _listed("lexicon-read.txt")
+
+
+def test_the_read_only_rejections_are_not_generic_tails_for_the_extractor() -> None:
+    # 专项行动 read and rejected, but 净网专项行动 must not become "a modifier + a
+    # generic phrase": the extractor does not read lexicon-read.txt
+    assert "专项行动" in _listed("lexicon-read.txt")
+    assert "专项行动" not in rejected()
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "expect"),
+    [
+        ("林长制", "lexicon", "programme"),  # the recall round (--objects)
+        ("中欧班列", "lexicon", "programme"),
+        ("保障性安居工程", "scheme", "programme"),  # its tail 安居工程 is rejected
+        ("十四五重大工程", "quoted", "other"),  # generic, the review pass
+        ("百名红通", "quoted", "other"),  # a list of fugitives, not a drive
+        ("四水四定", "quoted", "doctrine"),  # a principle
+        ("枫桥式公安派出所", "quoted", "honour"),  # a title the stations receive
+    ],
+)
+def test_review_decisions(name: str, source: str, expect: str) -> None:
+    assert classify(name, source=source)[0] == expect
+
+
+def test_scope_of_a_province_s_programme() -> None:
+    assert lexicon()["千万吨粮食增产计划"].scope == "provincial"  # 黑龙江
+    assert lexicon()["最多跑一次"].scope == "provincial"  # 浙江
+    assert lexicon()["河长制"].scope == "national"
+
+
+def _miner():
+    spec = importlib.util.spec_from_file_location(
+        "mine_programmes", ROOT / "scripts" / "mine_programmes.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["mine_programmes"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_objects_of_a_launch_verb_are_mined() -> None:
+    mp = _miner()
+    texts = [
+        "各地全面推行山长制，守护青山。",
+        "该县推行山长制以来，林地面积增加。",
+        "省里实行山长制和塘长制。",
+        "我们要深入推进务实合作，落实好政策。",
+        "开展工作，推进到底。",
+    ]
+    ev, example = mp.mine_objects(iter(texts))
+    assert ev["山长制"]["object"] == 3
+    assert mp.keep_object("山长制", ev["山长制"], 3)
+    assert "塘长制" not in ev  # after 和, not the object of a verb
+    assert not any(n.startswith(("好", "到")) for n in ev)  # 落实好, 推进到
+    assert not mp.keep_object("务实合作", ev["务实合作"], 1)  # no scheme word
+    assert not mp.keep_object("工作", ev["工作"], 1)  # ordinary vocabulary
+
+
+def test_an_object_ending_in_a_generic_system_word_is_not_kept() -> None:
+    mp = _miner()
+    ev, _ = mp.mine_objects(iter(["深化科技管理体制改革", "深化科技管理体制。"] * 3))
+    assert not mp.keep_object("科技管理体制", ev["科技管理体制"], 1)
