@@ -106,7 +106,7 @@ def test_objects_of_a_launch_verb_are_mined() -> None:
         "我们要深入推进务实合作，落实好政策。",
         "开展工作，推进到底。",
     ]
-    ev, example = mp.mine_objects(iter(texts))
+    ev, _ = mp.mine_objects(iter(texts))
     assert ev["山长制"]["object"] == 3
     assert mp.keep_object("山长制", ev["山长制"], 3)
     assert "塘长制" not in ev  # after 和, not the object of a verb
