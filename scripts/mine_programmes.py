@@ -266,8 +266,8 @@ def keep(name: str, ev: Counter[str], min_docs: int, loose: bool = False) -> boo
             or _SCHEME.search(name)
             or ev["quoted"] >= 3 * min_docs
         )
-    if loose:  # the second round: unquoted names seen in many documents
-        return ev["scheme"] >= 3 * min_docs
+    if loose and ev["scheme"] >= 3 * min_docs:
+        return True  # the second round also keeps unquoted names in many documents
     return ev["scheme"] >= min_docs and ev["opened"] >= 2
 
 
