@@ -25,6 +25,9 @@ from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# Measure the kg of this checkout, not whichever one the venv installed (a git
+# worktree shares the venv of the main checkout).
+sys.path.insert(0, str(ROOT))
 FLOOR = ROOT / "tests" / "gold" / "floor.json"
 TOLERANCE = 0.01
 # name → (gold folder, texts): a folder of the repository, or "blind:N" for a blind
