@@ -191,7 +191,9 @@ def _dictionary() -> frozenset[str]:
 
 def is_word(name: str) -> bool:
     """Ordinary vocabulary: a frequent dictionary word or a process noun (网格化)."""
-    return name in _dictionary() or (len(name) == 3 and name.endswith("化"))
+    return name in _dictionary() or (
+        len(name) == 3 and name[-1] in rules.chars("programme:chars.process-suffixes")
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -236,9 +238,10 @@ def _coined(name: str) -> bool:
 def _coined_head(head: str) -> bool:
     if not head:
         return False
-    if re.fullmatch(f"[{_numerals()}](?:大|项|个)?", head):
+    counters = rules.chars("programme:chars.formula-counters")
+    if re.fullmatch(f"[{_numerals()}][{counters}]?", head):
         return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
-    if re.fullmatch(f"[{_numerals()}]+[日天年月]", head):
+    if re.fullmatch(f"[{_numerals()}]+[{rules.chars('programme:chars.span-units')}]", head):
         return True  # 百日会战, 三年行动: a campaign's span
     if re.search(rf"[{_numerals()}\d]", head) and not is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
@@ -497,7 +500,9 @@ def _extended(text: str, end: int) -> bool:
     (``name-followers``: 工程建设, 计划实施)."""
     if text.startswith(rules.longest_first("programme:words.not-name-end"), end):
         return True
-    if text.endswith("创建", 0, end) and text[end : end + 1] in "的了过":
+    if text.endswith(rules.words("programme:words.verb-schemes"), 0, end) and text[
+        end : end + 1
+    ] in rules.chars("programme:chars.aspect-particles"):
         return True  # 在前江省创建的龙江工业园: a verb
     words = _dictionary()
     followers = rules.longest_first("programme:words.name-followers")
@@ -585,7 +590,7 @@ def _head_start(text: str, start: int) -> int:
             ):
                 edge = i + 1
         elif (
-            ch == "和"
+            ch in rules.chars("programme:chars.name-and")
             and i >= edge
             and (_ends_scheme(clause[:i]) or len(clause) - i - 1 < 2)
         ):
@@ -692,7 +697,7 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         return []  # the list must start after a launch verb (实施A、B和C工程)
     start = region.start() + leads[-1].end()
     body = text[start:word]
-    if re.search(f"[{_numerals()}](?:大|项)", body):
+    if re.search(f"[{_numerals()}][{rules.chars('programme:chars.listing-counters')}]", body):
         return []
     items: list[tuple[int, int]] = []
     pos = start
@@ -862,14 +867,21 @@ def _creation_regex() -> re.Pattern[str]:
     function = re.escape(rules.chars("programme:words.function-chars"))
     # 创建国家级生态县（区）, 创建省级园林县（市）城: the bracketed alternative is the name's
     alternative = rules.pattern("programme:pattern.creation-alternative").pattern
+    followers = rules.alternation("programme:words.creation-followers")
     return re.compile(
         f"(?:{verbs})(?:[^{function}\\W\\d]|[0-9A]){{1,10}}?(?:{ends})"
-        f"(?:{alternative})?(?=[^{CJK}]|的|工作|活动|和|以|为|$)"
+        f"(?:{alternative})?(?=[^{CJK}]|{followers}|$)"
     )
 
 
+@cache
+def _creation_initials() -> str:
+    """The first characters of the creation verbs: a text without any has no drive."""
+    return "".join(dict.fromkeys(v[0] for v in rules.words("programme:words.creation-verbs")))
+
+
 def _creations(text: str) -> list[Candidate]:
-    if "创" not in text and "争" not in text:
+    if not any(ch in text for ch in _creation_initials()):
         return []
     return [
         Candidate(
@@ -903,7 +915,8 @@ def _listing_name() -> re.Pattern[str]:
             ),
         )
     )
-    return re.compile(rf"[{_numerals()}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})")
+    counters = rules.chars("programme:chars.listing-counters")
+    return re.compile(rf"[{_numerals()}][{counters}][{CJK}]{{0,8}}?(?:{heads})")
 
 
 # The parts right before a listing name, read backwards from it (a window of 120
@@ -913,7 +926,15 @@ _LISTED_PARTS = re.compile(
 )
 
 
-_DIGITS_CN = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+def _numeral_value(ch: str) -> int | None:
+    """The value of a counting numeral (五 5, 两 2; None for another character)."""
+    return rules.word_values("programme:words.numeral-values").get(ch)
+
+
+def _formula_value(ch: str) -> int | None:
+    """A formula's count also reads 双 (双网格 2) besides the counting numerals."""
+    pairs = rules.word_values("programme:words.pair-numerals")
+    return pairs.get(ch) or _numeral_value(ch)
 
 
 def _listings(text: str) -> list[Candidate]:
@@ -932,7 +953,7 @@ def _listings(text: str) -> list[Candidate]:
         first = _edge_regex().split(parts[0])[-1]
         parts[0] = first or parts[0]
         name = match.group()
-        if _DIGITS_CN.get(name[0]) != len(parts):
+        if _numeral_value(name[0]) != len(parts):
             continue
         out.append(
             Candidate(
@@ -1002,7 +1023,8 @@ def extract_programmes(
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:
             # 以打造新时代“红岩先锋”变革型组织为抓手: the words up to 为 name it too
-            tail = re.match(f"[{CJK}]{{1,8}}?(?=为)", cand.clause)
+            lever_end = rules.chars("programme:chars.lever-end")
+            tail = re.match(f"[{CJK}]{{1,8}}?(?=[{lever_end}])", cand.clause)
             if tail is not None:
                 cand.aliases.append(cand.name)
                 cand.name += tail.group()
@@ -1281,11 +1303,11 @@ def _parenthesised_parts(text: str, pos: int) -> list[str]:
 def _counts(name: str) -> set[int]:
     """How many parts a formula may announce: 五治融合 5, 双网格 2, 一馆五榜一场 7 (the
     sum), 五位一体 5 (the first numeral: “five in one”)."""
-    first = 2 if name[0] == "双" else _DIGITS_CN.get(name[0])
+    first = _formula_value(name[0])
     counts = {first} if first else set()
     chunks = _chunk().findall(name)
     if len(chunks) >= 2 and "".join(chunks) == name:
-        values = [2 if c[0] == "双" else _DIGITS_CN.get(c[0]) for c in chunks]
+        values = [_formula_value(c[0]) for c in chunks]
         if None not in values:
             counts.add(sum(values))  # type: ignore[arg-type]
     return {c for c in counts if c >= 2}
@@ -1294,7 +1316,7 @@ def _counts(name: str) -> set[int]:
 def _items_before(text: str, pos: int) -> list[str]:
     """The list that ends right before ``pos``: “联抓、联促…”的, 政治、法治…, A与B."""
     window = text[max(0, pos - 80) : pos]
-    window = window.removesuffix("的")
+    window = window.removesuffix(rules.chars("programme:chars.parts-link"))
     quoted = re.search(r"“([^“”]+)”$", window)
     if quoted:
         return [p for p in quoted.group(1).split("、") if p]
@@ -1395,8 +1417,11 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
         return []
     paragraph = text[pos + len(name) : pos + len(name) + 200].split("\n")[0]
     quoted = r"“([^“”]{1,10})”"
+    joints = rules.chars("programme:chars.run-joints")
+    ands = rules.chars("programme:chars.name-and")
     run = re.search(
-        rf"{quoted}(?:(?:、|和|及)?{quoted}){{{count - 1}}}(?!、?[“和])", paragraph
+        rf"{quoted}(?:(?:、|[{joints}])?{quoted}){{{count - 1}}}(?!、?[“{ands}])",
+        paragraph,
     )
     return re.findall(quoted, run.group()) if run else []
 
@@ -1404,7 +1429,8 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
 @cache
 def _counted_schemes() -> re.Pattern[str]:
     """五大专项行动: a counted listing of schemes of one kind."""
-    return re.compile(rf"([{_numerals()}])大([{CJK}]{{2,4}})$")
+    big = rules.chars("programme:chars.scheme-counter")
+    return re.compile(rf"([{_numerals()}]){big}([{CJK}]{{2,4}})$")
 
 
 def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
@@ -1440,7 +1466,9 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             continue
         # 六单工作法 counts 单 (巡单, 接单 …); 五个振兴 counts 振兴 (产业振兴 …)
         counted = re.match(
-            rf"[{_numerals()}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
+            rf"[{_numerals()}][{rules.chars('programme:chars.part-counters')}]?"
+            rf"([{CJK}]{{1,2}}?)(?:{rules.alternation('programme:words.counted-suffixes')})?$",
+            short,
         )
         parts: list[str] = []
         listed = _counted_schemes().match(short)  # 五大专项行动
@@ -1495,7 +1523,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             ):
                 parts.append(other.name)
         parts = list(dict.fromkeys(parts))
-        if listed and len(parts) != _DIGITS_CN.get(listed.group(1), 0):
+        if listed and len(parts) != (_numeral_value(listed.group(1)) or 0):
             parts = [p for p in parts if p in short]  # not as many as it counts
         if counted and len(parts) > max(_counts(short) or {0}):
             parts = [p for p in parts if p in short]  # more than it counts: not parts
