@@ -241,7 +241,9 @@ def _coined_head(head: str) -> bool:
     counters = rules.chars("programme:chars.formula-counters")
     if re.fullmatch(f"[{_numerals()}][{counters}]?", head):
         return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
-    if re.fullmatch(f"[{_numerals()}]+[{rules.chars('programme:chars.span-units')}]", head):
+    if re.fullmatch(
+        f"[{_numerals()}]+[{rules.chars('programme:chars.span-units')}]", head
+    ):
         return True  # 百日会战, 三年行动: a campaign's span
     if re.search(rf"[{_numerals()}\d]", head) and not is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
@@ -697,7 +699,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         return []  # the list must start after a launch verb (实施A、B和C工程)
     start = region.start() + leads[-1].end()
     body = text[start:word]
-    if re.search(f"[{_numerals()}][{rules.chars('programme:chars.listing-counters')}]", body):
+    if re.search(
+        f"[{_numerals()}][{rules.chars('programme:chars.listing-counters')}]", body
+    ):
         return []
     items: list[tuple[int, int]] = []
     pos = start
@@ -877,7 +881,9 @@ def _creation_regex() -> re.Pattern[str]:
 @cache
 def _creation_initials() -> str:
     """The first characters of the creation verbs: a text without any has no drive."""
-    return "".join(dict.fromkeys(v[0] for v in rules.words("programme:words.creation-verbs")))
+    return "".join(
+        dict.fromkeys(v[0] for v in rules.words("programme:words.creation-verbs"))
+    )
 
 
 def _creations(text: str) -> list[Candidate]:
