@@ -1024,6 +1024,15 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
             focus = None
+    if (
+        not named
+        and focus is not None
+        and focus == article.focus
+        and article.focus_weight < _FOCUS_ANY
+    ):
+        # a local programme too: an article's place named twice in passing is not
+        # where its schemes run; three mentions or the title are
+        focus = None
     if not named and focus is not None:
         # 全省各地在…“三比一看”活动中: the province of the article's place
         focus = _whole_province(builder, ctx, mention, focus) or focus
@@ -1056,6 +1065,8 @@ def _whole_province(
 # An article is about its focus place, for a national programme the text names no
 # place for, when the focus is named twice or in the title (a title counts four).
 _FOCUS_EVIDENCE = 2
+# For any programme, the focus must be named three times or in the title.
+_FOCUS_ANY = 3
 
 
 def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
