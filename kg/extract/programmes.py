@@ -379,16 +379,27 @@ def _class_matcher() -> Any:
     )
 
 
-def _scope(name: str, before: str, entry: Entry | None) -> tuple[str, str | None]:
+def _scope(
+    name: str, before: str, entry: Entry | None, lead: str = ""
+) -> tuple[str, str | None]:
     given = {
         "name": name,
         "before": before,
+        "lead": lead,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
     }
     value, row = rules.table("programme:scope").decide(given)
     if isinstance(value, str) and value.startswith("@"):
         value = given[value[1:]]
     return str(value), row
+
+
+def _lead(text: str, start: int) -> str:
+    """The clause before a candidate, up to 30 characters (who launches it: 教育部、
+    中国残联等共同实施…), from the last clause break."""
+    window = text[max(0, start - 30) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
 
 
 # --------------------------------------------------------------------------- steps
@@ -1025,7 +1036,9 @@ def extract_programmes(
                 else:
                     cand.aliases.append(cand.name)
                     cand.name = cand.full
-            cand.scope, cand.scope_rule = _scope(cand.name, cand.before, entry)
+            cand.scope, cand.scope_rule = _scope(
+                cand.name, cand.before, entry, _lead(text, cand.start)
+            )
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:
             # 以打造新时代“红岩先锋”变革型组织为抓手: the words up to 为 name it too
