@@ -1378,6 +1378,11 @@ def _attach_spelled_out_parts(text: str, found: list[Candidate]) -> None:
             cand.components = _plus_parts(text, short)
             continue
         counts = _counts(short)
+        enumerated = _enumerated_parts(text, cand.end)
+        if enumerated and _count_fits(len(enumerated), counts, cand.after):
+            # 构建“医车电数游”五大优势产业集群。一是生命健康产业。二是汽车产业。…
+            cand.components = enumerated
+            continue
         if not counts:
             continue
         if quotes is None:
@@ -1393,13 +1398,83 @@ def _attach_spelled_out_parts(text: str, found: list[Candidate]) -> None:
                 break
 
 
+@cache
+def _enumeration_item() -> re.Pattern[str]:
+    """一是生命健康产业。: an ordinal, a mark (``programme:words.enumeration-marks``)
+    and the item up to its first punctuation."""
+    ordinals = "".join(
+        k for k, v in rules.word_values("programme:words.numeral-values").items() if v
+    )
+    ordinals = "".join(ch for ch in ordinals if ch not in _pair_free())
+    marks = rules.alternation("programme:words.enumeration-marks")
+    return re.compile(
+        rf"([{ordinals}])(?:{marks})([^，,。；;：:！!？?\n“”]{{2,16}})[，,。；;：:]"
+    )
+
+
+@cache
+def _pair_free() -> str:
+    """Numerals that count but do not number an enumeration (两)."""
+    return rules.chars("programme:chars.not-ordinals")
+
+
+def _enumerated_parts(text: str, end: int) -> list[str]:
+    """The items of an enumeration (一是A。…二是B。…三是C。) that opens right after the
+    sentence a programme ends, within its last ``_ENUM_TAIL`` characters: what the
+    text names as its parts, in order, each opening a sentence, no ordinal skipped."""
+    rest = text[end : end + _ENUM_TAIL + 1]
+    stop = re.search(r"[。：:]", rest)
+    if stop is None or "\n" in rest[: stop.start()]:
+        return []
+    pos = end + stop.end()
+    items: list[str] = []
+    pattern = _enumeration_item()
+    while len(items) < 10:
+        gap = re.match(r"\s*", text[pos : pos + 8])
+        match = pattern.match(text, pos + (gap.end() if gap else 0))
+        if match is None or _numeral_value(match.group(1)) != len(items) + 1:
+            break
+        items.append(match.group(2))
+        # the next item opens a later sentence of the next few hundred characters
+        window = text[match.end() - 1 : match.end() + _ENUM_GAP]
+        nxt = None
+        for opening in re.finditer(r"[。；;，,\n]\s*", window):
+            if (
+                _numeral_value(window[opening.end() : opening.end() + 1])
+                == len(items) + 1
+            ):
+                nxt = opening
+                break
+        if nxt is None:
+            break
+        pos = match.end() - 1 + nxt.end()
+    return items if len(items) >= 2 else []
+
+
+_ENUM_TAIL = 16
+_ENUM_GAP = 800
+
+
+def _count_fits(n: int, counts: set[int], after: str) -> bool:
+    """An enumeration of ``n`` items fits a formula counting ``counts`` (五治 5) or a
+    count written right after the name (“医车电数游”五大产业集群 5); a name that
+    counts nothing takes no enumeration (实施乡村振兴战略。一是…: measures, not parts)."""
+    written = re.match(
+        f'[”"]?([{_numerals()}])[{rules.chars("programme:chars.listing-counters")}]',
+        after,
+    )
+    if written is not None:
+        return _numeral_value(written.group(1)) == n
+    return n in counts
+
+
 def _quotes_by_prefix(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Every prefix (two characters or more) of every short quotation (“…”, 2–12
+    """Every prefix (two characters or more) of every short quotation (“…” or "…", 2–12
     characters) → (start of the quotation, its length), in text order; made once per
     document."""
     index: dict[str, list[tuple[int, int]]] = {}
-    for quote in re.finditer("“([^“”]{2,12})”", text):
-        q = quote.group(1)
+    for quote in re.finditer(r"“([^“”]{2,12})”|\"([^\"\n]{2,12})\"", text):
+        q = quote.group(1) or quote.group(2)  # straight quotes too ("三比一看")
         for n in range(2, len(q) + 1):
             index.setdefault(q[:n], []).append((quote.start(), len(q)))
     return index
