@@ -973,6 +973,8 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     scope = str(mention.attrs.get("scope") or "local")
     if scope == "local" and not mention.attrs.get("scope_rule"):
         scope = _owner_scope(builder, ctx, mention) or scope
+        if scope == "local" and _province_wide(ctx, mention):
+            scope = "provincial"  # 全省各地在…“三比一看”活动中: the province's
     if entity.attrs.get("scope", "local") == "local":
         entity.attrs["scope"] = scope
     for alias in mention.attrs.get("aliases") or []:  # type: ignore[attr-defined]
@@ -1046,6 +1048,18 @@ def _whole_province(
 ) -> str | None:
     """The province around ``focus`` when the programme's clause says the whole
     province carries it out (全省各地在…活动中, 全省开展…), ``link:pattern.whole-province``."""
+    if not _province_wide(ctx, mention):
+        return None
+    for candidate in [focus, *sorted(_ancestor_ids(builder, focus))]:
+        code = candidate.removeprefix("place:")
+        if code.isdigit() and len(code) == 2:  # a province's division code
+            return candidate
+    return None
+
+
+def _province_wide(ctx: _DocContext, mention: Mention) -> bool:
+    """The programme's clause says the whole province carries it out (全省各地在…
+    活动中, 全省开展…), ``link:pattern.whole-province``."""
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
@@ -1053,13 +1067,9 @@ def _whole_province(
     opened = max(
         (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
     )
-    if pattern("link:pattern.whole-province").search(text, opened, start) is None:
-        return None
-    for candidate in [focus, *sorted(_ancestor_ids(builder, focus))]:
-        code = candidate.removeprefix("place:")
-        if code.isdigit() and len(code) == 2:  # a province's division code
-            return candidate
-    return None
+    return (
+        pattern("link:pattern.whole-province").search(text, opened, start) is not None
+    )
 
 
 # An article is about its focus place, for a national programme the text names no

@@ -31,3 +31,19 @@ def test_focus_named_twice_in_passing_carries_no_programme() -> None:
         "这些年来，多地推行“三访三评”工作法，群众满意度提高。"
     )
     assert _runs_in(text, "三访三评工作法") == set()
+
+
+def _scope(text: str, name: str) -> str:
+    doc = make_doc(text)
+    graph = to_networkx(link([(doc, extract(doc))]))
+    return next(a["scope"] for _, a in graph.nodes(data=True) if a.get("name") == name)
+
+
+def test_a_scheme_the_whole_province_carries_out_is_provincial() -> None:
+    text = "屏南县召开会议，屏南县部署工作。全省各地在“比学赶超”活动中争当先锋。"
+    assert _scope(text, "比学赶超") == "provincial"
+
+
+def test_a_scheme_of_the_county_stays_local() -> None:
+    text = "屏南县召开会议，屏南县部署工作。各地在“比学赶超”活动中争当先锋。"
+    assert _scope(text, "比学赶超") == "local"
