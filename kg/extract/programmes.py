@@ -972,6 +972,16 @@ def _listings(text: str) -> list[Candidate]:
         name = match.group()
         if _numeral_value(name[0]) != len(parts):
             continue
+        at = max(0, start - 120) + enum.start()
+        bare = enum.end() == len(window) and (
+            first != enum.group().split("、")[0]  # a launch verb opens the list
+            or at == 0
+            or not re.match(f"[{CJK}]", text[at - 1])  # or it opens its clause
+        )
+        shared = _counted_scheme(name, parts, text, at, start, bare)
+        if shared:
+            out.extend(shared)  # A、B和C三大工程: three schemes, not one listing
+            continue
         out.append(
             Candidate(
                 start,
@@ -981,6 +991,48 @@ def _listings(text: str) -> list[Candidate]:
                 before=text[max(0, start - 8) : start],
                 after=text[end : end + 8],
                 components=parts,
+            )
+        )
+    return out
+
+
+def _counted_scheme(
+    name: str, parts: list[str], text: str, at: int, start: int, bare: bool
+) -> list[Candidate]:
+    """优势传统产业升级、特色产业提质和未来产业培育三大工程: a count and a bare
+    strong scheme word (nothing between them, no quotation marks) after a list of
+    heads name one scheme per head (优势传统产业升级工程 …), like a list sharing a
+    scheme word (``_distributed``); 三大改造整治工程 and “五大抓手” stay listings."""
+    scheme = name[2:]
+    if not bare or scheme not in rules.word_set("programme:words.scheme-strong"):
+        return []
+    # the count vouches for the list: only 的 (a modifier's) rules an item out, not
+    # every function character (未来产业培育)
+    link = rules.chars("programme:chars.parts-link")
+    if any(
+        not 2 <= len(p) <= 10 or any(c in link for c in p) or _ends_scheme(p)
+        for p in parts
+    ):
+        return []
+    parts = [
+        *parts[:-1],
+        parts[-1].removesuffix(rules.chars("programme:chars.list-closers")),
+    ]
+    out = []
+    pos = at
+    for part in parts:
+        a = text.find(part, pos, start)
+        if a == -1:
+            return []
+        pos = a + len(part)
+        out.append(
+            Candidate(
+                a,
+                pos,
+                part + scheme,
+                "distributed",
+                before=text[max(0, a - 8) : a],
+                after=scheme,
             )
         )
     return out
