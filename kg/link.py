@@ -973,6 +973,8 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     scope = str(mention.attrs.get("scope") or "local")
     if scope == "local" and not mention.attrs.get("scope_rule"):
         scope = _owner_scope(builder, ctx, mention) or scope
+        if scope == "local" and _province_wide(ctx, mention):
+            scope = "provincial"  # 全省各地在…“三比一看”活动中: the province's
     if entity.attrs.get("scope", "local") == "local":
         entity.attrs["scope"] = scope
     for alias in mention.attrs.get("aliases") or []:  # type: ignore[attr-defined]
@@ -1024,6 +1026,15 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
             focus = None
+    if (
+        not named
+        and focus is not None
+        and focus == article.focus
+        and article.focus_weight < _FOCUS_ANY
+    ):
+        # a local programme too: an article's place named twice in passing is not
+        # where its schemes run; three mentions or the title are
+        focus = None
     if not named and focus is not None:
         # 全省各地在…“三比一看”活动中: the province of the article's place
         focus = _whole_province(builder, ctx, mention, focus) or focus
@@ -1037,14 +1048,7 @@ def _whole_province(
 ) -> str | None:
     """The province around ``focus`` when the programme's clause says the whole
     province carries it out (全省各地在…活动中, 全省开展…), ``link:pattern.whole-province``."""
-    text = ctx.doc.clean
-    start = ctx.position(mention)
-    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
-    marks = pattern("link:pattern.clause-mark")
-    opened = max(
-        (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
-    )
-    if pattern("link:pattern.whole-province").search(text, opened, start) is None:
+    if not _province_wide(ctx, mention):
         return None
     for candidate in [focus, *sorted(_ancestor_ids(builder, focus))]:
         code = candidate.removeprefix("place:")
@@ -1053,9 +1057,26 @@ def _whole_province(
     return None
 
 
+def _province_wide(ctx: _DocContext, mention: Mention) -> bool:
+    """The programme's clause says the whole province carries it out (全省各地在…
+    活动中, 全省开展…), ``link:pattern.whole-province``."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    marks = pattern("link:pattern.clause-mark")
+    opened = max(
+        (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
+    )
+    return (
+        pattern("link:pattern.whole-province").search(text, opened, start) is not None
+    )
+
+
 # An article is about its focus place, for a national programme the text names no
 # place for, when the focus is named twice or in the title (a title counts four).
 _FOCUS_EVIDENCE = 2
+# For any programme, the focus must be named three times or in the title.
+_FOCUS_ANY = 3
 
 
 def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:

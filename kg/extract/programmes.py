@@ -191,7 +191,9 @@ def _dictionary() -> frozenset[str]:
 
 def is_word(name: str) -> bool:
     """Ordinary vocabulary: a frequent dictionary word or a process noun (网格化)."""
-    return name in _dictionary() or (len(name) == 3 and name.endswith("化"))
+    return name in _dictionary() or (
+        len(name) == 3 and name[-1] in rules.chars("programme:chars.process-suffixes")
+    )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -236,9 +238,12 @@ def _coined(name: str) -> bool:
 def _coined_head(head: str) -> bool:
     if not head:
         return False
-    if re.fullmatch(f"[{_numerals()}](?:大|项|个)?", head):
+    counters = rules.chars("programme:chars.formula-counters")
+    if re.fullmatch(f"[{_numerals()}][{counters}]?", head):
         return len(head) == 2  # 五大专项行动, 八大资金池 (not 三行动)
-    if re.fullmatch(f"[{_numerals()}]+[日天年月]", head):
+    if re.fullmatch(
+        f"[{_numerals()}]+[{rules.chars('programme:chars.span-units')}]", head
+    ):
         return True  # 百日会战, 三年行动: a campaign's span
     if re.search(rf"[{_numerals()}\d]", head) and not is_word(head):
         return True  # 六单工作法, 3+1机制; not 一揽子 (计划)
@@ -374,16 +379,27 @@ def _class_matcher() -> Any:
     )
 
 
-def _scope(name: str, before: str, entry: Entry | None) -> tuple[str, str | None]:
+def _scope(
+    name: str, before: str, entry: Entry | None, lead: str = ""
+) -> tuple[str, str | None]:
     given = {
         "name": name,
         "before": before,
+        "lead": lead,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
     }
     value, row = rules.table("programme:scope").decide(given)
     if isinstance(value, str) and value.startswith("@"):
         value = given[value[1:]]
     return str(value), row
+
+
+def _lead(text: str, start: int) -> str:
+    """The clause before a candidate, up to 30 characters (who launches it: 教育部、
+    中国残联等共同实施…), from the last clause break."""
+    window = text[max(0, start - 30) : start]
+    ends = list(_CLAUSE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
 
 
 # --------------------------------------------------------------------------- steps
@@ -497,7 +513,9 @@ def _extended(text: str, end: int) -> bool:
     (``name-followers``: 工程建设, 计划实施)."""
     if text.startswith(rules.longest_first("programme:words.not-name-end"), end):
         return True
-    if text.endswith("创建", 0, end) and text[end : end + 1] in "的了过":
+    if text.endswith(rules.words("programme:words.verb-schemes"), 0, end) and text[
+        end : end + 1
+    ] in rules.chars("programme:chars.aspect-particles"):
         return True  # 在前江省创建的龙江工业园: a verb
     words = _dictionary()
     followers = rules.longest_first("programme:words.name-followers")
@@ -585,7 +603,7 @@ def _head_start(text: str, start: int) -> int:
             ):
                 edge = i + 1
         elif (
-            ch == "和"
+            ch in rules.chars("programme:chars.name-and")
             and i >= edge
             and (_ends_scheme(clause[:i]) or len(clause) - i - 1 < 2)
         ):
@@ -692,7 +710,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         return []  # the list must start after a launch verb (实施A、B和C工程)
     start = region.start() + leads[-1].end()
     body = text[start:word]
-    if re.search(f"[{_numerals()}](?:大|项)", body):
+    if re.search(
+        f"[{_numerals()}][{rules.chars('programme:chars.listing-counters')}]", body
+    ):
         return []
     items: list[tuple[int, int]] = []
     pos = start
@@ -862,14 +882,23 @@ def _creation_regex() -> re.Pattern[str]:
     function = re.escape(rules.chars("programme:words.function-chars"))
     # 创建国家级生态县（区）, 创建省级园林县（市）城: the bracketed alternative is the name's
     alternative = rules.pattern("programme:pattern.creation-alternative").pattern
+    followers = rules.alternation("programme:words.creation-followers")
     return re.compile(
         f"(?:{verbs})(?:[^{function}\\W\\d]|[0-9A]){{1,10}}?(?:{ends})"
-        f"(?:{alternative})?(?=[^{CJK}]|的|工作|活动|和|以|为|$)"
+        f"(?:{alternative})?(?=[^{CJK}]|{followers}|$)"
+    )
+
+
+@cache
+def _creation_initials() -> str:
+    """The first characters of the creation verbs: a text without any has no drive."""
+    return "".join(
+        dict.fromkeys(v[0] for v in rules.words("programme:words.creation-verbs"))
     )
 
 
 def _creations(text: str) -> list[Candidate]:
-    if "创" not in text and "争" not in text:
+    if not any(ch in text for ch in _creation_initials()):
         return []
     return [
         Candidate(
@@ -903,7 +932,8 @@ def _listing_name() -> re.Pattern[str]:
             ),
         )
     )
-    return re.compile(rf"[{_numerals()}](?:大|项)[{CJK}]{{0,8}}?(?:{heads})")
+    counters = rules.chars("programme:chars.listing-counters")
+    return re.compile(rf"[{_numerals()}][{counters}][{CJK}]{{0,8}}?(?:{heads})")
 
 
 # The parts right before a listing name, read backwards from it (a window of 120
@@ -913,7 +943,15 @@ _LISTED_PARTS = re.compile(
 )
 
 
-_DIGITS_CN = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+def _numeral_value(ch: str) -> int | None:
+    """The value of a counting numeral (五 5, 两 2; None for another character)."""
+    return rules.word_values("programme:words.numeral-values").get(ch)
+
+
+def _formula_value(ch: str) -> int | None:
+    """A formula's count also reads 双 (双网格 2) besides the counting numerals."""
+    pairs = rules.word_values("programme:words.pair-numerals")
+    return pairs.get(ch) or _numeral_value(ch)
 
 
 def _listings(text: str) -> list[Candidate]:
@@ -932,7 +970,17 @@ def _listings(text: str) -> list[Candidate]:
         first = _edge_regex().split(parts[0])[-1]
         parts[0] = first or parts[0]
         name = match.group()
-        if _DIGITS_CN.get(name[0]) != len(parts):
+        if _numeral_value(name[0]) != len(parts):
+            continue
+        at = max(0, start - 120) + enum.start()
+        bare = enum.end() == len(window) and (
+            first != enum.group().split("、")[0]  # a launch verb opens the list
+            or at == 0
+            or not re.match(f"[{CJK}]", text[at - 1])  # or it opens its clause
+        )
+        shared = _counted_scheme(name, parts, text, at, start, bare)
+        if shared:
+            out.extend(shared)  # A、B和C三大工程: three schemes, not one listing
             continue
         out.append(
             Candidate(
@@ -943,6 +991,48 @@ def _listings(text: str) -> list[Candidate]:
                 before=text[max(0, start - 8) : start],
                 after=text[end : end + 8],
                 components=parts,
+            )
+        )
+    return out
+
+
+def _counted_scheme(
+    name: str, parts: list[str], text: str, at: int, start: int, bare: bool
+) -> list[Candidate]:
+    """优势传统产业升级、特色产业提质和未来产业培育三大工程: a count and a bare
+    strong scheme word (nothing between them, no quotation marks) after a list of
+    heads name one scheme per head (优势传统产业升级工程 …), like a list sharing a
+    scheme word (``_distributed``); 三大改造整治工程 and “五大抓手” stay listings."""
+    scheme = name[2:]
+    if not bare or scheme not in rules.word_set("programme:words.scheme-strong"):
+        return []
+    # the count vouches for the list: only 的 (a modifier's) rules an item out, not
+    # every function character (未来产业培育)
+    link = rules.chars("programme:chars.parts-link")
+    if any(
+        not 2 <= len(p) <= 10 or any(c in link for c in p) or _ends_scheme(p)
+        for p in parts
+    ):
+        return []
+    parts = [
+        *parts[:-1],
+        parts[-1].removesuffix(rules.chars("programme:chars.list-closers")),
+    ]
+    out = []
+    pos = at
+    for part in parts:
+        a = text.find(part, pos, start)
+        if a == -1:
+            return []
+        pos = a + len(part)
+        out.append(
+            Candidate(
+                a,
+                pos,
+                part + scheme,
+                "distributed",
+                before=text[max(0, a - 8) : a],
+                after=scheme,
             )
         )
     return out
@@ -998,11 +1088,14 @@ def extract_programmes(
                 else:
                     cand.aliases.append(cand.name)
                     cand.name = cand.full
-            cand.scope, cand.scope_rule = _scope(cand.name, cand.before, entry)
+            cand.scope, cand.scope_rule = _scope(
+                cand.name, cand.before, entry, _lead(text, cand.start)
+            )
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:
             # 以打造新时代“红岩先锋”变革型组织为抓手: the words up to 为 name it too
-            tail = re.match(f"[{CJK}]{{1,8}}?(?=为)", cand.clause)
+            lever_end = rules.chars("programme:chars.lever-end")
+            tail = re.match(f"[{CJK}]{{1,8}}?(?=[{lever_end}])", cand.clause)
             if tail is not None:
                 cand.aliases.append(cand.name)
                 cand.name += tail.group()
@@ -1281,11 +1374,11 @@ def _parenthesised_parts(text: str, pos: int) -> list[str]:
 def _counts(name: str) -> set[int]:
     """How many parts a formula may announce: 五治融合 5, 双网格 2, 一馆五榜一场 7 (the
     sum), 五位一体 5 (the first numeral: “five in one”)."""
-    first = 2 if name[0] == "双" else _DIGITS_CN.get(name[0])
+    first = _formula_value(name[0])
     counts = {first} if first else set()
     chunks = _chunk().findall(name)
     if len(chunks) >= 2 and "".join(chunks) == name:
-        values = [2 if c[0] == "双" else _DIGITS_CN.get(c[0]) for c in chunks]
+        values = [_formula_value(c[0]) for c in chunks]
         if None not in values:
             counts.add(sum(values))  # type: ignore[arg-type]
     return {c for c in counts if c >= 2}
@@ -1294,7 +1387,7 @@ def _counts(name: str) -> set[int]:
 def _items_before(text: str, pos: int) -> list[str]:
     """The list that ends right before ``pos``: “联抓、联促…”的, 政治、法治…, A与B."""
     window = text[max(0, pos - 80) : pos]
-    window = window.removesuffix("的")
+    window = window.removesuffix(rules.chars("programme:chars.parts-link"))
     quoted = re.search(r"“([^“”]+)”$", window)
     if quoted:
         return [p for p in quoted.group(1).split("、") if p]
@@ -1337,6 +1430,11 @@ def _attach_spelled_out_parts(text: str, found: list[Candidate]) -> None:
             cand.components = _plus_parts(text, short)
             continue
         counts = _counts(short)
+        enumerated = _enumerated_parts(text, cand.end)
+        if enumerated and _count_fits(len(enumerated), counts, cand.after):
+            # 构建“医车电数游”五大优势产业集群。一是生命健康产业。二是汽车产业。…
+            cand.components = enumerated
+            continue
         if not counts:
             continue
         if quotes is None:
@@ -1352,13 +1450,83 @@ def _attach_spelled_out_parts(text: str, found: list[Candidate]) -> None:
                 break
 
 
+@cache
+def _enumeration_item() -> re.Pattern[str]:
+    """一是生命健康产业。: an ordinal, a mark (``programme:words.enumeration-marks``)
+    and the item up to its first punctuation."""
+    ordinals = "".join(
+        k for k, v in rules.word_values("programme:words.numeral-values").items() if v
+    )
+    ordinals = "".join(ch for ch in ordinals if ch not in _pair_free())
+    marks = rules.alternation("programme:words.enumeration-marks")
+    return re.compile(
+        rf"([{ordinals}])(?:{marks})([^，,。；;：:！!？?\n“”]{{2,16}})[，,。；;：:]"
+    )
+
+
+@cache
+def _pair_free() -> str:
+    """Numerals that count but do not number an enumeration (两)."""
+    return rules.chars("programme:chars.not-ordinals")
+
+
+def _enumerated_parts(text: str, end: int) -> list[str]:
+    """The items of an enumeration (一是A。…二是B。…三是C。) that opens right after the
+    sentence a programme ends, within its last ``_ENUM_TAIL`` characters: what the
+    text names as its parts, in order, each opening a sentence, no ordinal skipped."""
+    rest = text[end : end + _ENUM_TAIL + 1]
+    stop = re.search(r"[。：:]", rest)
+    if stop is None or "\n" in rest[: stop.start()]:
+        return []
+    pos = end + stop.end()
+    items: list[str] = []
+    pattern = _enumeration_item()
+    while len(items) < 10:
+        gap = re.match(r"\s*", text[pos : pos + 8])
+        match = pattern.match(text, pos + (gap.end() if gap else 0))
+        if match is None or _numeral_value(match.group(1)) != len(items) + 1:
+            break
+        items.append(match.group(2))
+        # the next item opens a later sentence of the next few hundred characters
+        window = text[match.end() - 1 : match.end() + _ENUM_GAP]
+        nxt = None
+        for opening in re.finditer(r"[。；;，,\n]\s*", window):
+            if (
+                _numeral_value(window[opening.end() : opening.end() + 1])
+                == len(items) + 1
+            ):
+                nxt = opening
+                break
+        if nxt is None:
+            break
+        pos = match.end() - 1 + nxt.end()
+    return items if len(items) >= 2 else []
+
+
+_ENUM_TAIL = 16
+_ENUM_GAP = 800
+
+
+def _count_fits(n: int, counts: set[int], after: str) -> bool:
+    """An enumeration of ``n`` items fits a formula counting ``counts`` (五治 5) or a
+    count written right after the name (“医车电数游”五大产业集群 5); a name that
+    counts nothing takes no enumeration (实施乡村振兴战略。一是…: measures, not parts)."""
+    written = re.match(
+        f'[”"]?([{_numerals()}])[{rules.chars("programme:chars.listing-counters")}]',
+        after,
+    )
+    if written is not None:
+        return _numeral_value(written.group(1)) == n
+    return n in counts
+
+
 def _quotes_by_prefix(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Every prefix (two characters or more) of every short quotation (“…”, 2–12
+    """Every prefix (two characters or more) of every short quotation (“…” or "…", 2–12
     characters) → (start of the quotation, its length), in text order; made once per
     document."""
     index: dict[str, list[tuple[int, int]]] = {}
-    for quote in re.finditer("“([^“”]{2,12})”", text):
-        q = quote.group(1)
+    for quote in re.finditer(r"“([^“”]{2,12})”|\"([^\"\n]{2,12})\"", text):
+        q = quote.group(1) or quote.group(2)  # straight quotes too ("三比一看")
         for n in range(2, len(q) + 1):
             index.setdefault(q[:n], []).append((quote.start(), len(q)))
     return index
@@ -1395,8 +1563,11 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
         return []
     paragraph = text[pos + len(name) : pos + len(name) + 200].split("\n")[0]
     quoted = r"“([^“”]{1,10})”"
+    joints = rules.chars("programme:chars.run-joints")
+    ands = rules.chars("programme:chars.name-and")
     run = re.search(
-        rf"{quoted}(?:(?:、|和|及)?{quoted}){{{count - 1}}}(?!、?[“和])", paragraph
+        rf"{quoted}(?:(?:、|[{joints}])?{quoted}){{{count - 1}}}(?!、?[“{ands}])",
+        paragraph,
     )
     return re.findall(quoted, run.group()) if run else []
 
@@ -1404,7 +1575,8 @@ def _quoted_run_after(text: str, name: str, count: int) -> list[str]:
 @cache
 def _counted_schemes() -> re.Pattern[str]:
     """五大专项行动: a counted listing of schemes of one kind."""
-    return re.compile(rf"([{_numerals()}])大([{CJK}]{{2,4}})$")
+    big = rules.chars("programme:chars.scheme-counter")
+    return re.compile(rf"([{_numerals()}]){big}([{CJK}]{{2,4}})$")
 
 
 def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
@@ -1440,7 +1612,9 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             continue
         # 六单工作法 counts 单 (巡单, 接单 …); 五个振兴 counts 振兴 (产业振兴 …)
         counted = re.match(
-            rf"[{_numerals()}](?:个|大)?([{CJK}]{{1,2}}?)(?:工作法|机制|模式)?$", short
+            rf"[{_numerals()}][{rules.chars('programme:chars.part-counters')}]?"
+            rf"([{CJK}]{{1,2}}?)(?:{rules.alternation('programme:words.counted-suffixes')})?$",
+            short,
         )
         parts: list[str] = []
         listed = _counted_schemes().match(short)  # 五大专项行动
@@ -1495,7 +1669,7 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
             ):
                 parts.append(other.name)
         parts = list(dict.fromkeys(parts))
-        if listed and len(parts) != _DIGITS_CN.get(listed.group(1), 0):
+        if listed and len(parts) != (_numeral_value(listed.group(1)) or 0):
             parts = [p for p in parts if p in short]  # not as many as it counts
         if counted and len(parts) > max(_counts(short) or {0}):
             parts = [p for p in parts if p in short]  # more than it counts: not parts

@@ -525,3 +525,26 @@ def test_runs_in_the_province_when_the_whole_province_carries_it_out() -> None:
         "全省各地在“比学赶超”活动中争当先锋。"
     )
     assert _runs_in(text)["比学赶超"] == {"福建省"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "推进优势传统产业升级、特色产业提质和未来产业培育三大工程。",
+            ["优势传统产业升级工程", "未来产业培育工程", "特色产业提质工程"],
+        ),
+        (
+            "坚决打好蓝天、碧水、净土三大保卫战。",
+            ["净土保卫战", "碧水保卫战", "蓝天保卫战"],
+        ),
+        ("实施农村厕所、污水、垃圾三大改造整治工程。", ["三大改造整治工程"]),
+        # the list starts inside a long first item: no name is cut from it
+        (
+            "组织实施智慧农业公共服务能力提升、重点领域应用拓展和示范带动等三大行动。",
+            ["三大行动"],
+        ),
+    ],
+)
+def test_counted_list_of_heads_names_one_scheme_each(text, expected):
+    assert names(text) == expected

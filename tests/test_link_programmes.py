@@ -1,0 +1,49 @@
+"""Linking programmes: where a programme runs (runs_in) and whose it is (scope)."""
+
+from kg.extract import extract
+from kg.graph import to_networkx
+from kg.link import link
+from tests.conftest import make_doc
+
+
+def _runs_in(text: str, name: str) -> set[str]:
+    doc = make_doc(text)
+    graph = to_networkx(link([(doc, extract(doc))]))
+    node = next(n for n, a in graph.nodes(data=True) if a.get("name") == name)
+    return {
+        graph.nodes[t]["name"]
+        for _, t, a in graph.out_edges(node, data=True)
+        if a["type"] == "runs_in"
+    }
+
+
+def test_focus_named_three_times_carries_a_local_programme() -> None:
+    text = (
+        "松溪县推进基层治理。\n\n松溪县组织干部走访群众。松溪县完善网格。"
+        "全面推行“三访三评”工作法，群众满意度提高。"
+    )
+    assert _runs_in(text, "三访三评工作法") == {"松溪县"}
+
+
+def test_focus_named_twice_in_passing_carries_no_programme() -> None:
+    text = (
+        "近日，记者走访基层。\n\n记者来到松溪县，松溪县的干部介绍了经验。"
+        "这些年来，多地推行“三访三评”工作法，群众满意度提高。"
+    )
+    assert _runs_in(text, "三访三评工作法") == set()
+
+
+def _scope(text: str, name: str) -> str:
+    doc = make_doc(text)
+    graph = to_networkx(link([(doc, extract(doc))]))
+    return next(a["scope"] for _, a in graph.nodes(data=True) if a.get("name") == name)
+
+
+def test_a_scheme_the_whole_province_carries_out_is_provincial() -> None:
+    text = "屏南县召开会议，屏南县部署工作。全省各地在“比学赶超”活动中争当先锋。"
+    assert _scope(text, "比学赶超") == "provincial"
+
+
+def test_a_scheme_of_the_county_stays_local() -> None:
+    text = "屏南县召开会议，屏南县部署工作。各地在“比学赶超”活动中争当先锋。"
+    assert _scope(text, "比学赶超") == "local"
