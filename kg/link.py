@@ -1250,7 +1250,50 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             or pid in _ancestor_ids(builder, focus)
         ):
             return pid
-    return focus
+    return _paragraph_place(builder, ctx, mention, focus) or focus
+
+
+def _paragraph_place(
+    builder: _Builder, ctx: _DocContext, mention: Mention, focus: str | None
+) -> str | None:
+    """The place of a figure's paragraph when its sentence names none: a division
+    opening the paragraph's first clause, the story a news paragraph tells (在贵州安顺，
+    村民们…；当地投资1.1亿元), the last of a chain written together (安徽黄山市休宁县).
+    None (the article's focus) when the paragraph opens with no place: work reports
+    name towns in passing before district-wide figures (link:pattern.same-clause)."""
+    doc = ctx.doc
+    pos = ctx.position(mention)
+    para = doc.paragraph_index(pos)
+    begin = doc.paragraphs[para][0]
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    divisions = builder.gazetteer.divisions
+    best, chain_end = None, -1
+    for place in by_para.get(para, ()):
+        place_pos = ctx.position(place)
+        if place_pos >= pos:
+            break
+        pid = ctx.ids[id(place)]
+        if best is not None:
+            if chain_end != place.start:
+                break
+            best, chain_end = pid, place.end  # 安徽黄山市: the chain's last
+        elif pid.removeprefix("place:") in divisions and (
+            pattern("link:pattern.same-clause").fullmatch(doc.clean, begin, place_pos)
+        ):
+            best, chain_end = pid, place.end
+        else:
+            break
+    return best
+
+
+def _places_by_paragraph(ctx: _DocContext) -> dict[int, list[Mention]]:
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for place in ctx.by_label["place"]:
+        if id(place) in ctx.ids:
+            groups[ctx.doc.paragraph_index(ctx.position(place))].append(place)
+    for places in groups.values():
+        places.sort(key=ctx.position)
+    return groups
 
 
 def _opens_the_clause(text: str, start: int, end: int, figure: int) -> bool:
