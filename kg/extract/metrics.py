@@ -831,9 +831,14 @@ def _clean_before(
 def _year(
     doc: Document, pos: int, sections: list[int | None] | None = None
 ) -> int | None:
-    """The year the figure is about: one named earlier in its sentence or paragraph,
-    else the year of its section, from the last paragraph that opens with a year
-    (一、2013年工作回顾; 2011年是…的开局之年) — work reports name the year once.
+    """The year the figure is about: the last one named before it in its sentence,
+    else one opening a sentence or clause earlier in its paragraph
+    (metric:year.opening), else the year of its section, from the last paragraph
+    that opens with a year (一、2013年工作回顾; 2011年是…的开局之年) — work reports
+    name the year once. 今年 and 去年 are read from the document date (none when the
+    document has none), 当年 and 同年 are the year last named
+    (metric:year.relative); a year compared with (比2020年) or ending a span
+    (2021—2035年) is not the figure's (metric:year.not-figure-year).
 
     Examples:
         >>> from kg.ingest import parse_document
@@ -848,15 +853,61 @@ def _year(
     s_start, _ = doc.sentences[doc.sentence_index(pos)]
     p_index = doc.paragraph_index(pos)
     p_start, _ = doc.paragraphs[p_index]
-    for begin in (s_start, p_start):
-        years = pattern("metric:year.in").findall(doc.clean, begin, pos)
-        if years:
-            return int(years[-1])
+    found = _last_year(doc, s_start, pos, False)
+    if found is None and p_start < s_start:
+        found = _last_year(doc, p_start, s_start, True)
+    if found is not None:
+        return found[0]
     if sections is None:
         sections = _section_years(doc)
     elif not sections:
         sections.extend(_section_years(doc))
-    return sections[p_index]
+    section = sections[p_index]
+    if section is None and doc.meta.date:
+        return int(doc.meta.date[:4])
+    return section
+
+
+def _last_year(
+    doc: Document, begin: int, end: int, opening: bool
+) -> tuple[int | None] | None:
+    """``(year,)`` of the last year named in ``clean[begin:end]`` that can be a
+    figure's (``opening``: only one opening a sentence or clause), ``None`` when
+    there is none; ``(None,)`` for 今年 in a document without a date."""
+    text = doc.clean
+    not_figure = pattern("metric:year.not-figure-year")
+    opens = pattern("metric:year.opening")
+    for match in reversed(list(_year_expression().finditer(text, begin, end))):
+        before = text[max(0, match.start() - 4) : match.start()]
+        if not_figure.search(before):
+            continue
+        if opening and not opens.search(text[begin : match.start()]):
+            continue
+        written = match.group("year")
+        if written:
+            return (int(written),)
+        offset = _relative_years().get(match.group("relative"))
+        if offset is None:  # 当年, 同年: the year last named
+            earlier = _last_year(doc, doc.paragraphs[0][0], match.start(), False)
+            return earlier if earlier is not None else (None,)
+        date = doc.meta.date
+        return (int(date[:4]) + offset,) if date else (None,)
+    return None
+
+
+@cache
+def _year_expression() -> re.Pattern[str]:
+    return re.compile(
+        pattern("metric:year.in").pattern.replace("(", "(?P<year>", 1)
+        + "|(?P<relative>"
+        + alternation("metric:year.relative")
+        + ")"
+    )
+
+
+@cache
+def _relative_years() -> dict[str, int]:
+    return word_values("metric:year.relative")
 
 
 def _section_years(doc: Document) -> list[int | None]:

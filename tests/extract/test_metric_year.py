@@ -1,0 +1,31 @@
+"""The year of a figure (issue 20): relative years from the document date, years
+compared with or ending a span are not the figure's, a year carried from an earlier
+sentence opens it, the document's year when the text names none."""
+
+import pytest
+
+from kg.extract.metrics import extract_metrics
+from kg.ingest import parse_document
+
+
+def _years(text: str) -> dict[str, int | None]:
+    doc = parse_document(text, "t.txt")
+    return {m.name: m.attrs["year"] for m in extract_metrics(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("发布日期：2022-06-01\n\n今年全镇改造危房36户。", "36户", 2022),
+        ("发布日期：2022-06-01\n\n去年全镇改造危房36户。", "36户", 2021),
+        ("今年全镇改造危房36户。", "36户", None),  # no date: no year
+        ("2018年，该镇启动危房改造。同年改造36户。", "36户", 2018),
+        ("2021年全镇粮食总产比2020年增加8%。", "8%", 2021),
+        ("2023年，全镇规划（2021—2035年）获批，建成公园3个。", "3个", 2023),
+        ("2018年，该镇启动危房改造。全镇共改造36户。", "36户", 2018),
+        ("该镇道路改造工程2025年完工。全镇共改造36户。", "36户", None),
+        ("发布日期：2022-06-01\n\n全镇共改造危房36户。", "36户", 2022),
+    ],
+)
+def test_figure_year(text: str, figure: str, year: int | None) -> None:
+    assert _years(text)[figure] == year
