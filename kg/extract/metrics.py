@@ -336,6 +336,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = _subject(text, low_start, end, unit)
+        age = _ages().get(unit)
+        if age and (subject is None or age not in subject):
+            subject = age  # 王华秋老人今年81岁: an age, whoever's it is
         year = _year(doc, start, sections)
         if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
             attrs = {
@@ -903,6 +906,12 @@ def _year_expression() -> re.Pattern[str]:
         + alternation("metric:year.relative")
         + ")"
     )
+
+
+@cache
+def _ages() -> dict[str, str]:
+    """Unit → subject of an age (metric:subject.age)."""
+    return word_values("metric:subject.age")
 
 
 @cache

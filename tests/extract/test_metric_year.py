@@ -29,3 +29,16 @@ def _years(text: str) -> dict[str, int | None]:
 )
 def test_figure_year(text: str, figure: str, year: int | None) -> None:
     assert _years(text)[figure] == year
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("社区的张奶奶今年已经90岁了。", "90岁", "年龄"),
+        ("年仅35岁的他放弃了城里的工作。", "35岁", "年龄"),
+        ("全村党员平均年龄52岁。", "52岁", "党员平均年龄"),
+    ],
+)
+def test_an_age_measures_an_age(text: str, figure: str, subject: str) -> None:
+    doc = parse_document(text, "t.txt")
+    assert {m.name: m.attrs["subject"] for m in extract_metrics(doc)}[figure] == subject
