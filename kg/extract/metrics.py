@@ -261,7 +261,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.unit-starts-word"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 14部门, 零部件, 三部分: 部 starts a word, it counts nothing
-        if _determiner(match, units, sets):
+        framed = _duration_framed(text, match, sets)  # 一年来, 经过八天
+        if not framed and _determiner(match, units, sets):
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # refused below whatever its value: not worth computing
@@ -279,7 +280,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
         ):
             start += len(hedge)  # 上亿元, 上万人 are hedged; 线上3000人 is not
             hedge = None
-        if number_text and all(c in scale_only for c in number_text):
+        if not framed and number_text and all(c in scale_only for c in number_text):
             # 千家万户, 千头万绪: idioms, unless hedged (近万人) or an area (万亩)
             hedged = hedge or match.group("after")
             if not hedged and match.group("unit") not in sets["area"]:
@@ -287,7 +288,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
                     rule = "metric:numerals.scale-only"
                     trace.rejected(doc, start, end, "metric", rule)
                 continue
-        if number_text in sets["one"] and unit not in sets["one_counts"]:
+        if framed:
+            pass
+        elif number_text in sets["one"] and unit not in sets["one_counts"]:
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
@@ -315,7 +318,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:units.digits-only"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 一度, 两度: once, twice; 10度 is a measure
-        refused = in_words and _not_counted(text, start, end, unit, approx, sets)
+        refused = (
+            in_words
+            and not framed
+            and _not_counted(text, start, end, unit, approx, sets)
+        )
         if refused:
             if trace.active():
                 trace.rejected(doc, start, end, "metric", refused)
@@ -336,6 +343,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = _subject(text, low_start, end, unit)
+        if framed and (in_words or subject is None):
+            # 一年来, 经过八天: a time (建交25年来 keeps its verb)
+            subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
         if age and (subject is None or age not in subject):
             subject = age  # 王华秋老人今年81岁: an age, whoever's it is
@@ -457,6 +467,7 @@ def _sets() -> dict[str, frozenset[str]]:
         "not_figures": word_set("metric:words.not-figures"),
         "tenths": word_set("metric:units.tenths"),
         "in_words_hedged": word_set("metric:units.in-words-hedged"),
+        "duration": word_set("metric:units.duration"),
         "in_words_always": word_set("metric:units.in-words-always"),
         "rounds": word_set("metric:units.rounds"),
         "company_risk": word_set("metric:units.company-risk"),
@@ -481,6 +492,22 @@ def _determiner(
         return False
     unit = match.group("unit")
     return ("%" if unit in sets["tenths"] else units[unit][0]) not in sets["one_counts"]
+
+
+def _duration_framed(
+    text: str, match: re.Match[str], sets: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a span of time is framed as a duration (经过八天, 为期一个月, 一年来,
+    十年来, 一年时间): then a figure in words counts, 一 and 十 alone included
+    (metric:units.duration, metric:pattern.duration-before, -after)."""
+    if match.group("unit") not in sets["duration"]:
+        return False
+    start, end = match.start(), match.end("unit")  # 一年来: 来 read as a hedge
+    return (
+        pattern("metric:pattern.duration-before").search(text, max(0, start - 3), start)
+        is not None
+        or pattern("metric:pattern.duration-after").match(text, end) is not None
+    )
 
 
 def _not_counted(

@@ -42,3 +42,23 @@ def test_figure_year(text: str, figure: str, year: int | None) -> None:
 def test_an_age_measures_an_age(text: str, figure: str, subject: str) -> None:
     doc = parse_document(text, "t.txt")
     assert {m.name: m.attrs["subject"] for m in extract_metrics(doc)}[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("一年来，全镇新修道路20公里。", "一年", "1", "年"),
+        ("十年来，全县人口稳步增长。", "十年", "10", "年"),
+        ("经过八天的连续奋战，大桥合龙。", "八天", "8", "天"),
+        ("抢修队连续工作了30多个小时。", "30多个小时", "30", "小时"),
+    ],
+)
+def test_durations_in_words(text: str, figure: str, value: str, unit: str) -> None:
+    doc = parse_document(text, "t.txt")
+    found = {m.name: m.attrs for m in extract_metrics(doc)}
+    assert (found[figure]["value"], found[figure]["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["一年四季游客不断。", "一年一度的庙会开始了。", "一年前，他回到了村里。"])
+def test_a_year_in_passing_is_no_duration(text: str) -> None:
+    assert not extract_metrics(parse_document(text, "t.txt"))
