@@ -880,9 +880,14 @@ def _year(
     empty list is given, so that a document's figures share one pass over its
     paragraphs.
     """
-    s_start, _ = doc.sentences[doc.sentence_index(pos)]
+    s_index = doc.sentence_index(pos)
     p_index = doc.paragraph_index(pos)
     p_start, _ = doc.paragraphs[p_index]
+    s_start, _ = doc.sentences[s_index]
+    joints = chars("metric:chars.sentence-joint")
+    while s_index > 0 and s_start > p_start and doc.clean[s_start - 1] in joints:
+        s_index -= 1  # …30万人；贫困县…11.5万人: one sentence goes on
+        s_start = doc.sentences[s_index][0]
     found = _last_year(doc, s_start, pos, False)
     if found is None and p_start < s_start:
         found = _last_year(doc, p_start, s_start, True)
