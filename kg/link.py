@@ -1235,9 +1235,12 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     divisions = builder.gazetteer.divisions
     text = ctx.doc.text
     # the last one that qualifies: looked for from the end
+    elsewhere = None
     for place in reversed(ctx.nearby(mention, "place")):
         if place.start >= mention.start:
             continue
+        if elsewhere is None and _rank(builder, ctx.ids[id(place)]) >= 3:
+            elsewhere = place
         if _opens_the_clause(text, place.start, place.end, mention.start):
             return ctx.ids[id(place)]  # 扬州报告58例: where the clause was measured
         pid = ctx.ids[id(place)]
@@ -1250,6 +1253,12 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             or pid in _ancestor_ids(builder, focus)
         ):
             return pid
+    if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in (
+        chars("link:chars.listed-place") or "-"
+    ):
+        # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
+        # about, outside the focus; not one of a list (新开通上海等航线6条)
+        return ctx.ids[id(elsewhere)]
     return _paragraph_place(builder, ctx, mention, focus) or focus
 
 

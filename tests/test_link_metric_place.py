@@ -34,3 +34,16 @@ def test_a_paragraph_naming_a_place_in_passing_keeps_the_focus() -> None:
         "全年招商引资成效明显，麻城市引进项目多个。全市新建高标准农田3000多亩。\n"
     )
     assert _measured_in(text, "3000多亩") == {"黄冈市"}
+
+
+def test_a_county_the_sentence_is_about_outside_the_focus() -> None:
+    text = (
+        "南京市今天通报，南京市新建学校3所。"
+        "王平来到扬州市的高邮市考察，这里新建学校12所。"
+    )
+    assert _measured_in(text, "12所") == {"高邮市"}
+
+
+def test_a_place_in_a_list_is_not_where_a_figure_was_measured() -> None:
+    text = "南京市今天通报，南京市新建学校3所。新开通高邮市等航线6条。"
+    assert _measured_in(text, "6条") == {"南京市"}
