@@ -1234,6 +1234,9 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     focus = ctx.article_of(mention).focus
     divisions = builder.gazetteer.divisions
     text = ctx.doc.text
+    named = _named_by_level(ctx, mention)
+    if named is not None:
+        return named  # 全乡实现…3万余人次: the township the paragraph named
     # the last one that qualifies: looked for from the end
     elsewhere = None
     for place in reversed(ctx.nearby(mention, "place")):
@@ -1292,6 +1295,30 @@ def _paragraph_place(
             best, chain_end = pid, place.end
         else:
             break
+    return best
+
+
+def _named_by_level(ctx: _DocContext, mention: Mention) -> str | None:
+    """The place a figure's clause names by its level word alone (全乡, 该村, 社区实现…):
+    the last place of that level named earlier in the paragraph
+    (link:pattern.level-anaphora)."""
+    doc = ctx.doc
+    pos = ctx.position(mention)
+    begin = doc.paragraphs[doc.paragraph_index(pos)][0]
+    clause_start = begin
+    for mark in pattern("link:pattern.clause-mark").finditer(doc.clean, begin, pos):
+        clause_start = mark.end()
+    found = pattern("link:pattern.level-anaphora").match(doc.clean, clause_start, pos)
+    if found is None:
+        return None
+    level = found.group("level")
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    best = None
+    for place in by_para.get(doc.paragraph_index(pos), ()):
+        if ctx.position(place) >= clause_start:
+            break
+        if place.name.endswith(level):
+            best = ctx.ids[id(place)]
     return best
 
 

@@ -47,3 +47,11 @@ def test_a_county_the_sentence_is_about_outside_the_focus() -> None:
 def test_a_place_in_a_list_is_not_where_a_figure_was_measured() -> None:
     text = "南京市今天通报，南京市新建学校3所。新开通高邮市等航线6条。"
     assert _measured_in(text, "6条") == {"南京市"}
+
+
+def test_a_clause_naming_a_level_alone_is_about_the_place_named_before() -> None:
+    text = (
+        "梁平区召开会议，梁平区通报情况。"
+        "铁门乡负责人介绍，他们打造了田园综合体；全乡吸引游客达3万余人次。"
+    )
+    assert _measured_in(text, "3万余人次") == {"铁门乡"}
