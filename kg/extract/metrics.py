@@ -351,6 +351,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = _subject(text, low_start, end, unit)
+        if subject:
+            subject = _trimmed(subject)
         if framed and (in_words or subject is None):
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
@@ -946,6 +948,31 @@ def _year_expression() -> re.Pattern[str]:
         + alternation("metric:year.relative")
         + ")"
     )
+
+
+def _trimmed(subject: str) -> str | None:
+    """A subject without the time words, adverbs, adjectives and particles closing
+    it (metric:subject.edge-tags): 意向成员国目前 → 意向成员国, 比例近 → 比例; kept
+    whole when fewer than two characters would be left (村, 乡)."""
+    edge = _edge_tags()
+    tokens = list(_clause_tags(subject))
+    short = _edge_tags_short()
+    while tokens and (
+        tokens[-1][1] in edge or (len(tokens[-1][0]) == 1 and tokens[-1][1] in short)
+    ):
+        tokens.pop()
+    out = "".join(word for word, _ in tokens)
+    return out if len(out) >= 2 else subject
+
+
+@cache
+def _edge_tags() -> frozenset[str]:
+    return word_set("metric:subject.edge-tags")
+
+
+@cache
+def _edge_tags_short() -> frozenset[str]:
+    return word_set("metric:subject.edge-tags-short")
 
 
 @cache
