@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from kg.extract._context import CJK, make_mention
+from kg.extract._context import CJK, make_mention, word_tags
 from kg.extract._tagger import tag
 from kg.lang import trace
 from kg.lang.rules import (
@@ -926,7 +926,9 @@ def _last_year(
         before = text[max(0, match.start() - 4) : match.start()]
         if not_figure.search(before):
             continue
-        if opening and not opens.search(text[begin : match.start()]):
+        near = max(begin, match.start() - 4)  # 截至2023年: a few characters tell
+        lead = ("\n" if near == begin else "") + text[near : match.start()]
+        if opening and not opens.search(lead):
             continue
         written = match.group("year")
         if written:
@@ -950,13 +952,19 @@ def _year_expression() -> re.Pattern[str]:
     )
 
 
-def _trimmed(subject: str) -> str | None:
-    """A subject without the time words, adverbs, adjectives and particles closing
-    it (metric:subject.edge-tags): 意向成员国目前 → 意向成员国, 比例近 → 比例; kept
-    whole when fewer than two characters would be left (村, 乡)."""
-    edge = _edge_tags()
+def _trimmed(subject: str) -> str:
+    """A subject without the time words, particles and one-character adjectives or
+    adverbs closing it (metric:subject.edge-tags, -short): 意向成员国目前 →
+    意向成员国, 气温高 → 气温; kept whole when fewer than two characters would be
+    left (村, 乡). Tagged only when the dictionary's tag of its last one or two
+    characters is such a word's (most subjects are not)."""
+    edge, short = _edge_tags(), _edge_tags_short()
+    tags = word_tags()
+    if tags.get(subject[-2:]) not in edge and tags.get(subject[-1:]) not in (
+        edge | short
+    ):
+        return subject
     tokens = list(_clause_tags(subject))
-    short = _edge_tags_short()
     while tokens and (
         tokens[-1][1] in edge or (len(tokens[-1][0]) == 1 and tokens[-1][1] in short)
     ):
