@@ -1255,10 +1255,16 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     focus = ctx.article_of(mention).focus
     divisions = builder.gazetteer.divisions
     text = ctx.doc.text
+    named = _named_by_level(ctx, mention)
+    if named is not None:
+        return named  # 全乡实现…3万余人次: the township the paragraph named
     # the last one that qualifies: looked for from the end
+    elsewhere = None
     for place in reversed(ctx.nearby(mention, "place")):
         if place.start >= mention.start:
             continue
+        if elsewhere is None and _rank(builder, ctx.ids[id(place)]) >= 3:
+            elsewhere = place
         if _opens_the_clause(text, place.start, place.end, mention.start):
             return ctx.ids[id(place)]  # 扬州报告58例: where the clause was measured
         pid = ctx.ids[id(place)]
@@ -1271,7 +1277,80 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             or pid in _ancestor_ids(builder, focus)
         ):
             return pid
-    return focus
+    if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in (
+        chars("link:chars.listed-place") or "-"
+    ):
+        # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
+        # about, outside the focus; not one of a list (新开通上海等航线6条)
+        return ctx.ids[id(elsewhere)]
+    return _paragraph_place(builder, ctx, mention, focus) or focus
+
+
+def _paragraph_place(
+    builder: _Builder, ctx: _DocContext, mention: Mention, focus: str | None
+) -> str | None:
+    """The place of a figure's paragraph when its sentence names none: a division
+    opening the paragraph's first clause, the story a news paragraph tells (在贵州安顺，
+    村民们…；当地投资1.1亿元), the last of a chain written together (安徽黄山市休宁县).
+    None (the article's focus) when the paragraph opens with no place: work reports
+    name towns in passing before district-wide figures (link:pattern.same-clause)."""
+    doc = ctx.doc
+    pos = ctx.position(mention)
+    para = doc.paragraph_index(pos)
+    begin = doc.paragraphs[para][0]
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    divisions = builder.gazetteer.divisions
+    best, chain_end = None, -1
+    for place in by_para.get(para, ()):
+        place_pos = ctx.position(place)
+        if place_pos >= pos:
+            break
+        pid = ctx.ids[id(place)]
+        if best is not None:
+            if chain_end != place.start:
+                break
+            best, chain_end = pid, place.end  # 安徽黄山市: the chain's last
+        elif pid.removeprefix("place:") in divisions and (
+            pattern("link:pattern.same-clause").fullmatch(doc.clean, begin, place_pos)
+        ):
+            best, chain_end = pid, place.end
+        else:
+            break
+    return best
+
+
+def _named_by_level(ctx: _DocContext, mention: Mention) -> str | None:
+    """The place a figure's clause names by its level word alone (全乡, 该村, 社区实现…):
+    the last place of that level named earlier in the paragraph
+    (link:pattern.level-anaphora)."""
+    doc = ctx.doc
+    pos = ctx.position(mention)
+    begin = doc.paragraphs[doc.paragraph_index(pos)][0]
+    clause_start = begin
+    for mark in pattern("link:pattern.clause-mark").finditer(doc.clean, begin, pos):
+        clause_start = mark.end()
+    found = pattern("link:pattern.level-anaphora").match(doc.clean, clause_start, pos)
+    if found is None:
+        return None
+    level = found.group("level")
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    best = None
+    for place in by_para.get(doc.paragraph_index(pos), ()):
+        if ctx.position(place) >= clause_start:
+            break
+        if place.name.endswith(level):
+            best = ctx.ids[id(place)]
+    return best
+
+
+def _places_by_paragraph(ctx: _DocContext) -> dict[int, list[Mention]]:
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for place in ctx.by_label["place"]:
+        if id(place) in ctx.ids:
+            groups[ctx.doc.paragraph_index(ctx.position(place))].append(place)
+    for places in groups.values():
+        places.sort(key=ctx.position)
+    return groups
 
 
 def _opens_the_clause(text: str, start: int, end: int, figure: int) -> bool:

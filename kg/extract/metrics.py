@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from kg.extract._context import CJK, make_mention
+from kg.extract._context import CJK, make_mention, word_tags
 from kg.extract._tagger import tag
 from kg.lang import trace
 from kg.lang.rules import (
@@ -261,7 +261,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.unit-starts-word"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 14部门, 零部件, 三部分: 部 starts a word, it counts nothing
-        if _determiner(match, units, sets):
+        framed = _duration_framed(text, match, sets)  # 一年来, 经过八天
+        if not framed and _determiner(match, units, sets):
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # refused below whatever its value: not worth computing
@@ -279,7 +280,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
         ):
             start += len(hedge)  # 上亿元, 上万人 are hedged; 线上3000人 is not
             hedge = None
-        if number_text and all(c in scale_only for c in number_text):
+        if not framed and number_text and all(c in scale_only for c in number_text):
             # 千家万户, 千头万绪: idioms, unless hedged (近万人) or an area (万亩)
             hedged = hedge or match.group("after")
             if not hedged and match.group("unit") not in sets["area"]:
@@ -287,7 +288,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
                     rule = "metric:numerals.scale-only"
                     trace.rejected(doc, start, end, "metric", rule)
                 continue
-        if number_text in sets["one"] and unit not in sets["one_counts"]:
+        if framed:
+            pass
+        elif number_text in sets["one"] and unit not in sets["one_counts"]:
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
@@ -303,6 +306,14 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 前11个月: the months of the year so far, a date, not a duration
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
+        if (
+            unit in sets["duration"]
+            and _period_name().match(text, end) is not None
+        ):
+            if trace.active():
+                rule = "metric:pattern.period-name-after"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 三年行动计划, 五年期: a name or a term, not a quantity
         in_words = not _DIGIT.match(number_text)
         approx = bool(
             hedge
@@ -315,7 +326,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:units.digits-only"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 一度, 两度: once, twice; 10度 is a measure
-        refused = in_words and _not_counted(text, start, end, unit, approx, sets)
+        refused = (
+            in_words
+            and not framed
+            and _not_counted(text, start, end, unit, approx, sets)
+        )
         if refused:
             if trace.active():
                 trace.rejected(doc, start, end, "metric", refused)
@@ -336,6 +351,14 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = _subject(text, low_start, end, unit)
+        if subject:
+            subject = _trimmed(subject)
+        if framed and (in_words or subject is None):
+            # 一年来, 经过八天: a time (建交25年来 keeps its verb)
+            subject = words("metric:subject.duration")[0]
+        age = _ages().get(unit)
+        if age and (subject is None or age not in subject):
+            subject = age  # 王华秋老人今年81岁: an age, whoever's it is
         year = _year(doc, start, sections)
         if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
             attrs = {
@@ -454,6 +477,7 @@ def _sets() -> dict[str, frozenset[str]]:
         "not_figures": word_set("metric:words.not-figures"),
         "tenths": word_set("metric:units.tenths"),
         "in_words_hedged": word_set("metric:units.in-words-hedged"),
+        "duration": word_set("metric:units.duration"),
         "in_words_always": word_set("metric:units.in-words-always"),
         "rounds": word_set("metric:units.rounds"),
         "company_risk": word_set("metric:units.company-risk"),
@@ -478,6 +502,22 @@ def _determiner(
         return False
     unit = match.group("unit")
     return ("%" if unit in sets["tenths"] else units[unit][0]) not in sets["one_counts"]
+
+
+def _duration_framed(
+    text: str, match: re.Match[str], sets: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a span of time is framed as a duration (经过八天, 为期一个月, 一年来,
+    十年来, 一年时间): then a figure in words counts, 一 and 十 alone included
+    (metric:units.duration, metric:pattern.duration-before, -after)."""
+    if match.group("unit") not in sets["duration"]:
+        return False
+    start, end = match.start(), match.end("unit")  # 一年来: 来 read as a hedge
+    return (
+        pattern("metric:pattern.duration-before").search(text, max(0, start - 3), start)
+        is not None
+        or pattern("metric:pattern.duration-after").match(text, end) is not None
+    )
 
 
 def _not_counted(
@@ -831,9 +871,14 @@ def _clean_before(
 def _year(
     doc: Document, pos: int, sections: list[int | None] | None = None
 ) -> int | None:
-    """The year the figure is about: one named earlier in its sentence or paragraph,
-    else the year of its section, from the last paragraph that opens with a year
-    (一、2013年工作回顾; 2011年是…的开局之年) — work reports name the year once.
+    """The year the figure is about: the last one named before it in its sentence,
+    else one opening a sentence or clause earlier in its paragraph
+    (metric:year.opening), else the year of its section, from the last paragraph
+    that opens with a year (一、2013年工作回顾; 2011年是…的开局之年) — work reports
+    name the year once. 今年 and 去年 are read from the document date (none when the
+    document has none), 当年 and 同年 are the year last named
+    (metric:year.relative); a year compared with (比2020年) or ending a span
+    (2021—2035年) is not the figure's (metric:year.not-figure-year).
 
     Examples:
         >>> from kg.ingest import parse_document
@@ -845,18 +890,113 @@ def _year(
     empty list is given, so that a document's figures share one pass over its
     paragraphs.
     """
-    s_start, _ = doc.sentences[doc.sentence_index(pos)]
+    s_index = doc.sentence_index(pos)
     p_index = doc.paragraph_index(pos)
     p_start, _ = doc.paragraphs[p_index]
-    for begin in (s_start, p_start):
-        years = pattern("metric:year.in").findall(doc.clean, begin, pos)
-        if years:
-            return int(years[-1])
+    s_start, _ = doc.sentences[s_index]
+    joints = chars("metric:chars.sentence-joint")
+    while s_index > 0 and s_start > p_start and doc.clean[s_start - 1] in joints:
+        s_index -= 1  # …30万人；贫困县…11.5万人: one sentence goes on
+        s_start = doc.sentences[s_index][0]
+    found = _last_year(doc, s_start, pos, False)
+    if found is None and p_start < s_start:
+        found = _last_year(doc, p_start, s_start, True)
+    if found is not None:
+        return found[0]
     if sections is None:
         sections = _section_years(doc)
     elif not sections:
         sections.extend(_section_years(doc))
-    return sections[p_index]
+    section = sections[p_index]
+    if section is None and doc.meta.date:
+        return int(doc.meta.date[:4])
+    return section
+
+
+def _last_year(
+    doc: Document, begin: int, end: int, opening: bool
+) -> tuple[int | None] | None:
+    """``(year,)`` of the last year named in ``clean[begin:end]`` that can be a
+    figure's (``opening``: only one opening a sentence or clause), ``None`` when
+    there is none; ``(None,)`` for 今年 in a document without a date."""
+    text = doc.clean
+    not_figure = pattern("metric:year.not-figure-year")
+    opens = pattern("metric:year.opening")
+    for match in reversed(list(_year_expression().finditer(text, begin, end))):
+        before = text[max(0, match.start() - 4) : match.start()]
+        if not_figure.search(before):
+            continue
+        near = max(begin, match.start() - 4)  # 截至2023年: a few characters tell
+        lead = ("\n" if near == begin else "") + text[near : match.start()]
+        if opening and not opens.search(lead):
+            continue
+        written = match.group("year")
+        if written:
+            return (int(written),)
+        offset = _relative_years().get(match.group("relative"))
+        if offset is None:  # 当年, 同年: the year last named
+            earlier = _last_year(doc, doc.paragraphs[0][0], match.start(), False)
+            return earlier if earlier is not None else (None,)
+        date = doc.meta.date
+        return (int(date[:4]) + offset,) if date else (None,)
+    return None
+
+
+@cache
+def _year_expression() -> re.Pattern[str]:
+    return re.compile(
+        pattern("metric:year.in").pattern.replace("(", "(?P<year>", 1)
+        + "|(?P<relative>"
+        + alternation("metric:year.relative")
+        + ")"
+    )
+
+
+def _trimmed(subject: str) -> str:
+    """A subject without the time words, particles and one-character adjectives or
+    adverbs closing it (metric:subject.edge-tags, -short): 意向成员国目前 →
+    意向成员国, 气温高 → 气温; kept whole when fewer than two characters would be
+    left (村, 乡). Tagged only when the dictionary's tag of its last one or two
+    characters is such a word's (most subjects are not)."""
+    edge, short = _edge_tags(), _edge_tags_short()
+    tags = word_tags()
+    if tags.get(subject[-2:]) not in edge and tags.get(subject[-1:]) not in (
+        edge | short
+    ):
+        return subject
+    tokens = list(_clause_tags(subject))
+    while tokens and (
+        tokens[-1][1] in edge or (len(tokens[-1][0]) == 1 and tokens[-1][1] in short)
+    ):
+        tokens.pop()
+    out = "".join(word for word, _ in tokens)
+    return out if len(out) >= 2 else subject
+
+
+@cache
+def _edge_tags() -> frozenset[str]:
+    return word_set("metric:subject.edge-tags")
+
+
+@cache
+def _edge_tags_short() -> frozenset[str]:
+    return word_set("metric:subject.edge-tags-short")
+
+
+@cache
+def _period_name() -> re.Pattern[str]:
+    return pattern("metric:pattern.period-name-after")
+
+
+@cache
+def _ages() -> dict[str, str]:
+    """Unit → subject of an age (metric:subject.age)."""
+    return word_values("metric:subject.age")
+
+
+@cache
+def _relative_years() -> dict[str, int]:
+    return word_values("metric:year.relative")
 
 
 def _section_years(doc: Document) -> list[int | None]:

@@ -259,3 +259,29 @@ def test_places_villages_listed_by_short_name_before_a_count() -> None:
     ]
     assert _levels("全镇在党员、群众等3个村试点") == []
     assert _levels("梁平区两个社区") == [("梁平区", "district")]  # a count, no name
+
+
+def test_a_slogan_is_not_the_county() -> None:
+    """旅游兴县 (make the county thrive by tourism) is no mention of 兴县 (issue 20)."""
+    from kg.extract.places import extract_places
+    from kg.ingest import parse_document
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in extract_places(parse_document(text, "t.txt"))]
+
+    assert "兴县" not in names("该县坚持生态立县、文化兴县，全力发展全域旅游。")
+    assert "富县" not in names("全市推进科技富县行动。")
+    assert "兴县" in names("山西省吕梁市兴县的农民正在收玉米。")
+
+
+def test_a_level_word_that_makes_a_word_with_the_next_is_no_address_tail() -> None:
+    """义乌很多乡镇, 连南县瑶族村寨: 乡镇 and 村寨 are words, not 很多乡, 瑶族村 (issue 20)."""
+    from kg.extract.places import extract_places
+    from kg.ingest import parse_document
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in extract_places(parse_document(text, "t.txt"))]
+
+    assert "很多乡" not in names("浙江省义乌市很多乡镇都通了公交。")
+    assert "瑶族村" not in names("广东省连南县瑶族村寨迎来游客。")
+    assert "梨树湾村" in names("重庆市城口县高燕镇梨树湾村迎来游客。")

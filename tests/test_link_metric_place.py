@@ -1,0 +1,57 @@
+"""Linking figures to where they were measured (issue 20): the place opening the
+figure's clause, else the division opening its paragraph (a news story), else the
+article's focus."""
+
+from kg.extract import extract
+from kg.graph import to_networkx
+from kg.link import link
+from tests.conftest import make_doc
+
+
+def _measured_in(text: str, figure: str) -> set[str]:
+    doc = make_doc(text)
+    graph = to_networkx(link([(doc, extract(doc))]))
+    nodes = [n for n, a in graph.nodes(data=True) if a.get("name") == figure]
+    assert nodes, figure
+    return {
+        graph.nodes[t]["name"]
+        for _, t, a in graph.out_edges(nodes[0], data=True)
+        if a["type"] == "measured_in"
+    }
+
+
+def test_a_paragraph_opening_with_a_place_tells_where_its_figures_are() -> None:
+    text = (
+        "各地抓紧春耕生产\n\n湖北黄冈市今年春耕进展顺利。\n\n"
+        "在四川广元，农民们正在整地播种。当地新建高标准农田3000多亩。\n"
+    )
+    assert _measured_in(text, "3000多亩") == {"广元市"}
+
+
+def test_a_paragraph_naming_a_place_in_passing_keeps_the_focus() -> None:
+    text = (
+        "黄冈市政府工作报告\n\n黄冈市经济平稳增长。\n\n"
+        "全年招商引资成效明显，麻城市引进项目多个。全市新建高标准农田3000多亩。\n"
+    )
+    assert _measured_in(text, "3000多亩") == {"黄冈市"}
+
+
+def test_a_county_the_sentence_is_about_outside_the_focus() -> None:
+    text = (
+        "南京市今天通报，南京市新建学校3所。"
+        "王平来到扬州市的高邮市考察，这里新建学校12所。"
+    )
+    assert _measured_in(text, "12所") == {"高邮市"}
+
+
+def test_a_place_in_a_list_is_not_where_a_figure_was_measured() -> None:
+    text = "南京市今天通报，南京市新建学校3所。新开通高邮市等航线6条。"
+    assert _measured_in(text, "6条") == {"南京市"}
+
+
+def test_a_clause_naming_a_level_alone_is_about_the_place_named_before() -> None:
+    text = (
+        "梁平区召开会议，梁平区通报情况。"
+        "铁门乡负责人介绍，他们打造了田园综合体；全乡吸引游客达3万余人次。"
+    )
+    assert _measured_in(text, "3万余人次") == {"铁门乡"}
