@@ -552,21 +552,28 @@ def _frames() -> tuple[
     )
 
 
-# A frame that opens with the name, two or three characters, then a literal character.
+# A frame that opens with the name: the frame's words follow it.
+_NAME_FIRST = "(?P<name>"
+
+# A frame that opens with the name, two or three characters, then a literal character
+# or a group of literal words ((?:同志|女士|先生)).
 _NAME_THEN_LITERAL = re.compile(
-    r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)([^\\\[\](){}?*+.|^$])"
+    r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)"
+    r"(?:([^\\\[\](){}?*+.|^$])|\(\?:([^\\\[\](){}?*+.^$]+)\))"
 )
 
 
-def _name_then_literal(frame: str) -> tuple[str, tuple[int, ...]] | None:
-    """For a frame (?P<name>[\u4e00-\u9fff]{2,3})家…: the literal after the name and
-    the name's lengths, so the frame is tried only that far before the literal (re
-    would try it at every character of the text)."""
+def _name_then_literal(frame: str) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+    """For a frame (?P<name>[\u4e00-\u9fff]{2,3})家… or …{2,3})(?:同志|女士)…: the
+    words that may follow the name and the name's lengths, so the frame is tried only
+    that far before one of them (re would try it at every character of the text, and
+    a match starting one character early, 楷模李夏|同志, would hide the name)."""
     match = _NAME_THEN_LITERAL.match(frame)
     if match is None:
         return None
     least, most = int(match.group(1)), int(match.group(2) or match.group(1))
-    return match.group(3), tuple(range(least, most + 1))
+    after = (match.group(3),) if match.group(3) else tuple(match.group(4).split("|"))
+    return after, tuple(range(least, most + 1))
 
 
 def _required_words(pattern: str) -> tuple[str, ...] | None:
@@ -615,23 +622,78 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
     for frame, kind, required, after_name in _frames():
         if required is not None and not any(w in text for w in required):
             continue  # a word every match needs is not in the text
+        # a frame opening with the name is tried at each start that fits, a start
+        # whose "name" is none (模李夏 of 楷模李夏同志) leaving the next one its chance
         matches = (
-            finditer_at(
-                frame, text, _starts_before(text, (after_name[0],), after_name[1])
+            (
+                frame.match(text, at)
+                for at in _starts_before(text, after_name[0], after_name[1])
+                if at >= 0
             )
             if after_name is not None
             else frame.finditer(text)
         )
+        resume, missed = 0, -1
         for match in matches:
+            if match is None or match.start() < resume:
+                continue
             start = match.start("name")
-            if not is_name(match.group("name")):
-                continue  # nor is its first two characters' (大家的, 国家的): no jieba
-            name = _trim_name(match.group("name"), text, start)
-            end = start + len(name)
-            if not _free(taken, start) or text[end - 1 : end + 1] in common_words():
-                continue  # 党和国|家的, 权威专|家的: the name runs into a word
-            if _weak_name_ok(name) and _word_aligned(text, start, end):
-                add(start, end, "person:frame", kind, [])
+            if not _free(taken, start):
+                resume = match.end()  # 丁薛祥同志: found already (a national leader)
+                continue
+            end = _frame_name_end(text, frame, match)
+            if end is not None and start == missed + 1 and not _after_word(text, start):
+                end = None  # 福田康夫先生: the start before held no name, nor this one
+            if end is None:
+                missed = start
+                continue
+            add(start, end, "person:frame", kind, [])
+            resume = match.end()
+
+
+def _frame_name_end(text: str, frame: re.Pattern[str], match: re.Match[str]) -> int | None:
+    """Where the name of a frame's match ends, if it is one."""
+    start = match.start("name")
+    if not is_name(match.group("name")):
+        return None  # nor is its first two characters' (大家的, 国家的): no jieba
+    if text[start - 1 : start] in _before_no_name():
+        return None  # 司马义·艾买提同志: a dotted name's part; 260万失能老人: a figure
+    name = _trim_name(match.group("name"), text, start)
+    end = start + len(name)
+    if text[end - 1 : end + 1] in common_words():
+        return None  # 党和国|家的, 权威专|家的: the name runs into a word
+    if (
+        frame.pattern.startswith(_NAME_FIRST)
+        and end != match.end("name")
+        and text[end] not in _chars()["list_start"]
+    ):
+        return None  # 尊重和敬仰|的同志: cut short, the name no longer meets the
+        # frame (周波|和一家人 does: the frame is about both)
+    if _weak_name_ok(name) and _word_aligned(text, start, end):
+        return end
+    return None
+
+
+def _after_word(text: str, start: int) -> bool:
+    """Whether a word of jieba's dictionary, no name nor place, ends right before
+    ``start`` (楷模|李夏, not 福田|康夫), or no character of a word does."""
+    if not _cjk(text, start - 1):
+        return True
+    cuts = _cuts(text, start - 6, start + 4)
+    tags = word_tags()
+    return any(
+        end == start and tags.get(text[lo:end], "nr")[:2] not in ("nr", "ns")
+        for lo, end in cuts.items()
+    )
+
+
+@cache
+def _before_no_name() -> frozenset[str]:
+    """What cannot stand right before a frame's name (person:chars.before-no-name and
+    the middle dots of dotted names)."""
+    return frozenset(
+        chars("person:chars.before-no-name") + chars("person:chars.name-dot")
+    )
 
 
 def _weak_name_ok(name: str) -> bool:

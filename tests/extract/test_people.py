@@ -386,3 +386,21 @@ def test_national_leaders_hold_national_posts() -> None:
 def test_a_leader_name_inside_an_idiom_is_no_person() -> None:
     assert names("连日来，巨大的降雨量使多座城市一片汪洋。") == []
     assert names("全国政协主席汪洋出席会议。") == ["汪洋"]
+
+
+def test_frames_of_address_birth_score_and_group() -> None:
+    # issue 20: honorifics, a life told from its birth, a result, one of a group
+    assert names("会议号召向张德明同志学习。") == ["张德明"]
+    assert names("活动中，周晓梅女士介绍了经验。") == ["周晓梅"]
+    assert names("今年80岁刘大成老人仍在巡河。") == ["刘大成"]
+    assert names("罗振华，1921年出生在湖南。") == ["罗振华"]
+    assert names("决赛中，林雨桐以2比1击败对手。") == ["林雨桐"]
+    assert names("“五老”之一孙立平，曾在这里工作。") == ["孙立平"]
+    assert names("接到电话后，邓文杰立刻赶到现场。") == ["邓文杰"]
+    # the name must meet the frame: 的 between them, a figure or a dot before
+    assert names("人民尊重和敬仰的同志和朋友") == []
+    assert names("为260万失能老人减轻了负担") == []
+    assert "艾买提" not in names("悼念司马义·艾买提同志")
+    # a start with no name leaves the next one its chance, after a word only
+    assert names("时代楷模何晓兰同志的家属") == ["何晓兰"]
+    assert names("中方赞赏福田康夫先生的努力") == []
