@@ -651,7 +651,9 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
             resume = match.end()
 
 
-def _frame_name_end(text: str, frame: re.Pattern[str], match: re.Match[str]) -> int | None:
+def _frame_name_end(
+    text: str, frame: re.Pattern[str], match: re.Match[str]
+) -> int | None:
     """Where the name of a frame's match ends, if it is one."""
     start = match.start("name")
     if not is_name(match.group("name")):
