@@ -502,6 +502,54 @@ def _add_list_items(
             pos, listed = end, True
             if last:
                 break
+    for found_start, _, kind in sorted(spans):
+        _walk_list_back(text, found_start, kind, add, taken)
+
+
+def _walk_list_back(
+    text: str,
+    found_start: int,
+    kind: str,
+    add: Callable[..., None],
+    taken: AbstractSet[int],
+) -> None:
+    """汤慕涵、高唯中、孔雅琪包揽, 陈清晨/贾一凡以2比0: the names listed before a person
+    found. 和 or 及 joins the last item only (徐梦桃、徐思存和邵琪): it is stepped over
+    when a 、 comes before the item it ends."""
+    seps = chars("person:chars.list-sep")
+    last_seps = chars("person:chars.list-start")
+    pos, first = found_start, True
+    while pos > 0 and (text[pos - 1] in seps or (first and text[pos - 1] in last_seps)):
+        span = _list_item_before(text, pos - 1)
+        if span is None:
+            return
+        start, end = span
+        joined = text[pos - 1] in last_seps
+        if joined and text[start - 1 : start] not in seps:
+            return  # 领导和王强: 和 alone joins no list
+        if text[start - 1 : start] in _before_no_name():
+            return  # 阿合娜尔·阿达克、韩梅: the last part of a dotted name
+        if _free(taken, start):
+            known = text[start - 1 : start] in seps + last_seps
+            if not _list_name_ok(text, start, end, start_known=known):
+                return
+            add(start, end, "person:list", kind, [])
+        pos, first = start, False
+
+
+def _list_item_before(text: str, sep: int) -> tuple[int, int] | None:
+    """The span of the list item ending at ``sep``: two or three characters back to
+    the separator before it, else (the list's first item) three characters when they
+    make a name, else two."""
+    seps = chars("person:chars.list-sep") + chars("person:chars.list-start")
+    for size in (2, 3):
+        if sep - size - 1 >= 0 and text[sep - size - 1] in seps:
+            return sep - size, sep
+    for size in (3, 2):
+        start = sep - size
+        if start >= 0 and _list_name_ok(text, start, sep, start_known=False):
+            return start, sep
+    return None
 
 
 def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
@@ -517,11 +565,13 @@ def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
     return (at, at + len(name)) if len(name) >= 2 else None
 
 
-def _list_name_ok(text: str, start: int, end: int) -> bool:
+def _list_name_ok(text: str, start: int, end: int, *, start_known: bool = True) -> bool:
     """A listed item is a name when it passes the weak-cue checks and jieba's word
-    edges (the start is the separator's end)."""
+    edges (the start is the separator's end, unless ``start_known`` is False)."""
     name = text[start:end]
-    return _weak_name_ok(name) and _word_aligned(text, start, end, start_known=True)
+    return _weak_name_ok(name) and _word_aligned(
+        text, start, end, start_known=start_known
+    )
 
 
 def _free(taken: AbstractSet[int], start: int) -> bool:

@@ -404,3 +404,24 @@ def test_frames_of_address_birth_score_and_group() -> None:
     # a start with no name leaves the next one its chance, after a word only
     assert names("时代楷模何晓兰同志的家属") == ["何晓兰"]
     assert names("中方赞赏福田康夫先生的努力") == []
+
+
+def test_occupations_name_ordinary_people() -> None:
+    # issue 20: who someone is, before the name
+    assert names("残疾人企业家孙德明下定决心投身养老产业。") == ["孙德明"]
+    assert names("14岁的湖北女孩范晓雯写下一封信。") == ["范晓雯"]
+    assert names("中国选手叶明轩以9秒98获得第三。") == ["叶明轩"]
+    assert names("弘扬企业家专注品质追求卓越的精神") == []
+
+
+def test_winners_and_the_names_listed_before_them() -> None:
+    # a result names its winner; the pair or list before the winner are people too
+    assert names("决赛中，郭晓涵/邱明远以2比0击败对手。") == ["郭晓涵", "邱明远"]
+    assert names("决赛中，程立伟、马晓晨和贺思远包揽前三名。") == [
+        "程立伟",
+        "马晓晨",
+        "贺思远",
+    ]
+    # 和 alone joins no list; a dotted name's last part is no name
+    assert names("会上，领导和邱明远夺得一等奖。") == ["邱明远"]
+    assert "阿达克" not in names("由阿合娜尔·阿达克、韩梅、杨滨瑜组成的队伍夺得冠军。")
