@@ -25,6 +25,7 @@ from kg.extract._context import (
 from kg.extract._tagger import segment
 from kg.ingest import byline_name
 from kg.lang import trace
+from kg.lang.gazetteer import load_gazetteer
 from kg.lang.rules import (
     alternation,
     chars,
@@ -175,6 +176,10 @@ def extract_people(doc: Document) -> list[Mention]:
     ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
+        if _ends_a_place(text, start, end):
+            if trace.active():
+                trace.rejected(doc, start, end, "person", "person:chars.place-end")
+            return
         taken.add(start)
         spans.append((start, end, kind))
         out.append(
@@ -311,6 +316,19 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _ends_a_place(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a division's suffix where the full name of
+    a division (three characters or more) ends, starting at or before it: 长乐区 for
+    乐区 of 市长乐区, 姜屯镇 for 姜屯镇 (``person:chars.place-end``)."""
+    if text[end - 1] not in chars("person:chars.place-end"):
+        return False
+    keys = load_gazetteer().keys
+    return any(
+        any(kind == "full" for _, kind in keys.get(text[lo:end], ()))
+        for lo in range(max(0, min(start, end - 3) - 5), min(start, end - 3) + 1)
+    )
 
 
 def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object]]:

@@ -425,3 +425,11 @@ def test_winners_and_the_names_listed_before_them() -> None:
     # 和 alone joins no list; a dotted name's last part is no name
     assert names("会上，领导和邱明远夺得一等奖。") == ["邱明远"]
     assert "阿达克" not in names("由阿合娜尔·阿达克、韩梅、杨滨瑜组成的队伍夺得冠军。")
+
+
+def test_a_name_that_ends_a_place_is_the_place() -> None:
+    # issue 20: 市长|乐区 (福州市长乐区), 像姜屯镇这样, 省长|沙市 (湖南省长沙市)
+    assert names("福州市长乐区是纺织基地。") == []
+    assert names("湖南省长沙市快速构建起服务体系。") == []
+    assert names("像姜屯镇这样的宣讲很多。") == []
+    assert names("福州市市长王乐平表示，") == ["王乐平"]
