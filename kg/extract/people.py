@@ -305,6 +305,19 @@ def extract_people(doc: Document) -> list[Mention]:
         rule = source if source and "/" in source else "person:title-name"
         rule = "person:transliterated" if foreign is not None else rule
         rule = "person:dotted-name" if dotted else rule
+        if (
+            foreign is None
+            and match.group("title") in word_set("person:titles.weak")
+            and not (
+                _weak_name_ok(name)
+                and name[-2:] not in common_words()  # 论坛成员方|国旗
+                and _word_aligned(text, match.start("name"), end, start_known=True)
+            )
+        ):
+            if trace.active():
+                rule = "person:titles.weak"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
+            continue  # 内阁成员|宣誓就职: a verb, not a name
         add(match.start("name"), end, rule, "official", posts)
     _add_name_then_post(doc, add)
     _add_headline_posts(doc, add)
