@@ -433,3 +433,15 @@ def test_a_name_that_ends_a_place_is_the_place() -> None:
     assert names("湖南省长沙市快速构建起服务体系。") == []
     assert names("像姜屯镇这样的宣讲很多。") == []
     assert names("福州市市长王乐平表示，") == ["王乐平"]
+
+
+def test_organisation_names_end_at_le_and_take_delegations() -> None:
+    # issue 20: 了 ends an organisation's name (…成立了…); a 宣讲团 or 代表团 is one
+    from kg.extract.organizations import org_spans
+
+    text = "厦门市成立了反诈骗中心"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 3)])] == []
+    text = "浙江省委宣讲团成员周立新来到车间"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 3)])] == ["浙江省委宣讲团"]
+    text = "参加广东代表团审议"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(2, 4)])] == ["广东代表团"]
