@@ -9,7 +9,7 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache
 
@@ -237,7 +237,10 @@ def extract_people(doc: Document) -> list[Mention]:
 
     sets = _chars()
     cues = tuple(words("person:cues"))
-    for match in _patterns()["title_name"].finditer(text):
+    resume = 0
+    for match in _overlapping(_patterns()["title_name"], text):
+        if match.start() < resume:
+            continue  # inside a title and name taken already (副主任王平: not 主任王平)
         if not _free(taken, match.start("name")):
             continue  # 主席习近平: a national leader, taken by the rule above
         title_posts = (
@@ -319,6 +322,7 @@ def extract_people(doc: Document) -> list[Mention]:
                 trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 内阁成员|宣誓就职: a verb, not a name
         add(match.start("name"), end, rule, "official", posts)
+        resume = match.end()
     _add_name_then_post(doc, add)
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
@@ -342,6 +346,16 @@ def _ends_a_place(text: str, start: int, end: int) -> bool:
         any(kind == "full" for _, kind in keys.get(text[lo:end], ()))
         for lo in range(max(0, min(start, end - 3) - 5), min(start, end - 3) + 1)
     )
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, one per start, trying again one character after
+    each: a match the caller refuses does not hide the next (委员会副主任王平: 委员 +
+    会副主 is no title and name, 副主任 + 王平 is)."""
+    match = pattern.search(text)
+    while match is not None:
+        yield match
+        match = pattern.search(text, match.start() + 1)
 
 
 def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object]]:

@@ -445,3 +445,10 @@ def test_organisation_names_end_at_le_and_take_delegations() -> None:
     assert [text[s:e] for s, e, _ in org_spans(text, [(0, 3)])] == ["浙江省委宣讲团"]
     text = "参加广东代表团审议"
     assert [text[s:e] for s, e, _ in org_spans(text, [(2, 4)])] == ["广东代表团"]
+
+
+def test_a_refused_title_does_not_hide_the_next() -> None:
+    # 委员 + 会副主 is no title and name; 副主任 + 王平 is (bulk: …委员会主任沈某)
+    assert names("财政经济委员会副主任韩立平说，") == ["韩立平"]
+    # 作 begins the next word (副主任委员李某作的…说明)
+    assert names("听取了法律委员会副主任委员丛立新作的说明。") == ["丛立新"]
