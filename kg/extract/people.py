@@ -214,6 +214,8 @@ def extract_people(doc: Document) -> list[Mention]:
                 posts = [
                     {"title": None, "org": unit.group(1).split(",")[0], "former": False}
                 ]
+        if not posts:
+            posts = _delivery_posts(text, line_end)
         add(start, start + len(name), "person:byline", "author", posts)
 
     for match in pattern("person:pattern.photo-credit").finditer(text):
@@ -333,6 +335,34 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+# How far after a byline a work report's speaker says whom they speak for.
+_DELIVERY_WINDOW = 200
+
+
+def _delivery_posts(text: str, after: int) -> list[dict[str, object]]:
+    """我代表保定市人民政府向大会报告工作, right after a byline: its author heads that
+    government (``person:pattern.report-delivery``, ``person:words.head-of-government``)."""
+    found = pattern("person:pattern.report-delivery").search(
+        text, after, after + _DELIVERY_WINDOW
+    )
+    if found is None:
+        return []
+    org = found.group("org")
+    place = org.removesuffix(words("person:words.government")[0])
+    heads = word_values("person:words.head-of-government")
+    level = next(
+        (
+            s
+            for s in longest_first("person:words.head-of-government")
+            if place.endswith(s)
+        ),
+        None,
+    )
+    if level is None:
+        return []
+    return [{"title": heads[level][0], "org": org, "former": False}]
 
 
 def _ends_a_place(text: str, start: int, end: int) -> bool:

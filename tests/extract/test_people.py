@@ -452,3 +452,16 @@ def test_a_refused_title_does_not_hide_the_next() -> None:
     assert names("财政经济委员会副主任韩立平说，") == ["韩立平"]
     # 作 begins the next word (副主任委员李某作的…说明)
     assert names("听取了法律委员会副主任委员丛立新作的说明。") == ["丛立新"]
+
+
+def test_a_work_report_speaker_heads_the_government_they_speak_for() -> None:
+    # issue 20 (batch 1: a report whose byline is the bare name)
+    text = (
+        "2025年某市政府工作报告\n——在市人民代表大会上\n周立平\n各位代表：\n"
+        "现在，我代表淮安市人民政府向大会报告工作，请予审议。"
+    )
+    assert people(text) == [("周立平", "author", "市长")]
+    text = text.replace("淮安市", "广西壮族自治区")
+    assert people(text) == [("周立平", "author", "主席")]
+    text = text.replace("我代表", "我受").replace("向大会", "委托向大会")
+    assert people(text) == [("周立平", "author", None)]
