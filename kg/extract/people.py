@@ -1238,11 +1238,16 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
     tail = re.compile(
         f"^(?P<body>[^（(]+?)(?:{alternation('person:words.credit-tail')})(?:[（(]|[ \\t\\u3000]*$)"
     )
+    _add_bracket_credits(text, add, leads)
+    marks = chars("person:chars.byline-mark")
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         if not line.strip() or len(line) > 80:
             continue
+        if line.lstrip(_SPACE)[:1] in marks:  # □ 本报记者 王强: the mark as a space
+            opening = len(line) - len(line.lstrip(_SPACE + marks))
+            line = " " * opening + line[opening:]
         paper = _PAPER.search(line)
         credit = tail.match(line.lstrip(_SPACE)) if paper is None else None
         body_start = len(line) - len(line.lstrip(_SPACE))
@@ -1273,6 +1278,20 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
                 posts,
                 name,
             )
+
+
+def _add_bracket_credits(
+    text: str, add: Callable[..., None], leads: tuple[str, ...]
+) -> None:
+    """(记者 王  强 通讯员 李小明), (本报记者 王强), (王强 摄): a credit in brackets."""
+    if "(" not in text and "\uff08" not in text:
+        return
+    for match in pattern("person:pattern.bracket-credit").finditer(text):
+        group = "authors" if match.group("authors") is not None else "photo"
+        kind = "author" if group == "authors" else "photographer"
+        at = match.start(group)
+        for start, end, name in _byline_names(match.group(group), leads):
+            add(at + start, at + end, "person:press-byline", kind, [], name)
 
 
 def _note_posts(text: str, after: int, paper: str) -> list[dict[str, object]]:

@@ -465,3 +465,23 @@ def test_a_work_report_speaker_heads_the_government_they_speak_for() -> None:
     assert people(text) == [("周立平", "author", "主席")]
     text = text.replace("我代表", "我受").replace("向大会", "委托向大会")
     assert people(text) == [("周立平", "author", None)]
+
+
+def test_bylines_in_brackets_after_a_mark_or_a_role() -> None:
+    # issue 20: bylines in every layout the press uses
+    body = "3月5日，县里召开大会，部署全年工作。"
+    assert people(f"标题\n本报讯（记者 周  立 通讯员 韩晓明）{body}") == [
+        ("周立", "author", None),
+        ("韩晓明", "author", None),
+    ]
+    assert people(f"{body}（本报记者 周立平）") == [("周立平", "author", None)]
+    assert people(f"标题\n{body}\n（周立平 摄）") == [("周立平", "photographer", None)]
+    assert names(f"标题\n■本报记者 周立平 刘丽 实习生 赵梅\n{body}") == [
+        "周立平",
+        "刘丽",
+        "赵梅",
+    ]
+    assert names(f"标题\n作者：周立平\n{body}") == ["周立平"]
+    # a bracket that is no credit: a sentence, or a name with a verb
+    assert names(f"{body}（记者从会上获悉）") == []
+    assert names("大会（周立平主持）召开。") == []
