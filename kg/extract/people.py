@@ -20,6 +20,7 @@ from kg.extract._context import (
     finditer_at,
     jieba_words,
     make_mention,
+    word_freq,
     word_tags,
 )
 from kg.extract._tagger import segment
@@ -179,6 +180,11 @@ def extract_people(doc: Document) -> list[Mention]:
         if _ends_a_place(text, start, end):
             if trace.active():
                 trace.rejected(doc, start, end, "person", "person:chars.place-end")
+            return
+        if _surname_then_word(text, start, end):
+            if trace.active():
+                rule = "person:words.not-given-tags"
+                trace.rejected(doc, start, end, "person", rule)
             return
         taken.add(start)
         spans.append((start, end, kind))
@@ -363,6 +369,23 @@ def _delivery_posts(text: str, after: int) -> list[dict[str, object]]:
     if level is None:
         return []
     return [{"title": heads[level][0], "org": org, "former": False}]
+
+
+def _surname_then_word(text: str, start: int, end: int) -> bool:
+    """Whether a frequent word of jieba's dictionary that is no given name (an adverb, a
+    numeral …: ``person:words.not-given-tags``) starts after the surname and runs to
+    the name's end or past it: 王|第一次, 李|已经. A name jieba knows stays."""
+    tags, freq = word_tags(), word_freq()
+    if tags.get(text[start:end], "").startswith("nr"):
+        return False
+    not_given = word_set("person:words.not-given-tags")
+    least = int(words("person:count.not-given-freq")[0])
+    given = start + 1
+    return any(
+        tags.get(text[given:stop]) in not_given
+        and freq.get(text[given:stop], 0) >= least
+        for stop in range(max(end, given + 2), min(len(text), given + 4) + 1)
+    )
 
 
 def _ends_a_place(text: str, start: int, end: int) -> bool:

@@ -485,3 +485,12 @@ def test_bylines_in_brackets_after_a_mark_or_a_role() -> None:
     # a bracket that is no credit: a sentence, or a name with a verb
     assert names(f"{body}（记者从会上获悉）") == []
     assert names("大会（周立平主持）召开。") == []
+
+
+def test_a_surname_then_an_ordinary_word_is_no_name() -> None:
+    # issue 20: 王 + 第一次, 李 + 已经; a rare given name that is a word stays
+    assert names("村民王第一次来到这里。") == []
+    assert names("记者李已经在现场等候多时。") == []
+    assert names("给妻子盖一座新房子。") == []
+    assert names("村民王建华第一次来到这里。") == ["王建华"]
+    assert names("中央政法委秘书长陈一新在武汉宣讲。") == ["陈一新"]
