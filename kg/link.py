@@ -22,7 +22,7 @@ from typing import Any
 
 from kg.extract import LONG_DOCUMENT
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
-from kg.lang.rules import chars, pattern, words
+from kg.lang.rules import chars, pattern, word_values, words
 from kg.model import Document, Entity, Mention, Relation
 
 _progress = logging.getLogger("kg.progress")
@@ -886,9 +886,62 @@ def _post_target(
             if 0 < len(gap) <= 6 and pattern("link:pattern.sub-unit").fullmatch(gap):
                 if pattern("link:pattern.sub-unit-word").search(gap):
                     return ids[id(place)], place
+        # 中央宣讲团成员, 国家发展改革委主任: a national body, in no place (the
+        # article's district is only where the official speaks)
+        body = pattern("link:pattern.national-body").search(
+            doc.clean, max(0, clean_at - 20), clean_at
+        )
+        if body is not None and _no_post_inside(body.group("body")):
+            start, end = doc.to_original(*body.span("body"))
+            evidence = Mention(
+                doc.doc_id,
+                start,
+                end,
+                doc.text[start:end],
+                "organization",
+                "link:pattern.national-body",
+                body.group("body"),
+            )
+            return _post_org(builder, ctx, body.group("body"), evidence), evidence
+        # 河北省委书记倪岳峰、省长王正谱: a bare head-of-government title is in the
+        # nearest place of its level in the sentence, not in the article's focus.
+        level = next(iter(word_values("link:words.head-titles").get(title, ())), "")
+        if level:
+            place = _sentence_place_of_level(builder, ctx, person, clean_at, level)
+            if place is not None:
+                return ids[id(place)], place
         if article.focus and article.mention:
             return article.focus, person
     return None
+
+
+def _no_post_inside(body: str) -> bool:
+    """Whether a national body's name holds no title of its own (国家主席习近平向…,
+    全国人大常委会副委员长兼…: another post, not the body); 委员会 is a body's word."""
+    inside = body.replace(words("link:words.committee-word")[0], "")
+    return _title_pattern().search(inside) is None and not any(
+        ch in body for ch in chars("person:chars.post-joiners")
+    )
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words("person:titles"))))
+
+
+def _sentence_place_of_level(
+    builder: _Builder, ctx: _DocContext, person: Mention, at: int, level: str
+) -> Mention | None:
+    """The place of ``person``'s sentence whose name ends in ``level`` (省, 县 …):
+    the last one before ``at`` in ``doc.clean``, else the first after it (吉林省委书记
+    巴音朝鲁、省长景俊海，辽宁省委书记…: 吉林省)."""
+    found = [
+        place
+        for place in ctx.nearby(person, "place")
+        if builder.graph.entities[ctx.ids[id(place)]].name.endswith(level)
+    ]
+    before = [p for p in found if ctx.position(p) < at]
+    return before[-1] if before else (found[0] if found else None)
 
 
 @cache

@@ -9,7 +9,7 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache
 
@@ -20,11 +20,13 @@ from kg.extract._context import (
     finditer_at,
     jieba_words,
     make_mention,
+    word_freq,
     word_tags,
 )
 from kg.extract._tagger import segment
 from kg.ingest import byline_name
 from kg.lang import trace
+from kg.lang.gazetteer import load_gazetteer
 from kg.lang.rules import (
     alternation,
     chars,
@@ -175,6 +177,15 @@ def extract_people(doc: Document) -> list[Mention]:
     ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
+        if _ends_a_place(text, start, end):
+            if trace.active():
+                trace.rejected(doc, start, end, "person", "person:chars.place-end")
+            return
+        if _surname_then_word(text, start, end):
+            if trace.active():
+                rule = "person:words.not-given-tags"
+                trace.rejected(doc, start, end, "person", rule)
+            return
         taken.add(start)
         spans.append((start, end, kind))
         out.append(
@@ -209,6 +220,8 @@ def extract_people(doc: Document) -> list[Mention]:
                 posts = [
                     {"title": None, "org": unit.group(1).split(",")[0], "former": False}
                 ]
+        if not posts:
+            posts = _delivery_posts(text, line_end)
         add(start, start + len(name), "person:byline", "author", posts)
 
     for match in pattern("person:pattern.photo-credit").finditer(text):
@@ -232,7 +245,10 @@ def extract_people(doc: Document) -> list[Mention]:
 
     sets = _chars()
     cues = tuple(words("person:cues"))
-    for match in _patterns()["title_name"].finditer(text):
+    resume = 0
+    for match in _overlapping(_patterns()["title_name"], text):
+        if match.start() < resume:
+            continue  # inside a title and name taken already (副主任王平: not 主任王平)
         if not _free(taken, match.start("name")):
             continue  # 主席习近平: a national leader, taken by the rule above
         title_posts = (
@@ -300,7 +316,21 @@ def extract_people(doc: Document) -> list[Mention]:
         rule = source if source and "/" in source else "person:title-name"
         rule = "person:transliterated" if foreign is not None else rule
         rule = "person:dotted-name" if dotted else rule
+        if (
+            foreign is None
+            and match.group("title") in word_set("person:titles.weak")
+            and not (
+                _weak_name_ok(name)
+                and name[-2:] not in common_words()  # 论坛成员方|国旗
+                and _word_aligned(text, match.start("name"), end, start_known=True)
+            )
+        ):
+            if trace.active():
+                rule = "person:titles.weak"
+                trace.rejected(doc, match.start("name"), end, "person", rule)
+            continue  # 内阁成员|宣誓就职: a verb, not a name
         add(match.start("name"), end, rule, "official", posts)
+        resume = match.end()
     _add_name_then_post(doc, add)
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
@@ -311,6 +341,74 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+# How far after a byline a work report's speaker says whom they speak for.
+_DELIVERY_WINDOW = 200
+
+
+def _delivery_posts(text: str, after: int) -> list[dict[str, object]]:
+    """我代表保定市人民政府向大会报告工作, right after a byline: its author heads that
+    government (``person:pattern.report-delivery``, ``person:words.head-of-government``)."""
+    found = pattern("person:pattern.report-delivery").search(
+        text, after, after + _DELIVERY_WINDOW
+    )
+    if found is None:
+        return []
+    org = found.group("org")
+    place = org.removesuffix(words("person:words.government")[0])
+    heads = word_values("person:words.head-of-government")
+    level = next(
+        (
+            s
+            for s in longest_first("person:words.head-of-government")
+            if place.endswith(s)
+        ),
+        None,
+    )
+    if level is None:
+        return []
+    return [{"title": heads[level][0], "org": org, "former": False}]
+
+
+def _surname_then_word(text: str, start: int, end: int) -> bool:
+    """Whether a frequent word of jieba's dictionary that is no given name (an adverb, a
+    numeral …: ``person:words.not-given-tags``) starts after the surname and runs to
+    the name's end or past it: 王|第一次, 李|已经. A name jieba knows stays."""
+    tags, freq = word_tags(), word_freq()
+    if tags.get(text[start:end], "").startswith("nr"):
+        return False
+    not_given = word_set("person:words.not-given-tags")
+    least = int(words("person:count.not-given-freq")[0])
+    given = start + 1
+    return any(
+        tags.get(text[given:stop]) in not_given
+        and freq.get(text[given:stop], 0) >= least
+        for stop in range(max(end, given + 2), min(len(text), given + 4) + 1)
+    )
+
+
+def _ends_a_place(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a division's suffix where the full name of
+    a division (three characters or more) ends, starting at or before it: 长乐区 for
+    乐区 of 市长乐区, 姜屯镇 for 姜屯镇 (``person:chars.place-end``)."""
+    if text[end - 1] not in chars("person:chars.place-end"):
+        return False
+    keys = load_gazetteer().keys
+    return any(
+        any(kind == "full" for _, kind in keys.get(text[lo:end], ()))
+        for lo in range(max(0, min(start, end - 3) - 5), min(start, end - 3) + 1)
+    )
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, one per start, trying again one character after
+    each: a match the caller refuses does not hide the next (委员会副主任王平: 委员 +
+    会副主 is no title and name, 副主任 + 王平 is)."""
+    match = pattern.search(text)
+    while match is not None:
+        yield match
+        match = pattern.search(text, match.start() + 1)
 
 
 def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object]]:
@@ -502,6 +600,54 @@ def _add_list_items(
             pos, listed = end, True
             if last:
                 break
+    for found_start, _, kind in sorted(spans):
+        _walk_list_back(text, found_start, kind, add, taken)
+
+
+def _walk_list_back(
+    text: str,
+    found_start: int,
+    kind: str,
+    add: Callable[..., None],
+    taken: AbstractSet[int],
+) -> None:
+    """汤慕涵、高唯中、孔雅琪包揽, 陈清晨/贾一凡以2比0: the names listed before a person
+    found. 和 or 及 joins the last item only (徐梦桃、徐思存和邵琪): it is stepped over
+    when a 、 comes before the item it ends."""
+    seps = chars("person:chars.list-sep")
+    last_seps = chars("person:chars.list-start")
+    pos, first = found_start, True
+    while pos > 0 and (text[pos - 1] in seps or (first and text[pos - 1] in last_seps)):
+        span = _list_item_before(text, pos - 1)
+        if span is None:
+            return
+        start, end = span
+        joined = text[pos - 1] in last_seps
+        if joined and text[start - 1 : start] not in seps:
+            return  # 领导和王强: 和 alone joins no list
+        if text[start - 1 : start] in _before_no_name():
+            return  # 阿合娜尔·阿达克、韩梅: the last part of a dotted name
+        if _free(taken, start):
+            known = text[start - 1 : start] in seps + last_seps
+            if not _list_name_ok(text, start, end, start_known=known):
+                return
+            add(start, end, "person:list", kind, [])
+        pos, first = start, False
+
+
+def _list_item_before(text: str, sep: int) -> tuple[int, int] | None:
+    """The span of the list item ending at ``sep``: two or three characters back to
+    the separator before it, else (the list's first item) three characters when they
+    make a name, else two."""
+    seps = chars("person:chars.list-sep") + chars("person:chars.list-start")
+    for size in (2, 3):
+        if sep - size - 1 >= 0 and text[sep - size - 1] in seps:
+            return sep - size, sep
+    for size in (3, 2):
+        start = sep - size
+        if start >= 0 and _list_name_ok(text, start, sep, start_known=False):
+            return start, sep
+    return None
 
 
 def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
@@ -517,11 +663,13 @@ def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
     return (at, at + len(name)) if len(name) >= 2 else None
 
 
-def _list_name_ok(text: str, start: int, end: int) -> bool:
+def _list_name_ok(text: str, start: int, end: int, *, start_known: bool = True) -> bool:
     """A listed item is a name when it passes the weak-cue checks and jieba's word
-    edges (the start is the separator's end)."""
+    edges (the start is the separator's end, unless ``start_known`` is False)."""
     name = text[start:end]
-    return _weak_name_ok(name) and _word_aligned(text, start, end, start_known=True)
+    return _weak_name_ok(name) and _word_aligned(
+        text, start, end, start_known=start_known
+    )
 
 
 def _free(taken: AbstractSet[int], start: int) -> bool:
@@ -552,21 +700,28 @@ def _frames() -> tuple[
     )
 
 
-# A frame that opens with the name, two or three characters, then a literal character.
+# A frame that opens with the name: the frame's words follow it.
+_NAME_FIRST = "(?P<name>"
+
+# A frame that opens with the name, two or three characters, then a literal character
+# or a group of literal words ((?:同志|女士|先生)).
 _NAME_THEN_LITERAL = re.compile(
-    r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)([^\\\[\](){}?*+.|^$])"
+    r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)"
+    r"(?:([^\\\[\](){}?*+.|^$])|\(\?:([^\\\[\](){}?*+.^$]+)\))"
 )
 
 
-def _name_then_literal(frame: str) -> tuple[str, tuple[int, ...]] | None:
-    """For a frame (?P<name>[\u4e00-\u9fff]{2,3})家…: the literal after the name and
-    the name's lengths, so the frame is tried only that far before the literal (re
-    would try it at every character of the text)."""
+def _name_then_literal(frame: str) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+    """For a frame (?P<name>[\u4e00-\u9fff]{2,3})家… or …{2,3})(?:同志|女士)…: the
+    words that may follow the name and the name's lengths, so the frame is tried only
+    that far before one of them (re would try it at every character of the text, and
+    a match starting one character early, 楷模李夏|同志, would hide the name)."""
     match = _NAME_THEN_LITERAL.match(frame)
     if match is None:
         return None
     least, most = int(match.group(1)), int(match.group(2) or match.group(1))
-    return match.group(3), tuple(range(least, most + 1))
+    after = (match.group(3),) if match.group(3) else tuple(match.group(4).split("|"))
+    return after, tuple(range(least, most + 1))
 
 
 def _required_words(pattern: str) -> tuple[str, ...] | None:
@@ -615,23 +770,80 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
     for frame, kind, required, after_name in _frames():
         if required is not None and not any(w in text for w in required):
             continue  # a word every match needs is not in the text
+        # a frame opening with the name is tried at each start that fits, a start
+        # whose "name" is none (模李夏 of 楷模李夏同志) leaving the next one its chance
         matches = (
-            finditer_at(
-                frame, text, _starts_before(text, (after_name[0],), after_name[1])
+            (
+                frame.match(text, at)
+                for at in _starts_before(text, after_name[0], after_name[1])
+                if at >= 0
             )
             if after_name is not None
             else frame.finditer(text)
         )
+        resume, missed = 0, -1
         for match in matches:
+            if match is None or match.start() < resume:
+                continue
             start = match.start("name")
-            if not is_name(match.group("name")):
-                continue  # nor is its first two characters' (大家的, 国家的): no jieba
-            name = _trim_name(match.group("name"), text, start)
-            end = start + len(name)
-            if not _free(taken, start) or text[end - 1 : end + 1] in common_words():
-                continue  # 党和国|家的, 权威专|家的: the name runs into a word
-            if _weak_name_ok(name) and _word_aligned(text, start, end):
-                add(start, end, "person:frame", kind, [])
+            if not _free(taken, start):
+                resume = match.end()  # 丁薛祥同志: found already (a national leader)
+                continue
+            end = _frame_name_end(text, frame, match)
+            if end is not None and start == missed + 1 and not _after_word(text, start):
+                end = None  # 福田康夫先生: the start before held no name, nor this one
+            if end is None:
+                missed = start
+                continue
+            add(start, end, "person:frame", kind, [])
+            resume = match.end()
+
+
+def _frame_name_end(
+    text: str, frame: re.Pattern[str], match: re.Match[str]
+) -> int | None:
+    """Where the name of a frame's match ends, if it is one."""
+    start = match.start("name")
+    if not is_name(match.group("name")):
+        return None  # nor is its first two characters' (大家的, 国家的): no jieba
+    if text[start - 1 : start] in _before_no_name():
+        return None  # 司马义·艾买提同志: a dotted name's part; 260万失能老人: a figure
+    name = _trim_name(match.group("name"), text, start)
+    end = start + len(name)
+    if text[end - 1 : end + 1] in common_words():
+        return None  # 党和国|家的, 权威专|家的: the name runs into a word
+    if (
+        frame.pattern.startswith(_NAME_FIRST)
+        and end != match.end("name")
+        and text[end] not in _chars()["list_start"]
+    ):
+        return None  # 尊重和敬仰|的同志: cut short, the name no longer meets the
+        # frame (周波|和一家人 does: the frame is about both)
+    if _weak_name_ok(name) and _word_aligned(text, start, end):
+        return end
+    return None
+
+
+def _after_word(text: str, start: int) -> bool:
+    """Whether a word of jieba's dictionary, no name nor place, ends right before
+    ``start`` (楷模|李夏, not 福田|康夫), or no character of a word does."""
+    if not _cjk(text, start - 1):
+        return True
+    cuts = _cuts(text, start - 6, start + 4)
+    tags = word_tags()
+    return any(
+        end == start and tags.get(text[lo:end], "nr")[:2] not in ("nr", "ns")
+        for lo, end in cuts.items()
+    )
+
+
+@cache
+def _before_no_name() -> frozenset[str]:
+    """What cannot stand right before a frame's name (person:chars.before-no-name and
+    the middle dots of dotted names)."""
+    return frozenset(
+        chars("person:chars.before-no-name") + chars("person:chars.name-dot")
+    )
 
 
 def _weak_name_ok(name: str) -> bool:
@@ -1049,11 +1261,16 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
     tail = re.compile(
         f"^(?P<body>[^（(]+?)(?:{alternation('person:words.credit-tail')})(?:[（(]|[ \\t\\u3000]*$)"
     )
+    _add_bracket_credits(text, add, leads)
+    marks = chars("person:chars.byline-mark")
     pos = 0
     for line in text.split("\n"):
         line_start, pos = pos, pos + len(line) + 1
         if not line.strip() or len(line) > 80:
             continue
+        if line.lstrip(_SPACE)[:1] in marks:  # □ 本报记者 王强: the mark as a space
+            opening = len(line) - len(line.lstrip(_SPACE + marks))
+            line = " " * opening + line[opening:]
         paper = _PAPER.search(line)
         credit = tail.match(line.lstrip(_SPACE)) if paper is None else None
         body_start = len(line) - len(line.lstrip(_SPACE))
@@ -1084,6 +1301,20 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
                 posts,
                 name,
             )
+
+
+def _add_bracket_credits(
+    text: str, add: Callable[..., None], leads: tuple[str, ...]
+) -> None:
+    """(记者 王  强 通讯员 李小明), (本报记者 王强), (王强 摄): a credit in brackets."""
+    if "(" not in text and "\uff08" not in text:
+        return
+    for match in pattern("person:pattern.bracket-credit").finditer(text):
+        group = "authors" if match.group("authors") is not None else "photo"
+        kind = "author" if group == "authors" else "photographer"
+        at = match.start(group)
+        for start, end, name in _byline_names(match.group(group), leads):
+            add(at + start, at + end, "person:press-byline", kind, [], name)
 
 
 def _note_posts(text: str, after: int, paper: str) -> list[dict[str, object]]:

@@ -386,3 +386,111 @@ def test_national_leaders_hold_national_posts() -> None:
 def test_a_leader_name_inside_an_idiom_is_no_person() -> None:
     assert names("连日来，巨大的降雨量使多座城市一片汪洋。") == []
     assert names("全国政协主席汪洋出席会议。") == ["汪洋"]
+
+
+def test_frames_of_address_birth_score_and_group() -> None:
+    # issue 20: honorifics, a life told from its birth, a result, one of a group
+    assert names("会议号召向张德明同志学习。") == ["张德明"]
+    assert names("活动中，周晓梅女士介绍了经验。") == ["周晓梅"]
+    assert names("今年80岁刘大成老人仍在巡河。") == ["刘大成"]
+    assert names("罗振华，1921年出生在湖南。") == ["罗振华"]
+    assert names("决赛中，林雨桐以2比1击败对手。") == ["林雨桐"]
+    assert names("“五老”之一孙立平，曾在这里工作。") == ["孙立平"]
+    assert names("接到电话后，邓文杰立刻赶到现场。") == ["邓文杰"]
+    # the name must meet the frame: 的 between them, a figure or a dot before
+    assert names("人民尊重和敬仰的同志和朋友") == []
+    assert names("为260万失能老人减轻了负担") == []
+    assert "艾买提" not in names("悼念司马义·艾买提同志")
+    # a start with no name leaves the next one its chance, after a word only
+    assert names("时代楷模何晓兰同志的家属") == ["何晓兰"]
+    assert names("中方赞赏福田康夫先生的努力") == []
+
+
+def test_occupations_name_ordinary_people() -> None:
+    # issue 20: who someone is, before the name
+    assert names("残疾人企业家孙德明下定决心投身养老产业。") == ["孙德明"]
+    assert names("14岁的湖北女孩范晓雯写下一封信。") == ["范晓雯"]
+    assert names("中国选手叶明轩以9秒98获得第三。") == ["叶明轩"]
+    assert names("弘扬企业家专注品质追求卓越的精神") == []
+
+
+def test_winners_and_the_names_listed_before_them() -> None:
+    # a result names its winner; the pair or list before the winner are people too
+    assert names("决赛中，郭晓涵/邱明远以2比0击败对手。") == ["郭晓涵", "邱明远"]
+    assert names("决赛中，程立伟、马晓晨和贺思远包揽前三名。") == [
+        "程立伟",
+        "马晓晨",
+        "贺思远",
+    ]
+    # 和 alone joins no list; a dotted name's last part is no name
+    assert names("会上，领导和邱明远夺得一等奖。") == ["邱明远"]
+    assert "阿达克" not in names("由阿合娜尔·阿达克、韩梅、杨滨瑜组成的队伍夺得冠军。")
+
+
+def test_a_name_that_ends_a_place_is_the_place() -> None:
+    # issue 20: 市长|乐区 (福州市长乐区), 像姜屯镇这样, 省长|沙市 (湖南省长沙市)
+    assert names("福州市长乐区是纺织基地。") == []
+    assert names("湖南省长沙市快速构建起服务体系。") == []
+    assert names("像姜屯镇这样的宣讲很多。") == []
+    assert names("福州市市长王乐平表示，") == ["王乐平"]
+
+
+def test_organisation_names_end_at_le_and_take_delegations() -> None:
+    # issue 20: 了 ends an organisation's name (…成立了…); a 宣讲团 or 代表团 is one
+    from kg.extract.organizations import org_spans
+
+    text = "厦门市成立了反诈骗中心"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 3)])] == []
+    text = "浙江省委宣讲团成员周立新来到车间"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(0, 3)])] == ["浙江省委宣讲团"]
+    text = "参加广东代表团审议"
+    assert [text[s:e] for s, e, _ in org_spans(text, [(2, 4)])] == ["广东代表团"]
+
+
+def test_a_refused_title_does_not_hide_the_next() -> None:
+    # 委员 + 会副主 is no title and name; 副主任 + 王平 is (bulk: …委员会主任沈某)
+    assert names("财政经济委员会副主任韩立平说，") == ["韩立平"]
+    # 作 begins the next word (副主任委员李某作的…说明)
+    assert names("听取了法律委员会副主任委员丛立新作的说明。") == ["丛立新"]
+
+
+def test_a_work_report_speaker_heads_the_government_they_speak_for() -> None:
+    # issue 20 (batch 1: a report whose byline is the bare name)
+    text = (
+        "2025年某市政府工作报告\n——在市人民代表大会上\n周立平\n各位代表：\n"
+        "现在，我代表淮安市人民政府向大会报告工作，请予审议。"
+    )
+    assert people(text) == [("周立平", "author", "市长")]
+    text = text.replace("淮安市", "广西壮族自治区")
+    assert people(text) == [("周立平", "author", "主席")]
+    text = text.replace("我代表", "我受").replace("向大会", "委托向大会")
+    assert people(text) == [("周立平", "author", None)]
+
+
+def test_bylines_in_brackets_after_a_mark_or_a_role() -> None:
+    # issue 20: bylines in every layout the press uses
+    body = "3月5日，县里召开大会，部署全年工作。"
+    assert people(f"标题\n本报讯（记者 周  立 通讯员 韩晓明）{body}") == [
+        ("周立", "author", None),
+        ("韩晓明", "author", None),
+    ]
+    assert people(f"{body}（本报记者 周立平）") == [("周立平", "author", None)]
+    assert people(f"标题\n{body}\n（周立平 摄）") == [("周立平", "photographer", None)]
+    assert names(f"标题\n■本报记者 周立平 刘丽 实习生 赵梅\n{body}") == [
+        "周立平",
+        "刘丽",
+        "赵梅",
+    ]
+    assert names(f"标题\n作者：周立平\n{body}") == ["周立平"]
+    # a bracket that is no credit: a sentence, or a name with a verb
+    assert names(f"{body}（记者从会上获悉）") == []
+    assert names("大会（周立平主持）召开。") == []
+
+
+def test_a_surname_then_an_ordinary_word_is_no_name() -> None:
+    # issue 20: 王 + 第一次, 李 + 已经; a rare given name that is a word stays
+    assert names("村民王第一次来到这里。") == []
+    assert names("记者李已经在现场等候多时。") == []
+    assert names("给妻子盖一座新房子。") == []
+    assert names("村民王建华第一次来到这里。") == ["王建华"]
+    assert names("中央政法委秘书长陈一新在武汉宣讲。") == ["陈一新"]
