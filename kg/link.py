@@ -1091,9 +1091,39 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     if not named and focus is not None:
         # 全省各地在…“三比一看”活动中: the province of the article's place
         focus = _whole_province(builder, ctx, mention, focus) or focus
+        if entity.attrs.get("scope") in ("national", "provincial"):
+            focus = _title_region(builder, ctx, article, focus) or focus
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _title_region(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo, focus: str
+) -> str | None:
+    """The broadest place of a visit report's title that holds its focus (习近平在河北
+    考察 with 石家庄市 named most): a national or provincial programme the text names
+    no place for runs in the region the visit is about, not in a city of its
+    itinerary (``link:pattern.visit-title``); None when the title names the focus."""
+    title = article.mention
+    if title is None or title.doc_id != ctx.doc.doc_id:
+        return None
+    text = ctx.doc.text
+    line_end = text.find("\n", title.start, title.end)
+    end = title.end if line_end < 0 else line_end  # the title line alone
+    if pattern("link:pattern.visit-title").search(text, title.start, end) is None:
+        return None
+    around = _ancestor_ids(builder, focus)
+    best = None
+    for place in ctx.by_label["place"]:
+        pid = ctx.ids.get(id(place))
+        if pid is None or not (title.start <= place.start and place.end <= end):
+            continue
+        if pid == focus:
+            return None  # the title names the focus itself: the article's place
+        if pid in around and (best is None or _rank(builder, pid) < _rank(builder, best)):
+            best = pid
+    return best
 
 
 def _whole_province(
