@@ -231,6 +231,40 @@ def mine_objects(
     return evidence, example
 
 
+# --demo: what the nation names demonstration zones and pilot cities after
+# (国家全域旅游示范区, 全国海洋牧场示范区): the drive itself may be a national
+# programme written bare in running text (发展全域旅游).
+_DEMO = re.compile(
+    r"(?:国家级?|全国)([\u4e00-\u9fff]{2,8}?)"
+    r"(?:示范区|示范县|示范市|示范城市|试点城市|试点县|示范省)"
+)
+
+
+def mine_demo(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--demo``: per name of a national demonstration zone or pilot city, without
+    国家 and the zone word, in how many documents it was seen so (``demo``).
+
+    Examples:
+        >>> ev, _ = mine_demo(iter(["创建国家全域旅游示范区。", "全国文明城市"]))
+        >>> ev["全域旅游"]["demo"], len(ev)
+        (1, 1)
+    """
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    example: dict[str, str] = {}
+    for text in texts:
+        seen = set()
+        for m in _DEMO.finditer(text):
+            name = m.group(1)
+            if name[-1] in FUNCTION_CHARS:
+                continue
+            seen.add(name)
+            example.setdefault(name, text[max(0, m.start() - 8) : m.end() + 8])
+        for name in seen:
+            evidence[name]["docs"] += 1
+            evidence[name]["demo"] += 1
+    return evidence, example
+
+
 def keep_object(name: str, ev: Counter[str], min_docs: int) -> bool:
     """An object worth a reviewer's time: in several documents, not ordinary
     vocabulary (a word of jieba's dictionary: 改革, 试点工作), and either ending in a
@@ -309,6 +343,11 @@ def main(argv: list[str] | None = None) -> int:
         help="mine the objects of launch verbs (推行林长制) instead: the recall round",
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="mine the names of national demonstration zones (国家全域旅游示范区) instead",
+    )
+    parser.add_argument(
         "--unreviewed",
         type=Path,
         help="print the candidates of this TSV that the lexicon has not decided",
@@ -323,14 +362,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.out:
         parser.error("--out or --unreviewed")
     texts = bulk_texts(args.corpus, blind_lines())
-    if args.objects:
+    if args.demo:
+        evidence, example = mine_demo(texts)
+        rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
+        kinds: tuple[str, ...] = ("demo",)
+    elif args.objects:
         evidence, example = mine_objects(texts)
         rows = [
             (name, ev)
             for name, ev in evidence.items()
             if keep_object(name, ev, args.min_docs)
         ]
-        kinds: tuple[str, ...] = ("object", "headed")
+        kinds = ("object", "headed")
     else:
         evidence, example = mine(texts)
         rows = [
