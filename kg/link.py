@@ -1088,6 +1088,13 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         # a local programme too: an article's place named twice in passing is not
         # where its schemes run; three mentions or the title are
         focus = None
+    if (
+        not named
+        and focus is not None
+        and focus == article.focus
+        and _bulletin_elsewhere(ctx, article, mention, focus)
+    ):
+        focus = None  # 国内联播快讯: the focus is another item's place
     if not named and focus is not None:
         # 全省各地在…“三比一看”活动中: the province of the article's place
         focus = _whole_province(builder, ctx, mention, focus) or focus
@@ -1096,6 +1103,25 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _bulletin_elsewhere(
+    ctx: _DocContext, article: ArticleInfo, mention: Mention, focus: str
+) -> bool:
+    """In a bulletin of short items (国内联播快讯, ``link:pattern.bulletin-title``), the
+    article's focus is the place of whichever item names it most: a programme runs
+    there only when its own paragraph names that place (the paragraph before may be
+    another item's)."""
+    if not article.title or pattern("link:pattern.bulletin-title").search(
+        article.title
+    ) is None:
+        return False
+    para = ctx.doc.paragraph_index(ctx.position(mention))
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    return not any(
+        ctx.ids[id(place)] == focus
+        for place in by_para.get(para, ())
+    )
 
 
 def _title_region(
