@@ -1092,6 +1092,15 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         not named
         and focus is not None
         and focus == article.focus
+        and entity.attrs.get("scope") == "national"
+        and article.title
+        and pattern("link:pattern.national-meeting-title").search(article.title)
+    ):
+        focus = None  # 国务院常务会议…研究支持天津滨海新区: the nation's agenda
+    if (
+        not named
+        and focus is not None
+        and focus == article.focus
         and _bulletin_elsewhere(ctx, article, mention, focus)
     ):
         focus = None  # 国内联播快讯: the focus is another item's place
