@@ -276,6 +276,14 @@ def extract_people(doc: Document) -> list[Mention]:
         if foreign is None and not is_name(name):
             foreign = _foreign_run(text, match.start("name"), 3)
             name = text[match.start("name") : foreign] if foreign else name
+        if (
+            foreign is None
+            and len(name) == 3
+            and is_name(name)
+            and name[0] not in sets["function"] | sets["not_third"]
+        ):
+            foreign = _surname_run_on(text, match.start("name"), name)
+            name = text[match.start("name") : foreign] if foreign else name
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
         if foreign is not None:
@@ -557,6 +565,17 @@ def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
     if len(name) < least or not _foreign_name_ok(name):
         return None
     return end if _word_aligned(text, start, end, start_known=True) else None
+
+
+def _surname_run_on(text: str, start: int, name: str) -> int | None:
+    """冯德莱|恩, 马特维|延科: a three-character name whose given part is spelled in
+    transliteration characters and that goes on in them is a transliterated name
+    cut short; where it ends, if it runs on (``person:chars.transliteration``)."""
+    spelled = chars("person:chars.transliteration")
+    if not all(c in spelled for c in name[1:]):
+        return None
+    end = _foreign_run(text, start + 1, 3)
+    return end if end is not None and end > start + len(name) else None
 
 
 def _foreign_name_ok(name: str) -> bool:

@@ -494,3 +494,21 @@ def test_a_surname_then_an_ordinary_word_is_no_name() -> None:
     assert names("给妻子盖一座新房子。") == []
     assert names("村民王建华第一次来到这里。") == ["王建华"]
     assert names("中央政法委秘书长陈一新在武汉宣讲。") == ["陈一新"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("欧盟委员会主席冯德莱恩表示，将继续合作。", "冯德莱恩"),
+        ("联邦委员会主席马特维延科会见了代表团。", "马特维延科"),
+        ("自治区政协主席巴音朝鲁出席会议。", "巴音朝鲁"),
+        ("村委会主任张丽娜安排了工作。", "张丽娜"),
+        ("镇党委书记李亚伦表示，要抓好落实。", "李亚伦"),
+    ],
+)
+def test_people_title_name_runs_on_in_transliteration(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+def test_people_title_then_preposition_is_no_transliterated_name() -> None:
+    assert names("习近平主席同桑切斯首相通电话。") == ["习近平"]
