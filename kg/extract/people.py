@@ -1290,6 +1290,7 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
         if line.lstrip(_SPACE)[:1] in marks:  # □ 本报记者 王强: the mark as a space
             opening = len(line) - len(line.lstrip(_SPACE + marks))
             line = " " * opening + line[opening:]
+        line = _BAR.sub(_bar_first, line)  # 文 | 王强 → 文|  王强, the lead one piece
         paper = _PAPER.search(line)
         credit = tail.match(line.lstrip(_SPACE)) if paper is None else None
         body_start = len(line) - len(line.lstrip(_SPACE))
@@ -1311,15 +1312,25 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
             posts = _note_posts(text, pos, paper.group("paper"))
         if kind == "author" and reporter in lead and paper is not None and not posts:
             posts = [{"title": reporter, "org": paper.group("paper"), "former": False}]
+        photo_leads = tuple(words("person:words.photo-lead"))
         for start, end, name in names:
             add(
                 line_start + start,
                 line_start + end,
                 "person:press-byline",
-                kind,
+                "photographer" if body[:start].endswith(photo_leads) else kind,
                 posts,
                 name,
             )
+
+
+_BAR = re.compile(r"(?<=[^ \t\u3000])([ \t\u3000]+)([|｜/／])")
+
+
+def _bar_first(match: re.Match[str]) -> str:
+    """文 | 王强 → 文|  王强: the spaces before a byline's bar moved after it, so the
+    lead is one piece and the offsets are kept."""
+    return match.group(2) + match.group(1)
 
 
 def _add_bracket_credits(
@@ -1328,8 +1339,11 @@ def _add_bracket_credits(
     """(记者 王  强 通讯员 李小明), (本报记者 王强), (王强 摄): a credit in brackets."""
     if "(" not in text and "\uff08" not in text:
         return
+    photo_leads = tuple(words("person:words.photo-lead"))
     for match in pattern("person:pattern.bracket-credit").finditer(text):
         group = "authors" if match.group("authors") is not None else "photo"
+        if match.group("authors") and match.group("authors").startswith(photo_leads):
+            continue  # (摄/王小明): person:photo-credit's
         kind = "author" if group == "authors" else "photographer"
         at = match.start(group)
         for start, end, name in _byline_names(match.group(group), leads):
@@ -1359,6 +1373,7 @@ def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str
     """The names of a byline's text before the paper: (start, end, name) in ``body``,
     or nothing when a piece is neither a role word nor a name."""
     pieces = [(m.start(), m.group()) for m in re.finditer(f"[^{_SPACE}、，,]+", body)]
+    ends = word_set("person:words.byline-end")
     names: list[tuple[int, int, str]] = []
     i = 0
     while i < len(pieces):
@@ -1366,8 +1381,8 @@ def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str
         lead = next((w for w in leads if piece.startswith(w)), "")
         at, piece = at + len(lead), piece[len(lead) :]
         i += 1
-        if not piece:
-            continue
+        if not piece or piece in ends:
+            continue  # 记者 王强 摄影报道: the credit's last word
         if len(piece) == 1 and i < len(pieces) and len(pieces[i][1]) == 1:
             end = pieces[i][0] + 1  # 张  驰: one name spaced out
             piece, i = piece + pieces[i][1], i + 1

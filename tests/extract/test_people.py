@@ -512,3 +512,18 @@ def test_people_title_name_runs_on_in_transliteration(text: str, name: str) -> N
 
 def test_people_title_then_preposition_is_no_transliterated_name() -> None:
     assert names("习近平主席同桑切斯首相通电话。") == ["习近平"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("文 | 刘建国", [("刘建国", "author")]),
+        ("文｜刘建国　图｜陈小梅", [("刘建国", "author"), ("陈小梅", "photographer")]),
+        ("文/刘建国 图/陈小梅", [("刘建国", "author"), ("陈小梅", "photographer")]),
+        ("本报记者 刘建国 摄影报道", [("刘建国", "author")]),
+        ("刘建国 / 高质量发展", []),
+    ],
+)
+def test_people_byline_layouts(line: str, expected: list[tuple[str, str]]) -> None:
+    doc = make_doc(f"标题\n{line}\n正文第一段写了很多内容，讲述基层治理的做法。\n")
+    assert [(m.name, m.attrs["kind"]) for m in extract_people(doc)] == expected
