@@ -527,3 +527,19 @@ def test_people_title_then_preposition_is_no_transliterated_name() -> None:
 def test_people_byline_layouts(line: str, expected: list[tuple[str, str]]) -> None:
     doc = make_doc(f"标题\n{line}\n正文第一段写了很多内容，讲述基层治理的做法。\n")
     assert [(m.name, m.attrs["kind"]) for m in extract_people(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("航天员刘海峰打开舱门。", "刘海峰"),
+        ("歌唱家赵明亮登台演唱。", "赵明亮"),
+        ("河南小伙陈建业回乡创业。", "陈建业"),
+        ("外交部发言人孙立新表示，", "孙立新"),
+        ("村支书杨德胜带领村民修路。", "杨德胜"),
+        ("银行行长周建华介绍，", "周建华"),
+        ("团政委韩平率一个营出发。", "韩平"),
+    ],
+)
+def test_people_more_roles_and_titles(text: str, name: str) -> None:
+    assert names(text) == [name]
