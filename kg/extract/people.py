@@ -917,6 +917,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
+        "speech_foreign": pattern("person:pattern.speech-transliterated"),
         "dotted": pattern("person:pattern.dotted-name"),
         "foreign_run": pattern("person:pattern.foreign-run"),
         "headline": pattern("person:pattern.headline-post"),
@@ -1118,6 +1119,20 @@ def _add_reported_speech(
         name = match.group("name")
         if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
+    # 敖登格日勒说: a name with no Han surname, a run of four or more transliteration
+    # characters that jieba and the common words leave whole
+    adverbs = chars("person:chars.before-speech")
+    tags = word_tags()
+    for match in _patterns()["speech_foreign"].finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if (
+            _free(taken, start)
+            and name[-1] not in adverbs  # 哈马斯|则表示
+            and not any(tags.get(name[:k]) == "ns" for k in range(2, len(name)))
+            and _foreign_run(text, start) == end
+        ):
+            add(start, end, "person:transliterated", "other", [])
 
 
 def _trim_name(name: str, text: str, start: int) -> str:

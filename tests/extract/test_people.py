@@ -543,3 +543,16 @@ def test_people_byline_layouts(line: str, expected: list[tuple[str, str]]) -> No
 )
 def test_people_more_roles_and_titles(text: str, name: str) -> None:
     assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("草场变绿了，敖登格日勒说，收入也多了。", ["敖登格日勒"]),
+        ("谈起变化，古丽米拉表示，收入翻了一番。", ["古丽米拉"]),
+        ("对此，哈马斯则表示反对。", []),
+        ("对此，巴基斯坦塔利班表示负责。", []),
+    ],
+)
+def test_people_transliterated_subject_of_speech(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
