@@ -348,7 +348,43 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_frames(text, add, taken)
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
+    _add_pronoun_posts(doc, out)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+# How far before 他当选… the person it stands for may be named, in the same paragraph.
+_PRONOUN_WINDOW = 150
+
+
+def _add_pronoun_posts(doc: Document, out: list[Mention]) -> None:
+    """……张建国……。2018年，他当选村党总支书记: the post goes to the person named last
+    before the pronoun in its paragraph (``person:pattern.pronoun-post``)."""
+    text = doc.clean
+    found = list(pattern("person:pattern.pronoun-post").finditer(text))
+    if not found:
+        return
+    kinds = word_set("person:words.pronoun-antecedent-kinds")
+    former_verbs = word_set("person:verbs.former")
+    people = sorted(
+        (m for m in out if m.attrs.get("kind") in kinds), key=lambda m: m.start
+    )
+    for match in found:
+        lo = max(0, match.start() - _PRONOUN_WINDOW)
+        lo = max(lo, text.rfind("\n", 0, match.start()) + 1)
+        lo_orig, at_orig = doc.to_original(lo, match.start())
+        before = [m for m in people if lo_orig <= m.start and m.end <= at_orig]
+        if not before:
+            continue
+        person = before[-1]
+        posts = person.attrs["posts"]
+        held = {p.get("title") for p in posts}  # type: ignore[union-attr]
+        former = match.group("verb") in former_verbs
+        for at, title in _posts_after(doc, match.end()):
+            if title not in held:
+                posts.append({"title": title, "org": None, "former": former, "at": at})  # type: ignore[union-attr]
+                held.add(title)
+        if posts and person.attrs.get("kind") == "other":
+            person.attrs["kind"] = "official"
 
 
 # How far after a byline a work report's speaker says whom they speak for.

@@ -554,5 +554,28 @@ def test_people_more_roles_and_titles(text: str, name: str) -> None:
         ("对此，巴基斯坦塔利班表示负责。", []),
     ],
 )
-def test_people_transliterated_subject_of_speech(text: str, expected: list[str]) -> None:
+def test_people_transliterated_subject_of_speech(
+    text: str, expected: list[str]
+) -> None:
     assert names(text) == expected
+
+
+def test_people_pronoun_takes_post_of_person_named_before() -> None:
+    assert people("村民刘德明是村里的能人。2018年，他当选村党总支书记。") == [
+        ("刘德明", "official", "党总支书记")
+    ]
+    # another paragraph: no antecedent
+    assert people("村民刘德明是能人。\n他担任村委会主任。") == [
+        ("刘德明", "other", None)
+    ]
+
+
+def test_people_resume_frame() -> None:
+    ms = extract_people(
+        make_doc(
+            "刘德明，男，汉族，1970年生。2018年，他当选为村党总支书记、村委会主任。"
+        )
+    )
+    assert [(m.name, [p["title"] for p in m.attrs["posts"]]) for m in ms] == [
+        ("刘德明", ["党总支书记", "主任"])
+    ]
