@@ -579,3 +579,24 @@ def test_people_resume_frame() -> None:
     assert [(m.name, [p["title"] for p in m.attrs["posts"]]) for m in ms] == [
         ("刘德明", ["党总支书记", "主任"])
     ]
+
+
+def test_organization_short_form_stands_for_the_full_name() -> None:
+    from kg.extract.organizations import extract_organizations
+    from kg.extract.places import extract_places
+
+    doc = make_doc(
+        "当地成立了华北鑫源农业发展有限公司（以下简称“鑫源公司”）。"
+        "鑫源公司负责人赵立新说，鑫源公司党支部带头干。"
+    )
+    orgs = extract_organizations(doc, extract_places(doc))
+    assert [(m.name, m.attrs["canonical"]) for m in orgs] == [
+        ("华北鑫源农业发展有限公司", "华北鑫源农业发展有限公司"),
+        ("鑫源公司", "华北鑫源农业发展有限公司"),
+        ("鑫源公司党支部", "华北鑫源农业发展有限公司党支部"),
+    ]
+    # no organisation word at the end: a plan's short form, no organisation
+    doc = make_doc(
+        "镇里推行了乡村振兴示范工程（以下简称“示范工程”）。示范工程进展顺利。"
+    )
+    assert extract_organizations(doc, extract_places(doc)) == []
