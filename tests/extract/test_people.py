@@ -600,3 +600,8 @@ def test_organization_short_form_stands_for_the_full_name() -> None:
         "镇里推行了乡村振兴示范工程（以下简称“示范工程”）。示范工程进展顺利。"
     )
     assert extract_organizations(doc, extract_places(doc)) == []
+
+
+def test_people_family_words_before_a_name() -> None:
+    assert names("他的哥哥刘德明在外打工。") == ["刘德明"]
+    assert names("熊猫妈妈白云也很悠闲。") == []
