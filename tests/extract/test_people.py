@@ -605,3 +605,16 @@ def test_organization_short_form_stands_for_the_full_name() -> None:
 def test_people_family_words_before_a_name() -> None:
     assert names("他的哥哥刘德明在外打工。") == ["刘德明"]
     assert names("熊猫妈妈白云也很悠闲。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("村级河长王建平每天巡河。", [("王建平", "official", "河长")]),
+        ("村文书李明华介绍，", [("李明华", "official", "文书")]),
+        ("公司会计刘芳说，", [("刘芳", "official", "会计")]),
+        ("吉林长白山迎来降雪。", []),
+    ],
+)
+def test_people_village_posts(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert people(text) == expected
