@@ -1439,7 +1439,7 @@ def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str
             piece, i = piece + pieces[i][1], i + 1
         else:
             end = at + len(piece)
-        if not is_name(piece):
-            return []
+        if not is_name(piece) or any(t in piece for t in _titles()):
+            return []  # 记者：王书记好, an interview's question: not a byline
         names.append((at, end, piece))
     return names

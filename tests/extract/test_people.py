@@ -618,3 +618,17 @@ def test_people_family_words_before_a_name() -> None:
 )
 def test_people_village_posts(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("记者：刘建国", ["刘建国"]),
+        ("记者：刘建国 通讯员：陈小梅", ["刘建国", "陈小梅"]),
+        ("记者：王书记好", []),
+        ("记者：为什么", []),
+    ],
+)
+def test_people_byline_with_a_colon(line: str, expected: list[str]) -> None:
+    doc = make_doc(f"标题\n{line}\n正文第一段写了很多内容，讲述基层治理的做法。\n")
+    assert [m.name for m in extract_people(doc)] == expected
