@@ -365,12 +365,23 @@ def _add_pronoun_posts(doc: Document, out: list[Mention]) -> None:
         return
     kinds = word_set("person:words.pronoun-antecedent-kinds")
     former_verbs = word_set("person:verbs.former")
+    of_chars = chars("person:chars.post-of")
     people = sorted(
         (m for m in out if m.attrs.get("kind") in kinds), key=lambda m: m.start
     )
     for match in found:
         lo = max(0, match.start() - _PRONOUN_WINDOW)
         lo = max(lo, text.rfind("\n", 0, match.start()) + 1)
+        if (
+            match.group("zero") is not None
+        ):  # ……毛岸英请求入朝参战，任…: the same sentence
+            lo = max(lo, text.rfind("。", 0, match.start()) + 1)
+            verb = match.start("verb")
+            if text[verb : verb + 2] in jieba_words():
+                continue  # ，任何成员国: 任 begins another word
+            clause = re.split(r"[,，。;；\n]", text[match.end() : match.end() + 60])[0]
+            if any(title + of in clause for title in _titles() for of in of_chars):
+                continue  # ，曾任稽查队队长的杨宏刚: the post of the name after it
         lo_orig, at_orig = doc.to_original(lo, match.start())
         before = [m for m in people if lo_orig <= m.start and m.end <= at_orig]
         if not before:

@@ -632,3 +632,26 @@ def test_people_village_posts(text: str, expected: list[tuple[str, str, str]]) -
 def test_people_byline_with_a_colon(line: str, expected: list[str]) -> None:
     doc = make_doc(f"标题\n{line}\n正文第一段写了很多内容，讲述基层治理的做法。\n")
     assert [m.name for m in extract_people(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1950年，村民张建国请求参军，任志愿军司令部秘书。",
+            [("张建国", "official", "秘书")],
+        ),
+        (
+            "村民张建国是能人。后来，任村党总支书记的是他的侄子。",
+            [("张建国", "other", None)],
+        ),
+        ("村民张建国表示，任何成员都要守规矩。", [("张建国", "other", None)]),
+        ("村民张建国说，他在会上听了书记的讲话。", [("张建国", "other", None)]),
+        (
+            "村民张建国来了，曾任稽查队队长的杨宏刚也来了。",
+            [("张建国", "other", None), ("杨宏刚", "official", "队长")],
+        ),
+    ],
+)
+def test_people_post_with_no_subject(text: str, expected: list) -> None:
+    assert people(text) == expected
