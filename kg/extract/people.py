@@ -47,6 +47,7 @@ def _chars() -> dict[str, frozenset[str]]:
     return {
         # cannot be the third character of a name: they begin the next word
         "not_third": frozenset(chars("person:chars.not-third")),
+        "transliteration": frozenset(chars("person:chars.transliteration")),
         "function_short": frozenset(chars("person:chars.function-surname-short")),
         "function": frozenset(chars("person:chars.function-surname")),
         "list_start": frozenset(chars("person:chars.list-start")),
@@ -1170,7 +1171,19 @@ def _add_reported_speech(
     # characters that jieba and the common words leave whole
     adverbs = chars("person:chars.before-speech")
     tags = word_tags()
-    for match in _patterns()["speech_foreign"].finditer(text):
+    spelled = _chars()["transliteration"]
+    starts = []
+    for at in _occurrences(text, longest_first("person:speech-verbs")):
+        start = at  # the run of transliteration characters right before the verb
+        while (
+            start > 0
+            and at - start <= _FOREIGN_SPEECH_LONGEST
+            and text[start - 1] in spelled
+        ):
+            start -= 1
+        if at - start >= _FOREIGN_SPEECH_SHORTEST:
+            starts.append(start)
+    for match in finditer_at(_patterns()["speech_foreign"], text, sorted(set(starts))):
         start, end = match.span("name")
         name = match.group("name")
         if (
@@ -1180,6 +1193,10 @@ def _add_reported_speech(
             and _foreign_run(text, start) == end
         ):
             add(start, end, "person:transliterated", "other", [])
+
+
+# The lengths of the names person:pattern.speech-transliterated takes (four to eight).
+_FOREIGN_SPEECH_SHORTEST, _FOREIGN_SPEECH_LONGEST = 4, 8
 
 
 def _trim_name(name: str, text: str, start: int) -> str:
