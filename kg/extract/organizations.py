@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.extract._context import finditer_at, make_mention
-from kg.lang.rules import CJK, chars, longest_first, words
+from kg.extract._context import finditer_at, make_mention, word_tags
+from kg.extract._tagger import segment
+from kg.lang.rules import CJK, chars, longest_first, pattern, word_set, words
 from kg.model import Document, Mention
 
 
@@ -151,8 +152,12 @@ def extract_organizations(
         start = doc.to_clean(mention.start)
         end = doc.to_clean(mention.end - 1) + 1
         place_spans.append((start, end))
-    out = []
+    out = _short_forms(doc)
+    spans = [(m.start, m.end) for m in out]
     for start, end, place_end in org_spans(doc.clean, place_spans):
+        o_start, o_end = doc.to_original(start, end)
+        if any(o_start < b and a < o_end for a, b in spans):
+            continue  # 三犁公司: the short form of a name defined in the text
         name = doc.clean[start:end]
         party = words("common:party-prefix")[0]
         canonical = name.removeprefix(party)
@@ -169,4 +174,59 @@ def extract_organizations(
                 },
             )
         )
+    return out
+
+
+def _short_forms(doc: Document) -> list[Mention]:
+    """山西雁门三犁农业科技有限公司(以下简称“三犁公司”): the full name, and every later
+    三犁公司 (三犁公司负责人) as that organisation; a party unit written after the
+    short form (中国铁建大桥局党委) is the party unit of the full name
+    (``organization:pattern.short-form``)."""
+    text = doc.clean
+    if "(" not in text:
+        return []
+    stop = _rules()[2]
+    suffixes = _suffixes()
+    units = longest_first("organization:words.party-units")
+    loose = word_set("organization:words.not-name-start-tags")
+    tags = word_tags()
+    cjk = re.compile(f"[{CJK}]")
+    out: list[Mention] = []
+    for match in pattern("organization:pattern.short-form").finditer(text):
+        end = match.start()
+        start = end
+        while (
+            start > 0
+            and end - start < 30
+            and text[start - 1] not in stop
+            and cjk.match(text, start - 1)
+        ):
+            start -= 1
+        full = text[start:end]
+        if len(full) < 4 or not full.endswith(suffixes):
+            continue
+        # 当地|成立|山西…有限公司: the words before the name are no part of it
+        for token in segment(full):
+            if len(full) - len(token) < 4 or tags.get(token, "x")[:1] not in loose:
+                break
+            full, start = full[len(token) :], start + len(token)
+        short = match.group("short")
+        found = [(start, end, full)]
+        at = match.end()
+        while (at := text.find(short, at)) >= 0:
+            short_end = at + len(short)
+            unit = next((u for u in units if text.startswith(u, short_end)), "")
+            found.append((at, short_end + len(unit), full + unit))
+            at = short_end
+        for f_start, f_end, canonical in found:
+            out.append(
+                make_mention(
+                    doc,
+                    f_start,
+                    f_end,
+                    "organization",
+                    "organization:short-form",
+                    {"place_text": "", "canonical": canonical},
+                )
+            )
     return out

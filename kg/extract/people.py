@@ -47,6 +47,7 @@ def _chars() -> dict[str, frozenset[str]]:
     return {
         # cannot be the third character of a name: they begin the next word
         "not_third": frozenset(chars("person:chars.not-third")),
+        "transliteration": frozenset(chars("person:chars.transliteration")),
         "function_short": frozenset(chars("person:chars.function-surname-short")),
         "function": frozenset(chars("person:chars.function-surname")),
         "list_start": frozenset(chars("person:chars.list-start")),
@@ -276,6 +277,14 @@ def extract_people(doc: Document) -> list[Mention]:
         if foreign is None and not is_name(name):
             foreign = _foreign_run(text, match.start("name"), 3)
             name = text[match.start("name") : foreign] if foreign else name
+        if (
+            foreign is None
+            and len(name) == 3
+            and is_name(name)
+            and name[0] not in sets["function"] | sets["not_third"]
+        ):
+            foreign = _surname_run_on(text, match.start("name"), name)
+            name = text[match.start("name") : foreign] if foreign else name
         end = match.start("name") + len(name)
         cue_after = text[end : end + 2]
         if foreign is not None:
@@ -340,7 +349,54 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_frames(text, add, taken)
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
+    _add_pronoun_posts(doc, out)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+# How far before 他当选… the person it stands for may be named, in the same paragraph.
+_PRONOUN_WINDOW = 150
+
+
+def _add_pronoun_posts(doc: Document, out: list[Mention]) -> None:
+    """……张建国……。2018年，他当选村党总支书记: the post goes to the person named last
+    before the pronoun in its paragraph (``person:pattern.pronoun-post``)."""
+    text = doc.clean
+    found = list(pattern("person:pattern.pronoun-post").finditer(text))
+    if not found:
+        return
+    kinds = word_set("person:words.pronoun-antecedent-kinds")
+    former_verbs = word_set("person:verbs.former")
+    of_chars = chars("person:chars.post-of")
+    people = sorted(
+        (m for m in out if m.attrs.get("kind") in kinds), key=lambda m: m.start
+    )
+    for match in found:
+        lo = max(0, match.start() - _PRONOUN_WINDOW)
+        lo = max(lo, text.rfind("\n", 0, match.start()) + 1)
+        if (
+            match.group("zero") is not None
+        ):  # ……毛岸英请求入朝参战，任…: the same sentence
+            lo = max(lo, text.rfind("。", 0, match.start()) + 1)
+            verb = match.start("verb")
+            if text[verb : verb + 2] in jieba_words():
+                continue  # ，任何成员国: 任 begins another word
+            clause = re.split(r"[,，。;；\n]", text[match.end() : match.end() + 60])[0]
+            if any(title + of in clause for title in _titles() for of in of_chars):
+                continue  # ，曾任稽查队队长的杨宏刚: the post of the name after it
+        lo_orig, at_orig = doc.to_original(lo, match.start())
+        before = [m for m in people if lo_orig <= m.start and m.end <= at_orig]
+        if not before:
+            continue
+        person = before[-1]
+        posts = person.attrs["posts"]
+        held = {p.get("title") for p in posts}  # type: ignore[union-attr]
+        former = match.group("verb") in former_verbs
+        for at, title in _posts_after(doc, match.end()):
+            if title not in held:
+                posts.append({"title": title, "org": None, "former": former, "at": at})  # type: ignore[union-attr]
+                held.add(title)
+        if posts and person.attrs.get("kind") == "other":
+            person.attrs["kind"] = "official"
 
 
 # How far after a byline a work report's speaker says whom they speak for.
@@ -557,6 +613,17 @@ def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
     if len(name) < least or not _foreign_name_ok(name):
         return None
     return end if _word_aligned(text, start, end, start_known=True) else None
+
+
+def _surname_run_on(text: str, start: int, name: str) -> int | None:
+    """冯德莱|恩, 马特维|延科: a three-character name whose given part is spelled in
+    transliteration characters and that goes on in them is a transliterated name
+    cut short; where it ends, if it runs on (``person:chars.transliteration``)."""
+    spelled = chars("person:chars.transliteration")
+    if not all(c in spelled for c in name[1:]):
+        return None
+    end = _foreign_run(text, start + 1, 3)
+    return end if end is not None and end > start + len(name) else None
 
 
 def _foreign_name_ok(name: str) -> bool:
@@ -898,6 +965,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
+        "speech_foreign": pattern("person:pattern.speech-transliterated"),
         "dotted": pattern("person:pattern.dotted-name"),
         "foreign_run": pattern("person:pattern.foreign-run"),
         "headline": pattern("person:pattern.headline-post"),
@@ -1099,6 +1167,36 @@ def _add_reported_speech(
         name = match.group("name")
         if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
+    # 敖登格日勒说: a name with no Han surname, a run of four or more transliteration
+    # characters that jieba and the common words leave whole
+    adverbs = chars("person:chars.before-speech")
+    tags = word_tags()
+    spelled = _chars()["transliteration"]
+    starts = []
+    for at in _occurrences(text, longest_first("person:speech-verbs")):
+        start = at  # the run of transliteration characters right before the verb
+        while (
+            start > 0
+            and at - start <= _FOREIGN_SPEECH_LONGEST
+            and text[start - 1] in spelled
+        ):
+            start -= 1
+        if at - start >= _FOREIGN_SPEECH_SHORTEST:
+            starts.append(start)
+    for match in finditer_at(_patterns()["speech_foreign"], text, sorted(set(starts))):
+        start, end = match.span("name")
+        name = match.group("name")
+        if (
+            _free(taken, start)
+            and name[-1] not in adverbs  # 哈马斯|则表示
+            and not any(tags.get(name[:k]) == "ns" for k in range(2, len(name)))
+            and _foreign_run(text, start) == end
+        ):
+            add(start, end, "person:transliterated", "other", [])
+
+
+# The lengths of the names person:pattern.speech-transliterated takes (four to eight).
+_FOREIGN_SPEECH_SHORTEST, _FOREIGN_SPEECH_LONGEST = 4, 8
 
 
 def _trim_name(name: str, text: str, start: int) -> str:
@@ -1271,6 +1369,7 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
         if line.lstrip(_SPACE)[:1] in marks:  # □ 本报记者 王强: the mark as a space
             opening = len(line) - len(line.lstrip(_SPACE + marks))
             line = " " * opening + line[opening:]
+        line = _BAR.sub(_bar_first, line)  # 文 | 王强 → 文|  王强, the lead one piece
         paper = _PAPER.search(line)
         credit = tail.match(line.lstrip(_SPACE)) if paper is None else None
         body_start = len(line) - len(line.lstrip(_SPACE))
@@ -1292,15 +1391,25 @@ def _add_press_bylines(text: str, add: Callable[..., None]) -> None:
             posts = _note_posts(text, pos, paper.group("paper"))
         if kind == "author" and reporter in lead and paper is not None and not posts:
             posts = [{"title": reporter, "org": paper.group("paper"), "former": False}]
+        photo_leads = tuple(words("person:words.photo-lead"))
         for start, end, name in names:
             add(
                 line_start + start,
                 line_start + end,
                 "person:press-byline",
-                kind,
+                "photographer" if body[:start].endswith(photo_leads) else kind,
                 posts,
                 name,
             )
+
+
+_BAR = re.compile(r"(?<=[^ \t\u3000])([ \t\u3000]+)([|｜/／])")
+
+
+def _bar_first(match: re.Match[str]) -> str:
+    """文 | 王强 → 文|  王强: the spaces before a byline's bar moved after it, so the
+    lead is one piece and the offsets are kept."""
+    return match.group(2) + match.group(1)
 
 
 def _add_bracket_credits(
@@ -1309,8 +1418,11 @@ def _add_bracket_credits(
     """(记者 王  强 通讯员 李小明), (本报记者 王强), (王强 摄): a credit in brackets."""
     if "(" not in text and "\uff08" not in text:
         return
+    photo_leads = tuple(words("person:words.photo-lead"))
     for match in pattern("person:pattern.bracket-credit").finditer(text):
         group = "authors" if match.group("authors") is not None else "photo"
+        if match.group("authors") and match.group("authors").startswith(photo_leads):
+            continue  # (摄/王小明): person:photo-credit's
         kind = "author" if group == "authors" else "photographer"
         at = match.start(group)
         for start, end, name in _byline_names(match.group(group), leads):
@@ -1340,6 +1452,7 @@ def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str
     """The names of a byline's text before the paper: (start, end, name) in ``body``,
     or nothing when a piece is neither a role word nor a name."""
     pieces = [(m.start(), m.group()) for m in re.finditer(f"[^{_SPACE}、，,]+", body)]
+    ends = word_set("person:words.byline-end")
     names: list[tuple[int, int, str]] = []
     i = 0
     while i < len(pieces):
@@ -1347,14 +1460,14 @@ def _byline_names(body: str, leads: tuple[str, ...]) -> list[tuple[int, int, str
         lead = next((w for w in leads if piece.startswith(w)), "")
         at, piece = at + len(lead), piece[len(lead) :]
         i += 1
-        if not piece:
-            continue
+        if not piece or piece in ends:
+            continue  # 记者 王强 摄影报道: the credit's last word
         if len(piece) == 1 and i < len(pieces) and len(pieces[i][1]) == 1:
             end = pieces[i][0] + 1  # 张  驰: one name spaced out
             piece, i = piece + pieces[i][1], i + 1
         else:
             end = at + len(piece)
-        if not is_name(piece):
-            return []
+        if not is_name(piece) or any(t in piece for t in _titles()):
+            return []  # 记者：王书记好, an interview's question: not a byline
         names.append((at, end, piece))
     return names

@@ -494,3 +494,164 @@ def test_a_surname_then_an_ordinary_word_is_no_name() -> None:
     assert names("给妻子盖一座新房子。") == []
     assert names("村民王建华第一次来到这里。") == ["王建华"]
     assert names("中央政法委秘书长陈一新在武汉宣讲。") == ["陈一新"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("欧盟委员会主席冯德莱恩表示，将继续合作。", "冯德莱恩"),
+        ("联邦委员会主席马特维延科会见了代表团。", "马特维延科"),
+        ("自治区政协主席巴音朝鲁出席会议。", "巴音朝鲁"),
+        ("村委会主任张丽娜安排了工作。", "张丽娜"),
+        ("镇党委书记李亚伦表示，要抓好落实。", "李亚伦"),
+    ],
+)
+def test_people_title_name_runs_on_in_transliteration(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+def test_people_title_then_preposition_is_no_transliterated_name() -> None:
+    assert names("习近平主席同桑切斯首相通电话。") == ["习近平"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("文 | 刘建国", [("刘建国", "author")]),
+        ("文｜刘建国　图｜陈小梅", [("刘建国", "author"), ("陈小梅", "photographer")]),
+        ("文/刘建国 图/陈小梅", [("刘建国", "author"), ("陈小梅", "photographer")]),
+        ("本报记者 刘建国 摄影报道", [("刘建国", "author")]),
+        ("刘建国 / 高质量发展", []),
+    ],
+)
+def test_people_byline_layouts(line: str, expected: list[tuple[str, str]]) -> None:
+    doc = make_doc(f"标题\n{line}\n正文第一段写了很多内容，讲述基层治理的做法。\n")
+    assert [(m.name, m.attrs["kind"]) for m in extract_people(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("航天员刘海峰打开舱门。", "刘海峰"),
+        ("歌唱家赵明亮登台演唱。", "赵明亮"),
+        ("河南小伙陈建业回乡创业。", "陈建业"),
+        ("外交部发言人孙立新表示，", "孙立新"),
+        ("村支书杨德胜带领村民修路。", "杨德胜"),
+        ("银行行长周建华介绍，", "周建华"),
+        ("团政委韩平率一个营出发。", "韩平"),
+    ],
+)
+def test_people_more_roles_and_titles(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("草场变绿了，敖登格日勒说，收入也多了。", ["敖登格日勒"]),
+        ("谈起变化，古丽米拉表示，收入翻了一番。", ["古丽米拉"]),
+        ("对此，哈马斯则表示反对。", []),
+        ("对此，巴基斯坦塔利班表示负责。", []),
+    ],
+)
+def test_people_transliterated_subject_of_speech(
+    text: str, expected: list[str]
+) -> None:
+    assert names(text) == expected
+
+
+def test_people_pronoun_takes_post_of_person_named_before() -> None:
+    assert people("村民刘德明是村里的能人。2018年，他当选村党总支书记。") == [
+        ("刘德明", "official", "党总支书记")
+    ]
+    # another paragraph: no antecedent
+    assert people("村民刘德明是能人。\n他担任村委会主任。") == [
+        ("刘德明", "other", None)
+    ]
+
+
+def test_people_resume_frame() -> None:
+    ms = extract_people(
+        make_doc(
+            "刘德明，男，汉族，1970年生。2018年，他当选为村党总支书记、村委会主任。"
+        )
+    )
+    assert [(m.name, [p["title"] for p in m.attrs["posts"]]) for m in ms] == [
+        ("刘德明", ["党总支书记", "主任"])
+    ]
+
+
+def test_organization_short_form_stands_for_the_full_name() -> None:
+    from kg.extract.organizations import extract_organizations
+    from kg.extract.places import extract_places
+
+    doc = make_doc(
+        "当地成立了华北鑫源农业发展有限公司（以下简称“鑫源公司”）。"
+        "鑫源公司负责人赵立新说，鑫源公司党支部带头干。"
+    )
+    orgs = extract_organizations(doc, extract_places(doc))
+    assert [(m.name, m.attrs["canonical"]) for m in orgs] == [
+        ("华北鑫源农业发展有限公司", "华北鑫源农业发展有限公司"),
+        ("鑫源公司", "华北鑫源农业发展有限公司"),
+        ("鑫源公司党支部", "华北鑫源农业发展有限公司党支部"),
+    ]
+    # no organisation word at the end: a plan's short form, no organisation
+    doc = make_doc(
+        "镇里推行了乡村振兴示范工程（以下简称“示范工程”）。示范工程进展顺利。"
+    )
+    assert extract_organizations(doc, extract_places(doc)) == []
+
+
+def test_people_family_words_before_a_name() -> None:
+    assert names("他的哥哥刘德明在外打工。") == ["刘德明"]
+    assert names("熊猫妈妈白云也很悠闲。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("村级河长王建平每天巡河。", [("王建平", "official", "河长")]),
+        ("村文书李明华介绍，", [("李明华", "official", "文书")]),
+        ("公司会计刘芳说，", [("刘芳", "official", "会计")]),
+        ("吉林长白山迎来降雪。", []),
+    ],
+)
+def test_people_village_posts(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("记者：刘建国", ["刘建国"]),
+        ("记者：刘建国 通讯员：陈小梅", ["刘建国", "陈小梅"]),
+        ("记者：王书记好", []),
+        ("记者：为什么", []),
+    ],
+)
+def test_people_byline_with_a_colon(line: str, expected: list[str]) -> None:
+    doc = make_doc(f"标题\n{line}\n正文第一段写了很多内容，讲述基层治理的做法。\n")
+    assert [m.name for m in extract_people(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1950年，村民张建国请求参军，任志愿军司令部秘书。",
+            [("张建国", "official", "秘书")],
+        ),
+        (
+            "村民张建国是能人。后来，任村党总支书记的是他的侄子。",
+            [("张建国", "other", None)],
+        ),
+        ("村民张建国表示，任何成员都要守规矩。", [("张建国", "other", None)]),
+        ("村民张建国说，他在会上听了书记的讲话。", [("张建国", "other", None)]),
+        (
+            "村民张建国来了，曾任稽查队队长的杨宏刚也来了。",
+            [("张建国", "other", None), ("杨宏刚", "official", "队长")],
+        ),
+    ],
+)
+def test_people_post_with_no_subject(text: str, expected: list) -> None:
+    assert people(text) == expected
