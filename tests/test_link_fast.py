@@ -216,3 +216,18 @@ def test_to_clean_without_a_bisect_is_the_documents(offsets: range) -> None:
     assert bisects != (offsets == range(n) and type(offsets) is range)
     for pos in range(-3, len(text) + 4):
         assert to_clean(pos) == doc.to_clean(pos)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_has_mention_is_in_the_list(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_Builder.has_mention`` answers ``mention in entity.mentions`` while the list
+    grows (appended to by other paths between the checks too)."""
+    rng = random.Random(seed)
+    monkeypatch.setattr(kg.link, "_SCANNED", rng.choice([0, 1, 3, 8]))
+    builder = _Builder()
+    entity = builder.entity("organization:x", "organization", "x")
+    for _ in range(300):
+        mention = rng.choice(_random_mentions(rng, 1))
+        assert builder.has_mention(entity, mention) == (mention in entity.mentions)
+        if rng.random() < 0.5:
+            entity.mentions.append(mention)

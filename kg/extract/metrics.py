@@ -650,9 +650,6 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
-    verb_object = rules["object-verbs"].search(
-        before_clause[-8:]
-    ) is not None or _ends_in_verb(before_clause, rules)
     duration = unit in _tags()["durations"]
     before = _clean_before(before_clause, rules, duration)
     links_only = bool(before_clause) and not rules["trail"].sub(
@@ -667,7 +664,8 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     )
     if after and (
         (len(before) < 2 and not (duration and goes_on))
-        or verb_object
+        or rules["object-verbs"].search(before_clause[-8:]) is not None
+        or _ends_in_verb(before_clause, rules)  # tagged only when asked (speed)
         or unit in classifiers
         or before_clause.endswith(listed)
     ):

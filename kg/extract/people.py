@@ -533,8 +533,15 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
 def _in_fixed_expression(text: str, start: int) -> bool:
     """Whether jieba reads the name's first character inside an idiom or a fixed
     expression that starts before it (城市一片汪洋: no 汪洋 there)."""
-    cuts = _cuts(text, start - 6, start + 4)
     tags = word_set("person:words.fixed-expression-tags")
+    lo, hi = max(0, start - 6), min(len(text), start + 4)
+    if not any(  # no such word over the name at all: no cut can make one (speed)
+        word_tags().get(text[a:b], "") in tags
+        for a in range(lo, start)
+        for b in range(start + 1, hi + 1)
+    ):
+        return False
+    cuts = _cuts(text, start - 6, start + 4)
     return any(
         lo < start < hi and word_tags().get(text[lo:hi], "") in tags
         for lo, hi in cuts.items()
