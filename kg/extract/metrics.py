@@ -351,9 +351,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = _subject(text, low_start, end, unit)
+        edge_only = False
         if subject:
             subject = _trimmed(subject)
-        if framed and (in_words or subject is None):
+            edge_only = subject is None  # 短短两年, 五年多过去了: no noun, a time
+        bare_time = edge_only and unit in _tags()["durations"]
+        if (framed and (in_words or subject is None)) or bare_time:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
@@ -952,11 +955,11 @@ def _year_expression() -> re.Pattern[str]:
     )
 
 
-def _trimmed(subject: str) -> str:
+def _trimmed(subject: str) -> str | None:
     """A subject without the time words, particles and one-character adjectives or
     adverbs closing it (metric:subject.edge-tags, -short): 意向成员国目前 →
     意向成员国, 气温高 → 气温; kept whole when fewer than two characters would be
-    left (村, 乡). Tagged only when the dictionary's tag of its last one or two
+    left (村, 乡), None when only such words make it (那么未来). Tagged only when the dictionary's tag of its last one or two
     characters is such a word's (most subjects are not)."""
     edge, short = _edge_tags(), _edge_tags_short()
     tags = word_tags()
@@ -970,6 +973,8 @@ def _trimmed(subject: str) -> str:
     ):
         tokens.pop()
     out = "".join(word for word, _ in tokens)
+    if not out:
+        return None  # 那么未来, 他们先后: edge words only, nothing measured
     return out if len(out) >= 2 else subject
 
 
