@@ -320,6 +320,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or match.group("after")
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
+            or any(h in (match.group("unit") or "") for h in sets["hedge_after"])  # 3个多月
         )
         if in_words and unit in sets["digits_only"]:
             if trace.active():
@@ -615,6 +616,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "modifier-of",
         "compared-lead",
         "figure-tail",
+        "time-after",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -647,6 +649,9 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     follow = text[end : end + 14]
     follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
+    duration = unit in _tags()["durations"]
+    if duration and rules["time-after"].match(follow):
+        after = None  # 70年来取得, 10天后没有: a time frame, not the noun counted
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
@@ -656,7 +661,6 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     verb_object = rules["object-verbs"].search(
         before_clause[-8:]
     ) is not None or _ends_in_verb(before_clause, rules)
-    duration = unit in _tags()["durations"]
     before = _clean_before(before_clause, rules, duration)
     links_only = bool(before_clause) and not rules["trail"].sub(
         "", rules["lead"].sub("", before_clause)
