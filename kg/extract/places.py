@@ -139,6 +139,21 @@ def _cut_across(hit: _GazetteerHit) -> bool:
     return into and out_of
 
 
+def _cut_into_pos(hit: _GazetteerHit) -> str:
+    """jieba's tag of the word it cuts into the name's first characters from before
+    (亚运|城市 over 运城市: j), empty when a word boundary opens the name."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    for word, flag in _tag(text[pos:end]):
+        after = pos + len(word)
+        if pos < start < after:
+            return flag
+        if after > start:
+            break
+        pos = after
+    return ""
+
+
 _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "key": lambda h: h[3],
     "kind": lambda h: h[4],
@@ -152,6 +167,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "in_quotes": lambda h: _inside_quotes(h[0], h[1], h[2]),
     "quoted_whole": _quoted_whole,
     "cut_across": _cut_across,
+    "cut_into_pos": _cut_into_pos,
 }
 _GAZETTEER_INPUT_NAMES = tuple(_GAZETTEER_INPUTS)
 
