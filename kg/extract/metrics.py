@@ -320,7 +320,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or match.group("after")
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
-            or any(h in (match.group("unit") or "") for h in sets["hedge_after"])  # 3个多月
+            or any(h in (match.group("unit") or "") for h in sets["hedge_after"])
         )
         if in_words and unit in sets["digits_only"]:
             if trace.active():
