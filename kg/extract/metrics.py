@@ -617,6 +617,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "compared-lead",
         "figure-tail",
         "time-after",
+        "share-of",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -655,6 +656,13 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
+    share = rules["share-of"].match(before_clause) if unit == "%" else None
+    if share:  # 民生资金6.8亿元，占地方财政总支出的47.5%: a share of a whole
+        owner = rules["lead"].sub("", share.group("owner"))  # 研发投入占GDP
+        if len(owner) < 2 and len(clauses) >= 2:
+            owner = _clean_before(_without_last_figure(clauses[-2], rules), rules)
+        owner = owner[-12:] if len(owner) >= 2 else ""
+        return owner + share.group("verb") + share.group("whole")
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
