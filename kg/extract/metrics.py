@@ -315,6 +315,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 三年行动计划, 五年期: a name or a term, not a quantity
         in_words = not _DIGIT.match(number_text)
+        if in_words and _method_name().match(text, end) is not None:
+            if trace.active():
+                rule = "metric:pattern.method-name-after"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 三张清单制度, 四议两公开工作法: a count inside a method's name
         approx = bool(
             hedge
             or match.group("after")
@@ -998,6 +1003,11 @@ def _edge_tags() -> frozenset[str]:
 @cache
 def _edge_tags_short() -> frozenset[str]:
     return word_set("metric:subject.edge-tags-short")
+
+
+@cache
+def _method_name() -> re.Pattern[str]:
+    return pattern("metric:pattern.method-name-after")
 
 
 @cache
