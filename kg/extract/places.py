@@ -168,6 +168,8 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "quoted_whole": _quoted_whole,
     "cut_across": _cut_across,
     "cut_into_pos": _cut_into_pos,
+    "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
+    "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
 }
 _GAZETTEER_INPUT_NAMES = tuple(_GAZETTEER_INPUTS)
 
