@@ -1399,14 +1399,22 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         return named  # 全乡实现…3万余人次: the township the paragraph named
     # the last one that qualifies: looked for from the end
     elsewhere = None
+    not_measured_in = words("link:words.metric-not-measured-in")
     for place in reversed(ctx.nearby(mention, "place")):
         if place.start >= mention.start:
             continue
-        if elsewhere is None and _rank(builder, ctx.ids[id(place)]) >= 3:
+        pid = ctx.ids[id(place)]
+        if place.attrs.get("level") in not_measured_in:
+            # 海拉尔河治理投入1.3亿元: a river, a road, a park is no figure's place;
+            # the division it lies in is, when known, inside the focus or not
+            parent = place.attrs.get("parent")
+            if parent:
+                return f"place:{parent}"
+            continue
+        if elsewhere is None and _rank(builder, pid) >= 3:
             elsewhere = place
         if _opens_the_clause(text, place.start, place.end, mention.start):
-            return ctx.ids[id(place)]  # 扬州报告58例: where the clause was measured
-        pid = ctx.ids[id(place)]
+            return pid  # 扬州报告58例: where the clause was measured
         # Not known to lie elsewhere: within the focus, above it, or without a code.
         if (
             focus is None

@@ -315,11 +315,17 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 三年行动计划, 五年期: a name or a term, not a quantity
         in_words = not _DIGIT.match(number_text)
+        if in_words and _method_name().match(text, end) is not None:
+            if trace.active():
+                rule = "metric:pattern.method-name-after"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 三张清单制度, 四议两公开工作法: a count inside a method's name
         approx = bool(
             hedge
             or match.group("after")
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
+            or any(h in (match.group("unit") or "") for h in sets["hedge_after"])
         )
         if in_words and unit in sets["digits_only"]:
             if trace.active():
@@ -351,9 +357,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = _subject(text, low_start, end, unit)
+        edge_only = False
         if subject:
             subject = _trimmed(subject)
-        if framed and (in_words or subject is None):
+            edge_only = subject is None  # 短短两年, 五年多过去了: no noun, a time
+        bare_time = edge_only and unit in _tags()["durations"]
+        if (framed and (in_words or subject is None)) or bare_time:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
@@ -612,6 +621,8 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "modifier-of",
         "compared-lead",
         "figure-tail",
+        "time-after",
+        "share-of",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -644,13 +655,22 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     follow = text[end : end + 14]
     follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
+    duration = unit in _tags()["durations"]
+    if duration and rules["time-after"].match(follow):
+        after = None  # 70年来取得, 10天后没有: a time frame, not the noun counted
     window = text[max(0, start - 30) : start]
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
+    share = rules["share-of"].match(before_clause) if unit == "%" else None
+    if share:  # 民生资金6.8亿元，占地方财政总支出的47.5%: a share of a whole
+        owner = rules["lead"].sub("", share.group("owner"))  # 研发投入占GDP
+        if len(owner) < 2 and len(clauses) >= 2:
+            owner = _clean_before(_without_last_figure(clauses[-2], rules), rules)
+        owner = owner[-12:] if len(owner) >= 2 else ""
+        return owner + share.group("verb") + share.group("whole")
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
-    duration = unit in _tags()["durations"]
     before = _clean_before(before_clause, rules, duration)
     links_only = bool(before_clause) and not rules["trail"].sub(
         "", rules["lead"].sub("", before_clause)
@@ -950,11 +970,11 @@ def _year_expression() -> re.Pattern[str]:
     )
 
 
-def _trimmed(subject: str) -> str:
+def _trimmed(subject: str) -> str | None:
     """A subject without the time words, particles and one-character adjectives or
     adverbs closing it (metric:subject.edge-tags, -short): 意向成员国目前 →
     意向成员国, 气温高 → 气温; kept whole when fewer than two characters would be
-    left (村, 乡). Tagged only when the dictionary's tag of its last one or two
+    left (村, 乡), None when only such words make it (那么未来). Tagged only when the dictionary's tag of its last one or two
     characters is such a word's (most subjects are not)."""
     edge, short = _edge_tags(), _edge_tags_short()
     tags = word_tags()
@@ -968,6 +988,8 @@ def _trimmed(subject: str) -> str:
     ):
         tokens.pop()
     out = "".join(word for word, _ in tokens)
+    if not out:
+        return None  # 那么未来, 他们先后: edge words only, nothing measured
     return out if len(out) >= 2 else subject
 
 
@@ -979,6 +1001,11 @@ def _edge_tags() -> frozenset[str]:
 @cache
 def _edge_tags_short() -> frozenset[str]:
     return word_set("metric:subject.edge-tags-short")
+
+
+@cache
+def _method_name() -> re.Pattern[str]:
+    return pattern("metric:pattern.method-name-after")
 
 
 @cache

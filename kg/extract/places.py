@@ -124,6 +124,36 @@ def _quoted_whole(hit: _GazetteerHit) -> bool:
     return quoted[0] in '“"' and quoted[-1] in '”"'
 
 
+def _cut_across(hit: _GazetteerHit) -> bool:
+    """Whether jieba cuts words across both ends of the name: one word runs into its
+    first characters from before it, another out of its last ones (抢修|水利 over
+    修水, 治安|平稳 over 安平). A word holding the whole name (驻澳门部队) does not."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    into = out_of = False
+    for word, _ in _tag(text[pos : end + 4]):
+        after = pos + len(word)
+        into = into or pos < start < after < end
+        out_of = out_of or start < pos < end < after
+        pos = after
+    return into and out_of
+
+
+def _cut_into_pos(hit: _GazetteerHit) -> str:
+    """jieba's tag of the word it cuts into the name's first characters from before
+    (亚运|城市 over 运城市: j), empty when a word boundary opens the name."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    for word, flag in _tag(text[pos:end]):
+        after = pos + len(word)
+        if pos < start < after:
+            return flag
+        if after > start:
+            break
+        pos = after
+    return ""
+
+
 _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "key": lambda h: h[3],
     "kind": lambda h: h[4],
@@ -136,6 +166,10 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "longer_words_pos": _longer_words_pos,
     "in_quotes": lambda h: _inside_quotes(h[0], h[1], h[2]),
     "quoted_whole": _quoted_whole,
+    "cut_across": _cut_across,
+    "cut_into_pos": _cut_into_pos,
+    "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
+    "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
 }
 _GAZETTEER_INPUT_NAMES = tuple(_GAZETTEER_INPUTS)
 
