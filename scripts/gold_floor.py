@@ -38,6 +38,7 @@ CORPORA = {
     "blind1": ("tests/gold/blind/batch1", "blind:1"),
     "blind2": ("tests/gold/blind/batch2", "blind:2"),
     "blind3": ("tests/gold/blind/batch3", "blind:3"),
+    "blind4": ("tests/gold/blind/batch4", "blind:4"),
 }
 
 
