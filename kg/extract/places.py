@@ -212,6 +212,7 @@ def extract_places(doc: Document) -> list[Mention]:
             continue
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
     hits = _add_address_tails(text, hits, gazetteer)
+    hits = _repeat_address_tails(text, hits)
     _resolve(doc, hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
@@ -533,6 +534,39 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
         )
     kept = [h for h in hits if id(h) not in replaced]
     return sorted(kept + added, key=lambda h: h.start)
+
+
+def _repeat_address_tails(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """The later bare mentions of a village an address named (长兴县新川村 … 新川村的企业):
+    one sense per document (place:repeat.address-tail)."""
+    levels = tuple(words("place:repeat.address-tail"))
+    tails = {
+        h.key: h
+        for h in reversed(hits)
+        if h.rule == "place:address-tail" and len(h.key) >= 3 and h.key.endswith(levels)
+    }
+    if not tails:
+        return hits
+    taken = _Spans((h.start, h.end) for h in hits)
+    added: list[_Hit] = []
+    for name, first in sorted(tails.items()):
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if not taken.overlaps(at, end) and _whole_word(text, at, end):
+                added.append(
+                    _Hit(
+                        at,
+                        end,
+                        name,
+                        [],
+                        level=first.level,
+                        rule="place:repeat.address-tail",
+                        parent_hint=first.parent_hint,
+                    )
+                )
+            at = text.find(name, end)
+    return sorted(hits + added, key=lambda h: h.start) if added else hits
 
 
 def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
