@@ -289,6 +289,8 @@ def test_a_level_word_that_makes_a_word_with_the_next_is_no_address_tail() -> No
 
 def test_places_village_of_an_address_is_found_alone_later() -> None:
     found = places("湖南省平江县柳溪湾村，一个山村。如今，柳溪湾村的茶叶卖得好。")
-    assert [f for f in found if f[0] == "柳溪湾村"] == [("柳溪湾村", "village", None)] * 2
+    assert [f for f in found if f[0] == "柳溪湾村"] == [
+        ("柳溪湾村", "village", None)
+    ] * 2
     alone = places("如今，柳溪湾村的茶叶卖得好。")
     assert not [f for f in alone if f[0] == "柳溪湾村"]
