@@ -864,7 +864,14 @@ _CITY_LEVELS = ("prefecture",)
 def _place_word(key: str) -> bool:
     """Whether jieba's dictionary knows ``key`` as a place name (ns) and it is not an
     ordinary frequent word (大同 is also "great harmony", 保定 a verb)."""
-    return word_tags().get(key) == "ns" and key not in common_words()
+    return (
+        word_tags().get(key) in words("place:words.city-short-form-tags")
+        and key not in common_words()
+        and (
+            word_tags().get(key) == "ns"
+            or key not in words("place:words.city-short-forms-also-words")
+        )
+    )
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

@@ -294,3 +294,9 @@ def test_places_village_of_an_address_is_found_alone_later() -> None:
     ] * 2
     alone = places("如今，柳溪湾村的茶叶卖得好。")
     assert not [f for f in alone if f[0] == "柳溪湾村"]
+
+
+def test_places_city_short_form_jieba_tags_as_a_noun_or_name() -> None:
+    assert ("合肥", "prefecture", "3401") in places("无人驾驶在合肥等地开展试点。")
+    assert ("石家庄", "prefecture", "1301") in places("一批企业落户石家庄。")
+    assert not places("来宾们称赞中国发展成就，祝愿人民吉祥安康。")
