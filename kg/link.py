@@ -1400,7 +1400,12 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     # the last one that qualifies: looked for from the end
     elsewhere = None
     not_measured_in = words("link:words.metric-not-measured-in")
-    for place in reversed(ctx.nearby(mention, "place")):
+    opening_levels = words("link:words.elsewhere-opening-levels")
+    near = ctx.nearby(mention, "place")
+    # where each chain of places written together (湖南张家界) starts, by end
+    chain_start = {p.end: p.start for p in near}
+    chain_next = {p.start: p for p in near}
+    for place in reversed(near):
         if place.start >= mention.start:
             continue
         pid = ctx.ids[id(place)]
@@ -1411,10 +1416,27 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             if parent:
                 return f"place:{parent}"
             continue
-        if elsewhere is None and _rank(builder, pid) >= 3:
+        if elsewhere is None and (
+            _rank(builder, pid) >= 3
+            or (
+                place.attrs.get("level") in opening_levels
+                and _chain_opens(text, place.start, chain_start)
+            )
+        ):
+            # 在汕尾…, 河南投资1000万: a province or city opening its clause is the
+            # sentence's subject; 加快大兴安岭100万平方米…: in the middle, a modifier
             elsewhere = place
         if _opens_the_clause(text, place.start, place.end, mention.start):
-            return pid  # 扬州报告58例: where the clause was measured
+            last = place  # 甘肃天水新建大棚300座: the chain's last, 天水
+            while (
+                last.end in chain_next
+                and chain_next[last.end].end <= mention.start
+                and id(chain_next[last.end]) in ctx.ids
+                and ctx.ids[id(last)]
+                in _ancestor_ids(builder, ctx.ids[id(chain_next[last.end])])
+            ):
+                last = chain_next[last.end]  # a place inside the last one
+            return ctx.ids[id(last)]  # 扬州报告58例: where the clause was measured
         # Not known to lie elsewhere: within the focus, above it, or without a code.
         if (
             focus is None
@@ -1431,6 +1453,16 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         # about, outside the focus; not one of a list (新开通上海等航线6条)
         return ctx.ids[id(elsewhere)]
     return _paragraph_place(builder, ctx, mention, focus) or focus
+
+
+def _chain_opens(text: str, start: int, chain_start: dict[int, int]) -> bool:
+    """Whether the chain of places ending with the one at ``start`` (湖南张家界) opens
+    its clause (link:pattern.clause-opening)."""
+    seen = 0
+    while start in chain_start and seen < 4:
+        start, seen = chain_start[start], seen + 1
+    before = text[max(0, start - 1) : start] or "\n"
+    return pattern("link:pattern.clause-opening").fullmatch(before) is not None
 
 
 def _paragraph_place(

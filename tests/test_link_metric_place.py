@@ -55,3 +55,17 @@ def test_a_clause_naming_a_level_alone_is_about_the_place_named_before() -> None
         "铁门乡负责人介绍，他们打造了田园综合体；全乡吸引游客达3万余人次。"
     )
     assert _measured_in(text, "3万余人次") == {"铁门乡"}
+
+
+def test_a_province_or_city_opening_the_clause_outside_the_focus() -> None:
+    text = (
+        "黄冈市各地抓紧春耕\n\n黄冈市今年春耕进展顺利。"
+        "会上介绍，江西投资2000万元建设育秧工厂；甘肃天水新建大棚300座。\n"
+    )
+    assert _measured_in(text, "2000万元") == {"江西省"}
+    assert _measured_in(text, "300座") == {"天水市"}  # the chain's last
+
+
+def test_a_province_in_the_middle_of_a_clause_keeps_the_focus() -> None:
+    text = "黄冈市各地抓紧春耕\n\n黄冈市今年春耕进展顺利。会上介绍，加快江西2000万元育秧工厂建设。\n"
+    assert _measured_in(text, "2000万元") == {"黄冈市"}

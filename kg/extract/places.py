@@ -212,6 +212,7 @@ def extract_places(doc: Document) -> list[Mention]:
             continue
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
     hits = _add_address_tails(text, hits, gazetteer)
+    hits = _repeat_address_tails(text, hits)
     _resolve(doc, hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
@@ -535,6 +536,39 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     return sorted(kept + added, key=lambda h: h.start)
 
 
+def _repeat_address_tails(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """The later bare mentions of a village an address named (长兴县新川村 … 新川村的企业):
+    one sense per document (place:repeat.address-tail)."""
+    levels = tuple(words("place:repeat.address-tail"))
+    tails = {
+        h.key: h
+        for h in reversed(hits)
+        if h.rule == "place:address-tail" and len(h.key) >= 3 and h.key.endswith(levels)
+    }
+    if not tails:
+        return hits
+    taken = _Spans((h.start, h.end) for h in hits)
+    added: list[_Hit] = []
+    for name, first in sorted(tails.items()):
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if not taken.overlaps(at, end) and _whole_word(text, at, end):
+                added.append(
+                    _Hit(
+                        at,
+                        end,
+                        name,
+                        [],
+                        level=first.level,
+                        rule="place:repeat.address-tail",
+                        parent_hint=first.parent_hint,
+                    )
+                )
+            at = text.find(name, end)
+    return sorted(hits + added, key=lambda h: h.start) if added else hits
+
+
 def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
     """Choose one division per hit from the places around it (two passes)."""
     positions = [
@@ -830,7 +864,14 @@ _CITY_LEVELS = ("prefecture",)
 def _place_word(key: str) -> bool:
     """Whether jieba's dictionary knows ``key`` as a place name (ns) and it is not an
     ordinary frequent word (大同 is also "great harmony", 保定 a verb)."""
-    return word_tags().get(key) == "ns" and key not in common_words()
+    return (
+        word_tags().get(key) in words("place:words.city-short-form-tags")
+        and key not in common_words()
+        and (
+            word_tags().get(key) == "ns"
+            or key not in words("place:words.city-short-forms-also-words")
+        )
+    )
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:

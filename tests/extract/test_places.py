@@ -285,3 +285,18 @@ def test_a_level_word_that_makes_a_word_with_the_next_is_no_address_tail() -> No
     assert "很多乡" not in names("浙江省义乌市很多乡镇都通了公交。")
     assert "瑶族村" not in names("广东省连南县瑶族村寨迎来游客。")
     assert "梨树湾村" in names("重庆市城口县高燕镇梨树湾村迎来游客。")
+
+
+def test_places_village_of_an_address_is_found_alone_later() -> None:
+    found = places("湖南省平江县柳溪湾村，一个山村。如今，柳溪湾村的茶叶卖得好。")
+    assert [f for f in found if f[0] == "柳溪湾村"] == [
+        ("柳溪湾村", "village", None)
+    ] * 2
+    alone = places("如今，柳溪湾村的茶叶卖得好。")
+    assert not [f for f in alone if f[0] == "柳溪湾村"]
+
+
+def test_places_city_short_form_jieba_tags_as_a_noun_or_name() -> None:
+    assert ("合肥", "prefecture", "3401") in places("无人驾驶在合肥等地开展试点。")
+    assert ("石家庄", "prefecture", "1301") in places("一批企业落户石家庄。")
+    assert not places("来宾们称赞中国发展成就，祝愿人民吉祥安康。")
