@@ -1119,8 +1119,10 @@ def _add_role_then_name(
             add(start, foreign, "person:transliterated", "other", [])
             continue
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
-        if _weak_name_ok(name) and _word_aligned(
-            text, start, start + len(name), start_known=True
+        if (
+            _weak_name_ok(name)
+            and not _role_word_not_name(name)
+            and _word_aligned(text, start, start + len(name), start_known=True)
         ):
             add(
                 match.start("name"),
@@ -1129,6 +1131,31 @@ def _add_role_then_name(
                 "other",
                 [],
             )
+
+
+def _role_word_not_name(name: str) -> bool:
+    """工人师傅们, 教师荣誉制度, 农民丰收节: after a role word, a word jieba tags as a name
+    but uses often (person:count.nr-word-freq), or a verb and what follows it
+    (person:role-name.verb-head)."""
+    if len(name) == 2:
+        freq, tag = jieba_words().get(name, (0, ""))
+        return tag == "nr" and freq >= int(words("person:count.nr-word-freq")[0])
+    head = word_tags().get(name[:2], "")
+    return any(head.startswith(t) for t in words("person:role-name.verb-head"))
+
+
+# How far back person:chars.locative looks for the thing a locative speaks of again.
+_LOCATIVE_BACK = 20
+
+
+def _thing_again(text: str, start: int, name: str) -> bool:
+    """写了一封信，信中说: a noun and a locative (person:chars.locative) whose noun the
+    clause before wrote, not a person."""
+    return (
+        len(name) == 2
+        and name[1] in chars("person:chars.locative")
+        and name[0] in text[max(0, start - _LOCATIVE_BACK) : max(0, start - 1)]
+    )
 
 
 def _add_historical(
@@ -1172,7 +1199,11 @@ def _add_reported_speech(
         if not _free(taken, match.start("name")):
             continue
         name = match.group("name")
-        if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
+        if (
+            _weak_name_ok(name)
+            and not _thing_again(text, match.start("name"), name)
+            and _word_aligned(text, *match.span("name"))
+        ):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
     # 敖登格日勒说: a name with no Han surname, a run of four or more transliteration
     # characters that jieba and the common words leave whole
