@@ -1348,6 +1348,7 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
         ]
         if not posts:
             continue
+        posts[0]["org"] = _workplace_before_title(text, match.end())
         add(
             match.start("name"),
             match.end("name"),
@@ -1355,6 +1356,17 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+def _workplace_before_title(text: str, start: int) -> str | None:
+    """是石屏县中医医院的一名护士长: the workplace written between a verb of office and
+    the first title (person:pattern.workplace-of-post), or None."""
+    window = re.split(r"[,，。;；\n]", text[start : start + 60])[0]
+    found = _title_pattern().search(window)
+    if found is None:
+        return None
+    match = pattern("person:pattern.workplace-of-post").match(window[: found.start()])
+    return match.group("org") if match else None
 
 
 def _posts_after(doc: Document, start: int) -> list[tuple[int, str]]:
