@@ -343,6 +343,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_name_then_post(doc, add)
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
+    _add_workplace_name_title(doc, add, taken)
     _add_role_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
@@ -1099,6 +1100,27 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+def _add_workplace_name_title(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """北京市八一学校的张亚红老师: a workplace, a name and a title said after it."""
+    text = doc.clean
+    titles = dict(w.split(":") for w in words("person:words.title-after-name"))
+    for match in pattern("person:pattern.workplace-name-title").finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not _free(taken, start) or not _weak_name_ok(name):
+            continue
+        at = doc.to_original(start, end)[0]
+        post = {
+            "title": titles[match.group("title")],
+            "org": match.group("org"),
+            "former": False,
+            "at": at,
+        }
+        add(start, end, "person:workplace-name-title", "other", [post])
 
 
 def _add_role_then_name(
