@@ -894,6 +894,9 @@ def _frame_name_end(
     ):
         return None  # 尊重和敬仰|的同志: cut short, the name no longer meets the
         # frame (周波|和一家人 does: the frame is about both)
+    if end != match.end("name") and not _cjk(text, match.end("name")):
+        return None  # 家住…的刘用善，: the frame ends the name at the comma; cut short
+        # (刘用|善), it is no name the frame found
     if _weak_name_ok(name) and _word_aligned(text, start, end):
         return end
     return None
