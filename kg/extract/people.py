@@ -344,6 +344,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
     _add_workplace_name_title(doc, add, taken)
+    _add_as_post_name(doc, add, taken)
     _add_role_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
@@ -1124,6 +1125,28 @@ def _add_workplace_name_title(
             "at": at,
         }
         add(start, end, "person:workplace-name-title", "other", [post])
+
+
+def _add_as_post_name(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """作为科技特派员，刘端华…: a post or role said with 作为, then the name of who holds it."""
+    text = doc.clean
+    for match in pattern("person:pattern.as-post-name").finditer(text):
+        start = match.start("name")
+        name = _trim_name(match.group("name"), text, start)
+        end = start + len(name)
+        if not (
+            _free(taken, start)
+            and _weak_name_ok(name)
+            and _word_aligned(text, start, end, start_known=True)
+        ):
+            continue
+        title = match.group("title")
+        at = doc.to_original(*match.span("title"))[0]
+        post = {"title": title, "org": None, "former": False, "at": at}
+        kind = "official" if title in _titles() else "other"
+        add(start, end, "person:as-post-name", kind, [post])
 
 
 def _add_role_then_name(

@@ -686,3 +686,10 @@ def test_people_workplace_name_title_and_workplace_org() -> None:
     (person,) = [m for m in extract_people(doc) if m.name == "刘晓燕"]
     post = person.attrs["posts"][0]
     assert (post["title"], post["org"]) == ("护士长", "县人民医院")
+
+
+def test_people_as_post_then_name() -> None:
+    assert people("去年起，作为驻村第一书记，赵立群走遍了全村。") == [
+        ("赵立群", "official", "第一书记")
+    ]
+    assert names("作为回应，伊朗方面将采取措施。") == []
