@@ -1130,9 +1130,15 @@ def _add_workplace_name_title(
 def _add_as_post_name(
     doc: Document, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """作为科技特派员，刘端华…: a post or role said with 作为, then the name of who holds it."""
+    """作为科技特派员，刘端华…: a post or role said with 作为, then the name of who holds
+    it; …科技特派员，谢福鑫就是其中的一个: one of a group, holding its post if it names one."""
     text = doc.clean
-    for match in pattern("person:pattern.as-post-name").finditer(text):
+    found = [
+        match
+        for rule in ("person:pattern.as-post-name", "person:pattern.one-of-them")
+        for match in pattern(rule).finditer(text)
+    ]
+    for match in found:
         start = match.start("name")
         name = _trim_name(match.group("name"), text, start)
         end = start + len(name)
@@ -1143,6 +1149,9 @@ def _add_as_post_name(
         ):
             continue
         title = match.group("title")
+        if title is None:  # …入党，安某就是其中一位: one of a group, no post
+            add(start, end, "person:as-post-name", "other", [])
+            continue
         at = doc.to_original(*match.span("title"))[0]
         post = {"title": title, "org": None, "former": False, "at": at}
         kind = "official" if title in _titles() else "other"

@@ -693,3 +693,10 @@ def test_people_as_post_then_name() -> None:
         ("赵立群", "official", "第一书记")
     ]
     assert names("作为回应，伊朗方面将采取措施。") == []
+
+
+def test_people_one_of_a_group() -> None:
+    assert people("县里派出30名驻村工作队员，孙立国就是其中一位。") == [
+        ("孙立国", "official", "驻村工作队员")
+    ]
+    assert names("去年有十名青年入党，周晓梅就是其中之一。") == ["周晓梅"]
