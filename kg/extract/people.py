@@ -1112,6 +1112,8 @@ def _add_workplace_name_title(
     """北京市八一学校的张亚红老师: a workplace, a name and a title said after it."""
     text = doc.clean
     titles = dict(w.split(":") for w in words("person:words.title-after-name"))
+    if not any(title in text for title in titles):
+        return  # no title said after a name: spare the pattern's scan
     for match in pattern("person:pattern.workplace-name-title").finditer(text):
         start, end = match.span("name")
         name = match.group("name")
@@ -1127,18 +1129,35 @@ def _add_workplace_name_title(
         add(start, end, "person:workplace-name-title", "other", [post])
 
 
+# How far before person:pattern.one-of-them's comma the group's post is looked for.
+_GROUP_POST_BACK = 12
+
+
 def _add_as_post_name(
     doc: Document, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
     """作为科技特派员，刘端华…: a post or role said with 作为, then the name of who holds
     it; …科技特派员，谢福鑫就是其中的一个: one of a group, holding its post if it names one."""
     text = doc.clean
+    group_post = pattern("person:pattern.group-post")
     found = [
-        match
-        for rule in ("person:pattern.as-post-name", "person:pattern.one-of-them")
-        for match in pattern(rule).finditer(text)
+        (match, match.group("title"), match.span("title"))
+        for match in pattern("person:pattern.as-post-name").finditer(text)
     ]
-    for match in found:
+    for match in pattern("person:pattern.one-of-them").finditer(text):
+        lo = max(0, match.start() - _GROUP_POST_BACK)
+        group = group_post.search(text, lo, match.start())
+        found.append(
+            (
+                match,
+                *(
+                    (group.group("title"), group.span("title"))
+                    if group
+                    else (None, (0, 0))
+                ),
+            )
+        )
+    for match, title, title_span in found:
         start = match.start("name")
         name = _trim_name(match.group("name"), text, start)
         end = start + len(name)
@@ -1148,11 +1167,10 @@ def _add_as_post_name(
             and _word_aligned(text, start, end, start_known=True)
         ):
             continue
-        title = match.group("title")
         if title is None:  # …入党，安某就是其中一位: one of a group, no post
             add(start, end, "person:as-post-name", "other", [])
             continue
-        at = doc.to_original(*match.span("title"))[0]
+        at = doc.to_original(*title_span)[0]
         post = {"title": title, "org": None, "former": False, "at": at}
         kind = "official" if title in _titles() else "other"
         add(start, end, "person:as-post-name", kind, [post])
