@@ -343,6 +343,8 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_name_then_post(doc, add)
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
+    _add_workplace_name_title(doc, add, taken)
+    _add_as_post_name(doc, add, taken)
     _add_role_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
@@ -893,6 +895,9 @@ def _frame_name_end(
     ):
         return None  # 尊重和敬仰|的同志: cut short, the name no longer meets the
         # frame (周波|和一家人 does: the frame is about both)
+    if end != match.end("name") and not _cjk(text, match.end("name")):
+        return None  # 家住…的刘用善，: the frame ends the name at the comma; cut short
+        # (刘用|善), it is no name the frame found
     if _weak_name_ok(name) and _word_aligned(text, start, end):
         return end
     return None
@@ -1101,6 +1106,76 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
         )
 
 
+def _add_workplace_name_title(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """北京市八一学校的张亚红老师: a workplace, a name and a title said after it."""
+    text = doc.clean
+    titles = dict(w.split(":") for w in words("person:words.title-after-name"))
+    if not any(title in text for title in titles):
+        return  # no title said after a name: spare the pattern's scan
+    for match in pattern("person:pattern.workplace-name-title").finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not _free(taken, start) or not _weak_name_ok(name):
+            continue
+        at = doc.to_original(start, end)[0]
+        post = {
+            "title": titles[match.group("title")],
+            "org": match.group("org"),
+            "former": False,
+            "at": at,
+        }
+        add(start, end, "person:workplace-name-title", "other", [post])
+
+
+# How far before person:pattern.one-of-them's comma the group's post is looked for.
+_GROUP_POST_BACK = 12
+
+
+def _add_as_post_name(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """作为科技特派员，刘端华…: a post or role said with 作为, then the name of who holds
+    it; …科技特派员，谢福鑫就是其中的一个: one of a group, holding its post if it names one."""
+    text = doc.clean
+    group_post = pattern("person:pattern.group-post")
+    found = [
+        (match, match.group("title"), match.span("title"))
+        for match in pattern("person:pattern.as-post-name").finditer(text)
+    ]
+    for match in pattern("person:pattern.one-of-them").finditer(text):
+        lo = max(0, match.start() - _GROUP_POST_BACK)
+        group = group_post.search(text, lo, match.start())
+        found.append(
+            (
+                match,
+                *(
+                    (group.group("title"), group.span("title"))
+                    if group
+                    else (None, (0, 0))
+                ),
+            )
+        )
+    for match, title, title_span in found:
+        start = match.start("name")
+        name = _trim_name(match.group("name"), text, start)
+        end = start + len(name)
+        if not (
+            _free(taken, start)
+            and _weak_name_ok(name)
+            and _word_aligned(text, start, end, start_known=True)
+        ):
+            continue
+        if title is None:  # …入党，安某就是其中一位: one of a group, no post
+            add(start, end, "person:as-post-name", "other", [])
+            continue
+        at = doc.to_original(*title_span)[0]
+        post = {"title": title, "org": None, "former": False, "at": at}
+        kind = "official" if title in _titles() else "other"
+        add(start, end, "person:as-post-name", kind, [post])
+
+
 def _add_role_then_name(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
@@ -1119,8 +1194,10 @@ def _add_role_then_name(
             add(start, foreign, "person:transliterated", "other", [])
             continue
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
-        if _weak_name_ok(name) and _word_aligned(
-            text, start, start + len(name), start_known=True
+        if (
+            _weak_name_ok(name)
+            and not _role_word_not_name(name)
+            and _word_aligned(text, start, start + len(name), start_known=True)
         ):
             add(
                 match.start("name"),
@@ -1129,6 +1206,31 @@ def _add_role_then_name(
                 "other",
                 [],
             )
+
+
+def _role_word_not_name(name: str) -> bool:
+    """工人师傅们, 教师荣誉制度, 农民丰收节: after a role word, a word jieba tags as a name
+    but uses often (person:count.nr-word-freq), or a verb and what follows it
+    (person:role-name.verb-head)."""
+    if len(name) == 2:
+        freq, tag = jieba_words().get(name, (0, ""))
+        return tag == "nr" and freq >= int(words("person:count.nr-word-freq")[0])
+    head = word_tags().get(name[:2], "")
+    return any(head.startswith(t) for t in words("person:role-name.verb-head"))
+
+
+# How far back person:chars.locative looks for the thing a locative speaks of again.
+_LOCATIVE_BACK = 20
+
+
+def _thing_again(text: str, start: int, name: str) -> bool:
+    """写了一封信，信中说: a noun and a locative (person:chars.locative) whose noun the
+    clause before wrote, not a person."""
+    return (
+        len(name) == 2
+        and name[1] in chars("person:chars.locative")
+        and name[0] in text[max(0, start - _LOCATIVE_BACK) : max(0, start - 1)]
+    )
 
 
 def _add_historical(
@@ -1172,7 +1274,11 @@ def _add_reported_speech(
         if not _free(taken, match.start("name")):
             continue
         name = match.group("name")
-        if _weak_name_ok(name) and _word_aligned(text, *match.span("name")):
+        if (
+            _weak_name_ok(name)
+            and not _thing_again(text, match.start("name"), name)
+            and _word_aligned(text, *match.span("name"))
+        ):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
     # 敖登格日勒说: a name with no Han surname, a run of four or more transliteration
     # characters that jieba and the common words leave whole
@@ -1317,6 +1423,7 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
         ]
         if not posts:
             continue
+        posts[0]["org"] = _workplace_before_title(text, match.end())
         add(
             match.start("name"),
             match.end("name"),
@@ -1324,6 +1431,17 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+def _workplace_before_title(text: str, start: int) -> str | None:
+    """是石屏县中医医院的一名护士长: the workplace written between a verb of office and
+    the first title (person:pattern.workplace-of-post), or None."""
+    window = re.split(r"[,，。;；\n]", text[start : start + 60])[0]
+    found = _title_pattern().search(window)
+    if found is None:
+        return None
+    match = pattern("person:pattern.workplace-of-post").match(window[: found.start()])
+    return match.group("org") if match else None
 
 
 def _posts_after(doc: Document, start: int) -> list[tuple[int, str]]:

@@ -655,3 +655,48 @@ def test_people_byline_with_a_colon(line: str, expected: list[str]) -> None:
 )
 def test_people_post_with_no_subject(text: str, expected: list) -> None:
     assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a frequent word jieba tags as a name, or a verb and its object, after a role word
+        ("这个月，学校为工人师傅们送去了清凉。", "师傅", False),
+        ("我们要把乡村教师荣誉制度落到实处。", "荣誉", False),
+        ("今年的中国农民丰收节格外热闹。", "丰收节", False),
+        ("村民李文斌说，今年收成好。", "李文斌", True),
+        # noun + locative spoken of again before a verb of speech
+        ("校长给学生回了一封信，信中说：要好好学习。", "信中", False),
+        ("比赛结束后，田中说，对手很强。", "田中", True),
+        # where a person lives, then the name
+        ("家住城南花园小区的周立新，每天清晨都去晨练。", "周立新", True),
+        ("家住城南花园小区的大爷，每天清晨都去晨练。", "大爷", False),
+    ],
+)
+def test_people_round3_guards_and_frames(text: str, name: str, found: bool) -> None:
+    assert (name in names(text)) is found
+
+
+def test_people_workplace_name_title_and_workplace_org() -> None:
+    doc = make_doc("在县城关第一小学，陈秀英老师正在备课。")
+    (person,) = [m for m in extract_people(doc) if m.name == "陈秀英"]
+    post = person.attrs["posts"][0]
+    assert (post["title"], post["org"]) == ("教师", "县城关第一小学")
+    doc = make_doc("疫情期间。刘晓燕是县人民医院的一名护士长，她主动请战。")
+    (person,) = [m for m in extract_people(doc) if m.name == "刘晓燕"]
+    post = person.attrs["posts"][0]
+    assert (post["title"], post["org"]) == ("护士长", "县人民医院")
+
+
+def test_people_as_post_then_name() -> None:
+    assert people("去年起，作为驻村第一书记，赵立群走遍了全村。") == [
+        ("赵立群", "official", "第一书记")
+    ]
+    assert names("作为回应，伊朗方面将采取措施。") == []
+
+
+def test_people_one_of_a_group() -> None:
+    assert people("县里派出30名驻村工作队员，孙立国就是其中一位。") == [
+        ("孙立国", "official", "驻村工作队员")
+    ]
+    assert names("去年有十名青年入党，周晓梅就是其中之一。") == ["周晓梅"]
