@@ -548,3 +548,31 @@ def test_runs_in_the_province_when_the_whole_province_carries_it_out() -> None:
 )
 def test_counted_list_of_heads_names_one_scheme_each(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        (
+            "要在新时代创新驱动发展战略中展现担当。",
+            "创新驱动发展战略",
+            "新时代创新驱动发展战略",
+        ),
+        (
+            "各地持续深化并扩大长期护理保险试点范围。",
+            "长期护理保险试点",
+            "扩大长期护理保险试点",
+        ),
+        ("由国务院南水北调工程建设委员会负责。", "南水北调工程", "国务院南水北调工程"),
+        ("打好三年污染防治攻坚战的关键一年。", "污染防治攻坚战", "三年污染防治攻坚战"),
+    ],
+)
+def test_words_glued_before_a_lexicon_programme_are_no_part_of_it(
+    text: str, expected: str, not_expected: str
+) -> None:
+    got = names(text)
+    assert expected in got and not_expected not in got
+
+
+def test_a_noun_before_a_lexicon_programme_stays_in_the_name() -> None:
+    assert "特岗计划" not in names("全面实施农村义务教育教师特岗计划。")
