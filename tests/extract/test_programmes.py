@@ -576,3 +576,9 @@ def test_words_glued_before_a_lexicon_programme_are_no_part_of_it(
 
 def test_a_noun_before_a_lexicon_programme_stays_in_the_name() -> None:
     assert "特岗计划" not in names("全面实施农村义务教育教师特岗计划。")
+
+
+def test_a_plan_the_nation_issues_under_a_book_title_is_national() -> None:
+    assert found("去年，国家正式出台《农村医生支持计划》。").get(
+        "农村医生支持计划"
+    ) == ("national")
