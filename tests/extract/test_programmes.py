@@ -582,3 +582,11 @@ def test_a_plan_the_nation_issues_under_a_book_title_is_national() -> None:
     assert found("去年，国家正式出台《农村医生支持计划》。").get(
         "农村医生支持计划"
     ) == ("national")
+
+
+def test_a_quoted_name_takes_its_three_year_action_plan() -> None:
+    assert "美化家园三年行动计划" in names(
+        "镇里提出“美化家园”三年行动计划，着力改善环境。"
+    )
+    # 行动计划 alone after a gap is no tail of a known programme
+    assert "一带一路" in names("推进“一带一路”科技创新行动计划。")
