@@ -585,8 +585,8 @@ def test_a_plan_the_nation_issues_under_a_book_title_is_national() -> None:
 
 
 def test_a_quoted_name_takes_its_three_year_action_plan() -> None:
-    assert "美化家园三年行动计划" in names(
-        "镇里提出“美化家园”三年行动计划，着力改善环境。"
+    assert "绿满山乡三年行动计划" in names(
+        "县里启动“绿满山乡”三年行动计划，着力改善环境。"
     )
     # 行动计划 alone after a gap is no tail of a known programme
     assert "一带一路" in names("推进“一带一路”科技创新行动计划。")
