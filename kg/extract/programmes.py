@@ -135,6 +135,13 @@ def lexicon() -> dict[str, Entry]:
         out.setdefault(name, entry)
         for alias in filter(None, aliases.split("|")):
             out.setdefault(alias, entry)
+    # 建设美丽中国 is 美丽中国建设 written verb first
+    verbs = rules.words("programme:words.verb-first-schemes")
+    for name, cls, _scope, _, _ in rows[1:]:
+        for verb in verbs:
+            stem = name[: -len(verb)]
+            if cls == "programme" and name.endswith(verb) and len(stem) >= 4:
+                out.setdefault(verb + stem, out[name])
     return out
 
 
@@ -690,7 +697,8 @@ def _glued_prefix(name: str) -> int:
     ``programme:words.lexicon-left-glue`` or ``owner-national``, or a dictionary word
     whose tag is in ``lexicon-left-glue-tags`` (a verb, numeral, conjunction …); a
     noun stays (农村义务教育教师|特岗计划), and so does a word spanning the seam
-    (党和国家|机构改革)."""
+    (党和国家|机构改革); a shorter known name inside is tried next (高质量建设|…示范区
+    after 高质量|建设…示范区)."""
     entries = lexicon()
     for k in range(1, len(name) - 3):
         entry = entries.get(name[k:])
@@ -712,8 +720,9 @@ def _glued_prefix(name: str) -> int:
                 or n == len(head)
                 or word in rules.chars("programme:words.function-chars")
             ):
-                return k if info[1] in tags else 0
-        return 0
+                if info[1] in tags:
+                    return k
+                break
     return 0
 
 

@@ -590,3 +590,13 @@ def test_a_quoted_name_takes_its_three_year_action_plan() -> None:
     )
     # 行动计划 alone after a gap is no tail of a known programme
     assert "一带一路" in names("推进“一带一路”科技创新行动计划。")
+
+
+def test_a_lexicon_construction_written_verb_first_is_the_same_programme() -> None:
+    got = found("会议强调，要加快建设海南自由贸易港。")
+    assert got.get("海南自由贸易港建设") == "national"
+    # a known name glued after a noun phrase ending in the verb-first alias: the
+    # shorter known name is tried next (高质量建设|…)
+    assert "高质量建设两岸融合发展示范区" not in names(
+        "推动高质量建设两岸融合发展示范区。"
+    )
