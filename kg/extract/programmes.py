@@ -135,13 +135,19 @@ def lexicon() -> dict[str, Entry]:
         out.setdefault(name, entry)
         for alias in filter(None, aliases.split("|")):
             out.setdefault(alias, entry)
-    # 建设美丽中国 is 美丽中国建设 written verb first
+    # 建设美丽中国 is 美丽中国建设 written verb first (unless the review rejected it)
     verbs = rules.words("programme:words.verb-first-schemes")
     for name, cls, _scope, _, _ in rows[1:]:
         for verb in verbs:
             stem = name[: -len(verb)]
-            if cls == "programme" and name.endswith(verb) and len(stem) >= 4:
-                out.setdefault(verb + stem, out[name])
+            flipped = verb + stem
+            if (
+                cls == "programme"
+                and name.endswith(verb)
+                and len(stem) >= 4
+                and flipped not in rejected()
+            ):
+                out.setdefault(flipped, out[name])
     return out
 
 
