@@ -135,6 +135,19 @@ def lexicon() -> dict[str, Entry]:
         out.setdefault(name, entry)
         for alias in filter(None, aliases.split("|")):
             out.setdefault(alias, entry)
+    # 建设美丽中国 is 美丽中国建设 written verb first (unless the review rejected it)
+    verbs = rules.words("programme:words.verb-first-schemes")
+    for name, cls, _scope, _, _ in rows[1:]:
+        for verb in verbs:
+            stem = name[: -len(verb)]
+            flipped = verb + stem
+            if (
+                cls == "programme"
+                and name.endswith(verb)
+                and len(stem) >= 4
+                and flipped not in rejected()
+            ):
+                out.setdefault(flipped, out[name])
     return out
 
 
@@ -661,6 +674,8 @@ def _scheme(text: str) -> list[Candidate]:
         name = text[begin : match.end()]
         if match.start() - begin < 2 or len(name) > 20:
             continue
+        begin += _glued_prefix(name)
+        name = text[begin : match.end()]
         if (
             begin
             and text[begin - 1].isdigit()
@@ -679,6 +694,64 @@ def _scheme(text: str) -> list[Candidate]:
         )
         out.extend(_distributed(text, match.start(), match.end()))
     return out
+
+
+def _glued_prefix(name: str) -> int:
+    """How many characters before a programme the lexicon knows, ending ``name``, are
+    glued to it and no part of it (新时代|乡村振兴战略, 增强|党史学习教育): 0 when
+    none. The last word before the known name decides: a word of
+    ``programme:words.lexicon-left-glue`` or ``owner-national``, or a dictionary word
+    whose tag is in ``lexicon-left-glue-tags`` (a verb, numeral, conjunction …); a
+    noun stays (农村义务教育教师|特岗计划), and so does a word spanning the seam
+    (党和国家|机构改革); a shorter known name inside is tried next (高质量建设|…示范区
+    after 高质量|建设…示范区)."""
+    entries = lexicon()
+    for k in range(1, len(name) - 3):
+        entry = entries.get(name[k:])
+        if entry is None or entry.cls != "programme" or name in entries:
+            continue
+        head = name[:k]
+        if _spans_seam(name, k):
+            return 0
+        glue = _glue_words()
+        tags = _glue_tags()
+        known = jieba_words()
+        for n in range(min(4, len(head)), 0, -1):
+            word = head[-n:]
+            if word in glue:
+                return k
+            info = known.get(word)
+            if info is not None and (
+                n > 1
+                or n == len(head)
+                or word in rules.chars("programme:words.function-chars")
+            ):
+                if info[1] in tags:
+                    return k
+                break
+    return 0
+
+
+def _spans_seam(name: str, k: int) -> bool:
+    words = _dictionary()
+    return any(
+        name[a:b] in words
+        for a in range(max(0, k - 3), k)
+        for b in range(k + 1, min(len(name), k + 3) + 1)
+        if b - a >= 3
+    )
+
+
+@cache
+def _glue_words() -> frozenset[str]:
+    return rules.word_set("programme:words.lexicon-left-glue") | rules.word_set(
+        "programme:words.owner-national"
+    )
+
+
+@cache
+def _glue_tags() -> frozenset[str]:
+    return rules.word_set("programme:words.lexicon-left-glue-tags")
 
 
 @cache

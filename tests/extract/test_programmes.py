@@ -548,3 +548,55 @@ def test_runs_in_the_province_when_the_whole_province_carries_it_out() -> None:
 )
 def test_counted_list_of_heads_names_one_scheme_each(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        (
+            "要在新时代创新驱动发展战略中展现担当。",
+            "创新驱动发展战略",
+            "新时代创新驱动发展战略",
+        ),
+        (
+            "各地持续深化并扩大长期护理保险试点范围。",
+            "长期护理保险试点",
+            "扩大长期护理保险试点",
+        ),
+        ("由国务院南水北调工程建设委员会负责。", "南水北调工程", "国务院南水北调工程"),
+        ("打好三年污染防治攻坚战的关键一年。", "污染防治攻坚战", "三年污染防治攻坚战"),
+    ],
+)
+def test_words_glued_before_a_lexicon_programme_are_no_part_of_it(
+    text: str, expected: str, not_expected: str
+) -> None:
+    got = names(text)
+    assert expected in got and not_expected not in got
+
+
+def test_a_noun_before_a_lexicon_programme_stays_in_the_name() -> None:
+    assert "特岗计划" not in names("全面实施农村义务教育教师特岗计划。")
+
+
+def test_a_plan_the_nation_issues_under_a_book_title_is_national() -> None:
+    assert found("去年，国家正式出台《农村医生支持计划》。").get(
+        "农村医生支持计划"
+    ) == ("national")
+
+
+def test_a_quoted_name_takes_its_three_year_action_plan() -> None:
+    assert "绿满山乡三年行动计划" in names(
+        "县里启动“绿满山乡”三年行动计划，着力改善环境。"
+    )
+    # 行动计划 alone after a gap is no tail of a known programme
+    assert "一带一路" in names("推进“一带一路”科技创新行动计划。")
+
+
+def test_a_lexicon_construction_written_verb_first_is_the_same_programme() -> None:
+    got = found("会议强调，要加快建设海南自由贸易港。")
+    assert got.get("海南自由贸易港建设") == "national"
+    # a known name glued after a noun phrase ending in the verb-first alias: the
+    # shorter known name is tried next (高质量建设|…)
+    assert "高质量建设两岸融合发展示范区" not in names(
+        "推动高质量建设两岸融合发展示范区。"
+    )
