@@ -1142,16 +1142,14 @@ def _bulletin_elsewhere(
     article's focus is the place of whichever item names it most: a programme runs
     there only when its own paragraph names that place (the paragraph before may be
     another item's)."""
-    if not article.title or pattern("link:pattern.bulletin-title").search(
-        article.title
-    ) is None:
+    if (
+        not article.title
+        or pattern("link:pattern.bulletin-title").search(article.title) is None
+    ):
         return False
     para = ctx.doc.paragraph_index(ctx.position(mention))
     by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
-    return not any(
-        ctx.ids[id(place)] == focus
-        for place in by_para.get(para, ())
-    )
+    return not any(ctx.ids[id(place)] == focus for place in by_para.get(para, ()))
 
 
 def _title_region(
@@ -1177,7 +1175,9 @@ def _title_region(
             continue
         if pid == focus:
             return None  # the title names the focus itself: the article's place
-        if pid in around and (best is None or _rank(builder, pid) < _rank(builder, best)):
+        if pid in around and (
+            best is None or _rank(builder, pid) < _rank(builder, best)
+        ):
             best = pid
     return best
 

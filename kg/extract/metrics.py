@@ -306,10 +306,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 前11个月: the months of the year so far, a date, not a duration
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
-        if (
-            unit in sets["duration"]
-            and _period_name().match(text, end) is not None
-        ):
+        if unit in sets["duration"] and _period_name().match(text, end) is not None:
             if trace.active():
                 rule = "metric:pattern.period-name-after"
                 trace.rejected(doc, start, end, "metric", rule)

@@ -59,6 +59,8 @@ def test_durations_in_words(text: str, figure: str, value: str, unit: str) -> No
     assert (found[figure]["value"], found[figure]["unit"]) == (value, unit)
 
 
-@pytest.mark.parametrize("text", ["一年四季游客不断。", "一年一度的庙会开始了。", "一年前，他回到了村里。"])
+@pytest.mark.parametrize(
+    "text", ["一年四季游客不断。", "一年一度的庙会开始了。", "一年前，他回到了村里。"]
+)
 def test_a_year_in_passing_is_no_duration(text: str) -> None:
     assert not extract_metrics(parse_document(text, "t.txt"))
