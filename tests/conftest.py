@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +53,27 @@ def seed_docs() -> list[tuple[Document, list[Mention]]]:
 
 def make_doc(text: str) -> Document:
     return parse_document(text, "test.txt")
+
+
+def linked_graph(text: str) -> Any:
+    """The NetworkX graph linked from ``text`` alone."""
+    from kg.graph import to_networkx
+    from kg.link import link
+
+    doc = make_doc(text)
+    return to_networkx(link([(doc, extract(doc))]))
+
+
+def linked_names(text: str, name: str, edge_type: str) -> set[str]:
+    """The names the node called ``name`` points to by ``edge_type`` edges, in the
+    graph linked from ``text`` alone."""
+    graph = linked_graph(text)
+    node = next(n for n, a in graph.nodes(data=True) if a.get("name") == name)
+    return {
+        graph.nodes[t]["name"]
+        for _, t, a in graph.out_edges(node, data=True)
+        if a["type"] == edge_type
+    }
 
 
 @pytest.fixture(scope="session")

@@ -1,21 +1,11 @@
 """Linking places: zones and landmarks take the article's district when the text
 names no more precise place."""
 
-from kg.extract import extract
-from kg.graph import to_networkx
-from kg.link import link
-from tests.conftest import make_doc
+from tests.conftest import linked_names
 
 
 def _parents(text: str, name: str) -> set[str]:
-    doc = make_doc(text)
-    graph = to_networkx(link([(doc, extract(doc))]))
-    node = next(n for n, a in graph.nodes(data=True) if a.get("name") == name)
-    return {
-        graph.nodes[t]["name"]
-        for _, t, a in graph.out_edges(node, data=True)
-        if a["type"] == "part_of"
-    }
+    return linked_names(text, name, "part_of")
 
 
 def test_local_landmark_lies_in_the_article_district() -> None:

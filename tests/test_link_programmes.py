@@ -1,20 +1,10 @@
 """Linking programmes: where a programme runs (runs_in) and whose it is (scope)."""
 
-from kg.extract import extract
-from kg.graph import to_networkx
-from kg.link import link
-from tests.conftest import make_doc
+from tests.conftest import linked_graph, linked_names
 
 
 def _runs_in(text: str, name: str) -> set[str]:
-    doc = make_doc(text)
-    graph = to_networkx(link([(doc, extract(doc))]))
-    node = next(n for n, a in graph.nodes(data=True) if a.get("name") == name)
-    return {
-        graph.nodes[t]["name"]
-        for _, t, a in graph.out_edges(node, data=True)
-        if a["type"] == "runs_in"
-    }
+    return linked_names(text, name, "runs_in")
 
 
 def test_focus_named_three_times_carries_a_local_programme() -> None:
@@ -34,8 +24,7 @@ def test_focus_named_twice_in_passing_carries_no_programme() -> None:
 
 
 def _scope(text: str, name: str) -> str:
-    doc = make_doc(text)
-    graph = to_networkx(link([(doc, extract(doc))]))
+    graph = linked_graph(text)
     return next(a["scope"] for _, a in graph.nodes(data=True) if a.get("name") == name)
 
 
