@@ -162,6 +162,16 @@ def bounded_name(text: str, start: int, end: int) -> str | None:
     return head + text[start:end] if len(head) >= 2 else None
 
 
+def _count_document(
+    evidence: dict[str, Counter[str]], seen: dict[str, set[str]]
+) -> None:
+    """Add one document's names and their kinds of evidence to the counts."""
+    for name, kinds in seen.items():
+        evidence[name]["docs"] += 1
+        for kind in kinds:
+            evidence[name][kind] += 1
+
+
 def mine(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, str]]:
     """Per candidate name, in how many documents each kind of evidence was seen."""
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
@@ -189,10 +199,7 @@ def mine(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, str]]
             if _OPENER.search(text, max(0, begin - 6), begin):
                 seen[name].add("opened")
             example.setdefault(name, text[max(0, begin - 12) : m.end() + 8])
-        for name, kinds in seen.items():
-            evidence[name]["docs"] += 1
-            for kind in kinds:
-                evidence[name][kind] += 1
+        _count_document(evidence, seen)
     return evidence, example
 
 
@@ -224,10 +231,7 @@ def mine_objects(
             if _OBJECT_HEAD.match(text, m.end()):
                 seen[name].add("headed")
             example.setdefault(name, text[max(0, m.start() - 8) : m.end() + 8])
-        for name, kinds in seen.items():
-            evidence[name]["docs"] += 1
-            for kind in kinds:
-                evidence[name][kind] += 1
+        _count_document(evidence, seen)
     return evidence, example
 
 
