@@ -119,3 +119,30 @@ def test_an_object_ending_in_a_generic_system_word_is_not_kept() -> None:
     mp = _miner()
     ev, _ = mp.mine_objects(iter(["深化科技管理体制改革", "深化科技管理体制。"] * 3))
     assert not mp.keep_object("科技管理体制", ev["科技管理体制"], 1)
+
+
+def _programme_names(text: str) -> set[str]:
+    from tests.conftest import linked_graph
+
+    graph = linked_graph(text)
+    return {a["name"] for _, a in graph.nodes(data=True) if a.get("type") == "programme"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # national programmes that news writes bare, without a scheme word
+        ("全镇新农合参合率达到百分之九十九。", "新农合"),
+        ("该县新型农村合作医疗覆盖全部农户。", "新农合"),
+        ("去年全县完成退耕还林两万亩。", "退耕还林"),
+        ("林业局落实退耕还林还草补助资金。", "退耕还林"),
+        ("省里启动新一轮退耕还林还草，涉及十个县。", "新一轮退耕还林还草"),
+    ],
+)
+def test_bare_national_programmes_of_the_lexicon(text: str, expect: str) -> None:
+    assert expect in _programme_names(text)
+
+
+def test_the_new_round_is_not_read_as_the_first_programme() -> None:
+    # 新一轮退耕还林还草 (2014) is its own programme: the longer name wins
+    assert "退耕还林" not in _programme_names("全市实施新一轮退耕还林还草。")
