@@ -345,3 +345,16 @@ def test_metrics_age_of_a_group(text: str, subject: str) -> None:
         if str(m.attrs["unit"]).endswith("岁")
     ]
     assert ages == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a change verb right after a figure is not the noun it counts
+        ("全镇养殖户从120户减少到40户。", "养殖户"),
+        ("茶园面积由原来的3万亩扩大到5万亩。", "茶园面积"),
+        ("城区绿地率从30%提高到42%。", "城区绿地率"),
+    ],
+)
+def test_metrics_change_verb_after_figure(text: str, subject: str) -> None:
+    assert extract_metrics(make_doc(text))[0].attrs["subject"] == subject
