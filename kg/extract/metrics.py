@@ -363,7 +363,10 @@ def extract_metrics(doc: Document) -> list[Mention]:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
-        if age and (subject is None or age not in subject):
+        of_age = _age_of(text, end) if age else None
+        if of_age:
+            subject = of_age  # 80岁以上老人, 95岁的婆婆: the age of a group
+        elif age and (subject is None or age not in subject):
             subject = age  # 王华秋老人今年81岁: an age, whoever's it is
         year = _year(doc, start, sections)
         if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
@@ -1017,6 +1020,34 @@ def _ages() -> dict[str, str]:
 
 
 @cache
+def _age_of(text: str, end: int) -> str | None:
+    """The noun an age is of when it follows the age (80岁以上老人 → 老人,
+    95岁的婆婆 → 婆婆; metric:subject.age-of), else None (今年83岁了, 18岁时)."""
+    follow = text[end : end + 10]
+    lead = _age_of_pattern().match(follow)
+    if lead is None:
+        return None
+    rest = _AFTER_NOUN.match(follow[lead.end() :])
+    if rest is None:
+        return None
+    run = ""
+    for word, pos in _clause_tags(rest.group())[:2]:
+        if pos not in _age_of_tags():
+            break  # 28岁的方俊明: a name's age stays 年龄
+        run += word
+    return run if len(run) >= 2 else None
+
+
+@cache
+def _age_of_pattern() -> re.Pattern[str]:
+    return pattern("metric:subject.age-of")
+
+
+@cache
+def _age_of_tags() -> frozenset[str]:
+    return word_set("metric:subject.age-of-tags")
+
+
 def _relative_years() -> dict[str, int]:
     return word_values("metric:year.relative")
 

@@ -321,3 +321,40 @@ def test_metrics_national_news_classifiers(
     text: str, expected: list[tuple[str, str, bool]]
 ) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # an age followed by the common noun it is of (metric:subject.age-of)
+        ("镇上70岁以上老人每月领取补贴。", "老人"),
+        ("为6岁以下儿童免费体检。", "儿童"),
+        ("一位92岁的奶奶拉着我的手。", "奶奶"),
+        ("年满16岁的居民可以申领。", "居民"),
+        # no noun after it, a time, or a name: the age itself
+        ("张大爷今年已经91岁了。", "年龄"),
+        ("她在20岁时离开了家乡。", "年龄"),
+        ("那一年，35岁的刘志强回到村里。", "年龄"),
+        ("老人家刚过了80岁生日。", "年龄"),
+    ],
+)
+def test_metrics_age_of_a_group(text: str, subject: str) -> None:
+    ages = [
+        m.attrs["subject"]
+        for m in extract_metrics(make_doc(text))
+        if str(m.attrs["unit"]).endswith("岁")
+    ]
+    assert ages == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a change verb right after a figure is not the noun it counts
+        ("全镇养殖户从120户减少到40户。", "养殖户"),
+        ("茶园面积由原来的3万亩扩大到5万亩。", "茶园面积"),
+        ("城区绿地率从30%提高到42%。", "城区绿地率"),
+    ],
+)
+def test_metrics_change_verb_after_figure(text: str, subject: str) -> None:
+    assert extract_metrics(make_doc(text))[0].attrs["subject"] == subject
