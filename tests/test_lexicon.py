@@ -125,7 +125,9 @@ def _programme_names(text: str) -> set[str]:
     from tests.conftest import linked_graph
 
     graph = linked_graph(text)
-    return {a["name"] for _, a in graph.nodes(data=True) if a.get("type") == "programme"}
+    return {
+        a["name"] for _, a in graph.nodes(data=True) if a.get("type") == "programme"
+    }
 
 
 @pytest.mark.parametrize(
