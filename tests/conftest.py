@@ -68,7 +68,9 @@ def linked_names(text: str, name: str, edge_type: str) -> set[str]:
     """The names the node called ``name`` points to by ``edge_type`` edges, in the
     graph linked from ``text`` alone."""
     graph = linked_graph(text)
-    node = next(n for n, a in graph.nodes(data=True) if a.get("name") == name)
+    nodes = [n for n, a in graph.nodes(data=True) if a.get("name") == name]
+    assert nodes, name
+    node = nodes[0]
     return {
         graph.nodes[t]["name"]
         for _, t, a in graph.out_edges(node, data=True)

@@ -2,22 +2,11 @@
 figure's clause, else the division opening its paragraph (a news story), else the
 article's focus."""
 
-from kg.extract import extract
-from kg.graph import to_networkx
-from kg.link import link
-from tests.conftest import make_doc
+from tests.conftest import linked_names
 
 
 def _measured_in(text: str, figure: str) -> set[str]:
-    doc = make_doc(text)
-    graph = to_networkx(link([(doc, extract(doc))]))
-    nodes = [n for n, a in graph.nodes(data=True) if a.get("name") == figure]
-    assert nodes, figure
-    return {
-        graph.nodes[t]["name"]
-        for _, t, a in graph.out_edges(nodes[0], data=True)
-        if a["type"] == "measured_in"
-    }
+    return linked_names(text, figure, "measured_in")
 
 
 def test_a_paragraph_opening_with_a_place_tells_where_its_figures_are() -> None:

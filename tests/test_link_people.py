@@ -1,14 +1,8 @@
 """Linking people: one person per name and district, posts tied to organisations."""
 
-from kg.extract import extract
-from kg.graph import to_networkx
-from kg.link import link
-from tests.conftest import make_doc
+from tests.conftest import linked_graph
 
-
-def _graph(text: str):  # type: ignore[no-untyped-def]
-    doc = make_doc(text)
-    return to_networkx(link([(doc, extract(doc))]))
+_graph = linked_graph
 
 
 def test_a_name_repeated_without_its_post_is_the_same_person() -> None:
