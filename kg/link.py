@@ -1452,7 +1452,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
         # about, outside the focus; not one of a list (新开通上海等航线6条)
         return ctx.ids[id(elsewhere)]
-    return _paragraph_place(builder, ctx, mention, focus) or focus
+    return _paragraph_place(builder, ctx, mention) or focus
 
 
 def _chain_opens(text: str, start: int, chain_start: dict[int, int]) -> bool:
@@ -1466,7 +1466,7 @@ def _chain_opens(text: str, start: int, chain_start: dict[int, int]) -> bool:
 
 
 def _paragraph_place(
-    builder: _Builder, ctx: _DocContext, mention: Mention, focus: str | None
+    builder: _Builder, ctx: _DocContext, mention: Mention
 ) -> str | None:
     """The place of a figure's paragraph when its sentence names none: a division
     opening the paragraph's first clause, the story a news paragraph tells (在贵州安顺，
