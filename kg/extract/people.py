@@ -560,7 +560,7 @@ def _national_titles(after: bool) -> tuple[str, ...]:
 def _add_dotted_names(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """阿卜杜拉·喀日, 巴沙尔·阿萨德: a transliterated name written with middle dots.
+    """图尔逊·阿木提, 巴沙尔·阿萨德: a transliterated name written with middle dots.
 
     jieba must start and end words at its edges (各美其美·美美与共 is a saying), and
     no organisation word may follow (约翰斯·霍普金斯大学, 哈里·杜鲁门”号).
@@ -1280,7 +1280,7 @@ def _add_reported_speech(
             and _word_aligned(text, *match.span("name"))
         ):
             add(match.start("name"), match.end("name"), "person:speech", "other", [])
-    # 敖登格日勒说: a name with no Han surname, a run of four or more transliteration
+    # 乌日根其其格说: a name with no Han surname, a run of four or more transliteration
     # characters that jieba and the common words leave whole
     adverbs = chars("person:chars.before-speech")
     tags = word_tags()

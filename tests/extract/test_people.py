@@ -190,7 +190,7 @@ def test_name_jieba_cuts_short_but_the_text_writes_whole() -> None:
 
 
 def test_transliterated_names_with_a_middle_dot() -> None:
-    # blind batch 2: 来自墨玉县的阿卜杜拉·喀日 (a made-up name of the same shape here)
+    # a made-up Uyghur name written with a middle dot
     assert names("来自墨玉县的阿卜杜拉·买买提，最近通过培训成为驾驶员。") == [
         "阿卜杜拉·买买提"
     ]
@@ -548,7 +548,7 @@ def test_people_more_roles_and_titles(text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("草场变绿了，敖登格日勒说，收入也多了。", ["敖登格日勒"]),
+        ("草场变绿了，乌日根其其格说，收入也多了。", ["乌日根其其格"]),
         ("谈起变化，古丽米拉表示，收入翻了一番。", ["古丽米拉"]),
         ("对此，哈马斯则表示反对。", []),
         ("对此，巴基斯坦塔利班表示负责。", []),
