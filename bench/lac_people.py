@@ -27,6 +27,9 @@ from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# Measure the kg of this checkout, not whichever one the LAC environment installed
+# (an older editable install once gave kg figures of another branch).
+sys.path.insert(0, str(ROOT))
 
 
 def _lac() -> Any:

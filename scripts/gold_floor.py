@@ -39,6 +39,7 @@ CORPORA = {
     "blind2": ("tests/gold/blind/batch2", "blind:2"),
     "blind3": ("tests/gold/blind/batch3", "blind:3"),
     "blind4": ("tests/gold/blind/batch4", "blind:4"),
+    "blind5": ("tests/gold/blind/batch5", "blind:5"),
 }
 
 
