@@ -963,7 +963,19 @@ def _word_aligned(
     sets = _chars()
     after = text[end : end + 1]
     ends_ok = end in cuts or after in sets["not_third"] or after in sets["after_name"]
+    ends_ok = ends_ok or (start in cuts and _glued_verb(text, start, end, cuts))
     return (start_known or start in cuts) and ends_ok
+
+
+def _glued_verb(text: str, start: int, end: int, cuts: AbstractSet[int]) -> bool:
+    """郭永财住, 孙立华犯: jieba glued the name and a one-character verb after it into
+    a word of no dictionary (person:words.glued-verb-tags)."""
+    if end + 1 not in cuts or any(c in cuts for c in range(start + 1, end + 1)):
+        return False
+    if text[start : end + 1] in jieba_words():
+        return False
+    tag = word_tags().get(text[end], "")
+    return any(tag.startswith(t) for t in words("person:words.glued-verb-tags"))
 
 
 @cache

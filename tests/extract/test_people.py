@@ -700,3 +700,23 @@ def test_people_one_of_a_group() -> None:
         ("孙立国", "official", "驻村工作队员")
     ]
     assert names("去年有十名青年入党，周晓梅就是其中之一。") == ["周晓梅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # the roles of a court or police report, and the list after one
+        ("法院宣判：被告人孙立华、钱德明等5人犯诈骗罪。", "孙立华", True),
+        ("法院宣判：被告人孙立华、钱德明等5人犯诈骗罪。", "钱德明", True),
+        ("警方抓获犯罪嫌疑人周建新。", "周建新", True),
+        ("要保障被告人依法享有的诉讼权利。", "依法享", False),
+        ("被告人均当庭表示认罪。", "均当庭", False),
+        # jieba glues a new name to a one-character verb after it
+        ("这里曾是林场职工罗永顺住的老屋。", "罗永顺", True),
+        ("这里曾是林场职工罗永顺住的老屋。", "罗永顺住", False),
+    ],
+)
+def test_people_round5_legal_roles_and_glued_verbs(
+    text: str, name: str, found: bool
+) -> None:
+    assert (name in names(text)) is found
