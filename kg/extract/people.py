@@ -96,6 +96,8 @@ def is_name(text: str) -> bool:
     common = common_words()
     if text in common or text[:2] in common:
         return False  # 关于加, 任务清, 曾在党: a word, not a name
+    if pattern("person:pattern.a-not-a").search(text):
+        return False  # 富不富, 好不好: a question, not a name
     not_names = _not_names()
     return not (text.startswith(not_names) or text.endswith(not_names))
 

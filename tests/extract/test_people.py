@@ -714,6 +714,9 @@ def test_people_one_of_a_group() -> None:
         # jieba glues a new name to a one-character verb after it
         ("这里曾是林场职工罗永顺住的老屋。", "罗永顺", True),
         ("这里曾是林场职工罗永顺住的老屋。", "罗永顺住", False),
+        # a X不X question is no name; a court report's 陈述 is a statement
+        ("农业强不强、农民富不富，都要看收入。", "富不富", False),
+        ("出示了被害人陈述、书证等证据。", "陈述", False),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
