@@ -717,6 +717,11 @@ def test_people_one_of_a_group() -> None:
         # a X不X question is no name; a court report's 陈述 is a statement
         ("农业强不强、农民富不富，都要看收入。", "富不富", False),
         ("出示了被害人陈述、书证等证据。", "陈述", False),
+        # a naming verb after any noun or pronoun, not only after a comma
+        ("这位“护林人”叫周德顺，今年八十岁。", "周德顺", True),
+        ("他叫周德顺。九年来，他一直守在山上。", "周德顺", True),
+        ("山下有个村叫李家村，风景很美。", "李家村", False),
+        ("大家赶紧去叫醒他。", "醒他", False),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
