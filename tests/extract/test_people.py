@@ -722,6 +722,10 @@ def test_people_one_of_a_group() -> None:
         ("他叫周德顺。九年来，他一直守在山上。", "周德顺", True),
         ("山下有个村叫李家村，风景很美。", "李家村", False),
         ("大家赶紧去叫醒他。", "醒他", False),
+        # a list closed by a count of people
+        ("当天，孙立华、钱德明等12人受到表彰。", "孙立华", True),
+        ("当天，孙立华、钱德明等12人受到表彰。", "钱德明", True),
+        ("当天，游客、居民等300人参加活动。", "居民", False),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
