@@ -726,6 +726,13 @@ def test_people_one_of_a_group() -> None:
         ("当天，孙立华、钱德明等12人受到表彰。", "孙立华", True),
         ("当天，孙立华、钱德明等12人受到表彰。", "钱德明", True),
         ("当天，游客、居民等300人参加活动。", "居民", False),
+        # the victim of a crime in a court report
+        ("法庭就张德明被杀害一案进行调查。", "张德明", True),
+        ("被告人等人故意伤害周立国(致死)、故意伤害李强一案。", "周立国", True),
+        ("被告人等人故意伤害周立国(致死)、故意伤害李强一案。", "李强", True),
+        ("武装分子杀害平民，引发谴责。", "平民", False),
+        ("当事人被打伤，送医救治。", "事人", False),
+        ("清真寺的大毛拉被害一案告破。", "毛拉", False),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
