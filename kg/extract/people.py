@@ -640,10 +640,22 @@ def _surname_run_on(text: str, start: int, name: str) -> int | None:
 def _foreign_name_ok(name: str) -> bool:
     """No word of jieba's dictionary but a name, and no common word inside."""
     tag = word_tags().get(name, "")
-    if tag and not tag.startswith("nr"):
+    if tag and not tag.startswith("nr") and not _rare_place_word(name, tag):
         return False
     common = common_words()
     return not any(name[i : i + 2] in common for i in range(len(name) - 1))
+
+
+def _rare_place_word(name: str, tag: str) -> bool:
+    """宝音德力格尔: a word jieba's dictionary tags as a place but hardly ever saw
+    (person:count.rare-place-word-freq), and no division's name: a person's name
+    may be spelled so."""
+    least = int(words("person:count.rare-place-word-freq")[0])
+    return (
+        tag == "ns"
+        and word_freq().get(name, 0) < least
+        and name not in load_gazetteer().keys
+    )
 
 
 def _add_list_items(

@@ -733,6 +733,17 @@ def test_people_one_of_a_group() -> None:
         ("武装分子杀害平民，引发谴责。", "平民", False),
         ("当事人被打伤，送医救治。", "事人", False),
         ("清真寺的大毛拉被害一案告破。", "毛拉", False),
+        # a Mongolian name jieba's dictionary holds as a rare place word
+        ("草场绿了，宝音德力格尔说，日子好了。", "宝音德力格尔", True),
+        ("对此，巴基斯坦表示欢迎。", "巴基斯坦", False),
+        # occupations before a name; a role word inside a name turned down
+        ("草原上的牧民图门吉日嘎拉搬进了新居。", "图门吉日嘎拉", True),
+        ("主治医师王洁清给大家讲解。", "王洁清", True),
+        ("农牧民党员巴特尔其其格送来了推荐票。", "巴特尔其其格", True),
+        # 曾 and 又 after two characters begin the next word
+        ("她的丈夫蓝天曾是诊所的医生。", "蓝天", True),
+        ("村民李哲又一次来到荣誉室。", "李哲又", False),
+        ("村民李哲又一次来到荣誉室。", "李哲", True),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
