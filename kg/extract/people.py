@@ -351,6 +351,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
+    _add_familiar_later(text, add, taken)
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     _add_pronoun_posts(doc, out)
@@ -887,6 +888,37 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
                 continue
             add(start, end, "person:frame", kind, [])
             resume = match.end()
+
+
+def _add_familiar_later(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """茅锦昌……老茅原来是: a three-character word jieba made of a surname and two
+    characters its dictionary lacks, the text calling the same surname 老… or 小… later
+    (person:chars.familiar-prefix): a person, named in full, then familiarly."""
+    prefixes = chars("person:chars.familiar-prefix")
+    surnames = word_set("person:surnames")
+    known = jieba_words()
+    last: dict[str, int] = {}  # surname -> where the text last calls it 老…/小…
+    for at, char in enumerate(text):
+        if char in prefixes and at + 1 < len(text):
+            surname = text[at + 1]
+            if surname in surnames and text[at : at + 2] not in known:
+                last[surname] = at
+    for surname, until in last.items():
+        at = text.find(surname)
+        while 0 <= at < until:
+            start, at = at, text.find(surname, at + 1)
+            name = text[start : start + 3]
+            if (
+                not _free(taken, start)
+                or text[start - 1 : start] in prefixes
+                or name in known
+                or not _weak_name_ok(name)
+                or _cuts(text, start - 6, start + 8).get(start) != start + 3
+            ):
+                continue
+            add(start, start + 3, "person:familiar-later", "other", [])
 
 
 def _frame_name_end(

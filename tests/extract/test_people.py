@@ -744,6 +744,11 @@ def test_people_one_of_a_group() -> None:
         ("她的丈夫蓝天曾是诊所的医生。", "蓝天", True),
         ("村民李哲又一次来到荣誉室。", "李哲又", False),
         ("村民李哲又一次来到荣誉室。", "李哲", True),
+        # a person named in full, then called 老…/小… by the surname
+        ("这样的课，邵锦田几乎每次都来。老邵原来是司机。", "邵锦田", True),
+        ("这样的课，邵锦田几乎每次都来。他原来是司机。", "邵锦田", False),
+        ("大家叫她“小崔古丽”。小崔很开心。", "崔古丽", False),
+        ("医生怀疑赵珊得的是心脏病。小赵很害怕。", "赵珊得", False),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
