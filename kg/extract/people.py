@@ -900,11 +900,10 @@ def _add_familiar_later(
     surnames = word_set("person:surnames")
     known = jieba_words()
     last: dict[str, int] = {}  # surname -> where the text last calls it 老…/小…
-    for at, char in enumerate(text):
-        if char in prefixes and at + 1 < len(text):
-            surname = text[at + 1]
-            if surname in surnames and text[at : at + 2] not in known:
-                last[surname] = at
+    for match in _familiar_pattern().finditer(text):
+        at, surname = match.start(), match.group(1)
+        if surname in surnames and match.group() not in known:
+            last[surname] = at
     for surname, until in last.items():
         at = text.find(surname)
         while 0 <= at < until:
@@ -919,6 +918,12 @@ def _add_familiar_later(
             ):
                 continue
             add(start, start + 3, "person:familiar-later", "other", [])
+
+
+@cache
+def _familiar_pattern() -> re.Pattern[str]:
+    """A familiar prefix (person:chars.familiar-prefix) and the character after it."""
+    return re.compile(f"[{re.escape(chars('person:chars.familiar-prefix'))}](.)")
 
 
 def _frame_name_end(
