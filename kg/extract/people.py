@@ -348,6 +348,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_workplace_name_title(doc, add, taken)
     _add_as_post_name(doc, add, taken)
     _add_role_then_name(text, add, taken)
+    _add_trade_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
@@ -1269,6 +1270,44 @@ def _add_role_then_name(
                 "other",
                 [],
             )
+
+
+@cache
+def _trade_pattern() -> re.Pattern[str]:
+    """The last character of a trade word (person:chars.trade-end), the name after it a
+    lookahead."""
+    ends = re.escape(chars("person:chars.trade-end"))
+    return re.compile(f"[{ends}](?=([{CJK}]{{2,3}}))")
+
+
+def _add_trade_then_name(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """维修工黄开云, 总设计师杨长风, 皮匠王曾全: a trade word jieba's dictionary holds as a
+    noun (person:words.trade-tags), ending in 工, 师 or 匠, right before a name; not
+    a character and a common word jieba cuts after it (社工|师|评价)."""
+    tags = tuple(words("person:words.trade-tags"))
+    known = word_set("person:roles") | word_set("person:titles")
+    for match in _trade_pattern().finditer(text):
+        start = match.end()
+        if not _free(taken, start) or _dotted_at(text, start) is not False:
+            continue
+        name = _trim_name(match.group(1), text, start)
+        if not _weak_name_ok(name) or _role_word_not_name(name):
+            continue
+        cuts = _cuts(text, start - 6, start + 6)
+        trade = next((text[lo:start] for lo, end in cuts.items() if end == start), "")
+        given = text[start + 1 : start + len(name)]
+        if (
+            len(trade) >= 2
+            and trade not in known
+            and word_tags().get(trade, "").startswith(tags)
+            and not (
+                cuts.get(start + 1) == start + len(name) and given in common_words()
+            )
+            and _word_aligned(text, start, start + len(name), start_known=True)
+        ):
+            add(start, start + len(name), "person:trade-name", "other", [])
 
 
 def _role_word_not_name(name: str) -> bool:

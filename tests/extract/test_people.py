@@ -752,6 +752,11 @@ def test_people_one_of_a_group() -> None:
         ("这样的课，邵锦田几乎每次都来。他原来是司机。", "邵锦田", False),
         ("大家叫她“小崔古丽”。小崔很开心。", "崔古丽", False),
         ("医生怀疑赵珊得的是心脏病。小赵很害怕。", "赵珊得", False),
+        # a trade word of jieba's dictionary before a name
+        ("那天，维修工黄开云在烟囱顶部作业。", "黄开云", True),
+        ("镇上的皮匠邱德顺被困在洪水中。", "邱德顺", True),
+        ("下一步将出台高级社工师评价办法。", "师评价", False),
+        ("工地正在加工王家的门窗。", "王家", False),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
