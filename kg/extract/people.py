@@ -353,6 +353,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
     _add_familiar_later(text, add, taken)
+    _add_repeated_names(text, add, taken)
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     _add_pronoun_posts(doc, out)
@@ -922,6 +923,61 @@ def _add_familiar_later(
 
 
 @cache
+def _clause_start_three() -> re.Pattern[str]:
+    """Three characters opening a clause, the first a one-character surname."""
+    surnames = "".join(sorted(s for s in word_set("person:surnames") if len(s) == 1))
+    opens = re.escape(chars("person:chars.clause-open"))
+    return re.compile(
+        f"(?:(?<=[{opens}])|^)([{re.escape(surnames)}][{CJK}]{{2}})", re.M
+    )
+
+
+def _add_repeated_names(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """竺士杰……竺士杰每天的工作: a word jieba makes of a surname and two characters its
+    dictionary lacks, opening a clause and written again in the text
+    (person:repeated-name); each place jieba makes it a word is a mention."""
+    known = jieba_words()
+    spelled = chars("person:chars.transliteration") + chars("person:chars.name-dot")
+    ends = chars("person:chars.repeated-name-not-end")
+    tried: set[str] = set()
+    for match in _clause_start_three().finditer(text):
+        name = match.group(1)
+        if name in tried:
+            continue
+        if (
+            name[2] in ends
+            or text.count(name) < 2
+            or name in known
+            or not _weak_name_ok(name)
+        ):
+            tried.add(name)
+            continue
+        if _cuts(text, match.start() - 6, match.end() + 6).get(match.start()) != (
+            match.end()
+        ):
+            continue  # no word of jieba's here: another clause it opens may say
+        tried.add(name)
+        spans = []
+        at = text.find(name)
+        while at >= 0:
+            end = at + 3
+            if (
+                text[end : end + 1] not in spelled  # 格鲁埃|夫斯基, 伊姆兰|·汗
+                and text[at - 1 : at] not in spelled
+                and _cuts(text, at - 6, end + 6).get(at) == end
+                and not _ends_a_place(text, at, end)
+            ):
+                spans.append(at)
+            at = text.find(name, at + 1)
+        if len(spans) >= 2:
+            for at in spans:
+                if _free(taken, at):
+                    add(at, at + 3, "person:repeated-name", "other", [])
+
+
+@cache
 def _familiar_pattern() -> re.Pattern[str]:
     """A familiar prefix (person:chars.familiar-prefix) and the character after it."""
     return re.compile(f"[{re.escape(chars('person:chars.familiar-prefix'))}](.)")
@@ -1288,8 +1344,15 @@ def _add_trade_then_name(
     a character and a common word jieba cuts after it (社工|师|评价)."""
     tags = tuple(words("person:words.trade-tags"))
     known = word_set("person:roles") | word_set("person:titles")
+    surnames = word_set("person:surnames")
     for match in _trade_pattern().finditer(text):
         start = match.end()
+        if text[start] not in surnames or not any(
+            word_tags().get(text[lo:start], "").startswith(tags)
+            and text[lo:start] not in known
+            for lo in range(max(0, start - 4), start - 1)
+        ):
+            continue  # no surname after, or no trade word ends here
         if not _free(taken, start) or _dotted_at(text, start) is not False:
             continue
         name = _trim_name(match.group(1), text, start)

@@ -757,6 +757,11 @@ def test_people_one_of_a_group() -> None:
         ("镇上的皮匠邱德顺被困在洪水中。", "邱德顺", True),
         ("下一步将出台高级社工师评价办法。", "师评价", False),
         ("工地正在加工王家的门窗。", "王家", False),
+        # a feature story's subject, named with no cue but often
+        ("清晨，竺立杰登上桥吊。竺立杰每天都在这里干活。", "竺立杰", True),
+        ("清晨，竺立杰登上桥吊，开始一天的工作。", "竺立杰", False),
+        ("会谈中，巴方愿同中方合作。巴方愿意加强交流。", "巴方愿", False),
+        ("傍晚，伊敏河水位上涨。伊敏河两岸灯火通明。", "伊敏河", False),
     ],
 )
 def test_people_round5_legal_roles_and_glued_verbs(
