@@ -96,6 +96,8 @@ def is_name(text: str) -> bool:
     common = common_words()
     if text in common or text[:2] in common:
         return False  # 关于加, 任务清, 曾在党: a word, not a name
+    if pattern("person:pattern.a-not-a").search(text):
+        return False  # 富不富, 好不好: a question, not a name
     not_names = _not_names()
     return not (text.startswith(not_names) or text.endswith(not_names))
 
@@ -346,9 +348,12 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_workplace_name_title(doc, add, taken)
     _add_as_post_name(doc, add, taken)
     _add_role_then_name(text, add, taken)
+    _add_trade_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
+    _add_familiar_later(text, add, taken)
+    _add_repeated_names(text, add, taken)
     _add_dotted_names(text, add, taken)
     _add_list_items(text, spans, add, taken)
     _add_pronoun_posts(doc, out)
@@ -638,10 +643,22 @@ def _surname_run_on(text: str, start: int, name: str) -> int | None:
 def _foreign_name_ok(name: str) -> bool:
     """No word of jieba's dictionary but a name, and no common word inside."""
     tag = word_tags().get(name, "")
-    if tag and not tag.startswith("nr"):
+    if tag and not tag.startswith("nr") and not _rare_place_word(name, tag):
         return False
     common = common_words()
     return not any(name[i : i + 2] in common for i in range(len(name) - 1))
+
+
+def _rare_place_word(name: str, tag: str) -> bool:
+    """宝音德力格尔: a word jieba's dictionary tags as a place but hardly ever saw
+    (person:count.rare-place-word-freq), and no division's name: a person's name
+    may be spelled so."""
+    least = int(words("person:count.rare-place-word-freq")[0])
+    return (
+        tag == "ns"
+        and word_freq().get(name, 0) < least
+        and name not in load_gazetteer().keys
+    )
 
 
 def _add_list_items(
@@ -875,6 +892,97 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
             resume = match.end()
 
 
+def _add_familiar_later(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """茅锦昌……老茅原来是: a three-character word jieba made of a surname and two
+    characters its dictionary lacks, the text calling the same surname 老… or 小… later
+    (person:chars.familiar-prefix): a person, named in full, then familiarly."""
+    prefixes = chars("person:chars.familiar-prefix")
+    surnames = word_set("person:surnames")
+    known = jieba_words()
+    last: dict[str, int] = {}  # surname -> where the text last calls it 老…/小…
+    for match in _familiar_pattern().finditer(text):
+        at, surname = match.start(), match.group(1)
+        if surname in surnames and match.group() not in known:
+            last[surname] = at
+    for surname, until in last.items():
+        at = text.find(surname)
+        while 0 <= at < until:
+            start, at = at, text.find(surname, at + 1)
+            name = text[start : start + 3]
+            if (
+                not _free(taken, start)
+                or text[start - 1 : start] in prefixes
+                or name in known
+                or not _weak_name_ok(name)
+                or _cuts(text, start - 6, start + 8).get(start) != start + 3
+            ):
+                continue
+            add(start, start + 3, "person:familiar-later", "other", [])
+
+
+@cache
+def _clause_start_three() -> re.Pattern[str]:
+    """Three characters opening a clause, the first a one-character surname."""
+    surnames = "".join(sorted(s for s in word_set("person:surnames") if len(s) == 1))
+    opens = re.escape(chars("person:chars.clause-open"))
+    return re.compile(
+        f"(?:(?<=[{opens}])|^)([{re.escape(surnames)}][{CJK}]{{2}})", re.M
+    )
+
+
+def _add_repeated_names(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """竺士杰……竺士杰每天的工作: a word jieba makes of a surname and two characters its
+    dictionary lacks, opening a clause and written again in the text
+    (person:repeated-name); each place jieba makes it a word is a mention."""
+    known = jieba_words()
+    spelled = chars("person:chars.transliteration") + chars("person:chars.name-dot")
+    ends = chars("person:chars.repeated-name-not-end")
+    tried: set[str] = set()
+    for match in _clause_start_three().finditer(text):
+        name = match.group(1)
+        if name in tried:
+            continue
+        if (
+            name[2] in ends
+            or text.count(name) < 2
+            or name in known
+            or not _weak_name_ok(name)
+        ):
+            tried.add(name)
+            continue
+        if _cuts(text, match.start() - 6, match.end() + 6).get(match.start()) != (
+            match.end()
+        ):
+            continue  # no word of jieba's here: another clause it opens may say
+        tried.add(name)
+        spans = []
+        at = text.find(name)
+        while at >= 0:
+            end = at + 3
+            if (
+                text[end : end + 1] not in spelled  # 格鲁埃|夫斯基, 伊姆兰|·汗
+                and text[at - 1 : at] not in spelled
+                and _cuts(text, at - 6, end + 6).get(at) == end
+                and not _ends_a_place(text, at, end)
+            ):
+                spans.append(at)
+            at = text.find(name, at + 1)
+        if len(spans) >= 2:
+            for at in spans:
+                if _free(taken, at):
+                    add(at, at + 3, "person:repeated-name", "other", [])
+
+
+@cache
+def _familiar_pattern() -> re.Pattern[str]:
+    """A familiar prefix (person:chars.familiar-prefix) and the character after it."""
+    return re.compile(f"[{re.escape(chars('person:chars.familiar-prefix'))}](.)")
+
+
 def _frame_name_end(
     text: str, frame: re.Pattern[str], match: re.Match[str]
 ) -> int | None:
@@ -963,7 +1071,19 @@ def _word_aligned(
     sets = _chars()
     after = text[end : end + 1]
     ends_ok = end in cuts or after in sets["not_third"] or after in sets["after_name"]
+    ends_ok = ends_ok or (start in cuts and _glued_verb(text, start, end, cuts))
     return (start_known or start in cuts) and ends_ok
+
+
+def _glued_verb(text: str, start: int, end: int, cuts: AbstractSet[int]) -> bool:
+    """郭永财住, 孙立华犯: jieba glued the name and a one-character verb after it into
+    a word of no dictionary (person:words.glued-verb-tags)."""
+    if end + 1 not in cuts or any(c in cuts for c in range(start + 1, end + 1)):
+        return False
+    if text[start : end + 1] in jieba_words():
+        return False
+    tag = word_tags().get(text[end], "")
+    return any(tag.startswith(t) for t in words("person:words.glued-verb-tags"))
 
 
 @cache
@@ -1206,6 +1326,51 @@ def _add_role_then_name(
                 "other",
                 [],
             )
+
+
+@cache
+def _trade_pattern() -> re.Pattern[str]:
+    """The last character of a trade word (person:chars.trade-end), the name after it a
+    lookahead."""
+    ends = re.escape(chars("person:chars.trade-end"))
+    return re.compile(f"[{ends}](?=([{CJK}]{{2,3}}))")
+
+
+def _add_trade_then_name(
+    text: str, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """维修工黄开云, 总设计师杨长风, 皮匠王曾全: a trade word jieba's dictionary holds as a
+    noun (person:words.trade-tags), ending in 工, 师 or 匠, right before a name; not
+    a character and a common word jieba cuts after it (社工|师|评价)."""
+    tags = tuple(words("person:words.trade-tags"))
+    known = word_set("person:roles") | word_set("person:titles")
+    surnames = word_set("person:surnames")
+    for match in _trade_pattern().finditer(text):
+        start = match.end()
+        if text[start] not in surnames or not any(
+            word_tags().get(text[lo:start], "").startswith(tags)
+            and text[lo:start] not in known
+            for lo in range(max(0, start - 4), start - 1)
+        ):
+            continue  # no surname after, or no trade word ends here
+        if not _free(taken, start) or _dotted_at(text, start) is not False:
+            continue
+        name = _trim_name(match.group(1), text, start)
+        if not _weak_name_ok(name) or _role_word_not_name(name):
+            continue
+        cuts = _cuts(text, start - 6, start + 6)
+        trade = next((text[lo:start] for lo, end in cuts.items() if end == start), "")
+        given = text[start + 1 : start + len(name)]
+        if (
+            len(trade) >= 2
+            and trade not in known
+            and word_tags().get(trade, "").startswith(tags)
+            and not (
+                cuts.get(start + 1) == start + len(name) and given in common_words()
+            )
+            and _word_aligned(text, start, start + len(name), start_known=True)
+        ):
+            add(start, start + len(name), "person:trade-name", "other", [])
 
 
 def _role_word_not_name(name: str) -> bool:
