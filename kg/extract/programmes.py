@@ -73,6 +73,7 @@ _PRIORITY = {
     "lexicon": 2,
     "plus": 3,
     "creation": 4,
+    "designated-year": 4,
     "brand": 5,
     "distributed": 6,
     "scheme": 7,
@@ -986,6 +987,28 @@ def _creations(text: str) -> list[Candidate]:
     ]
 
 
+def _designated_years(text: str) -> list[Candidate]:
+    """将今年确定为项目建设年: the campaign year a government designates."""
+    diplomatic = rules.words("programme:words.diplomatic-year")
+    out = []
+    for m in rules.pattern("programme:pattern.designated-year").finditer(text):
+        name = m.group("name")
+        if any(w in name for w in diplomatic):
+            continue  # 中孟人文交流年, 国际冰川保护年: an exchange year
+        start, end = m.span("name")
+        out.append(
+            Candidate(
+                start,
+                end,
+                name,
+                "designated-year",
+                before=text[max(0, start - 8) : start],
+                after=text[end : end + 8],
+            )
+        )
+    return out
+
+
 # --------------------------------------------------------------------------- listings
 
 
@@ -1136,6 +1159,7 @@ def extract_programmes(
     found += _listings(text)
     found += _plus(text)
     found += _creations(text)
+    found += _designated_years(text)
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
         found += _brands(text, spans)

@@ -600,3 +600,12 @@ def test_a_lexicon_construction_written_verb_first_is_the_same_programme() -> No
     assert "高质量建设两岸融合发展示范区" not in names(
         "推动高质量建设两岸融合发展示范区。"
     )
+
+
+def test_a_designated_campaign_year_is_a_programme() -> None:
+    assert "招商引资突破年" in names("全市把今年确定为招商引资突破年，各部门分头落实。")
+    assert "服务质量提升年" in names("该省将2022年定为服务质量提升年。")
+    # an exchange year of two countries, a year described, a year counted: none
+    assert names("两国宣布2026年为中南人文交流年。") == []
+    assert names("要把今年作为攻坚之年。") == []
+    assert names("将2016年作为开局一年。") == []
