@@ -282,7 +282,7 @@ def _rejected_tail(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _paired(name: str) -> bool:
-    parts = name.split("、")
+    parts = re.split(f"[{re.escape(rules.chars('programme:chars.pair-joints'))}]", name)
     return (
         2 <= len(parts) <= 6
         and all(re.fullmatch(f"[{CJK}]{{2,6}}", p) for p in parts)

@@ -609,3 +609,11 @@ def test_a_designated_campaign_year_is_a_programme() -> None:
     assert names("两国宣布2026年为中南人文交流年。") == []
     assert names("要把今年作为攻坚之年。") == []
     assert names("将2016年作为开局一年。") == []
+
+
+def test_a_quoted_slogan_of_comma_joined_parts_before_a_scheme_word() -> None:
+    assert "先诊疗,后付费制度" in names("试点地区推行“先诊疗，后付费”制度。")
+    assert "产业兴村,电商强村计划" in names("全县启动“产业兴村，电商强村”计划。")
+    # without a scheme word after it, or parts of unequal length: a slogan
+    assert names("“晒成绩，比干劲”，几天来热闹非凡。") == []
+    assert names("实施“产业兴村，电子商务强村”计划。") == []
