@@ -617,3 +617,10 @@ def test_a_quoted_slogan_of_comma_joined_parts_before_a_scheme_word() -> None:
     # without a scheme word after it, or parts of unequal length: a slogan
     assert names("“晒成绩，比干劲”，几天来热闹非凡。") == []
     assert names("实施“产业兴村，电子商务强村”计划。") == []
+
+
+def test_the_nation_owns_a_programme_written_after_a_qualifier() -> None:
+    assert found("国家新一轮“湿地生态补偿机制”已经启动。").get(
+        "湿地生态补偿机制"
+    ) == "national"
+    assert found("开展新一轮“三比三亮”活动。").get("三比三亮") == "local"
