@@ -624,3 +624,9 @@ def test_the_nation_owns_a_programme_written_after_a_qualifier() -> None:
         "湿地生态补偿机制"
     ) == "national"
     assert found("开展新一轮“三比三亮”活动。").get("三比三亮") == "local"
+
+
+def test_a_programme_our_country_launches_is_national() -> None:
+    assert found("我国还实施了《湿地保护修复专项行动计划》。").get(
+        "湿地保护修复专项行动计划"
+    ) == "national"
