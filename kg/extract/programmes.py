@@ -800,6 +800,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         len(items) < 2
         or any(not 2 <= len(p) <= 8 or any(c in function for c in p) for p in parts)
         or any(_ends_scheme(p) for p in parts)
+        # 粤港澳大湾区和深圳先行示范区, 上合示范区、自贸试验区: an item ending like the
+        # scheme word (区) is a name of its own, the list shares no scheme word
+        or any(p.endswith(text[end - 1]) for p in parts)
         or not _parallel(parts)
         # joined by 和 alone, of one length (龙头带动和创新驱动; not 海拉尔河流域和北山生态
         # 环境保护工程, one name)

@@ -630,3 +630,13 @@ def test_a_programme_our_country_launches_is_national() -> None:
     assert found("我国还实施了《湿地保护修复专项行动计划》。").get(
         "湿地保护修复专项行动计划"
     ) == "national"
+
+
+def test_a_listed_name_ending_like_the_scheme_word_takes_no_share_of_it() -> None:
+    got = names("推动全县融入成渝经济区、川南生态示范区建设。")
+    assert "成渝经济区示范区" not in got
+    assert names("深入打好蓝天、碧水、净土保卫战。") == [
+        "净土保卫战",
+        "碧水保卫战",
+        "蓝天保卫战",
+    ]
