@@ -73,6 +73,7 @@ _PRIORITY = {
     "lexicon": 2,
     "plus": 3,
     "creation": 4,
+    "designated-year": 4,
     "brand": 5,
     "distributed": 6,
     "scheme": 7,
@@ -281,7 +282,7 @@ def _rejected_tail(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _paired(name: str) -> bool:
-    parts = name.split("、")
+    parts = re.split(f"[{re.escape(rules.chars('programme:chars.pair-joints'))}]", name)
     return (
         2 <= len(parts) <= 6
         and all(re.fullmatch(f"[{CJK}]{{2,6}}", p) for p in parts)
@@ -799,6 +800,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         len(items) < 2
         or any(not 2 <= len(p) <= 8 or any(c in function for c in p) for p in parts)
         or any(_ends_scheme(p) for p in parts)
+        # 粤港澳大湾区和深圳先行示范区, 上合示范区、自贸试验区: an item ending like the
+        # scheme word (区) is a name of its own, the list shares no scheme word
+        or any(p.endswith(text[end - 1]) for p in parts)
         or not _parallel(parts)
         # joined by 和 alone, of one length (龙头带动和创新驱动; not 海拉尔河流域和北山生态
         # 环境保护工程, one name)
@@ -986,6 +990,28 @@ def _creations(text: str) -> list[Candidate]:
     ]
 
 
+def _designated_years(text: str) -> list[Candidate]:
+    """将今年确定为项目建设年: the campaign year a government designates."""
+    diplomatic = rules.words("programme:words.diplomatic-year")
+    out = []
+    for m in rules.pattern("programme:pattern.designated-year").finditer(text):
+        name = m.group("name")
+        if any(w in name for w in diplomatic):
+            continue  # 中孟人文交流年, 国际冰川保护年: an exchange year
+        start, end = m.span("name")
+        out.append(
+            Candidate(
+                start,
+                end,
+                name,
+                "designated-year",
+                before=text[max(0, start - 8) : start],
+                after=text[end : end + 8],
+            )
+        )
+    return out
+
+
 # --------------------------------------------------------------------------- listings
 
 
@@ -1136,6 +1162,7 @@ def extract_programmes(
     found += _listings(text)
     found += _plus(text)
     found += _creations(text)
+    found += _designated_years(text)
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
         found += _brands(text, spans)

@@ -600,3 +600,50 @@ def test_a_lexicon_construction_written_verb_first_is_the_same_programme() -> No
     assert "高质量建设两岸融合发展示范区" not in names(
         "推动高质量建设两岸融合发展示范区。"
     )
+
+
+def test_a_designated_campaign_year_is_a_programme() -> None:
+    assert "招商引资突破年" in names("全市把今年确定为招商引资突破年，各部门分头落实。")
+    assert "服务质量提升年" in names("该省将2022年定为服务质量提升年。")
+    # an exchange year of two countries, a year described, a year counted: none
+    assert names("两国宣布2026年为中南人文交流年。") == []
+    assert names("要把今年作为攻坚之年。") == []
+    assert names("将2016年作为开局一年。") == []
+
+
+def test_a_quoted_slogan_of_comma_joined_parts_before_a_scheme_word() -> None:
+    assert "先诊疗,后付费制度" in names("试点地区推行“先诊疗，后付费”制度。")
+    assert "产业兴村,电商强村计划" in names("全县启动“产业兴村，电商强村”计划。")
+    # without a scheme word after it, or parts of unequal length: a slogan
+    assert names("“晒成绩，比干劲”，几天来热闹非凡。") == []
+    assert names("实施“产业兴村，电子商务强村”计划。") == []
+
+
+def test_the_nation_owns_a_programme_written_after_a_qualifier() -> None:
+    assert found("国家新一轮“湿地生态补偿机制”已经启动。").get(
+        "湿地生态补偿机制"
+    ) == "national"
+    assert found("开展新一轮“三比三亮”活动。").get("三比三亮") == "local"
+
+
+def test_a_programme_our_country_launches_is_national() -> None:
+    assert found("我国还实施了《湿地保护修复专项行动计划》。").get(
+        "湿地保护修复专项行动计划"
+    ) == "national"
+
+
+def test_a_listed_name_ending_like_the_scheme_word_takes_no_share_of_it() -> None:
+    got = names("推动全县融入成渝经济区、川南生态示范区建设。")
+    assert "成渝经济区示范区" not in got
+    assert names("深入打好蓝天、碧水、净土保卫战。") == [
+        "净土保卫战",
+        "碧水保卫战",
+        "蓝天保卫战",
+    ]
+
+
+def test_a_quoted_slogan_of_parts_before_an_activity_is_a_programme() -> None:
+    got = found("团中央“学理论、强本领、勇于担当”活动今天启动。")
+    assert got.get("学理论、强本领、勇于担当") == "national"
+    # a quoted phrase of the same length without parts is no such slogan
+    assert "中国远征军阵亡将士纪念" not in names("举行“中国远征军阵亡将士纪念”公祭活动。")
