@@ -1452,7 +1452,92 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
         # about, outside the focus; not one of a list (新开通上海等航线6条)
         return ctx.ids[id(elsewhere)]
-    return _paragraph_place(builder, ctx, mention) or focus
+    return _paragraph_place(builder, ctx, mention) or _metric_focus(
+        builder, ctx, mention
+    )
+
+
+def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """Where an article's figures are measured when their paragraph names no place:
+    its focus, unless a place held by it (the village a county's feature tells of:
+    园艺村 in 崇明区) is named more often, or a place holding it (the province a
+    feature on it names throughout: 内蒙古…包头) is named more than twice as often
+    and is the one of the two named last before the figure (link:metric-focus)."""
+    article = ctx.article_of(mention)
+    focus = article.focus
+    if focus is None:
+        return None
+    key = f"metric-focus-{article.index}"
+    best, above = ctx.cached(key, lambda: _heavier_place(builder, ctx, article))
+    if best is None:
+        return focus
+    if not above:
+        return best
+    return _last_named(ctx, mention, (focus, best)) or focus
+
+
+def _last_named(ctx: _DocContext, mention: Mention, ids: tuple[str, ...]) -> str | None:
+    """Which of ``ids`` its article names last before a figure (chain prefixes such
+    as 北京市 of 北京市东城区 left out), None when it names none of them."""
+    pos = ctx.position(mention)
+    article = ctx.doc.article_index(pos)
+    places = ctx.by_label["place"]
+    starts = {p.start for p in places}
+    last, last_pos = None, -1
+    for place in places:
+        pid = ctx.ids.get(id(place))
+        if pid not in ids or place.end in starts:
+            continue
+        place_pos = ctx.position(place)
+        if last_pos < place_pos < pos and ctx.doc.article_index(place_pos) == article:
+            last, last_pos = pid, place_pos
+    return last
+
+
+def _heavier_place(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo
+) -> tuple[str | None, bool]:
+    """The place below an article's focus named more often than it, or the place
+    above it named more than twice as often, titles and bylines counting four as
+    for the focus, and whether it is above; (None, False) when there is none."""
+    focus = article.focus
+    assert focus is not None
+    doc = ctx.doc
+    span = doc.articles[article.index]
+    not_measured_in = words("link:words.metric-not-measured-in")
+    scores: Counter[str] = Counter()
+    parents: dict[str, str | None] = {}
+    places = ctx.by_label["place"]
+    starts = {p.start for p in places}
+    for place in places:
+        pid = ctx.ids.get(id(place))
+        pos = ctx.position(place)
+        if (
+            pid is None
+            or doc.article_index(pos) != article.index
+            or place.attrs.get("level") in not_measured_in
+            or place.end in starts  # 北京市|东城区: it only says where the next is
+        ):
+            continue
+        weight = 1
+        for title in (span.title, span.note):
+            if title and title[0] <= pos < title[1]:
+                weight += 3
+        scores[pid] += weight
+        parent = place.attrs.get("parent")
+        parents[pid] = f"place:{parent}" if parent else None
+    best = max(sorted(scores), key=lambda e: scores[e], default=None)
+    if best is None or best == focus or scores[best] <= scores[focus]:
+        return None, False
+    if best in _ancestor_ids(builder, focus):
+        # 内蒙古 of a feature on 包头: the province it is about
+        return (best, True) if scores[best] > 2 * scores[focus] else (None, False)
+    parent = parents.get(best)
+    held = parent is not None and (
+        parent == focus or focus in _ancestor_ids(builder, parent)
+    )
+    below = held or focus in _ancestor_ids(builder, best)
+    return (best, False) if below else (None, False)
 
 
 def _chain_opens(text: str, start: int, chain_start: dict[int, int]) -> bool:

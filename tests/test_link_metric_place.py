@@ -58,3 +58,35 @@ def test_a_province_or_city_opening_the_clause_outside_the_focus() -> None:
 def test_a_province_in_the_middle_of_a_clause_keeps_the_focus() -> None:
     text = "黄冈市各地抓紧春耕\n\n黄冈市今年春耕进展顺利。会上介绍，加快江西2000万元育秧工厂建设。\n"
     assert _measured_in(text, "2000万元") == {"黄冈市"}
+
+
+def test_a_village_named_more_often_than_its_county_holds_the_figures() -> None:
+    text = (
+        "美丽乡村见闻\n\n在浙江省德清县桃溪村，村民开起了民宿。\n\n"
+        "这是德清县桃溪村组织的又一次培训。\n\n如今桃溪村300户村民都有了新房，村里新建停车场2个。\n"
+    )
+    assert _measured_in(text, "2个") == {"桃溪村"}
+
+
+def test_a_village_named_once_keeps_the_county() -> None:
+    text = (
+        "美丽乡村见闻\n\n德清县今年推进乡村建设，德清县的村庄变美了。\n\n"
+        "在浙江省德清县桃溪村，村民开起了民宿。\n\n村里新建停车场2个。\n"
+    )
+    assert _measured_in(text, "2个") == {"德清县"}
+
+
+def test_a_province_named_throughout_holds_the_figures_after_it() -> None:
+    text = (
+        "甘肃推进乡村振兴\n\n甘肃省今年推进乡村振兴，天水市介绍了经验。\n\n"
+        "甘肃全省新建学校30所。甘肃农民收入增长。\n\n全年新修道路500公里。\n"
+    )
+    assert _measured_in(text, "500公里") == {"甘肃省"}
+
+
+def test_the_city_named_last_before_a_figure_keeps_it() -> None:
+    text = (
+        "甘肃推进乡村振兴\n\n甘肃省今年推进乡村振兴，甘肃全省新建学校30所。"
+        "甘肃农民收入增长。\n\n天水市介绍了经验。\n\n全年新修道路500公里。\n"
+    )
+    assert _measured_in(text, "500公里") == {"天水市"}
