@@ -261,6 +261,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.unit-starts-word"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 14部门, 零部件, 三部分: 部 starts a word, it counts nothing
+        if _inside_word(text, start, end):
+            if trace.active():
+                rule = "metric:words.figure-inside-word"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 两口子, 老两口, 零件: a word, not a count
         framed = _duration_framed(text, match, sets)  # 一年来, 经过八天
         if not framed and _determiner(match, units, sets):
             if trace.active():
@@ -403,6 +408,15 @@ def _unit_words() -> dict[str, tuple[str, ...]]:
         unit = max((u for u in units if word.startswith(u) and u != word), key=len)
         found.setdefault(unit, []).append(word)
     return {unit: tuple(ws) for unit, ws in found.items()}
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is (part of) a word that counts nothing (两口子, 老两口, 零件, 五人制): metric:words.figure-inside-word."""
+    for word in words("metric:words.figure-inside-word"):
+        begin = max(0, start - len(word) + 1)
+        if 0 <= text.find(word, begin, end + len(word) - 1) < end:
+            return True  # a word over the figure: 零件, 五人|制
+    return False
 
 
 def _unit_starts_word(text: str, match: re.Match[str]) -> bool:
@@ -586,8 +600,6 @@ def _figure(
     unit = match.group("unit")
     value = _value(match.group("number"))
     if unit in _sets()["tenths"]:
-        if _DIGIT.match(match.group("number")):
-            return None, unit
         return _exact(value * 10), "%"
     base, factor = units[unit]
     return _exact(value * factor), base
@@ -623,6 +635,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "figure-tail",
         "time-after",
         "share-of",
+        "duration-frame",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -668,6 +681,15 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
             owner = _clean_before(_without_last_figure(clauses[-2], rules), rules)
         owner = owner[-12:] if len(owner) >= 2 else ""
         return owner + share.group("verb") + share.group("whole")
+    if (
+        duration
+        and after
+        and text.startswith(words("metric:subject.of-duration")[0], end)
+        and rules["duration-frame"].search(before_clause)
+    ):  # 经过1个多小时的抢险: what lasted is the noun after 的
+        word = _noun_after(follow, after.group(), False, rules, of)
+        if word:
+            return word
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]

@@ -358,3 +358,41 @@ def test_metrics_age_of_a_group(text: str, subject: str) -> None:
 )
 def test_metrics_change_verb_after_figure(text: str, subject: str) -> None:
     assert extract_metrics(make_doc(text))[0].attrs["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年引进农机80多台套。", [("80", "台套", True)]),
+        ("县里新装了路灯200盏。", [("200", "盏", False)]),
+        ("企业推出新品十余款。", [("10", "款", True)]),
+        ("《办法》共5章40条。", [("5", "章", False), ("40", "条", False)]),
+        ("村里打了9口机井。", [("9", "口", False)]),
+        ("今年客流增加近4成。", [("40", "%", True)]),
+        ("抢修队奋战了2个多小时。", [("2", "小时", True)]),
+    ],
+)
+def test_metrics_units_of_national_news(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们两口子在外打工。",
+        "老两口住进了新房。",
+        "工厂加工汽车零件。",
+        "球场可踢七人制比赛。",
+        "买入沪深300成分股。",
+    ],
+)
+def test_metrics_words_with_a_figure_inside_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_metrics_a_span_framed_by_jingguo_measures_the_noun_after_de() -> None:
+    doc = make_doc("救援队经过3个多小时的搜救，找到了被困群众。")
+    (figure,) = extract_metrics(doc)
+    assert figure.attrs["subject"] == "搜救"
