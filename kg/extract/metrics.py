@@ -395,7 +395,80 @@ def extract_metrics(doc: Document) -> list[Mention]:
             "year": year,
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
+    halves = _halves(doc, quoted, out, sections)
+    if halves:  # 2个半小时 is one figure, not 2个 and a half
+        inside = [(h.start, h.end) for h in halves]
+        out = [
+            m for m in out if not any(a <= m.start and m.end <= b for a, b in inside)
+        ]
+        out = sorted([*out, *halves], key=lambda m: (m.start, m.end))
     return out
+
+
+def _halves(
+    doc: Document,
+    quoted: bytearray,
+    found: list[Mention],
+    sections: list[int | None],
+) -> list[Mention]:
+    """Figures of a half (半米, 半小时左右, 一个半小时, 2个半小时: metric:pattern.half),
+    where no other figure is. In words, a span of time needs a hedge, a frame that
+    makes it a duration (半年来, 经过半个月) or a whole before it (一个半小时), as 两天
+    does; a length does not (半米)."""
+    text = doc.clean
+    if _HALF not in text:
+        return []
+    units = _units()[0]
+    sets = _sets()
+    taken = bytearray(len(text))
+    for m in found:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for match in pattern("metric:pattern.half").finditer(text):
+        start, end = match.span()
+        # a figure may lie inside it (2个 of 2个半小时), not across its edges
+        if quoted[start] or taken[start - 1 : start + 1] == b"\x01\x01":
+            continue
+        if end < len(taken) and taken[end - 1 : end + 1] == b"\x01\x01":
+            continue
+        whole_text = match.group("whole")
+        unit = match.group("unit")
+        hedged = bool(match.group("pre") or match.group("tail"))
+        if not (whole_text or hedged or unit in words("metric:units.half-always")):
+            if not _duration_framed(text, match, sets):
+                if trace.active():
+                    rule = "metric:units.in-words-hedged"
+                    trace.rejected(doc, start, end, "metric", rule)
+                continue
+        try:
+            whole = _value(whole_text) if whole_text else Decimal(0)
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        base, factor = units[unit]
+        value = _exact((whole + Decimal("0.5")) * factor)
+        attrs = {
+            "value": _value_text(value),
+            "unit": base,
+            "approx": hedged,
+            "subject": _half_subject(text, start, end, base),
+            "year": _year(doc, start, sections),
+        }
+        out.append(
+            make_mention(doc, start, end, "metric", "metric:pattern.half", attrs)
+        )
+    return out
+
+
+def _half_subject(text: str, start: int, end: int, unit: str) -> str | None:
+    subject = _subject(text, start, end, unit)
+    if subject:
+        subject = _trimmed(subject)
+    if subject is None and unit in _tags()["durations"]:
+        subject = words("metric:subject.duration")[0]
+    return subject
+
+
+_HALF = "\u534a"  # the character that writes a half (metric:pattern.half)
 
 
 @cache

@@ -396,3 +396,19 @@ def test_metrics_a_span_framed_by_jingguo_measures_the_noun_after_de() -> None:
     doc = make_doc("救援队经过3个多小时的搜救，找到了被困群众。")
     (figure,) = extract_metrics(doc)
     assert figure.attrs["subject"] == "搜救"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("路面积水达半米深。", [("0.5", "米", False)]),
+        ("坐船要三个半小时。", [("3.5", "小时", False)]),
+        ("车程缩短到2个半小时左右。", [("2.5", "小时", True)]),
+        ("会议开了半小时左右。", [("0.5", "小时", True)]),
+        ("半年来，全镇新修道路8公里。", [("0.5", "年", False), ("8", "公里", False)]),
+        ("今年上半年，全镇新修道路8公里。", [("8", "公里", False)]),
+        ("半小时后，消防员赶到现场。", []),
+    ],
+)
+def test_metrics_halves(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert figures(text) == expected
