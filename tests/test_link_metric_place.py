@@ -90,3 +90,37 @@ def test_the_city_named_last_before_a_figure_keeps_it() -> None:
         "甘肃农民收入增长。\n\n天水市介绍了经验。\n\n全年新修道路500公里。\n"
     )
     assert _measured_in(text, "500公里") == {"天水市"}
+
+
+def test_a_paragraph_opening_with_a_time_then_a_place_tells_where() -> None:
+    text = (
+        "各地天气\n\n今天上午，南京市气温偏高。\n\n"
+        "昨天下午，扬州局部地区出现强降雨。截至17点，取消航班176架次。\n"
+    )
+    assert _measured_in(text, "176架次") == {"扬州市"}
+
+
+def test_a_paragraph_opening_with_dangdi_is_the_place_of_the_one_before() -> None:
+    text = (
+        "各地天气\n\n今天上午，南京市气温偏高。\n\n昨天下午，扬州遭遇大风。\n\n"
+        "当地经过1个多小时的抢险，恢复了交通。\n"
+    )
+    assert _measured_in(text, "1个多小时") == {"扬州市"}
+
+
+def test_the_items_of_a_digest_are_the_places_of_their_headings() -> None:
+    text = (
+        "各地新举措\n\n各地推进主题教育。\n\n扬州：推进环境整治\n\n"
+        "党员干部查找问题162件。\n\n南京：办好民生实事\n\n全市办结实事9000件。\n"
+    )
+    assert _measured_in(text, "162件") == {"扬州市"}
+    assert _measured_in(text, "9000件") == {"南京市"}
+
+
+def test_a_digest_item_without_a_place_heading_ends_the_one_before() -> None:
+    text = (
+        "南京新举措\n\n南京市推进主题教育。\n\n扬州：推进环境整治\n\n"
+        "党员干部查找问题162件。\n\n网信系统约谈网站\n\n累计约谈网站2203家。\n"
+    )
+    assert _measured_in(text, "162件") == {"扬州市"}
+    assert _measured_in(text, "2203家") == {"南京市"}
