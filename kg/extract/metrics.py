@@ -395,12 +395,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             "year": year,
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
-    halves = _halves(doc, quoted, out, sections)
-    if halves:  # 2个半小时 is one figure, not 2个 and a half
-        inside = [(h.start, h.end) for h in halves]
-        out = [
-            m for m in out if not any(a <= m.start and m.end <= b for a, b in inside)
-        ]
+    reach: list[tuple[int, int]] = []
+    halves = _halves(doc, quoted, out, sections) + _people(doc, quoted, out, reach)
+    if halves:  # 2个半小时 is one figure, not 2个 and a half; 1.2万人口 not 1.2万人
+        reach += [(h.start, h.end) for h in halves]
+        out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in reach)]
         out = sorted([*out, *halves], key=lambda m: (m.start, m.end))
     return out
 
@@ -455,6 +454,48 @@ def _halves(
         }
         out.append(
             make_mention(doc, start, end, "metric", "metric:pattern.half", attrs)
+        )
+    return out
+
+
+def _people(
+    doc: Document,
+    quoted: bytearray,
+    found: list[Mention],
+    reach: list[tuple[int, int]],
+) -> list[Mention]:
+    """Counts of people written with a scale word and the people counted, with no
+    unit between (178万贫困人口, 14亿多人口, 近500万群众): unit 人, the people as
+    subject (metric:pattern.scale-people). A figure read before inside the words
+    (1.2万人 of 1.2万人口) gives way: ``reach`` gets the span it must lie in."""
+    text = doc.clean
+    if not any(c in text for c in _numerals()[2]):
+        return []  # no 万 or 亿
+    ends = {m.start: m.end for m in found}
+    sections: list[int | None] = []
+    out = []
+    for match in pattern("metric:pattern.scale-people").finditer(text):
+        start, end = match.span("figure")
+        if quoted[start] or ends.get(start, end) > match.end():
+            continue
+        if start in ends:
+            reach.append((start, match.end()))
+        try:
+            value = _value(match.group("number"))
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        approx = bool(match.group("pre") or match.group("after") or match.group("tail"))
+        attrs = {
+            "value": _value_text(_exact(value)),
+            "unit": words("metric:pattern.scale-people-unit")[0],
+            "approx": approx,
+            "subject": match.group("people"),
+            "year": _year(doc, start, sections),
+        }
+        out.append(
+            make_mention(
+                doc, start, end, "metric", "metric:pattern.scale-people", attrs
+            )
         )
     return out
 

@@ -412,3 +412,18 @@ def test_metrics_a_span_framed_by_jingguo_measures_the_noun_after_de() -> None:
 )
 def test_metrics_halves(text: str, expected: list[tuple[str, str, bool]]) -> None:
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县使2.6万贫困人口稳定脱贫。", [("26000", "人", False)]),
+        ("惠及沿线近80万群众。", [("800000", "人", True)]),
+        ("全镇有3.5万人口。", [("35000", "人", False)]),
+        ("让几百万农民增收。", []),
+    ],
+)
+def test_metrics_counts_of_people_without_a_unit(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
