@@ -358,7 +358,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if low is not None and low[1] is None:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
-        subject = _subject(text, low_start, end, unit)
+        subject = (_subject(text, low_start, end, unit) or "").strip() or None
         edge_only = False
         if subject:
             subject = _trimmed(subject)
@@ -719,7 +719,7 @@ def _figure(
     return _exact(value * factor), base
 
 
-_SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》\n]")
+_SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》【】\n]")
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
 _ONE_CJK = re.compile(f"[{CJK}]")
 

@@ -427,3 +427,9 @@ def test_metrics_counts_of_people_without_a_unit(
     text: str, expected: list[tuple[str, str, bool]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_metrics_subject_of_a_headline_has_no_bracket_or_space() -> None:
+    doc = make_doc("【十年巡礼】异地搬迁 800多万人住上新房")
+    (figure,) = extract_metrics(doc)
+    assert figure.attrs["subject"] == "异地搬迁"
