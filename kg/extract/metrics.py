@@ -311,6 +311,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 前11个月: the months of the year so far, a date, not a duration
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
+        if unit in sets["not_after_year_number"] and _is_year_number(number_text):
+            continue  # 2011级: students of a year, not a magnitude
         if unit in sets["duration"] and _period_name().match(text, end) is not None:
             if trace.active():
                 rule = "metric:pattern.period-name-after"
@@ -588,6 +590,11 @@ def _value_text(value: Decimal) -> str:
     return chr(ord(text)) if len(text) == 1 else text
 
 
+def _is_year_number(number: str) -> bool:
+    """Whether a number is a year (2011, 二〇一一): metric:pattern.year-number."""
+    return pattern("metric:pattern.year-number").fullmatch(number) is not None
+
+
 def _a_date(
     text: str, match: re.Match[str], number: str, sets: dict[str, frozenset[str]]
 ) -> bool:
@@ -624,6 +631,8 @@ def _sets() -> dict[str, frozenset[str]]:
         "period_units": word_set("metric:units.period"),
         "period_before": frozenset(chars("metric:chars.period-before")),
         "level_after": word_set("metric:chars.level-after-count"),
+        "list_total": frozenset(chars("metric:chars.list-total")),
+        "not_after_year_number": word_set("metric:units.not-after-year-number"),
     }
 
 
@@ -674,6 +683,8 @@ def _not_counted(
     次 and 轮 in words are counts (四轮排查摸底) except in meeting names (四次全委).
     """
     patterns = _patterns()
+    if text[start - 1 : start] in sets["list_total"]:
+        return None  # 指标、发病率等五个指标: the count of a list
     if unit in sets["in_words_hedged"]:
         counted = unit in sets["in_words_always"] or approx
         return None if counted else "metric:units.in-words-hedged"

@@ -433,3 +433,20 @@ def test_metrics_subject_of_a_headline_has_no_bracket_or_space() -> None:
     doc = make_doc("【十年巡礼】异地搬迁 800多万人住上新房")
     (figure,) = extract_metrics(doc)
     assert figure.attrs["subject"] == "异地搬迁"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("当地发生5.2级地震。", [("5.2", "级", False)]),
+        ("阵风达到9级。", [("9", "级", False)]),
+        ("2019级新生报到。", []),
+        ("启动二级响应。", []),
+        ("围绕就业、教育、医疗等三个领域。", [("3", "个", False)]),
+        ("抓住三个关键。", []),
+    ],
+)
+def test_metrics_magnitudes_and_list_totals(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
