@@ -1452,7 +1452,92 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
         # about, outside the focus; not one of a list (新开通上海等航线6条)
         return ctx.ids[id(elsewhere)]
-    return _paragraph_place(builder, ctx, mention) or focus
+    return _paragraph_place(builder, ctx, mention) or _metric_focus(
+        builder, ctx, mention
+    )
+
+
+def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """Where an article's figures are measured when their paragraph names no place:
+    its focus, unless a place held by it (the village a county's feature tells of:
+    园艺村 in 崇明区) is named more often, or a place holding it (the province a
+    feature on it names throughout: 内蒙古…包头) is named more than twice as often
+    and is the one of the two named last before the figure (link:metric-focus)."""
+    article = ctx.article_of(mention)
+    focus = article.focus
+    if focus is None:
+        return None
+    key = f"metric-focus-{article.index}"
+    best, above = ctx.cached(key, lambda: _heavier_place(builder, ctx, article))
+    if best is None:
+        return focus
+    if not above:
+        return best
+    return _last_named(ctx, mention, (focus, best)) or focus
+
+
+def _last_named(ctx: _DocContext, mention: Mention, ids: tuple[str, ...]) -> str | None:
+    """Which of ``ids`` its article names last before a figure (chain prefixes such
+    as 北京市 of 北京市东城区 left out), None when it names none of them."""
+    pos = ctx.position(mention)
+    article = ctx.doc.article_index(pos)
+    places = ctx.by_label["place"]
+    starts = {p.start for p in places}
+    last, last_pos = None, -1
+    for place in places:
+        pid = ctx.ids.get(id(place))
+        if pid not in ids or place.end in starts:
+            continue
+        place_pos = ctx.position(place)
+        if last_pos < place_pos < pos and ctx.doc.article_index(place_pos) == article:
+            last, last_pos = pid, place_pos
+    return last
+
+
+def _heavier_place(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo
+) -> tuple[str | None, bool]:
+    """The place below an article's focus named more often than it, or the place
+    above it named more than twice as often, titles and bylines counting four as
+    for the focus, and whether it is above; (None, False) when there is none."""
+    focus = article.focus
+    assert focus is not None
+    doc = ctx.doc
+    span = doc.articles[article.index]
+    not_measured_in = words("link:words.metric-not-measured-in")
+    scores: Counter[str] = Counter()
+    parents: dict[str, str | None] = {}
+    places = ctx.by_label["place"]
+    starts = {p.start for p in places}
+    for place in places:
+        pid = ctx.ids.get(id(place))
+        pos = ctx.position(place)
+        if (
+            pid is None
+            or doc.article_index(pos) != article.index
+            or place.attrs.get("level") in not_measured_in
+            or place.end in starts  # 北京市|东城区: it only says where the next is
+        ):
+            continue
+        weight = 1
+        for title in (span.title, span.note):
+            if title and title[0] <= pos < title[1]:
+                weight += 3
+        scores[pid] += weight
+        parent = place.attrs.get("parent")
+        parents[pid] = f"place:{parent}" if parent else None
+    best = max(sorted(scores), key=lambda e: scores[e], default=None)
+    if best is None or best == focus or scores[best] <= scores[focus]:
+        return None, False
+    if best in _ancestor_ids(builder, focus):
+        # 内蒙古 of a feature on 包头: the province it is about
+        return (best, True) if scores[best] > 2 * scores[focus] else (None, False)
+    parent = parents.get(best)
+    held = parent is not None and (
+        parent == focus or focus in _ancestor_ids(builder, parent)
+    )
+    below = held or focus in _ancestor_ids(builder, best)
+    return (best, False) if below else (None, False)
 
 
 def _chain_opens(text: str, start: int, chain_start: dict[int, int]) -> bool:
@@ -1470,32 +1555,101 @@ def _paragraph_place(
 ) -> str | None:
     """The place of a figure's paragraph when its sentence names none: a division
     opening the paragraph's first clause, the story a news paragraph tells (在贵州安顺，
-    村民们…；当地投资1.1亿元), the last of a chain written together (安徽黄山市休宁县).
-    None (the article's focus) when the paragraph opens with no place: work reports
-    name towns in passing before district-wide figures (link:pattern.same-clause)."""
+    村民们…；当地投资1.1亿元; 今天下午，北京局部地区…), the last of a chain written
+    together (安徽黄山市休宁县); for a paragraph opening with 当地 (当地政府经过…), the
+    place opening the paragraph before (link:words.paragraph-anaphora); else the
+    place of the last heading before it (湖南：推进环境整治, the items of a digest:
+    link:pattern.place-heading). None (the article's focus) when there is none: work
+    reports name towns in passing before district-wide figures
+    (link:pattern.same-clause)."""
     doc = ctx.doc
     pos = ctx.position(mention)
     para = doc.paragraph_index(pos)
+    best = _opening_place(builder, ctx, para, pos)
+    if best is not None or para == 0:
+        return best
+    begin = doc.paragraphs[para][0]
+    first = doc.article_index(begin)
+    lead = doc.clean[begin : begin + 4]
+    if lead.startswith(tuple(words("link:words.paragraph-anaphora"))):
+        if doc.article_index(doc.paragraphs[para - 1][0]) == first:
+            return _opening_place(builder, ctx, para - 1, doc.paragraphs[para][0])
+        return None
+    heading = pattern("link:pattern.place-heading")
+    title = pattern("link:pattern.item-title")
+    for earlier in range(para - 1, 0, -1):
+        start, stop = doc.paragraphs[earlier]
+        if doc.article_index(doc.paragraphs[earlier - 1][0]) != first:
+            break  # the article's title (内蒙古：让各族群众…) heads no item
+        if title.fullmatch(doc.clean, start, stop) is None:
+            continue  # a paragraph of the item
+        if heading.match(doc.clean, start, stop) is not None:
+            return _opening_place(builder, ctx, earlier, stop, heading=True)
+        return None  # the title of an item that names no place
+    return None
+
+
+def _opening_place(
+    builder: _Builder,
+    ctx: _DocContext,
+    para: int,
+    pos: int,
+    heading: bool = False,
+) -> str | None:
+    """The division opening paragraph ``para``'s first clause before ``pos``, after a
+    time phrase if any (link:pattern.paragraph-lead), the last of a chain written
+    together; with ``heading``, the one opening it (湖南：…)."""
+    doc = ctx.doc
     begin = doc.paragraphs[para][0]
     by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
     divisions = builder.gazetteer.divisions
-    best, chain_end = None, -1
+    landmarks = words("link:words.metric-not-measured-in")
+    best, chain_end, last_end, first_pos = None, -1, 0, begin
     for place in by_para.get(para, ()):
         place_pos = ctx.position(place)
         if place_pos >= pos:
             break
         pid = ctx.ids[id(place)]
         if best is not None:
-            if chain_end != place.start:
-                break
+            if chain_end != place.start or place.attrs.get("level") in landmarks:
+                break  # 广西钦州|龙门大桥: a landmark ends the chain
             best, chain_end = pid, place.end  # 安徽黄山市: the chain's last
+            last_end = place_pos + place.end - place.start
         elif pid.removeprefix("place:") in divisions and (
-            pattern("link:pattern.same-clause").fullmatch(doc.clean, begin, place_pos)
+            place_pos == begin
+            if heading
+            else pattern("link:pattern.paragraph-lead").fullmatch(
+                doc.clean, begin, place_pos
+            )
         ):
             best, chain_end = pid, place.end
+            last_end = place_pos + place.end - place.start
+            first_pos = place_pos
         else:
             break
+    timed = pattern("link:pattern.same-clause").fullmatch(doc.clean, begin, first_pos)
+    if (
+        best is not None
+        and not heading
+        and not timed
+        and _opens_a_list(ctx, para, last_end)
+    ):
+        return None  # 昨天，广东、河南等地警方…: one of a list, not the story's place
     return best
+
+
+def _opens_a_list(ctx: _DocContext, para: int, end: int) -> bool:
+    """Whether the place ending at ``end`` is one of a list: 等 after it, or a list
+    word and another place (广东、河南; 井冈山和兰考县), not 内蒙古自治区、盟市
+    (link:chars.opening-listed)."""
+    after = ctx.doc.clean[end : end + 1]
+    listed = chars("link:chars.opening-listed")
+    if not after or after not in listed:
+        return False
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    return after == listed[1] or any(
+        ctx.position(p) == end + 1 for p in by_para.get(para, ())
+    )
 
 
 def _named_by_level(ctx: _DocContext, mention: Mention) -> str | None:

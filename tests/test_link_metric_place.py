@@ -58,3 +58,69 @@ def test_a_province_or_city_opening_the_clause_outside_the_focus() -> None:
 def test_a_province_in_the_middle_of_a_clause_keeps_the_focus() -> None:
     text = "黄冈市各地抓紧春耕\n\n黄冈市今年春耕进展顺利。会上介绍，加快江西2000万元育秧工厂建设。\n"
     assert _measured_in(text, "2000万元") == {"黄冈市"}
+
+
+def test_a_village_named_more_often_than_its_county_holds_the_figures() -> None:
+    text = (
+        "美丽乡村见闻\n\n在浙江省德清县桃溪村，村民开起了民宿。\n\n"
+        "这是德清县桃溪村组织的又一次培训。\n\n如今桃溪村300户村民都有了新房，村里新建停车场2个。\n"
+    )
+    assert _measured_in(text, "2个") == {"桃溪村"}
+
+
+def test_a_village_named_once_keeps_the_county() -> None:
+    text = (
+        "美丽乡村见闻\n\n德清县今年推进乡村建设，德清县的村庄变美了。\n\n"
+        "在浙江省德清县桃溪村，村民开起了民宿。\n\n村里新建停车场2个。\n"
+    )
+    assert _measured_in(text, "2个") == {"德清县"}
+
+
+def test_a_province_named_throughout_holds_the_figures_after_it() -> None:
+    text = (
+        "甘肃推进乡村振兴\n\n甘肃省今年推进乡村振兴，天水市介绍了经验。\n\n"
+        "甘肃全省新建学校30所。甘肃农民收入增长。\n\n全年新修道路500公里。\n"
+    )
+    assert _measured_in(text, "500公里") == {"甘肃省"}
+
+
+def test_the_city_named_last_before_a_figure_keeps_it() -> None:
+    text = (
+        "甘肃推进乡村振兴\n\n甘肃省今年推进乡村振兴，甘肃全省新建学校30所。"
+        "甘肃农民收入增长。\n\n天水市介绍了经验。\n\n全年新修道路500公里。\n"
+    )
+    assert _measured_in(text, "500公里") == {"天水市"}
+
+
+def test_a_paragraph_opening_with_a_time_then_a_place_tells_where() -> None:
+    text = (
+        "各地天气\n\n今天上午，南京市气温偏高。\n\n"
+        "昨天下午，扬州局部地区出现强降雨。截至17点，取消航班176架次。\n"
+    )
+    assert _measured_in(text, "176架次") == {"扬州市"}
+
+
+def test_a_paragraph_opening_with_dangdi_is_the_place_of_the_one_before() -> None:
+    text = (
+        "各地天气\n\n今天上午，南京市气温偏高。\n\n昨天下午，扬州遭遇大风。\n\n"
+        "当地经过1个多小时的抢险，恢复了交通。\n"
+    )
+    assert _measured_in(text, "1个多小时") == {"扬州市"}
+
+
+def test_the_items_of_a_digest_are_the_places_of_their_headings() -> None:
+    text = (
+        "各地新举措\n\n各地推进主题教育。\n\n扬州：推进环境整治\n\n"
+        "党员干部查找问题162件。\n\n南京：办好民生实事\n\n全市办结实事9000件。\n"
+    )
+    assert _measured_in(text, "162件") == {"扬州市"}
+    assert _measured_in(text, "9000件") == {"南京市"}
+
+
+def test_a_digest_item_without_a_place_heading_ends_the_one_before() -> None:
+    text = (
+        "南京新举措\n\n南京市推进主题教育。\n\n扬州：推进环境整治\n\n"
+        "党员干部查找问题162件。\n\n网信系统约谈网站\n\n累计约谈网站2203家。\n"
+    )
+    assert _measured_in(text, "162件") == {"扬州市"}
+    assert _measured_in(text, "2203家") == {"南京市"}

@@ -261,6 +261,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.unit-starts-word"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 14部门, 零部件, 三部分: 部 starts a word, it counts nothing
+        if _inside_word(text, start, end):
+            if trace.active():
+                rule = "metric:words.figure-inside-word"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 两口子, 老两口, 零件: a word, not a count
         framed = _duration_framed(text, match, sets)  # 一年来, 经过八天
         if not framed and _determiner(match, units, sets):
             if trace.active():
@@ -306,6 +311,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 前11个月: the months of the year so far, a date, not a duration
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
+        if unit in sets["not_after_year_number"] and _is_year_number(number_text):
+            continue  # 2011级: students of a year, not a magnitude
         if unit in sets["duration"] and _period_name().match(text, end) is not None:
             if trace.active():
                 rule = "metric:pattern.period-name-after"
@@ -353,7 +360,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if low is not None and low[1] is None:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
-        subject = _subject(text, low_start, end, unit)
+        subject = (_subject(text, low_start, end, unit) or "").strip() or None
         edge_only = False
         if subject:
             subject = _trimmed(subject)
@@ -390,7 +397,132 @@ def extract_metrics(doc: Document) -> list[Mention]:
             "year": year,
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
+    reach: list[tuple[int, int]] = []
+    halves = _halves(doc, quoted, out, sections) + _people(doc, quoted, out, reach)
+    if halves:  # 2个半小时 is one figure, not 2个 and a half; 1.2万人口 not 1.2万人
+        reach += [(h.start, h.end) for h in halves]
+        out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in reach)]
+        out = sorted([*out, *halves], key=lambda m: (m.start, m.end))
     return out
+
+
+def _halves(
+    doc: Document,
+    quoted: bytearray,
+    found: list[Mention],
+    sections: list[int | None],
+) -> list[Mention]:
+    """Figures of a half (半米, 半小时左右, 一个半小时, 2个半小时: metric:pattern.half),
+    where no other figure is. In words, a span of time needs a hedge, a frame that
+    makes it a duration (半年来, 经过半个月) or a whole before it (一个半小时), as 两天
+    does; a length does not (半米)."""
+    text = doc.clean
+    if _HALF not in text:
+        return []
+    units = _units()[0]
+    sets = _sets()
+    taken = bytearray(len(text))
+    for m in found:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for match in pattern("metric:pattern.half").finditer(text):
+        start, end = match.span()
+        # a figure may lie inside it (2个 of 2个半小时), not across its edges
+        if quoted[start] or taken[start - 1 : start + 1] == b"\x01\x01":
+            continue
+        if end < len(taken) and taken[end - 1 : end + 1] == b"\x01\x01":
+            continue
+        whole_text = match.group("whole")
+        unit = match.group("unit")
+        hedged = bool(match.group("pre") or match.group("tail"))
+        if not (whole_text or hedged or unit in words("metric:units.half-always")):
+            if not _duration_framed(text, match, sets):
+                if trace.active():
+                    rule = "metric:units.in-words-hedged"
+                    trace.rejected(doc, start, end, "metric", rule)
+                continue
+        try:
+            whole = _value(whole_text) if whole_text else Decimal(0)
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        base, factor = units[unit]
+        value = _exact((whole + Decimal("0.5")) * factor)
+        attrs = {
+            "value": _value_text(value),
+            "unit": base,
+            "approx": hedged,
+            "subject": _half_subject(text, start, end, base),
+            "year": _year(doc, start, sections),
+        }
+        out.append(
+            make_mention(doc, start, end, "metric", "metric:pattern.half", attrs)
+        )
+    return out
+
+
+def _people(
+    doc: Document,
+    quoted: bytearray,
+    found: list[Mention],
+    reach: list[tuple[int, int]],
+) -> list[Mention]:
+    """Counts of people written with a scale word and the people counted, with no
+    unit between (178万贫困人口, 14亿多人口, 近500万群众): unit 人, the people as
+    subject (metric:pattern.scale-people). A figure read before inside the words
+    (1.2万人 of 1.2万人口) gives way: ``reach`` gets the span it must lie in."""
+    text = doc.clean
+    if _people_hint().search(text) is None:
+        return []  # no 万 or 亿 before people counted: most texts
+    ends = {m.start: m.end for m in found}
+    sections: list[int | None] = []
+    out = []
+    for match in pattern("metric:pattern.scale-people").finditer(text):
+        start, end = match.span("figure")
+        if quoted[start] or ends.get(start, end) > match.end():
+            continue
+        if start in ends:
+            reach.append((start, match.end()))
+        try:
+            value = _value(match.group("number"))
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        approx = bool(match.group("pre") or match.group("after") or match.group("tail"))
+        attrs = {
+            "value": _value_text(_exact(value)),
+            "unit": words("metric:pattern.scale-people-unit")[0],
+            "approx": approx,
+            "subject": match.group("people"),
+            "year": _year(doc, start, sections),
+        }
+        out.append(
+            make_mention(
+                doc, start, end, "metric", "metric:pattern.scale-people", attrs
+            )
+        )
+    return out
+
+
+@cache
+def _people_hint() -> re.Pattern[str]:
+    """A scale word and the people counted (万贫困人口): a cheap search before
+    ``metric:pattern.scale-people``, which re tries at every character."""
+    large = "".join(_numerals()[2])
+    people = alternation("metric:words.people-counted")
+    after = alternation("metric:hedge.after")
+    tail = alternation("metric:hedge.tail")
+    return re.compile(f"[{large}](?:{after})?(?:{tail})?(?:{people})")
+
+
+def _half_subject(text: str, start: int, end: int, unit: str) -> str | None:
+    subject = _subject(text, start, end, unit)
+    if subject:
+        subject = _trimmed(subject)
+    if subject is None and unit in _tags()["durations"]:
+        subject = words("metric:subject.duration")[0]
+    return subject
+
+
+_HALF = "\u534a"  # the character that writes a half (metric:pattern.half)
 
 
 @cache
@@ -403,6 +535,15 @@ def _unit_words() -> dict[str, tuple[str, ...]]:
         unit = max((u for u in units if word.startswith(u) and u != word), key=len)
         found.setdefault(unit, []).append(word)
     return {unit: tuple(ws) for unit, ws in found.items()}
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is (part of) a word that counts nothing (两口子, 老两口, 零件, 五人制): metric:words.figure-inside-word."""
+    for word in words("metric:words.figure-inside-word"):
+        begin = max(0, start - len(word) + 1)
+        if 0 <= text.find(word, begin, end + len(word) - 1) < end:
+            return True  # a word over the figure: 零件, 五人|制
+    return False
 
 
 def _unit_starts_word(text: str, match: re.Match[str]) -> bool:
@@ -460,6 +601,11 @@ def _value_text(value: Decimal) -> str:
     return chr(ord(text)) if len(text) == 1 else text
 
 
+def _is_year_number(number: str) -> bool:
+    """Whether a number is a year (2011, 二〇一一): metric:pattern.year-number."""
+    return pattern("metric:pattern.year-number").fullmatch(number) is not None
+
+
 def _a_date(
     text: str, match: re.Match[str], number: str, sets: dict[str, frozenset[str]]
 ) -> bool:
@@ -496,6 +642,8 @@ def _sets() -> dict[str, frozenset[str]]:
         "period_units": word_set("metric:units.period"),
         "period_before": frozenset(chars("metric:chars.period-before")),
         "level_after": word_set("metric:chars.level-after-count"),
+        "list_total": frozenset(chars("metric:chars.list-total")),
+        "not_after_year_number": word_set("metric:units.not-after-year-number"),
     }
 
 
@@ -546,6 +694,8 @@ def _not_counted(
     次 and 轮 in words are counts (四轮排查摸底) except in meeting names (四次全委).
     """
     patterns = _patterns()
+    if text[start - 1 : start] in sets["list_total"]:
+        return None  # 指标、发病率等五个指标: the count of a list
     if unit in sets["in_words_hedged"]:
         counted = unit in sets["in_words_always"] or approx
         return None if counted else "metric:units.in-words-hedged"
@@ -586,14 +736,12 @@ def _figure(
     unit = match.group("unit")
     value = _value(match.group("number"))
     if unit in _sets()["tenths"]:
-        if _DIGIT.match(match.group("number")):
-            return None, unit
         return _exact(value * 10), "%"
     base, factor = units[unit]
     return _exact(value * factor), base
 
 
-_SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》\n]")
+_SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》【】\n]")
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
 _ONE_CJK = re.compile(f"[{CJK}]")
 
@@ -623,6 +771,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "figure-tail",
         "time-after",
         "share-of",
+        "duration-frame",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -668,6 +817,15 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
             owner = _clean_before(_without_last_figure(clauses[-2], rules), rules)
         owner = owner[-12:] if len(owner) >= 2 else ""
         return owner + share.group("verb") + share.group("whole")
+    if (
+        duration
+        and after
+        and text.startswith(words("metric:subject.of-duration")[0], end)
+        and rules["duration-frame"].search(before_clause)
+    ):  # 经过1个多小时的抢险: what lasted is the noun after 的
+        word = _noun_after(follow, after.group(), False, rules, of)
+        if word:
+            return word
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]

@@ -358,3 +358,95 @@ def test_metrics_age_of_a_group(text: str, subject: str) -> None:
 )
 def test_metrics_change_verb_after_figure(text: str, subject: str) -> None:
     assert extract_metrics(make_doc(text))[0].attrs["subject"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年引进农机80多台套。", [("80", "台套", True)]),
+        ("县里新装了路灯200盏。", [("200", "盏", False)]),
+        ("企业推出新品十余款。", [("10", "款", True)]),
+        ("《办法》共5章40条。", [("5", "章", False), ("40", "条", False)]),
+        ("村里打了9口机井。", [("9", "口", False)]),
+        ("今年客流增加近4成。", [("40", "%", True)]),
+        ("抢修队奋战了2个多小时。", [("2", "小时", True)]),
+    ],
+)
+def test_metrics_units_of_national_news(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他们两口子在外打工。",
+        "老两口住进了新房。",
+        "工厂加工汽车零件。",
+        "球场可踢七人制比赛。",
+        "买入沪深300成分股。",
+    ],
+)
+def test_metrics_words_with_a_figure_inside_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_metrics_a_span_framed_by_jingguo_measures_the_noun_after_de() -> None:
+    doc = make_doc("救援队经过3个多小时的搜救，找到了被困群众。")
+    (figure,) = extract_metrics(doc)
+    assert figure.attrs["subject"] == "搜救"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("路面积水达半米深。", [("0.5", "米", False)]),
+        ("坐船要三个半小时。", [("3.5", "小时", False)]),
+        ("车程缩短到2个半小时左右。", [("2.5", "小时", True)]),
+        ("会议开了半小时左右。", [("0.5", "小时", True)]),
+        ("半年来，全镇新修道路8公里。", [("0.5", "年", False), ("8", "公里", False)]),
+        ("今年上半年，全镇新修道路8公里。", [("8", "公里", False)]),
+        ("半小时后，消防员赶到现场。", []),
+    ],
+)
+def test_metrics_halves(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县使2.6万贫困人口稳定脱贫。", [("26000", "人", False)]),
+        ("惠及沿线近80万群众。", [("800000", "人", True)]),
+        ("全镇有3.5万人口。", [("35000", "人", False)]),
+        ("让几百万农民增收。", []),
+    ],
+)
+def test_metrics_counts_of_people_without_a_unit(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_metrics_subject_of_a_headline_has_no_bracket_or_space() -> None:
+    doc = make_doc("【十年巡礼】异地搬迁 800多万人住上新房")
+    (figure,) = extract_metrics(doc)
+    assert figure.attrs["subject"] == "异地搬迁"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("当地发生5.2级地震。", [("5.2", "级", False)]),
+        ("阵风达到9级。", [("9", "级", False)]),
+        ("2019级新生报到。", []),
+        ("启动二级响应。", []),
+        ("围绕就业、教育、医疗等三个领域。", [("3", "个", False)]),
+        ("抓住三个关键。", []),
+    ],
+)
+def test_metrics_magnitudes_and_list_totals(
+    text: str, expected: list[tuple[str, str, bool]]
+) -> None:
+    assert figures(text) == expected
