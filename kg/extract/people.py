@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract._context import (
     CJK,
@@ -535,17 +535,26 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
 def _in_fixed_expression(text: str, start: int) -> bool:
     """Whether jieba reads the name's first character inside an idiom or a fixed
     expression that starts before it (城市一片汪洋: no 汪洋 there)."""
+    lo = max(0, start - 6)
+    # decided by the ten characters around the name alone: the same window (a leader's
+    # title before the name, 总书记习近平在) is decided once
+    return _fixed_expression_at(text[lo : start + 4], start - lo)
+
+
+@lru_cache(maxsize=4096)
+def _fixed_expression_at(window: str, start: int) -> bool:
     tags = word_set("person:words.fixed-expression-tags")
-    lo, hi = max(0, start - 6), min(len(text), start + 4)
+    word_tag = word_tags().get
+    lo, hi = 0, len(window)
     if not any(  # no such word over the name at all: no cut can make one (speed)
-        word_tags().get(text[a:b], "") in tags
+        word_tag(window[a:b], "") in tags
         for a in range(lo, start)
         for b in range(start + 1, hi + 1)
     ):
         return False
-    cuts = _cuts(text, start - 6, start + 4)
+    cuts = _cuts(window, 0, hi)
     return any(
-        lo < start < hi and word_tags().get(text[lo:hi], "") in tags
+        lo < start < hi and word_tag(window[lo:hi], "") in tags
         for lo, hi in cuts.items()
     )
 
