@@ -852,17 +852,17 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
 
 def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
+    starts: dict[tuple[tuple[str, ...], tuple[int, ...]], list[int]] = {}
     for frame, kind, required, after_name in _frames():
         if required is not None and not any(w in text for w in required):
             continue  # a word every match needs is not in the text
         # a frame opening with the name is tried at each start that fits, a start
         # whose "name" is none (模李夏 of 楷模李夏同志) leaving the next one its chance
+        # (the starts before each comma are found once for the four frames of X，)
+        if after_name is not None and after_name not in starts:
+            starts[after_name] = _starts_before(text, *after_name)
         matches = (
-            (
-                frame.match(text, at)
-                for at in _starts_before(text, after_name[0], after_name[1])
-                if at >= 0
-            )
+            (frame.match(text, at) for at in starts[after_name] if at >= 0)
             if after_name is not None
             else frame.finditer(text)
         )
