@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.extract._context import (
     CJK,
@@ -540,17 +540,26 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
 def _in_fixed_expression(text: str, start: int) -> bool:
     """Whether jieba reads the name's first character inside an idiom or a fixed
     expression that starts before it (城市一片汪洋: no 汪洋 there)."""
+    lo = max(0, start - 6)
+    # decided by the ten characters around the name alone: the same window (a leader's
+    # title before the name, 总书记习近平在) is decided once
+    return _fixed_expression_at(text[lo : start + 4], start - lo)
+
+
+@lru_cache(maxsize=4096)
+def _fixed_expression_at(window: str, start: int) -> bool:
     tags = word_set("person:words.fixed-expression-tags")
-    lo, hi = max(0, start - 6), min(len(text), start + 4)
+    word_tag = word_tags().get
+    lo, hi = 0, len(window)
     if not any(  # no such word over the name at all: no cut can make one (speed)
-        word_tags().get(text[a:b], "") in tags
+        word_tag(window[a:b], "") in tags
         for a in range(lo, start)
         for b in range(start + 1, hi + 1)
     ):
         return False
-    cuts = _cuts(text, start - 6, start + 4)
+    cuts = _cuts(window, 0, hi)
     return any(
-        lo < start < hi and word_tags().get(text[lo:hi], "") in tags
+        lo < start < hi and word_tag(window[lo:hi], "") in tags
         for lo, hi in cuts.items()
     )
 
@@ -860,17 +869,17 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
 
 def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
+    starts: dict[tuple[tuple[str, ...], tuple[int, ...]], list[int]] = {}
     for frame, kind, required, after_name in _frames():
         if required is not None and not any(w in text for w in required):
             continue  # a word every match needs is not in the text
         # a frame opening with the name is tried at each start that fits, a start
         # whose "name" is none (模李夏 of 楷模李夏同志) leaving the next one its chance
+        # (the starts before each comma are found once for the four frames of X，)
+        if after_name is not None and after_name not in starts:
+            starts[after_name] = _starts_before(text, *after_name)
         matches = (
-            (
-                frame.match(text, at)
-                for at in _starts_before(text, after_name[0], after_name[1])
-                if at >= 0
-            )
+            (frame.match(text, at) for at in starts[after_name] if at >= 0)
             if after_name is not None
             else frame.finditer(text)
         )

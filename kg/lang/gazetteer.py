@@ -134,20 +134,24 @@ def load_gazetteer() -> Gazetteer:
             keys[d.name].append((d.id, "full"))
         if d.short and len(d.short) >= 2 and d.short not in stop and d.short != d.name:
             keys[d.short].append((d.id, "short"))
+    # (the rule words read once, not once per division: 56,000 divisions)
+    autonomous = tuple(word_values("place:words.autonomous-short").items())
     for d in divisions.values():
         # 石柱土家族自治县 is written 石柱县, 甘孜藏族自治州 甘孜州: short form + level word.
-        for word, level_word in word_values("place:words.autonomous-short").items():
+        for word, level_word in autonomous:
             if d.name.endswith(word) and d.short and len(d.short) >= 2:
                 keys[d.short + level_word].append((d.id, "former"))
     # 监利县 became 监利市 (2020), 梁平县 梁平区 (2016): a county turned into a city or a
     # district keeps being written with its old 县 in older texts.
+    became = chars("place:chars.became-city-or-district")
+    county = words("place:words.county")[0]
     for d in list(divisions.values()):
         if (
             d.level in ("city", "district")
-            and d.name[-1] in chars("place:chars.became-city-or-district")
+            and d.name[-1] in became
             and len(d.name) >= 3
         ):
-            old = d.name[:-1] + words("place:words.county")[0]
+            old = d.name[:-1] + county
             if old not in keys and old not in stop:
                 keys[old].append((d.id, "former"))
     for row in load_table("renamed.tsv"):

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources as _resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from kg.errors import KgError
@@ -661,10 +662,13 @@ def _extensions(rule_id: str) -> list[Rule]:
     ]
 
 
-def word_sources(rule_id: str) -> dict[str, str]:
+@cache
+def word_sources(rule_id: str) -> Mapping[str, str]:
     """Every word of ``rule_id`` and of the rules extending it → the rule giving it.
 
     The first rule to give a word keeps it: kg's own rule, then packs in order.
+    Made once per rule set (read-only): the place extractor asks for its stop-names
+    per document.
     """
     out: dict[str, str] = {}
     for word in _own_words(rule_id):
@@ -672,7 +676,7 @@ def word_sources(rule_id: str) -> dict[str, str]:
     for other in _extensions(rule_id):
         for word, source in word_sources(other.id).items():
             out.setdefault(word, source)
-    return out
+    return MappingProxyType(out)
 
 
 @cache
@@ -720,6 +724,7 @@ def longest_first(rule_id: str) -> tuple[str, ...]:
     return tuple(sorted(words(rule_id), key=len, reverse=True))
 
 
+@cache
 def alternation(rule_id: str) -> str:
     """A regex alternation of ``words(rule_id)``, longest first, escaped."""
     return "|".join(map(re.escape, longest_first(rule_id)))
@@ -971,11 +976,12 @@ def _builtin_tests() -> None:
 
     def matches(arg: Any, r: Rule) -> Test:
         compiled = _regex_arg(arg, r)
-        return lambda v: compiled.search(v) is not None
+        return _inline(lambda v: compiled.search(v) is not None, "search", compiled)
 
     def fullmatch(arg: Any, r: Rule) -> Test:
         compiled = _regex_arg(arg, r)
-        return lambda v: compiled.fullmatch(v) is not None
+        test = lambda v: compiled.fullmatch(v) is not None  # noqa: E731
+        return _inline(test, "fullmatch", compiled)
 
     def ends_with_stem(arg: Any, r: Rule) -> Test:
         options = _affixes(arg, r)
@@ -1166,6 +1172,8 @@ class Table:
                         "startswith": f"{value}.startswith({arg})",
                         "endswith": f"{value}.endswith({arg})",
                         "len": f"{arg}[0] <= len({value}) <= {arg}[1]",
+                        "search": f"{arg}.search({value}) is not None",
+                        "fullmatch": f"{arg}.fullmatch({value}) is not None",
                     }[op]
                 terms.append(f"not ({term})" if negate else f"({term})")
             condition = " and ".join(terms) or "True"
