@@ -154,6 +154,31 @@ def _cut_into_pos(hit: _GazetteerHit) -> str:
     return ""
 
 
+def _top_level(key: str) -> str:
+    """The highest level among the divisions a name can be (长沙: prefecture)."""
+    gazetteer = load_gazetteer()
+    levels = (gazetteer.divisions[c].level for c, _ in gazetteer.keys[key])
+    return min(levels, key=lambda level: RANK[level])
+
+
+def _word_head(hit: _GazetteerHit) -> str:
+    """The characters before the name of the word jieba cuts that holds it (高黎 of
+    高黎贡山 over 贡山, 海 of 海陆丰 over 陆丰, 半壁 of 半壁江山 over 江山); "" when the
+    name opens its word, is cut as a word of its own or across words, or when the head
+    is itself a place name (吉林长春, 广西南宁: a place and its city)."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 6)
+    for word in segment(text[pos : end + 6]):
+        after = pos + len(word)
+        if pos < start and end <= after:
+            head = text[pos:start]
+            return "" if head in load_gazetteer().keys else head
+        if after > start:
+            return ""
+        pos = after
+    return ""
+
+
 _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "key": lambda h: h[3],
     "kind": lambda h: h[4],
@@ -168,6 +193,8 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "quoted_whole": _quoted_whole,
     "cut_across": _cut_across,
     "cut_into_pos": _cut_into_pos,
+    "word_head": _word_head,
+    "top_level": lambda h: _top_level(h[3]),
     "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
     "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
 }

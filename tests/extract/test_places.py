@@ -300,3 +300,13 @@ def test_places_city_short_form_jieba_tags_as_a_noun_or_name() -> None:
     assert ("合肥", "prefecture", "3401") in places("无人驾驶在合肥等地开展试点。")
     assert ("石家庄", "prefecture", "1301") in places("一批企业落户石家庄。")
     assert not places("来宾们称赞中国发展成就，祝愿人民吉祥安康。")
+
+
+def test_short_form_ending_a_longer_word_is_part_of_it() -> None:
+    """高黎贡山, 海陆丰, 半壁江山, 五星红旗: a county's short form at the end of a word."""
+    names = [f[0] for f in places("云南省怒江州，工人们在高黎贡山上架设电网。")]
+    assert "贡山" not in names and "怒江州" in names
+    assert not [f for f in places("广东省汕尾市曾是海陆丰革命老区。") if f[0] == "陆丰"]
+    assert not [f for f in places("浙江省衢州市企业占据全国市场的半壁江山。") if f[0] == "江山"]
+    assert ("南宁", "prefecture", "4501") in places("峰会在广西南宁举行。")
+    assert ("澳门", "province", "82") in places("习近平视察驻澳门部队。")
