@@ -578,6 +578,7 @@ def _link_place(builder: _Builder, mention: Mention) -> str:
     entity = builder.entity(entity_id, "place", canonical)
     entity.mentions.append(mention)
     entity.aliases.add(mention.name)
+    entity.aliases.update(map(str, attrs.get("aliases") or ()))  # 景田北片区
     entity.attrs.update(level=attrs.get("level"), code=attrs.get("code"))
     parent = attrs.get("parent")
     if attrs.get("division"):

@@ -1192,27 +1192,44 @@ def _zones_and_landmarks(
             item = _candidate(text, s, end, suffix, kinds[suffix], by_end, gazetteer)
             if item is not None:
                 found.append(item)
+    full_at: dict[int, _Hit] = {}
+    for h in hits:  # the longest place written in full starting at each position
+        if h.chosen and not _short(h) and h.end > full_at.get(h.start, h).end - 1:
+            full_at[h.start] = h
     for name_start, end, kind, parent, scope in _merge_chained_zones(found):
         if taken.straddles(name_start) or taken.straddles(end):
             continue  # it overlaps a place without holding it whole
-        out.append(
-            make_mention(
-                doc,
-                name_start,
-                end,
-                "place",
-                f"place:{kind}",
-                {
-                    "level": kind,
-                    "code": None,
-                    "division": None,
-                    "parent": parent,
-                    "canonical": text[name_start:end],
-                    "scope": scope,
-                },
-            )
-        )
+        attrs: dict[str, object] = {
+            "level": kind,
+            "code": None,
+            "division": None,
+            "parent": parent,
+            "canonical": text[name_start:end],
+            "scope": scope,
+        }
+        alias = _name_after_division(text, full_at.get(name_start), end)
+        if alias:
+            attrs["aliases"] = [alias]
+        out.append(make_mention(doc, name_start, end, "place", f"place:{kind}", attrs))
     return out
+
+
+def _name_after_division(text: str, division: _Hit | None, end: int) -> str | None:
+    """The zone's or landmark's own name after the division written in full that
+    opens it (福田区|景田北片区, 旧城镇|仙庄片区): the name it goes by
+    (place:zone-name-after-division); None when what is left is the word alone or a
+    common word before it (石家庄市|产业园)."""
+    if division is None:
+        return None
+    name = text[division.end : end]
+    _, kinds = _zone_rules()
+    word = max((w for w in kinds if name.endswith(w)), key=len, default="")
+    head = name[: len(name) - len(word)]
+    if not word:
+        return None
+    if len(head) < 2 or head in common_words() or set(head) & _function_chars():
+        return None
+    return name
 
 
 _Candidate = tuple[int, int, str, str | None, str]

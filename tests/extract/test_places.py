@@ -307,6 +307,25 @@ def test_short_form_ending_a_longer_word_is_part_of_it() -> None:
     names = [f[0] for f in places("云南省怒江州，工人们在高黎贡山上架设电网。")]
     assert "贡山" not in names and "怒江州" in names
     assert not [f for f in places("广东省汕尾市曾是海陆丰革命老区。") if f[0] == "陆丰"]
-    assert not [f for f in places("浙江省衢州市企业占据全国市场的半壁江山。") if f[0] == "江山"]
+    assert not [
+        f for f in places("浙江省衢州市企业占据全国市场的半壁江山。") if f[0] == "江山"
+    ]
     assert ("南宁", "prefecture", "4501") in places("峰会在广西南宁举行。")
     assert ("澳门", "province", "82") in places("习近平视察驻澳门部队。")
+
+
+def test_zone_after_a_division_in_full_goes_by_its_own_name_too() -> None:
+    zones = [
+        m
+        for m in extract_places(make_doc("广东省深圳市南山区蛇口北片区加快改造。"))
+        if m.attrs["level"] == "zone"
+    ]
+    assert [(m.name, m.attrs.get("aliases")) for m in zones] == [
+        ("南山区蛇口北片区", ["蛇口北片区"])
+    ]
+    plain = [
+        m
+        for m in extract_places(make_doc("河北省石家庄市产业园项目开工。"))
+        if m.attrs["level"] == "zone"
+    ]
+    assert all(not m.attrs.get("aliases") for m in plain)
