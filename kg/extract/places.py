@@ -811,6 +811,10 @@ class _HitIndex:
             a for chosen in full for a in gazetteer.ancestors(chosen)
         )
         self.chosen_ends = {h.end for h in hits if h.chosen}
+        self.chosen_by_end: defaultdict[int, set[str]] = defaultdict(set)
+        for h in hits:
+            if h.chosen:
+                self.chosen_by_end[h.end].add(h.chosen)
 
 
 def _short(hit: _Hit) -> bool:
@@ -849,6 +853,11 @@ def _keep(
         supported = hit.chosen is not None and _district_named(hit, index, gazetteer)
         if len(stem) < 2 or (stem in common_words() and not supported):
             return False  # 加强村 in 加强村级组织, 一社区, 街道社区
+    if hit.key in word_set("place:words.address-only"):
+        # 城关镇 right after its own county (凤台县城关镇), else none: the name alone
+        # says nothing (place:words.address-only)
+        parent = gazetteer.divisions[hit.chosen].parent if hit.chosen else None
+        return parent is not None and parent in index.chosen_by_end[hit.start]
     if hit.chosen is None:
         if hit.rule.endswith("short-form"):
             return False

@@ -147,7 +147,9 @@ def load_gazetteer() -> Gazetteer:
             and d.name[-1] in chars("place:chars.became-city-or-district")
             and len(d.name) >= 3
         ):
-            old = d.name[:-1] + words("place:words.county")[0]
+            county = words("place:words.county")[0]
+            # 沙县区 was 沙县, not 沙县县: a stem that ends in the county word keeps it
+            old = d.name[:-1] + ("" if d.name[:-1].endswith(county) else county)
             if old not in keys and old not in stop:
                 keys[old].append((d.id, "former"))
     for row in load_table("renamed.tsv"):

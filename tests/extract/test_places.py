@@ -329,3 +329,16 @@ def test_zone_after_a_division_in_full_goes_by_its_own_name_too() -> None:
         if m.attrs["level"] == "zone"
     ]
     assert all(not m.attrs.get("aliases") for m in plain)
+
+
+def test_town_name_many_counties_share_needs_its_county_before_it() -> None:
+    found = places("河南省洛阳市嵩县城关镇举办灯会。")
+    assert ("城关镇", "town", "410325100") in found
+    assert not [
+        f for f in places("河南省洛阳市，一些县城关镇举办灯会。") if f[0] == "城关镇"
+    ]
+    assert not [f for f in places("河南省洛阳市，城关镇举办灯会。") if f[0] == "城关镇"]
+
+
+def test_county_turned_district_named_county_district_keeps_its_old_name() -> None:
+    assert ("沙县", "district", "350405") in places("福建三明沙县的小吃走向全国。")
