@@ -37,6 +37,7 @@ from kg.lang.gazetteer import (
     Gazetteer,
     load_gazetteer,
     town_stems,
+    village_towns,
 )
 from kg.lang.rules import (
     Rule,
@@ -960,6 +961,8 @@ def _to_mention(
         parent = None
         if hit.parent_hint is not None:
             parent = hit.parent_hint.chosen
+            if parent and level in _VILLAGE_LEVELS:
+                parent = _village_town(hit.key, parent, gazetteer) or parent
         attrs = {
             "level": level or "village",
             "code": None,
@@ -969,6 +972,27 @@ def _to_mention(
             "ambiguous": len({c for c, _ in hit.candidates}),
         }
     return make_mention(doc, hit.start, hit.end, "place", hit.rule, attrs)
+
+
+_VILLAGE_LEVELS = ("village", "community")
+
+
+def _village_town(name: str, county: str, gazetteer: Gazetteer) -> str | None:
+    """The town of a village or community named right after its county (崇明区园艺村
+    → 港沿镇): the one town of the county that has a village of that stem in the NBS
+    village table (place:village-town), None when none or several have."""
+    if RANK[gazetteer.divisions[county].level] != 3:
+        return None
+    stem = name
+    for word in longest_first("place:village-town"):
+        if name.endswith(word):
+            stem = name[: -len(word)]
+            break
+    towns = set(village_towns(county).get(stem, ()))
+    if len(towns) != 1:
+        return None
+    town = towns.pop()
+    return town if town in gazetteer.divisions else None
 
 
 @cache

@@ -189,3 +189,26 @@ def town_stems() -> dict[str, dict[str, str]]:
         parent: {stem: ids[0] for stem, ids in by_stem.items() if len(ids) == 1}
         for parent, by_stem in stems.items()
     }
+
+
+@cache
+def _village_counties() -> dict[str, str]:
+    """County code → its line of ``villages.tsv.gz`` (towns and village stems), read
+    once and parsed per county when asked (620,000 villages: a county at a time)."""
+    lines = {}
+    for line in read_text("villages.tsv.gz").splitlines():
+        county, _, rest = line.partition("\t")
+        lines[county] = rest
+    return lines
+
+
+@cache
+def village_towns(county: str) -> dict[str, tuple[str, ...]]:
+    """Village stem → the towns of ``county`` that have a village or community of that
+    stem (崇明区 310151 → {园艺: (港沿镇 310151108,), …}), from the NBS village table."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for part in _village_counties().get(county, "").split("\t"):
+        town, _, stems = part.partition(":")
+        for stem in stems.split("|") if stems else ():
+            found[stem].append(county + town)
+    return {stem: tuple(towns) for stem, towns in found.items()}

@@ -342,3 +342,22 @@ def test_town_name_many_counties_share_needs_its_county_before_it() -> None:
 
 def test_county_turned_district_named_county_district_keeps_its_old_name() -> None:
     assert ("沙县", "district", "350405") in places("福建三明沙县的小吃走向全国。")
+
+
+def test_village_after_its_county_lies_in_the_one_town_that_has_it() -> None:
+    """The NBS village table puts 小岗村 in 凤阳县's 小溪河镇 (place:village-town)."""
+    found = [
+        m
+        for m in extract_places(make_doc("安徽省凤阳县小岗村的村民们正在收麦。"))
+        if m.name == "小岗村"
+    ]
+    assert [(m.attrs["level"], m.attrs["parent"]) for m in found] == [
+        ("village", "341126112")
+    ]
+    # a stem no village of the county has keeps the county as parent
+    found = [
+        m
+        for m in extract_places(make_doc("安徽省凤阳县梦想村的村民们正在收麦。"))
+        if m.name == "梦想村"
+    ]
+    assert [m.attrs["parent"] for m in found] == ["341126"]
