@@ -69,6 +69,7 @@ class _Hit:
     level: str | None = None
     rule: str = "place:gazetteer"
     parent_hint: _Hit | None = None  # the hit an address tail is attached to
+    town: str | None = None  # the town a village of the village table lies in
 
 
 @cache
@@ -255,6 +256,7 @@ def extract_places(doc: Document) -> list[Mention]:
                 )
     hits = kept + _parents_in_names(kept, gazetteer)
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
+    hits = sorted(hits + _table_villages(text, hits, gazetteer), key=lambda h: h.start)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
     stops = word_sources("place:stopnames")
@@ -958,7 +960,7 @@ def _to_mention(
         level = hit.level or (
             levels.pop() if len(levels) == 1 else level_from_name(hit.key)
         )
-        parent = None
+        parent = hit.town
         if hit.parent_hint is not None:
             parent = hit.parent_hint.chosen
             if parent and level in _VILLAGE_LEVELS:
@@ -975,6 +977,63 @@ def _to_mention(
 
 
 _VILLAGE_LEVELS = ("village", "community")
+
+
+def _table_villages(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """Villages named alone (这是托坪村, 溪西村人口密度大) that the NBS village table puts
+    in exactly one town of the counties the document names (place:village-in-county):
+    the longest stem of two to four characters before the level word that the table
+    holds, not a common word, no function character in it."""
+    counties = sorted(
+        {
+            h.chosen
+            for h in hits
+            if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
+        }
+    )
+    if not counties:
+        return []
+    taken = _Spans((h.start, h.end) for h in hits)
+    function_chars = _function_chars()
+    openers = chars("place:chars.village-name-openers")
+    found: list[_Hit] = []
+    for match in pattern("place:pattern.village-in-county").finditer(text):
+        end = match.end()
+        if taken.overlaps(match.start(), end):
+            continue
+        for size in (4, 3, 2):
+            start = match.start() - size
+            stem = text[max(0, start) : match.start()]
+            if (
+                start < 0
+                or not all(_ONE_CJK.match(ch) for ch in stem)
+                or set(stem) & function_chars
+                or stem in common_words()
+                or taken.overlaps(start, end)
+            ):
+                continue
+            towns = {t for c in counties for t in village_towns(c).get(stem, ())}
+            if len(towns) == 1 and (
+                text[start - 1 : start] in openers or not _tag_boundary(text, start)
+            ):
+                break  # 西|辛庄村, 春|华山村: the stem of a longer name elsewhere
+            if len(towns) == 1:
+                town = towns.pop()
+                if town in gazetteer.divisions:
+                    name = text[start:end]
+                    found.append(
+                        _Hit(
+                            start,
+                            end,
+                            name,
+                            [],
+                            level=level_from_name(name),
+                            rule="place:village-in-county",
+                            town=town,
+                        )
+                    )
+                break
+    return found
 
 
 def _village_town(name: str, county: str, gazetteer: Gazetteer) -> str | None:

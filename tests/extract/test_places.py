@@ -361,3 +361,18 @@ def test_village_after_its_county_lies_in_the_one_town_that_has_it() -> None:
         if m.name == "梦想村"
     ]
     assert [m.attrs["parent"] for m in found] == ["341126"]
+
+
+def test_village_named_alone_is_found_by_the_village_table_of_the_county() -> None:
+    text = "安徽省凤阳县发展乡村旅游。小岗村的村民们正在收麦。"
+    found = [m for m in extract_places(make_doc(text)) if m.name == "小岗村"]
+    assert [(m.attrs["level"], m.attrs["parent"]) for m in found] == [
+        ("village", "341126112")
+    ]
+    assert not [
+        m
+        for m in extract_places(make_doc("湖北省十堰市房县，大小岗村都一样。"))
+        if m.name == "小岗村"
+    ]
+    text = "安徽省凤阳县发展乡村旅游。这是示范村，新农村建设很好。"
+    assert [m.name for m in extract_places(make_doc(text))] == ["安徽省", "凤阳县"]
