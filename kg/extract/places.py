@@ -979,6 +979,16 @@ def _to_mention(
 _VILLAGE_LEVELS = ("village", "community")
 
 
+def _name_chars(run: str) -> bool:
+    """Whether ``run`` can be the head of a place name: Chinese characters, no
+    function character, no word of jieba's dictionary (托万 of 托万布隆村, not 来)."""
+    return (
+        all(_ONE_CJK.match(ch) for ch in run)
+        and not set(run) & _function_chars()
+        and run not in word_tags()
+    )
+
+
 def _table_villages(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
     """Villages named alone (这是托坪村, 溪西村人口密度大) that the NBS village table puts
     in exactly one town of the counties the document names (place:village-in-county):
@@ -996,6 +1006,7 @@ def _table_villages(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_
     taken = _Spans((h.start, h.end) for h in hits)
     function_chars = _function_chars()
     openers = chars("place:chars.village-name-openers")
+    ends = {h.end for h in hits}
     found: list[_Hit] = []
     for match in pattern("place:pattern.village-in-county").finditer(text):
         end = match.end()
@@ -1014,9 +1025,18 @@ def _table_villages(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_
                 continue
             towns = {t for c in counties for t in village_towns(c).get(stem, ())}
             if len(towns) == 1 and (
-                text[start - 1 : start] in openers or not _tag_boundary(text, start)
+                text[start - 1 : start] in openers
+                or not _tag_boundary(text, start)
+                or (
+                    start not in ends
+                    and any(
+                        start - k in ends and _name_chars(text[start - k : start])
+                        for k in (1, 2)
+                    )
+                )
             ):
-                break  # 西|辛庄村, 春|华山村: the stem of a longer name elsewhere
+                # 西|辛庄村, 春|华山村, 拜城县托万|布隆村: the stem of a longer name
+                break
             if len(towns) == 1:
                 town = towns.pop()
                 if town in gazetteer.divisions:
