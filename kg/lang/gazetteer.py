@@ -10,7 +10,7 @@ province with it. Loaded once per process (~0.5 s).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import ahocorasick
@@ -121,8 +121,11 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """Load the packaged division table and build the automaton (once, ~0.5 s)."""
     divisions: dict[str, Division] = {}
+    farms = tuple(words("place:words.farm-units"))
     for line in read_text("divisions.tsv.gz").splitlines()[1:]:
         row = Division(*line.split("\t"))
+        if row.level == "zone" and row.name.endswith(farms):
+            row = replace(row, level="town")  # 八五三农场: a town of its county
         divisions[row.id] = row
     for extra in load_table("divisions_extra.tsv"):
         divisions.setdefault(extra["id"], Division(**extra))

@@ -376,3 +376,8 @@ def test_village_named_alone_is_found_by_the_village_table_of_the_county() -> No
     ]
     text = "安徽省凤阳县发展乡村旅游。这是示范村，新农村建设很好。"
     assert [m.name for m in extract_places(make_doc(text))] == ["安徽省", "凤阳县"]
+
+
+def test_state_farm_listed_at_town_level_is_a_town() -> None:
+    found = places("黑龙江省宝清县八五三农场开始秋收。")
+    assert ("八五三农场", "town", "230523502") in found
