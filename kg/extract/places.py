@@ -257,6 +257,7 @@ def extract_places(doc: Document) -> list[Mention]:
     hits = kept + _parents_in_names(kept, gazetteer)
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
     hits = sorted(hits + _table_villages(text, hits, gazetteer), key=lambda h: h.start)
+    _listed_village_towns(hits, gazetteer)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
     stops = word_sources("place:stopnames")
@@ -989,18 +990,46 @@ def _name_chars(run: str) -> bool:
     )
 
 
-def _table_villages(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
-    """Villages named alone (这是托坪村, 溪西村人口密度大) that the NBS village table puts
-    in exactly one town of the counties the document names (place:village-in-county):
-    the longest stem of two to four characters before the level word that the table
-    holds, not a common word, no function character in it."""
-    counties = sorted(
+def _document_counties(hits: list[_Hit], gazetteer: Gazetteer) -> list[str]:
+    """The counties and districts a document names, in code order."""
+    return sorted(
         {
             h.chosen
             for h in hits
             if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
         }
     )
+
+
+def _listed_village_towns(hits: list[_Hit], gazetteer: Gazetteer) -> None:
+    """The town of each village or community of a list (方舟、秀水社区) that the NBS
+    village table puts in exactly one town of the counties the document names
+    (place:village-in-county), as for a village named alone."""
+    listed = [
+        h for h in hits if h.rule == "place:listed" and h.level in _VILLAGE_LEVELS
+    ]
+    if not listed:
+        return
+    counties = _document_counties(hits, gazetteer)
+    for hit in listed:
+        stem = hit.key
+        for word in longest_first("place:village-town"):
+            if stem.endswith(word):
+                stem = stem[: -len(word)]
+                break
+        towns = {t for c in counties for t in village_towns(c).get(stem, ())}
+        if len(towns) == 1:
+            town = towns.pop()
+            if town in gazetteer.divisions:
+                hit.town = town
+
+
+def _table_villages(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """Villages named alone (这是托坪村, 溪西村人口密度大) that the NBS village table puts
+    in exactly one town of the counties the document names (place:village-in-county):
+    the longest stem of two to four characters before the level word that the table
+    holds, not a common word, no function character in it."""
+    counties = _document_counties(hits, gazetteer)
     if not counties:
         return []
     taken = _Spans((h.start, h.end) for h in hits)

@@ -381,3 +381,12 @@ def test_village_named_alone_is_found_by_the_village_table_of_the_county() -> No
 def test_state_farm_listed_at_town_level_is_a_town() -> None:
     found = places("黑龙江省宝清县八五三农场开始秋收。")
     assert ("八五三农场", "town", "230523502") in found
+
+
+def test_listed_communities_get_their_town_from_the_village_table() -> None:
+    found = extract_places(
+        make_doc("呼伦贝尔市海拉尔区，建成后，方舟、秀水社区居民受益。")
+    )
+    parents = {m.attrs["canonical"]: m.attrs["parent"] for m in found}
+    assert parents["方舟社区"] == "150702002"
+    assert parents["秀水社区"] == "150702004"
