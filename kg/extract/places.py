@@ -49,6 +49,7 @@ from kg.lang.rules import (
     table,
     word_set,
     word_sources,
+    word_values,
     words,
 )
 from kg.model import Document, Mention
@@ -339,8 +340,31 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     ends = {o[1]: o for o in occurrences}
     starts = {o[0]: o for o in occurrences}
     by_end = {h.end: h for h in hits if h.chosen}
+    short_words = word_values("place:words.subdistrict-short")
     for a, b, cid in occurrences:
         if not free(a, b) or text[b : b + 2].startswith(town_words):
+            continue
+        division = gazetteer.divisions[cid]
+        word = text[b : b + 1]
+        if (
+            word in short_words
+            and division.name.endswith(short_words[word])
+            and a in by_end
+            and by_end[a].chosen == division.parent
+            and (
+                not _ONE_CJK.match(text[b + 1 : b + 2])
+                or text[b + 1 : b + 2] in function_chars
+            )
+        ):
+            # 武昌区黄鹤楼街的…: 黄鹤楼街道 written with 街 (place:words.subdistrict-short)
+            found[(a, b + 1)] = _Hit(
+                a,
+                b + 1,
+                text[a : b + 1],
+                [(cid, "short")],
+                chosen=cid,
+                rule="place:listed-short",
+            )
             continue
         listed = (text[b : b + 1] in coordinators and (b + 1) in starts) or (
             text[a - 1 : a] in coordinators and (a - 1) in ends
@@ -1337,9 +1361,12 @@ def _zones_and_landmarks(
     for h in hits:  # the longest place written in full starting at each position
         if h.chosen and not _short(h) and h.end > full_at.get(h.start, h).end - 1:
             full_at[h.start] = h
+    spans = {(h.start, h.end) for h in hits if h.rule == "place:listed-short"}
     for name_start, end, kind, parent, scope in _merge_chained_zones(found):
         if taken.straddles(name_start) or taken.straddles(end):
             continue  # it overlaps a place without holding it whole
+        if (name_start, end) in spans:
+            continue  # 黄鹤楼街: the subdistrict, not a street
         attrs: dict[str, object] = {
             "level": kind,
             "code": None,

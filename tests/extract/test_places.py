@@ -390,3 +390,12 @@ def test_listed_communities_get_their_town_from_the_village_table() -> None:
     parents = {m.attrs["canonical"]: m.attrs["parent"] for m in found}
     assert parents["方舟社区"] == "150702002"
     assert parents["秀水社区"] == "150702004"
+
+
+def test_subdistrict_written_with_jie_after_its_district() -> None:
+    found = places("湖北省武汉市武昌区黄鹤楼街的居民接受核酸检测。")
+    assert ("黄鹤楼街", "subdistrict", "420106007") in found
+    assert not [f for f in found if f[1] == "landmark"]
+    assert not [
+        f for f in places("湖北省武汉市，黄鹤楼街的居民。") if f[1] == "subdistrict"
+    ]
