@@ -182,6 +182,21 @@ def _word_head(hit: _GazetteerHit) -> str:
     return ""
 
 
+def _place_out_of_end(hit: _GazetteerHit) -> bool:
+    """Whether jieba cuts a place name (ns) that starts inside the name and runs out
+    of its end (从|江苏 over 从江, 来|安徽 over 来安)."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    for word, flag in _tag(text[pos : end + 4]):
+        after = pos + len(word)
+        if start < pos < end < after:
+            return flag == "ns"
+        if pos >= end:
+            return False
+        pos = after
+    return False
+
+
 _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "key": lambda h: h[3],
     "kind": lambda h: h[4],
@@ -197,6 +212,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "cut_across": _cut_across,
     "cut_into_pos": _cut_into_pos,
     "word_head": _word_head,
+    "place_out_of_end": _place_out_of_end,
     "top_level": lambda h: _top_level(h[3]),
     "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
     "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
@@ -229,7 +245,9 @@ def extract_places(doc: Document) -> list[Mention]:
     hits: list[_Hit] = []
     raw = gazetteer.find(text)
     starts = {start for start, _, _ in raw}
-    for start, end, key in raw:
+    pending = list(reversed(raw))
+    while pending:
+        start, end, key = pending.pop()
         candidates = gazetteer.keys[key]
         kinds = {kind for _, kind in candidates}
         kind = (
@@ -239,8 +257,15 @@ def extract_places(doc: Document) -> list[Mention]:
         if guard is not None:
             if trace.active():
                 trace.rejected(doc, start, end, "place", guard.id)
+            if guard.id == _BEFORE_PLACE:
+                # 从|江苏: the place that starts inside the name turned down
+                again = gazetteer.find(text[start + 1 : end + _MAX_NAME])
+                if again and start + 1 + again[0][0] < end:
+                    a, b, k = again[0]
+                    pending.append((start + 1 + a, start + 1 + b, k))
             continue
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
+    hits.sort(key=lambda h: h.start)
     hits = _add_address_tails(text, hits, gazetteer)
     hits = _repeat_address_tails(text, hits)
     _resolve(doc, hits, gazetteer)
@@ -277,6 +302,8 @@ def _clean_span(doc: Document, mention: Mention) -> tuple[int, int]:
 
 
 _RULE = {"full": "gazetteer", "short": "short-form", "former": "former-name"}
+# the guard after which the place starting inside the turned-down name is looked for
+_BEFORE_PLACE = "place:guard.short-form-before-place"
 
 
 @cache

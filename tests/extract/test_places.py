@@ -399,3 +399,11 @@ def test_subdistrict_written_with_jie_after_its_district() -> None:
     assert not [
         f for f in places("湖北省武汉市，黄鹤楼街的居民。") if f[1] == "subdistrict"
     ]
+
+
+def test_preposition_and_province_are_not_a_county_short_form() -> None:
+    """从|江苏 is not 从江 (a county of Guizhou), 来|安徽 not 来安: the province is found."""
+    names = [f[0] for f in places("货轮从江苏南通出发，驶向贵州方向。")]
+    assert "江苏" in names and "从江" not in names
+    names = [f[0] for f in places("代表团来安徽合肥考察，滁州市参加。")]
+    assert "安徽" in names and "来安" not in names
