@@ -578,6 +578,7 @@ def _link_place(builder: _Builder, mention: Mention) -> str:
     entity = builder.entity(entity_id, "place", canonical)
     entity.mentions.append(mention)
     entity.aliases.add(mention.name)
+    entity.aliases.update(map(str, attrs.get("aliases") or ()))  # 景田北片区
     entity.attrs.update(level=attrs.get("level"), code=attrs.get("code"))
     parent = attrs.get("parent")
     if attrs.get("division"):
@@ -1130,9 +1131,23 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         focus = _whole_province(builder, ctx, mention, focus) or focus
         if entity.attrs.get("scope") in ("national", "provincial"):
             focus = _title_region(builder, ctx, article, focus) or focus
+    if not named and entity.attrs.get("scope") == "provincial":
+        focus = _province_in_name(builder, mention.name) or focus  # 数字福建
     for pid in named or ([focus] if focus else []):
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _province_in_name(builder: _Builder, name: str) -> str | None:
+    """The one province a provincial programme's name holds (数字福建 → 福建省)."""
+    gazetteer = builder.gazetteer
+    found = {
+        f"place:{cid}"
+        for _, _, key in gazetteer.find(name)
+        for cid, _ in gazetteer.keys[key]
+        if gazetteer.divisions[cid].level == "province"
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _bulletin_elsewhere(

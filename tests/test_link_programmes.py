@@ -36,3 +36,12 @@ def test_a_scheme_the_whole_province_carries_out_is_provincial() -> None:
 def test_a_scheme_of_the_county_stays_local() -> None:
     text = "屏南县召开会议，屏南县部署工作。各地在“比学赶超”活动中争当先锋。"
     assert _scope(text, "比学赶超") == "local"
+
+
+def test_provincial_programme_named_after_its_province_runs_there() -> None:
+    """数字浙江 in an article on a county runs in the province its name holds."""
+    text = (
+        "浙江省德清县，德清的企业纷纷上云。德清县推进数字化转型。"
+        "多年前，省里作出了建设“数字浙江”的部署。德清县的工厂一年比一年智能。"
+    )
+    assert linked_names(text, "数字浙江", "runs_in") == {"浙江省"}

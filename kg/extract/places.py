@@ -37,6 +37,7 @@ from kg.lang.gazetteer import (
     Gazetteer,
     load_gazetteer,
     town_stems,
+    village_towns,
 )
 from kg.lang.rules import (
     Rule,
@@ -48,6 +49,7 @@ from kg.lang.rules import (
     table,
     word_set,
     word_sources,
+    word_values,
     words,
 )
 from kg.model import Document, Mention
@@ -68,6 +70,7 @@ class _Hit:
     level: str | None = None
     rule: str = "place:gazetteer"
     parent_hint: _Hit | None = None  # the hit an address tail is attached to
+    town: str | None = None  # the town a village of the village table lies in
 
 
 @cache
@@ -154,6 +157,46 @@ def _cut_into_pos(hit: _GazetteerHit) -> str:
     return ""
 
 
+def _top_level(key: str) -> str:
+    """The highest level among the divisions a name can be (长沙: prefecture)."""
+    gazetteer = load_gazetteer()
+    levels = (gazetteer.divisions[c].level for c, _ in gazetteer.keys[key])
+    return min(levels, key=lambda level: RANK[level])
+
+
+def _word_head(hit: _GazetteerHit) -> str:
+    """The characters before the name of the word jieba cuts that holds it (高黎 of
+    高黎贡山 over 贡山, 海 of 海陆丰 over 陆丰, 半壁 of 半壁江山 over 江山); "" when the
+    name opens its word, is cut as a word of its own or across words, or when the head
+    is itself a place name (吉林长春, 广西南宁: a place and its city)."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 6)
+    for word in segment(text[pos : end + 6]):
+        after = pos + len(word)
+        if pos < start and end <= after:
+            head = text[pos:start]
+            return "" if head in load_gazetteer().keys else head
+        if after > start:
+            return ""
+        pos = after
+    return ""
+
+
+def _place_out_of_end(hit: _GazetteerHit) -> bool:
+    """Whether jieba cuts a place name (ns) that starts inside the name and runs out
+    of its end (从|江苏 over 从江, 来|安徽 over 来安)."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    for word, flag in _tag(text[pos : end + 4]):
+        after = pos + len(word)
+        if start < pos < end < after:
+            return flag == "ns"
+        if pos >= end:
+            return False
+        pos = after
+    return False
+
+
 _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "key": lambda h: h[3],
     "kind": lambda h: h[4],
@@ -168,6 +211,9 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "quoted_whole": _quoted_whole,
     "cut_across": _cut_across,
     "cut_into_pos": _cut_into_pos,
+    "word_head": _word_head,
+    "place_out_of_end": _place_out_of_end,
+    "top_level": lambda h: _top_level(h[3]),
     "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
     "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
 }
@@ -199,7 +245,9 @@ def extract_places(doc: Document) -> list[Mention]:
     hits: list[_Hit] = []
     raw = gazetteer.find(text)
     starts = {start for start, _, _ in raw}
-    for start, end, key in raw:
+    pending = list(reversed(raw))
+    while pending:
+        start, end, key = pending.pop()
         candidates = gazetteer.keys[key]
         kinds = {kind for _, kind in candidates}
         kind = (
@@ -209,8 +257,15 @@ def extract_places(doc: Document) -> list[Mention]:
         if guard is not None:
             if trace.active():
                 trace.rejected(doc, start, end, "place", guard.id)
+            if guard.id == _BEFORE_PLACE:
+                # 从|江苏: the place that starts inside the name turned down
+                again = gazetteer.find(text[start + 1 : end + _MAX_NAME])
+                if again and start + 1 + again[0][0] < end:
+                    a, b, k = again[0]
+                    pending.append((start + 1 + a, start + 1 + b, k))
             continue
         hits.append(_Hit(start, end, key, candidates, rule=f"place:{_RULE[kind]}"))
+    hits.sort(key=lambda h: h.start)
     hits = _add_address_tails(text, hits, gazetteer)
     hits = _repeat_address_tails(text, hits)
     _resolve(doc, hits, gazetteer)
@@ -227,6 +282,8 @@ def extract_places(doc: Document) -> list[Mention]:
                 )
     hits = kept + _parents_in_names(kept, gazetteer)
     hits = sorted(hits + _coordinated(text, hits, gazetteer), key=lambda h: h.start)
+    hits = sorted(hits + _table_villages(text, hits, gazetteer), key=lambda h: h.start)
+    _listed_village_towns(hits, gazetteer)
     mentions = [_to_mention(doc, h, hits, gazetteer) for h in hits]
     mentions.extend(_zones_and_landmarks(doc, hits, gazetteer))
     stops = word_sources("place:stopnames")
@@ -245,6 +302,8 @@ def _clean_span(doc: Document, mention: Mention) -> tuple[int, int]:
 
 
 _RULE = {"full": "gazetteer", "short": "short-form", "former": "former-name"}
+# the guard after which the place starting inside the turned-down name is looked for
+_BEFORE_PLACE = "place:guard.short-form-before-place"
 
 
 @cache
@@ -308,8 +367,31 @@ def _coordinated(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit
     ends = {o[1]: o for o in occurrences}
     starts = {o[0]: o for o in occurrences}
     by_end = {h.end: h for h in hits if h.chosen}
+    short_words = word_values("place:words.subdistrict-short")
     for a, b, cid in occurrences:
         if not free(a, b) or text[b : b + 2].startswith(town_words):
+            continue
+        division = gazetteer.divisions[cid]
+        word = text[b : b + 1]
+        if (
+            word in short_words
+            and division.name.endswith(short_words[word])
+            and a in by_end
+            and by_end[a].chosen == division.parent
+            and (
+                not _ONE_CJK.match(text[b + 1 : b + 2])
+                or text[b + 1 : b + 2] in function_chars
+            )
+        ):
+            # 武昌区黄鹤楼街的…: 黄鹤楼街道 written with 街 (place:words.subdistrict-short)
+            found[(a, b + 1)] = _Hit(
+                a,
+                b + 1,
+                text[a : b + 1],
+                [(cid, "short")],
+                chosen=cid,
+                rule="place:listed-short",
+            )
             continue
         listed = (text[b : b + 1] in coordinators and (b + 1) in starts) or (
             text[a - 1 : a] in coordinators and (a - 1) in ends
@@ -784,6 +866,10 @@ class _HitIndex:
             a for chosen in full for a in gazetteer.ancestors(chosen)
         )
         self.chosen_ends = {h.end for h in hits if h.chosen}
+        self.chosen_by_end: defaultdict[int, set[str]] = defaultdict(set)
+        for h in hits:
+            if h.chosen:
+                self.chosen_by_end[h.end].add(h.chosen)
 
 
 def _short(hit: _Hit) -> bool:
@@ -822,6 +908,11 @@ def _keep(
         supported = hit.chosen is not None and _district_named(hit, index, gazetteer)
         if len(stem) < 2 or (stem in common_words() and not supported):
             return False  # 加强村 in 加强村级组织, 一社区, 街道社区
+    if hit.key in word_set("place:words.address-only"):
+        # 城关镇 right after its own county (凤台县城关镇), else none: the name alone
+        # says nothing (place:words.address-only)
+        parent = gazetteer.divisions[hit.chosen].parent if hit.chosen else None
+        return parent is not None and parent in index.chosen_by_end[hit.start]
     if hit.chosen is None:
         if hit.rule.endswith("short-form"):
             return False
@@ -921,9 +1012,11 @@ def _to_mention(
         level = hit.level or (
             levels.pop() if len(levels) == 1 else level_from_name(hit.key)
         )
-        parent = None
+        parent = hit.town
         if hit.parent_hint is not None:
             parent = hit.parent_hint.chosen
+            if parent and level in _VILLAGE_LEVELS:
+                parent = _village_town(hit.key, parent, gazetteer) or parent
         attrs = {
             "level": level or "village",
             "code": None,
@@ -933,6 +1026,132 @@ def _to_mention(
             "ambiguous": len({c for c, _ in hit.candidates}),
         }
     return make_mention(doc, hit.start, hit.end, "place", hit.rule, attrs)
+
+
+_VILLAGE_LEVELS = ("village", "community")
+
+
+def _name_chars(run: str) -> bool:
+    """Whether ``run`` can be the head of a place name: Chinese characters, no
+    function character, no word of jieba's dictionary (托万 of 托万布隆村, not 来)."""
+    return (
+        all(_ONE_CJK.match(ch) for ch in run)
+        and not set(run) & _function_chars()
+        and run not in word_tags()
+    )
+
+
+def _document_counties(hits: list[_Hit], gazetteer: Gazetteer) -> list[str]:
+    """The counties and districts a document names, in code order."""
+    return sorted(
+        {
+            h.chosen
+            for h in hits
+            if h.chosen and RANK[gazetteer.divisions[h.chosen].level] == 3
+        }
+    )
+
+
+def _listed_village_towns(hits: list[_Hit], gazetteer: Gazetteer) -> None:
+    """The town of each village or community of a list (方舟、秀水社区) that the NBS
+    village table puts in exactly one town of the counties the document names
+    (place:village-in-county), as for a village named alone."""
+    listed = [
+        h for h in hits if h.rule == "place:listed" and h.level in _VILLAGE_LEVELS
+    ]
+    if not listed:
+        return
+    counties = _document_counties(hits, gazetteer)
+    for hit in listed:
+        stem = hit.key
+        for word in longest_first("place:village-town"):
+            if stem.endswith(word):
+                stem = stem[: -len(word)]
+                break
+        towns = {t for c in counties for t in village_towns(c).get(stem, ())}
+        if len(towns) == 1:
+            town = towns.pop()
+            if town in gazetteer.divisions:
+                hit.town = town
+
+
+def _table_villages(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
+    """Villages named alone (这是托坪村, 溪西村人口密度大) that the NBS village table puts
+    in exactly one town of the counties the document names (place:village-in-county):
+    the longest stem of two to four characters before the level word that the table
+    holds, not a common word, no function character in it."""
+    counties = _document_counties(hits, gazetteer)
+    if not counties:
+        return []
+    taken = _Spans((h.start, h.end) for h in hits)
+    function_chars = _function_chars()
+    openers = chars("place:chars.village-name-openers")
+    ends = {h.end for h in hits}
+    found: list[_Hit] = []
+    for match in pattern("place:pattern.village-in-county").finditer(text):
+        end = match.end()
+        if taken.overlaps(match.start(), end):
+            continue
+        for size in (4, 3, 2):
+            start = match.start() - size
+            stem = text[max(0, start) : match.start()]
+            if (
+                start < 0
+                or not all(_ONE_CJK.match(ch) for ch in stem)
+                or set(stem) & function_chars
+                or stem in common_words()
+                or taken.overlaps(start, end)
+            ):
+                continue
+            towns = {t for c in counties for t in village_towns(c).get(stem, ())}
+            if len(towns) == 1 and (
+                text[start - 1 : start] in openers
+                or not _tag_boundary(text, start)
+                or (
+                    start not in ends
+                    and any(
+                        start - k in ends and _name_chars(text[start - k : start])
+                        for k in (1, 2)
+                    )
+                )
+            ):
+                # 西|辛庄村, 春|华山村, 拜城县托万|布隆村: the stem of a longer name
+                break
+            if len(towns) == 1:
+                town = towns.pop()
+                if town in gazetteer.divisions:
+                    name = text[start:end]
+                    found.append(
+                        _Hit(
+                            start,
+                            end,
+                            name,
+                            [],
+                            level=level_from_name(name),
+                            rule="place:village-in-county",
+                            town=town,
+                        )
+                    )
+                break
+    return found
+
+
+def _village_town(name: str, county: str, gazetteer: Gazetteer) -> str | None:
+    """The town of a village or community named right after its county (崇明区园艺村
+    → 港沿镇): the one town of the county that has a village of that stem in the NBS
+    village table (place:village-town), None when none or several have."""
+    if RANK[gazetteer.divisions[county].level] != 3:
+        return None
+    stem = name
+    for word in longest_first("place:village-town"):
+        if name.endswith(word):
+            stem = name[: -len(word)]
+            break
+    towns = set(village_towns(county).get(stem, ()))
+    if len(towns) != 1:
+        return None
+    town = towns.pop()
+    return town if town in gazetteer.divisions else None
 
 
 @cache
@@ -1165,27 +1384,47 @@ def _zones_and_landmarks(
             item = _candidate(text, s, end, suffix, kinds[suffix], by_end, gazetteer)
             if item is not None:
                 found.append(item)
+    full_at: dict[int, _Hit] = {}
+    for h in hits:  # the longest place written in full starting at each position
+        if h.chosen and not _short(h) and h.end > full_at.get(h.start, h).end - 1:
+            full_at[h.start] = h
+    spans = {(h.start, h.end) for h in hits if h.rule == "place:listed-short"}
     for name_start, end, kind, parent, scope in _merge_chained_zones(found):
         if taken.straddles(name_start) or taken.straddles(end):
             continue  # it overlaps a place without holding it whole
-        out.append(
-            make_mention(
-                doc,
-                name_start,
-                end,
-                "place",
-                f"place:{kind}",
-                {
-                    "level": kind,
-                    "code": None,
-                    "division": None,
-                    "parent": parent,
-                    "canonical": text[name_start:end],
-                    "scope": scope,
-                },
-            )
-        )
+        if (name_start, end) in spans:
+            continue  # 黄鹤楼街: the subdistrict, not a street
+        attrs: dict[str, object] = {
+            "level": kind,
+            "code": None,
+            "division": None,
+            "parent": parent,
+            "canonical": text[name_start:end],
+            "scope": scope,
+        }
+        alias = _name_after_division(text, full_at.get(name_start), end)
+        if alias:
+            attrs["aliases"] = [alias]
+        out.append(make_mention(doc, name_start, end, "place", f"place:{kind}", attrs))
     return out
+
+
+def _name_after_division(text: str, division: _Hit | None, end: int) -> str | None:
+    """The zone's or landmark's own name after the division written in full that
+    opens it (福田区|景田北片区, 旧城镇|仙庄片区): the name it goes by
+    (place:zone-name-after-division); None when what is left is the word alone or a
+    common word before it (石家庄市|产业园)."""
+    if division is None:
+        return None
+    name = text[division.end : end]
+    _, kinds = _zone_rules()
+    word = max((w for w in kinds if name.endswith(w)), key=len, default="")
+    head = name[: len(name) - len(word)]
+    if not word:
+        return None
+    if len(head) < 2 or head in common_words() or set(head) & _function_chars():
+        return None
+    return name
 
 
 _Candidate = tuple[int, int, str, str | None, str]

@@ -10,7 +10,7 @@ province with it. Loaded once per process (~0.5 s).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import ahocorasick
@@ -121,8 +121,11 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """Load the packaged division table and build the automaton (once, ~0.5 s)."""
     divisions: dict[str, Division] = {}
+    farms = tuple(words("place:words.farm-units"))
     for line in read_text("divisions.tsv.gz").splitlines()[1:]:
         row = Division(*line.split("\t"))
+        if row.level == "zone" and row.name.endswith(farms):
+            row = replace(row, level="town")  # 八五三农场: a town of its county
         divisions[row.id] = row
     for extra in load_table("divisions_extra.tsv"):
         divisions.setdefault(extra["id"], Division(**extra))
@@ -151,7 +154,8 @@ def load_gazetteer() -> Gazetteer:
             and d.name[-1] in became
             and len(d.name) >= 3
         ):
-            old = d.name[:-1] + county
+            # 沙县区 was 沙县, not 沙县县: a stem that ends in the county word keeps it
+            old = d.name[:-1] + ("" if d.name[:-1].endswith(county) else county)
             if old not in keys and old not in stop:
                 keys[old].append((d.id, "former"))
     for row in load_table("renamed.tsv"):
@@ -191,3 +195,26 @@ def town_stems() -> dict[str, dict[str, str]]:
         parent: {stem: ids[0] for stem, ids in by_stem.items() if len(ids) == 1}
         for parent, by_stem in stems.items()
     }
+
+
+@cache
+def _village_counties() -> dict[str, str]:
+    """County code → its line of ``villages.tsv.gz`` (towns and village stems), read
+    once and parsed per county when asked (620,000 villages: a county at a time)."""
+    lines = {}
+    for line in read_text("villages.tsv.gz").splitlines():
+        county, _, rest = line.partition("\t")
+        lines[county] = rest
+    return lines
+
+
+@cache
+def village_towns(county: str) -> dict[str, tuple[str, ...]]:
+    """Village stem → the towns of ``county`` that have a village or community of that
+    stem (崇明区 310151 → {园艺: (港沿镇 310151108,), …}), from the NBS village table."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for part in _village_counties().get(county, "").split("\t"):
+        town, _, stems = part.partition(":")
+        for stem in stems.split("|") if stems else ():
+            found[stem].append(county + town)
+    return {stem: tuple(towns) for stem, towns in found.items()}

@@ -300,3 +300,110 @@ def test_places_city_short_form_jieba_tags_as_a_noun_or_name() -> None:
     assert ("合肥", "prefecture", "3401") in places("无人驾驶在合肥等地开展试点。")
     assert ("石家庄", "prefecture", "1301") in places("一批企业落户石家庄。")
     assert not places("来宾们称赞中国发展成就，祝愿人民吉祥安康。")
+
+
+def test_short_form_ending_a_longer_word_is_part_of_it() -> None:
+    """高黎贡山, 海陆丰, 半壁江山, 五星红旗: a county's short form at the end of a word."""
+    names = [f[0] for f in places("云南省怒江州，工人们在高黎贡山上架设电网。")]
+    assert "贡山" not in names and "怒江州" in names
+    assert not [f for f in places("广东省汕尾市曾是海陆丰革命老区。") if f[0] == "陆丰"]
+    assert not [
+        f for f in places("浙江省衢州市企业占据全国市场的半壁江山。") if f[0] == "江山"
+    ]
+    assert ("南宁", "prefecture", "4501") in places("峰会在广西南宁举行。")
+    assert ("澳门", "province", "82") in places("习近平视察驻澳门部队。")
+
+
+def test_zone_after_a_division_in_full_goes_by_its_own_name_too() -> None:
+    zones = [
+        m
+        for m in extract_places(make_doc("广东省深圳市南山区蛇口北片区加快改造。"))
+        if m.attrs["level"] == "zone"
+    ]
+    assert [(m.name, m.attrs.get("aliases")) for m in zones] == [
+        ("南山区蛇口北片区", ["蛇口北片区"])
+    ]
+    plain = [
+        m
+        for m in extract_places(make_doc("河北省石家庄市产业园项目开工。"))
+        if m.attrs["level"] == "zone"
+    ]
+    assert all(not m.attrs.get("aliases") for m in plain)
+
+
+def test_town_name_many_counties_share_needs_its_county_before_it() -> None:
+    found = places("河南省洛阳市嵩县城关镇举办灯会。")
+    assert ("城关镇", "town", "410325100") in found
+    assert not [
+        f for f in places("河南省洛阳市，一些县城关镇举办灯会。") if f[0] == "城关镇"
+    ]
+    assert not [f for f in places("河南省洛阳市，城关镇举办灯会。") if f[0] == "城关镇"]
+
+
+def test_county_turned_district_named_county_district_keeps_its_old_name() -> None:
+    assert ("沙县", "district", "350405") in places("福建三明沙县的小吃走向全国。")
+
+
+def test_village_after_its_county_lies_in_the_one_town_that_has_it() -> None:
+    """The NBS village table puts 小岗村 in 凤阳县's 小溪河镇 (place:village-town)."""
+    found = [
+        m
+        for m in extract_places(make_doc("安徽省凤阳县小岗村的村民们正在收麦。"))
+        if m.name == "小岗村"
+    ]
+    assert [(m.attrs["level"], m.attrs["parent"]) for m in found] == [
+        ("village", "341126112")
+    ]
+    # a stem no village of the county has keeps the county as parent
+    found = [
+        m
+        for m in extract_places(make_doc("安徽省凤阳县梦想村的村民们正在收麦。"))
+        if m.name == "梦想村"
+    ]
+    assert [m.attrs["parent"] for m in found] == ["341126"]
+
+
+def test_village_named_alone_is_found_by_the_village_table_of_the_county() -> None:
+    text = "安徽省凤阳县发展乡村旅游。小岗村的村民们正在收麦。"
+    found = [m for m in extract_places(make_doc(text)) if m.name == "小岗村"]
+    assert [(m.attrs["level"], m.attrs["parent"]) for m in found] == [
+        ("village", "341126112")
+    ]
+    assert not [
+        m
+        for m in extract_places(make_doc("湖北省十堰市房县，大小岗村都一样。"))
+        if m.name == "小岗村"
+    ]
+    text = "安徽省凤阳县发展乡村旅游。这是示范村，新农村建设很好。"
+    assert [m.name for m in extract_places(make_doc(text))] == ["安徽省", "凤阳县"]
+
+
+def test_state_farm_listed_at_town_level_is_a_town() -> None:
+    found = places("黑龙江省宝清县八五三农场开始秋收。")
+    assert ("八五三农场", "town", "230523502") in found
+
+
+def test_listed_communities_get_their_town_from_the_village_table() -> None:
+    found = extract_places(
+        make_doc("呼伦贝尔市海拉尔区，建成后，方舟、秀水社区居民受益。")
+    )
+    parents = {m.attrs["canonical"]: m.attrs["parent"] for m in found}
+    assert parents["方舟社区"] == "150702002"
+    assert parents["秀水社区"] == "150702004"
+
+
+def test_subdistrict_written_with_jie_after_its_district() -> None:
+    found = places("湖北省武汉市武昌区黄鹤楼街的居民接受核酸检测。")
+    assert ("黄鹤楼街", "subdistrict", "420106007") in found
+    assert not [f for f in found if f[1] == "landmark"]
+    assert not [
+        f for f in places("湖北省武汉市，黄鹤楼街的居民。") if f[1] == "subdistrict"
+    ]
+
+
+def test_preposition_and_province_are_not_a_county_short_form() -> None:
+    """从|江苏 is not 从江 (a county of Guizhou), 来|安徽 not 来安: the province is found."""
+    names = [f[0] for f in places("货轮从江苏南通出发，驶向贵州方向。")]
+    assert "江苏" in names and "从江" not in names
+    names = [f[0] for f in places("代表团来安徽合肥考察，滁州市参加。")]
+    assert "安徽" in names and "来安" not in names
