@@ -522,15 +522,30 @@ def _articles(
     infos = []
     for article in doc.articles:
         scores: Counter[str] = Counter()
+        titled: set[str] = set()
+        first: dict[str, int] = {}
         for pos, entity_id in candidates.get(article.index, ()):
             weight = 1
             for span in (article.title, article.note):
                 if span and span[0] <= pos < span[1]:
                     weight += 3
+                    titled.add(entity_id)
             scores[entity_id] += weight
+            first[entity_id] = min(pos, first.get(entity_id, pos))
         focus = None
         if scores:
-            focus = max(sorted(scores), key=lambda e: (scores[e], -_rank(builder, e)))
+            # the most named place; between equals, the one the title or byline
+            # names, then the broader, then the one the text names first (梅州 before
+            # 深圳 in a story naming each six times) — never the order of the ids
+            focus = max(
+                scores,
+                key=lambda e: (
+                    scores[e],
+                    e in titled,
+                    -_rank(builder, e),
+                    -first[e],
+                ),
+            )
         title = (
             doc.clean[article.title[0] : article.title[1]] if article.title else None
         )
