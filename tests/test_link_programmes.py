@@ -36,3 +36,25 @@ def test_a_scheme_the_whole_province_carries_out_is_provincial() -> None:
 def test_a_scheme_of_the_county_stays_local() -> None:
     text = "屏南县召开会议，屏南县部署工作。各地在“比学赶超”活动中争当先锋。"
     assert _scope(text, "比学赶超") == "local"
+
+
+def test_a_story_of_a_village_the_gazetteer_lacks_runs_its_programmes_there() -> None:
+    # 青岚坞村 is placed once (安吉县青岚坞村), then named bare: the story's village
+    text = (
+        "青岚坞村的新变化\n"
+        "记者来到浙江省安吉县青岚坞村采访。\n"
+        "青岚坞村的茶园连成了片，青岚坞村的民宿住满了游客。\n"
+        "村里全面推进乡村振兴，日子越过越红火。\n"
+    )
+    assert _runs_in(text, "乡村振兴战略") == {"青岚坞村"}
+
+
+def test_a_village_story_whose_paragraph_names_the_county_runs_it_in_the_county() -> (
+    None
+):
+    text = (
+        "青岚坞村的新变化\n"
+        "浙江省安吉县曾经矿山遍地，当地坚持推进乡村振兴。\n"
+        "记者来到安吉县青岚坞村采访。青岚坞村的茶园连成了片，青岚坞村的民宿住满了游客。\n"
+    )
+    assert _runs_in(text, "乡村振兴战略") == {"安吉县"}
