@@ -647,3 +647,16 @@ def test_a_quoted_slogan_of_parts_before_an_activity_is_a_programme() -> None:
     assert got.get("学理论、强本领、勇于担当") == "national"
     # a quoted phrase of the same length without parts is no such slogan
     assert "中国远征军阵亡将士纪念" not in names("举行“中国远征军阵亡将士纪念”公祭活动。")
+
+
+def test_a_name_read_on_by_a_common_word_is_no_straddle() -> None:
+    from kg.extract.programmes import straddles
+
+    # 乡村振兴|建设: 兴建 is a word, but 建设 reads on as a word of its own
+    text = "今年，乡村振兴建设全面提速。"
+    start = text.index("乡村振兴")
+    assert not straddles(text, start, start + 4)
+    # 防护网: the match's first character makes a word with the one before
+    text = "加固防护网格化管理。"
+    start = text.index("护网格化")
+    assert straddles(text, start, start + 4)
