@@ -1229,7 +1229,10 @@ def _whole_province(
 
 def _province_wide(ctx: _DocContext, mention: Mention) -> bool:
     """The programme's clause says the whole province carries it out (全省各地在…
-    活动中, 全省开展…), ``link:pattern.whole-province``."""
+    活动中, 全省开展…), ``link:pattern.whole-province``, or its name does (“市市通
+    高铁”: every city of a province), ``link:pattern.province-wide-name``."""
+    if pattern("link:pattern.province-wide-name").match(mention.name):
+        return True
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]

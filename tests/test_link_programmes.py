@@ -58,3 +58,13 @@ def test_a_village_story_whose_paragraph_names_the_county_runs_it_in_the_county(
         "记者来到安吉县青岚坞村采访。青岚坞村的茶园连成了片，青岚坞村的民宿住满了游客。\n"
     )
     assert _runs_in(text, "乡村振兴战略") == {"安吉县"}
+
+
+def test_a_drive_for_every_city_runs_in_the_province() -> None:
+    # 每个地级市都通高铁: the province's drive, not the one city the story is about
+    text = (
+        "赣州高铁新篇章\n"
+        "赣州市的新站今天启用，赣州市民出行更方便了。"
+        "赣州市的游客越来越多。随着新线建成通车，沿线实现“市市通高铁”。\n"
+    )
+    assert _runs_in(text, "市市通高铁") == {"江西省"}
