@@ -522,15 +522,30 @@ def _articles(
     infos = []
     for article in doc.articles:
         scores: Counter[str] = Counter()
+        titled: set[str] = set()
+        first: dict[str, int] = {}
         for pos, entity_id in candidates.get(article.index, ()):
             weight = 1
             for span in (article.title, article.note):
                 if span and span[0] <= pos < span[1]:
                     weight += 3
+                    titled.add(entity_id)
             scores[entity_id] += weight
+            first[entity_id] = min(pos, first.get(entity_id, pos))
         focus = None
         if scores:
-            focus = max(sorted(scores), key=lambda e: (scores[e], -_rank(builder, e)))
+            # the most named place; between equals, the one the title or byline
+            # names, then the broader, then the one the text names first (梅州 before
+            # 深圳 in a story naming each six times) — never the order of the ids
+            focus = max(
+                scores,
+                key=lambda e: (
+                    scores[e],
+                    e in titled,
+                    -_rank(builder, e),
+                    -first[e],
+                ),
+            )
         title = (
             doc.clean[article.title[0] : article.title[1]] if article.title else None
         )
@@ -1088,6 +1103,10 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         # an article about a village (华溪村 in its title or named throughout) says
         # where its programmes run more precisely than its district or town
         village = _subject_village(builder, ctx, article, focus)
+        if village is not None and _para_names_above(builder, ctx, mention, village):
+            village = (
+                None  # 长兴县…坚持“腾笼换鸟”: the county's, in a story of its village
+            )
         if village is not None:
             around = _ancestor_ids(builder, village)
             named = list(dict.fromkeys(village if p in around else p for p in named))
@@ -1148,6 +1167,18 @@ def _province_in_name(builder: _Builder, name: str) -> str | None:
         if gazetteer.divisions[cid].level == "province"
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _para_names_above(
+    builder: _Builder, ctx: _DocContext, mention: Mention, village: str
+) -> bool:
+    """The programme's paragraph names a division that holds ``village`` and not the
+    village itself: the paragraph is about that division (a story of a village can
+    open on its county's drive)."""
+    para = ctx.doc.paragraph_index(ctx.position(mention))
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    pids = {ctx.ids[id(place)] for place in by_para.get(para, ())}
+    return village not in pids and bool(pids & _ancestor_ids(builder, village))
 
 
 def _bulletin_elsewhere(
@@ -1213,7 +1244,10 @@ def _whole_province(
 
 def _province_wide(ctx: _DocContext, mention: Mention) -> bool:
     """The programme's clause says the whole province carries it out (全省各地在…
-    活动中, 全省开展…), ``link:pattern.whole-province``."""
+    活动中, 全省开展…), ``link:pattern.whole-province``, or its name does (“市市通
+    高铁”: every city of a province), ``link:pattern.province-wide-name``."""
+    if pattern("link:pattern.province-wide-name").match(mention.name):
+        return True
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
@@ -1330,6 +1364,8 @@ def _subject_village(
         title[1] - title[0] > 40 or title[1] >= doc.articles[article.index].end
     ):
         title = None  # a first line that is a paragraph (or all), not a title
+    span = doc.articles[article.index] if article.index < len(doc.articles) else None
+    first: dict[str, int] = {}
     for place in ctx.places_by_article().get(article.index, ()):
         pid = ctx.ids.get(id(place))
         if pid is None:
@@ -1337,13 +1373,21 @@ def _subject_village(
         pos = ctx.position(place)
         weight = 4 if title and title[0] <= pos < title[1] else 1
         level = str(builder.graph.entities[pid].attrs.get("level"))
-        if level in ("village", "community"):
-            counts[pid] += weight
-        else:
+        if level not in ("village", "community"):
             others[pid] += weight
+        elif pid not in counts and span is not None:
+            first.setdefault(pid, pos)
+            # a village the gazetteer does not hold is found only where the text
+            # places it (郫都区战旗村); each later 战旗村 of the article is the same
+            # village: count its name, the title's weighing four
+            name = builder.graph.entities[pid].name
+            counts[pid] = doc.clean.count(name, span.start, span.end)
+            if title:
+                counts[pid] += 3 * doc.clean.count(name, title[0], title[1])
     best = None
     if counts:
-        pid, score = max(sorted(counts.items()), key=lambda item: item[1])
+        # between equals, the village named first (not the order of the ids)
+        pid, score = max(counts.items(), key=lambda item: (item[1], -first[item[0]]))
         inside = focus in _ancestor_ids(builder, pid)
         if inside and score >= 3 and score > max(others.values(), default=0) // 2:
             best = pid
@@ -1355,9 +1399,17 @@ def _ancestor_ids(builder: _Builder, place_entity: str) -> frozenset[str]:
     known = builder.ancestor_ids.get(place_entity)
     if known is None:
         division = place_entity.removeprefix("place:")
+        # a place the gazetteer does not hold but the text put in a division
+        # (place:<name>@<division>, see place_id) is inside that division too
+        _, _, parent = division.partition("@")
+        chain = [parent] if parent.isdigit() else []
         known = frozenset(
-            f"place:{a}" for a in builder.gazetteer.ancestors(division)
-        )  # empty for a place the gazetteer does not hold
+            f"place:{a}"
+            for a in [
+                *chain,
+                *builder.gazetteer.ancestors(chain[0] if chain else division),
+            ]
+        )  # empty for a place the gazetteer does not hold and the text put nowhere
         builder.ancestor_ids[place_entity] = known
     return known
 

@@ -45,3 +45,35 @@ def test_provincial_programme_named_after_its_province_runs_there() -> None:
         "多年前，省里作出了建设“数字浙江”的部署。德清县的工厂一年比一年智能。"
     )
     assert linked_names(text, "数字浙江", "runs_in") == {"浙江省"}
+
+
+def test_a_story_of_a_village_the_gazetteer_lacks_runs_its_programmes_there() -> None:
+    # 青岚坞村 is placed once (安吉县青岚坞村), then named bare: the story's village
+    text = (
+        "青岚坞村的新变化\n"
+        "记者来到浙江省安吉县青岚坞村采访。\n"
+        "青岚坞村的茶园连成了片，青岚坞村的民宿住满了游客。\n"
+        "村里全面推进乡村振兴，日子越过越红火。\n"
+    )
+    assert _runs_in(text, "乡村振兴战略") == {"青岚坞村"}
+
+
+def test_a_village_story_whose_paragraph_names_the_county_runs_it_in_the_county() -> (
+    None
+):
+    text = (
+        "青岚坞村的新变化\n"
+        "浙江省安吉县曾经矿山遍地，当地坚持推进乡村振兴。\n"
+        "记者来到安吉县青岚坞村采访。青岚坞村的茶园连成了片，青岚坞村的民宿住满了游客。\n"
+    )
+    assert _runs_in(text, "乡村振兴战略") == {"安吉县"}
+
+
+def test_a_drive_for_every_city_runs_in_the_province() -> None:
+    # 每个地级市都通高铁: the province's drive, not the one city the story is about
+    text = (
+        "赣州高铁新篇章\n"
+        "赣州市的新站今天启用，赣州市民出行更方便了。"
+        "赣州市的游客越来越多。随着新线建成通车，沿线实现“市市通高铁”。\n"
+    )
+    assert _runs_in(text, "市市通高铁") == {"江西省"}

@@ -24,7 +24,7 @@ from typing import Any
 
 import ahocorasick_rs
 
-from kg.extract._context import CJK, jieba_words, make_mention
+from kg.extract._context import CJK, common_words, jieba_words, make_mention
 from kg.lang import rules, trace
 from kg.model import Document, Mention
 
@@ -872,11 +872,16 @@ def _lexicon_names(text: str) -> list[Candidate]:
 def straddles(text: str, start: int, end: int) -> bool:
     """The match begins or ends inside a word: its first character makes a word with
     the one before (防护网), its last with the one after (工作法治化), or a word of
-    ``not-name-end`` follows (乡村振兴局)."""
+    ``not-name-end`` follows (乡村振兴局). A last character that makes a word with
+    the next one is no straddle when the next two make a frequent common word
+    (乡村振兴|建设, not 乡村振|兴建): the text reads on with a word of its own."""
     words = _dictionary()
     return (
         (start > 0 and text[start - 1 : start + 1] in words)
-        or text[end - 1 : end + 1] in words
+        or (
+            text[end - 1 : end + 1] in words
+            and text[end : end + 2] not in common_words()
+        )
         or text.startswith(rules.longest_first("programme:words.not-name-end"), end)
     )
 

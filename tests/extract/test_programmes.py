@@ -620,16 +620,20 @@ def test_a_quoted_slogan_of_comma_joined_parts_before_a_scheme_word() -> None:
 
 
 def test_the_nation_owns_a_programme_written_after_a_qualifier() -> None:
-    assert found("国家新一轮“湿地生态补偿机制”已经启动。").get(
-        "湿地生态补偿机制"
-    ) == "national"
+    assert (
+        found("国家新一轮“湿地生态补偿机制”已经启动。").get("湿地生态补偿机制")
+        == "national"
+    )
     assert found("开展新一轮“三比三亮”活动。").get("三比三亮") == "local"
 
 
 def test_a_programme_our_country_launches_is_national() -> None:
-    assert found("我国还实施了《湿地保护修复专项行动计划》。").get(
-        "湿地保护修复专项行动计划"
-    ) == "national"
+    assert (
+        found("我国还实施了《湿地保护修复专项行动计划》。").get(
+            "湿地保护修复专项行动计划"
+        )
+        == "national"
+    )
 
 
 def test_a_listed_name_ending_like_the_scheme_word_takes_no_share_of_it() -> None:
@@ -646,4 +650,19 @@ def test_a_quoted_slogan_of_parts_before_an_activity_is_a_programme() -> None:
     got = found("团中央“学理论、强本领、勇于担当”活动今天启动。")
     assert got.get("学理论、强本领、勇于担当") == "national"
     # a quoted phrase of the same length without parts is no such slogan
-    assert "中国远征军阵亡将士纪念" not in names("举行“中国远征军阵亡将士纪念”公祭活动。")
+    assert "中国远征军阵亡将士纪念" not in names(
+        "举行“中国远征军阵亡将士纪念”公祭活动。"
+    )
+
+
+def test_a_name_read_on_by_a_common_word_is_no_straddle() -> None:
+    from kg.extract.programmes import straddles
+
+    # 乡村振兴|建设: 兴建 is a word, but 建设 reads on as a word of its own
+    text = "今年，乡村振兴建设全面提速。"
+    start = text.index("乡村振兴")
+    assert not straddles(text, start, start + 4)
+    # 防护网: the match's first character makes a word with the one before
+    text = "加固防护网格化管理。"
+    start = text.index("护网格化")
+    assert straddles(text, start, start + 4)
