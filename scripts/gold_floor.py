@@ -40,6 +40,7 @@ CORPORA = {
     "blind3": ("tests/gold/blind/batch3", "blind:3"),
     "blind4": ("tests/gold/blind/batch4", "blind:4"),
     "blind5": ("tests/gold/blind/batch5", "blind:5"),
+    "blind6": ("tests/gold/blind/batch6", "blind:6"),
 }
 
 
