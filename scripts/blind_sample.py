@@ -10,7 +10,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 3: ``BULK_PER_BATCH[3]`` further bulk news items, none of batches 1 and 2;
 - batch 4: ``BULK_PER_BATCH[4]`` further bulk news items, none of batches 1 to 3;
 - batch 5: ``BULK_PER_BATCH[5]`` further bulk news items, none of batches 1 to 4;
-- batch 6: ``BULK_PER_BATCH[6]`` further bulk news items, none of batches 1 to 5.
+- batch 6: ``BULK_PER_BATCH[6]`` further bulk news items, none of batches 1 to 5;
+- batch 7: ``BULK_PER_BATCH[7]`` further bulk news items, none of batches 1 to 6.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -40,8 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BULK = SHARED / "corpus" / "bulk" / "xwlb_2012-2026.jsonl.gz"
 DEV = SHARED / "corpus" / "dev"
-SEEDS = {1: 20261206, 2: 20261207, 3: 20261208, 4: 20261209, 5: 20261210, 6: 20261211}
-BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16}
+SEEDS = {1: 20261206, 2: 20261207, 3: 20261208, 4: 20261209, 5: 20261210, 6: 20261211, 7: 20261212}
+BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16}
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
 
