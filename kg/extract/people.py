@@ -340,8 +340,13 @@ def extract_people(doc: Document) -> list[Mention]:
                 rule = "person:titles.weak"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
             continue  # 内阁成员|宣誓就职: a verb, not a name
+        before = len(taken)
         add(match.start("name"), end, rule, "official", posts)
-        resume = match.end()
+        if len(taken) > before:
+            # only a name this match took hides the matches inside it: a name taken
+            # by an earlier rule (李强, a national leader) hides nothing, whether or
+            # not ``_free`` let the match get this far
+            resume = match.end()
     _add_name_then_post(doc, add)
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
