@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import Any
 
 from kg.extract import LONG_DOCUMENT
+from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import chars, pattern, word_values, words
 from kg.model import Document, Entity, Mention, Relation
@@ -940,6 +941,9 @@ def _post_target(
                 body.group("body"),
             )
             return _post_org(builder, ctx, body.group("body"), evidence), evidence
+        written = _org_written_before(ctx, person, clean_at)
+        if written is not None:
+            return _post_org(builder, ctx, written.name, written), written
         # 河北省委书记倪岳峰、省长王正谱: a bare head-of-government title is in the
         # nearest place of its level in the sentence, not in the article's focus.
         level = next(iter(word_values("link:words.head-titles").get(title, ())), "")
@@ -950,6 +954,26 @@ def _post_target(
         if article.focus and article.mention:
             return article.focus, person
     return None
+
+
+def _org_written_before(ctx: _DocContext, person: Mention, at: int) -> Mention | None:
+    """An organisation's name written right before the title at ``at`` in
+    ``doc.clean`` that no mention covers (找到了帮扶工作队队长): ``link:org-before-title``."""
+    doc = ctx.doc
+    start = written_before(doc.clean, at, tuple(words("link:words.post-org-suffixes")))
+    if start is None:
+        return None
+    o_start, o_end = doc.to_original(start, at)
+    name = doc.clean[start:at]
+    return Mention(
+        doc.doc_id,
+        o_start,
+        o_end,
+        doc.text[o_start:o_end],
+        "organization",
+        "link:org-before-title",
+        name,
+    )
 
 
 def _no_post_inside(body: str) -> bool:

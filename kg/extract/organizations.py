@@ -230,3 +230,71 @@ def _short_forms(doc: Document) -> list[Mention]:
                 )
             )
     return out
+
+
+def written_before(text: str, end: int, extra: tuple[str, ...] = ()) -> int | None:
+    """Where the name of an organisation written right before ``end`` starts: from
+    the last break (``organization:chars.name-break``, at most 30 characters back),
+    past the words that open no name, ending in an organisation word (or one of
+    ``extra``); None when there is none (找到了帮扶工作队|队长 → 帮扶工作队).
+
+    Examples:
+        >>> t = "我们来认识科学院分子细胞创新中心研究员"
+        >>> t[written_before(t, 16) : 16]
+        '科学院分子细胞创新中心'
+    """
+    stop = _rules()[2]
+    joiners = chars("link:chars.name-joiners")
+    cjk = re.compile(f"[{CJK}]")
+    start = end
+    while start > 0 and end - start < 30:
+        if not cjk.match(text, start - 1):
+            break
+        if text[start - 1] in stop:
+            # 人力资源和社会保障局: 和 joins two words of one name when the stretch
+            # before it holds no title (not 书记王某和|村委会)
+            back = start - 1
+            while back > 0 and text[back - 1] not in stop and cjk.match(text, back - 1):
+                back -= 1
+            before = text[back : start - 1].replace(
+                words("link:words.committee-word")[0], ""
+            )
+            if (
+                text[start - 1] not in joiners
+                or end - back >= 30
+                or _title_pattern().search(before)
+                or any(
+                    word_tags().get(t, "x").startswith("nr") for t in segment(before)
+                )
+            ):
+                break
+            start = back
+            break
+        start -= 1
+    full = text[start:end]
+    suffix = next((s for s in (*extra, *_suffixes()) if full.endswith(s)), None)
+    if suffix is None or len(full) <= len(suffix):
+        return None
+    loose = word_set("organization:words.not-name-start-tags")
+    tags = word_tags()
+    # 我们|来|认识|中国科学院…中心: the words before the name are no part of it; a
+    # word before the organisation word stays (帮扶|工作队)
+    for token in segment(full):
+        if (
+            len(full) - len(token) <= len(suffix)
+            or tags.get(token, "x")[:1] not in loose
+        ):
+            break
+        full, start = full[len(token) :], start + len(token)
+    # 在京|会见|某国国民委员会, 当天|援引|某国安全委员会: a verb or other word of
+    # those kinds inside the stretch opens the name after it
+    inner = word_set("link:words.org-opening-tags")
+    openers = word_set("link:words.org-opening-words")
+    at = start
+    for token in segment(full):
+        at += len(token)
+        if end - at <= len(suffix):
+            break
+        if token in openers or (tags.get(token, "x") in inner and token not in joiners):
+            start = at
+    return start

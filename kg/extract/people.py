@@ -536,6 +536,14 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         key = next((w for w in _national_titles(True) if text.startswith(w, end)), None)
         if key is not None:
             posts = [{"title": after[key][0], "org": after[key][1], "former": False}]
+    if not posts and text.endswith(
+        tuple(words("person:words.appoint-verbs")), 0, start
+    ):
+        # 任命王某为某某部部长: the post the leader is appointed to
+        found = pattern("person:pattern.appointed-as").match(text[end : end + 30])
+        if found is not None:
+            org, title = found.group("org"), found.group("title")
+            posts = [{"title": title, "org": org, "former": False}]
     if pattern("person:pattern.former").search(text[max(0, at - 4) : at]):
         for post in posts:
             post["former"] = True  # 原国务院总理李克强
