@@ -666,3 +666,25 @@ def test_a_name_read_on_by_a_common_word_is_no_straddle() -> None:
     text = "加固防护网格化管理。"
     start = text.index("护网格化")
     assert straddles(text, start, start + 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年，该县还计划新建三所学校。", "省里也规划在沿江布局产业。", "项目按原计划推进。"],
+)
+def test_plan_after_an_adverb_is_a_verb_not_a_name(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_plan_with_a_coined_head_is_still_a_name() -> None:
+    assert "人才引育计划" in names("全县实施人才引育计划。")
+
+
+def test_two_names_joined_after_construction_are_split() -> None:
+    got = names("推进滨江新区建设和集体林权制度改革。")
+    assert "集体林权制度改革" in got
+    assert not any("和" in n for n in got)
+
+
+def test_construction_and_management_of_one_object_stays_one_name() -> None:
+    assert "农村公路建设和管理行动" in names("开展农村公路建设和管理行动。")
