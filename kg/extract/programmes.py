@@ -623,7 +623,9 @@ def _head_start(text: str, start: int) -> int:
                 _ends_scheme(clause[:i])
                 or (
                     clause.endswith(rules.words("programme:words.pair-ends"), 0, i)
-                    and len(clause) - i - 1 > 2  # not 厕所建设和管理|行动
+                    and not clause.startswith(
+                        rules.words("programme:words.pair-verbs"), i + 1
+                    )
                 )
                 or len(clause) - i - 1 < 2
             )
