@@ -619,7 +619,16 @@ def _head_start(text: str, start: int) -> int:
         elif (
             ch in rules.chars("programme:chars.name-and")
             and i >= edge
-            and (_ends_scheme(clause[:i]) or len(clause) - i - 1 < 2)
+            and (
+                _ends_scheme(clause[:i])
+                or (
+                    clause.endswith(rules.words("programme:words.pair-ends"), 0, i)
+                    and not clause.startswith(
+                        rules.words("programme:words.pair-verbs"), i + 1
+                    )
+                )
+                or len(clause) - i - 1 < 2
+            )
         ):
             edge = i + 1  # 龙头带动计划和|产业链升级工程: two names; …领域和|试点
     if edge == 0 and begin == low and low > 0:
@@ -669,7 +678,7 @@ def _scheme(text: str) -> list[Candidate]:
     """Unquoted names ending in a scheme word, and lists sharing one."""
     out: list[Candidate] = []
     for match in _scheme_regex().finditer(text):
-        if _extended(text, match.end()):
+        if _extended(text, match.end()) or _plan_verb(text, match):
             continue
         begin = _head_start(text, match.start())
         name = text[begin : match.end()]
@@ -695,6 +704,13 @@ def _scheme(text: str) -> list[Candidate]:
         )
         out.extend(_distributed(text, match.start(), match.end()))
     return out
+
+
+def _plan_verb(text: str, match: re.Match[str]) -> bool:
+    """还计划, 也规划: after an adverb the scheme word is a verb of intent."""
+    return match.group() in rules.word_set("programme:words.plan-verbs") and text[
+        match.start() - 1 : match.start()
+    ] in set(rules.chars("programme:chars.plan-adverbs"))
 
 
 def _glued_prefix(name: str) -> int:

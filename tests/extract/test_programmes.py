@@ -666,3 +666,55 @@ def test_a_name_read_on_by_a_common_word_is_no_straddle() -> None:
     text = "加固防护网格化管理。"
     start = text.index("护网格化")
     assert straddles(text, start, start + 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今年，该县还计划新建三所学校。", "省里也规划在沿江布局产业。", "项目按原计划推进。"],
+)
+def test_plan_after_an_adverb_is_a_verb_not_a_name(text: str) -> None:
+    assert names(text) == []
+
+
+def test_a_plan_with_a_coined_head_is_still_a_name() -> None:
+    assert "人才引育计划" in names("全县实施人才引育计划。")
+
+
+def test_two_names_joined_after_construction_are_split() -> None:
+    got = names("推进滨江新区建设和集体林权制度改革。")
+    assert "集体林权制度改革" in got
+    assert not any("和" in n for n in got)
+
+
+def test_construction_and_management_of_one_object_stays_one_name() -> None:
+    assert "农村公路建设和管理行动" in names("开展农村公路建设和管理行动。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("全市广泛开展“传承红色基因，争当时代先锋”等主题教育活动。", "传承红色基因,争当时代先锋"),
+        ("昨天；“守护一江清水 共建美丽家园”的环保志愿活动在县城举行。", "守护一江清水 共建美丽家园"),
+    ],
+)
+def test_a_quoted_slogan_of_parts_called_an_activity_is_a_programme(
+    text: str, name: str
+) -> None:
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说：“传承红色基因，争当时代先锋”。",
+        "实现了“线下服务到家，线上预约到人”志愿活动的新模式。",
+        "围绕“品质生活 消费升级”的主题推出系列活动。",
+    ],
+)
+def test_a_quoted_sentence_or_theme_is_no_slogan_programme(text: str) -> None:
+    assert not any(("，" in n or "," in n or " " in n) for n in names(text))
+
+
+def test_the_whole_army_launching_a_campaign_makes_it_national() -> None:
+    got = found("全军和武警部队广泛开展“传承红色基因，争当时代先锋”等主题教育活动。")
+    assert got.get("传承红色基因,争当时代先锋") == "national"
