@@ -203,6 +203,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "place_follows": lambda h: h[5],
     "next": lambda h: h[0][h[2] : h[2] + 1],
     "prev": lambda h: h[0][h[1] - 1 : h[1]],
+    "prev2": lambda h: h[0][max(0, h[1] - 2) : h[1]],
     "around": lambda h: h[0][h[1] - 1 : h[1] + 1],
     "before_pos": lambda h: word_tags().get(h[0][max(0, h[1] - 2) : h[1]], ""),
     "stem": lambda h: _stem(h[3]),
