@@ -1545,7 +1545,10 @@ def _ordinal() -> re.Pattern[str]:
 def _names_organisation(text: str, end: int) -> bool:
     """Whether an organisation word follows within a few characters
     (place:guard.landmark-in-organisation-name)."""
-    return bool(pattern("place:pattern.organisation-after").match(text, end))
+    return bool(
+        pattern("place:pattern.organisation-after").match(text, end)
+        or pattern("place:pattern.person-after").match(text, end)
+    )
 
 
 def _major_river(name: str) -> bool:

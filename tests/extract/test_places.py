@@ -423,3 +423,9 @@ def test_division_name_counted_after_a_numeral_is_a_common_noun() -> None:
 
 def test_old_town_is_no_short_form_of_laocheng_district() -> None:
     assert "老城" not in [f[0] for f in places("河南洛阳市，游客穿行老城区的商铺。")]
+
+
+def test_person_name_ending_in_river_char_before_a_title_is_no_landmark() -> None:
+    names = [f[0] for f in places("会议由王海江委员长主持，李清湖教授作报告。")]
+    assert not [n for n in names if n.endswith(("江", "湖"))]
+    assert "曙光湖" in [f[0] for f in places("云南省曲靖市沾益区推进曙光湖治理。")]
