@@ -429,3 +429,13 @@ def test_person_name_ending_in_river_char_before_a_title_is_no_landmark() -> Non
     names = [f[0] for f in places("会议由王海江委员长主持，李清湖教授作报告。")]
     assert not [n for n in names if n.endswith(("江", "湖"))]
     assert "曙光湖" in [f[0] for f in places("云南省曲靖市沾益区推进曙光湖治理。")]
+
+
+def test_landmark_that_is_a_person_found_in_the_document_is_dropped() -> None:
+    from kg.extract import extract
+
+    found = extract(make_doc("农民李海江的20亩小麦收割后，李海江说收成不错。"))
+    people = {m.name for m in found if m.label == "person"}
+    landmarks = [m.name for m in found if m.label == "place"]
+    assert "李海江" in people
+    assert not [n for n in landmarks if n.endswith("海江")]
