@@ -18,6 +18,7 @@ from kg.extract.organizations import extract_organizations
 from kg.extract.people import extract_people
 from kg.extract.places import extract_places
 from kg.extract.programmes import extract_programmes
+from kg.lang.rules import word_set
 from kg.model import Document, Mention
 
 Extractor = Callable[[Document], list[Mention]]
@@ -49,6 +50,7 @@ def extract(doc: Document) -> list[Mention]:
         for label, extractor in EXTRACTORS.items()
         if label != "programme"
     }
+    by_label["place"] = _not_people(by_label["place"], by_label["person"])
     lexicon = lexicon_mentions(doc)  # the words of user packs' lists (most: none)
     if lexicon:  # places first: organisations are anchored on them
         places = [m for m in lexicon if m.label == "place"]
@@ -63,6 +65,24 @@ def extract(doc: Document) -> list[Mention]:
     if lexicon:
         mentions = merge_lexicon(mentions, [m for m in lexicon if m.label != "place"])
     return sorted(mentions, key=lambda m: (m.start, m.end, m.label, m.rule))
+
+
+def _not_people(places: list[Mention], people: list[Mention]) -> list[Mention]:
+    """The places less the landmarks and zones that end with a person's name found
+    in the same document (place:guard.person-name-landmark: 张德江 is no river)."""
+    if not people or not places:
+        return places
+    levels = word_set("place:words.person-guarded-levels")
+    ends = {p.end: p.start for p in people}
+    return [
+        m
+        for m in places
+        if not (
+            m.attrs.get("level") in levels
+            and m.end in ends
+            and ends[m.end] >= m.start
+        )
+    ]
 
 
 def _step(doc: Document, label: str, extractor: Extractor) -> list[Mention]:

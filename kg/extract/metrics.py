@@ -711,6 +711,8 @@ def _not_counted(
         if patterns["name_next"].match(after) and after not in sets["money_next"]:
             return "metric:units.company-risk"  # 扶持三元、麦福劳等企业, 三元乳业
     if unit in sets["needs_noun"] and not approx:
+        if patterns["scale"].search(text, start, end):
+            return None  # 一万个零部件: a count of ten thousand is no rhetoric
         noun = _CJK_RUN.match(text[end : end + 12]).group()  # type: ignore[union-attr]
         noun = patterns["noun_break"].split(noun)[0]
         if len(noun) >= 3 or noun in sets["level_after"]:

@@ -203,6 +203,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "place_follows": lambda h: h[5],
     "next": lambda h: h[0][h[2] : h[2] + 1],
     "prev": lambda h: h[0][h[1] - 1 : h[1]],
+    "prev2": lambda h: h[0][max(0, h[1] - 2) : h[1]],
     "around": lambda h: h[0][h[1] - 1 : h[1] + 1],
     "before_pos": lambda h: word_tags().get(h[0][max(0, h[1] - 2) : h[1]], ""),
     "stem": lambda h: _stem(h[3]),
@@ -1544,7 +1545,10 @@ def _ordinal() -> re.Pattern[str]:
 def _names_organisation(text: str, end: int) -> bool:
     """Whether an organisation word follows within a few characters
     (place:guard.landmark-in-organisation-name)."""
-    return bool(pattern("place:pattern.organisation-after").match(text, end))
+    return bool(
+        pattern("place:pattern.organisation-after").match(text, end)
+        or pattern("place:pattern.person-after").match(text, end)
+    )
 
 
 def _major_river(name: str) -> bool:

@@ -450,3 +450,17 @@ def test_metrics_magnitudes_and_list_totals(
     text: str, expected: list[tuple[str, str, bool]]
 ) -> None:
     assert figures(text) == expected
+
+
+def test_lanes_and_tents_are_units() -> None:
+    assert figures("新建大桥为双向六车道，主线隧道为双向4车道。") == [
+        ("6", "车道", False),
+        ("4", "车道", False),
+    ]
+    assert figures("当地调运了300多顶救灾帐篷。") == [("300", "顶", True)]
+
+
+def test_counts_of_ge_in_words_with_a_scale_or_a_village() -> None:
+    assert figures("这家工厂每天生产三万个零件。") == [("30000", "个", False)]
+    assert figures("山洪过后还有三个村子没有通电。") == [("3", "个", False)]
+    assert figures("要抓住两个关键。") == []

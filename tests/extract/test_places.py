@@ -407,3 +407,35 @@ def test_preposition_and_province_are_not_a_county_short_form() -> None:
     assert "江苏" in names and "从江" not in names
     names = [f[0] for f in places("代表团来安徽合肥考察，滁州市参加。")]
     assert "安徽" in names and "来安" not in names
+
+
+def test_business_district_is_no_zone() -> None:
+    """…商圈 is a shopping area, not a place; a named road before it stays a landmark."""
+    names = [f[0] for f in places("春节期间，杭州延安路商圈客流大增，多个商圈举办活动。")]
+    assert not [n for n in names if n.endswith("商圈")]
+
+
+def test_division_name_counted_after_a_numeral_is_a_common_noun() -> None:
+    assert "新兴区" not in [f[0] for f in places("区内建有开发区、保税区等8个新兴区。")]
+    assert "新兴区" in [f[0] for f in places("黑龙江省七台河市新兴区召开会议。")]
+    assert "平顺县" in [f[0] for f in places("山西长治市，整个平顺县今年以来线上消费增长。")]
+
+
+def test_old_town_is_no_short_form_of_laocheng_district() -> None:
+    assert "老城" not in [f[0] for f in places("河南洛阳市，游客穿行老城区的商铺。")]
+
+
+def test_person_name_ending_in_river_char_before_a_title_is_no_landmark() -> None:
+    names = [f[0] for f in places("会议由王海江委员长主持，李清湖教授作报告。")]
+    assert not [n for n in names if n.endswith(("江", "湖"))]
+    assert "曙光湖" in [f[0] for f in places("云南省曲靖市沾益区推进曙光湖治理。")]
+
+
+def test_landmark_that_is_a_person_found_in_the_document_is_dropped() -> None:
+    from kg.extract import extract
+
+    found = extract(make_doc("农民李海江的20亩小麦收割后，李海江说收成不错。"))
+    people = {m.name for m in found if m.label == "person"}
+    landmarks = [m.name for m in found if m.label == "place"]
+    assert "李海江" in people
+    assert not [n for n in landmarks if n.endswith("海江")]
