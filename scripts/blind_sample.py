@@ -41,7 +41,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BULK = SHARED / "corpus" / "bulk" / "xwlb_2012-2026.jsonl.gz"
 DEV = SHARED / "corpus" / "dev"
-SEEDS = {1: 20261206, 2: 20261207, 3: 20261208, 4: 20261209, 5: 20261210, 6: 20261211, 7: 20261212}
+SEEDS = {
+    1: 20261206,
+    2: 20261207,
+    3: 20261208,
+    4: 20261209,
+    5: 20261210,
+    6: 20261211,
+    7: 20261212,
+}
 BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16}
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}

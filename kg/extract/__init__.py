@@ -78,9 +78,7 @@ def _not_people(places: list[Mention], people: list[Mention]) -> list[Mention]:
         m
         for m in places
         if not (
-            m.attrs.get("level") in levels
-            and m.end in ends
-            and ends[m.end] >= m.start
+            m.attrs.get("level") in levels and m.end in ends and ends[m.end] >= m.start
         )
     ]
 

@@ -411,14 +411,18 @@ def test_preposition_and_province_are_not_a_county_short_form() -> None:
 
 def test_business_district_is_no_zone() -> None:
     """…商圈 is a shopping area, not a place; a named road before it stays a landmark."""
-    names = [f[0] for f in places("春节期间，杭州延安路商圈客流大增，多个商圈举办活动。")]
+    names = [
+        f[0] for f in places("春节期间，杭州延安路商圈客流大增，多个商圈举办活动。")
+    ]
     assert not [n for n in names if n.endswith("商圈")]
 
 
 def test_division_name_counted_after_a_numeral_is_a_common_noun() -> None:
     assert "新兴区" not in [f[0] for f in places("区内建有开发区、保税区等8个新兴区。")]
     assert "新兴区" in [f[0] for f in places("黑龙江省七台河市新兴区召开会议。")]
-    assert "平顺县" in [f[0] for f in places("山西长治市，整个平顺县今年以来线上消费增长。")]
+    assert "平顺县" in [
+        f[0] for f in places("山西长治市，整个平顺县今年以来线上消费增长。")
+    ]
 
 
 def test_old_town_is_no_short_form_of_laocheng_district() -> None:

@@ -670,7 +670,11 @@ def test_a_name_read_on_by_a_common_word_is_no_straddle() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["今年，该县还计划新建三所学校。", "省里也规划在沿江布局产业。", "项目按原计划推进。"],
+    [
+        "今年，该县还计划新建三所学校。",
+        "省里也规划在沿江布局产业。",
+        "项目按原计划推进。",
+    ],
 )
 def test_plan_after_an_adverb_is_a_verb_not_a_name(text: str) -> None:
     assert names(text) == []
@@ -693,8 +697,14 @@ def test_construction_and_management_of_one_object_stays_one_name() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("全市广泛开展“传承红色基因，争当时代先锋”等主题教育活动。", "传承红色基因,争当时代先锋"),
-        ("昨天；“守护一江清水 共建美丽家园”的环保志愿活动在县城举行。", "守护一江清水 共建美丽家园"),
+        (
+            "全市广泛开展“传承红色基因，争当时代先锋”等主题教育活动。",
+            "传承红色基因,争当时代先锋",
+        ),
+        (
+            "昨天；“守护一江清水 共建美丽家园”的环保志愿活动在县城举行。",
+            "守护一江清水 共建美丽家园",
+        ),
     ],
 )
 def test_a_quoted_slogan_of_parts_called_an_activity_is_a_programme(
