@@ -41,6 +41,7 @@ CORPORA = {
     "blind4": ("tests/gold/blind/batch4", "blind:4"),
     "blind5": ("tests/gold/blind/batch5", "blind:5"),
     "blind6": ("tests/gold/blind/batch6", "blind:6"),
+    "blind7": ("tests/gold/blind/batch7", "blind:7"),
 }
 
 
