@@ -417,7 +417,7 @@ def _halves(
     makes it a duration (半年来, 经过半个月) or a whole before it (一个半小时), as 两天
     does; a length does not (半米)."""
     text = doc.clean
-    if _HALF not in text:
+    if words("metric:words.half")[0] not in text:
         return []
     units = _units()[0]
     sets = _sets()
@@ -520,9 +520,6 @@ def _half_subject(text: str, start: int, end: int, unit: str) -> str | None:
     if subject is None and unit in _tags()["durations"]:
         subject = words("metric:subject.duration")[0]
     return subject
-
-
-_HALF = "\u534a"  # the character that writes a half (metric:pattern.half)
 
 
 @cache
