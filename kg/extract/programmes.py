@@ -1196,6 +1196,8 @@ def extract_programmes(
     entries = lexicon()
     for cand in kept:
         if cand.cls == "programme":
+            if cand.full is None:
+                _zone_building(text, cand)
             entry = entries.get(cand.full or "") or entries.get(cand.name)
             if cand.full is None and entry is not None and entry.name != cand.name:
                 cand.aliases.append(cand.name)
@@ -1281,6 +1283,34 @@ def extract_programmes(
         for c in sorted(kept, key=lambda c: (c.start, c.end))
         if c.cls == "programme"
     ]
+
+
+def _zone_building(text: str, cand: Candidate) -> None:
+    """A zone's name (…示范区) with 建设 after it (共同富裕示范区建设) or before it as
+    its verb (建设…先行示范区) names the zone's building: the name becomes …区建设
+    and the zone's name an alias (programme:words.zone-heads)."""
+    if not cand.name.endswith(rules.longest_first("programme:words.zone-heads")):
+        return
+    build = rules.longest_first("programme:words.zone-build")
+    ends = rules.chars("programme:chars.zone-build-ends")
+    for word in build:
+        if cand.name.startswith(word) and len(cand.name) > len(word) + 3:
+            cand.aliases.append(cand.name)
+            zone = cand.name[len(word) :]
+            cand.aliases.append(zone)
+            cand.name = zone + word
+            return
+    for word in build:
+        if word in cand.name:
+            return  # 深圳建设…先行示范区 (the lexicon's name) has its building already
+        after = cand.end + len(word)
+        if text.startswith(word, cand.end) and (
+            after >= len(text) or text[after] not in ends
+        ):
+            cand.aliases.append(cand.name)
+            cand.name += word
+            cand.end = after
+            return
 
 
 class _Taken:
