@@ -74,7 +74,7 @@ def test_people_name_sharing_a_character_with_a_title_stays(word: str) -> None:
 
 
 def test_people_address_after_surname_in_speech() -> None:
-    assert "高院士" not in names("去年冬天，高院士告诉我们，种子要自己育。")
+    assert "白校长" not in names("讲起这些，白校长告诉记者，学校变化很大。")
     assert "高建民" in names("去年冬天，村民高建民告诉我们，种子要自己育。")
 
 
