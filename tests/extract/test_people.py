@@ -78,6 +78,11 @@ def test_people_address_after_surname_in_speech() -> None:
     assert "高建民" in names("去年冬天，村民高建民告诉我们，种子要自己育。")
 
 
+def test_people_scholars_named_by_field_in_a_list() -> None:
+    got = names("参观了明代著名思想家张行远、张行达的旧居。")
+    assert "张行远" in got and "张行达" in got
+
+
 def test_people_general_secretary_is_not_a_local_post() -> None:
     people = extract_people(make_doc("习近平总书记关于加强和改进信访工作的重要思想"))
     assert [(m.name, m.attrs["kind"]) for m in people] == [
