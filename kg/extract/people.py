@@ -98,8 +98,17 @@ def is_name(text: str) -> bool:
         return False  # 关于加, 任务清, 曾在党: a word, not a name
     if pattern("person:pattern.a-not-a").search(text):
         return False  # 富不富, 好不好: a question, not a name
+    if _surname_address(text, surnames):
+        return False  # 李院士, 王书记: a surname and a form of address
     not_names = _not_names()
     return not (text.startswith(not_names) or text.endswith(not_names))
+
+
+def _surname_address(text: str, surnames: AbstractSet[str]) -> bool:
+    """Whether ``text`` is a surname then a title said as a form of address
+    (person:words.address): 李院士, 欧阳主任."""
+    address = word_set("person:words.address")
+    return any(text[:k] in surnames and text[k:] in address for k in (1, 2))
 
 
 @cache

@@ -63,6 +63,26 @@ def test_people_common_words_are_not_names(word: str) -> None:
     assert not is_name(word)
 
 
+@pytest.mark.parametrize("word", ["李院士", "王书记", "张主任", "刘老师", "欧阳教授", "陈师傅"])
+def test_people_surname_and_form_of_address_is_not_a_name(word: str) -> None:
+    assert not is_name(word)
+
+
+@pytest.mark.parametrize("word", ["李书文", "王师杰", "张院生", "欧阳文"])
+def test_people_name_sharing_a_character_with_a_title_stays(word: str) -> None:
+    assert is_name(word)
+
+
+def test_people_address_after_surname_in_speech() -> None:
+    assert "白校长" not in names("讲起这些，白校长告诉记者，学校变化很大。")
+    assert "高建民" in names("去年冬天，村民高建民告诉我们，种子要自己育。")
+
+
+def test_people_scholars_named_by_field_in_a_list() -> None:
+    got = names("参观了明代著名思想家张行远、张行达的旧居。")
+    assert "张行远" in got and "张行达" in got
+
+
 def test_people_general_secretary_is_not_a_local_post() -> None:
     people = extract_people(make_doc("习近平总书记关于加强和改进信访工作的重要思想"))
     assert [(m.name, m.attrs["kind"]) for m in people] == [
