@@ -63,7 +63,9 @@ def test_people_common_words_are_not_names(word: str) -> None:
     assert not is_name(word)
 
 
-@pytest.mark.parametrize("word", ["李院士", "王书记", "张主任", "刘老师", "欧阳教授", "陈师傅"])
+@pytest.mark.parametrize(
+    "word", ["李院士", "王书记", "张主任", "刘老师", "欧阳教授", "陈师傅"]
+)
 def test_people_surname_and_form_of_address_is_not_a_name(word: str) -> None:
     assert not is_name(word)
 
