@@ -42,6 +42,7 @@ CORPORA = {
     "blind5": ("tests/gold/blind/batch5", "blind:5"),
     "blind6": ("tests/gold/blind/batch6", "blind:6"),
     "blind7": ("tests/gold/blind/batch7", "blind:7"),
+    "blind8": ("tests/gold/blind/batch8", "blind:8"),
 }
 
 
