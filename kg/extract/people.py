@@ -105,10 +105,14 @@ def is_name(text: str) -> bool:
 
 
 def _surname_address(text: str, surnames: AbstractSet[str]) -> bool:
-    """Whether ``text`` is a surname then a title said as a form of address
-    (person:words.address): 李院士, 欧阳主任."""
+    """Whether ``text`` is a surname then a title or an honorific said as a form of
+    address (person:titles, person:words.address): 李院士, 欧阳主任."""
     address = word_set("person:words.address")
-    return any(text[:k] in surnames and text[k:] in address for k in (1, 2))
+    titles = word_set("person:titles")
+    return any(
+        text[:k] in surnames and (text[k:] in address or text[k:] in titles)
+        for k in (1, 2)
+    )
 
 
 @cache
