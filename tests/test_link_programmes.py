@@ -74,6 +74,6 @@ def test_a_drive_for_every_city_runs_in_the_province() -> None:
     text = (
         "赣州高铁新篇章\n"
         "赣州市的新站今天启用，赣州市民出行更方便了。"
-        "赣州市的游客越来越多。随着新线建成通车，沿线实现“市市通高铁”。\n"
+        "赣州市的游客越来越多。随着新线建成通车，沿线实现“市市通高速”。\n"
     )
-    assert _runs_in(text, "市市通高铁") == {"江西省"}
+    assert _runs_in(text, "市市通高速") == {"江西省"}

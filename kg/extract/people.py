@@ -930,7 +930,7 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
 def _add_familiar_later(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """茅锦昌……老茅原来是: a three-character word jieba made of a surname and two
+    """邵锦田……老邵原来是: a three-character word jieba made of a surname and two
     characters its dictionary lacks, the text calling the same surname 老… or 小… later
     (person:chars.familiar-prefix): a person, named in full, then familiarly."""
     prefixes = chars("person:chars.familiar-prefix")
@@ -1111,7 +1111,7 @@ def _word_aligned(
 
 
 def _glued_verb(text: str, start: int, end: int, cuts: AbstractSet[int]) -> bool:
-    """郭永财住, 孙立华犯: jieba glued the name and a one-character verb after it into
+    """郭永福住, 孙立华犯: jieba glued the name and a one-character verb after it into
     a word of no dictionary (person:words.glued-verb-tags)."""
     if end + 1 not in cuts or any(c in cuts for c in range(start + 1, end + 1)):
         return False

@@ -1012,7 +1012,7 @@ def _creations(text: str) -> list[Candidate]:
 
 
 def _designated_years(text: str) -> list[Candidate]:
-    """将今年确定为项目建设年: the campaign year a government designates."""
+    """将今年确定为营商环境提升年: the campaign year a government designates."""
     diplomatic = rules.words("programme:words.diplomatic-year")
     out = []
     for m in rules.pattern("programme:pattern.designated-year").finditer(text):
@@ -1286,7 +1286,7 @@ def extract_programmes(
 
 
 def _zone_building(text: str, cand: Candidate) -> None:
-    """A zone's name (…示范区) with 建设 after it (共同富裕示范区建设) or before it as
+    """A zone's name (…示范区) with 建设 after it (生态文明先行示范区建设) or before it as
     its verb (建设…先行示范区) names the zone's building: the name becomes …区建设
     and the zone's name an alias (programme:words.zone-heads)."""
     if not cand.name.endswith(rules.longest_first("programme:words.zone-heads")):
