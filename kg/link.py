@@ -962,7 +962,20 @@ def _post_target(
         place = ctx.first_ending("place", ends)
         if place is not None:
             return ids[id(place)], place
-        if chain is not None and _chain_gap(doc.text[chain[0] : at]):
+        head_level = next(
+            iter(word_values("link:words.head-titles").get(title, ())), ""
+        )
+        if (
+            chain is not None
+            and _chain_gap(doc.text[chain[0] : at])
+            and not (
+                # 河北省委常委、副省长: a head of government is not in the committee
+                head_level
+                and builder.graph.entities[chain[1][0]].name.endswith(
+                    tuple(words("person:words.party-committee"))
+                )
+            )
+        ):
             # 河南省气象局原党组书记、局长: the organisation of the title before
             return (*chain[1], chain[1])
         # 省委办公厅督查四处处长, 泰康置业有限公司（以下简称“泰康置业”）总经理: an
@@ -1008,9 +1021,43 @@ def _post_target(
             place = _sentence_place_of_level(builder, ctx, person, clean_at, level)
             if place is not None:
                 return ids[id(place)], place
+        # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
+        # post is in the last place named before it in its sentence, not in the
+        # article's focus (link:sentence-place-post)
         if article.focus and article.mention:
+            place = _sentence_place_before(ctx, person, clean_at)
+            if place is not None:
+                return ids[id(place)], place
             return article.focus, person
     return None
+
+
+def _sentence_place_before(
+    ctx: _DocContext, person: Mention, at: int
+) -> Mention | None:
+    """The last place of an address level (``link:words.address-levels``) named
+    before ``at`` in ``doc.clean`` in ``person``'s sentence."""
+    levels = word_set("link:words.address-levels")
+    before = [
+        place
+        for place in ctx.nearby(person, "place")
+        if ctx.position(place) < at and str(place.attrs.get("level")) in levels
+    ]
+    level = ctx.doc.clean[at - 1 : at]
+    if level and level in chars("organization:chars.bare-level"):
+        # 姜屯镇沙东村迎来了镇党委书记王某: the place of that level (姜屯镇)
+        before = [p for p in before if p.name.endswith(level)]
+    if not before:
+        return None
+    # 在浙江大学，某某副院长王某: a place the sentence happens in is not the post's
+    start = ctx.position(before[-1])
+    for place in reversed(before[:-1]):  # the address it closes (在定陶区马集镇)
+        if ctx.to_clean(place.end) == start:
+            start = ctx.position(place)
+    opener = ctx.doc.clean[:start]
+    if opener.endswith(tuple(words("link:words.locative-before"))):
+        return None
+    return before[-1]
 
 
 def _party_body(
