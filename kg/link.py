@@ -1026,9 +1026,9 @@ def _post_target(
         # article's focus (link:sentence-place-post)
         if article.focus and article.mention:
             place = _sentence_place_before(ctx, person, clean_at)
-            if place is not None:
-                return ids[id(place)], place
-            return article.focus, person
+            # the evidence is the person's mention, as for the focus: the rule that
+            # found the title, not the place's
+            return (ids[id(place)] if place is not None else article.focus), person
     return None
 
 
