@@ -23,7 +23,7 @@ from typing import Any
 from kg.extract import LONG_DOCUMENT
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
-from kg.lang.rules import chars, pattern, word_values, words
+from kg.lang.rules import chars, pattern, word_set, word_values, words
 from kg.model import Document, Entity, Mention, Relation
 
 _progress = logging.getLogger("kg.progress")
@@ -705,9 +705,15 @@ def _in_focus(builder: _Builder, mention: Mention, focus: str | None) -> Mention
 def _link_org(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:
     canonical = str(mention.attrs.get("canonical") or mention.name)
     place_text = str(mention.attrs.get("place_text") or "")
-    inner = ctx.first_place_inside(mention.start, mention.end)
-    place_entity = ctx.ids[id(inner)] if inner else None
-    if not inner and len(place_text) == 1:
+    inside = ctx.places_inside(mention.start, mention.end)
+    inner = _address_place(inside, mention)
+    place_entity = ctx.ids[id(inner)] if inner and id(inner) in ctx.ids else None
+    at = canonical.find(inner.text) if inner is not None else -1
+    if inner is not None and inner.start > mention.start and at > 0:
+        # 大英县河边镇波思村党支部 is 波思村党支部 in 波思村: the places written
+        # before the most specific one of its address are an address, not its name
+        canonical = canonical[at:]
+    if not inside and len(place_text) == 1:
         # 区委组织部 in an article about 梁平区 is 梁平区委组织部; 村党委 in a story
         # about 安寿村 is 安寿村党委 (the nearest village of the article).
         named = _nearest_place_of_level(builder, ctx, mention, place_text)
@@ -721,6 +727,24 @@ def _link_org(builder: _Builder, ctx: _DocContext, mention: Mention) -> str:
     if place_entity:
         builder.relate(entity_id, "located_in", place_entity, mention)
     return entity_id
+
+
+def _address_place(inside: list[Mention], org: Mention) -> Mention | None:
+    """The most specific place of the address an organisation's name opens with
+    (湖南省株洲市城发集团: 株洲市; 大英县河边镇波思村党支部: 波思村): the places
+    written one right after the other from its start, ranked by level
+    (``link:words.address-levels``); else the first place inside it."""
+    levels = word_set("link:words.address-levels")
+    chain: list[Mention] = []
+    end = org.start
+    for place in inside:
+        if place.start != end or str(place.attrs.get("level")) not in levels:
+            break
+        chain.append(place)
+        end = place.end
+    if not chain:
+        return inside[0] if inside else None
+    return max(chain, key=lambda p: (RANK.get(str(p.attrs.get("level")), 0), p.start))
 
 
 def _nearest_place_of_level(
@@ -798,7 +822,7 @@ def _post_org(
         # 西藏昌都市察雅县住房和城乡建设局 is 察雅县住房和城乡建设局: the enclosing
         # places before the most specific one are an address, not part of the name.
         at = org_text.find(inner.name)
-        if at > 0:
+        if at > 0 and _address_only(org_text[:at], places):
             canonical = org_text[at:]
     elif org_text[:1] and org_text[0] in chars("organization:chars.bare-level"):
         place_entity = _nearest_place_of_level(builder, ctx, evidence, org_text[0])
@@ -812,7 +836,20 @@ def _post_org(
         entity.aliases.add(org_text)
     if place_entity:
         builder.relate(entity_id, "located_in", place_entity, evidence)
+        ctx.cached("post-org-places", dict)[entity_id] = place_entity
     return entity_id
+
+
+def _address_only(text: str, places: list[Mention]) -> bool:
+    """Whether ``text`` is only names of ``places`` one after the other (西藏昌都市:
+    an address), not a name holding one (光大银行)."""
+    names = sorted({p.text for p in places} | {p.name for p in places}, key=len)
+    while text:
+        name = next((n for n in reversed(names) if n and text.startswith(n)), None)
+        if name is None:
+            return False
+        text = text[len(name) :]
+    return True
 
 
 def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
@@ -821,17 +858,25 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     article = ctx.article_of(mention)
     posts = list(mention.attrs.get("posts") or [])  # type: ignore[call-overload]
     targets: list[tuple[str, dict[str, object], Mention]] = []
+    chain: tuple[int, tuple[str, Mention]] | None = None
+    bases: list[str] = []  # the organisation of each post's party body: its place
     for post in posts:
-        target = _post_target(builder, ctx, mention, post, article)
+        target = _post_target(builder, ctx, mention, post, article, chain)
         if target:
             targets.append((target[0], post, target[1]))
+            bases.append(target[0])
+            at = post.get("at")
+            if isinstance(at, int) and len(target) > 2:
+                # the organisation a title list's next title inherits
+                chain = (at + len(str(post.get("title") or "")), target[2])  # type: ignore[misc]
+                bases[-1] = chain[1][0]
     if kind == "national_leader":
         scope = ""
     elif not targets and mention.name in ctx.people:
         scope = ctx.people[mention.name]
     else:
         scope_place = None
-        for target_id, _, _ in targets:
+        for target_id in bases:
             scope_place = _place_of(builder, ctx, target_id)
             if scope_place:
                 break
@@ -879,8 +924,14 @@ def _post_target(
     person: Mention,
     post: dict[str, object],
     article: ArticleInfo,
-) -> tuple[str, Mention] | None:
-    """The organisation (or place) a post belongs to, with the mention that says so."""
+    chain: tuple[int, tuple[str, Mention]] | None = None,
+) -> tuple[str, Mention] | tuple[str, Mention, tuple[str, Mention]] | None:
+    """The organisation (or place) a post belongs to, with the mention that says so.
+
+    For a post written in a list (河南省气象局原党组书记、局长), a third item: the
+    organisation the list's next title inherits (``chain``: where this title ends,
+    and that organisation) when nothing is written before that title but 、 and a
+    marker of a past post (``link:pattern.chain-gap``)."""
     doc, ids = ctx.doc, ctx.ids
     org_text = post.get("org")
     if isinstance(org_text, str) and org_text:
@@ -901,16 +952,35 @@ def _post_target(
     if isinstance(at, int):
         title = str(post.get("title") or "")
         unit = _party_unit().match(title)
-        ends = {at} | ({at + unit.end()} if unit else set())
+        # 河南省气象局原党组书记: the organisation ends before the marker of a past post
+        marker = _former_marker().search(doc.text, max(0, at - 2), at)
+        head = marker.start() if marker is not None else at
+        ends = {at, head} | ({at + unit.end()} if unit else set())
         org = ctx.first_ending("organization", ends)
         if org is not None:
-            return ids[id(org)], org
+            return _party_body(builder, ctx, ids[id(org)], org, unit, at)
         place = ctx.first_ending("place", ends)
         if place is not None:
             return ids[id(place)], place
+        head_level = next(
+            iter(word_values("link:words.head-titles").get(title, ())), ""
+        )
+        if (
+            chain is not None
+            and _chain_gap(doc.text[chain[0] : at])
+            and not (
+                # 河北省委常委、副省长: a head of government is not in the committee
+                head_level
+                and builder.graph.entities[chain[1][0]].name.endswith(
+                    tuple(words("person:words.party-committee"))
+                )
+            )
+        ):
+            # 河南省气象局原党组书记、局长: the organisation of the title before
+            return (*chain[1], chain[1])
         # 省委办公厅督查四处处长, 泰康置业有限公司（以下简称“泰康置业”）总经理: an
         # organisation before the title, with only its sub-unit or a bracket between.
-        clean_at = ctx.to_clean(at)
+        clean_at = ctx.to_clean(head)
         gap_rule = pattern("link:pattern.org-gap")
         for org in ctx.ending_before("organization", clean_at, 16):
             gap = doc.clean[ctx.to_clean(org.end) : clean_at]
@@ -918,7 +988,6 @@ def _post_target(
                 return ids[id(org)], org
         # 西池社区第三网格网格员: a place a few characters before the title, with
         # only a sub-unit (第三网格, 二组) between them.
-        clean_at = ctx.to_clean(at)
         for place in ctx.ending_before("place", clean_at, 6):
             gap = doc.clean[ctx.to_clean(place.end) : clean_at]
             if 0 < len(gap) <= 6 and pattern("link:pattern.sub-unit").fullmatch(gap):
@@ -943,7 +1012,8 @@ def _post_target(
             return _post_org(builder, ctx, body.group("body"), evidence), evidence
         written = _org_written_before(ctx, person, clean_at)
         if written is not None:
-            return _post_org(builder, ctx, written.name, written), written
+            target = _post_org(builder, ctx, written.name, written)
+            return _party_body(builder, ctx, target, written, unit, at)
         # 河北省委书记倪岳峰、省长王正谱: a bare head-of-government title is in the
         # nearest place of its level in the sentence, not in the article's focus.
         level = next(iter(word_values("link:words.head-titles").get(title, ())), "")
@@ -951,9 +1021,77 @@ def _post_target(
             place = _sentence_place_of_level(builder, ctx, person, clean_at, level)
             if place is not None:
                 return ids[id(place)], place
+        # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
+        # post is in the last place named before it in its sentence, not in the
+        # article's focus (link:sentence-place-post)
         if article.focus and article.mention:
-            return article.focus, person
+            place = _sentence_place_before(ctx, person, clean_at)
+            # the evidence is the person's mention, as for the focus: the rule that
+            # found the title, not the place's
+            return (ids[id(place)] if place is not None else article.focus), person
     return None
+
+
+def _sentence_place_before(
+    ctx: _DocContext, person: Mention, at: int
+) -> Mention | None:
+    """The last place of an address level (``link:words.address-levels``) named
+    before ``at`` in ``doc.clean`` in ``person``'s sentence."""
+    levels = word_set("link:words.address-levels")
+    before = [
+        place
+        for place in ctx.nearby(person, "place")
+        if ctx.position(place) < at and str(place.attrs.get("level")) in levels
+    ]
+    level = ctx.doc.clean[at - 1 : at]
+    if level and level in chars("organization:chars.bare-level"):
+        # 姜屯镇沙东村迎来了镇党委书记王某: the place of that level (姜屯镇)
+        before = [p for p in before if p.name.endswith(level)]
+    if not before:
+        return None
+    # 在浙江大学，某某副院长王某: a place the sentence happens in is not the post's
+    start = ctx.position(before[-1])
+    for place in reversed(before[:-1]):  # the address it closes (在定陶区马集镇)
+        if ctx.to_clean(place.end) == start:
+            start = ctx.position(place)
+    opener = ctx.doc.clean[:start]
+    if opener.endswith(tuple(words("link:words.locative-before"))):
+        return None
+    return before[-1]
+
+
+def _party_body(
+    builder: _Builder,
+    ctx: _DocContext,
+    org_id: str,
+    org: Mention,
+    unit: re.Match[str] | None,
+    at: int,
+) -> tuple[str, Mention, tuple[str, Mention]]:
+    """The post of a title opening with a party unit (党委副书记) written after an
+    organisation that is no party body (株洲市城发集团原党委副书记): in that
+    organisation's party body (株洲市城发集团党委); the organisation itself is what
+    the list's next title (、董事长) inherits."""
+    if unit is None or org.end > at or org_id.startswith("place:"):
+        return org_id, org, (org_id, org)
+    name = builder.graph.entities[org_id].name
+    if name.endswith(tuple(words("link:words.party-units"))):
+        return org_id, org, (org_id, org)
+    body = _post_org(builder, ctx, name + unit.group(), org)
+    return body, org, (org_id, org)
+
+
+@cache
+def _former_marker() -> re.Pattern[str]:
+    return re.compile(
+        "(?:" + "|".join(map(re.escape, words("person:words.former-marker"))) + ")$"
+    )
+
+
+def _chain_gap(gap: str) -> bool:
+    """Whether only a list separator and a marker of a past post stand between two
+    titles of one list (党组书记、局长; 党组书记、原局长): ``link:pattern.chain-gap``."""
+    return pattern("link:pattern.chain-gap").fullmatch(gap) is not None
 
 
 def _org_written_before(ctx: _DocContext, person: Mention, at: int) -> Mention | None:
@@ -1049,7 +1187,8 @@ def _place_of(builder: _Builder, ctx: _DocContext, entity_id: str) -> str | None
             return None
         inner = max(inside, key=lambda p: RANK.get(str(p.attrs.get("level")), 0))
         return ctx.ids[id(inner)]
-    return None
+    # an organisation only a post names (光大银行某分行营业部): where it was put
+    return ctx.cached("post-org-places", dict).get(entity_id)
 
 
 def _county_of(builder: _Builder, place_entity: str) -> str:
