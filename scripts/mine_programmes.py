@@ -352,6 +352,39 @@ def keep_bare(name: str, ev: Counter[str], min_docs: int) -> bool:
     )
 
 
+def programme_tails(min_entries: int = 4) -> set[str]:
+    """``--bare --tails``: the last two characters that ``min_entries`` programmes of
+    the lexicon (names and aliases of four characters or more) end in, scheme words
+    aside: 扶贫 (精准扶贫, 电商扶贫 …), 整治, 振兴, 责任制."""
+    counts: Counter[str] = Counter()
+    lexicon = LEXICON_DIR / "lexicon.tsv"
+    rows = [
+        line.split("\t")
+        for line in lexicon.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ][1:]
+    for name, cls, _, aliases, *_ in rows:
+        if cls != "programme":
+            continue
+        for n in (name, *filter(None, aliases.split("|"))):
+            if len(n) >= 4 and _CJK_ONLY.fullmatch(n) and not _SCHEME.search(n[-2:]):
+                counts[n[-2:]] += 1
+    return {t for t, c in counts.items() if c >= min_entries}
+
+
+def keep_tail(name: str, ev: Counter[str], tails: set[str]) -> bool:
+    """A bare name of four characters or more that ends like several programmes
+    (科技扶贫, 奶业振兴), in two documents, once at least as an object or before a
+    generic head."""
+    return (
+        len(name) >= 4
+        and name[-2:] in tails
+        and ev["docs"] >= 2
+        and ev["object"] + ev["headed"] >= 1
+        and _CJK_ONLY.fullmatch(name) is not None
+    )
+
+
 @cache
 def _word_frequency() -> dict[str, int]:
     import jieba
@@ -448,6 +481,11 @@ def main(argv: list[str] | None = None) -> int:
         help="mine national schemes named bare (以工代赈, 产业扶贫) instead",
     )
     parser.add_argument(
+        "--tails",
+        action="store_true",
+        help="with --bare: bare names that end like four programmes of the lexicon",
+    )
+    parser.add_argument(
         "--unreviewed",
         type=Path,
         help="print the candidates of this TSV that the lexicon has not decided",
@@ -464,7 +502,16 @@ def main(argv: list[str] | None = None) -> int:
     texts = bulk_texts(args.corpus, blind_lines())
     if args.bare:
         evidence, example = mine_bare(texts)
-        rows = [(n, ev) for n, ev in evidence.items() if keep_bare(n, ev, args.min_docs)]
+        tails = programme_tails() if args.tails else set()
+        rows = [
+            (n, ev)
+            for n, ev in evidence.items()
+            if (
+                keep_tail(n, ev, tails)
+                if args.tails
+                else keep_bare(n, ev, args.min_docs)
+            )
+        ]
         kinds: tuple[str, ...] = ("object", "headed", "alone")
     elif args.demo:
         evidence, example = mine_demo(texts)
