@@ -269,6 +269,130 @@ def mine_demo(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, 
     return evidence, example
 
 
+# --bare: national schemes that national news names bare, without quotes or a scheme
+# word (以工代赈, 产业扶贫, 整村推进): a name is seen in three positions, and a name
+# seen in two of them in several documents is worth a reviewer's time.
+#   object: the whole object of a launch verb (推进|整村推进，)
+#   headed: before a generic head (以工代赈|项目, 产业扶贫|政策)
+#   alone:  a whole phrase before a break (、以工代赈、), after a launch verb,
+#           function character or break
+BARE_HEADS = "政策 工作 项目 试点 资金 工程 任务 补助 方式 模式 机制 示范".split()
+_BARE_HEAD = re.compile("|".join(BARE_HEADS))
+_BARE_END = re.compile(r"[，。、；：！？）》”\n]")
+
+
+def bare_name(text: str, end: int) -> str | None:
+    """The phrase that ends at ``end``: its left edge is the last break, launch verb
+    or function character before it, except a launch verb that ends the phrase
+    (整村|推进 stays 整村推进) and a function character that opens a word of jieba's
+    dictionary (以工代赈 stays whole).
+
+    Examples:
+        >>> t = "实施以工代赈项目，推进整村推进。"
+        >>> bare_name(t, 6), bare_name(t, 15)
+        ('以工代赈', '整村推进')
+    """
+    clause = text[max(0, end - 12) : end]
+    breaks = [m.end() for m in _BREAK.finditer(clause)]
+    if breaks:
+        clause = clause[breaks[-1] :]
+    edge = max(
+        (m.end() for m in _LAUNCH.finditer(clause) if m.end() < len(clause)),
+        default=0,
+    )
+    words = _common_words()
+    for i, ch in enumerate(clause[:-1]):
+        if ch in FUNCTION_CHARS and not any(
+            clause[i : i + k] in words for k in (2, 3, 4)
+        ):
+            edge = max(edge, i + 1)
+    name = clause[edge:]
+    return name if 2 <= len(name) <= 8 and _CJK_ONLY.fullmatch(name) else None
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def mine_bare(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--bare``: per phrase, in how many documents it was seen as a launch verb's
+    object, before a generic head, and alone.
+
+    Examples:
+        >>> ev, _ = mine_bare(iter(["推进以工代赈，以工代赈项目。", "以工代赈、"]))
+        >>> ev["以工代赈"]["object"], ev["以工代赈"]["headed"], ev["以工代赈"]["alone"]
+        (1, 1, 2)
+    """
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    example: dict[str, str] = {}
+    for text in texts:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for m in _BARE_HEAD.finditer(text):
+            name = bare_name(text, m.start())
+            if name:
+                seen[name].add("headed")
+                example.setdefault(name, text[max(0, m.start() - 14) : m.end() + 6])
+        for m in _BARE_END.finditer(text):
+            name = bare_name(text, m.start())
+            if name:
+                seen[name].add("alone")
+        for m in _OBJECT.finditer(text):
+            seen[m.group(1)].add("object")
+        _count_document(evidence, seen)
+    return evidence, example
+
+
+def keep_bare(name: str, ev: Counter[str], min_docs: int) -> bool:
+    """Seen in MIN_DOCS documents in each of two positions, not a frequent word of
+    jieba's dictionary (发展, 合作; 以工代赈 and 退耕还林 are rare words and stay)."""
+    positions = sum(ev[k] >= min_docs for k in ("object", "headed", "alone"))
+    return (
+        positions >= 2
+        and _CJK_ONLY.fullmatch(name) is not None
+        and _word_frequency().get(name, 0) < 50
+    )
+
+
+def programme_tails(min_entries: int = 4) -> set[str]:
+    """``--bare --tails``: the last two characters that ``min_entries`` programmes of
+    the lexicon (names and aliases of four characters or more) end in, scheme words
+    aside: 扶贫 (精准扶贫, 电商扶贫 …), 整治, 振兴, 责任制."""
+    counts: Counter[str] = Counter()
+    lexicon = LEXICON_DIR / "lexicon.tsv"
+    rows = [
+        line.split("\t")
+        for line in lexicon.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ][1:]
+    for name, cls, _, aliases, *_ in rows:
+        if cls != "programme":
+            continue
+        for n in (name, *filter(None, aliases.split("|"))):
+            if len(n) >= 4 and _CJK_ONLY.fullmatch(n) and not _SCHEME.search(n[-2:]):
+                counts[n[-2:]] += 1
+    return {t for t, c in counts.items() if c >= min_entries}
+
+
+def keep_tail(name: str, ev: Counter[str], tails: set[str]) -> bool:
+    """A bare name of four characters or more that ends like several programmes
+    (科技扶贫, 奶业振兴), in two documents, once at least as an object or before a
+    generic head."""
+    return (
+        len(name) >= 4
+        and name[-2:] in tails
+        and ev["docs"] >= 2
+        and ev["object"] + ev["headed"] >= 1
+        and _CJK_ONLY.fullmatch(name) is not None
+    )
+
+
+@cache
+def _word_frequency() -> dict[str, int]:
+    import jieba
+
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        return {w: int(freq) for w, freq, *_ in (ln.split() for ln in f)}
+
+
 def keep_object(name: str, ev: Counter[str], min_docs: int) -> bool:
     """An object worth a reviewer's time: in several documents, not ordinary
     vocabulary (a word of jieba's dictionary: 改革, 试点工作), and either ending in a
@@ -352,6 +476,16 @@ def main(argv: list[str] | None = None) -> int:
         help="mine the names of national demonstration zones (国家全域旅游示范区) instead",
     )
     parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="mine national schemes named bare (以工代赈, 产业扶贫) instead",
+    )
+    parser.add_argument(
+        "--tails",
+        action="store_true",
+        help="with --bare: bare names that end like four programmes of the lexicon",
+    )
+    parser.add_argument(
         "--unreviewed",
         type=Path,
         help="print the candidates of this TSV that the lexicon has not decided",
@@ -366,10 +500,23 @@ def main(argv: list[str] | None = None) -> int:
     if not args.out:
         parser.error("--out or --unreviewed")
     texts = bulk_texts(args.corpus, blind_lines())
-    if args.demo:
+    if args.bare:
+        evidence, example = mine_bare(texts)
+        tails = programme_tails() if args.tails else set()
+        rows = [
+            (n, ev)
+            for n, ev in evidence.items()
+            if (
+                keep_tail(n, ev, tails)
+                if args.tails
+                else keep_bare(n, ev, args.min_docs)
+            )
+        ]
+        kinds: tuple[str, ...] = ("object", "headed", "alone")
+    elif args.demo:
         evidence, example = mine_demo(texts)
         rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
-        kinds: tuple[str, ...] = ("demo",)
+        kinds = ("demo",)
     elif args.objects:
         evidence, example = mine_objects(texts)
         rows = [

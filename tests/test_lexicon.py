@@ -74,6 +74,9 @@ def test_the_read_only_rejections_are_not_generic_tails_for_the_extractor() -> N
         ("百名红通", "quoted", "other"),  # a list of fugitives, not a drive
         ("四水四定", "quoted", "doctrine"),  # a principle
         ("枫桥式公安派出所", "quoted", "honour"),  # a title the stations receive
+        ("以工代赈", "lexicon", "programme"),  # the bare round (--bare)
+        ("国家助学贷款", "lexicon", "programme"),
+        ("奶业振兴", "lexicon", "programme"),  # --bare --tails
     ],
 )
 def test_review_decisions(name: str, source: str, expect: str) -> None:
@@ -148,3 +151,31 @@ def test_bare_national_programmes_of_the_lexicon(text: str, expect: str) -> None
 def test_the_new_round_is_not_read_as_the_first_programme() -> None:
     # 新一轮退耕还林还草 (2014) is its own programme: the longer name wins
     assert "退耕还林" not in _programme_names("全市实施新一轮退耕还林还草。")
+
+
+def test_bare_names_are_found_without_quotes_or_a_scheme_word() -> None:
+    from kg.extract.programmes import _lexicon_names
+
+    text = "县里扩大以工代赈投资，发放国家助学贷款，推进就业扶贫、科技扶贫。"
+    found = {c.name for c in _lexicon_names(text)}
+    assert {"以工代赈", "国家助学贷款", "就业扶贫", "科技扶贫"} <= found
+    # held back or read, not entered: generic phrases stay out
+    assert not {
+        c.name for c in _lexicon_names("推动产业发展和乡村旅游，加强务实合作。")
+    }
+
+
+def test_the_bare_round_keeps_names_in_two_positions() -> None:
+    mine = _miner()
+    ev, _ = mine.mine_bare(
+        iter(
+            [
+                "推进以工代赈，以工代赈项目。",
+                "实施以工代赈工程，以工代赈、",
+                "以工代赈资金",
+            ]
+        )
+    )
+    assert mine.keep_bare("以工代赈", ev["以工代赈"], 2)
+    ev, _ = mine.mine_bare(iter(["务实合作。"] * 5))
+    assert not mine.keep_bare("务实合作", ev["务实合作"], 2)  # alone only
