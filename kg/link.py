@@ -1176,9 +1176,44 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             focus = _title_region(builder, ctx, article, focus) or focus
     if not named and entity.attrs.get("scope") == "provincial":
         focus = _province_in_name(builder, mention.name) or focus  # 数字福建
-    for pid in named or ([focus] if focus else []):
+    where = named or ([focus] if focus else [])
+    own = _own_place(builder, ctx, mention)
+    if own is not None and own not in where:
+        where.append(own)  # 梨树模式 runs in 梨树县, 中国义乌国际小商品博览会 in 义乌市
+    for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """The place a programme's name opens with (梨树模式, 中国义乌国际小商品博览会,
+    广东陆丰核电项目: the last of a chain), when the document names that place
+    elsewhere and it is a county, a city or a province, ``link:pattern.own-place-lead``
+    before it. A name that only holds a division's name by chance (振兴 in 乡村振兴,
+    木兰溪治理 in a story far from 木兰县) names no place of the document."""
+    name = mention.name
+    lead = pattern("link:pattern.own-place-lead").match(name)
+    at = lead.end() if lead else 0
+    gazetteer = builder.gazetteer
+    named = ctx.cached(
+        "place-entities",
+        lambda: {ctx.ids[id(p)] for p in ctx.by_label["place"] if id(p) in ctx.ids},
+    )
+    found = None
+    for start, end, key in gazetteer.find(name):
+        if start < at:
+            continue
+        if start > at:
+            break
+        here = [
+            f"place:{cid}"
+            for cid, _ in gazetteer.keys[key]
+            if f"place:{cid}" in named and RANK[gazetteer.divisions[cid].level] <= 3
+        ]
+        if len(here) != 1:
+            break
+        found, at = here[0], end
+    return found
 
 
 def _province_in_name(builder: _Builder, name: str) -> str | None:

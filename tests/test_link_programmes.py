@@ -77,3 +77,29 @@ def test_a_drive_for_every_city_runs_in_the_province() -> None:
         "赣州市的游客越来越多。随着新线建成通车，沿线实现“市市通高速”。\n"
     )
     assert _runs_in(text, "市市通高速") == {"江西省"}
+
+
+def test_a_fair_runs_in_the_place_its_name_opens_with() -> None:
+    """link:pattern.own-place-lead: 第N届中国<place>… runs in that place, a bulletin's
+    focus elsewhere notwithstanding."""
+    text = (
+        "国内联播快讯\n\n古田县举办展会\n古田县今天举办展会，屏南县、古田县各界参加。"
+        "古田县群众踊跃。\n茶叶博览会开幕\n第五届中国屏南国际茶叶博览会今天开幕，展期三天。"
+    )
+    assert _runs_in(text, "中国屏南国际茶叶博览会") == {"屏南县"}
+
+
+def test_a_name_holding_a_place_the_document_does_not_name_runs_nowhere_new() -> None:
+    text = (
+        "国内联播快讯\n\n古田县举办展会\n古田县今天举办展会，古田县各界参加。"
+        "古田县群众踊跃。\n茶叶博览会开幕\n第五届海峡屏南国际茶叶博览会今天开幕，展期三天。"
+    )
+    assert "屏南县" not in _runs_in(text, "海峡屏南国际茶叶博览会")
+
+
+def test_a_model_named_after_a_county_runs_there_in_a_leaders_words() -> None:
+    text = (
+        "习近平在福建考察\n\n习近平来到宁德市屏南县。屏南县干部群众表示欢迎。\n\n"
+        "习近平要求，要认真总结和推广“屏南模式”，切实保护好耕地。"
+    )
+    assert "屏南县" in _runs_in(text, "屏南模式")
