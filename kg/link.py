@@ -1348,12 +1348,42 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
             text[end:at]
         ):
             return True
+        if (
+            not marks.search(text, end, at)
+            and pattern("link:pattern.object-place").search(text[end:at])
+            and pattern("link:pattern.object-verb").match(text, _list_end(ctx, place))
+        ):
+            return True  # 督察…完成对福建、河南5省的进驻: the places it inspects
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(at)][0]
     opened = max(
         (m.end() for m in marks.finditer(text, sentence, at)), default=sentence
     )
     opening = pattern("link:pattern.acting-opening")
     return opening.fullmatch(text, opened, at) is not None
+
+
+def _list_end(ctx: _DocContext, place: Mention) -> int:
+    """Where the chain or list of places that ``place`` is in ends (福建、河南、海南:
+    after 海南), ``link:pattern.place-list-joint`` between them."""
+    starts = ctx.cached(
+        "place-starts",
+        lambda: {
+            ctx.position(p): ctx.to_clean(p.end)
+            for p in ctx.by_label["place"]
+            if id(p) in ctx.ids
+        },
+    )
+    joint = pattern("link:pattern.place-list-joint")
+    text = ctx.doc.clean
+    at = ctx.to_clean(place.end)
+    for _ in range(12):  # a guard: chains and lists are a few places long
+        if at in starts:
+            at = starts[at]
+        elif at < len(text) and joint.fullmatch(text[at]) and at + 1 in starts:
+            at = starts[at + 1]
+        else:
+            break
+    return at
 
 
 def _chain_start(ctx: _DocContext, place: Mention) -> int:

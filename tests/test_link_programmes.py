@@ -103,3 +103,20 @@ def test_a_model_named_after_a_county_runs_there_in_a_leaders_words() -> None:
         "习近平要求，要认真总结和推广“屏南模式”，切实保护好耕地。"
     )
     assert "屏南县" in _runs_in(text, "屏南模式")
+
+
+def test_an_inspection_runs_in_every_place_it_is_stationed_in() -> None:
+    """link:pattern.object-place + link:pattern.object-verb: 对A、B、C3省的进驻."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "第二轮中央生态环境保护督察近日完成对福建、江西、海南3省的进驻工作。"
+    )
+    assert {"福建省", "江西省", "海南省"} <= _runs_in(text, "中央生态环境保护督察")
+
+
+def test_places_after_dui_that_are_not_inspected_are_not_where_it_runs() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "第二轮中央生态环境保护督察近日对福建、江西、海南3省的发展提出建议。"
+    )
+    assert not {"江西省", "海南省"} & _runs_in(text, "中央生态环境保护督察")
