@@ -1113,6 +1113,9 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             and _acts_in(ctx, place, mention)
         ):
             named.append(pid)
+    local = _place_before_local(builder, ctx, mention)
+    if local is not None:
+        named = [local]  # 在山东滕州，当地组织了“千名干部下基层”宣讲活动: 滕州市
     # 重庆市璧山区…“五新”: the district, not also the province that holds it
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
     named = [pid for pid in named if pid not in enclosing]
@@ -1183,6 +1186,38 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _place_before_local(
+    builder: _Builder, ctx: _DocContext, mention: Mention
+) -> str | None:
+    """The place 当地 refers to when it stands before a programme in its sentence
+    (在玉米种植大县阳信县，当地借助…，推行“种养结合”): the last place the sentence
+    names before that word, down to a town (``link:words.local-anaphora``); None when
+    the word is not there, no place comes before it, or that place ends a list."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    word = max(
+        (text.rfind(w, sentence, start) for w in words("link:words.local-anaphora")),
+        default=-1,
+    )
+    if word < 0:
+        return None
+    before = [
+        p
+        for p in ctx.nearby(mention, "place")
+        if ctx.to_clean(p.end) <= word and ctx.position(p) >= sentence
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda p: p.end)
+    at = ctx.position(last)
+    if at > 0 and pattern("link:pattern.place-list-joint").fullmatch(text[at - 1]):
+        return None  # 四川、云南…围绕当地“十五五”规划: each of a list, not the last
+    pid = ctx.ids[id(last)]
+    level = str(builder.graph.entities[pid].attrs.get("level"))
+    return pid if RANK.get(level, 9) <= 4 and level != "zone" else None
 
 
 def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:

@@ -120,3 +120,20 @@ def test_places_after_dui_that_are_not_inspected_are_not_where_it_runs() -> None
         "第二轮中央生态环境保护督察近日对福建、江西、海南3省的发展提出建议。"
     )
     assert not {"江西省", "海南省"} & _runs_in(text, "中央生态环境保护督察")
+
+
+def test_a_programme_after_dangdi_runs_in_the_place_named_before_it() -> None:
+    """link:words.local-anaphora: the county, not the province opening the sentence."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "福建省秋粮已收获过半，在产粮大县屏南县，当地借助养牛优势，推行“粮牛结合”。"
+    )
+    assert _runs_in(text, "粮牛结合") == {"屏南县"}
+
+
+def test_dangdi_after_a_list_of_places_refers_to_none_of_them_alone() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "福建、江西举行发布会，介绍当地推行“粮牛结合”的做法。"
+    )
+    assert _runs_in(text, "粮牛结合") != {"江西省"}
