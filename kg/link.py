@@ -1459,8 +1459,30 @@ def _reported(ctx: _DocContext, mention: Mention) -> bool:
 def _owner_scope(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
     """provincial when the place named last before a programme in its sentence is a
     province (重庆市出台《关于实施教育扶贫攻坚三年行动的意见》, 重庆还以巴渝和美乡村
-    示范创建行动为抓手): the province carries out its own programme."""
+    示范创建行动为抓手): the province carries out its own programme. national when a
+    national body opens what comes before it in its sentence with no place named after
+    that body (国家标准委等18个部委发布《…工程工作方案》, 全国海关将…开展…专项行动):
+    ``link:pattern.national-owner``."""
     before = [p for p in ctx.nearby(mention, "place") if p.end <= mention.start]
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    owner = max(
+        (
+            m.end()
+            for m in pattern("link:pattern.national-owner").finditer(
+                text, sentence, start
+            )
+        ),
+        default=-1,
+    )
+    if (
+        owner >= 0
+        and not any(ctx.position(p) >= owner for p in before)
+        and _own_place(builder, ctx, mention) is None
+        and _province_in_name(builder, mention.name) is None
+    ):
+        return "national"
     if not before:
         return None
     last = max(before, key=lambda p: p.end)
@@ -1995,3 +2017,21 @@ def _link_variants(builder: _Builder) -> None:
         ids = sorted(ids, key=lambda i: (-len(entities[i].mentions), i))
         for other in ids[1:]:
             builder.relate(other, "variant_of", ids[0], None)
+
+
+def programme_scopes(text: str) -> str:
+    """``name=scope`` of each programme linked from ``text``, sorted and joined by
+    spaces: what rule examples of a programme's scope check
+    (``check = "call:kg.link:programme_scopes"``)."""
+    from kg.extract import extract
+    from kg.ingest import parse_document
+
+    doc = parse_document(text, "example.txt")
+    graph = link([(doc, extract(doc))])
+    return " ".join(
+        sorted(
+            f"{e.name}={e.attrs.get('scope')}"
+            for e in graph.entities.values()
+            if e.label == "programme"
+        )
+    )

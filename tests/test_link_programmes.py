@@ -137,3 +137,24 @@ def test_dangdi_after_a_list_of_places_refers_to_none_of_them_alone() -> None:
         "福建、江西举行发布会，介绍当地推行“粮牛结合”的做法。"
     )
     assert _runs_in(text, "粮牛结合") != {"江西省"}
+
+
+def test_a_scheme_national_bodies_issue_is_national() -> None:
+    """link:pattern.national-owner: a national body before it in its sentence."""
+    text = "古田县召开会议，古田县部署工作。国家卫生健康委等8个部委今天印发《乡村医生培训工程工作方案》。"
+    assert _scope(text, "乡村医生培训工程") == "national"
+
+
+def test_a_scheme_a_county_issues_stays_local() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。国务院批复同意屏南县开展《乡村医生培训工程》。"
+    )
+    assert _scope(text, "乡村医生培训工程") == "local"
+
+
+def test_a_province_drive_after_the_centre_s_plan_stays_the_province_s() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "福建深入贯彻党中央决策部署，在推动经济强省、美丽福建建设等方面迈出坚实步伐。"
+    )
+    assert _scope(text, "美丽福建建设") != "national"
