@@ -1460,22 +1460,23 @@ def _owner_scope(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     """provincial when the place named last before a programme in its sentence is a
     province (重庆市出台《关于实施教育扶贫攻坚三年行动的意见》, 重庆还以巴渝和美乡村
     示范创建行动为抓手): the province carries out its own programme. national when a
-    national body opens what comes before it in its sentence with no place named after
-    that body (国家标准委等18个部委发布《…工程工作方案》, 全国海关将…开展…专项行动):
+    national body opens a clause before it in its sentence (``link:pattern.owner-lead``)
+    with no place named after that body (国家标准委等18个部委发布《…工程工作方案》, 全国海关将…开展…专项行动):
     ``link:pattern.national-owner``."""
     before = [p for p in ctx.nearby(mention, "place") if p.end <= mention.start]
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
-    owner = max(
-        (
-            m.end()
-            for m in pattern("link:pattern.national-owner").finditer(
-                text, sentence, start
-            )
-        ),
-        default=-1,
-    )
+    marks = pattern("link:pattern.clause-mark")
+    lead = pattern("link:pattern.owner-lead")
+    owner = -1
+    for m in pattern("link:pattern.national-owner").finditer(text, sentence, start):
+        opened = max(
+            (c.end() for c in marks.finditer(text, sentence, m.start())),
+            default=sentence,
+        )
+        if lead.fullmatch(text, opened, m.start()):
+            owner = m.end()  # the body opens its clause: it acts
     if (
         owner >= 0
         and not any(ctx.position(p) >= owner for p in before)

@@ -158,3 +158,12 @@ def test_a_province_drive_after_the_centre_s_plan_stays_the_province_s() -> None
         "福建深入贯彻党中央决策部署，在推动经济强省、美丽福建建设等方面迈出坚实步伐。"
     )
     assert _scope(text, "美丽福建建设") != "national"
+
+
+def test_a_town_following_the_centre_s_decision_keeps_its_programme_local() -> None:
+    """link:pattern.owner-lead: 按照党中央… makes the centre no owner."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "屏南县按照党中央的决定，在全县开展“乡村医生培训工程”。"
+    )
+    assert _scope(text, "乡村医生培训工程") == "local"
