@@ -1252,6 +1252,9 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             and _acts_in(ctx, place, mention)
         ):
             named.append(pid)
+    local = _place_before_local(builder, ctx, mention)
+    if local is not None:
+        named = [local]  # 在山东滕州，当地组织了“千名干部下基层”宣讲活动: 滕州市
     # 重庆市璧山区…“五新”: the district, not also the province that holds it
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
     named = [pid for pid in named if pid not in enclosing]
@@ -1315,9 +1318,76 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             focus = _title_region(builder, ctx, article, focus) or focus
     if not named and entity.attrs.get("scope") == "provincial":
         focus = _province_in_name(builder, mention.name) or focus  # 数字福建
-    for pid in named or ([focus] if focus else []):
+    where = named or ([focus] if focus else [])
+    own = _own_place(builder, ctx, mention)
+    if own is not None and own not in where:
+        where.append(own)  # 梨树模式 runs in 梨树县, 中国义乌国际小商品博览会 in 义乌市
+    for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _place_before_local(
+    builder: _Builder, ctx: _DocContext, mention: Mention
+) -> str | None:
+    """The place 当地 refers to when it stands before a programme in its sentence
+    (在玉米种植大县阳信县，当地借助…，推行“种养结合”): the last place the sentence
+    names before that word, down to a town (``link:words.local-anaphora``); None when
+    the word is not there, no place comes before it, or that place ends a list."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    word = max(
+        (text.rfind(w, sentence, start) for w in words("link:words.local-anaphora")),
+        default=-1,
+    )
+    if word < 0:
+        return None
+    before = [
+        p
+        for p in ctx.nearby(mention, "place")
+        if ctx.to_clean(p.end) <= word and ctx.position(p) >= sentence
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda p: p.end)
+    at = ctx.position(last)
+    if at > 0 and pattern("link:pattern.place-list-joint").fullmatch(text[at - 1]):
+        return None  # 四川、云南…围绕当地“十五五”规划: each of a list, not the last
+    pid = ctx.ids[id(last)]
+    level = str(builder.graph.entities[pid].attrs.get("level"))
+    return pid if RANK.get(level, 9) <= 4 and level != "zone" else None
+
+
+def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """The place a programme's name opens with (梨树模式, 中国义乌国际小商品博览会,
+    广东陆丰核电项目: the last of a chain), when the document names that place
+    elsewhere and it is a county, a city or a province, ``link:pattern.own-place-lead``
+    before it. A name that only holds a division's name by chance (振兴 in 乡村振兴,
+    木兰溪治理 in a story far from 木兰县) names no place of the document."""
+    name = mention.name
+    lead = pattern("link:pattern.own-place-lead").match(name)
+    at = lead.end() if lead else 0
+    gazetteer = builder.gazetteer
+    named = ctx.cached(
+        "place-entities",
+        lambda: {ctx.ids[id(p)] for p in ctx.by_label["place"] if id(p) in ctx.ids},
+    )
+    found = None
+    for start, end, key in gazetteer.find(name):
+        if start < at:
+            continue
+        if start > at:
+            break
+        here = [
+            f"place:{cid}"
+            for cid, _ in gazetteer.keys[key]
+            if f"place:{cid}" in named and RANK[gazetteer.divisions[cid].level] <= 3
+        ]
+        if len(here) != 1:
+            break
+        found, at = here[0], end
+    return found
 
 
 def _province_in_name(builder: _Builder, name: str) -> str | None:
@@ -1452,12 +1522,42 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
             text[end:at]
         ):
             return True
+        if (
+            not marks.search(text, end, at)
+            and pattern("link:pattern.object-place").search(text[end:at])
+            and pattern("link:pattern.object-verb").match(text, _list_end(ctx, place))
+        ):
+            return True  # 督察…完成对福建、河南5省的进驻: the places it inspects
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(at)][0]
     opened = max(
         (m.end() for m in marks.finditer(text, sentence, at)), default=sentence
     )
     opening = pattern("link:pattern.acting-opening")
     return opening.fullmatch(text, opened, at) is not None
+
+
+def _list_end(ctx: _DocContext, place: Mention) -> int:
+    """Where the chain or list of places that ``place`` is in ends (福建、河南、海南:
+    after 海南), ``link:pattern.place-list-joint`` between them."""
+    starts = ctx.cached(
+        "place-starts",
+        lambda: {
+            ctx.position(p): ctx.to_clean(p.end)
+            for p in ctx.by_label["place"]
+            if id(p) in ctx.ids
+        },
+    )
+    joint = pattern("link:pattern.place-list-joint")
+    text = ctx.doc.clean
+    at = ctx.to_clean(place.end)
+    for _ in range(12):  # a guard: chains and lists are a few places long
+        if at in starts:
+            at = starts[at]
+        elif at < len(text) and joint.fullmatch(text[at]) and at + 1 in starts:
+            at = starts[at + 1]
+        else:
+            break
+    return at
 
 
 def _chain_start(ctx: _DocContext, place: Mention) -> int:
@@ -1498,8 +1598,31 @@ def _reported(ctx: _DocContext, mention: Mention) -> bool:
 def _owner_scope(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
     """provincial when the place named last before a programme in its sentence is a
     province (重庆市出台《关于实施教育扶贫攻坚三年行动的意见》, 重庆还以巴渝和美乡村
-    示范创建行动为抓手): the province carries out its own programme."""
+    示范创建行动为抓手): the province carries out its own programme. national when a
+    national body opens a clause before it in its sentence (``link:pattern.owner-lead``)
+    with no place named after that body (国家标准委等18个部委发布《…工程工作方案》, 全国海关将…开展…专项行动):
+    ``link:pattern.national-owner``."""
     before = [p for p in ctx.nearby(mention, "place") if p.end <= mention.start]
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    marks = pattern("link:pattern.clause-mark")
+    lead = pattern("link:pattern.owner-lead")
+    owner = -1
+    for m in pattern("link:pattern.national-owner").finditer(text, sentence, start):
+        opened = max(
+            (c.end() for c in marks.finditer(text, sentence, m.start())),
+            default=sentence,
+        )
+        if lead.fullmatch(text, opened, m.start()):
+            owner = m.end()  # the body opens its clause: it acts
+    if (
+        owner >= 0
+        and not any(ctx.position(p) >= owner for p in before)
+        and _own_place(builder, ctx, mention) is None
+        and _province_in_name(builder, mention.name) is None
+    ):
+        return "national"
     if not before:
         return None
     last = max(before, key=lambda p: p.end)
@@ -2034,3 +2157,21 @@ def _link_variants(builder: _Builder) -> None:
         ids = sorted(ids, key=lambda i: (-len(entities[i].mentions), i))
         for other in ids[1:]:
             builder.relate(other, "variant_of", ids[0], None)
+
+
+def programme_scopes(text: str) -> str:
+    """``name=scope`` of each programme linked from ``text``, sorted and joined by
+    spaces: what rule examples of a programme's scope check
+    (``check = "call:kg.link:programme_scopes"``)."""
+    from kg.extract import extract
+    from kg.ingest import parse_document
+
+    doc = parse_document(text, "example.txt")
+    graph = link([(doc, extract(doc))])
+    return " ".join(
+        sorted(
+            f"{e.name}={e.attrs.get('scope')}"
+            for e in graph.entities.values()
+            if e.label == "programme"
+        )
+    )

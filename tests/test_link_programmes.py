@@ -77,3 +77,93 @@ def test_a_drive_for_every_city_runs_in_the_province() -> None:
         "赣州市的游客越来越多。随着新线建成通车，沿线实现“市市通高速”。\n"
     )
     assert _runs_in(text, "市市通高速") == {"江西省"}
+
+
+def test_a_fair_runs_in_the_place_its_name_opens_with() -> None:
+    """link:pattern.own-place-lead: 第N届中国<place>… runs in that place, a bulletin's
+    focus elsewhere notwithstanding."""
+    text = (
+        "国内联播快讯\n\n古田县举办展会\n古田县今天举办展会，屏南县、古田县各界参加。"
+        "古田县群众踊跃。\n茶叶博览会开幕\n第五届中国屏南国际茶叶博览会今天开幕，展期三天。"
+    )
+    assert _runs_in(text, "中国屏南国际茶叶博览会") == {"屏南县"}
+
+
+def test_a_name_holding_a_place_the_document_does_not_name_runs_nowhere_new() -> None:
+    text = (
+        "国内联播快讯\n\n古田县举办展会\n古田县今天举办展会，古田县各界参加。"
+        "古田县群众踊跃。\n茶叶博览会开幕\n第五届海峡屏南国际茶叶博览会今天开幕，展期三天。"
+    )
+    assert "屏南县" not in _runs_in(text, "海峡屏南国际茶叶博览会")
+
+
+def test_a_model_named_after_a_county_runs_there_in_a_leaders_words() -> None:
+    text = (
+        "习近平在福建考察\n\n习近平来到宁德市屏南县。屏南县干部群众表示欢迎。\n\n"
+        "习近平要求，要认真总结和推广“屏南模式”，切实保护好耕地。"
+    )
+    assert "屏南县" in _runs_in(text, "屏南模式")
+
+
+def test_an_inspection_runs_in_every_place_it_is_stationed_in() -> None:
+    """link:pattern.object-place + link:pattern.object-verb: 对A、B、C3省的进驻."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "第二轮中央生态环境保护督察近日完成对福建、江西、海南3省的进驻工作。"
+    )
+    assert {"福建省", "江西省", "海南省"} <= _runs_in(text, "中央生态环境保护督察")
+
+
+def test_places_after_dui_that_are_not_inspected_are_not_where_it_runs() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "第二轮中央生态环境保护督察近日对福建、江西、海南3省的发展提出建议。"
+    )
+    assert not {"江西省", "海南省"} & _runs_in(text, "中央生态环境保护督察")
+
+
+def test_a_programme_after_dangdi_runs_in_the_place_named_before_it() -> None:
+    """link:words.local-anaphora: the county, not the province opening the sentence."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "福建省秋粮已收获过半，在产粮大县屏南县，当地借助养牛优势，推行“粮牛结合”。"
+    )
+    assert _runs_in(text, "粮牛结合") == {"屏南县"}
+
+
+def test_dangdi_after_a_list_of_places_refers_to_none_of_them_alone() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "福建、江西举行发布会，介绍当地推行“粮牛结合”的做法。"
+    )
+    assert _runs_in(text, "粮牛结合") != {"江西省"}
+
+
+def test_a_scheme_national_bodies_issue_is_national() -> None:
+    """link:pattern.national-owner: a national body before it in its sentence."""
+    text = "古田县召开会议，古田县部署工作。国家卫生健康委等8个部委今天印发《乡村医生培训工程工作方案》。"
+    assert _scope(text, "乡村医生培训工程") == "national"
+
+
+def test_a_scheme_a_county_issues_stays_local() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。国务院批复同意屏南县开展《乡村医生培训工程》。"
+    )
+    assert _scope(text, "乡村医生培训工程") == "local"
+
+
+def test_a_province_drive_after_the_centre_s_plan_stays_the_province_s() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "福建深入贯彻党中央决策部署，在推动经济强省、美丽福建建设等方面迈出坚实步伐。"
+    )
+    assert _scope(text, "美丽福建建设") != "national"
+
+
+def test_a_town_following_the_centre_s_decision_keeps_its_programme_local() -> None:
+    """link:pattern.owner-lead: 按照党中央… makes the centre no owner."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "屏南县按照党中央的决定，在全县开展“乡村医生培训工程”。"
+    )
+    assert _scope(text, "乡村医生培训工程") == "local"

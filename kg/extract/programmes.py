@@ -592,7 +592,9 @@ def _head_start(text: str, start: int) -> int:
     breaks = rules.chars("programme:words.clause-breaks")
     begin = low
     for i in range(start - 1, low - 1, -1):
-        if text[i] in breaks or (text[i].isdigit() and not _plus_digit(text, i)):
+        if text[i] in breaks or (
+            text[i].isdigit() and not _plus_digit(text, i) and not _edition_digit(text, i)
+        ):
             begin = i + 1
             break
     clause = text[begin:start]
@@ -663,6 +665,15 @@ def _scheme_start() -> re.Pattern[str]:
 @cache
 def _np_schemes() -> tuple[str, ...]:
     return rules.longest_first("programme:words.np-schemes")
+
+
+def _edition_digit(text: str, i: int) -> bool:
+    """A digit of an edition number (第19届): the edition is cut off, not a break."""
+    edition = rules.pattern("programme:pattern.edition")
+    return any(
+        m.start() <= i < m.end()
+        for m in edition.finditer(text, max(0, i - 6), min(len(text), i + 7))
+    )
 
 
 def _plus_digit(text: str, i: int) -> bool:
