@@ -114,6 +114,13 @@ def main() -> int:
                 old = floor.get(name, {}).get(key)
                 was = f"{old:.3f}" if old is not None else "-"
                 print(f"{name:<8} {key:<28} {value:.3f}  (floor {was})")
+    drops = [
+        line
+        for name, figures in new.items()
+        for line in below_floor(name, figures, floor)
+    ]
+    for line in drops:
+        print(f"below floor: {line}", file=sys.stderr)
     if args.write:
         floor.update(new)
         FLOOR.write_text(
@@ -121,7 +128,8 @@ def main() -> int:
             encoding="utf-8",
         )
         print(f"wrote {FLOOR.relative_to(ROOT)}")
-    return 0
+        return 0
+    return 1 if drops else 0
 
 
 if __name__ == "__main__":
