@@ -1351,7 +1351,7 @@ def _add_role_then_name(
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
         if (
             _weak_name_ok(name)
-            and not _role_word_not_name(name)
+            and not _role_word_not_name(name, text, start + len(name))
             and _word_aligned(text, start, start + len(name), start_known=True)
         ):
             add(
@@ -1380,6 +1380,7 @@ def _add_trade_then_name(
     tags = tuple(words("person:words.trade-tags"))
     known = word_set("person:roles") | word_set("person:titles")
     surnames = word_set("person:surnames")
+    work_ends = chars("person:chars.trade-end-work")
     for match in _trade_pattern().finditer(text):
         start = match.end()
         if text[start] not in surnames or not any(
@@ -1391,7 +1392,9 @@ def _add_trade_then_name(
         if not _free(taken, start) or _dotted_at(text, start) is not False:
             continue
         name = _trim_name(match.group(1), text, start)
-        if not _weak_name_ok(name) or _role_word_not_name(name):
+        if not _weak_name_ok(name) or _role_word_not_name(
+            name, text, start + len(name)
+        ):
             continue
         cuts = _cuts(text, start - 6, start + 6)
         trade = next((text[lo:start] for lo, end in cuts.items() if end == start), "")
@@ -1400,6 +1403,7 @@ def _add_trade_then_name(
             len(trade) >= 2
             and trade not in known
             and word_tags().get(trade, "").startswith(tags)
+            and not (trade[-1] in work_ends and trade in common_words())
             and not (
                 cuts.get(start + 1) == start + len(name) and given in common_words()
             )
@@ -1408,13 +1412,38 @@ def _add_trade_then_name(
             add(start, start + len(name), "person:trade-name", "other", [])
 
 
-def _role_word_not_name(name: str) -> bool:
+@cache
+def _common_surnames() -> frozenset[str]:
+    """The commonest surnames: the first lines of person:surnames, ranked by the
+    census (person:count.common-surnames)."""
+    least = int(words("person:count.common-surnames")[0])
+    ranked = [s for s in words("person:surnames") if len(s) == 1]
+    return frozenset(ranked[:least])
+
+
+def _role_word_not_name(name: str, text: str = "", end: int = 0) -> bool:
     """工人师傅们, 教师荣誉制度, 农民丰收节: after a role word, a word jieba tags as a name
-    but uses often (person:count.nr-word-freq), or a verb and what follows it
-    (person:role-name.verb-head)."""
+    but uses often (person:count.nr-word-freq), or one it uses less often that the
+    text writes only once, starting with no common surname and running into the next
+    word (游客慕名|来到, 院士荣获|国家: person:count.nr-word-freq-once);
+    three characters starting with such a frequent word (工人师傅|吃); or a verb and
+    what follows it (person:role-name.verb-head)."""
     if len(name) == 2:
         freq, tag = jieba_words().get(name, (0, ""))
-        return tag == "nr" and freq >= int(words("person:count.nr-word-freq")[0])
+        if tag != "nr":
+            return False
+        once = int(words("person:count.nr-word-freq-once")[0])
+        after = text[end : end + 1]
+        return freq >= int(words("person:count.nr-word-freq")[0]) or (
+            freq >= once
+            and name[0] not in _common_surnames()
+            and _cjk(text, end)
+            and after not in _chars()["not_third"]
+            and text.count(name) < 2
+        )
+    freq, tag = jieba_words().get(name[:2], (0, ""))
+    if tag == "nr" and freq >= int(words("person:count.nr-word-freq")[0]):
+        return True
     head = word_tags().get(name[:2], "")
     return any(head.startswith(t) for t in words("person:role-name.verb-head"))
 

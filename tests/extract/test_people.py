@@ -790,3 +790,28 @@ def test_people_round5_legal_roles_and_glued_verbs(
     text: str, name: str, found: bool
 ) -> None:
     assert (name in names(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a word jieba tags as a name, after a role word, written once: a word
+        ("节日里，游客慕名来到小镇赏花。", "慕名", False),
+        ("那年，张立民院士荣获国家大奖。", "荣获", False),
+        ("思想家孟子曾在此讲学。孟子故里游人如织。", "孟子", True),
+        # three characters starting with a frequent such word (工人师傅|吃)
+        ("中午时分，工人师傅吃上了热乎饭。", "师傅吃", False),
+        ("村民王平安说，日子越过越好。", "王平安", True),
+        # a common word ending in 工 is no trade (人工, 手工)
+        ("考古队发现了一处人工石圈遗迹。", "石圈", False),
+        ("内燃机钳工赵明浩在岗位上干了十年。", "赵明浩", True),
+    ],
+)
+def test_people_round9_role_word_guards(text: str, name: str, found: bool) -> None:
+    assert (name in names(text)) is found
+
+
+def test_people_round9_rare_nr_word_kept_before_an_adverb() -> None:
+    # 蓝天 is a word jieba tags nr (643) and 蓝 no common surname, but 曾 follows
+    assert "蓝天" in names("她的丈夫蓝天曾是诊所的医生。")
+    assert "祝福" not in names("节日里，市民祝福祖国繁荣富强。")
