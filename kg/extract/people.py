@@ -1041,6 +1041,10 @@ def _frame_name_end(
     if end != match.end("name") and not _cjk(text, match.end("name")):
         return None  # 家住…的刘用善，: the frame ends the name at the comma; cut short
         # (刘用|善), it is no name the frame found
+    if text[end : end + 1] in _before_no_name():
+        return None  # 苏玛|·胡萨妮: the first part of a dotted name
+    if name in word_set("person:roles") or _nr_word_once(name, text, end):
+        return None  # 来自…的宣讲员, 来自中国的祝福|传递: a role, a word
     if _weak_name_ok(name) and _word_aligned(text, start, end):
         return end
     return None
@@ -1412,6 +1416,22 @@ def _add_trade_then_name(
             add(start, start + len(name), "person:trade-name", "other", [])
 
 
+def _nr_word_once(name: str, text: str, end: int) -> bool:
+    """游客慕名|来到, 院士荣获|国家: a two-character word jieba tags as a name and has
+    seen often (person:count.nr-word-freq-once), starting with no common surname,
+    written once in the text and running into the next word: a word, not a name."""
+    freq, tag = jieba_words().get(name, (0, ""))
+    return (
+        len(name) == 2
+        and tag == "nr"
+        and freq >= int(words("person:count.nr-word-freq-once")[0])
+        and name[0] not in _common_surnames()
+        and _cjk(text, end)
+        and text[end] not in _chars()["not_third"]
+        and text.count(name) < 2
+    )
+
+
 @cache
 def _common_surnames() -> frozenset[str]:
     """The commonest surnames: the first lines of person:surnames, ranked by the
@@ -1432,14 +1452,8 @@ def _role_word_not_name(name: str, text: str = "", end: int = 0) -> bool:
         freq, tag = jieba_words().get(name, (0, ""))
         if tag != "nr":
             return False
-        once = int(words("person:count.nr-word-freq-once")[0])
-        after = text[end : end + 1]
-        return freq >= int(words("person:count.nr-word-freq")[0]) or (
-            freq >= once
-            and name[0] not in _common_surnames()
-            and _cjk(text, end)
-            and after not in _chars()["not_third"]
-            and text.count(name) < 2
+        return freq >= int(words("person:count.nr-word-freq")[0]) or _nr_word_once(
+            name, text, end
         )
     freq, tag = jieba_words().get(name[:2], (0, ""))
     if tag == "nr" and freq >= int(words("person:count.nr-word-freq")[0]):
