@@ -961,7 +961,9 @@ def _add_familiar_later(
 def _clause_start_three() -> re.Pattern[str]:
     """Three characters opening a clause, the first a one-character surname."""
     surnames = "".join(sorted(s for s in word_set("person:surnames") if len(s) == 1))
-    opens = re.escape(chars("person:chars.clause-open"))
+    opens = re.escape(
+        chars("person:chars.clause-open") + chars("person:chars.repeated-name-open")
+    )
     return re.compile(
         f"(?:(?<=[{opens}])|^)([{re.escape(surnames)}][{CJK}]{{2}})", re.M
     )
@@ -976,6 +978,7 @@ def _add_repeated_names(
     known = jieba_words()
     spelled = chars("person:chars.transliteration") + chars("person:chars.name-dot")
     ends = chars("person:chars.repeated-name-not-end")
+    place_words = longest_first("person:words.repeated-name-not-before")
     tried: set[str] = set()
     for match in _clause_start_three().finditer(text):
         name = match.group(1)
@@ -989,19 +992,20 @@ def _add_repeated_names(
         ):
             tried.add(name)
             continue
-        if _cuts(text, match.start() - 6, match.end() + 6).get(match.start()) != (
-            match.end()
-        ):
+        if not _one_word(text, match.start(), match.end()):
             continue  # no word of jieba's here: another clause it opens may say
         tried.add(name)
         spans = []
         at = text.find(name)
         while at >= 0:
             end = at + 3
+            if text.startswith(place_words, end):
+                spans = []  # 景田北|片区: a place the text names more than once
+                break
             if (
                 text[end : end + 1] not in spelled  # 格鲁埃|夫斯基, 伊姆兰|·汗
                 and text[at - 1 : at] not in spelled
-                and _cuts(text, at - 6, end + 6).get(at) == end
+                and _one_word(text, at, end)
                 and not _ends_a_place(text, at, end)
             ):
                 spans.append(at)
@@ -1010,6 +1014,18 @@ def _add_repeated_names(
             for at in spans:
                 if _free(taken, at):
                     add(at, at + 3, "person:repeated-name", "other", [])
+
+
+def _one_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba makes one word of ``text[start:end]`` (a small window), or of it
+    and one character after it that is no word of its dictionary (骆云莲带|着: its HMM
+    glues a new name to the verb after it)."""
+    found = _cuts(text, start - 6, end + 6).get(start)
+    return found == end or (
+        found == end + 1
+        and _cjk(text, end)
+        and text[start : end + 1] not in jieba_words()
+    )
 
 
 @cache

@@ -821,14 +821,12 @@ def test_people_round9_rare_nr_word_kept_before_an_adverb() -> None:
     ("text", "name", "found"),
     [
         # an honorific or an elder's form of address after a full name
-        ("那年，李立新院士获得了大奖。", "李立新", True),
         ("王德贵大爷每天都去地里转转。", "王德贵", True),
         ("很多人知道杨大爷家的事。", "杨大", False),
         # a name and the people with them
         ("刘长生他们花了五年时间修通了路。", "刘长生", True),
         ("泉水将引到贺知礼等村民的家中。", "贺知礼", True),
-        # relieved of a post; where someone comes from
-        ("会议决定免去周德生的水利部部长职务。", "周德生", True),
+        # where someone comes from
         ("来自古镇村的王秀兰当面介绍了变化。", "王秀兰", True),
         ("来自不同领域的宣讲员深入田间地头。", "宣讲员", False),
         ("来自红山、良渚等遗址的龙主题文物", "龙主题", False),
