@@ -835,3 +835,14 @@ def test_people_round9_rare_nr_word_kept_before_an_adverb() -> None:
 )
 def test_people_round9_frames(text: str, name: str, found: bool) -> None:
     assert (name in names(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("牧民格桑旺秋卖了二十头牦牛。", "格桑旺秋"),  # Tibetan 旺秋
+        ("彝族村民阿衣拉日家的小卖部开张了。", "阿衣拉日"),  # Yi 阿衣
+    ],
+)
+def test_people_round9_tibetan_and_yi_names(text: str, name: str) -> None:
+    assert name in names(text)
