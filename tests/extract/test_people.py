@@ -846,3 +846,9 @@ def test_people_round9_frames(text: str, name: str, found: bool) -> None:
 )
 def test_people_round9_tibetan_and_yi_names(text: str, name: str) -> None:
     assert name in names(text)
+
+
+def test_people_round9_like_a_pair_and_more_roles() -> None:
+    assert "徐冬梅" in names("如今，像刘翠芳和徐冬梅这样的搭档越来越多。")
+    assert "王德平" in names("潜逃境外的团伙领导者王德平被警方缉拿归案。")
+    assert "赵小林" in names("她和领跑员赵小林成为搭档，并肩作战。")
