@@ -961,7 +961,9 @@ def _add_familiar_later(
 def _clause_start_three() -> re.Pattern[str]:
     """Three characters opening a clause, the first a one-character surname."""
     surnames = "".join(sorted(s for s in word_set("person:surnames") if len(s) == 1))
-    opens = re.escape(chars("person:chars.clause-open"))
+    opens = re.escape(
+        chars("person:chars.clause-open") + chars("person:chars.repeated-name-open")
+    )
     return re.compile(
         f"(?:(?<=[{opens}])|^)([{re.escape(surnames)}][{CJK}]{{2}})", re.M
     )
@@ -976,6 +978,7 @@ def _add_repeated_names(
     known = jieba_words()
     spelled = chars("person:chars.transliteration") + chars("person:chars.name-dot")
     ends = chars("person:chars.repeated-name-not-end")
+    place_words = longest_first("person:words.repeated-name-not-before")
     tried: set[str] = set()
     for match in _clause_start_three().finditer(text):
         name = match.group(1)
@@ -989,19 +992,20 @@ def _add_repeated_names(
         ):
             tried.add(name)
             continue
-        if _cuts(text, match.start() - 6, match.end() + 6).get(match.start()) != (
-            match.end()
-        ):
+        if not _one_word(text, match.start(), match.end()):
             continue  # no word of jieba's here: another clause it opens may say
         tried.add(name)
         spans = []
         at = text.find(name)
         while at >= 0:
             end = at + 3
+            if text.startswith(place_words, end):
+                spans = []  # 景田北|片区: a place the text names more than once
+                break
             if (
                 text[end : end + 1] not in spelled  # 格鲁埃|夫斯基, 伊姆兰|·汗
                 and text[at - 1 : at] not in spelled
-                and _cuts(text, at - 6, end + 6).get(at) == end
+                and _one_word(text, at, end)
                 and not _ends_a_place(text, at, end)
             ):
                 spans.append(at)
@@ -1010,6 +1014,18 @@ def _add_repeated_names(
             for at in spans:
                 if _free(taken, at):
                     add(at, at + 3, "person:repeated-name", "other", [])
+
+
+def _one_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba makes one word of ``text[start:end]`` (a small window), or of it
+    and one character after it that is no word of its dictionary (骆云莲带|着: its HMM
+    glues a new name to the verb after it)."""
+    found = _cuts(text, start - 6, end + 6).get(start)
+    return found == end or (
+        found == end + 1
+        and _cjk(text, end)
+        and text[start : end + 1] not in jieba_words()
+    )
 
 
 @cache
@@ -1041,6 +1057,10 @@ def _frame_name_end(
     if end != match.end("name") and not _cjk(text, match.end("name")):
         return None  # 家住…的刘用善，: the frame ends the name at the comma; cut short
         # (刘用|善), it is no name the frame found
+    if text[end : end + 1] in _before_no_name():
+        return None  # 苏玛|·胡萨妮: the first part of a dotted name
+    if name in word_set("person:roles") or _nr_word_once(name, text, end):
+        return None  # 来自…的宣讲员, 来自中国的祝福|传递: a role, a word
     if _weak_name_ok(name) and _word_aligned(text, start, end):
         return end
     return None
@@ -1351,7 +1371,7 @@ def _add_role_then_name(
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
         if (
             _weak_name_ok(name)
-            and not _role_word_not_name(name)
+            and not _role_word_not_name(name, text, start + len(name))
             and _word_aligned(text, start, start + len(name), start_known=True)
         ):
             add(
@@ -1380,6 +1400,7 @@ def _add_trade_then_name(
     tags = tuple(words("person:words.trade-tags"))
     known = word_set("person:roles") | word_set("person:titles")
     surnames = word_set("person:surnames")
+    work_ends = chars("person:chars.trade-end-work")
     for match in _trade_pattern().finditer(text):
         start = match.end()
         if text[start] not in surnames or not any(
@@ -1391,7 +1412,9 @@ def _add_trade_then_name(
         if not _free(taken, start) or _dotted_at(text, start) is not False:
             continue
         name = _trim_name(match.group(1), text, start)
-        if not _weak_name_ok(name) or _role_word_not_name(name):
+        if not _weak_name_ok(name) or _role_word_not_name(
+            name, text, start + len(name)
+        ):
             continue
         cuts = _cuts(text, start - 6, start + 6)
         trade = next((text[lo:start] for lo, end in cuts.items() if end == start), "")
@@ -1400,6 +1423,7 @@ def _add_trade_then_name(
             len(trade) >= 2
             and trade not in known
             and word_tags().get(trade, "").startswith(tags)
+            and not (trade[-1] in work_ends and trade in common_words())
             and not (
                 cuts.get(start + 1) == start + len(name) and given in common_words()
             )
@@ -1408,13 +1432,48 @@ def _add_trade_then_name(
             add(start, start + len(name), "person:trade-name", "other", [])
 
 
-def _role_word_not_name(name: str) -> bool:
+def _nr_word_once(name: str, text: str, end: int) -> bool:
+    """游客慕名|来到, 院士荣获|国家: a two-character word jieba tags as a name and has
+    seen often (person:count.nr-word-freq-once), starting with no common surname,
+    written once in the text and running into the next word: a word, not a name."""
+    freq, tag = jieba_words().get(name, (0, ""))
+    return (
+        len(name) == 2
+        and tag == "nr"
+        and freq >= int(words("person:count.nr-word-freq-once")[0])
+        and name[0] not in _common_surnames()
+        and _cjk(text, end)
+        and text[end] not in _chars()["not_third"]
+        and text.count(name) < 2
+    )
+
+
+@cache
+def _common_surnames() -> frozenset[str]:
+    """The commonest surnames: the first lines of person:surnames, ranked by the
+    census (person:count.common-surnames)."""
+    least = int(words("person:count.common-surnames")[0])
+    ranked = [s for s in words("person:surnames") if len(s) == 1]
+    return frozenset(ranked[:least])
+
+
+def _role_word_not_name(name: str, text: str = "", end: int = 0) -> bool:
     """工人师傅们, 教师荣誉制度, 农民丰收节: after a role word, a word jieba tags as a name
-    but uses often (person:count.nr-word-freq), or a verb and what follows it
-    (person:role-name.verb-head)."""
+    but uses often (person:count.nr-word-freq), or one it uses less often that the
+    text writes only once, starting with no common surname and running into the next
+    word (游客慕名|来到, 院士荣获|国家: person:count.nr-word-freq-once);
+    three characters starting with such a frequent word (工人师傅|吃); or a verb and
+    what follows it (person:role-name.verb-head)."""
     if len(name) == 2:
         freq, tag = jieba_words().get(name, (0, ""))
-        return tag == "nr" and freq >= int(words("person:count.nr-word-freq")[0])
+        if tag != "nr":
+            return False
+        return freq >= int(words("person:count.nr-word-freq")[0]) or _nr_word_once(
+            name, text, end
+        )
+    freq, tag = jieba_words().get(name[:2], (0, ""))
+    if tag == "nr" and freq >= int(words("person:count.nr-word-freq")[0]):
+        return True
     head = word_tags().get(name[:2], "")
     return any(head.startswith(t) for t in words("person:role-name.verb-head"))
 

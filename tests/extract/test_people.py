@@ -790,3 +790,65 @@ def test_people_round5_legal_roles_and_glued_verbs(
     text: str, name: str, found: bool
 ) -> None:
     assert (name in names(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a word jieba tags as a name, after a role word, written once: a word
+        ("节日里，游客慕名来到小镇赏花。", "慕名", False),
+        ("那年，张立民院士荣获国家大奖。", "荣获", False),
+        ("思想家孟子曾在此讲学。孟子故里游人如织。", "孟子", True),
+        # three characters starting with a frequent such word (工人师傅|吃)
+        ("中午时分，工人师傅吃上了热乎饭。", "师傅吃", False),
+        ("村民王平安说，日子越过越好。", "王平安", True),
+        # a common word ending in 工 is no trade (人工, 手工)
+        ("考古队发现了一处人工石圈遗迹。", "石圈", False),
+        ("内燃机钳工赵明浩在岗位上干了十年。", "赵明浩", True),
+    ],
+)
+def test_people_round9_role_word_guards(text: str, name: str, found: bool) -> None:
+    assert (name in names(text)) is found
+
+
+def test_people_round9_rare_nr_word_kept_before_an_adverb() -> None:
+    # 蓝天 is a word jieba tags nr (643) and 蓝 no common surname, but 曾 follows
+    assert "蓝天" in names("她的丈夫蓝天曾是诊所的医生。")
+    assert "祝福" not in names("节日里，市民祝福祖国繁荣富强。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # an honorific or an elder's form of address after a full name
+        ("王德贵大爷每天都去地里转转。", "王德贵", True),
+        ("很多人知道杨大爷家的事。", "杨大", False),
+        # a name and the people with them
+        ("刘长生他们花了五年时间修通了路。", "刘长生", True),
+        ("泉水将引到贺知礼等村民的家中。", "贺知礼", True),
+        # where someone comes from
+        ("来自古镇村的王秀兰当面介绍了变化。", "王秀兰", True),
+        ("来自不同领域的宣讲员深入田间地头。", "宣讲员", False),
+        ("来自红山、良渚等遗址的龙主题文物", "龙主题", False),
+        ("26岁的阿雅·博姆迪安仍然在逃。", "阿雅", False),
+    ],
+)
+def test_people_round9_frames(text: str, name: str, found: bool) -> None:
+    assert (name in names(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("牧民格桑旺秋卖了二十头牦牛。", "格桑旺秋"),  # Tibetan 旺秋
+        ("彝族村民阿衣拉日家的小卖部开张了。", "阿衣拉日"),  # Yi 阿衣
+    ],
+)
+def test_people_round9_tibetan_and_yi_names(text: str, name: str) -> None:
+    assert name in names(text)
+
+
+def test_people_round9_like_a_pair_and_more_roles() -> None:
+    assert "徐冬梅" in names("如今，像刘翠芳和徐冬梅这样的搭档越来越多。")
+    assert "王德平" in names("潜逃境外的团伙领导者王德平被警方缉拿归案。")
+    assert "赵小林" in names("她和领跑员赵小林成为搭档，并肩作战。")
