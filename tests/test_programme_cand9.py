@@ -35,3 +35,8 @@ def test_national_yearly_and_brand_scope() -> None:
     found = _found("日前，国务院2024年度省级政府消防工作考核巡查正式启动。")
     assert found.get("省级政府消防工作考核巡查") == "national"
     assert _found("深入推进平安中国建设。").get("平安中国建设") == "national"
+
+
+def test_zone_after_zai_is_a_place() -> None:
+    assert not _found("在万亩高标准粮田示范区，农技人员正在指导。")
+    assert any(n.startswith("高标准粮田示范区") for n in _found("加快建设高标准粮田示范区。"))
