@@ -40,3 +40,9 @@ def test_national_yearly_and_brand_scope() -> None:
 def test_zone_after_zai_is_a_place() -> None:
     assert not _found("在万亩高标准粮田示范区，农技人员正在指导。")
     assert any(n.startswith("高标准粮田示范区") for n in _found("加快建设高标准粮田示范区。"))
+
+
+def test_survey_and_chain_heads() -> None:
+    found = _found("央视网消息：中宣部组织的基层党建驻村调研活动近日启动。")
+    assert found.get("基层党建驻村调研活动") == "national"
+    assert "燃气管道隐患全链条整治" in _found("当地推进燃气管道隐患全链条整治。")
