@@ -1,16 +1,15 @@
 """Round-8 programme rules: scheme heads of named projects, surveys and examinations, counted works,
 and the national scope of a paragraph opened by a national body (snippets made up)."""
 
-from kg.extract.programmes import extract_programmes
 from kg.extract.places import extract_places
+from kg.extract.programmes import extract_programmes
 from kg.ingest import parse_document
 
 
 def _found(text: str) -> dict[str, str]:
     doc = parse_document(text, "t")
     return {
-        m.name: m.attrs["scope"]
-        for m in extract_programmes(doc, extract_places(doc))
+        m.name: m.attrs["scope"] for m in extract_programmes(doc, extract_places(doc))
     }
 
 
@@ -39,7 +38,9 @@ def test_national_yearly_and_brand_scope() -> None:
 
 def test_zone_after_zai_is_a_place() -> None:
     assert not _found("在万亩高标准粮田示范区，农技人员正在指导。")
-    assert any(n.startswith("高标准粮田示范区") for n in _found("加快建设高标准粮田示范区。"))
+    assert any(
+        n.startswith("高标准粮田示范区") for n in _found("加快建设高标准粮田示范区。")
+    )
 
 
 def test_survey_and_chain_heads() -> None:
