@@ -394,18 +394,28 @@ def _class_matcher() -> Any:
 
 
 def _scope(
-    name: str, before: str, entry: Entry | None, lead: str = ""
+    name: str, before: str, entry: Entry | None, lead: str = "", opening: str = ""
 ) -> tuple[str, str | None]:
     given = {
         "name": name,
         "before": before,
         "lead": lead,
+        "opening": opening,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
     }
     value, row = rules.table("programme:scope").decide(given)
     if isinstance(value, str) and value.startswith("@"):
         value = given[value[1:]]
     return str(value), row
+
+
+def _opening(text: str, start: int, places: Sequence[tuple[int, int]]) -> str:
+    """The paragraph before a candidate (who the paragraph is about: 国务院…启动。此次…
+    聚焦…专项整治), or "" when a place is named in it: the place may run it."""
+    begin = text.rfind("\n", 0, start) + 1
+    if any(begin <= s < start for s, _ in places):
+        return ""
+    return text[begin:start]
 
 
 def _lead(text: str, start: int) -> str:
@@ -1195,6 +1205,7 @@ def extract_programmes(
     found += _plus(text)
     found += _creations(text)
     found += _designated_years(text)
+    spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
         found += _brands(text, spans)
@@ -1223,7 +1234,11 @@ def extract_programmes(
                     cand.aliases.append(cand.name)
                     cand.name = cand.full
             cand.scope, cand.scope_rule = _scope(
-                cand.name, cand.before, entry, _lead(text, cand.start)
+                cand.name,
+                cand.before,
+                entry,
+                _lead(text, cand.start),
+                _opening(text, cand.start, spans),
             )
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:
