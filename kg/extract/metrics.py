@@ -356,6 +356,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if times:  # 2×35万千瓦: two units of 35万千瓦 each
             value = _exact(value * int(times.group(1)))
             start -= len(times.group())
+        speed = _per_hour().get(unit)
+        if speed:
+            per_hour = _per_hour_before().search(text, max(0, start - 4), start)
+            if per_hour is not None:  # 每小时80公里: a speed, 80 公里/小时
+                start, unit = per_hour.start(), speed
         low = None if below else _range_low(text, start, match, units)
         if low is not None and low[1] is None:
             continue  # 第1-3名: ordinals
@@ -716,6 +721,17 @@ def _not_counted(
             return None  # 两个核心旅游景区, 三个乡: concrete things
         return "metric:units.needs-noun"
     return None
+
+
+@cache
+def _per_hour() -> dict[str, str]:
+    """Length unit → its speed unit (公里 → 公里/小时): metric:units.per-hour."""
+    return {unit.split("/")[0]: unit for unit in words("metric:units.per-hour")}
+
+
+@cache
+def _per_hour_before() -> re.Pattern[str]:
+    return pattern("metric:pattern.per-hour-before")
 
 
 @cache

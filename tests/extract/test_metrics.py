@@ -464,3 +464,12 @@ def test_counts_of_ge_in_words_with_a_scale_or_a_village() -> None:
     assert figures("这家工厂每天生产三万个零件。") == [("30000", "个", False)]
     assert figures("山洪过后还有三个村子没有通电。") == [("3", "个", False)]
     assert figures("要抓住两个关键。") == []
+
+
+def test_speeds_basis_points_working_days_and_kuai_qian() -> None:
+    assert figures("新线设计时速为每小时120公里。") == [("120", "公里/小时", False)]
+    assert figures("列车设计速度250公里/小时。") == [("250", "公里/小时", False)]
+    assert figures("每天步行12公里。") == [("12", "公里", False)]
+    assert figures("央行将利率下调15个基点。") == [("15", "个基点", False)]
+    assert figures("审批压缩到3个工作日。") == [("3", "个工作日", False)]
+    assert figures("一张门票只要25块钱。") == [("25", "元", False)]
