@@ -60,7 +60,7 @@ _CJK_RUN = re.compile(f"[{CJK}]*")
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The patterns built from rules, compiled once per process."""
-    _, _, large, numerals, _ = _numerals()
+    digits, _, large, numerals, _ = _numerals()
     return {
         "hedge_inside": re.compile(f"[{chars('metric:hedge.inside')}]"),
         "not_value": re.compile(f"[,{chars('metric:hedge.inside')}]"),
@@ -69,6 +69,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "noun_break": re.compile(f"[{chars('metric:chars.noun-break')}]"),
         "name_next": re.compile(f"[{chars('metric:chars.company-name-next')}{CJK}]"),
         "numbered": re.compile(f"[{numerals}\\d]"),
+        "pair": re.compile(
+            f"(?:{alternation('metric:numerals.pairs')})(?![{''.join(digits)}])"
+        ),
     }
 
 
@@ -185,6 +188,8 @@ def _figures(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 
 def _value(text: str) -> Decimal:
     text = _patterns()["not_value"].sub("", text)
+    if _patterns()["pair"].match(text):
+        text = text[0] + text[2:]  # 三四十: a rough range, read from its lower end
     digit_values, _, _, _, point = _numerals()
     if point in text:
         whole, frac = text.split(point, 1)
@@ -267,7 +272,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 两口子, 老两口, 零件: a word, not a count
         framed = _duration_framed(text, match, sets)  # 一年来, 经过八天
-        if not framed and _determiner(match, units, sets):
+        one_hedged = _one_hedged(text, match, sets)  # 一年多, 一个多月, 一倍多
+        if not framed and not one_hedged and _determiner(match, units, sets):
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # refused below whatever its value: not worth computing
@@ -293,7 +299,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
                     rule = "metric:numerals.scale-only"
                     trace.rejected(doc, start, end, "metric", rule)
                 continue
-        if framed:
+        if framed or one_hedged:
             pass
         elif number_text in sets["one"] and unit not in sets["one_counts"]:
             if trace.active():
@@ -329,6 +335,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or match.group("after")
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
+            or _patterns()["pair"].match(number_text)
             or any(h in (match.group("unit") or "") for h in sets["hedge_after"])
         )
         if in_words and unit in sets["digits_only"]:
@@ -371,7 +378,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             subject = _trimmed(subject)
             edge_only = subject is None  # 短短两年, 五年多过去了: no noun, a time
         bare_time = edge_only and unit in _tags()["durations"]
-        if (framed and (in_words or subject is None)) or bare_time:
+        rough = (one_hedged or _patterns()["pair"].match(number_text)) and (
+            unit in _tags()["durations"]
+            and (subject is None or _ends_in_verb(subject, _subject_rules()[0]))
+        )
+        if (framed and (in_words or subject is None)) or bare_time or rough:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
@@ -629,6 +640,9 @@ def _sets() -> dict[str, frozenset[str]]:
         "area": word_set("metric:units.area"),
         "one": word_set("metric:numerals.one"),
         "one_counts": word_set("metric:units.one-counts"),
+        "one_hedged": word_set("metric:units.one-hedged"),
+        "not_after_one_hedged": frozenset(chars("metric:chars.not-after-one-hedged")),
+        "not_before_one_hedged": frozenset(chars("metric:chars.not-before-one-hedged")),
         "year": word_set("metric:units.year"),
         "not_after_year": frozenset(chars("metric:chars.not-after-year")),
         "not_figures": word_set("metric:words.not-figures"),
@@ -661,6 +675,29 @@ def _determiner(
         return False
     unit = match.group("unit")
     return ("%" if unit in sets["tenths"] else units[unit][0]) not in sets["one_counts"]
+
+
+def _one_hedged(
+    text: str, match: re.Match[str], sets: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a figure of 一 is hedged after its unit (一年多, 一个多月, 一倍多):
+    a span or a ratio a little over one, not a determiner (metric:units.one-hedged);
+    not 一年多前 (a point in time) nor 上一年多了 (the year before)."""
+    unit = match.group("unit") or ""
+    if match.group("number") not in sets["one"] or unit not in sets["one_hedged"]:
+        return False
+    start, end = match.start("number"), match.end()
+    if (
+        text[end : end + 1] in sets["not_after_one_hedged"]
+        or text[start - 1 : start] in sets["not_before_one_hedged"]
+    ):
+        return False
+    hedges = sets["hedge_after"]
+    return (
+        match.group("tail") in hedges
+        or match.group("after") in hedges
+        or any(h in unit for h in hedges)
+    )
 
 
 def _duration_framed(
@@ -749,7 +786,15 @@ def _figure(
     if match.group("pct"):
         return _value(match.group("pct")), "%"
     unit = match.group("unit")
-    value = _value(match.group("number"))
+    number = match.group("number")
+    large = _numerals()[2]
+    if unit[:1] in large and number[-1:] not in large:
+        # 一亿八千多万元: the unit's 万 belongs to the number (一亿八千万), not a
+        # factor on all of it (一亿八千 × 万)
+        base, factor = units[unit]
+        value = _value(number + unit[0]) * factor / large[unit[0]]
+        return _exact(value), base
+    value = _value(number)
     if unit in _sets()["tenths"]:
         return _exact(value * 10), "%"
     base, factor = units[unit]

@@ -473,3 +473,12 @@ def test_speeds_basis_points_working_days_and_kuai_qian() -> None:
     assert figures("央行将利率下调15个基点。") == [("15", "个基点", False)]
     assert figures("审批压缩到3个工作日。") == [("3", "个工作日", False)]
     assert figures("一张门票只要25块钱。") == [("25", "元", False)]
+
+
+def test_one_hedged_spans_rough_ranges_and_large_units() -> None:
+    assert figures("老李在城里打工一年多。") == [("1", "年", True)]
+    assert figures("项目停工了一个多月。") == [("1", "个月", True)]
+    assert figures("收入翻了一倍多。") == [("1", "倍", True)]
+    assert figures("一年多前，他回到了家乡。") == []
+    assert figures("每天要接七八十个电话。") == [("70", "个", True)]
+    assert figures("全村募集了三亿六千多万元。") == [("360000000", "元", True)]
