@@ -245,6 +245,10 @@ def extract_metrics(doc: Document) -> list[Mention]:
     quoted = bytearray(len(text))
     for a, b in _quoted_spans(text):
         quoted[a:b] = b"\x01" * (b - a)
+    series = bytearray(len(text))
+    for found in _series_title().finditer(text):
+        a, b = found.span()
+        series[a:b] = b"\x01" * (b - a)
     sections: list[int | None] = []  # _year's per-document table, made on first use
     out = []
     for match in _figures(text, pattern):
@@ -254,6 +258,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             (previous and previous in sets["ordinal_before"])
             or quoted[start]
             or previous.isdigit()
+            or (
+                previous
+                and previous in sets["code_before"]
+                and match.group("unit") in sets["after_code"]
+            )
         ):
             if trace.active():
                 rule = "metric:chars.ordinal-before"
@@ -315,6 +324,10 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:chars.period-before"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 前11个月: the months of the year so far, a date, not a duration
+        if unit in sets["rank"] and _rank_before().search(text, max(0, start - 2), start):
+            continue  # 前三名, 倒26名: a rank, not a number of people
+        if unit in sets["year"] and series[start]:
+            continue  # a span in a column's bracketed name
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         if unit in sets["not_after_year_number"] and _is_year_number(number_text):
@@ -641,6 +654,9 @@ def _sets() -> dict[str, frozenset[str]]:
         "one": word_set("metric:numerals.one"),
         "one_counts": word_set("metric:units.one-counts"),
         "one_hedged": word_set("metric:units.one-hedged"),
+        "code_before": frozenset(chars("metric:chars.code-before")),
+        "after_code": word_set("metric:units.after-code"),
+        "rank": word_set("metric:units.rank"),
         "not_after_one_hedged": frozenset(chars("metric:chars.not-after-one-hedged")),
         "not_before_one_hedged": frozenset(chars("metric:chars.not-before-one-hedged")),
         "year": word_set("metric:units.year"),
@@ -758,6 +774,16 @@ def _not_counted(
             return None  # 两个核心旅游景区, 三个乡: concrete things
         return "metric:units.needs-noun"
     return None
+
+
+@cache
+def _rank_before() -> re.Pattern[str]:
+    return pattern("metric:pattern.rank-before")
+
+
+@cache
+def _series_title() -> re.Pattern[str]:
+    return pattern("metric:pattern.series-title")
 
 
 @cache

@@ -482,3 +482,12 @@ def test_one_hedged_spans_rough_ranges_and_large_units() -> None:
     assert figures("一年多前，他回到了家乡。") == []
     assert figures("每天要接七八十个电话。") == [("70", "个", True)]
     assert figures("全村募集了三亿六千多万元。") == [("360000000", "元", True)]
+
+
+def test_codes_ranks_tricycles_and_column_titles() -> None:
+    assert figures("乘坐G1234次高铁列车。") == []
+    assert figures("人均GDP增速6.1%。") == [("6.1", "%", False)]
+    assert figures("他们包揽了比赛前三名。") == []
+    assert figures("目前3名患者已出院。") == [("3", "名", False)]
+    assert figures("他骑着三轮车卖菜，保持两位数增长。") == []
+    assert figures("【奋进的十年·乡村见闻】") == []
