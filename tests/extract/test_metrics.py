@@ -491,3 +491,8 @@ def test_codes_ranks_tricycles_and_column_titles() -> None:
     assert figures("目前3名患者已出院。") == [("3", "名", False)]
     assert figures("他骑着三轮车卖菜，保持两位数增长。") == []
     assert figures("【奋进的十年·乡村见闻】") == []
+
+
+def test_buzu_and_budao_hedge_a_figure() -> None:
+    assert figures("村里的森林覆盖率不足5%。") == [("5", "%", True)]
+    assert figures("工程不到三年就完工了。") == [("3", "年", True)]
