@@ -324,7 +324,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:chars.period-before"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 前11个月: the months of the year so far, a date, not a duration
-        if unit in sets["rank"] and _rank_before().search(text, max(0, start - 2), start):
+        if unit in sets["rank"] and _rank_before().search(
+            text, max(0, start - 2), start
+        ):
             continue  # 前三名, 倒26名: a rank, not a number of people
         if unit in sets["year"] and series[start]:
             continue  # a span in a column's bracketed name
