@@ -1750,6 +1750,9 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     named = _named_by_level(ctx, mention)
     if named is not None:
         return named  # 全乡实现…3万余人次: the township the paragraph named
+    route = _route_place(builder, ctx, mention)
+    if route is not None:
+        return route  # 北起防城港，南至东兴市，全长46.9公里: the city holding both ends
     # the last one that qualifies: looked for from the end
     elsewhere = None
     not_measured_in = words("link:words.metric-not-measured-in")
@@ -1808,6 +1811,33 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     return _paragraph_place(builder, ctx, mention) or _metric_focus(
         builder, ctx, mention
     )
+
+
+def _route_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """The lowest division holding every division a figure's sentence names, when
+    the sentence names a route or a link between them (北起防城港，南至东兴市;
+    连接大连长海县与普兰店区: link:pattern.metric-route); None when none holds them all."""
+    near = ctx.nearby(mention, "place")
+    divisions = builder.gazetteer.divisions
+    ids = []
+    starts = {p.start for p in near}
+    for place in near:
+        pid = ctx.ids[id(place)]
+        if place.end in starts:
+            continue  # 福建|龙岩市, 广西|防城港: it only says where the next is
+        if pid.removeprefix("place:") in divisions and pid not in ids:
+            ids.append(pid)
+    if len(ids) < 2:
+        return None
+    start, end = ctx.doc.sentences[ctx.sentence_of(mention)]
+    if pattern("link:pattern.metric-route").search(ctx.doc.clean, start, end) is None:
+        return None
+    common = None
+    for pid in [ids[0], *sorted(_ancestor_ids(builder, ids[0]))]:
+        if all(pid == other or pid in _ancestor_ids(builder, other) for other in ids):
+            if common is None or _rank(builder, pid) > _rank(builder, common):
+                common = pid
+    return common
 
 
 def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:

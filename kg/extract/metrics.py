@@ -60,7 +60,7 @@ _CJK_RUN = re.compile(f"[{CJK}]*")
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The patterns built from rules, compiled once per process."""
-    _, _, large, numerals, _ = _numerals()
+    digits, _, large, numerals, _ = _numerals()
     return {
         "hedge_inside": re.compile(f"[{chars('metric:hedge.inside')}]"),
         "not_value": re.compile(f"[,{chars('metric:hedge.inside')}]"),
@@ -69,6 +69,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "noun_break": re.compile(f"[{chars('metric:chars.noun-break')}]"),
         "name_next": re.compile(f"[{chars('metric:chars.company-name-next')}{CJK}]"),
         "numbered": re.compile(f"[{numerals}\\d]"),
+        "pair": re.compile(
+            f"(?:{alternation('metric:numerals.pairs')})(?![{''.join(digits)}])"
+        ),
     }
 
 
@@ -185,6 +188,8 @@ def _figures(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
 
 def _value(text: str) -> Decimal:
     text = _patterns()["not_value"].sub("", text)
+    if _patterns()["pair"].match(text):
+        text = text[0] + text[2:]  # 三四十: a rough range, read from its lower end
     digit_values, _, _, _, point = _numerals()
     if point in text:
         whole, frac = text.split(point, 1)
@@ -240,6 +245,10 @@ def extract_metrics(doc: Document) -> list[Mention]:
     quoted = bytearray(len(text))
     for a, b in _quoted_spans(text):
         quoted[a:b] = b"\x01" * (b - a)
+    series = bytearray(len(text))
+    for found in _series_title().finditer(text):
+        a, b = found.span()
+        series[a:b] = b"\x01" * (b - a)
     sections: list[int | None] = []  # _year's per-document table, made on first use
     out = []
     for match in _figures(text, pattern):
@@ -249,6 +258,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             (previous and previous in sets["ordinal_before"])
             or quoted[start]
             or previous.isdigit()
+            or (
+                previous
+                and previous in sets["code_before"]
+                and match.group("unit") in sets["after_code"]
+            )
         ):
             if trace.active():
                 rule = "metric:chars.ordinal-before"
@@ -267,7 +281,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 两口子, 老两口, 零件: a word, not a count
         framed = _duration_framed(text, match, sets)  # 一年来, 经过八天
-        if not framed and _determiner(match, units, sets):
+        one_hedged = _one_hedged(text, match, sets)  # 一年多, 一个多月, 一倍多
+        if not framed and not one_hedged and _determiner(match, units, sets):
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # refused below whatever its value: not worth computing
@@ -293,7 +308,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
                     rule = "metric:numerals.scale-only"
                     trace.rejected(doc, start, end, "metric", rule)
                 continue
-        if framed:
+        if framed or one_hedged:
             pass
         elif number_text in sets["one"] and unit not in sets["one_counts"]:
             if trace.active():
@@ -309,6 +324,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:chars.period-before"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 前11个月: the months of the year so far, a date, not a duration
+        if unit in sets["rank"] and _rank_before().search(
+            text, max(0, start - 2), start
+        ):
+            continue  # 前三名, 倒26名: a rank, not a number of people
+        if unit in sets["year"] and series[start]:
+            continue  # a span in a column's bracketed name
         if unit in sets["year"] and _a_date(text, match, number_text, sets):
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         if unit in sets["not_after_year_number"] and _is_year_number(number_text):
@@ -329,6 +350,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or match.group("after")
             or match.group("tail")
             or _patterns()["hedge_inside"].search(number_text)
+            or _patterns()["pair"].match(number_text)
             or any(h in (match.group("unit") or "") for h in sets["hedge_after"])
         )
         if in_words and unit in sets["digits_only"]:
@@ -356,6 +378,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if times:  # 2×35万千瓦: two units of 35万千瓦 each
             value = _exact(value * int(times.group(1)))
             start -= len(times.group())
+        speed = _per_hour().get(unit)
+        if speed:
+            per_hour = _per_hour_before().search(text, max(0, start - 4), start)
+            if per_hour is not None:  # 每小时80公里: a speed, 80 公里/小时
+                start, unit = per_hour.start(), speed
         low = None if below else _range_low(text, start, match, units)
         if low is not None and low[1] is None:
             continue  # 第1-3名: ordinals
@@ -366,7 +393,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             subject = _trimmed(subject)
             edge_only = subject is None  # 短短两年, 五年多过去了: no noun, a time
         bare_time = edge_only and unit in _tags()["durations"]
-        if (framed and (in_words or subject is None)) or bare_time:
+        rough = (one_hedged or _patterns()["pair"].match(number_text)) and (
+            unit in _tags()["durations"]
+            and (subject is None or _ends_in_verb(subject, _subject_rules()[0]))
+        )
+        if (framed and (in_words or subject is None)) or bare_time or rough:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
@@ -624,6 +655,12 @@ def _sets() -> dict[str, frozenset[str]]:
         "area": word_set("metric:units.area"),
         "one": word_set("metric:numerals.one"),
         "one_counts": word_set("metric:units.one-counts"),
+        "one_hedged": word_set("metric:units.one-hedged"),
+        "code_before": frozenset(chars("metric:chars.code-before")),
+        "after_code": word_set("metric:units.after-code"),
+        "rank": word_set("metric:units.rank"),
+        "not_after_one_hedged": frozenset(chars("metric:chars.not-after-one-hedged")),
+        "not_before_one_hedged": frozenset(chars("metric:chars.not-before-one-hedged")),
         "year": word_set("metric:units.year"),
         "not_after_year": frozenset(chars("metric:chars.not-after-year")),
         "not_figures": word_set("metric:words.not-figures"),
@@ -656,6 +693,29 @@ def _determiner(
         return False
     unit = match.group("unit")
     return ("%" if unit in sets["tenths"] else units[unit][0]) not in sets["one_counts"]
+
+
+def _one_hedged(
+    text: str, match: re.Match[str], sets: dict[str, frozenset[str]]
+) -> bool:
+    """Whether a figure of 一 is hedged after its unit (一年多, 一个多月, 一倍多):
+    a span or a ratio a little over one, not a determiner (metric:units.one-hedged);
+    not 一年多前 (a point in time) nor 上一年多了 (the year before)."""
+    unit = match.group("unit") or ""
+    if match.group("number") not in sets["one"] or unit not in sets["one_hedged"]:
+        return False
+    start, end = match.start("number"), match.end()
+    if (
+        text[end : end + 1] in sets["not_after_one_hedged"]
+        or text[start - 1 : start] in sets["not_before_one_hedged"]
+    ):
+        return False
+    hedges = sets["hedge_after"]
+    return (
+        match.group("tail") in hedges
+        or match.group("after") in hedges
+        or any(h in unit for h in hedges)
+    )
 
 
 def _duration_framed(
@@ -719,6 +779,27 @@ def _not_counted(
 
 
 @cache
+def _rank_before() -> re.Pattern[str]:
+    return pattern("metric:pattern.rank-before")
+
+
+@cache
+def _series_title() -> re.Pattern[str]:
+    return pattern("metric:pattern.series-title")
+
+
+@cache
+def _per_hour() -> dict[str, str]:
+    """Length unit → its speed unit (公里 → 公里/小时): metric:units.per-hour."""
+    return {unit.split("/")[0]: unit for unit in words("metric:units.per-hour")}
+
+
+@cache
+def _per_hour_before() -> re.Pattern[str]:
+    return pattern("metric:pattern.per-hour-before")
+
+
+@cache
 def _hedge_prefix() -> str:
     return chars("metric:hedge.prefix-chars")
 
@@ -733,7 +814,15 @@ def _figure(
     if match.group("pct"):
         return _value(match.group("pct")), "%"
     unit = match.group("unit")
-    value = _value(match.group("number"))
+    number = match.group("number")
+    large = _numerals()[2]
+    if unit[:1] in large and number[-1:] not in large:
+        # 一亿八千多万元: the unit's 万 belongs to the number (一亿八千万), not a
+        # factor on all of it (一亿八千 × 万)
+        base, factor = units[unit]
+        value = _value(number + unit[0]) * factor / large[unit[0]]
+        return _exact(value), base
+    value = _value(number)
     if unit in _sets()["tenths"]:
         return _exact(value * 10), "%"
     base, factor = units[unit]

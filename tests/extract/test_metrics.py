@@ -464,3 +464,35 @@ def test_counts_of_ge_in_words_with_a_scale_or_a_village() -> None:
     assert figures("这家工厂每天生产三万个零件。") == [("30000", "个", False)]
     assert figures("山洪过后还有三个村子没有通电。") == [("3", "个", False)]
     assert figures("要抓住两个关键。") == []
+
+
+def test_speeds_basis_points_working_days_and_kuai_qian() -> None:
+    assert figures("新线设计时速为每小时120公里。") == [("120", "公里/小时", False)]
+    assert figures("列车设计速度250公里/小时。") == [("250", "公里/小时", False)]
+    assert figures("每天步行12公里。") == [("12", "公里", False)]
+    assert figures("央行将利率下调15个基点。") == [("15", "个基点", False)]
+    assert figures("审批压缩到3个工作日。") == [("3", "个工作日", False)]
+    assert figures("一张门票只要25块钱。") == [("25", "元", False)]
+
+
+def test_one_hedged_spans_rough_ranges_and_large_units() -> None:
+    assert figures("老李在城里打工一年多。") == [("1", "年", True)]
+    assert figures("项目停工了一个多月。") == [("1", "个月", True)]
+    assert figures("收入翻了一倍多。") == [("1", "倍", True)]
+    assert figures("一年多前，他回到了家乡。") == []
+    assert figures("每天要接七八十个电话。") == [("70", "个", True)]
+    assert figures("全村募集了三亿六千多万元。") == [("360000000", "元", True)]
+
+
+def test_codes_ranks_tricycles_and_column_titles() -> None:
+    assert figures("乘坐G1234次高铁列车。") == []
+    assert figures("人均GDP增速6.1%。") == [("6.1", "%", False)]
+    assert figures("他们包揽了比赛前三名。") == []
+    assert figures("目前3名患者已出院。") == [("3", "名", False)]
+    assert figures("他骑着三轮车卖菜，保持两位数增长。") == []
+    assert figures("【奋进的十年·乡村见闻】") == []
+
+
+def test_buzu_and_budao_hedge_a_figure() -> None:
+    assert figures("村里的森林覆盖率不足5%。") == [("5", "%", True)]
+    assert figures("工程不到三年就完工了。") == [("3", "年", True)]
