@@ -13,7 +13,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 6: ``BULK_PER_BATCH[6]`` further bulk news items, none of batches 1 to 5;
 - batch 7: ``BULK_PER_BATCH[7]`` further bulk news items, none of batches 1 to 6;
 - batch 8: ``BULK_PER_BATCH[8]`` further bulk news items, none of batches 1 to 7;
-- batch 9: ``BULK_PER_BATCH[9]`` further bulk news items, none of batches 1 to 8.
+- batch 9: ``BULK_PER_BATCH[9]`` further bulk news items, none of batches 1 to 8;
+- batch 10: ``BULK_PER_BATCH[10]`` further bulk news items, none of batches 1 to 9.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -53,8 +54,9 @@ SEEDS = {
     7: 20261212,
     8: 20261213,
     9: 20261214,
+    10: 20261215,
 }
-BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 16}
+BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 16, 10: 16}
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
 
