@@ -43,6 +43,7 @@ CORPORA = {
     "blind6": ("tests/gold/blind/batch6", "blind:6"),
     "blind7": ("tests/gold/blind/batch7", "blind:7"),
     "blind8": ("tests/gold/blind/batch8", "blind:8"),
+    "blind9": ("tests/gold/blind/batch9", "blind:9"),
 }
 
 
