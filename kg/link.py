@@ -1853,10 +1853,60 @@ def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str 
     key = f"metric-focus-{article.index}"
     best, above = ctx.cached(key, lambda: _heavier_place(builder, ctx, article))
     if best is None:
-        return focus
+        lead = ctx.cached(
+            f"metric-lead-{article.index}",
+            lambda: (_lead_subject(builder, ctx, article),),
+        )[0]
+        return lead or focus
     if not above:
         return best
     return _last_named(ctx, mention, (focus, best)) or focus
+
+
+def _lead_subject(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo
+) -> str | None:
+    """The town, village or community a story is about when the first chain of
+    places its lead (the first two paragraphs after the title) writes together ends
+    with it, three places or more, inside the focus (记者来到浙江省德清县莫干山镇;
+    辽宁锦州北镇市正安镇正二村村官): its figures that name no place are measured
+    there, not in the county or city; a first chain ending with a county (重庆市梁平区…,
+    then 梁平区竹山镇) makes it a story of the county (link:words.story-subject-levels)."""
+    focus = article.focus
+    doc = ctx.doc
+    span = doc.articles[article.index] if article.index < len(doc.articles) else None
+    if focus is None or span is None:
+        return None
+    title = span.title
+    if title and title[1] - title[0] > 40:
+        title = None  # a first line that is a paragraph, not a title
+    body = title[1] if title else span.start
+    first = doc.paragraph_index(body)
+    if title and doc.paragraphs[first][0] < body:
+        first += 1
+    lead_end = doc.paragraphs[min(first + 1, len(doc.paragraphs) - 1)][1]
+    levels = words("link:words.story-subject-levels")
+    chain: list[Mention] = []
+    for place in ctx.places_by_article().get(article.index, ()):
+        pos = ctx.position(place)
+        if pos < body:
+            continue
+        if chain and chain[-1].end != place.start:
+            if len(chain) >= 2:
+                break  # the lead's first chain decides
+            named = ctx.ids.get(id(chain[0]))
+            if named == focus or focus in _ancestor_ids(builder, named or ""):
+                return None  # 德清县今年…, then 德清县桃溪村: the county's story
+            chain = []
+        if pos >= lead_end:
+            break
+        chain.append(place)
+    if len(chain) < 3 or chain[-1].attrs.get("level") not in levels:
+        return None  # 重庆市梁平区: a story about the county, its towns visited
+    pid = ctx.ids.get(id(chain[-1]))
+    if pid is None or focus not in _ancestor_ids(builder, pid):
+        return None
+    return pid
 
 
 def _last_named(ctx: _DocContext, mention: Mention, ids: tuple[str, ...]) -> str | None:

@@ -1174,7 +1174,20 @@ def _year(
     section = sections[p_index]
     if section is None and doc.meta.date:
         return int(doc.meta.date[:4])
+    if section is None:
+        return _text_year(doc.clean)
     return section
+
+
+@lru_cache(maxsize=8)
+def _text_year(text: str) -> int | None:
+    """The year an undated text pins for itself: an event it says is opened or under
+    way now, with its year (北京开启2025国际消费节; 2025年“春风行动”正在全国展开):
+    every figure of the text with no year of its own has it (metric:year.text-date)."""
+    found = pattern("metric:year.text-date").search(text)
+    if found is None:
+        return None
+    return int(found.group(1) or found.group(2))
 
 
 def _last_year(
