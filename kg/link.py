@@ -1998,6 +1998,9 @@ def _paragraph_place(
     doc = ctx.doc
     pos = ctx.position(mention)
     para = doc.paragraph_index(pos)
+    framed = _framing_place(builder, ctx, para, pos)
+    if framed is not None:
+        return framed
     best = _opening_place(builder, ctx, para, pos)
     if best is not None or para == 0:
         return best
@@ -2020,6 +2023,56 @@ def _paragraph_place(
             return _opening_place(builder, ctx, earlier, stop, heading=True)
         return None  # the title of an item that names no place
     return None
+
+
+def _framing_place(
+    builder: _Builder, ctx: _DocContext, para: int, pos: int
+) -> str | None:
+    """The division a later sentence of a figure's paragraph opens with as its frame
+    (今天，河北省提升响应。在河北滦平县，山体滑坡…。工兵旅出动200人): the story moves
+    there, and the figures after it are measured there, the last of a chain written
+    together (link:pattern.sentence-frame); None when no sentence after the first
+    opens so before the figure."""
+    doc = ctx.doc
+    text = doc.clean
+    begin = doc.paragraphs[para][0]
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    places = [p for p in by_para.get(para, ()) if ctx.position(p) < pos]
+    divisions = builder.gazetteer.divisions
+    frame = pattern("link:pattern.sentence-frame")
+    best = None
+    chained: set[int] = set()
+    for index, place in enumerate(places):
+        start = ctx.position(place)
+        if start - 2 <= begin or not frame.fullmatch(text, start - 2, start):
+            if (
+                best is not None
+                and id(place) not in chained
+                and ctx.ids[id(place)] != best
+            ):
+                best = None  # 在上海，…；浙江等地…: the paragraph moved on
+            continue
+        last, end = place, start + place.end - place.start
+        for after in places[index + 1 :]:
+            if ctx.position(after) != end:
+                break
+            last, end = after, end + after.end - after.start
+            chained.add(id(after))
+        pid = ctx.ids[id(last)]
+        if (
+            end < pos
+            and text[end : end + 1] in words("link:chars.frame-end")
+            and (pid.removeprefix("place:") in divisions)
+        ):
+            best = pid
+    if best is None:
+        return None
+    sentence = doc.sentences[doc.sentence_index(pos)][0]
+    if any(
+        text.find(w, sentence, pos) >= 0 for w in words("link:words.frame-national")
+    ):
+        return None  # 在上海，…。目前，全国…近10万个: the nation's figure
+    return best
 
 
 def _opening_place(
