@@ -1853,10 +1853,60 @@ def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str 
     key = f"metric-focus-{article.index}"
     best, above = ctx.cached(key, lambda: _heavier_place(builder, ctx, article))
     if best is None:
-        return focus
+        lead = ctx.cached(
+            f"metric-lead-{article.index}",
+            lambda: (_lead_subject(builder, ctx, article),),
+        )[0]
+        return lead or focus
     if not above:
         return best
     return _last_named(ctx, mention, (focus, best)) or focus
+
+
+def _lead_subject(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo
+) -> str | None:
+    """The town, village or community a story is about when the first chain of
+    places its lead (the first two paragraphs after the title) writes together ends
+    with it, three places or more, inside the focus (记者来到浙江省德清县莫干山镇;
+    辽宁锦州北镇市正安镇正二村村官): its figures that name no place are measured
+    there, not in the county or city; a first chain ending with a county (重庆市梁平区…,
+    then 梁平区竹山镇) makes it a story of the county (link:words.story-subject-levels)."""
+    focus = article.focus
+    doc = ctx.doc
+    span = doc.articles[article.index] if article.index < len(doc.articles) else None
+    if focus is None or span is None:
+        return None
+    title = span.title
+    if title and title[1] - title[0] > 40:
+        title = None  # a first line that is a paragraph, not a title
+    body = title[1] if title else span.start
+    first = doc.paragraph_index(body)
+    if title and doc.paragraphs[first][0] < body:
+        first += 1
+    lead_end = doc.paragraphs[min(first + 1, len(doc.paragraphs) - 1)][1]
+    levels = words("link:words.story-subject-levels")
+    chain: list[Mention] = []
+    for place in ctx.places_by_article().get(article.index, ()):
+        pos = ctx.position(place)
+        if pos < body:
+            continue
+        if chain and chain[-1].end != place.start:
+            if len(chain) >= 2:
+                break  # the lead's first chain decides
+            named = ctx.ids.get(id(chain[0]))
+            if named == focus or focus in _ancestor_ids(builder, named or ""):
+                return None  # 德清县今年…, then 德清县桃溪村: the county's story
+            chain = []
+        if pos >= lead_end:
+            break
+        chain.append(place)
+    if len(chain) < 3 or chain[-1].attrs.get("level") not in levels:
+        return None  # 重庆市梁平区: a story about the county, its towns visited
+    pid = ctx.ids.get(id(chain[-1]))
+    if pid is None or focus not in _ancestor_ids(builder, pid):
+        return None
+    return pid
 
 
 def _last_named(ctx: _DocContext, mention: Mention, ids: tuple[str, ...]) -> str | None:
@@ -1948,6 +1998,9 @@ def _paragraph_place(
     doc = ctx.doc
     pos = ctx.position(mention)
     para = doc.paragraph_index(pos)
+    framed = _framing_place(builder, ctx, para, pos)
+    if framed is not None:
+        return framed
     best = _opening_place(builder, ctx, para, pos)
     if best is not None or para == 0:
         return best
@@ -1970,6 +2023,56 @@ def _paragraph_place(
             return _opening_place(builder, ctx, earlier, stop, heading=True)
         return None  # the title of an item that names no place
     return None
+
+
+def _framing_place(
+    builder: _Builder, ctx: _DocContext, para: int, pos: int
+) -> str | None:
+    """The division a later sentence of a figure's paragraph opens with as its frame
+    (今天，河北省提升响应。在河北滦平县，山体滑坡…。工兵旅出动200人): the story moves
+    there, and the figures after it are measured there, the last of a chain written
+    together (link:pattern.sentence-frame); None when no sentence after the first
+    opens so before the figure."""
+    doc = ctx.doc
+    text = doc.clean
+    begin = doc.paragraphs[para][0]
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    places = [p for p in by_para.get(para, ()) if ctx.position(p) < pos]
+    divisions = builder.gazetteer.divisions
+    frame = pattern("link:pattern.sentence-frame")
+    best = None
+    chained: set[int] = set()
+    for index, place in enumerate(places):
+        start = ctx.position(place)
+        if start - 2 <= begin or not frame.fullmatch(text, start - 2, start):
+            if (
+                best is not None
+                and id(place) not in chained
+                and ctx.ids[id(place)] != best
+            ):
+                best = None  # 在上海，…；浙江等地…: the paragraph moved on
+            continue
+        last, end = place, start + place.end - place.start
+        for after in places[index + 1 :]:
+            if ctx.position(after) != end:
+                break
+            last, end = after, end + after.end - after.start
+            chained.add(id(after))
+        pid = ctx.ids[id(last)]
+        if (
+            end < pos
+            and text[end : end + 1] in words("link:chars.frame-end")
+            and (pid.removeprefix("place:") in divisions)
+        ):
+            best = pid
+    if best is None:
+        return None
+    sentence = doc.sentences[doc.sentence_index(pos)][0]
+    if any(
+        text.find(w, sentence, pos) >= 0 for w in words("link:words.frame-national")
+    ):
+        return None  # 在上海，…。目前，全国…近10万个: the nation's figure
+    return best
 
 
 def _opening_place(

@@ -124,3 +124,21 @@ def test_a_digest_item_without_a_place_heading_ends_the_one_before() -> None:
     )
     assert _measured_in(text, "162件") == {"扬州市"}
     assert _measured_in(text, "2203家") == {"南京市"}
+
+
+def test_a_story_whose_lead_writes_a_town_at_a_chain_end_is_that_towns() -> None:
+    text = (
+        "山乡新变化\n\n今天我们来到江苏省句容市天王镇，认识一位老党员。\n\n"
+        "句容市今年推进乡村振兴，句容市的村庄变美了。\n\n"
+        "他已经在这里工作了30年，带领乡亲们种茶200亩。\n"
+    )
+    assert _measured_in(text, "30年") == {"天王镇"}
+
+
+def test_a_story_whose_lead_chain_ends_with_a_county_keeps_the_county() -> None:
+    text = (
+        "山乡新变化\n\n江苏省句容市大力发展茶产业。\n\n"
+        "在句容市天王镇，茶农正在采茶。\n\n"
+        "句容市今年推进乡村振兴，全市种茶2000亩。\n\n他已经在这里工作了30年。\n"
+    )
+    assert _measured_in(text, "30年") == {"句容市"}

@@ -429,7 +429,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
         }
         out.append(make_mention(doc, start, end, "metric", "metric:number-unit", attrs))
     reach: list[tuple[int, int]] = []
-    halves = _halves(doc, quoted, out, sections) + _people(doc, quoted, out, reach)
+    halves = (
+        _halves(doc, quoted, out, sections)
+        + _people(doc, quoted, out, reach)
+        + _cued(doc, quoted, out, sections)
+    )
     if halves:  # 2个半小时 is one figure, not 2个 and a half; 1.2万人口 not 1.2万人
         reach += [(h.start, h.end) for h in halves]
         out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in reach)]
@@ -529,6 +533,43 @@ def _people(
             make_mention(
                 doc, start, end, "metric", "metric:pattern.scale-people", attrs
             )
+        )
+    return out
+
+
+def _cued(
+    doc: Document,
+    quoted: bytearray,
+    found: list[Mention],
+    sections: list[int | None],
+) -> list[Mention]:
+    """Amounts with a scale word and no unit closing their clause after a word that
+    says what they count (投资就得3000多万。, 贫困人口超过40万，): 元 after a money
+    word, 人 after people (metric:pattern.scale-cued)."""
+    text = doc.clean
+    taken = {m.start for m in found} | {m.end for m in found}
+    out = []
+    for match in pattern("metric:pattern.scale-cued").finditer(text):
+        start, end = match.span("figure")
+        if quoted[start] or start in taken or end in taken:
+            continue
+        try:
+            value = _value(match.group("number") + match.group("scale"))
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        money = match.group("money")
+        unit = words("metric:units.cued")[0 if money else 1]
+        attrs = {
+            "value": _value_text(_exact(value)),
+            "unit": unit,
+            "approx": bool(
+                match.group("pre") or match.group("inside") or match.group("after")
+            ),
+            "subject": money or match.group("people"),
+            "year": _year(doc, start, sections),
+        }
+        out.append(
+            make_mention(doc, start, end, "metric", "metric:pattern.scale-cued", attrs)
         )
     return out
 
@@ -1174,7 +1215,20 @@ def _year(
     section = sections[p_index]
     if section is None and doc.meta.date:
         return int(doc.meta.date[:4])
+    if section is None:
+        return _text_year(doc.clean)
     return section
+
+
+@lru_cache(maxsize=8)
+def _text_year(text: str) -> int | None:
+    """The year an undated text pins for itself: an event it says is opened or under
+    way now, with its year (北京开启2025国际消费节; 2025年“春风行动”正在全国展开):
+    every figure of the text with no year of its own has it (metric:year.text-date)."""
+    found = pattern("metric:year.text-date").search(text)
+    if found is None:
+        return None
+    return int(found.group(1) or found.group(2))
 
 
 def _last_year(
