@@ -1255,6 +1255,9 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     local = _place_before_local(builder, ctx, mention)
     if local is not None:
         named = [local]  # 在山东滕州，当地组织了“千名干部下基层”宣讲活动: 滕州市
+    elif not named:
+        back = _place_referred_back(builder, ctx, mention)
+        named = [back] if back is not None else named  # …某乡的绿化带…。这里实施…工程
     # 重庆市璧山区…“五新”: the district, not also the province that holds it
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in named))
     named = [pid for pid in named if pid not in enclosing]
@@ -1357,6 +1360,43 @@ def _place_before_local(
     pid = ctx.ids[id(last)]
     level = str(builder.graph.entities[pid].attrs.get("level"))
     return pid if RANK.get(level, 9) <= 4 and level != "zone" else None
+
+
+def _place_referred_back(
+    builder: _Builder, ctx: _DocContext, mention: Mention
+) -> str | None:
+    """The place 这里 refers to when it opens the programme's sentence and that
+    sentence names no place before it (位于某区某乡的这片绿化带…。十年前，这里…开始
+    实施“留白增绿”工程): the most precise division, down to a town, of the sentence
+    before, in the same paragraph (``link:words.here-anaphora``); None otherwise."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    index = ctx.doc.sentence_index(start)
+    sentence = ctx.doc.sentences[index][0]
+    word = max(
+        (text.rfind(w, sentence, start) for w in words("link:words.here-anaphora")),
+        default=-1,
+    )
+    if word < 0 or index == 0:
+        return None
+    if any(ctx.position(p) < start for p in ctx.nearby(mention, "place")):
+        return None
+    previous = ctx.doc.sentences[index - 1][0]
+    if ctx.doc.paragraph_index(previous) != ctx.doc.paragraph_index(start):
+        return None
+    by_rank: dict[int, set[str]] = defaultdict(set)
+    for place in ctx.by_label["place"]:
+        pid = ctx.ids.get(id(place))
+        if pid is None or not previous <= ctx.position(place) < sentence:
+            continue
+        level = str(builder.graph.entities[pid].attrs.get("level"))
+        if RANK.get(level, 9) <= 4 and level != "zone":
+            by_rank[RANK[level]].add(pid)
+    if not by_rank:
+        return None
+    best = by_rank[max(by_rank)]
+    # 绵延贵州、湖南、重庆三省市的武陵山片区…。…心系这里的产业扶贫: a list, no one place
+    return next(iter(best)) if len(best) == 1 else None
 
 
 def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:

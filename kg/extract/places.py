@@ -270,6 +270,7 @@ def extract_places(doc: Document) -> list[Mention]:
     hits = _add_address_tails(text, hits, gazetteer)
     hits = _repeat_address_tails(text, hits)
     _resolve(doc, hits, gazetteer)
+    _renamed_towns(hits, gazetteer)
     ends = {h.end for h in hits if h.chosen}
     confirmed = {h.chosen for h in hits if h.start in ends}
     index = _HitIndex(hits, gazetteer)
@@ -691,6 +692,39 @@ def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
                 winners = [c for c, s in scores.items() if s == best]
                 h.chosen = winners[0] if best > 0 and len(winners) == 1 else None
             context.add(i)
+
+
+def _renamed_towns(hits: list[_Hit], gazetteer: Gazetteer) -> None:
+    """A township written by its old name after it became a town (龙门乡 → 龙门镇,
+    乡 → 镇 or 街道): when the division a town-level name resolves to lies in no
+    county the document names, while exactly one county the document names holds a
+    town-level division of the same stem, the name is that division
+    (place:renamed-town)."""
+    counties = _document_counties(hits, gazetteer)
+    if not counties:
+        return
+    named = {h.chosen for h in hits if h.chosen}
+    levels = words("place:words.town-levels")
+    for h in hits:
+        if h.chosen is None or gazetteer.divisions[h.chosen].level not in _TOWN_LEVELS:
+            continue
+        above = gazetteer.ancestors(h.chosen)
+        if any(a in named and RANK[gazetteer.divisions[a].level] == 3 for a in above):
+            continue  # its county is named: the name is that county's township
+        stem = next((h.key[: -len(w)] for w in levels if h.key.endswith(w)), None)
+        if stem is None or len(stem) < 2:
+            continue
+        found = {
+            town
+            for county in counties
+            if (town := town_stems().get(county, {}).get(stem)) is not None
+        }
+        if len(found) == 1 and h.chosen not in found:
+            h.chosen = found.pop()
+            h.rule = "place:renamed-town"
+
+
+_TOWN_LEVELS = ("town", "township", "subdistrict")
 
 
 def _parents_in_names(hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:
