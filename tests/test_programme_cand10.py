@@ -19,3 +19,16 @@ def test_lexicon_name_after_a_launch_verb_wins_over_a_straddle() -> None:
 
 def test_column_title_in_a_book_title_is_no_programme() -> None:
     assert "走基层" not in _found("今天的《走基层-山区邮路的故事》带您去看看。")
+
+
+def test_quoted_four_part_formula_of_a_method() -> None:
+    found = _found("村里探索“支部引领、公司经营、农户入股、统一销售”的发展路子。")
+    assert "支部引领、公司经营、农户入股、统一销售" in found
+    assert not _found("要建立一个“党员带头、能人领办、群众参与、长效保持”的治理机制。")
+    assert not _found("坚持“不求最好、但求更好、不求最快、但求更稳”的工作机制。")
+
+
+def test_quoted_methods_listed_before_a_new_model_in_use() -> None:
+    found = _found("近年来，各地加大“林光互补”“渔光互补”等新模式在荒漠治理中的应用。")
+    assert found.get("林光互补") == "national"
+    assert found.get("渔光互补") == "national"
