@@ -603,9 +603,7 @@ def _head_start(text: str, start: int) -> int:
     begin = low
     for i in range(start - 1, low - 1, -1):
         if text[i] in breaks or (
-            text[i].isdigit()
-            and not _plus_digit(text, i)
-            and not _edition_digit(text, i)
+            text[i].isdigit() and not _plus_digit(text, i) and not _edition_digit(text, i)
         ):
             begin = i + 1
             break
@@ -916,9 +914,8 @@ def straddles(text: str, start: int, end: int) -> bool:
     ``not-name-end`` follows (乡村振兴局). A last character that makes a word with
     the next one is no straddle when the next two make a frequent common word
     (乡村振兴|建设, not 乡村振|兴建): the text reads on with a word of its own."""
-    return (start > 0 and text[start - 1 : start + 1] in _dictionary()) or _ends_inside(
-        text, end
-    )
+    begins_inside = start > 0 and text[start - 1 : start + 1] in _dictionary()
+    return begins_inside or _ends_inside(text, end)
 
 
 def _ends_inside(text: str, end: int) -> bool:
