@@ -28,12 +28,6 @@ def test_quoted_four_part_formula_of_a_method() -> None:
     assert not _found("坚持“不求最好、但求更好、不求最快、但求更稳”的工作机制。")
 
 
-def test_quoted_methods_listed_before_a_new_model_in_use() -> None:
-    found = _found("近年来，各地加大“林光互补”“渔光互补”等新模式在荒漠治理中的应用。")
-    assert found.get("林光互补") == "national"
-    assert found.get("渔光互补") == "national"
-
-
 def test_honour_before_chuangjian_is_a_creation_drive() -> None:
     assert _found("该区扎实推进全国文明城区创建工作。").get("全国文明城区创建") == "national"
     assert not any("率先" in n for n in _found("该区在全国率先启动节水型区创建。"))
