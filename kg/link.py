@@ -1555,7 +1555,10 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
     at = _chain_start(ctx, place)
     marks = pattern("link:pattern.clause-mark")
     if at < start and not marks.search(text, at, start):
-        return True  # the same clause, before the programme
+        # the same clause, before the programme, unless the meeting's venue
+        end = ctx.to_clean(mention.end)
+        between = text[at:start] + "\x00" + text[end : end + 3]
+        return not pattern("link:pattern.meeting-venue").search(between)
     if at > start:
         end = ctx.to_clean(mention.end)
         if not marks.search(text, end, at) and pattern("link:pattern.at-place").search(

@@ -888,8 +888,10 @@ def _lexicon_names(text: str) -> list[Candidate]:
     entries = lexicon()
     for key_index, start, end in finder.find_matches_as_indexes(text):
         del key_index
-        if straddles(text, start, end):
-            continue  # 防护网 is no 护网, 信访工作法治化 no 信访工作法
+        if straddles(text, start, end) and not (
+            _verb_before(text, start) and not _ends_inside(text, end)
+        ):
+            continue  # 防护网 is no 护网, 信访工作法治化 no 信访工作法; 实施|以工代赈 is one
         surface = text[start:end]
         entry = entries[surface]
         out.append(
@@ -912,15 +914,24 @@ def straddles(text: str, start: int, end: int) -> bool:
     ``not-name-end`` follows (乡村振兴局). A last character that makes a word with
     the next one is no straddle when the next two make a frequent common word
     (乡村振兴|建设, not 乡村振|兴建): the text reads on with a word of its own."""
-    words = _dictionary()
+    begins_inside = start > 0 and text[start - 1 : start + 1] in _dictionary()
+    return begins_inside or _ends_inside(text, end)
+
+
+def _ends_inside(text: str, end: int) -> bool:
+    """The match's last character makes a word with the next (工作法|治化), or a word
+    of ``not-name-end`` follows (乡村振兴局)."""
     return (
-        (start > 0 and text[start - 1 : start + 1] in words)
-        or (
-            text[end - 1 : end + 1] in words
-            and text[end : end + 2] not in common_words()
-        )
-        or text.startswith(rules.longest_first("programme:words.not-name-end"), end)
-    )
+        text[end - 1 : end + 1] in _dictionary()
+        and text[end : end + 2] not in common_words()
+    ) or text.startswith(rules.longest_first("programme:words.not-name-end"), end)
+
+
+def _verb_before(text: str, start: int) -> bool:
+    """A verb that governs a scheme's name (programme:words.verbs) ends right before
+    ``start``: a lexicon name there wins over a word its first character makes with
+    the verb's last (实施|以工代赈, not 施以; 推进|行政审批制度改革, not 进行)."""
+    return text.endswith(rules.longest_first("programme:words.verbs"), 0, start)
 
 
 def _plus(text: str) -> list[Candidate]:
@@ -1028,7 +1039,11 @@ def _creations(text: str) -> list[Candidate]:
             before=text[max(0, m.start() - 8) : m.start()],
             after=text[m.end() : m.end() + 8],
         )
-        for m in _creation_regex().finditer(text)
+        for regex in (
+            _creation_regex(),
+            rules.pattern("programme:pattern.creation-after"),
+        )
+        for m in regex.finditer(text)
     ]
 
 
