@@ -29,5 +29,8 @@ def test_quoted_four_part_formula_of_a_method() -> None:
 
 
 def test_honour_before_chuangjian_is_a_creation_drive() -> None:
-    assert _found("该区扎实推进全国文明城区创建工作。").get("全国文明城区创建") == "national"
+    assert (
+        _found("该区扎实推进全国文明城区创建工作。").get("全国文明城区创建")
+        == "national"
+    )
     assert not any("率先" in n for n in _found("该区在全国率先启动节水型区创建。"))

@@ -401,7 +401,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
-        of_age = _age_of(text, end) if age else None
+        of_age = _age_of(text[end : end + 10]) if age else None
         if of_age:
             subject = of_age  # 80岁以上老人, 95岁的婆婆: the age of a group
         elif age and (subject is None or age not in subject):
@@ -1319,11 +1319,11 @@ def _ages() -> dict[str, str]:
     return word_values("metric:subject.age")
 
 
-@cache
-def _age_of(text: str, end: int) -> str | None:
-    """The noun an age is of when it follows the age (80岁以上老人 → 老人,
-    95岁的婆婆 → 婆婆; metric:subject.age-of), else None (今年83岁了, 18岁时)."""
-    follow = text[end : end + 10]
+@lru_cache(maxsize=4096)  # keyed on ten characters, not on whole documents
+def _age_of(follow: str) -> str | None:
+    """The noun an age is of when it follows the age, from the ten characters after it
+    (80岁以上老人 → 老人, 95岁的婆婆 → 婆婆; metric:subject.age-of), else None (今年83岁了,
+    18岁时)."""
     lead = _age_of_pattern().match(follow)
     if lead is None:
         return None

@@ -603,7 +603,9 @@ def _head_start(text: str, start: int) -> int:
     begin = low
     for i in range(start - 1, low - 1, -1):
         if text[i] in breaks or (
-            text[i].isdigit() and not _plus_digit(text, i) and not _edition_digit(text, i)
+            text[i].isdigit()
+            and not _plus_digit(text, i)
+            and not _edition_digit(text, i)
         ):
             begin = i + 1
             break
