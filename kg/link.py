@@ -261,6 +261,9 @@ class _DocContext:
     ids: dict[int, str] = field(default_factory=dict)  # id(mention) -> entity id
     articles: list[ArticleInfo] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # name -> "@county" scope
+    # (article index, name) of a person already given a scope: the same name in the
+    # same article is the same person, whatever place its next post names
+    people_seen: dict[tuple[int, str], str] = field(default_factory=dict)
     # label -> sentence index -> mentions (filled by ``nearby``)
     by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
     # id(mention) -> (mention, index in ``doc.clean`` of its start): places are
@@ -872,6 +875,10 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
                 bases[-1] = chain[1][0]
     if kind == "national_leader":
         scope = ""
+    elif (article.index, mention.name) in ctx.people_seen:
+        # 村支书柯小海 … 柯小海当选村党支部书记: one person, though the second post
+        # is found in another place (link:same-name-same-article)
+        scope = ctx.people_seen[(article.index, mention.name)]
     elif not targets and mention.name in ctx.people:
         scope = ctx.people[mention.name]
     else:
@@ -885,6 +892,7 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
             "@" + _county_of(builder, scope_place) if scope_place else f"@{doc.doc_id}"
         )
     ctx.people.setdefault(mention.name, scope)
+    ctx.people_seen.setdefault((article.index, mention.name), scope)
     entity_id = f"person:{mention.name}{scope}"
     entity = builder.entity(entity_id, "person", mention.name)
     entity.mentions.append(mention)
@@ -981,6 +989,9 @@ def _post_target(
         # 省委办公厅督查四处处长, 泰康置业有限公司（以下简称“泰康置业”）总经理: an
         # organisation before the title, with only its sub-unit or a bracket between.
         clean_at = ctx.to_clean(head)
+        branch = _bare_party_body(builder, ctx, person, clean_at, unit)
+        if branch is not None:
+            return branch
         gap_rule = pattern("link:pattern.org-gap")
         for org in ctx.ending_before("organization", clean_at, 16):
             gap = doc.clean[ctx.to_clean(org.end) : clean_at]
@@ -1030,6 +1041,37 @@ def _post_target(
             # found the title, not the place's
             return (ids[id(place)] if place is not None else article.focus), person
     return None
+
+
+def _bare_party_body(
+    builder: _Builder,
+    ctx: _DocContext,
+    person: Mention,
+    clean_at: int,
+    unit: re.Match[str] | None,
+) -> tuple[str, Mention] | None:
+    """当选村党支部书记: a bare level word (``link:chars.bare-party-level``) before a
+    title opening with a party unit is that unit of the nearest place of that level
+    (某某村党支部), in that place (``link:bare-party-body``)."""
+    doc = ctx.doc
+    level = doc.clean[clean_at - 1 : clean_at]
+    if unit is None or not level or level not in chars("link:chars.bare-party-level"):
+        return None
+    if doc.clean[clean_at - 2 : clean_at - 1] in chars("link:chars.bare-party-level"):
+        return None  # 乡村党支部: no one place
+    start, end = doc.to_original(clean_at - 1, clean_at + unit.end())
+    evidence = Mention(
+        doc.doc_id,
+        start,
+        end,
+        doc.text[start:end],
+        "organization",
+        "link:bare-party-body",
+        level + unit.group(),
+    )
+    if _nearest_place_of_level(builder, ctx, evidence, level) is None:
+        return None
+    return _post_org(builder, ctx, level + unit.group(), evidence), evidence
 
 
 def _sentence_place_before(
