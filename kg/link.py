@@ -21,6 +21,8 @@ from operator import attrgetter
 from typing import Any
 
 from kg.extract import LONG_DOCUMENT
+from kg.extract._context import word_tags
+from kg.extract._tagger import segment
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import chars, pattern, word_set, word_values, words
@@ -1021,6 +1023,9 @@ def _post_target(
                 body.group("body"),
             )
             return _post_org(builder, ctx, body.group("body"), evidence), evidence
+        world = _international_body(builder, ctx, clean_at)
+        if world is not None:
+            return world
         written = _org_written_before(ctx, person, clean_at)
         if written is not None:
             target = _post_org(builder, ctx, written.name, written)
@@ -1035,6 +1040,11 @@ def _post_target(
         # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
         # post is in the last place named before it in its sentence, not in the
         # article's focus (link:sentence-place-post)
+        if title in word_set("link:words.abroad-titles"):
+            # 俄罗斯总统某某: a foreign post, in the state named right before it (a
+            # place name jieba knows that no place mention covers), in no place the
+            # article names
+            return _state_before(builder, ctx, clean_at)
         if article.focus and article.mention:
             place = _sentence_place_before(ctx, person, clean_at)
             # the evidence is the person's mention, as for the focus: the rule that
@@ -1154,6 +1164,59 @@ def _org_written_before(ctx: _DocContext, person: Mention, at: int) -> Mention |
         "link:org-before-title",
         name,
     )
+
+
+def _state_before(
+    builder: _Builder, ctx: _DocContext, at: int
+) -> tuple[str, Mention] | None:
+    """The foreign state written right before the title at ``at`` in ``doc.clean``
+    (叙利亚|总理): jieba's last word there, tagged as a place (``link:abroad-state``)."""
+    doc = ctx.doc
+    tokens = segment(doc.clean[max(0, at - 10) : at])
+    name = tokens[-1] if tokens else ""
+    if len(name) < 2 or word_tags().get(name) != "ns":
+        return None
+    start, end = doc.to_original(at - len(name), at)
+    evidence = Mention(
+        doc.doc_id,
+        start,
+        end,
+        doc.text[start:end],
+        "organization",
+        "link:abroad-state",
+        name,
+    )
+    return _post_org(builder, ctx, name, evidence), evidence
+
+
+def _international_body(
+    builder: _Builder, ctx: _DocContext, at: int
+) -> tuple[str, Mention] | None:
+    """联合国秘书长: an international body (``link:words.international-bodies``)
+    written whole right before the title at ``at`` in ``doc.clean``."""
+    doc = ctx.doc
+    head = doc.clean[max(0, at - 12) : at]
+    name = next(
+        (
+            w
+            for w in sorted(words("link:words.international-bodies"), key=len)[::-1]
+            if head.endswith(w)
+        ),
+        None,
+    )
+    if name is None:
+        return None
+    start, end = doc.to_original(at - len(name), at)
+    evidence = Mention(
+        doc.doc_id,
+        start,
+        end,
+        doc.text[start:end],
+        "organization",
+        "link:words.international-bodies",
+        name,
+    )
+    return _post_org(builder, ctx, name, evidence), evidence
 
 
 def _no_post_inside(body: str) -> bool:

@@ -304,7 +304,12 @@ def extract_people(doc: Document) -> list[Mention]:
         cue_after = text[end : end + 2]
         if foreign is not None:
             pass
-        elif not is_name(name) or name[0] in sets["list_start"]:
+        elif (
+            not is_name(name)
+            or name[0] in sets["list_start"]
+            or (name[0] in sets["function"] and name[1:] in common_words())
+        ):
+            # 代表都表示: a function word and a common word (都|表示), not a name
             if trace.active():
                 rule = "person:chars.list-start" if is_name(name) else "person:surnames"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
