@@ -193,7 +193,7 @@ def extract_people(doc: Document) -> list[Mention]:
     ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
-        if _ends_a_place(text, start, end):
+        if _ends_a_place(text, start, end) or _inside_a_place(text, start):
             if trace.active():
                 trace.rejected(doc, start, end, "person", "person:chars.place-end")
             return
@@ -485,6 +485,23 @@ def _ends_a_place(text: str, start: int, end: int) -> bool:
         any(kind == "full" for _, kind in keys.get(text[lo:end], ()))
         for lo in range(max(0, min(start, end - 3) - 5), min(start, end - 3) + 1)
     )
+
+
+def _inside_a_place(text: str, start: int) -> bool:
+    """Whether a name starting at ``start`` starts inside the full name of a division
+    (three characters or more, ending in ``person:chars.place-end``) that begins
+    before it and runs past it: 阳镇普 of 房山区长阳镇普乐园 (区长 + 阳镇普)."""
+    keys = load_gazetteer().keys
+    ends = chars("person:chars.place-end")
+    for hi in range(start + 1, min(len(text), start + 4) + 1):
+        if text[hi - 1] not in ends:
+            continue
+        for lo in range(max(0, hi - 6), start):
+            if hi - lo >= 3 and any(
+                kind == "full" for _, kind in keys.get(text[lo:hi], ())
+            ):
+                return True
+    return False
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
