@@ -1633,6 +1633,10 @@ def _trim_name(name: str, text: str, start: int) -> str:
     if len(name) != 3:
         return name
     if name[2] in _chars()["not_third"]:
+        if name[2] in chars("person:chars.third-before-speech") and text.startswith(
+            tuple(words("person:words.speech-after-third")), start + 3
+        ):
+            return name  # 刘结一指出: 一 ends the name, a two-character verb follows
         return name[:2]
     if word_tags().get(name, "").startswith("nr") or _always_whole(text, name, start):
         return name
