@@ -21,6 +21,8 @@ from operator import attrgetter
 from typing import Any
 
 from kg.extract import LONG_DOCUMENT
+from kg.extract._context import word_tags
+from kg.extract._tagger import segment
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import chars, pattern, word_set, word_values, words
@@ -261,6 +263,9 @@ class _DocContext:
     ids: dict[int, str] = field(default_factory=dict)  # id(mention) -> entity id
     articles: list[ArticleInfo] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # name -> "@county" scope
+    # (article index, name) of a person already given a scope: the same name in the
+    # same article is the same person, whatever place its next post names
+    people_seen: dict[tuple[int, str], str] = field(default_factory=dict)
     # label -> sentence index -> mentions (filled by ``nearby``)
     by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
     # id(mention) -> (mention, index in ``doc.clean`` of its start): places are
@@ -872,6 +877,10 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
                 bases[-1] = chain[1][0]
     if kind == "national_leader":
         scope = ""
+    elif (article.index, mention.name) in ctx.people_seen:
+        # 村支书柯小海 … 柯小海当选村党支部书记: one person, though the second post
+        # is found in another place (link:same-name-same-article)
+        scope = ctx.people_seen[(article.index, mention.name)]
     elif not targets and mention.name in ctx.people:
         scope = ctx.people[mention.name]
     else:
@@ -885,6 +894,7 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
             "@" + _county_of(builder, scope_place) if scope_place else f"@{doc.doc_id}"
         )
     ctx.people.setdefault(mention.name, scope)
+    ctx.people_seen.setdefault((article.index, mention.name), scope)
     entity_id = f"person:{mention.name}{scope}"
     entity = builder.entity(entity_id, "person", mention.name)
     entity.mentions.append(mention)
@@ -981,6 +991,9 @@ def _post_target(
         # 省委办公厅督查四处处长, 泰康置业有限公司（以下简称“泰康置业”）总经理: an
         # organisation before the title, with only its sub-unit or a bracket between.
         clean_at = ctx.to_clean(head)
+        branch = _bare_party_body(builder, ctx, person, clean_at, unit)
+        if branch is not None:
+            return branch
         gap_rule = pattern("link:pattern.org-gap")
         for org in ctx.ending_before("organization", clean_at, 16):
             gap = doc.clean[ctx.to_clean(org.end) : clean_at]
@@ -1010,6 +1023,9 @@ def _post_target(
                 body.group("body"),
             )
             return _post_org(builder, ctx, body.group("body"), evidence), evidence
+        world = _international_body(builder, ctx, clean_at)
+        if world is not None:
+            return world
         written = _org_written_before(ctx, person, clean_at)
         if written is not None:
             target = _post_org(builder, ctx, written.name, written)
@@ -1024,12 +1040,48 @@ def _post_target(
         # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
         # post is in the last place named before it in its sentence, not in the
         # article's focus (link:sentence-place-post)
+        if title in word_set("link:words.abroad-titles"):
+            # 俄罗斯总统某某: a foreign post, in the state named right before it (a
+            # place name jieba knows that no place mention covers), in no place the
+            # article names
+            return _state_before(builder, ctx, clean_at)
         if article.focus and article.mention:
             place = _sentence_place_before(ctx, person, clean_at)
             # the evidence is the person's mention, as for the focus: the rule that
             # found the title, not the place's
             return (ids[id(place)] if place is not None else article.focus), person
     return None
+
+
+def _bare_party_body(
+    builder: _Builder,
+    ctx: _DocContext,
+    person: Mention,
+    clean_at: int,
+    unit: re.Match[str] | None,
+) -> tuple[str, Mention] | None:
+    """当选村党支部书记: a bare level word (``link:chars.bare-party-level``) before a
+    title opening with a party unit is that unit of the nearest place of that level
+    (某某村党支部), in that place (``link:bare-party-body``)."""
+    doc = ctx.doc
+    level = doc.clean[clean_at - 1 : clean_at]
+    if unit is None or not level or level not in chars("link:chars.bare-party-level"):
+        return None
+    if doc.clean[clean_at - 2 : clean_at - 1] in chars("link:chars.bare-party-level"):
+        return None  # 乡村党支部: no one place
+    start, end = doc.to_original(clean_at - 1, clean_at + unit.end())
+    evidence = Mention(
+        doc.doc_id,
+        start,
+        end,
+        doc.text[start:end],
+        "organization",
+        "link:bare-party-body",
+        level + unit.group(),
+    )
+    if _nearest_place_of_level(builder, ctx, evidence, level) is None:
+        return None
+    return _post_org(builder, ctx, level + unit.group(), evidence), evidence
 
 
 def _sentence_place_before(
@@ -1112,6 +1164,59 @@ def _org_written_before(ctx: _DocContext, person: Mention, at: int) -> Mention |
         "link:org-before-title",
         name,
     )
+
+
+def _state_before(
+    builder: _Builder, ctx: _DocContext, at: int
+) -> tuple[str, Mention] | None:
+    """The foreign state written right before the title at ``at`` in ``doc.clean``
+    (叙利亚|总理): jieba's last word there, tagged as a place (``link:abroad-state``)."""
+    doc = ctx.doc
+    tokens = segment(doc.clean[max(0, at - 10) : at])
+    name = tokens[-1] if tokens else ""
+    if len(name) < 2 or word_tags().get(name) != "ns":
+        return None
+    start, end = doc.to_original(at - len(name), at)
+    evidence = Mention(
+        doc.doc_id,
+        start,
+        end,
+        doc.text[start:end],
+        "organization",
+        "link:abroad-state",
+        name,
+    )
+    return _post_org(builder, ctx, name, evidence), evidence
+
+
+def _international_body(
+    builder: _Builder, ctx: _DocContext, at: int
+) -> tuple[str, Mention] | None:
+    """联合国秘书长: an international body (``link:words.international-bodies``)
+    written whole right before the title at ``at`` in ``doc.clean``."""
+    doc = ctx.doc
+    head = doc.clean[max(0, at - 12) : at]
+    name = next(
+        (
+            w
+            for w in sorted(words("link:words.international-bodies"), key=len)[::-1]
+            if head.endswith(w)
+        ),
+        None,
+    )
+    if name is None:
+        return None
+    start, end = doc.to_original(at - len(name), at)
+    evidence = Mention(
+        doc.doc_id,
+        start,
+        end,
+        doc.text[start:end],
+        "organization",
+        "link:words.international-bodies",
+        name,
+    )
+    return _post_org(builder, ctx, name, evidence), evidence
 
 
 def _no_post_inside(body: str) -> bool:

@@ -81,3 +81,35 @@ def test_a_national_body_before_a_title_is_no_place_of_the_article() -> None:
     assert _posts(graph, "周立平") == {"成员": "中央宣讲团", "主任": "国家民委"}
     graph = _graph("在四川成都，国家主席习近平向联合国前秘书长周立平致电。")
     assert "国家主席习近平向联合国前" not in _posts(graph, "周立平").values()
+
+
+def test_one_name_with_posts_in_two_places_is_one_person_in_an_article() -> None:
+    # 村支书X (in the village) … X当选村党支部书记 (no place before it): one person
+    graph = _graph(
+        "这是陕西省黄陵县双龙镇索洛湾村，村支书王建华带领村民修路。"
+        "2000年，王建华当选村党支部书记，后来又当选为黄陵县人大代表。"
+    )
+    ids = [n for n, a in graph.nodes(data=True) if a.get("name") == "王建华"]
+    assert len(ids) == 1
+    assert _posts(graph, "王建华").get("党支部书记") == "索洛湾村党支部"
+
+
+def test_a_bare_village_party_title_without_a_village_is_no_organisation() -> None:
+    graph = _graph("陕西省黄陵县是个山区县。2000年，王建华当选村党支部书记。")
+    names = {a.get("name") for _, a in graph.nodes(data=True)}
+    assert "村党支部" not in names
+
+
+def test_a_foreign_head_is_a_post_of_the_state_named_before_the_title() -> None:
+    graph = _graph("重庆市梁平区召开会议。当天，法国总统马克龙发表讲话，称赞合作。")
+    assert _posts(graph, "马克龙") == {"总统": "法国"}
+
+
+def test_a_foreign_head_with_no_state_written_has_no_post_in_the_district() -> None:
+    graph = _graph("重庆市梁平区召开会议。当天，总统马克龙发表讲话，称赞合作。")
+    assert _posts(graph, "马克龙") == {}
+
+
+def test_an_international_body_before_a_title_is_the_post_organisation() -> None:
+    graph = _graph("重庆市梁平区召开会议。联合国秘书长古特雷斯当天发表声明。")
+    assert _posts(graph, "古特雷斯") == {"秘书长": "联合国"}

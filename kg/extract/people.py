@@ -193,7 +193,7 @@ def extract_people(doc: Document) -> list[Mention]:
     ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
-        if _ends_a_place(text, start, end):
+        if _ends_a_place(text, start, end) or _inside_a_place(text, start):
             if trace.active():
                 trace.rejected(doc, start, end, "person", "person:chars.place-end")
             return
@@ -251,12 +251,23 @@ def extract_people(doc: Document) -> list[Mention]:
                 rule = "person:words.fixed-expression-tags"
                 trace.rejected(doc, match.start(), match.end(), "person", rule)
             continue
+        leader_posts = national_posts(doc, match.start(), match.end())
+        national = {
+            str(v[0]) for v in word_values("person:words.national-posts").values()
+        }
+        # 四川省交通厅厅长汪洋: a leader's name under only a local post is an official
+        # of that name (person:national-leader-local)
+        local = (
+            bool(leader_posts)
+            and not any(p["org"] or p["title"] in national for p in leader_posts)
+            and _local_piece_before(text, match.start())
+        )
         add(
             match.start(),
             match.end(),
             "person:national-leader",
-            "national_leader",
-            national_posts(doc, match.start(), match.end()),
+            "official" if local else "national_leader",
+            leader_posts,
         )
 
     sets = _chars()
@@ -304,7 +315,12 @@ def extract_people(doc: Document) -> list[Mention]:
         cue_after = text[end : end + 2]
         if foreign is not None:
             pass
-        elif not is_name(name) or name[0] in sets["list_start"]:
+        elif (
+            not is_name(name)
+            or name[0] in sets["list_start"]
+            or (name[0] in sets["function"] and name[1:] in common_words())
+        ):
+            # 代表都表示: a function word and a common word (都|表示), not a name
             if trace.active():
                 rule = "person:chars.list-start" if is_name(name) else "person:surnames"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
@@ -482,6 +498,39 @@ def _ends_a_place(text: str, start: int, end: int) -> bool:
     )
 
 
+def _local_piece_before(text: str, start: int) -> bool:
+    """Whether the clause piece before a name (from the last break) opens with the
+    full name of a division (四川省交通厅厅长, 北京市市长): a local post, not a
+    central body's (中央外事工作委员会办公室主任)."""
+    breaks = chars("person:chars.post-clause-end") + chars("person:chars.list-sep")
+    lo = max(0, start - 30)
+    for sep in breaks:
+        lo = max(lo, text.rfind(sep, lo, start) + 1)
+    keys = load_gazetteer().keys
+    return any(
+        any(kind == "full" for _, kind in keys.get(text[lo : lo + k], ()))
+        for k in range(2, 6)
+        if lo + k < start
+    )
+
+
+def _inside_a_place(text: str, start: int) -> bool:
+    """Whether a name starting at ``start`` starts inside the full name of a division
+    (three characters or more, ending in ``person:chars.place-end``) that begins
+    before it and runs past it: 阳镇普 of 房山区长阳镇普乐园 (区长 + 阳镇普)."""
+    keys = load_gazetteer().keys
+    ends = chars("person:chars.place-end")
+    for hi in range(start + 1, min(len(text), start + 4) + 1):
+        if text[hi - 1] not in ends:
+            continue
+        for lo in range(max(0, hi - 6), start):
+            if hi - lo >= 3 and any(
+                kind == "full" for _, kind in keys.get(text[lo:hi], ())
+            ):
+                return True
+    return False
+
+
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Every match of ``pattern``, one per start, trying again one character after
     each: a match the caller refuses does not hide the next (委员会副主任王平: 委员 +
@@ -514,12 +563,14 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
     """
     text = doc.clean
     national = word_values("person:words.national-posts")
-    clause_start = max(0, start - 60)
+    at = start
+    while at > 0 and text[at - 1] in chars("person:chars.title-name-gap"):
+        at -= 1  # 四川省交通厅厅长 汪洋: an interview caption's space
+    clause_start = max(0, at - 60)
     for sep in chars("person:chars.post-clause-end"):
-        clause_start = max(clause_start, text.rfind(sep, clause_start, start) + 1)
+        clause_start = max(clause_start, text.rfind(sep, clause_start, at) + 1)
     list_sep = chars("person:chars.list-sep")[0]
     posts: list[dict[str, object]] = []
-    at = start
     while at > clause_start:
         key = next(
             (w for w in _national_titles(False) if text.endswith(w, 0, at)), None
@@ -1582,6 +1633,10 @@ def _trim_name(name: str, text: str, start: int) -> str:
     if len(name) != 3:
         return name
     if name[2] in _chars()["not_third"]:
+        if name[2] in chars("person:chars.third-before-speech") and text.startswith(
+            tuple(words("person:words.speech-after-third")), start + 3
+        ):
+            return name  # 刘结一指出: 一 ends the name, a two-character verb follows
         return name[:2]
     if word_tags().get(name, "").startswith("nr") or _always_whole(text, name, start):
         return name
