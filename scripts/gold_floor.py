@@ -44,6 +44,7 @@ CORPORA = {
     "blind7": ("tests/gold/blind/batch7", "blind:7"),
     "blind8": ("tests/gold/blind/batch8", "blind:8"),
     "blind9": ("tests/gold/blind/batch9", "blind:9"),
+    "blind10": ("tests/gold/blind/batch10", "blind:10"),
 }
 
 
