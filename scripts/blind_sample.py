@@ -14,7 +14,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 7: ``BULK_PER_BATCH[7]`` further bulk news items, none of batches 1 to 6;
 - batch 8: ``BULK_PER_BATCH[8]`` further bulk news items, none of batches 1 to 7;
 - batch 9: ``BULK_PER_BATCH[9]`` further bulk news items, none of batches 1 to 8;
-- batch 10: ``BULK_PER_BATCH[10]`` further bulk news items, none of batches 1 to 9.
+- batch 10: ``BULK_PER_BATCH[10]`` further bulk news items, none of batches 1 to 9;
+- batch 11: ``BULK_PER_BATCH[11]`` further bulk news items, none of batches 1 to 10.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -55,8 +56,9 @@ SEEDS = {
     8: 20261213,
     9: 20261214,
     10: 20261215,
+    11: 20261216,
 }
-BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 16, 10: 16}
+BULK_PER_BATCH = {1: 14, 2: 16, 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 16, 10: 16, 11: 16}
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
 
