@@ -452,6 +452,12 @@ def read_reviewed() -> set[str]:
                 entry = line.split("#", 1)[0].strip()
                 if entry:
                     names.add(entry)
+    try:  # the spellings kg derives from the entries (verb first) are decided too
+        sys.path.insert(0, str(ROOT))  # this checkout's kg, not the venv's
+        from kg.extract.programmes import lexicon as kg_lexicon
+    except ImportError:
+        return names
+    names.update(kg_lexicon())
     return names
 
 

@@ -179,3 +179,34 @@ def test_the_bare_round_keeps_names_in_two_positions() -> None:
     assert mine.keep_bare("以工代赈", ev["以工代赈"], 2)
     ev, _ = mine.mine_bare(iter(["务实合作。"] * 5))
     assert not mine.keep_bare("务实合作", ev["务实合作"], 2)  # alone only
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # step 17: bare national schemes by the readers' line (made-up sentences)
+        ("该省对口支援的县市今年新增项目四十个。", "对口支援"),
+        ("县里下达农村危房改造补助资金三千万元。", "农村危房改造"),
+        ("全市完成危房改造八百户。", "农村危房改造"),
+        ("钢铁行业去产能任务提前完成。", "去产能"),
+        ("北方城市推进清洁取暖试点。", "清洁取暖"),
+        ("企业领取失业保险稳岗返还资金。", "稳岗返还"),
+        ("全县实施易地搬迁后续扶持。", "易地扶贫搬迁工程"),
+        ("该市持续推进国土绿化，新增造林五万亩。", "大规模国土绿化行动"),
+        ("各地扎实推进乡村全面振兴。", "乡村振兴战略"),
+    ],
+)
+def test_bare_national_schemes_of_step_17(text: str, expect: str) -> None:
+    from kg.extract.programmes import _lexicon_names
+
+    assert expect in {c.name for c in _lexicon_names(text)}
+
+
+def test_generic_bare_names_of_step_17_stay_out() -> None:
+    from kg.extract.programmes import _lexicon_names
+
+    # read by the same line and left generic: resettlement, a field, a concept
+    text = "库区移民搬迁顺利完成，当地发展乡村旅游，推动城市更新。"
+    assert not {c.name for c in _lexicon_names(text)}
+    for name in ("移民搬迁", "城市更新", "低保"):
+        assert name in _listed("lexicon-read.txt")
