@@ -2149,6 +2149,9 @@ def _paragraph_place(
     framed = _framing_place(builder, ctx, para, pos)
     if framed is not None:
         return framed
+    carried = _sentence_lead_place(builder, ctx, para, pos)
+    if carried is not None:
+        return carried
     best = _opening_place(builder, ctx, para, pos)
     if best is not None or para == 0:
         return best
@@ -2171,6 +2174,81 @@ def _paragraph_place(
             return _opening_place(builder, ctx, earlier, stop, heading=True)
         return None  # the title of an item that names no place
     return None
+
+
+def _sentence_lead_place(
+    builder: _Builder, ctx: _DocContext, para: int, pos: int
+) -> str | None:
+    """The division opening the last sentence of a figure's paragraph that names a
+    place, when the figure's sentence names none before it (a digest: 青海省人社部门
+    发放援企稳岗资金。目前已发放6168.67万元): the item goes on about that division,
+    the last of a chain written together (link:pattern.sentence-lead); None when that
+    sentence names a place elsewhere than at its opening, when the place is one of a
+    list, or when the figure's sentence speaks of the nation (link:words.frame-national)."""
+    doc = ctx.doc
+    text = doc.clean
+    begin = doc.paragraphs[para][0]
+    index = doc.sentence_index(pos)
+    start = doc.sentences[index][0]
+    if start <= begin:
+        return None  # the paragraph's first sentence: link:pattern.paragraph-lead
+    if any(text.find(w, start, pos) >= 0 for w in words("link:words.frame-national")):
+        return None  # 目前，全国已建成…: the nation's figure
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    stop = doc.sentences[index][1]
+    named = [p for p in by_para.get(para, ()) if ctx.position(p) < stop]
+    places = [p for p in named if ctx.position(p) < start]
+    if not places or len(places) < len(named):
+        return None  # the figure's sentence names a place (…596种野生动物在北京…)
+    lead = places[-1]
+    if doc.sentence_index(ctx.position(lead)) != index - 1:
+        return None  # 安国…。投资消费回暖向好。争取…383个: a report's own figures
+    sentence = doc.sentences[index - 1]
+    if any(
+        text.find(w, sentence[0], sentence[1]) >= 0
+        for w in words("link:words.frame-national")
+    ):
+        return None  # 阜平入选全国休闲农业重点县。创建…247个: a national list
+    inside = [p for p in places if ctx.position(p) >= sentence[0]]
+    first = inside[0]
+    first_pos = ctx.position(first)
+    if (
+        first_pos <= begin
+        or ctx.ids[id(first)].removeprefix("place:") not in builder.gazetteer.divisions
+    ):
+        return None
+    if (
+        pattern("link:pattern.sentence-lead").fullmatch(text, sentence[0], first_pos)
+        is None
+    ):
+        return None
+    landmarks = words("link:words.metric-not-measured-in")
+    if first.attrs.get("level") in landmarks:
+        return None
+    last, end = first, first_pos + first.end - first.start
+    for after in inside[1:]:
+        if ctx.position(after) != end or after.attrs.get("level") in landmarks:
+            break  # 黔东南州|清水江: a river is no figure's place
+        last, end = after, end + after.end - after.start
+    if text.startswith(tuple(words("link:words.sentence-lead-not")), end):
+        return None  # 北京时间今天7点30分: no place
+    code = ctx.ids[id(last)].removeprefix("place:")
+    name = (
+        builder.gazetteer.divisions[code].name
+        if code in builder.gazetteer.divisions
+        else ""
+    )
+    for whole in words("link:words.sentence-lead-whole"):
+        found = text.find(whole, start, pos)
+        if found >= 0 and not name.endswith(whole[-1]):
+            return None  # 铁门乡…；全区吸引游客3万余人次: the district's figure
+    if any(
+        ctx.position(p) >= end and ctx.ids[id(p)] != ctx.ids[id(last)] for p in inside
+    ):
+        return None  # 甘肃兰州新区…、黑龙江…: the sentence names other places
+    if text[end : end + 1] in chars("link:chars.opening-listed"):
+        return None  # 浙江、辽宁、吉林出台…: one of a list
+    return ctx.ids[id(last)]
 
 
 def _framing_place(

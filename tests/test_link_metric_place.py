@@ -142,3 +142,25 @@ def test_a_story_whose_lead_chain_ends_with_a_county_keeps_the_county() -> None:
         "句容市今年推进乡村振兴，全市种茶2000亩。\n\n他已经在这里工作了30年。\n"
     )
     assert _measured_in(text, "30年") == {"句容市"}
+
+
+def test_a_digest_sentence_led_by_a_division_carries_to_the_next() -> None:
+    text = (
+        "各地稳岗就业\n\n黄冈市今年就业形势稳定。\n\n"
+        "各地加大稳岗力度。甘肃省人社部门向企业发放稳岗补贴。目前已发放补贴3200万元。"
+        "云南出台就业帮扶措施。截至目前，全省新增就业岗位8万个。\n"
+    )
+    assert _measured_in(text, "3200万元") == {"甘肃省"}
+    assert _measured_in(text, "8万个") == {"云南省"}
+
+
+def test_a_digest_sentence_does_not_carry_past_the_nation_or_a_list() -> None:
+    text = (
+        "各地稳岗就业\n\n黄冈市今年就业形势稳定。\n\n"
+        "各地加大稳岗力度。甘肃省人社部门向企业发放稳岗补贴。目前，全国已发放补贴3200万元。"
+        "云南、贵州出台就业帮扶措施。新增就业岗位8万个。"
+        "工作会议部署相关任务。浙江省推进技能培训。培训讲座持续了3个小时，学员在杭州参加。\n"
+    )
+    assert _measured_in(text, "3200万元") != {"甘肃省"}
+    assert _measured_in(text, "8万个") != {"云南省"}
+    assert _measured_in(text, "3个小时") != {"浙江省"}
