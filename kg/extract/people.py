@@ -1406,7 +1406,8 @@ def _add_role_then_name(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
     """村民谭登周, 贫困户谭登周: an ordinary person, named after what they are."""
-    for match in _patterns()["role"].finditer(text):
+    # overlapping: 乡村医生罗寿华 is 村医 + 生罗寿 (turned down), then 医生 + 罗寿华
+    for match in _overlapping(_patterns()["role"], text):
         start = match.start("name")
         if not _free(taken, start) or _dotted_at(text, start) is not False:
             continue  # 居民阿布都克热木·司马义: left to the dotted names
