@@ -1442,8 +1442,9 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
 
 
 def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> list[str]:
-    """Divisions written inside a named work's name (…广东段…工程) that are provinces
-    or that the document names outside it too, the lowest of a chain."""
+    """Divisions written inside a named work's name (…广东段…工程) that are provinces,
+    that the document names outside it too, or that follow their own province or
+    city (广东陆丰…); the lowest of a chain. Not 滨海 of …宁波段…滨海互通: a namesake."""
     inside: list[str] = []
     elsewhere: set[str] = set()
     for place in ctx.by_label.get("place", []):
@@ -1459,6 +1460,7 @@ def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> li
         for pid in dict.fromkeys(inside)
         if pid in elsewhere
         or builder.graph.entities[pid].attrs.get("level") == "province"
+        or _ancestor_ids(builder, pid) & set(inside)  # 广东|陆丰: a chain
     ]
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in kept))
     return [pid for pid in kept if pid not in enclosing]
