@@ -1428,11 +1428,42 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         focus = _province_in_name(builder, mention.name) or focus  # 数字福建
     where = named or ([focus] if focus else [])
     own = _own_place(builder, ctx, mention)
-    if own is not None and own not in where:
+    works = mention.rule == "programme:step.works"
+    if works:
+        # a named work runs in the places its name holds (…广东段…工程, …送江苏…通道)
+        # that the document names elsewhere too (not 滨海 of …滨海互通, a namesake)
+        # or that are provinces; with none, where its sentence says
+        where = _places_in_name(builder, ctx, mention) or named
+    if own is not None and own not in where and not works:
         where.append(own)  # 梨树模式 runs in 梨树县, 中国义乌国际小商品博览会 in 义乌市
     for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> list[str]:
+    """Divisions written inside a named work's name (…广东段…工程) that are provinces,
+    that the document names outside it too, or that follow their own province or
+    city (广东陆丰…); the lowest of a chain. Not 滨海 of …宁波段…滨海互通: a namesake."""
+    inside: list[str] = []
+    elsewhere: set[str] = set()
+    for place in ctx.by_label.get("place", []):
+        pid = ctx.ids.get(id(place))
+        if pid is None or not pid.split(":", 1)[1].isdigit():
+            continue  # a landmark (…公路@…), not a division
+        if mention.start <= place.start and place.end <= mention.end:
+            inside.append(pid)
+        else:
+            elsewhere.add(pid)
+    kept = [
+        pid
+        for pid in dict.fromkeys(inside)
+        if pid in elsewhere
+        or builder.graph.entities[pid].attrs.get("level") == "province"
+        or _ancestor_ids(builder, pid) & set(inside)  # 广东|陆丰: a chain
+    ]
+    enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in kept))
+    return [pid for pid in kept if pid not in enclosing]
 
 
 def _place_before_local(

@@ -77,6 +77,7 @@ _PRIORITY = {
     "brand": 5,
     "distributed": 6,
     "scheme": 7,
+    "works": 6,
 }
 
 
@@ -729,6 +730,80 @@ def _scheme(text: str) -> list[Candidate]:
     return out
 
 
+@cache
+def _works_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Ends, kinds and left edges of a named work (programme:step.works)."""
+
+    def alt(*ids: str) -> re.Pattern[str]:
+        words = {w for i in ids for w in rules.words(i)}
+        return re.compile(
+            "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+        )
+
+    return (
+        alt("programme:words.works-ends"),
+        alt("programme:words.works-kinds"),
+        alt(
+            "programme:words.works-left",
+            "programme:words.opener",
+            "programme:words.verbs",
+            "programme:words.left-edge",
+        ),
+    )
+
+
+def _works(text: str, places: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Named works: …工程, …项目, …通道 holding a kind of work (大桥, 铁路, 核电,
+    一期) after a specific head: a place's name or a coined route name (its initials)."""
+    ends, kinds, edges = _works_regexes()
+    breaks = rules.chars("programme:words.clause-breaks")
+    function = rules.chars("programme:words.function-chars")
+    generic = rules.longest_first("programme:words.works-generic-heads")
+    out: list[Candidate] = []
+    for match in ends.finditer(text):
+        end = match.end()
+        if text.startswith(rules.longest_first("programme:words.not-name-end"), end):
+            continue
+        low = max(0, match.start() - 30)
+        begin = low
+        for i in range(match.start() - 1, low - 1, -1):
+            if text[i] in breaks or text[i] in function:
+                begin = i + 1
+                break
+        else:
+            if low > 0:
+                continue  # no edge in sight
+        for edge in edges.finditer(text, begin, match.start()):
+            begin = max(begin, edge.end())
+        while begin < match.start() and text[begin].isdigit():
+            begin += 1  # 5座大桥项目: a count
+        name = text[begin:end]
+        kind = kinds.search(text, begin, match.start())
+        if kind is None or kind.start() - begin < 2 or len(name) > 36:
+            continue
+        head = text[begin : kind.start()]
+        if ends.match(head):
+            continue  # …工程|到…工程: a range between two works, not one name
+        if any(w in name for w in rules.words("programme:words.works-sites")):
+            continue  # …纪念园二期工程: a site's construction job
+        if head.startswith(generic) or text[begin - 1 : begin].isdigit():
+            continue
+        placed = any(begin <= s and e <= kind.start() for s, e in places)
+        if not placed and (is_word(head) or len(head) > 4):
+            continue  # 国际铁路通道; a long unplaced head is a phrase, not a name
+        out.append(
+            Candidate(
+                begin,
+                end,
+                name,
+                "works",
+                before=text[max(0, begin - 8) : begin],
+                after=text[end : end + 8],
+            )
+        )
+    return out
+
+
 def _plan_verb(text: str, match: re.Match[str]) -> bool:
     """还计划, 也规划: after an adverb the scheme word is a verb of intent."""
     return match.group() in rules.word_set("programme:words.plan-verbs") and text[
@@ -1227,6 +1302,7 @@ def extract_programmes(
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
         found += _brands(text, spans)
     found += _scheme(text)
+    found += _works(text, spans)
     for cand in found:
         cand.cls, cand.class_rule = classify(
             cand.name, cand.before, cand.after, cand.source, cand.clause
@@ -1372,7 +1448,7 @@ class _Taken:
 
 
 # listings, quoted names, lists sharing a scheme word, then the rest by length
-_GROUP = {"listing": 0, "quoted": 1, "distributed": 2}
+_GROUP = {"listing": 0, "quoted": 1, "distributed": 2, "works": 2}
 
 
 def _resolve(found: list[Candidate]) -> list[Candidate]:
