@@ -45,6 +45,7 @@ CORPORA = {
     "blind8": ("tests/gold/blind/batch8", "blind:8"),
     "blind9": ("tests/gold/blind/batch9", "blind:9"),
     "blind10": ("tests/gold/blind/batch10", "blind:10"),
+    "blind11": ("tests/gold/blind/batch11", "blind:11"),
 }
 
 
