@@ -1176,17 +1176,7 @@ def _state_before(
     name = tokens[-1] if tokens else ""
     if len(name) < 2 or word_tags().get(name) != "ns":
         return None
-    start, end = doc.to_original(at - len(name), at)
-    evidence = Mention(
-        doc.doc_id,
-        start,
-        end,
-        doc.text[start:end],
-        "organization",
-        "link:abroad-state",
-        name,
-    )
-    return _post_org(builder, ctx, name, evidence), evidence
+    return _post_org_before(builder, ctx, at, name, "link:abroad-state")
 
 
 def _international_body(
@@ -1206,15 +1196,18 @@ def _international_body(
     )
     if name is None:
         return None
+    return _post_org_before(builder, ctx, at, name, "link:words.international-bodies")
+
+
+def _post_org_before(
+    builder: _Builder, ctx: _DocContext, at: int, name: str, rule: str
+) -> tuple[str, Mention]:
+    """The post organisation ``name``, written right before ``at`` in ``doc.clean``,
+    with its mention as evidence."""
+    doc = ctx.doc
     start, end = doc.to_original(at - len(name), at)
     evidence = Mention(
-        doc.doc_id,
-        start,
-        end,
-        doc.text[start:end],
-        "organization",
-        "link:words.international-bodies",
-        name,
+        doc.doc_id, start, end, doc.text[start:end], "organization", rule, name
     )
     return _post_org(builder, ctx, name, evidence), evidence
 
