@@ -1012,13 +1012,9 @@ def _post_target(
             doc.clean, max(0, clean_at - 20), clean_at
         )
         if body is not None and _no_post_inside(body.group("body")):
-            start, end = doc.to_original(*body.span("body"))
-            evidence = Mention(
-                doc.doc_id,
-                start,
-                end,
-                doc.text[start:end],
-                "organization",
+            evidence = _org_evidence(
+                doc,
+                *body.span("body"),
                 "link:pattern.national-body",
                 body.group("body"),
             )
@@ -1069,13 +1065,10 @@ def _bare_party_body(
         return None
     if doc.clean[clean_at - 2 : clean_at - 1] in chars("link:chars.bare-party-level"):
         return None  # 乡村党支部: no one place
-    start, end = doc.to_original(clean_at - 1, clean_at + unit.end())
-    evidence = Mention(
-        doc.doc_id,
-        start,
-        end,
-        doc.text[start:end],
-        "organization",
+    evidence = _org_evidence(
+        doc,
+        clean_at - 1,
+        clean_at + unit.end(),
         "link:bare-party-body",
         level + unit.group(),
     )
@@ -1153,17 +1146,7 @@ def _org_written_before(ctx: _DocContext, person: Mention, at: int) -> Mention |
     start = written_before(doc.clean, at, tuple(words("link:words.post-org-suffixes")))
     if start is None:
         return None
-    o_start, o_end = doc.to_original(start, at)
-    name = doc.clean[start:at]
-    return Mention(
-        doc.doc_id,
-        o_start,
-        o_end,
-        doc.text[o_start:o_end],
-        "organization",
-        "link:org-before-title",
-        name,
-    )
+    return _org_evidence(doc, start, at, "link:org-before-title", doc.clean[start:at])
 
 
 def _state_before(
@@ -1204,12 +1187,19 @@ def _post_org_before(
 ) -> tuple[str, Mention]:
     """The post organisation ``name``, written right before ``at`` in ``doc.clean``,
     with its mention as evidence."""
-    doc = ctx.doc
-    start, end = doc.to_original(at - len(name), at)
-    evidence = Mention(
+    evidence = _org_evidence(ctx.doc, at - len(name), at, rule, name)
+    return _post_org(builder, ctx, name, evidence), evidence
+
+
+def _org_evidence(
+    doc: Document, clean_start: int, clean_end: int, rule: str, name: str
+) -> Mention:
+    """The mention of an organisation written at ``clean_start:clean_end`` of
+    ``doc.clean``, made by ``rule``: the evidence of a post's organisation."""
+    start, end = doc.to_original(clean_start, clean_end)
+    return Mention(
         doc.doc_id, start, end, doc.text[start:end], "organization", rule, name
     )
-    return _post_org(builder, ctx, name, evidence), evidence
 
 
 def _no_post_inside(body: str) -> bool:
@@ -1260,16 +1250,7 @@ def _note_mention(ctx: _DocContext, person: Mention, org_text: str) -> Mention:
         stop = doc.clean.find(tail, at, note_end) if at >= 0 else -1
         if at >= 0:
             stop = stop + len(tail) if stop >= 0 else min(note_end, at + len(org_text))
-            start, end = doc.to_original(at, stop)
-            return Mention(
-                doc.doc_id,
-                start,
-                end,
-                doc.text[start:end],
-                "organization",
-                "link:post-list",
-                org_text,
-            )
+            return _org_evidence(doc, at, stop, "link:post-list", org_text)
     return person
 
 
