@@ -107,6 +107,17 @@ class Candidate:
         return f"programme:step.{self.source}"
 
 
+CONTEXT = 8  # characters on each side of a candidate that the class rules read
+
+
+def _around(text: str, start: int, end: int) -> dict[str, str]:
+    """The context a class rule reads around a candidate at ``start:end``."""
+    return {
+        "before": text[max(0, start - CONTEXT) : start],
+        "after": text[end : end + CONTEXT],
+    }
+
+
 # --------------------------------------------------------------------------- lexicon
 
 
@@ -502,8 +513,7 @@ def _inner(text: str, start: int, name: str) -> list[Candidate]:
             e,
             inner.group(1),
             "quoted",
-            before=text[max(0, s - 9) : s - 1],
-            after=text[e + 1 : e + 9],
+            **_around(text, s - 1, e + 1),  # outside the quotation marks
             clause=_CLAUSE_END.split(text[e + 1 : e + 41], maxsplit=1)[0],
             inner=True,
         )
@@ -722,8 +732,7 @@ def _scheme(text: str) -> list[Candidate]:
                 match.end(),
                 name,
                 "scheme",
-                before=text[max(0, begin - 8) : begin],
-                after=text[match.end() : match.end() + 8],
+                **_around(text, begin, match.end()),
             )
         )
         out.extend(_distributed(text, match.start(), match.end()))
@@ -797,8 +806,7 @@ def _works(text: str, places: Sequence[tuple[int, int]]) -> list[Candidate]:
                 end,
                 name,
                 "works",
-                before=text[max(0, begin - 8) : begin],
-                after=text[end : end + 8],
+                **_around(text, begin, end),
             )
         )
     return out
@@ -933,8 +941,7 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
                 end,
                 text[start:end],
                 "scheme",
-                before=text[max(0, start - 8) : start],
-                after=text[end : end + 8],
+                **_around(text, start, end),
             )
         ]
     return [
@@ -943,7 +950,7 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
             b,
             text[a:b] + scheme,
             "distributed",
-            before=text[max(0, a - 8) : a],
+            before=text[max(0, a - CONTEXT) : a],
             after=scheme,
         )
         for a, b in items
@@ -977,8 +984,7 @@ def _lexicon_names(text: str) -> list[Candidate]:
                 end,
                 entry.name,
                 "lexicon",
-                before=text[max(0, start - 8) : start],
-                after=text[end : end + 8],
+                **_around(text, start, end),
                 aliases=[surface] if surface != entry.name else [],
             )
         )
@@ -1036,8 +1042,7 @@ def _plus(text: str) -> list[Candidate]:
                 m.end(),
                 name,
                 "plus",
-                before=text[max(0, begin - 8) : begin],
-                after=text[m.end() : m.end() + 8],
+                **_around(text, begin, m.end()),
             )
             if tail is not None and not _extended(text, tail.end()):
                 cand.full = name + tail.group()
@@ -1074,8 +1079,7 @@ def _brands(text: str, places: Sequence[tuple[int, int]]) -> list[Candidate]:
                 stop,
                 text[begin:stop],
                 "brand",
-                before=text[max(0, begin - 8) : begin],
-                after=text[stop : stop + 8],
+                **_around(text, begin, stop),
                 aliases=[text[begin:end]] if tail else [],
             )
         )
@@ -1113,8 +1117,7 @@ def _creations(text: str) -> list[Candidate]:
             m.end(),
             m.group(),
             "creation",
-            before=text[max(0, m.start() - 8) : m.start()],
-            after=text[m.end() : m.end() + 8],
+            **_around(text, m.start(), m.end()),
         )
         for regex in (
             _creation_regex(),
@@ -1139,8 +1142,7 @@ def _designated_years(text: str) -> list[Candidate]:
                 end,
                 name,
                 "designated-year",
-                before=text[max(0, start - 8) : start],
-                after=text[end : end + 8],
+                **_around(text, start, end),
             )
         )
     return out
@@ -1221,8 +1223,7 @@ def _listings(text: str) -> list[Candidate]:
                 end,
                 name,
                 "listing",
-                before=text[max(0, start - 8) : start],
-                after=text[end : end + 8],
+                **_around(text, start, end),
                 components=parts,
             )
         )
@@ -1264,7 +1265,7 @@ def _counted_scheme(
                 pos,
                 part + scheme,
                 "distributed",
-                before=text[max(0, a - 8) : a],
+                before=text[max(0, a - CONTEXT) : a],
                 after=scheme,
             )
         )
