@@ -878,7 +878,7 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     if kind == "national_leader":
         scope = ""
     elif (article.index, mention.name) in ctx.people_seen:
-        # 村支书柯小海 … 柯小海当选村党支部书记: one person, though the second post
+        # 村支书王建华 … 王建华当选村党支部书记: one person, though the second post
         # is found in another place (link:same-name-same-article)
         scope = ctx.people_seen[(article.index, mention.name)]
     elif not targets and mention.name in ctx.people:
@@ -1333,7 +1333,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             named.append(pid)
     local = _place_before_local(builder, ctx, mention)
     if local is not None:
-        named = [local]  # 在山东滕州，当地组织了“千名干部下基层”宣讲活动: 滕州市
+        named = [local]  # 在山东某市，当地组织了“百名干部进万家”宣讲活动: 该市
     elif not named:
         back = _place_referred_back(builder, ctx, mention)
         named = [back] if back is not None else named  # …某乡的绿化带…。这里实施…工程
@@ -1409,7 +1409,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         # or that are provinces; with none, where its sentence says
         where = _places_in_name(builder, ctx, mention) or named
     if own is not None and own not in where and not works:
-        where.append(own)  # 梨树模式 runs in 梨树县, 中国义乌国际小商品博览会 in 义乌市
+        where.append(own)  # 蒲城模式 runs in 蒲城县, 中国义乌国际小商品博览会 in 义乌市
     for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
@@ -1418,7 +1418,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
 def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> list[str]:
     """Divisions written inside a named work's name (…广东段…工程) that are provinces,
     that the document names outside it too, or that follow their own province or
-    city (广东陆丰…); the lowest of a chain. Not 滨海 of …宁波段…滨海互通: a namesake."""
+    city (福建霞浦…); the lowest of a chain. Not 滨海 inside a longer interchange name (…段…滨海互通): a namesake."""
     inside: list[str] = []
     elsewhere: set[str] = set()
     for place in ctx.by_label.get("place", []):
@@ -1434,7 +1434,7 @@ def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> li
         for pid in dict.fromkeys(inside)
         if pid in elsewhere
         or builder.graph.entities[pid].attrs.get("level") == "province"
-        or _ancestor_ids(builder, pid) & set(inside)  # 广东|陆丰: a chain
+        or _ancestor_ids(builder, pid) & set(inside)  # 福建|霞浦: a chain
     ]
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in kept))
     return [pid for pid in kept if pid not in enclosing]
@@ -1477,7 +1477,7 @@ def _place_referred_back(
 ) -> str | None:
     """The place 这里 refers to when it opens the programme's sentence and that
     sentence names no place before it (位于某区某乡的这片绿化带…。十年前，这里…开始
-    实施“留白增绿”工程): the most precise division, down to a town, of the sentence
+    实施“见缝插绿”工程): the most precise division, down to a town, of the sentence
     before, in the same paragraph (``link:words.here-anaphora``); None otherwise."""
     text = ctx.doc.clean
     start = ctx.position(mention)
@@ -1510,8 +1510,8 @@ def _place_referred_back(
 
 
 def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
-    """The place a programme's name opens with (梨树模式, 中国义乌国际小商品博览会,
-    广东陆丰核电项目: the last of a chain), when the document names that place
+    """The place a programme's name opens with (蒲城模式, 中国义乌国际小商品博览会,
+    福建霞浦核电项目: the last of a chain), when the document names that place
     elsewhere and it is a county, a city or a province, ``link:pattern.own-place-lead``
     before it. A name that only holds a division's name by chance (振兴 in 乡村振兴,
     木兰溪治理 in a story far from 木兰县) names no place of the document."""
@@ -2185,8 +2185,8 @@ def _sentence_lead_place(
     builder: _Builder, ctx: _DocContext, para: int, pos: int
 ) -> str | None:
     """The division opening the last sentence of a figure's paragraph that names a
-    place, when the figure's sentence names none before it (a digest: 青海省人社部门
-    发放援企稳岗资金。目前已发放6168.67万元): the item goes on about that division,
+    place, when the figure's sentence names none before it (a digest: 甘肃省人社部门
+    发放就业补助资金。目前已发放600万元): the item goes on about that division,
     the last of a chain written together (link:pattern.sentence-lead); None when that
     sentence names a place elsewhere than at its opening, when the place is one of a
     list, or when the figure's sentence speaks of the nation (link:words.frame-national)."""

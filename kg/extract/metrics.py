@@ -1223,7 +1223,7 @@ def _year(
 @lru_cache(maxsize=8)
 def _text_year(text: str) -> int | None:
     """The year an undated text pins for itself: an event it says is opened or under
-    way now, with its year (北京开启2025国际消费节; 2025年“春风行动”正在全国展开):
+    way now, with its year (北京开启2025国际消费节; 2025年“暖心行动”正在全省展开):
     every figure of the text with no year of its own has it (metric:year.text-date)."""
     found = pattern("metric:year.text-date").search(text)
     if found is None:

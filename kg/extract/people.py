@@ -1069,7 +1069,7 @@ def _add_repeated_names(
 
 def _one_word(text: str, start: int, end: int) -> bool:
     """Whether jieba makes one word of ``text[start:end]`` (a small window), or of it
-    and one character after it that is no word of its dictionary (骆云莲带|着: its HMM
+    and one character after it that is no word of its dictionary (张秀莲带|着: its HMM
     glues a new name to the verb after it)."""
     found = _cuts(text, start - 6, end + 6).get(start)
     return found == end or (
@@ -1637,7 +1637,7 @@ def _trim_name(name: str, text: str, start: int) -> str:
         if name[2] in chars("person:chars.third-before-speech") and text.startswith(
             tuple(words("person:words.speech-after-third")), start + 3
         ):
-            return name  # 刘结一指出: 一 ends the name, a two-character verb follows
+            return name  # 王建一指出: 一 ends the name, a two-character verb follows
         return name[:2]
     if word_tags().get(name, "").startswith("nr") or _always_whole(text, name, start):
         return name
