@@ -1169,17 +1169,19 @@ def _international_body(
     written whole right before the title at ``at`` in ``doc.clean``."""
     doc = ctx.doc
     head = doc.clean[max(0, at - 12) : at]
-    name = next(
-        (
-            w
-            for w in sorted(words("link:words.international-bodies"), key=len)[::-1]
-            if head.endswith(w)
-        ),
-        None,
-    )
+    name = next((w for w in _international_bodies() if head.endswith(w)), None)
     if name is None:
         return None
     return _post_org_before(builder, ctx, at, name, "link:words.international-bodies")
+
+
+@cache
+def _international_bodies() -> tuple[str, ...]:
+    """``link:words.international-bodies``, longest first (联合国安理会 before 联合国):
+    sorted once, not at every post."""
+    return tuple(
+        sorted(words("link:words.international-bodies"), key=len, reverse=True)
+    )
 
 
 def _post_org_before(
