@@ -15,7 +15,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 8: ``BULK_PER_BATCH[8]`` further bulk news items, none of batches 1 to 7;
 - batch 9: ``BULK_PER_BATCH[9]`` further bulk news items, none of batches 1 to 8;
 - batch 10: ``BULK_PER_BATCH[10]`` further bulk news items, none of batches 1 to 9;
-- batch 11: ``BULK_PER_BATCH[11]`` further bulk news items, none of batches 1 to 10.
+- batch 11: ``BULK_PER_BATCH[11]`` further bulk news items, none of batches 1 to 10;
+- batch 12: ``BULK_PER_BATCH[12]`` further bulk news items, none of batches 1 to 11.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -57,6 +58,7 @@ SEEDS = {
     9: 20261214,
     10: 20261215,
     11: 20261216,
+    12: 20261217,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -70,6 +72,7 @@ BULK_PER_BATCH = {
     9: 16,
     10: 16,
     11: 16,
+    12: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
