@@ -1022,6 +1022,9 @@ def _post_target(
         world = _international_body(builder, ctx, clean_at)
         if world is not None:
             return world
+        state = _foreign_state(builder, ctx, clean_at)
+        if state is not None:
+            return state
         written = _org_written_before(ctx, person, clean_at)
         if written is not None:
             target = _post_org(builder, ctx, written.name, written)
@@ -1173,6 +1176,29 @@ def _international_body(
     if name is None:
         return None
     return _post_org_before(builder, ctx, at, name, "link:words.international-bodies")
+
+
+def _foreign_state(
+    builder: _Builder, ctx: _DocContext, at: int
+) -> tuple[str, Mention] | None:
+    """哈萨克斯坦总统, 越南国家主席: a foreign state (``link:words.foreign-states``)
+    written right before the title at ``at`` in ``doc.clean``, with only
+    ``link:pattern.state-title-joint`` between them: the post is that state's."""
+    head = ctx.doc.clean[max(0, at - 16) : at]
+    joint = pattern("link:pattern.state-title-joint").search(head)
+    end = joint.start() if joint is not None else len(head)
+    name = next((w for w in _foreign_states() if head.endswith(w, 0, end)), None)
+    if name is None:
+        return None
+    return _post_org_before(
+        builder, ctx, at - (len(head) - end), name, "link:words.foreign-states"
+    )
+
+
+@cache
+def _foreign_states() -> tuple[str, ...]:
+    """``link:words.foreign-states``, longest first (几内亚比绍 before 几内亚)."""
+    return tuple(sorted(words("link:words.foreign-states"), key=len, reverse=True))
 
 
 @cache
