@@ -999,6 +999,11 @@ def _post_target(
             gap = doc.clean[ctx.to_clean(org.end) : clean_at]
             if 0 < len(gap) <= 16 and gap_rule.fullmatch(gap):
                 return ids[id(org)], org
+        # 上海合作组织秘书长: an international body written whole, before the
+        # sub-unit rule reads 上海 + 合作组织 as a place and its sub-unit
+        world = _international_body(builder, ctx, clean_at)
+        if world is not None:
+            return world
         # 西池社区第三网格网格员: a place a few characters before the title, with
         # only a sub-unit (第三网格, 二组) between them.
         for place in ctx.ending_before("place", clean_at, 6):
@@ -1019,9 +1024,6 @@ def _post_target(
                 body.group("body"),
             )
             return _post_org(builder, ctx, body.group("body"), evidence), evidence
-        world = _international_body(builder, ctx, clean_at)
-        if world is not None:
-            return world
         state = _foreign_state(builder, ctx, clean_at)
         if state is not None:
             return state
