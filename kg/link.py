@@ -904,13 +904,16 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     if _KIND_RANK.get(kind, 0) > _KIND_RANK.get(seen, -1):
         entity.attrs["kind"] = kind
     for target_id, post, evidence in targets:
+        title, former = str(post.get("title") or ""), bool(post.get("former"))
+        if evidence.rule == "link:words.foreign-states":
+            title, former = _state_title(doc, evidence, post, title, former)
         builder.relate(
             entity_id,
             "holds_post",
             target_id,
             evidence,
-            title=post.get("title"),
-            former=bool(post.get("former")),
+            title=title or post.get("title"),
+            former=former,
         )
     if kind == "author":
         builder.relate(
@@ -1195,6 +1198,24 @@ def _foreign_state(
     return _post_org_before(
         builder, ctx, at - (len(head) - end), name, "link:words.foreign-states"
     )
+
+
+def _state_title(
+    doc: Document, state: Mention, post: dict[str, object], title: str, former: bool
+) -> tuple[str, bool]:
+    """The title of a post written after a foreign state with a word between them
+    (越南国家主席, 韩国代总统, 智利前总统): the word opens the title
+    (``link:words.state-title-prefixes``) or marks a past post
+    (``link:words.state-former-marks``)."""
+    at = post.get("at")
+    if not isinstance(at, int):
+        return title, former
+    between = doc.text[state.end : at]
+    if between in words("link:words.state-title-prefixes"):
+        return between + title, former
+    if between in words("link:words.state-former-marks"):
+        return title, True
+    return title, former
 
 
 @cache
