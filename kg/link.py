@@ -1792,10 +1792,29 @@ def _reported(ctx: _DocContext, mention: Mention) -> bool:
     """A mention in reported words: after a verb of saying in its sentence (强调，,
     指出“), ``link:pattern.reported-speech``."""
     start = ctx.position(mention)
-    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
-    return (
-        pattern("link:pattern.reported-speech").search(ctx.doc.clean, sentence, start)
-        is not None
+    doc = ctx.doc
+    sentence = doc.sentences[doc.sentence_index(start)][0]
+    speech = pattern("link:pattern.reported-speech")
+    if speech.search(doc.clean, sentence, start) is not None:
+        return True
+    # 某某指出，…。要全面开展…活动: an exhortation goes on with the words
+    # reported earlier in the paragraph (link:pattern.exhortation-opening)
+    # by a person (not 报告要求“…”: the author's own plan may follow)
+    paragraph = doc.paragraphs[doc.paragraph_index(start)][0]
+    if (
+        paragraph >= sentence
+        or pattern("link:pattern.exhortation-opening").match(doc.clean, sentence)
+        is None
+    ):
+        return False
+    speakers = [
+        ctx.to_clean(p.end)
+        for p in ctx.by_label["person"]
+        if paragraph <= ctx.position(p) < sentence
+    ]
+    return any(
+        any(0 <= said.start() - end <= 4 for end in speakers)
+        for said in speech.finditer(doc.clean, paragraph, sentence)
     )
 
 
