@@ -1026,7 +1026,9 @@ def _post_target(
                 "link:pattern.national-body",
                 body.group("body"),
             )
-            return _post_org(builder, ctx, body.group("body"), evidence), evidence
+            # 中国民用航空局原党组成员、副局长: its party body; the next title the body's
+            target = _post_org(builder, ctx, body.group("body"), evidence)
+            return _party_body(builder, ctx, target, evidence, unit, at)
         state = _foreign_state(builder, ctx, clean_at)
         if state is not None:
             return state
