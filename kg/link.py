@@ -904,13 +904,16 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     if _KIND_RANK.get(kind, 0) > _KIND_RANK.get(seen, -1):
         entity.attrs["kind"] = kind
     for target_id, post, evidence in targets:
+        title, former = str(post.get("title") or ""), bool(post.get("former"))
+        if evidence.rule == "link:words.foreign-states":
+            title, former = _state_title(doc, evidence, post, title, former)
         builder.relate(
             entity_id,
             "holds_post",
             target_id,
             evidence,
-            title=post.get("title"),
-            former=bool(post.get("former")),
+            title=title or post.get("title"),
+            former=former,
         )
     if kind == "author":
         builder.relate(
@@ -999,6 +1002,11 @@ def _post_target(
             gap = doc.clean[ctx.to_clean(org.end) : clean_at]
             if 0 < len(gap) <= 16 and gap_rule.fullmatch(gap):
                 return ids[id(org)], org
+        # 上海合作组织秘书长: an international body written whole, before the
+        # sub-unit rule reads 上海 + 合作组织 as a place and its sub-unit
+        world = _international_body(builder, ctx, clean_at)
+        if world is not None:
+            return world
         # 西池社区第三网格网格员: a place a few characters before the title, with
         # only a sub-unit (第三网格, 二组) between them.
         for place in ctx.ending_before("place", clean_at, 6):
@@ -1018,10 +1026,12 @@ def _post_target(
                 "link:pattern.national-body",
                 body.group("body"),
             )
-            return _post_org(builder, ctx, body.group("body"), evidence), evidence
-        world = _international_body(builder, ctx, clean_at)
-        if world is not None:
-            return world
+            # 中国民用航空局原党组成员、副局长: its party body; the next title the body's
+            target = _post_org(builder, ctx, body.group("body"), evidence)
+            return _party_body(builder, ctx, target, evidence, unit, at)
+        state = _foreign_state(builder, ctx, clean_at)
+        if state is not None:
+            return state
         written = _org_written_before(ctx, person, clean_at)
         if written is not None:
             target = _post_org(builder, ctx, written.name, written)
@@ -1173,6 +1183,47 @@ def _international_body(
     if name is None:
         return None
     return _post_org_before(builder, ctx, at, name, "link:words.international-bodies")
+
+
+def _foreign_state(
+    builder: _Builder, ctx: _DocContext, at: int
+) -> tuple[str, Mention] | None:
+    """哈萨克斯坦总统, 越南国家主席: a foreign state (``link:words.foreign-states``)
+    written right before the title at ``at`` in ``doc.clean``, with only
+    ``link:pattern.state-title-joint`` between them: the post is that state's."""
+    head = ctx.doc.clean[max(0, at - 16) : at]
+    joint = pattern("link:pattern.state-title-joint").search(head)
+    end = joint.start() if joint is not None else len(head)
+    name = next((w for w in _foreign_states() if head.endswith(w, 0, end)), None)
+    if name is None:
+        return None
+    return _post_org_before(
+        builder, ctx, at - (len(head) - end), name, "link:words.foreign-states"
+    )
+
+
+def _state_title(
+    doc: Document, state: Mention, post: dict[str, object], title: str, former: bool
+) -> tuple[str, bool]:
+    """The title of a post written after a foreign state with a word between them
+    (越南国家主席, 韩国代总统, 智利前总统): the word opens the title
+    (``link:words.state-title-prefixes``) or marks a past post
+    (``link:words.state-former-marks``)."""
+    at = post.get("at")
+    if not isinstance(at, int):
+        return title, former
+    between = doc.text[state.end : at]
+    if between in words("link:words.state-title-prefixes"):
+        return between + title, former
+    if between in words("link:words.state-former-marks"):
+        return title, True
+    return title, former
+
+
+@cache
+def _foreign_states() -> tuple[str, ...]:
+    """``link:words.foreign-states``, longest first (几内亚比绍 before 几内亚)."""
+    return tuple(sorted(words("link:words.foreign-states"), key=len, reverse=True))
 
 
 @cache
@@ -1743,10 +1794,29 @@ def _reported(ctx: _DocContext, mention: Mention) -> bool:
     """A mention in reported words: after a verb of saying in its sentence (强调，,
     指出“), ``link:pattern.reported-speech``."""
     start = ctx.position(mention)
-    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
-    return (
-        pattern("link:pattern.reported-speech").search(ctx.doc.clean, sentence, start)
-        is not None
+    doc = ctx.doc
+    sentence = doc.sentences[doc.sentence_index(start)][0]
+    speech = pattern("link:pattern.reported-speech")
+    if speech.search(doc.clean, sentence, start) is not None:
+        return True
+    # 某某指出，…。要全面开展…活动: an exhortation goes on with the words
+    # reported earlier in the paragraph (link:pattern.exhortation-opening)
+    # by a person (not 报告要求“…”: the author's own plan may follow)
+    paragraph = doc.paragraphs[doc.paragraph_index(start)][0]
+    if (
+        paragraph >= sentence
+        or pattern("link:pattern.exhortation-opening").match(doc.clean, sentence)
+        is None
+    ):
+        return False
+    speakers = [
+        ctx.to_clean(p.end)
+        for p in ctx.by_label["person"]
+        if paragraph <= ctx.position(p) < sentence
+    ]
+    return any(
+        any(0 <= said.start() - end <= 4 for end in speakers)
+        for said in speech.finditer(doc.clean, paragraph, sentence)
     )
 
 
