@@ -210,3 +210,36 @@ def test_generic_bare_names_of_step_17_stay_out() -> None:
     assert not {c.name for c in _lexicon_names(text)}
     for name in ("移民搬迁", "城市更新", "低保"):
         assert name in _listed("lexicon-read.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # step 18: national schemes that news writes marked and bare (made-up sentences)
+        ("东海伏季休渔今天结束，渔船陆续出港。", "伏季休渔"),
+        ("该省发放援企稳岗资金两亿元。", "援企稳岗"),
+        ("草原牧区推进退牧还草，禁牧面积扩大。", "退牧还草"),
+        ("山区实施生态移民，三百户搬进新村。", "生态移民"),
+        ("县里兑现农机购置补贴一千万元。", "农机购置补贴"),
+        ("科创板试点注册制后，首批企业上市。", "股票发行注册制改革"),
+        ("耗材集中带量采购扩大到骨科。", "药品集中带量采购"),
+    ],
+)
+def test_marked_and_bare_national_schemes_of_step_18(text: str, expect: str) -> None:
+    from kg.extract.programmes import _lexicon_names
+
+    assert expect in {c.name for c in _lexicon_names(text)}
+
+
+def test_a_registration_system_is_no_listing_reform() -> None:
+    from kg.extract.programmes import _lexicon_names
+
+    # 注册制 inside 注册制度 (of teachers, of firms) is not the stock listing reform
+    assert not {c.name for c in _lexicon_names("教师资格实行定期注册制度。")}
+
+
+def test_the_marked_round_counts_marked_and_bare_documents() -> None:
+    mine = _miner()
+    assert {"退牧还草", "草原退牧还草"} <= mine.marked_names("实行草原退牧还草制度。")
+    texts = ["实施退牧还草，", "退牧还草工程", "“退牧还草”", "退牧还草以来"]
+    assert mine.bare_count(iter(texts), {"退牧还草"})["退牧还草"] == 2
