@@ -101,7 +101,7 @@ def viterbi(
         mem_path[0][y] = ""
     for t in range(1, len(obs)):
         prev_v = table[t - 1]
-        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
+        prev_states = [x for x in mem_path[t - 1] if out_sets[x]]  # has a transition
         char = obs[t]
         allowed, emit = _char_states(char, states, trans_p, emit_p)
         best: dict[State, tuple[float, State]] = {}
