@@ -27,6 +27,7 @@ from typing import Any
 
 MIN_FLOAT = -3.14e100  # jieba.posseg.viterbi.MIN_FLOAT
 MIN_INF = float("-inf")
+_MISSING = 0.5j  # no weight known yet: not a float, not None
 
 State = tuple[str, str]
 
@@ -100,7 +101,7 @@ def viterbi(
         mem_path[0][y] = ""
     for t in range(1, len(obs)):
         prev_v = table[t - 1]
-        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
+        prev_states = [x for x in mem_path[t - 1] if out_sets[x]]  # has a transition
         char = obs[t]
         allowed, emit = _char_states(char, states, trans_p, emit_p)
         best: dict[State, tuple[float, State]] = {}
@@ -199,28 +200,54 @@ def _unknown_run(buf: str) -> list[tuple[str, str]]:
     return out
 
 
+# word -> its weight in a route, ``log(count) - logtotal`` (None for a prefix of
+# the dictionary with no count of its own), filled as words are met, for the
+# dictionary named in _WEIGHT_OF (its identity, total and size): one lookup per
+# word instead of two and a logarithm. Words recur (~1 M lookups per 5,000 news
+# items, a few tens of thousands of words), so the table stays small.
+_WEIGHTS: dict[str, float | None] = {}
+_WEIGHT_OF: list[object] = []
+
+
+def _weights(freq: dict[str, int], logtotal: float) -> dict[str, float | None]:
+    key = [id(freq), logtotal, len(freq)]
+    if _WEIGHT_OF != key:
+        _WEIGHTS.clear()
+        _WEIGHT_OF[:] = key
+    return _WEIGHTS
+
+
 def best_route(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
     """jieba's ``get_DAG`` + ``calc`` in one right-to-left pass: per position, the end
     (inclusive) of the word the best segmentation of ``block[position:]`` starts with.
 
     ``calc`` only ever reads the DAG row of the position it scores, so each row is
-    made right before its use and then dropped. A word's score reuses the frequency
-    the row was made from (the same value ``calc`` reads again), a position with no
-    word scores its one character at ``log(freq or 1)`` as there, and the best is
-    the greatest ``(score, end)`` as ``max`` over those tuples picks it: the same
-    sums in the same order, so the same floats and the same ties.
+    made right before its use and then dropped. A word's score is its weight,
+    ``log(count) - logtotal`` (computed once per word, see _WEIGHTS: the same float
+    as jieba's ``log(count) - logtotal`` evaluated there), plus the score after it;
+    a position with no word scores its one character at ``log(freq or 1)`` as there,
+    and the best is the greatest ``(score, end)`` as ``max`` over those tuples picks
+    it: the same sums in the same order, so the same floats and the same ties.
     """
+    weights = _weights(freq, logtotal)
+    weight_of = weights.get
     size = len(block)
     score = [0.0] * (size + 1)
     nxt = [0] * (size + 1)
+    missing = _MISSING
     for idx in range(size - 1, -1, -1):
         best_score = best_end = None
         end = idx
         frag = block[idx]
-        while end < size and frag in freq:
-            count = freq[frag]
-            if count:
-                candidate = log(count) - logtotal + score[end + 1]
+        while end < size:
+            weight = weight_of(frag, missing)
+            if weight is missing:
+                if frag not in freq:
+                    break
+                count = freq[frag]
+                weight = weights[frag] = (log(count) - logtotal) if count else None
+            if weight is not None:
+                candidate = weight + score[end + 1]
                 # ends rise: >= keeps the greater end on a tie, as max does
                 if best_score is None or candidate >= best_score:
                     best_score, best_end = candidate, end
@@ -314,11 +341,20 @@ def _route_pieces(block: str, nxt: list[int]) -> list[tuple[str, bool]]:
     return pieces
 
 
+@lru_cache(maxsize=1 << 14)
+def _finalseg_words(run: str) -> tuple[str, ...]:
+    """``jieba.finalseg.cut(run)``: the HMM's words of a run of characters the
+    dictionary lacks. Cached: such runs are mostly names, and they recur (27,002
+    runs in the segmentations of 5,000 news items, 12,286 distinct)."""
+    from jieba import finalseg
+
+    return tuple(finalseg.cut(run))
+
+
 def segment(sentence: str) -> list[str]:
     """``jieba.lcut(sentence)`` (accurate mode with the HMM), made the same way as
     ``tag``: one pass for the best route, no generators."""
     import jieba
-    from jieba import finalseg
 
     tokenizer = jieba.dt
     tokenizer.check_initialized()
@@ -330,7 +366,7 @@ def segment(sentence: str) -> list[str]:
         if len(buf) == 1:
             out.append(buf)
         elif not freq.get(buf):  # a run the dictionary lacks: jieba's HMM
-            out.extend(finalseg.cut(buf))
+            out.extend(_finalseg_words(buf))
         else:
             out.extend(buf)
 

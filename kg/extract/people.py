@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
+import ahocorasick_rs
+
 from kg.extract._context import (
     CJK,
     PLACEHOLDER,
@@ -879,6 +881,20 @@ def _frames() -> tuple[
     )
 
 
+@cache
+def _frame_words() -> tuple[ahocorasick_rs.AhoCorasick, tuple[frozenset[int], ...]]:
+    """An automaton of the words the frames need (``_required_words``), and per frame
+    the indexes of its own: the words a text holds are found in one pass, not with
+    one ``in`` per word and frame (~90 scans of each text)."""
+    words = sorted({w for _, _, required, _ in _frames() for w in required or ()})
+    index = {word: i for i, word in enumerate(words)}
+    needs = tuple(
+        frozenset(index[w] for w in required or ()) for _, _, required, _ in _frames()
+    )
+    # (an automaton needs one pattern at least: a blank line when no frame needs one)
+    return ahocorasick_rs.AhoCorasick(words or ["\n\n"]), needs
+
+
 # A frame that opens with the name: the frame's words follow it.
 _NAME_FIRST = "(?P<name>"
 
@@ -947,8 +963,10 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
 def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
     starts: dict[tuple[tuple[str, ...], tuple[int, ...]], list[int]] = {}
-    for frame, kind, required, after_name in _frames():
-        if required is not None and not any(w in text for w in required):
+    finder, needs = _frame_words()
+    present = {i for i, _, _ in finder.find_matches_as_indexes(text, overlapping=True)}
+    for (frame, kind, required, after_name), need in zip(_frames(), needs, strict=True):
+        if required is not None and present.isdisjoint(need):
             continue  # a word every match needs is not in the text
         # a frame opening with the name is tried at each start that fits, a start
         # whose "name" is none (模李夏 of 楷模李夏同志) leaving the next one its chance
@@ -1641,6 +1659,8 @@ def _trim_name(name: str, text: str, start: int) -> str:
         return name[:2]
     if word_tags().get(name, "").startswith("nr") or _always_whole(text, name, start):
         return name
+    if not _may_trim(name, text, start):
+        return name  # none of the three cuts below can hold: no need to segment
     cuts = _cuts(text, start - 4, start + 9)
     third, end = start + 2, start + 3
     after = cuts.get(third)
@@ -1657,6 +1677,29 @@ def _trim_name(name: str, text: str, start: int) -> str:
     if text[end : end + 1] in particle and cuts.get(end) == end + 1:
         return name[:2]  # 杨虹举了个例子: 举 is the verb
     return name
+
+
+def _may_trim(name: str, text: str, start: int) -> bool:
+    """What each of _trim_name's three tests of jieba's cuts needs, without the cuts:
+    a word of two to seven characters at the third character (the cuts' window ends
+    six characters after it) that is common or a verb, or a common word opening its
+    first two characters (``_ordinary_word``); the third character a verb and no Han
+    character after it; an aspect particle after the name. False only when no
+    segmentation could make _trim_name cut: on 2,000 bulk items it skips 2,450 of
+    4,281 segmentations, the names all kept as they were."""
+    third = start + 2
+    common, tags = common_words(), word_tags()
+    if text[third : third + 2] in common:
+        return True
+    for size in range(2, 8):
+        word = text[third : third + size]
+        if len(word) < size:
+            break
+        if word in common or tags.get(word, "").startswith("v"):
+            return True
+    if tags.get(name[2], "").startswith("v") and not _cjk(text, third + 1):
+        return True
+    return text[third + 1 : third + 2] in word_set("person:words.aspect-particle")
 
 
 # How far either side of a name _always_whole looks: a news item whole, a long

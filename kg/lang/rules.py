@@ -1133,7 +1133,7 @@ class Table:
         return row.spec["then"], row.id
 
     def matcher(
-        self, makers: Mapping[str, Callable[[Any], Any]]
+        self, makers: Mapping[str, Callable[[Any], Any]], costly: Iterable[str] = ()
     ) -> Callable[[Any], Rule | None]:
         """``first`` as one generated function of a context: the input ``name`` is
         ``makers[name](context)``, made once and only when a condition needs it.
@@ -1142,8 +1142,15 @@ class Table:
         (``==``, ``in``, ``str.endswith``): the gazetteer guards see every name the
         automaton finds, and calling a test per condition made the place extractor
         a fifth slower (bench/extract_bench.py).
+
+        ``costly``: inputs whose maker is expensive (jieba around a name); a row
+        tests them after its other conditions, so that a row another condition
+        already turns down does not make them. The same rows hold (a row holds
+        when all its conditions do, and the tests have no side effects), only
+        fewer inputs are made.
         """
         names = list(makers)
+        last = frozenset(costly)
         env: dict[str, Any] = {"_U": _UNSET}
         for i, name in enumerate(names):
             env[f"M{i}"] = makers[name]
@@ -1155,7 +1162,8 @@ class Table:
         for k, (row, conditions) in enumerate(self.rows):
             env[f"R{k}"] = row
             terms = []
-            for j, (name, _, test, negate) in enumerate(conditions):
+            ordered = sorted(conditions, key=lambda c: c[0] in last)  # stable
+            for j, (name, _, test, negate) in enumerate(ordered):
                 i = names.index(name)
                 value = f"(V{i} if V{i} is not _U else (V{i} := M{i}(ctx)))"
                 arg = f"A{k}_{j}"
