@@ -1,0 +1,47 @@
+"""A foreign state and a state title before a name: the name is taken however it is
+spelled (person:state-title-name). Made-up sentences."""
+
+import pytest
+
+from kg.extract.people import extract_people
+from kg.ingest import parse_document
+
+
+def _people(text: str) -> dict[str, dict]:
+    doc = parse_document(text, "t")
+    return {m.name: m.attrs for m in extract_people(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("意大利总理莱塔宣布辞职。", "莱塔"),
+        ("俄罗斯总统普京17日在会上说。", "普京"),
+        ("俄罗斯总统普京不会出席。", "普京"),
+        ("美国国务卿蓬佩奥本月4日表示。", "蓬佩奥"),
+        ("卡塔尔埃米尔塔米姆、科威特埃米尔米沙勒出席。", "米沙勒"),
+        ("古巴国家主席迪亚斯-卡内尔表示。", "迪亚斯-卡内尔"),
+        ("挪威国王哈拉尔五世致贺电。", "哈拉尔五世"),
+        ("土耳其总统埃尔多安向来宾致意。", "埃尔多安"),
+        ("美国前国务卿克里说。", "克里"),
+    ],
+)
+def test_foreign_name_after_state_title(text: str, name: str) -> None:
+    found = _people(text)
+    assert name in found
+    post = found[name]["posts"][0]
+    assert post["org"] and post["org"] in text  # the state is the post's body
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("美国总统府发表声明。", "府发表"),
+        ("俄罗斯总统选举即将举行。", "选举"),
+        ("美国总统特使表示。", "特使"),
+        ("以色列国防部长利伯曼因不满政策辞职。", "利伯曼因不满"),
+        ("刚果（布）总统萨苏、吉布提总统盖莱出席。", "吉布提"),
+    ],
+)
+def test_no_name_after_state_title(text: str, not_name: str) -> None:
+    assert not_name not in _people(text)
