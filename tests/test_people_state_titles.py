@@ -45,3 +45,26 @@ def test_foreign_name_after_state_title(text: str, name: str) -> None:
 )
 def test_no_name_after_state_title(text: str, not_name: str) -> None:
     assert not_name not in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("会上，马依彤、邓景辉、刘中民、李桂科等10位来自基层的代表发言。", {"马依彤", "李桂科"}),
+        ("苏炳添、张培萌、谢振业三位选手最受关注。", {"苏炳添", "谢振业"}),
+        ("周建国、吴晓明、郑丽娟等5名同志受到表彰。", {"周建国", "郑丽娟"}),
+    ],
+)
+def test_list_closed_by_a_count_of_people(text: str, names: set[str]) -> None:
+    assert names <= set(_people(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("河北从唐山、秦皇岛、石家庄等3个城市调运物资。", "石家庄"),
+        ("他在比赛中获得第一、第二、第三名。", "第三"),
+    ],
+)
+def test_no_list_without_people(text: str, not_name: str) -> None:
+    assert not_name not in _people(text)
