@@ -71,3 +71,27 @@ def test_list_closed_by_a_count_of_people(text: str, names: set[str]) -> None:
 )
 def test_no_list_without_people(text: str, not_name: str) -> None:
     assert not_name not in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("习近平主席同桑切斯首相通电话。", "桑切斯"),
+        ("双方愿落实好我同普京总统达成的重要共识。", "普京"),
+        ("愿同莫迪总理一道努力。", "莫迪"),
+    ],
+)
+def test_foreign_name_before_state_title(text: str, name: str) -> None:
+    assert _people(text)[name]["posts"][0]["title"] in text
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("李克强会见罗马尼亚总理蓬塔和马其顿总理格鲁埃夫。", "马其顿"),
+        ("佩斯科夫表示，俄美总统不久前通电话。", "俄美"),
+        ("她同俄罗斯总统会面。", "俄罗斯"),
+    ],
+)
+def test_no_name_before_state_title(text: str, not_name: str) -> None:
+    assert not_name not in _people(text)

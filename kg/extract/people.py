@@ -378,6 +378,7 @@ def extract_people(doc: Document) -> list[Mention]:
             # not ``_free`` let the match get this far
             resume = match.end()
     _add_name_then_post(doc, add)
+    _add_name_state_titles(doc, add, taken)
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
     _add_workplace_name_title(doc, add, taken)
@@ -424,6 +425,40 @@ def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
         dotted = any(c in chars("person:chars.name-dot") for c in text[start:end])
         rule = "person:dotted-name" if dotted else "person:state-title-name"
         add(start, end, rule, "official", posts)
+
+
+def _add_name_state_titles(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """同普京总统, 和奥巴马总统: a foreign name before a state title
+    (``person:pattern.name-state-title``); not a foreign state's name (马其顿总理) nor
+    two states' short forms (俄美总统), and at jieba's word edges."""
+    text = doc.clean
+    states = word_set("person:words.foreign-states")
+    for match in pattern("person:pattern.name-state-title").finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not _free(taken, start) or name in states:
+            continue
+        if any(name.endswith(s) for s in states if len(s) > 1) or all(
+            c in states for c in name
+        ):
+            if trace.active():
+                rule = "person:words.foreign-states"
+                trace.rejected(doc, start, end, "person", rule)
+            continue  # 和马其顿总理, 俄美总统: states, not a name
+        if not _word_aligned(text, start, end):
+            continue
+        at = match.start("title")
+        posts: list[dict[str, object]] = [
+            {
+                "title": match.group("title"),
+                "org": None,
+                "former": False,
+                "at": doc.to_original(at, at + len(match.group("title")))[0],
+            }
+        ]
+        add(start, end, "person:name-state-title", "official", posts)
 
 
 def _foreign_name_end(text: str, start: int) -> int | None:
