@@ -95,3 +95,9 @@ def test_foreign_name_before_state_title(text: str, name: str) -> None:
 )
 def test_no_name_before_state_title(text: str, not_name: str) -> None:
     assert not_name not in _people(text)
+
+
+def test_editors_credit_closing_an_item() -> None:
+    found = _people("会议召开。\n（视频编辑：赵明华 文字编辑：钱小梅）")
+    assert found["赵明华"]["kind"] == "author"
+    assert found["钱小梅"]["kind"] == "author"
