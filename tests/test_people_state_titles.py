@@ -101,3 +101,8 @@ def test_editors_credit_closing_an_item() -> None:
     found = _people("会议召开。\n（视频编辑：赵明华 文字编辑：钱小梅）")
     assert found["赵明华"]["kind"] == "author"
     assert found["钱小梅"]["kind"] == "author"
+
+
+def test_speaker_of_a_parliament() -> None:
+    assert "萨巴格" in _people("叙利亚人民议会议长萨巴格宣布结果。")
+    assert "格拉索" in _people("会见意大利参议长格拉索。")
