@@ -272,6 +272,7 @@ def extract_people(doc: Document) -> list[Mention]:
             leader_posts,
         )
 
+    _add_state_title_names(doc, add)
     sets = _chars()
     cues = tuple(words("person:cues"))
     resume = 0
@@ -379,6 +380,7 @@ def extract_people(doc: Document) -> list[Mention]:
             # not ``_free`` let the match get this far
             resume = match.end()
     _add_name_then_post(doc, add)
+    _add_name_state_titles(doc, add, taken)
     _add_headline_posts(doc, add)
     _add_signature_lines(doc, add)
     _add_workplace_name_title(doc, add, taken)
@@ -398,6 +400,111 @@ def extract_people(doc: Document) -> list[Mention]:
 
 # How far before 他当选… the person it stands for may be named, in the same paragraph.
 _PRONOUN_WINDOW = 150
+
+
+def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
+    """俄罗斯总统普京, 沙特国王萨勒曼, 古巴国家主席迪亚斯-卡内尔: a foreign state and a
+    state title (``person:pattern.state-title-name``) before a name however it is
+    spelled; :func:`_foreign_name_end` reads how far it runs."""
+    text = doc.clean
+    for match in pattern("person:pattern.state-title-name").finditer(text):
+        start = match.end()
+        end = _foreign_name_end(text, start)
+        if end is None:
+            if trace.active():
+                rule = "person:chars.foreign-name-extra"
+                trace.rejected(doc, start, start + 2, "person", rule)
+            continue
+        at = match.start("title")
+        posts: list[dict[str, object]] = [
+            {
+                "title": match.group("title"),
+                "org": match.group("state"),
+                "former": bool(match.group("former")),
+                "at": doc.to_original(at, at + len(match.group("title")))[0],
+            }
+        ]
+        dotted = any(c in chars("person:chars.name-dot") for c in text[start:end])
+        rule = "person:dotted-name" if dotted else "person:state-title-name"
+        add(start, end, rule, "official", posts)
+
+
+def _add_name_state_titles(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """同普京总统, 和奥巴马总统: a foreign name before a state title
+    (``person:pattern.name-state-title``); not a foreign state's name (马其顿总理) nor
+    two states' short forms (俄美总统), and at jieba's word edges."""
+    text = doc.clean
+    states = word_set("person:words.foreign-states")
+    for match in pattern("person:pattern.name-state-title").finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not _free(taken, start) or name in states:
+            continue
+        if any(name.endswith(s) for s in states if len(s) > 1) or all(
+            c in states for c in name
+        ):
+            if trace.active():
+                rule = "person:words.foreign-states"
+                trace.rejected(doc, start, end, "person", rule)
+            continue  # 和马其顿总理, 俄美总统: states, not a name
+        if not _word_aligned(text, start, end):
+            continue
+        at = match.start("title")
+        posts: list[dict[str, object]] = [
+            {
+                "title": match.group("title"),
+                "org": None,
+                "former": False,
+                "at": doc.to_original(at, at + len(match.group("title")))[0],
+            }
+        ]
+        add(start, end, "person:name-state-title", "official", posts)
+
+
+def _foreign_name_end(text: str, start: int) -> int | None:
+    """Where a foreign name starting at ``start`` (after a foreign state's title) ends:
+    a run of transliteration characters (``person:chars.transliteration`` and
+    ``person:chars.foreign-name-extra``), its parts perhaps joined by a middle dot or
+    a hyphen, then perhaps a regnal number (``person:pattern.regnal-suffix``). A last
+    character that begins a common word with the next one (普京不|会) or is a
+    function word is dropped. None unless the name has two to ten characters and
+    jieba starts and ends a word at its edges (马明|强 is a Han name cut short)."""
+    spelled = _chars()["transliteration"] | frozenset(
+        chars("person:chars.foreign-name-extra")
+    )
+    joins = chars("person:chars.name-dot") + chars("person:chars.foreign-name-join")
+    end = start
+    while end < len(text) and end - start < 10:
+        if text[end] in spelled:
+            end += 1
+        elif text[end] in joins and end > start and text[end + 1 : end + 2] in spelled:
+            end += 1
+        else:
+            break
+    if end < len(text) and text[end] in spelled:
+        return None  # a run longer than any name
+    if end - start > 2 and (
+        (end < len(text) and text[end - 1 : end + 1] in common_words())
+        or text[end - 1] in _chars()["function"]
+    ):
+        end -= 1
+    if end - start == 2 and is_name(text[start : end + 1]):
+        after = _cuts(text, start - 4, end + 6).get(end)
+        if after is None or after == end + 1:
+            return None  # 马明|强: a Han name of three characters, left to the titles
+    regnal = pattern("person:pattern.regnal-suffix").match(text, end)
+    if regnal:
+        end = regnal.end()
+    if not 2 <= end - start <= 10:
+        return None
+    common = common_words()
+    if end - start > 3 and any(
+        text[i : i + 2] in common for i in range(start, end - 1)
+    ):
+        return None  # 利伯曼因不满: a common word inside runs past the name
+    return end if _word_aligned(text, start, end, start_known=True) else None
 
 
 def _add_pronoun_posts(doc: Document, out: list[Mention]) -> None:
@@ -848,6 +955,8 @@ def _list_name_ok(text: str, start: int, end: int, *, start_known: bool = True) 
     """A listed item is a name when it passes the weak-cue checks and jieba's word
     edges (the start is the separator's end, unless ``start_known`` is False)."""
     name = text[start:end]
+    if name in word_set("person:words.foreign-states"):
+        return False  # 塞内加尔总统萨勒、吉布提总统盖莱: the next item is a state
     return _weak_name_ok(name) and _word_aligned(
         text, start, end, start_known=start_known
     )
