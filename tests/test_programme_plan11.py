@@ -39,3 +39,10 @@ def test_the_owner_or_a_bare_period_makes_no_plan_of_its_own() -> None:
     assert not _found("双方将就中长期合作规划保持沟通。")
     assert not _found("定期编制服务贸易发展规划，加强引导。")
     assert not _found("市规划局局长到会。")
+
+
+def test_quoted_service_teams_and_houses_are_programmes() -> None:
+    assert "农机服务队" in _found("镇里组建了10支“农机服务队”，帮农户收割。")
+    assert "巾帼志愿者之家" in _found("社区建起“巾帼志愿者之家”，调解纠纷。")
+    assert "党员便民大集" in _found("党员们摆出“党员便民大集”，服务群众。")
+    assert not _found("成立“红白理事会”，")
