@@ -46,3 +46,10 @@ def test_quoted_service_teams_and_houses_are_programmes() -> None:
     assert "巾帼志愿者之家" in _found("社区建起“巾帼志愿者之家”，调解纠纷。")
     assert "党员便民大集" in _found("党员们摆出“党员便民大集”，服务群众。")
     assert not _found("成立“红白理事会”，")
+
+
+def test_a_quoted_bare_number_is_no_programme() -> None:
+    assert not _found("屏幕上“1988”“2028”字样醒目。2028名学生走来。")
+    assert not _found("报告回顾了“817”事件以来的变化。")
+    assert "5210人才工程" in _found("实施“5210”人才工程，“5210”人才工程成效显著。")
+    assert "8+2" in _found("推进“8+2”合作框架。")

@@ -1072,7 +1072,16 @@ def straddles(text: str, start: int, end: int) -> bool:
     the next one is no straddle when the next two make a frequent common word
     (乡村振兴|建设, not 乡村振|兴建): the text reads on with a word of its own."""
     begins_inside = start > 0 and text[start - 1 : start + 1] in _dictionary()
+    if text[start : start + 1].isdigit() and _number_char(text[start - 1 : start]):
+        return True  # 911 inside 66911, 0.911
+    if text[end - 1 : end].isdigit() and _number_char(text[end : end + 1]):
+        return True  # 911 inside 9110, 911.5
     return begins_inside or _ends_inside(text, end)
+
+
+def _number_char(ch: str) -> bool:
+    """A digit or a decimal point: a name of digits next to one is part of a number."""
+    return ch.isdigit() or ch == "."
 
 
 def _ends_inside(text: str, end: int) -> bool:
