@@ -53,3 +53,16 @@ def test_a_quoted_bare_number_is_no_programme() -> None:
     assert not _found("报告回顾了“817”事件以来的变化。")
     assert "5210人才工程" in _found("实施“5210”人才工程，“5210”人才工程成效显著。")
     assert "8+2" in _found("推进“8+2”合作框架。")
+
+
+def test_action_plan_titles_are_named_in_full() -> None:
+    found = _found("国务院印发《湖泊水质持续改善行动计划》，提出目标。")
+    assert found.get("湖泊水质持续改善行动计划") == "national"
+    doc = parse_document("两部门印发《湿地修复专项行动计划（2026—2030年）》。", "t")
+    (plan,) = extract_programmes(doc)
+    assert plan.name == "湿地修复专项行动计划(2026—2030年)"
+    assert plan.attrs["aliases"] == ["湿地修复专项行动计划"]
+    assert (
+        _found("该市实施打造花园城市三年行动计划。").get("打造花园城市三年行动计划")
+        != "national"
+    )

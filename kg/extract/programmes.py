@@ -827,9 +827,12 @@ def _plans(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in rules.pattern("programme:pattern.plan-title").finditer(text):
         start, end = m.span("name")
-        out.append(
-            Candidate(start, end, m.group("name"), "plan", **_around(text, start, end))
+        cand = Candidate(
+            start, end, m.group("name"), "plan", **_around(text, start, end)
         )
+        if m.group("bare") != cand.name:
+            cand.aliases.append(m.group("bare"))  # the title without its years
+        out.append(cand)
     if not out and not _plan_end_regex().search(text):
         return out
     period = rules.pattern("programme:pattern.plan-period")
