@@ -78,6 +78,7 @@ _PRIORITY = {
     "distributed": 6,
     "scheme": 7,
     "works": 6,
+    "plan": 6,
 }
 
 
@@ -812,6 +813,82 @@ def _works(text: str, places: Sequence[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
+@cache
+def _plan_end_regex() -> re.Pattern[str]:
+    return re.compile(rules.alternation("programme:words.plan-ends"))
+
+
+_MASK = str.maketrans({c: "\u3007" for c in '“”"‘’'})  # 〇: no break, no word
+
+
+def _plans(text: str) -> list[Candidate]:
+    """Named plans (programme:step.plan): a book-title …规划/…纲要, or an unquoted
+    …规划 holding its period (…“十五五”规划) or after a verb that issues it."""
+    out: list[Candidate] = []
+    for m in rules.pattern("programme:pattern.plan-title").finditer(text):
+        start, end = m.span("name")
+        cand = Candidate(
+            start, end, m.group("name"), "plan", **_around(text, start, end)
+        )
+        if m.group("bare") != cand.name:
+            cand.aliases.append(m.group("bare"))  # the title without its years
+        out.append(cand)
+    if not out and not _plan_end_regex().search(text):
+        return out
+    period = rules.pattern("programme:pattern.plan-period")
+    issuers = rules.longest_first("programme:words.plan-issuers")
+    stops = rules.longest_first("programme:words.not-name-end")
+    owners = rules.longest_first("programme:words.plan-owners") + _launch_set()
+    generic = rules.longest_first("programme:words.plan-generic-tails")
+    five_year = rules.pattern("programme:pattern.plan-five-year")
+    for match in _plan_end_regex().finditer(text):
+        end = match.end()
+        if text.startswith(stops, end) or _plan_verb(text, match):
+            continue
+        low = max(0, match.start() - 30)
+        window = text[low : match.start()].translate(_MASK)
+        begin = low + _head_start(window, len(window))
+        cut = max(
+            (
+                text.rfind(w, begin, match.start()) + len(w)
+                for w in issuers
+                if text.find(w, begin, match.start()) >= 0
+            ),
+            default=begin,
+        )
+        begin = max(begin, cut)  # 要科学编制|十五五规划: the issuer is no part of it
+        while begin < match.start() and text[begin] in '”"’':
+            begin += 1
+        periods = list(period.finditer(text, begin, match.start()))
+        first = periods[0] if periods else None
+        if first is not None:
+            owner = next(
+                (w for w in owners if text.endswith(w, begin, first.start())), ""
+            )
+            if owner:
+                begin = first.start()  # 关注中国|“十三五”规划, 小康社会和|“十三五”规划
+        name = text[begin:end]
+        if (
+            not 4 <= len(name) <= 30
+            or len(five_year.findall(name)) > 1  # “十三五”“十四五”…规划: two plans
+            or text[begin - 1 : begin] == "《"
+            or text[begin - 1 : begin].isdigit()
+            or (first is None and name.endswith(generic))
+        ):
+            continue
+        stem = period.sub("", text[begin : match.start()])
+        stem = "".join(c for c in stem if c not in '“”"‘’')
+        is_five_year = first is not None and five_year.search(first.group())
+        if len(stem) < (2 if is_five_year else 4):
+            continue  # 十五五规划: the lexicon's; 中长期合作规划: a kind of plan
+        if not period.search(name) and not (
+            text.endswith(issuers, 0, begin) and len(stem) >= 4
+        ):
+            continue
+        out.append(Candidate(begin, end, name, "plan", **_around(text, begin, end)))
+    return out
+
+
 def _plan_verb(text: str, match: re.Match[str]) -> bool:
     """还计划, 也规划: after an adverb the scheme word is a verb of intent."""
     return match.group() in rules.word_set("programme:words.plan-verbs") and text[
@@ -998,7 +1075,16 @@ def straddles(text: str, start: int, end: int) -> bool:
     the next one is no straddle when the next two make a frequent common word
     (乡村振兴|建设, not 乡村振|兴建): the text reads on with a word of its own."""
     begins_inside = start > 0 and text[start - 1 : start + 1] in _dictionary()
+    if text[start : start + 1].isdigit() and _number_char(text[start - 1 : start]):
+        return True  # 911 inside 66911, 0.911
+    if text[end - 1 : end].isdigit() and _number_char(text[end : end + 1]):
+        return True  # 911 inside 9110, 911.5
     return begins_inside or _ends_inside(text, end)
+
+
+def _number_char(ch: str) -> bool:
+    """A digit or a decimal point: a name of digits next to one is part of a number."""
+    return ch.isdigit() or ch == "."
 
 
 def _ends_inside(text: str, end: int) -> bool:
@@ -1304,6 +1390,7 @@ def extract_programmes(
         found += _brands(text, spans)
     found += _scheme(text)
     found += _works(text, spans)
+    found += _plans(text)
     for cand in found:
         cand.cls, cand.class_rule = classify(
             cand.name, cand.before, cand.after, cand.source, cand.clause
@@ -1449,7 +1536,7 @@ class _Taken:
 
 
 # listings, quoted names, lists sharing a scheme word, then the rest by length
-_GROUP = {"listing": 0, "quoted": 1, "distributed": 2, "works": 2}
+_GROUP = {"listing": 0, "quoted": 1, "plan": 1, "distributed": 2, "works": 2}
 
 
 def _resolve(found: list[Candidate]) -> list[Candidate]:
