@@ -1013,8 +1013,8 @@ def _noun_after(
         if modifier is None:
             return None
         after = after[modifier.end() :]
-    word = rules["word-break"].split(after)[0]
-    word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
+    word = _cut_at_word(after, rules["word-break"])  # 官兵参与: 与 opens no word
+    word = _cut_at_word(word, rules["after-stop"])  # 两个市民广场投入使用: the noun only
     word = rules["compared-split"].split(word)[0]  # 零售企业销售额同比增长
     if rules["place-bracket"].fullmatch(word):
         return word
@@ -1025,6 +1025,21 @@ def _noun_after(
     if one and ((follow[1:2] and follow[1:2] in of) or word in _sets()["level_after"]):
         return word  # 4个村的安全饮水工程, 1227个村、社区, 三个乡，
     return None
+
+
+def _cut_at_word(words: str, stop: re.Pattern[str]) -> str:
+    """``words`` up to the first match of ``stop``, or up to the start of the word of
+    jieba's the match lies inside (官兵参与加筑堤坝 → 官兵, not 官兵参; 4个村的安全饮水工程
+    → 村)."""
+    found = stop.search(words)
+    if found is None or found.start() == 0:
+        return "" if found is not None else words
+    at = 0
+    for word, _ in _clause_tags(words):
+        if at + len(word) > found.start():
+            break
+        at += len(word)
+    return words[:at]
 
 
 @cache
@@ -1044,6 +1059,7 @@ def _tags() -> dict[str, frozenset[str]]:
         "modifier": word_set("metric:subject.modifier-tags"),
         "no-noun": word_set("metric:subject.no-noun-tags"),
         "locative": word_set("metric:subject.locative-tags"),
+        "not-closing": word_set("metric:subject.not-closing-tags"),
     }
 
 
@@ -1070,11 +1086,16 @@ def _noun_run(words: str) -> str:
     when no noun opens them (a word jieba cuts wrongly stays whole)."""
     tokens = _clause_tags(words)
     run = ""
+    taken = 0
     for i, (word, pos) in enumerate(tokens):
         opening = i == 0 and (_is_verb(word, pos) or pos in _tags()["modifier"])
         if not _is_noun(word, pos) and not opening:
             break
         run += word
+        taken = i + 1
+    while taken > 1 and tokens[taken - 1][1] in _tags()["not-closing"]:
+        taken -= 1  # 5名党员主动请缨: 主动 opens what they do, it is no noun
+        run = run[: -len(tokens[taken][0])]
     if len(tokens) > 0 and run == tokens[0][0] and not _is_noun(*tokens[0]):
         if tokens[0][1] in _tags()["no-noun"]:
             return ""  # 25户都不愿意: an adverb, no noun after the figure
