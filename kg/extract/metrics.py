@@ -901,6 +901,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "time-after",
         "share-of",
         "duration-frame",
+        "change-lead",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -959,6 +960,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
     before = _clean_before(before_clause, rules, duration)
+    opening = rules["lead"].sub("", before_clause)  # 预计同比增长: as 同比增长
+    change = rules["change-lead"].match(opening)
+    if change:
+        before = ""  # 同比增长8%: no subject of its own, the one before goes on
     links_only = bool(before_clause) and not rules["trail"].sub(
         "", rules["lead"].sub("", before_clause)
     )
@@ -966,6 +971,7 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     listed_figure = not before_clause and window.endswith(listed_after)
     goes_on = goes_on and (
         rules["goes-on"].match(before_clause) is not None
+        or rules["goes-on"].match(opening) is not None
         or links_only
         or listed_figure  # 数千户、近万人: a list of figures of one subject
     )
@@ -983,6 +989,8 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         # 地区生产总值增长20%,达到282亿元; 网络零售额750亿元、增长10%: the same subject
         # goes on, without the figure that ends its clause
         before = _clean_before(_without_last_figure(clauses[-2], rules), rules)
+        if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
+            return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
 
 
