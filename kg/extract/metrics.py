@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from kg.extract._context import CJK, make_mention, word_tags
 from kg.extract._tagger import tag
@@ -388,6 +389,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = (_subject(text, low_start, end, unit) or "").strip() or None
+        respective = _respective(text, low_start, end)
+        if respective:
+            subject = respective  # 城镇、农村居民收入分别增长8%和9%: one subject each
         edge_only = False
         if subject:
             subject = _trimmed(subject)
@@ -872,6 +876,7 @@ def _figure(
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》【】\n]")
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
+_CLAUSE_STOP = re.compile(r"[,，。;；:：!?！？()（）“”\"《》【】\n]")  # not 、
 _ONE_CJK = re.compile(f"[{CJK}]")
 
 
@@ -902,6 +907,9 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "share-of",
         "duration-frame",
         "change-lead",
+        "list-joint",
+        "list-joint-inside",
+        "respective-compared",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -992,6 +1000,64 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _respective(text: str, start: int, end: int) -> str | None:
+    """The subject of the k-th figure of a list after 分别 (metric:subject.respectively):
+    the k-th noun of a list as long as the figures' before 分别 in its clause
+    (城镇和农村居民收入分别增长8%和9% → 农村居民收入 for 9%), else the k-th of the
+    clauses before, each closing with a figure (交易26亿笔、金额1.2万亿元，分别增长
+    18%和8% → 金额 for 8%). None when the counts differ or there is no 分别."""
+    word = words("metric:subject.respectively")[0]
+    at = text.rfind(word, max(0, start - 40), start)
+    if at < 0:
+        return None
+    rules = _subject_rules()[0]
+    units = _units()[1]
+    between = text[at + len(word) : start]
+    figures = _figures(between, units)
+    head = between[: figures[0].start()] if figures else between
+    if _SUBJECT_STOP.search(head) or _DIGIT.search(head):
+        return None  # 分别 is not this list's: a clause or a number between
+    rest = [between[a.end() : b.start()] for a, b in pairwise(figures)]
+    if figures:
+        rest.append(between[figures[-1].end() :])
+    if any(not rules["list-joint"].fullmatch(r) for r in rest):
+        return None  # 分别增长8%，达到…: not a list reaching this figure
+    k = len(figures)
+    n = k + 1
+    after = text[end : end + 40]
+    while True:
+        joint = rules["list-joint"].match(after)
+        more = units.match(after, joint.end()) if joint else None
+        if more is None:
+            break
+        n += 1
+        after = after[more.end() :]
+    if n < 2:
+        return None
+    before = text[max(0, at - 80) : at]
+    clauses = _CLAUSE_STOP.split(before)
+    own = rules["compared-split"].split(clauses[-1])[0]
+    own = rules["respective-compared"].split(own)[0]
+    nouns = [x for x in rules["list-joint-inside"].split(own) if x]
+    if len(nouns) == n:  # 城镇、农村居民收入分别…
+        subject = _clean_before(nouns[k], rules)
+        return subject if len(subject) >= 2 else None
+    if len(nouns) > 1:
+        return None
+    parts = _SUBJECT_STOP.split(before)[:-1]  # the clause of 分别 names one thing
+    closing = [p for p in parts if (f := _figures(p, units)) and f[-1].end() == len(p)]
+    listed = []
+    for part in reversed(parts[-(n + 2) :]):
+        if part in closing:
+            listed.append(part)
+        elif listed:
+            break  # the figures before must be one run of clauses
+    if len(listed) != n:
+        return None
+    subject = _clean_before(_without_last_figure(listed[n - 1 - k], rules), rules)
+    return subject if len(subject) >= 2 else None
 
 
 def _without_last_figure(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
