@@ -910,6 +910,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "list-joint",
         "list-joint-inside",
         "respective-compared",
+        "shared-head",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -1043,6 +1044,9 @@ def _respective(text: str, start: int, end: int) -> str | None:
     nouns = [x for x in rules["list-joint-inside"].split(own) if x]
     if len(nouns) == n:  # 城镇、农村居民收入分别…
         subject = _clean_before(nouns[k], rules)
+        head = rules["shared-head"].search(nouns[-1])
+        if head and len(subject) >= 2 and not rules["shared-head"].search(subject):
+            subject += head.group()  # 太阳能电池、锂电池出口: the export of each
         return subject if len(subject) >= 2 else None
     if len(nouns) > 1:
         return None
