@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from kg.extract._context import CJK, make_mention, word_tags
 from kg.extract._tagger import tag
@@ -388,6 +389,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 第1-3名: ordinals
         low_start, low_value = low or (start, None)
         subject = (_subject(text, low_start, end, unit) or "").strip() or None
+        respective = _respective(text, low_start, end)
+        if respective:
+            subject = respective  # 城镇、农村居民收入分别增长8%和9%: one subject each
         edge_only = False
         if subject:
             subject = _trimmed(subject)
@@ -872,6 +876,7 @@ def _figure(
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》【】\n]")
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
+_CLAUSE_STOP = re.compile(r"[,，。;；:：!?！？()（）“”\"《》【】\n]")  # not 、
 _ONE_CJK = re.compile(f"[{CJK}]")
 
 
@@ -901,6 +906,11 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "time-after",
         "share-of",
         "duration-frame",
+        "change-lead",
+        "list-joint",
+        "list-joint-inside",
+        "respective-compared",
+        "shared-head",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -959,6 +969,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
     before = _clean_before(before_clause, rules, duration)
+    opening = rules["lead"].sub("", before_clause)  # 预计同比增长: as 同比增长
+    change = rules["change-lead"].match(opening)
+    if change:
+        before = ""  # 同比增长8%: no subject of its own, the one before goes on
     links_only = bool(before_clause) and not rules["trail"].sub(
         "", rules["lead"].sub("", before_clause)
     )
@@ -966,6 +980,7 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     listed_figure = not before_clause and window.endswith(listed_after)
     goes_on = goes_on and (
         rules["goes-on"].match(before_clause) is not None
+        or rules["goes-on"].match(opening) is not None
         or links_only
         or listed_figure  # 数千户、近万人: a list of figures of one subject
     )
@@ -983,7 +998,70 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         # 地区生产总值增长20%,达到282亿元; 网络零售额750亿元、增长10%: the same subject
         # goes on, without the figure that ends its clause
         before = _clean_before(_without_last_figure(clauses[-2], rules), rules)
+        if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
+            return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _respective(text: str, start: int, end: int) -> str | None:
+    """The subject of the k-th figure of a list after 分别 (metric:subject.respectively):
+    the k-th noun of a list as long as the figures' before 分别 in its clause
+    (城镇和农村居民收入分别增长8%和9% → 农村居民收入 for 9%), else the k-th of the
+    clauses before, each closing with a figure (交易26亿笔、金额1.2万亿元，分别增长
+    18%和8% → 金额 for 8%). None when the counts differ or there is no 分别."""
+    word = words("metric:subject.respectively")[0]
+    at = text.rfind(word, max(0, start - 40), start)
+    if at < 0:
+        return None
+    rules = _subject_rules()[0]
+    units = _units()[1]
+    between = text[at + len(word) : start]
+    figures = _figures(between, units)
+    head = between[: figures[0].start()] if figures else between
+    if _SUBJECT_STOP.search(head) or _DIGIT.search(head):
+        return None  # 分别 is not this list's: a clause or a number between
+    rest = [between[a.end() : b.start()] for a, b in pairwise(figures)]
+    if figures:
+        rest.append(between[figures[-1].end() :])
+    if any(not rules["list-joint"].fullmatch(r) for r in rest):
+        return None  # 分别增长8%，达到…: not a list reaching this figure
+    k = len(figures)
+    n = k + 1
+    after = text[end : end + 40]
+    while True:
+        joint = rules["list-joint"].match(after)
+        more = units.match(after, joint.end()) if joint else None
+        if more is None:
+            break
+        n += 1
+        after = after[more.end() :]
+    if n < 2:
+        return None
+    before = text[max(0, at - 80) : at]
+    clauses = _CLAUSE_STOP.split(before)
+    own = rules["compared-split"].split(clauses[-1])[0]
+    own = rules["respective-compared"].split(own)[0]
+    nouns = [x for x in rules["list-joint-inside"].split(own) if x]
+    if len(nouns) == n:  # 城镇、农村居民收入分别…
+        subject = _clean_before(nouns[k], rules)
+        head = rules["shared-head"].search(nouns[-1])
+        if head and len(subject) >= 2 and not rules["shared-head"].search(subject):
+            subject += head.group()  # 太阳能电池、锂电池出口: the export of each
+        return subject if len(subject) >= 2 else None
+    if len(nouns) > 1:
+        return None
+    parts = _SUBJECT_STOP.split(before)[:-1]  # the clause of 分别 names one thing
+    closing = [p for p in parts if (f := _figures(p, units)) and f[-1].end() == len(p)]
+    listed = []
+    for part in reversed(parts[-(n + 2) :]):
+        if part in closing:
+            listed.append(part)
+        elif listed:
+            break  # the figures before must be one run of clauses
+    if len(listed) != n:
+        return None
+    subject = _clean_before(_without_last_figure(listed[n - 1 - k], rules), rules)
+    return subject if len(subject) >= 2 else None
 
 
 def _without_last_figure(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
@@ -1013,8 +1091,8 @@ def _noun_after(
         if modifier is None:
             return None
         after = after[modifier.end() :]
-    word = rules["word-break"].split(after)[0]
-    word = rules["after-stop"].split(word)[0]  # 两个市民广场投入使用: the noun only
+    word = _cut_at_word(after, rules["word-break"])  # 官兵参与: 与 opens no word
+    word = _cut_at_word(word, rules["after-stop"])  # 两个市民广场投入使用: the noun only
     word = rules["compared-split"].split(word)[0]  # 零售企业销售额同比增长
     if rules["place-bracket"].fullmatch(word):
         return word
@@ -1025,6 +1103,21 @@ def _noun_after(
     if one and ((follow[1:2] and follow[1:2] in of) or word in _sets()["level_after"]):
         return word  # 4个村的安全饮水工程, 1227个村、社区, 三个乡，
     return None
+
+
+def _cut_at_word(words: str, stop: re.Pattern[str]) -> str:
+    """``words`` up to the first match of ``stop``, or up to the start of the word of
+    jieba's the match lies inside (官兵参与加筑堤坝 → 官兵, not 官兵参; 4个村的安全饮水工程
+    → 村)."""
+    found = stop.search(words)
+    if found is None or found.start() == 0:
+        return "" if found is not None else words
+    at = 0
+    for word, _ in _clause_tags(words):
+        if at + len(word) > found.start():
+            break
+        at += len(word)
+    return words[:at]
 
 
 @cache
@@ -1044,6 +1137,7 @@ def _tags() -> dict[str, frozenset[str]]:
         "modifier": word_set("metric:subject.modifier-tags"),
         "no-noun": word_set("metric:subject.no-noun-tags"),
         "locative": word_set("metric:subject.locative-tags"),
+        "not-closing": word_set("metric:subject.not-closing-tags"),
     }
 
 
@@ -1070,11 +1164,16 @@ def _noun_run(words: str) -> str:
     when no noun opens them (a word jieba cuts wrongly stays whole)."""
     tokens = _clause_tags(words)
     run = ""
+    taken = 0
     for i, (word, pos) in enumerate(tokens):
         opening = i == 0 and (_is_verb(word, pos) or pos in _tags()["modifier"])
         if not _is_noun(word, pos) and not opening:
             break
         run += word
+        taken = i + 1
+    while taken > 1 and tokens[taken - 1][1] in _tags()["not-closing"]:
+        taken -= 1  # 5名党员主动请缨: 主动 opens what they do, it is no noun
+        run = run[: -len(tokens[taken][0])]
     if len(tokens) > 0 and run == tokens[0][0] and not _is_noun(*tokens[0]):
         if tokens[0][1] in _tags()["no-noun"]:
             return ""  # 25户都不愿意: an adverb, no noun after the figure
