@@ -2491,7 +2491,10 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
     that programme there too, running in that article's focus place.
 
     Names of three characters or more that are no dictionary word, and that no two
-    programmes share; an automaton over them reads every text once.
+    programmes share, and that the programme lexicon's review did not find to be no
+    programme (lexicon-rejected.txt, programme:words.reviewed-read, a class of
+    programme:words.corpus-refused-classes): one document may quote 绿色通道 as its own programme, but the rest of
+    the corpus writes it as a phrase. An automaton over them reads every text once.
     """
     import ahocorasick_rs
 
@@ -2510,7 +2513,7 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
         if entity.label != "programme":
             continue
         for name in {entity.name, *entity.aliases} - parts:
-            if len(name) >= 3 and not is_word(name):
+            if len(name) >= 3 and not is_word(name) and not _review_refuses(name):
                 owner[name] = (
                     entity.id if owner.get(name, entity.id) == entity.id else None
                 )
@@ -2552,6 +2555,47 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
             place = focus[max(0, bisect_right(starts, start) - 1)]
             if place is not None:
                 builder.relate(entity.id, "runs_in", place, mention)
+
+
+def _review_refuses(name: str) -> bool:
+    """Whether the programme lexicon's review found the name to be no programme
+    (lexicon-rejected.txt, programme:words.reviewed-read, or a lexicon class of
+    programme:words.corpus-refused-classes): the corpus step copies none of these."""
+    from kg.extract.programmes import lexicon, rejected
+
+    entry = lexicon().get(name)
+    return (
+        name in rejected()
+        or name in word_set("programme:words.reviewed-read")
+        or (
+            entry is not None
+            and entry.cls in word_set("programme:words.corpus-refused-classes")
+        )
+    )
+
+
+def corpus_copies(text: str) -> str:
+    """The names the corpus step finds, sorted and joined by spaces, in a corpus of
+    the documents ``text`` holds between ``||`` marks: what rule examples of the
+    corpus step check (``check = "call:kg.link:corpus_copies"``)."""
+    from kg.extract import extract
+    from kg.ingest import parse_document
+
+    docs = [
+        parse_document(part, f"example{i}.txt")
+        for i, part in enumerate(text.split("||"))
+    ]
+    graph = link([(d, extract(d)) for d in docs], corpus_pass=True)
+    return " ".join(
+        sorted(
+            {
+                e.name
+                for e in graph.entities.values()
+                for m in e.mentions
+                if m.rule == "programme:step.corpus"
+            }
+        )
+    )
 
 
 def _quoted_around(text: str, start: int, end: int) -> bool:

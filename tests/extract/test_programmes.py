@@ -728,3 +728,18 @@ def test_a_quoted_sentence_or_theme_is_no_slogan_programme(text: str) -> None:
 def test_the_whole_army_launching_a_campaign_makes_it_national() -> None:
     got = found("全军和武警部队广泛开展“传承红色基因，争当时代先锋”等主题教育活动。")
     assert got.get("传承红色基因,争当时代先锋") == "national"
+
+
+def test_corpus_step_copies_no_name_the_review_refused() -> None:
+    """programme:words.corpus-refused-classes: a phrase the lexicon's review rejected
+    (lexicon-rejected.txt, lexicon-read.txt) or filed as doctrine is not copied to the
+    other documents of a corpus; a coined name still is."""
+    from kg.link import corpus_copies
+
+    assert corpus_copies("开展“院坝五议”活动。||学习院坝五议做法。") == "院坝五议"
+    assert corpus_copies("医院开通“绿色通道”服务患者。||银行建立理赔绿色通道。") == ""
+    assert corpus_copies("开展“发展新质生产力”活动。||要因地制宜发展新质生产力。") == ""
+    assert (
+        corpus_copies("开展“不忘初心、牢记使命”主题教育。||党员要不忘初心、牢记使命。")
+        == ""
+    )
