@@ -2493,8 +2493,9 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
     Names of three characters or more that are no dictionary word, and that no two
     programmes share, and that the programme lexicon's review did not find to be no
     programme (lexicon-rejected.txt, programme:words.reviewed-read, a class of
-    programme:words.corpus-refused-classes): one document may quote 绿色通道 as its own programme, but the rest of
-    the corpus writes it as a phrase. An automaton over them reads every text once.
+    programme:words.corpus-refused-classes): one document may quote 绿色通道 as its
+    own programme, but the rest of the corpus writes it as a phrase. An automaton
+    over them reads every text once.
     """
     import ahocorasick_rs
 
