@@ -1092,7 +1092,9 @@ def _noun_after(
             return None
         after = after[modifier.end() :]
     word = _cut_at_word(after, rules["word-break"])  # 官兵参与: 与 opens no word
-    word = _cut_at_word(word, rules["after-stop"])  # 两个市民广场投入使用: the noun only
+    word = _cut_at_word(
+        word, rules["after-stop"]
+    )  # 两个市民广场投入使用: the noun only
     word = rules["compared-split"].split(word)[0]  # 零售企业销售额同比增长
     if rules["place-bracket"].fullmatch(word):
         return word
