@@ -1986,6 +1986,10 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     # where each chain of places written together (湖南张家界) starts, by end
     chain_start = {p.end: p.start for p in near}
     chain_next = {p.start: p for p in near}
+    passed: set[int] = set()  # places skipped as lying outside the focus
+    before = [p for p in near if p.start < mention.start]
+    nearest = before[-1] if before else None
+    listed = chars("link:chars.listed-place") or "-"
     for place in reversed(near):
         if place.start >= mention.start:
             continue
@@ -2018,6 +2022,21 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             ):
                 last = chain_next[last.end]  # a place inside the last one
             return ctx.ids[id(last)]  # 扬州报告58例: where the clause was measured
+        following = chain_next.get(place.end)
+        if (
+            following is not None
+            and following is nearest
+            and id(following) in passed
+            and pid in _ancestor_ids(builder, ctx.ids[id(following)])
+            and pattern("link:pattern.clause-opening").fullmatch(
+                text[max(0, place.start - 1) : place.start] or "\n"
+            )
+            is not None
+            and text[following.end : following.end + 1] not in listed
+        ):
+            # 北京市怀柔区多个村受灾，…15支: 北京市 only says where 怀柔区 is; a
+            # clause opening with the chain tells of 怀柔区, outside the focus or not
+            return ctx.ids[id(following)]  # (link:metric-chain-prefix)
         # Not known to lie elsewhere: within the focus, above it, or without a code.
         if (
             focus is None
@@ -2027,6 +2046,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             or pid in _ancestor_ids(builder, focus)
         ):
             return pid
+        passed.add(id(place))
     if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in (
         chars("link:chars.listed-place") or "-"
     ):
