@@ -1990,6 +1990,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     before = [p for p in near if p.start < mention.start]
     nearest = before[-1] if before else None
     listed = chars("link:chars.listed-place") or "-"
+    by_end = {p.end: p for p in near}
     for place in reversed(near):
         if place.start >= mention.start:
             continue
@@ -2029,7 +2030,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             and id(following) in passed
             and pid in _ancestor_ids(builder, ctx.ids[id(following)])
             and pattern("link:pattern.clause-opening").fullmatch(
-                text[max(0, place.start - 1) : place.start] or "\n"
+                _char_before(text, _chain_head(builder, ctx, place, by_end))
             )
             is not None
             and text[following.end : following.end + 1] not in listed
@@ -2056,6 +2057,25 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     return _paragraph_place(builder, ctx, mention) or _metric_focus(
         builder, ctx, mention
     )
+
+
+def _char_before(text: str, start: int) -> str:
+    """The character before ``start``; a line break at the start of the text."""
+    return text[start - 1] if start > 0 else "\n"
+
+
+def _chain_head(
+    builder: _Builder, ctx: _DocContext, place: Mention, by_end: Mapping[int, Mention]
+) -> int:
+    """Where the chain of places that ends with ``place``, each written right after
+    the one holding it, begins (江苏省徐州市|铜山区: 江苏省's start; not across
+    下坳镇|深圳, which does not hold 深圳)."""
+    while place.start in by_end:
+        before = by_end[place.start]
+        if ctx.ids[id(before)] not in _ancestor_ids(builder, ctx.ids[id(place)]):
+            break
+        place = before
+    return place.start
 
 
 def _route_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
