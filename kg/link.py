@@ -1986,6 +1986,11 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     # where each chain of places written together (湖南张家界) starts, by end
     chain_start = {p.end: p.start for p in near}
     chain_next = {p.start: p for p in near}
+    passed: set[int] = set()  # places skipped as lying outside the focus
+    before = [p for p in near if p.start < mention.start]
+    nearest = before[-1] if before else None
+    listed = chars("link:chars.listed-place") or "-"
+    by_end = {p.end: p for p in near}
     for place in reversed(near):
         if place.start >= mention.start:
             continue
@@ -2018,6 +2023,21 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             ):
                 last = chain_next[last.end]  # a place inside the last one
             return ctx.ids[id(last)]  # 扬州报告58例: where the clause was measured
+        following = chain_next.get(place.end)
+        if (
+            following is not None
+            and following is nearest
+            and id(following) in passed
+            and pid in _ancestor_ids(builder, ctx.ids[id(following)])
+            and pattern("link:pattern.clause-opening").fullmatch(
+                _char_before(text, _chain_head(builder, ctx, place, by_end))
+            )
+            is not None
+            and text[following.end : following.end + 1] not in listed
+        ):
+            # 北京市怀柔区多个村受灾，…15支: 北京市 only says where 怀柔区 is; a
+            # clause opening with the chain tells of 怀柔区, outside the focus or not
+            return ctx.ids[id(following)]  # (link:metric-chain-prefix)
         # Not known to lie elsewhere: within the focus, above it, or without a code.
         if (
             focus is None
@@ -2027,6 +2047,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             or pid in _ancestor_ids(builder, focus)
         ):
             return pid
+        passed.add(id(place))
     if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in (
         chars("link:chars.listed-place") or "-"
     ):
@@ -2036,6 +2057,25 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     return _paragraph_place(builder, ctx, mention) or _metric_focus(
         builder, ctx, mention
     )
+
+
+def _char_before(text: str, start: int) -> str:
+    """The character before ``start``; a line break at the start of the text."""
+    return text[start - 1] if start > 0 else "\n"
+
+
+def _chain_head(
+    builder: _Builder, ctx: _DocContext, place: Mention, by_end: Mapping[int, Mention]
+) -> int:
+    """Where the chain of places that ends with ``place``, each written right after
+    the one holding it, begins (江苏省徐州市|铜山区: 江苏省's start; not across
+    下坳镇|深圳, which does not hold 深圳)."""
+    while place.start in by_end:
+        before = by_end[place.start]
+        if ctx.ids[id(before)] not in _ancestor_ids(builder, ctx.ids[id(place)]):
+            break
+        place = before
+    return place.start
 
 
 def _route_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:

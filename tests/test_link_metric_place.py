@@ -164,3 +164,24 @@ def test_a_digest_sentence_does_not_carry_past_the_nation_or_a_list() -> None:
     assert _measured_in(text, "3200万元") != {"甘肃省"}
     assert _measured_in(text, "8万个") != {"云南省"}
     assert _measured_in(text, "3个小时") != {"浙江省"}
+
+
+def test_a_chain_opening_a_clause_names_its_last_place_not_the_holder() -> None:
+    text = (
+        "黄冈市各地抓紧春耕\n\n黄冈市今年春耕进展顺利。"
+        "会上介绍，湖北宜昌的一家合作社今年扩大规模，流转土地500多亩。\n"
+    )
+    assert _measured_in(text, "500多亩") == {"宜昌市"}  # not 湖北, holding the focus
+
+
+def test_a_chain_in_a_list_or_after_a_word_keeps_the_holder() -> None:
+    listed = (
+        "黄冈市各地抓紧春耕\n\n黄冈市今年春耕进展顺利。"
+        "会上介绍，湖北宜昌、襄阳的合作社今年扩大规模，流转土地500多亩。\n"
+    )
+    assert "宜昌市" not in _measured_in(listed, "500多亩")
+    route = (
+        "黄冈市各地抓紧春耕\n\n黄冈市今年春耕进展顺利。"
+        "会上介绍，连接河南和湖北宜昌的公路今年通车，全长180公里。\n"
+    )
+    assert "宜昌市" not in _measured_in(route, "180公里")
