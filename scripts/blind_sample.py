@@ -16,7 +16,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 9: ``BULK_PER_BATCH[9]`` further bulk news items, none of batches 1 to 8;
 - batch 10: ``BULK_PER_BATCH[10]`` further bulk news items, none of batches 1 to 9;
 - batch 11: ``BULK_PER_BATCH[11]`` further bulk news items, none of batches 1 to 10;
-- batch 12: ``BULK_PER_BATCH[12]`` further bulk news items, none of batches 1 to 11.
+- batch 12: ``BULK_PER_BATCH[12]`` further bulk news items, none of batches 1 to 11;
+- batch 13: ``BULK_PER_BATCH[13]`` further bulk news items, none of batches 1 to 12.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -59,6 +60,7 @@ SEEDS = {
     10: 20261215,
     11: 20261216,
     12: 20261217,
+    13: 20261218,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -73,6 +75,7 @@ BULK_PER_BATCH = {
     10: 16,
     11: 16,
     12: 16,
+    13: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
