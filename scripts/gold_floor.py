@@ -46,6 +46,7 @@ CORPORA = {
     "blind9": ("tests/gold/blind/batch9", "blind:9"),
     "blind10": ("tests/gold/blind/batch10", "blind:10"),
     "blind11": ("tests/gold/blind/batch11", "blind:11"),
+    "blind12": ("tests/gold/blind/batch12", "blind:12"),
 }
 
 
