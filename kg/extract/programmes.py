@@ -632,15 +632,10 @@ def _head_start(text: str, start: int) -> int:
                 edge = m.end()
                 after_adverb = m.group() in adverbs
     function = rules.chars("programme:words.function-chars")
-    words = _dictionary()
     for i, ch in enumerate(clause):
         if ch in function and i >= edge:
             # 等级, 各地: a dictionary word spanning the character keeps it
-            if not any(
-                clause[a:b] in words
-                for a in range(max(0, i - 2), i + 1)
-                for b in range(i + 2, min(len(clause), i + 3) + 1)
-            ):
+            if not _in_word(clause, i, 0, len(clause)):
                 edge = i + 1
         elif (
             ch in rules.chars("programme:chars.name-and")
@@ -673,6 +668,17 @@ def _head_start(text: str, start: int) -> int:
         # 环境创新行动 (the verb after a verb is the name's), not 保障|性安居工程
         edge += len(verb)
     return begin + edge
+
+
+def _in_word(text: str, i: int, low: int, high: int) -> bool:
+    """A dictionary word within ``text[low:high]`` spans the character at ``i``
+    (等级, 各地): a function character inside a word breaks no name."""
+    words = _dictionary()
+    return any(
+        text[a:b] in words
+        for a in range(max(low, i - 2), i + 1)
+        for b in range(i + 2, min(high, i + 3) + 1)
+    )
 
 
 @cache
@@ -777,7 +783,9 @@ def _works(text: str, places: Sequence[tuple[int, int]]) -> list[Candidate]:
         low = max(0, match.start() - 30)
         begin = low
         for i in range(match.start() - 1, low - 1, -1):
-            if text[i] in breaks or text[i] in function:
+            if text[i] in breaks or (
+                text[i] in function and not _in_word(text, i, low, match.start())
+            ):
                 begin = i + 1
                 break
         else:
