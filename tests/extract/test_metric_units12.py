@@ -36,3 +36,15 @@ def test_new_units(text: str, figure: str, value: str, unit: str) -> None:
 )
 def test_not_counted_in_words(text: str, word: str) -> None:
     assert word not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("去年卖出草莓十几万斤。", "十几万斤", "100000"),
+        ("景区接待游客六百多万人次。", "六百多万人次", "6000000"),
+        ("新栽树苗三十几万株。", "三十几万株", "300000"),
+    ],
+)
+def test_hedge_before_scale_in_words(text: str, figure: str, value: str) -> None:
+    assert _found(text)[figure][0] == value
