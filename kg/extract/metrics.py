@@ -435,6 +435,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
     reach: list[tuple[int, int]] = []
     halves = (
         _halves(doc, quoted, out, sections)
+        + _half_shares(doc, quoted, out, sections)
         + _people(doc, quoted, out, reach)
         + _cued(doc, quoted, out, sections)
     )
@@ -495,6 +496,39 @@ def _halves(
         }
         out.append(
             make_mention(doc, start, end, "metric", "metric:pattern.half", attrs)
+        )
+    return out
+
+
+def _half_shares(
+    doc: Document,
+    quoted: bytearray,
+    found: list[Mention],
+    sections: list[int | None],
+) -> list[Mention]:
+    """A half as a share (一半以上, 近一半, 超过半数: metric:pattern.half-share):
+    50 %, approximate when a hedge comes with it, where no other figure is."""
+    text = doc.clean
+    if words("metric:words.half")[0] not in text:
+        return []
+    taken = bytearray(len(text))
+    for m in found:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for match in pattern("metric:pattern.half-share").finditer(text):
+        start, end = match.span()
+        if quoted[start] or any(taken[start:end]):
+            continue
+        hedged = bool(match.group("pre") or match.group("tail"))
+        attrs = {
+            "value": "50",
+            "unit": "%",
+            "approx": hedged,
+            "subject": _half_subject(text, start, end, "%"),
+            "year": _year(doc, start, sections),
+        }
+        out.append(
+            make_mention(doc, start, end, "metric", "metric:pattern.half-share", attrs)
         )
     return out
 
