@@ -257,7 +257,7 @@ def extract_people(doc: Document) -> list[Mention]:
         national = {
             str(v[0]) for v in word_values("person:words.national-posts").values()
         }
-        # 四川省交通厅厅长汪洋: a leader's name under only a local post is an official
+        # 江西省水利厅厅长汪洋: a leader's name under only a local post is an official
         # of that name (person:national-leader-local)
         local = (
             bool(leader_posts)
@@ -403,7 +403,7 @@ _PRONOUN_WINDOW = 150
 
 
 def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
-    """俄罗斯总统普京, 沙特国王萨勒曼, 古巴国家主席迪亚斯-卡内尔: a foreign state and a
+    """巴西总统卢拉, 沙特国王萨米尔, 古巴国家主席洛佩斯-加西亚: a foreign state and a
     state title (``person:pattern.state-title-name``) before a name however it is
     spelled; :func:`_foreign_name_end` reads how far it runs."""
     text = doc.clean
@@ -609,7 +609,7 @@ def _ends_a_place(text: str, start: int, end: int) -> bool:
 
 def _local_piece_before(text: str, start: int) -> bool:
     """Whether the clause piece before a name (from the last break) opens with the
-    full name of a division (四川省交通厅厅长, 北京市市长): a local post, not a
+    full name of a division (江西省水利厅厅长, 北京市市长): a local post, not a
     central body's (中央外事工作委员会办公室主任)."""
     breaks = chars("person:chars.post-clause-end") + chars("person:chars.list-sep")
     lo = max(0, start - 30)
@@ -626,7 +626,7 @@ def _local_piece_before(text: str, start: int) -> bool:
 def _inside_a_place(text: str, start: int) -> bool:
     """Whether a name starting at ``start`` starts inside the full name of a division
     (three characters or more, ending in ``person:chars.place-end``) that begins
-    before it and runs past it: 阳镇普 of 房山区长阳镇普乐园 (区长 + 阳镇普)."""
+    before it and runs past it: 沟镇福 of 房山区长沟镇福乐园 (区长 + 沟镇福)."""
     keys = load_gazetteer().keys
     ends = chars("person:chars.place-end")
     for hi in range(start + 1, min(len(text), start + 4) + 1):
@@ -674,7 +674,7 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
     national = word_values("person:words.national-posts")
     at = start
     while at > 0 and text[at - 1] in chars("person:chars.title-name-gap"):
-        at -= 1  # 四川省交通厅厅长 汪洋: an interview caption's space
+        at -= 1  # 江西省水利厅厅长 汪洋: an interview caption's space
     clause_start = max(0, at - 60)
     for sep in chars("person:chars.post-clause-end"):
         clause_start = max(clause_start, text.rfind(sep, clause_start, at) + 1)
