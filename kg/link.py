@@ -25,7 +25,7 @@ from kg.extract._context import word_tags
 from kg.extract._tagger import segment
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
-from kg.lang.rules import chars, pattern, word_set, word_values, words
+from kg.lang.rules import chars, longest_first, pattern, word_set, word_values, words
 from kg.model import Document, Entity, Mention, Relation
 
 _progress = logging.getLogger("kg.progress")
@@ -1179,7 +1179,14 @@ def _international_body(
     written whole right before the title at ``at`` in ``doc.clean``."""
     doc = ctx.doc
     head = doc.clean[max(0, at - 12) : at]
-    name = next((w for w in _international_bodies() if head.endswith(w)), None)
+    name = next(
+        (
+            w
+            for w in longest_first("link:words.international-bodies")
+            if head.endswith(w)
+        ),
+        None,
+    )
     if name is None:
         return None
     return _post_org_before(builder, ctx, at, name, "link:words.international-bodies")
@@ -1194,7 +1201,14 @@ def _foreign_state(
     head = ctx.doc.clean[max(0, at - 16) : at]
     joint = pattern("link:pattern.state-title-joint").search(head)
     end = joint.start() if joint is not None else len(head)
-    name = next((w for w in _foreign_states() if head.endswith(w, 0, end)), None)
+    name = next(
+        (
+            w
+            for w in longest_first("link:words.foreign-states")
+            if head.endswith(w, 0, end)
+        ),
+        None,
+    )
     if name is None:
         return None
     return _post_org_before(
@@ -1218,21 +1232,6 @@ def _state_title(
     if between in words("link:words.state-former-marks"):
         return title, True
     return title, former
-
-
-@cache
-def _foreign_states() -> tuple[str, ...]:
-    """``link:words.foreign-states``, longest first (几内亚比绍 before 几内亚)."""
-    return tuple(sorted(words("link:words.foreign-states"), key=len, reverse=True))
-
-
-@cache
-def _international_bodies() -> tuple[str, ...]:
-    """``link:words.international-bodies``, longest first (联合国安理会 before 联合国):
-    sorted once, not at every post."""
-    return tuple(
-        sorted(words("link:words.international-bodies"), key=len, reverse=True)
-    )
 
 
 def _post_org_before(
