@@ -25,7 +25,15 @@ from kg.extract._context import word_tags
 from kg.extract._tagger import segment
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
-from kg.lang.rules import chars, longest_first, pattern, word_set, word_values, words
+from kg.lang.rules import (
+    alternation,
+    chars,
+    longest_first,
+    pattern,
+    word_set,
+    word_values,
+    words,
+)
 from kg.model import Document, Entity, Mention, Relation
 
 _progress = logging.getLogger("kg.progress")
@@ -1038,9 +1046,8 @@ def _post_target(
             return _party_body(builder, ctx, target, written, unit, at)
         # 河北省委书记倪岳峰、省长王正谱: a bare head-of-government title is in the
         # nearest place of its level in the sentence, not in the article's focus.
-        level = next(iter(word_values("link:words.head-titles").get(title, ())), "")
-        if level:
-            place = _sentence_place_of_level(builder, ctx, person, clean_at, level)
+        if head_level:
+            place = _sentence_place_of_level(builder, ctx, person, clean_at, head_level)
             if place is not None:
                 return ids[id(place)], place
         # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
@@ -1138,9 +1145,7 @@ def _party_body(
 
 @cache
 def _former_marker() -> re.Pattern[str]:
-    return re.compile(
-        "(?:" + "|".join(map(re.escape, words("person:words.former-marker"))) + ")$"
-    )
+    return re.compile("(?:" + alternation("person:words.former-marker") + ")$")
 
 
 def _chain_gap(gap: str) -> bool:
@@ -2047,9 +2052,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         ):
             return pid
         passed.add(id(place))
-    if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in (
-        chars("link:chars.listed-place") or "-"
-    ):
+    if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in listed:
         # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
         # about, outside the focus; not one of a list (新开通上海等航线6条)
         return ctx.ids[id(elsewhere)]
