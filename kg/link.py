@@ -1050,14 +1050,14 @@ def _post_target(
             place = _sentence_place_of_level(builder, ctx, person, clean_at, head_level)
             if place is not None:
                 return ids[id(place)], place
-        # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
-        # post is in the last place named before it in its sentence, not in the
-        # article's focus (link:sentence-place-post)
         if title in word_set("link:words.abroad-titles"):
             # 俄罗斯总统某某: a foreign post, in the state named right before it (a
             # place name jieba knows that no place mention covers), in no place the
             # article names
             return _state_before(builder, ctx, clean_at)
+        # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
+        # post is in the last place named before it in its sentence, not in the
+        # article's focus (link:sentence-place-post)
         if article.focus and article.mention:
             place = _sentence_place_before(ctx, person, clean_at)
             # the evidence is the person's mention, as for the focus: the rule that
