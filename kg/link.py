@@ -25,7 +25,15 @@ from kg.extract._context import word_tags
 from kg.extract._tagger import segment
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
-from kg.lang.rules import chars, pattern, word_set, word_values, words
+from kg.lang.rules import (
+    alternation,
+    chars,
+    longest_first,
+    pattern,
+    word_set,
+    word_values,
+    words,
+)
 from kg.model import Document, Entity, Mention, Relation
 
 _progress = logging.getLogger("kg.progress")
@@ -1038,19 +1046,18 @@ def _post_target(
             return _party_body(builder, ctx, target, written, unit, at)
         # 河北省委书记倪岳峰、省长王正谱: a bare head-of-government title is in the
         # nearest place of its level in the sentence, not in the article's focus.
-        level = next(iter(word_values("link:words.head-titles").get(title, ())), "")
-        if level:
-            place = _sentence_place_of_level(builder, ctx, person, clean_at, level)
+        if head_level:
+            place = _sentence_place_of_level(builder, ctx, person, clean_at, head_level)
             if place is not None:
                 return ids[id(place)], place
-        # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
-        # post is in the last place named before it in its sentence, not in the
-        # article's focus (link:sentence-place-post)
         if title in word_set("link:words.abroad-titles"):
             # 俄罗斯总统某某: a foreign post, in the state named right before it (a
             # place name jieba knows that no place mention covers), in no place the
             # article names
             return _state_before(builder, ctx, clean_at)
+        # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
+        # post is in the last place named before it in its sentence, not in the
+        # article's focus (link:sentence-place-post)
         if article.focus and article.mention:
             place = _sentence_place_before(ctx, person, clean_at)
             # the evidence is the person's mention, as for the focus: the rule that
@@ -1138,9 +1145,7 @@ def _party_body(
 
 @cache
 def _former_marker() -> re.Pattern[str]:
-    return re.compile(
-        "(?:" + "|".join(map(re.escape, words("person:words.former-marker"))) + ")$"
-    )
+    return re.compile("(?:" + alternation("person:words.former-marker") + ")$")
 
 
 def _chain_gap(gap: str) -> bool:
@@ -1179,7 +1184,14 @@ def _international_body(
     written whole right before the title at ``at`` in ``doc.clean``."""
     doc = ctx.doc
     head = doc.clean[max(0, at - 12) : at]
-    name = next((w for w in _international_bodies() if head.endswith(w)), None)
+    name = next(
+        (
+            w
+            for w in longest_first("link:words.international-bodies")
+            if head.endswith(w)
+        ),
+        None,
+    )
     if name is None:
         return None
     return _post_org_before(builder, ctx, at, name, "link:words.international-bodies")
@@ -1194,7 +1206,14 @@ def _foreign_state(
     head = ctx.doc.clean[max(0, at - 16) : at]
     joint = pattern("link:pattern.state-title-joint").search(head)
     end = joint.start() if joint is not None else len(head)
-    name = next((w for w in _foreign_states() if head.endswith(w, 0, end)), None)
+    name = next(
+        (
+            w
+            for w in longest_first("link:words.foreign-states")
+            if head.endswith(w, 0, end)
+        ),
+        None,
+    )
     if name is None:
         return None
     return _post_org_before(
@@ -1218,21 +1237,6 @@ def _state_title(
     if between in words("link:words.state-former-marks"):
         return title, True
     return title, former
-
-
-@cache
-def _foreign_states() -> tuple[str, ...]:
-    """``link:words.foreign-states``, longest first (几内亚比绍 before 几内亚)."""
-    return tuple(sorted(words("link:words.foreign-states"), key=len, reverse=True))
-
-
-@cache
-def _international_bodies() -> tuple[str, ...]:
-    """``link:words.international-bodies``, longest first (联合国安理会 before 联合国):
-    sorted once, not at every post."""
-    return tuple(
-        sorted(words("link:words.international-bodies"), key=len, reverse=True)
-    )
 
 
 def _post_org_before(
@@ -2048,9 +2052,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         ):
             return pid
         passed.add(id(place))
-    if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in (
-        chars("link:chars.listed-place") or "-"
-    ):
+    if elsewhere is not None and text[elsewhere.end : elsewhere.end + 1] not in listed:
         # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
         # about, outside the focus; not one of a list (新开通上海等航线6条)
         return ctx.ids[id(elsewhere)]
