@@ -935,7 +935,6 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "duration-frame",
         "change-lead",
         "list-joint",
-        "list-joint-inside",
         "respective-compared",
         "shared-head",
     )
@@ -1068,7 +1067,7 @@ def _respective(text: str, start: int, end: int) -> str | None:
     clauses = _CLAUSE_STOP.split(before)
     own = rules["compared-split"].split(clauses[-1])[0]
     own = rules["respective-compared"].split(own)[0]
-    nouns = [x for x in rules["list-joint-inside"].split(own) if x]
+    nouns = [x for x in rules["list-joint"].split(own) if x]
     if len(nouns) == n:  # 城镇、农村居民收入分别…
         subject = _clean_before(nouns[k], rules)
         head = rules["shared-head"].search(nouns[-1])
