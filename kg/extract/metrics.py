@@ -239,7 +239,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
         [('34800', '元', False), ('180000', '人', True)]
     """
     text = doc.clean
-    units, pattern = _units()
+    units, figure_pattern = _units()
     sets = _sets()
     # A mask of the quoted characters: one lookup per figure, where a loop over the
     # spans made a document's cost grow with the square of its length.
@@ -247,12 +247,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
     for a, b in _quoted_spans(text):
         quoted[a:b] = b"\x01" * (b - a)
     series = bytearray(len(text))
-    for found in _series_title().finditer(text):
+    for found in pattern("metric:pattern.series-title").finditer(text):
         a, b = found.span()
         series[a:b] = b"\x01" * (b - a)
     sections: list[int | None] = []  # _year's per-document table, made on first use
     out = []
-    for match in _figures(text, pattern):
+    for match in _figures(text, figure_pattern):
         start, end = match.span()
         previous = text[start - 1 : start]
         if (
@@ -325,7 +325,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:chars.period-before"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 前11个月: the months of the year so far, a date, not a duration
-        if unit in sets["rank"] and _rank_before().search(
+        if unit in sets["rank"] and pattern("metric:pattern.rank-before").search(
             text, max(0, start - 2), start
         ):
             continue  # 前三名, 倒26名: a rank, not a number of people
@@ -335,13 +335,19 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         if unit in sets["not_after_year_number"] and _is_year_number(number_text):
             continue  # 2011级: students of a year, not a magnitude
-        if unit in sets["duration"] and _period_name().match(text, end) is not None:
+        if (
+            unit in sets["duration"]
+            and pattern("metric:pattern.period-name-after").match(text, end) is not None
+        ):
             if trace.active():
                 rule = "metric:pattern.period-name-after"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 三年行动计划, 五年期: a name or a term, not a quantity
         in_words = not _DIGIT.match(number_text)
-        if in_words and _method_name().match(text, end) is not None:
+        if (
+            in_words
+            and pattern("metric:pattern.method-name-after").match(text, end) is not None
+        ):
             if trace.active():
                 rule = "metric:pattern.method-name-after"
                 trace.rejected(doc, start, end, "metric", rule)
@@ -381,7 +387,9 @@ def extract_metrics(doc: Document) -> list[Mention]:
             start -= len(times.group())
         speed = _per_hour().get(unit)
         if speed:
-            per_hour = _per_hour_before().search(text, max(0, start - 4), start)
+            per_hour = pattern("metric:pattern.per-hour-before").search(
+                text, max(0, start - 4), start
+            )
             if per_hour is not None:  # 每小时80公里: a speed, 80 公里/小时
                 start, unit = per_hour.start(), speed
         low = None if below else _range_low(text, start, match, units)
@@ -858,24 +866,9 @@ def _not_counted(
 
 
 @cache
-def _rank_before() -> re.Pattern[str]:
-    return pattern("metric:pattern.rank-before")
-
-
-@cache
-def _series_title() -> re.Pattern[str]:
-    return pattern("metric:pattern.series-title")
-
-
-@cache
 def _per_hour() -> dict[str, str]:
     """Length unit → its speed unit (公里 → 公里/小时): metric:units.per-hour."""
     return {unit.split("/")[0]: unit for unit in words("metric:units.per-hour")}
-
-
-@cache
-def _per_hour_before() -> re.Pattern[str]:
-    return pattern("metric:pattern.per-hour-before")
 
 
 @cache
@@ -942,7 +935,6 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "duration-frame",
         "change-lead",
         "list-joint",
-        "list-joint-inside",
         "respective-compared",
         "shared-head",
     )
@@ -1075,7 +1067,7 @@ def _respective(text: str, start: int, end: int) -> str | None:
     clauses = _CLAUSE_STOP.split(before)
     own = rules["compared-split"].split(clauses[-1])[0]
     own = rules["respective-compared"].split(own)[0]
-    nouns = [x for x in rules["list-joint-inside"].split(own) if x]
+    nouns = [x for x in rules["list-joint"].split(own) if x]
     if len(nouns) == n:  # 城镇、农村居民收入分别…
         subject = _clean_before(nouns[k], rules)
         head = rules["shared-head"].search(nouns[-1])
@@ -1439,16 +1431,6 @@ def _edge_tags_short() -> frozenset[str]:
 
 
 @cache
-def _method_name() -> re.Pattern[str]:
-    return pattern("metric:pattern.method-name-after")
-
-
-@cache
-def _period_name() -> re.Pattern[str]:
-    return pattern("metric:pattern.period-name-after")
-
-
-@cache
 def _ages() -> dict[str, str]:
     """Unit → subject of an age (metric:subject.age)."""
     return word_values("metric:subject.age")
@@ -1459,7 +1441,7 @@ def _age_of(follow: str) -> str | None:
     """The noun an age is of when it follows the age, from the ten characters after it
     (80岁以上老人 → 老人, 95岁的婆婆 → 婆婆; metric:subject.age-of), else None (今年83岁了,
     18岁时)."""
-    lead = _age_of_pattern().match(follow)
+    lead = pattern("metric:subject.age-of").match(follow)
     if lead is None:
         return None
     rest = _AFTER_NOUN.match(follow[lead.end() :])
@@ -1471,11 +1453,6 @@ def _age_of(follow: str) -> str | None:
             break  # 28岁的方俊明: a name's age stays 年龄
         run += word
     return run if len(run) >= 2 else None
-
-
-@cache
-def _age_of_pattern() -> re.Pattern[str]:
-    return pattern("metric:subject.age-of")
 
 
 @cache
