@@ -254,14 +254,13 @@ def extract_people(doc: Document) -> list[Mention]:
                 trace.rejected(doc, match.start(), match.end(), "person", rule)
             continue
         leader_posts = national_posts(doc, match.start(), match.end())
-        national = {
-            str(v[0]) for v in word_values("person:words.national-posts").values()
-        }
         # 四川省交通厅厅长汪洋: a leader's name under only a local post is an official
         # of that name (person:national-leader-local)
         local = (
             bool(leader_posts)
-            and not any(p["org"] or p["title"] in national for p in leader_posts)
+            and not any(
+                p["org"] or p["title"] in _national_post_titles() for p in leader_posts
+            )
             and _local_piece_before(text, match.start())
         )
         add(
@@ -604,6 +603,14 @@ def _ends_a_place(text: str, start: int, end: int) -> bool:
     return any(
         any(kind == "full" for _, kind in keys.get(text[lo:end], ()))
         for lo in range(max(0, min(start, end - 3) - 5), min(start, end - 3) + 1)
+    )
+
+
+@cache
+def _national_post_titles() -> frozenset[str]:
+    """The titles of person:words.national-posts (国务院副总理 → 副总理)."""
+    return frozenset(
+        str(v[0]) for v in word_values("person:words.national-posts").values()
     )
 
 
