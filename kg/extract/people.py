@@ -1643,7 +1643,7 @@ def _common_surnames() -> frozenset[str]:
     return frozenset(ranked[:least])
 
 
-def _role_word_not_name(name: str, text: str = "", end: int = 0) -> bool:
+def _role_word_not_name(name: str, text: str, end: int) -> bool:
     """工人师傅们, 教师荣誉制度, 农民丰收节: after a role word, a word jieba tags as a name
     but uses often (person:count.nr-word-freq), or one it uses less often that the
     text writes only once, starting with no common surname and running into the next
