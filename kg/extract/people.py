@@ -593,15 +593,19 @@ def _surname_then_word(text: str, start: int, end: int) -> bool:
     )
 
 
+def _full_division(key: str) -> bool:
+    """Whether ``key`` is the full name of a division of the gazetteer."""
+    return any(kind == "full" for _, kind in load_gazetteer().keys.get(key, ()))
+
+
 def _ends_a_place(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a division's suffix where the full name of
     a division (three characters or more) ends, starting at or before it: 长乐区 for
     乐区 of 市长乐区, 姜屯镇 for 姜屯镇 (``person:chars.place-end``)."""
     if text[end - 1] not in chars("person:chars.place-end"):
         return False
-    keys = load_gazetteer().keys
     return any(
-        any(kind == "full" for _, kind in keys.get(text[lo:end], ()))
+        _full_division(text[lo:end])
         for lo in range(max(0, min(start, end - 3) - 5), min(start, end - 3) + 1)
     )
 
@@ -622,27 +626,19 @@ def _local_piece_before(text: str, start: int) -> bool:
     lo = max(0, start - 30)
     for sep in breaks:
         lo = max(lo, text.rfind(sep, lo, start) + 1)
-    keys = load_gazetteer().keys
-    return any(
-        any(kind == "full" for _, kind in keys.get(text[lo : lo + k], ()))
-        for k in range(2, 6)
-        if lo + k < start
-    )
+    return any(_full_division(text[lo : lo + k]) for k in range(2, 6) if lo + k < start)
 
 
 def _inside_a_place(text: str, start: int) -> bool:
     """Whether a name starting at ``start`` starts inside the full name of a division
     (three characters or more, ending in ``person:chars.place-end``) that begins
     before it and runs past it: 阳镇普 of 房山区长阳镇普乐园 (区长 + 阳镇普)."""
-    keys = load_gazetteer().keys
     ends = chars("person:chars.place-end")
     for hi in range(start + 1, min(len(text), start + 4) + 1):
         if text[hi - 1] not in ends:
             continue
         for lo in range(max(0, hi - 6), start):
-            if hi - lo >= 3 and any(
-                kind == "full" for _, kind in keys.get(text[lo:hi], ())
-            ):
+            if hi - lo >= 3 and _full_division(text[lo:hi]):
                 return True
     return False
 
