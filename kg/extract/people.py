@@ -254,14 +254,13 @@ def extract_people(doc: Document) -> list[Mention]:
                 trace.rejected(doc, match.start(), match.end(), "person", rule)
             continue
         leader_posts = national_posts(doc, match.start(), match.end())
-        national = {
-            str(v[0]) for v in word_values("person:words.national-posts").values()
-        }
         # 江西省水利厅厅长汪洋: a leader's name under only a local post is an official
         # of that name (person:national-leader-local)
         local = (
             bool(leader_posts)
-            and not any(p["org"] or p["title"] in national for p in leader_posts)
+            and not any(
+                p["org"] or p["title"] in _national_post_titles() for p in leader_posts
+            )
             and _local_piece_before(text, match.start())
         )
         add(
@@ -594,16 +593,28 @@ def _surname_then_word(text: str, start: int, end: int) -> bool:
     )
 
 
+def _full_division(key: str) -> bool:
+    """Whether ``key`` is the full name of a division of the gazetteer."""
+    return any(kind == "full" for _, kind in load_gazetteer().keys.get(key, ()))
+
+
 def _ends_a_place(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a division's suffix where the full name of
     a division (three characters or more) ends, starting at or before it: 长乐区 for
     乐区 of 市长乐区, 姜屯镇 for 姜屯镇 (``person:chars.place-end``)."""
     if text[end - 1] not in chars("person:chars.place-end"):
         return False
-    keys = load_gazetteer().keys
     return any(
-        any(kind == "full" for _, kind in keys.get(text[lo:end], ()))
+        _full_division(text[lo:end])
         for lo in range(max(0, min(start, end - 3) - 5), min(start, end - 3) + 1)
+    )
+
+
+@cache
+def _national_post_titles() -> frozenset[str]:
+    """The titles of person:words.national-posts (国务院副总理 → 副总理)."""
+    return frozenset(
+        str(v[0]) for v in word_values("person:words.national-posts").values()
     )
 
 
@@ -615,27 +626,19 @@ def _local_piece_before(text: str, start: int) -> bool:
     lo = max(0, start - 30)
     for sep in breaks:
         lo = max(lo, text.rfind(sep, lo, start) + 1)
-    keys = load_gazetteer().keys
-    return any(
-        any(kind == "full" for _, kind in keys.get(text[lo : lo + k], ()))
-        for k in range(2, 6)
-        if lo + k < start
-    )
+    return any(_full_division(text[lo : lo + k]) for k in range(2, 6) if lo + k < start)
 
 
 def _inside_a_place(text: str, start: int) -> bool:
     """Whether a name starting at ``start`` starts inside the full name of a division
     (three characters or more, ending in ``person:chars.place-end``) that begins
     before it and runs past it: 沟镇福 of 房山区长沟镇福乐园 (区长 + 沟镇福)."""
-    keys = load_gazetteer().keys
     ends = chars("person:chars.place-end")
     for hi in range(start + 1, min(len(text), start + 4) + 1):
         if text[hi - 1] not in ends:
             continue
         for lo in range(max(0, hi - 6), start):
-            if hi - lo >= 3 and any(
-                kind == "full" for _, kind in keys.get(text[lo:hi], ())
-            ):
+            if hi - lo >= 3 and _full_division(text[lo:hi]):
                 return True
     return False
 
@@ -1636,7 +1639,7 @@ def _common_surnames() -> frozenset[str]:
     return frozenset(ranked[:least])
 
 
-def _role_word_not_name(name: str, text: str = "", end: int = 0) -> bool:
+def _role_word_not_name(name: str, text: str, end: int) -> bool:
     """工人师傅们, 教师荣誉制度, 农民丰收节: after a role word, a word jieba tags as a name
     but uses often (person:count.nr-word-freq), or one it uses less often that the
     text writes only once, starting with no common surname and running into the next

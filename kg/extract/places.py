@@ -34,6 +34,7 @@ from kg.lang.gazetteer import (
     RANK as RANK,
 )
 from kg.lang.gazetteer import (
+    TOWN_LEVELS,
     Gazetteer,
     load_gazetteer,
     town_stems,
@@ -710,7 +711,7 @@ def _renamed_towns(hits: list[_Hit], gazetteer: Gazetteer) -> None:
     named = {h.chosen for h in hits if h.chosen}
     levels = words("place:words.town-levels")
     for h in hits:
-        if h.chosen is None or gazetteer.divisions[h.chosen].level not in _TOWN_LEVELS:
+        if h.chosen is None or gazetteer.divisions[h.chosen].level not in TOWN_LEVELS:
             continue
         above = gazetteer.ancestors(h.chosen)
         if any(a in named and RANK[gazetteer.divisions[a].level] == 3 for a in above):
@@ -726,9 +727,6 @@ def _renamed_towns(hits: list[_Hit], gazetteer: Gazetteer) -> None:
         if len(found) == 1 and h.chosen not in found:
             h.chosen = found.pop()
             h.rule = "place:renamed-town"
-
-
-_TOWN_LEVELS = ("town", "township", "subdistrict")
 
 
 def _parents_in_names(hits: list[_Hit], gazetteer: Gazetteer) -> list[_Hit]:

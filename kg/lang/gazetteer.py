@@ -179,13 +179,16 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(divisions, automaton, dict(keys), locator, pairs)
 
 
+TOWN_LEVELS = ("town", "township", "subdistrict")
+
+
 @cache
 def town_stems() -> dict[str, dict[str, str]]:
     """District id → {stem: town-level division}: 海拉尔区 → {正阳: 正阳街道, …}."""
     gazetteer = load_gazetteer()
     stems: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for d in gazetteer.divisions.values():
-        if d.level not in ("town", "township", "subdistrict"):
+        if d.level not in TOWN_LEVELS:
             continue
         for word in words("place:words.town-levels"):
             stem = d.name.removesuffix(word)
