@@ -17,7 +17,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 10: ``BULK_PER_BATCH[10]`` further bulk news items, none of batches 1 to 9;
 - batch 11: ``BULK_PER_BATCH[11]`` further bulk news items, none of batches 1 to 10;
 - batch 12: ``BULK_PER_BATCH[12]`` further bulk news items, none of batches 1 to 11;
-- batch 13: ``BULK_PER_BATCH[13]`` further bulk news items, none of batches 1 to 12.
+- batch 13: ``BULK_PER_BATCH[13]`` further bulk news items, none of batches 1 to 12;
+- batch 14: ``BULK_PER_BATCH[14]`` further bulk news items, none of batches 1 to 13.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -61,6 +62,7 @@ SEEDS = {
     11: 20261216,
     12: 20261217,
     13: 20261218,
+    14: 20261219,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -76,6 +78,7 @@ BULK_PER_BATCH = {
     11: 16,
     12: 16,
     13: 16,
+    14: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
