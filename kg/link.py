@@ -1532,33 +1532,43 @@ def _place_before_local(
 def _place_referred_back(
     builder: _Builder, ctx: _DocContext, mention: Mention
 ) -> str | None:
-    """The place 这里 refers to when it opens the programme's sentence and that
-    sentence names no place before it (位于某区某乡的这片绿化带…。十年前，这里…开始
-    实施“见缝插绿”工程): the most precise division, down to a town, of the sentence
-    before, in the same paragraph (``link:words.here-anaphora``); None otherwise."""
+    """The place 这里 or 当地 refers to when the programme's sentence holds that word,
+    before or after the programme, and names no place before either (位于某区某乡的
+    这片绿化带…。十年前，这里…开始实施“见缝插绿”工程; 某州资源丰富…。在…政策的帮扶
+    下，当地正…): the most precise division, down to a village, of the sentence before,
+    in the same paragraph (``link:pattern.here-anaphora``); None otherwise."""
     text = ctx.doc.clean
     start = ctx.position(mention)
     index = ctx.doc.sentence_index(start)
-    sentence = ctx.doc.sentences[index][0]
-    word = max(
-        (text.rfind(w, sentence, start) for w in words("link:words.here-anaphora")),
-        default=-1,
-    )
-    if word < 0 or index == 0:
+    sentence, sentence_end = ctx.doc.sentences[index][:2]
+    if index == 0:
         return None
-    if any(ctx.position(p) < start for p in ctx.nearby(mention, "place")):
+    word = pattern("link:pattern.here-anaphora").search(text, sentence, sentence_end)
+    if word is None:
+        return None
+    if any(
+        ctx.position(p) < max(start, word.start()) for p in ctx.nearby(mention, "place")
+    ):
         return None
     previous = ctx.doc.sentences[index - 1][0]
     if ctx.doc.paragraph_index(previous) != ctx.doc.paragraph_index(start):
         return None
     by_rank: dict[int, set[str]] = defaultdict(set)
-    for place in ctx.by_label["place"]:
+    unnamed = pattern("link:pattern.unnamed-village")
+    before = [
+        p for p in ctx.by_label["place"] if previous <= ctx.position(p) < sentence
+    ]
+    starts = {ctx.position(p) for p in before}
+    for place in before:
         pid = ctx.ids.get(id(place))
-        if pid is None or not previous <= ctx.position(place) < sentence:
+        if pid is None:
             continue
+        end = ctx.to_clean(place.end)
+        if end not in starts and unnamed.match(text, end):
+            return None  # 在某省某某村，…。当地…: a village the gazetteer lacks
         level = str(builder.graph.entities[pid].attrs.get("level"))
-        if RANK.get(level, 9) <= 4 and level != "zone":
-            by_rank[RANK[level]].add(pid)
+        if RANK.get(level, 9) <= 5 and level != "zone":
+            by_rank[RANK[level]].add(pid)  # 在某省某村，…。…当地…: the village
     if not by_rank:
         return None
     best = by_rank[max(by_rank)]

@@ -167,3 +167,37 @@ def test_a_town_following_the_centre_s_decision_keeps_its_programme_local() -> N
         "屏南县按照党中央的决定，在全县开展“乡村医生培训工程”。"
     )
     assert _scope(text, "乡村医生培训工程") == "local"
+
+
+def test_dangdi_with_no_place_in_its_sentence_points_to_the_sentence_before() -> None:
+    """link:pattern.here-anaphora: 当地 refers back to the one division named before."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "浙江松阳县的山区资源丰富。在“茶园提升工程”的带动下，当地正发展茶产业。"
+    )
+    assert _runs_in(text, "茶园提升工程") == {"松阳县"}
+
+
+def test_zheli_after_the_programme_points_to_the_sentence_before() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "浙江松阳县的茶园郁郁葱葱。近年推进的“茶园提升工程”，正让这里走向富裕。"
+    )
+    assert _runs_in(text, "茶园提升工程") == {"松阳县"}
+
+
+def test_dangdi_shijian_is_a_foreign_dateline_not_a_place() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "浙江松阳县的茶园郁郁葱葱。当地时间昨天，“茶园提升工程”的介绍会在海外举行。"
+    )
+    assert "松阳县" not in _runs_in(text, "茶园提升工程")
+
+
+def test_dangdi_after_a_village_the_gazetteer_lacks_is_not_its_province() -> None:
+    """link:pattern.unnamed-village: the village is meant, not the province."""
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "今年春天，在浙江省云岫村，一场篮球赛火出了圈。当地借势开始实施“茶园提升工程”。"
+    )
+    assert "浙江省" not in _runs_in(text, "茶园提升工程")
