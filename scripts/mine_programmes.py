@@ -500,6 +500,55 @@ def mine_stems(
     return evidence, {s: f"entry {e}" for s, e in stems.items()}
 
 
+# --family (round 13): bare names that end like three programmes of the lexicon (…改造,
+# …协作, …进校园, …通办: programme_tails(3)), whole phrases before a break, a function
+# character or a generic head, in three documents over two years or more. Tails that
+# end goals and concepts rather than schemes (…发展, …经验, …中国) are left out.
+FAMILY_NOT_TAILS = frozenset(
+    "发展 中国 经验 之路 基层 保险 一策 合一 粮仓 范区 通道 任制 卫战 坚战".split()
+)
+_FAMILY_NEXT = re.compile(
+    r"[^\u4e00-\u9fff]|[的和与及等]|工作|政策|项目|资金|试点|任务|成效|成果"
+)
+
+
+def mine_family(
+    corpus: Path, skip: set[int]
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--family``: per bare name of four characters or more that ends in a family
+    tail, in how many documents and years it occurs.
+
+    Examples:
+        >>> _FAMILY_NEXT.match("，"), _FAMILY_NEXT.match("师") is None
+        (<re.Match object; span=(0, 1), match='，'>, True)
+    """
+    tails = programme_tails(3) - FAMILY_NOT_TAILS
+    tail_re = re.compile("|".join(sorted(tails, key=len, reverse=True)))
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    years: dict[str, set[str]] = defaultdict(set)
+    example: dict[str, str] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if line_no in skip:
+                continue
+            record = json.loads(line)
+            text = record["text"]
+            seen = set()
+            for m in tail_re.finditer(text):
+                if not _FAMILY_NEXT.match(text, m.end()):
+                    continue
+                name = bare_name(text, m.end())
+                if name and len(name) >= 4 and name[0] not in FUNCTION_CHARS:
+                    seen.add(name)
+                    example.setdefault(name, text[max(0, m.end() - 20) : m.end() + 8])
+            for name in seen:
+                evidence[name]["docs"] += 1
+                years[name].add(record.get("date", "")[:4])
+    for name, ev in evidence.items():
+        ev["years"] = len(years[name])
+    return evidence, example
+
+
 def keep_marked(name: str, ev: Counter[str], min_docs: int, min_bare: int) -> bool:
     """Marked in MIN_DOCS documents and bare in MIN_BARE (the readers' line: ten
     documents of the xwlb corpus), marked in one document for twelve bare at least
@@ -698,6 +747,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="mine the entries' names without their scheme word, written bare",
     )
+    parser.add_argument(
+        "--family",
+        action="store_true",
+        help="mine bare names that end like three programmes (…改造, …进校园)",
+    )
     parser.add_argument("--min-bare", type=int, default=10)
     parser.add_argument(
         "--tails",
@@ -719,12 +773,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.out:
         parser.error("--out or --unreviewed")
     texts = bulk_texts(args.corpus, blind_lines())
-    if args.stems:
-        evidence, example = mine_stems(args.corpus, blind_lines())
+    if args.stems or args.family:
+        mine_spread = mine_stems if args.stems else mine_family
+        evidence, example = mine_spread(args.corpus, blind_lines())
         rows = [
             (n, ev)
             for n, ev in evidence.items()
-            if ev["docs"] >= args.min_docs and ev["years"] >= 2
+            if ev["docs"] >= args.min_docs
+            and ev["years"] >= 2
+            and _word_frequency().get(n, 0) < 50
         ]
         kinds: tuple[str, ...] = ("years",)
     elif args.marked:
