@@ -505,7 +505,11 @@ def mine_stems(
 # character or a generic head, in three documents over two years or more. Tails that
 # end goals and concepts rather than schemes (…发展, …经验, …中国) are left out.
 FAMILY_NOT_TAILS = frozenset(
-    "发展 中国 经验 之路 基层 保险 一策 合一 粮仓 范区 通道 任制 卫战 坚战".split()
+    (
+        "发展 中国 经验 之路 基层 保险 一策 合一 粮仓 范区 通道 任制 卫战 坚战 "
+        "一次 一课 万家 万村 之旅 保护 北上 医生 十条 千屏 国行 城市 少年 征路 "
+        "提升 收节 政课 旅游 福建 祖国 规定"
+    ).split()
 )
 _FAMILY_NEXT = re.compile(
     r"[^\u4e00-\u9fff]|[的和与及等]|工作|政策|项目|资金|试点|任务|成效|成果"
@@ -513,7 +517,7 @@ _FAMILY_NEXT = re.compile(
 
 
 def mine_family(
-    corpus: Path, skip: set[int]
+    corpus: Path, skip: set[int], tail_entries: int = 3
 ) -> tuple[dict[str, Counter[str]], dict[str, str]]:
     """``--family``: per bare name of four characters or more that ends in a family
     tail, in how many documents and years it occurs.
@@ -522,7 +526,7 @@ def mine_family(
         >>> _FAMILY_NEXT.match("，"), _FAMILY_NEXT.match("师") is None
         (<re.Match object; span=(0, 1), match='，'>, True)
     """
-    tails = programme_tails(3) - FAMILY_NOT_TAILS
+    tails = programme_tails(tail_entries) - FAMILY_NOT_TAILS
     tail_re = re.compile("|".join(sorted(tails, key=len, reverse=True)))
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     years: dict[str, set[str]] = defaultdict(set)
@@ -752,6 +756,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="mine bare names that end like three programmes (…改造, …进校园)",
     )
+    parser.add_argument(
+        "--tail-entries",
+        type=int,
+        default=3,
+        help="with --family: a tail is the end of this many programmes",
+    )
     parser.add_argument("--min-bare", type=int, default=10)
     parser.add_argument(
         "--tails",
@@ -774,8 +784,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--out or --unreviewed")
     texts = bulk_texts(args.corpus, blind_lines())
     if args.stems or args.family:
-        mine_spread = mine_stems if args.stems else mine_family
-        evidence, example = mine_spread(args.corpus, blind_lines())
+        if args.stems:
+            evidence, example = mine_stems(args.corpus, blind_lines())
+        else:
+            evidence, example = mine_family(
+                args.corpus, blind_lines(), args.tail_entries
+            )
         rows = [
             (n, ev)
             for n, ev in evidence.items()
