@@ -437,6 +437,122 @@ def mine_marked(
     return evidence, {}
 
 
+# --stems (round 13): the lexicon's own names that end in a scheme word
+# (引江补汉工程, 一次性扩岗补助政策) written BARE, without it (南水北调中线引江补汉、),
+# in several documents over two years or more: the bare stem is the spelling fresh
+# text misses, the entry is the evidence that it names one scheme.
+STEM_WORDS = tuple(
+    sorted(
+        (
+            "工程 行动 计划 战略 改革 制度 政策 试点 建设 专项行动 攻坚战 三年行动 "
+            "行动计划 活动 攻坚行动 专项整治 工作 示范工程 项目 机制 规划 运动"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def entry_stems(rows: list[list[str]], known: set[str]) -> dict[str, str]:
+    """Per stem of three characters or more of a programme's name or alias without
+    its scheme word (引江补汉 of 引江补汉工程), the entry; stems that are names already
+    are left out.
+
+    Examples:
+        >>> entry_stems([["引江补汉工程", "programme", "national", "", "1"]], set())
+        {'引江补汉': '引江补汉工程'}
+    """
+    stems: dict[str, str] = {}
+    for name, cls, _, aliases, *_ in rows:
+        if cls != "programme":
+            continue
+        for n in (name, *filter(None, aliases.split("|"))):
+            word = next((w for w in STEM_WORDS if n.endswith(w)), None)
+            if word and len(n) - len(word) >= 3:
+                stem = n[: -len(word)]
+                if _CJK_ONLY.fullmatch(stem) and stem not in known:
+                    stems.setdefault(stem, name)
+    return stems
+
+
+def mine_stems(
+    corpus: Path, skip: set[int]
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--stems``: per stem, in how many documents and years it occurs bare."""
+    sys.path.insert(0, str(ROOT))
+    from kg.extract.programmes import lexicon as kg_lexicon
+
+    text = (LEXICON_DIR / "lexicon.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and ln[0] != "#"][1:]
+    stems = entry_stems(rows, set(kg_lexicon()))
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    years: dict[str, set[str]] = defaultdict(set)
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if line_no in skip:
+                continue
+            record = json.loads(line)
+            for stem in bare_count(iter([record["text"]]), set(stems)):
+                evidence[stem]["docs"] += 1
+                years[stem].add(record.get("date", "")[:4])
+    for stem, ev in evidence.items():
+        ev["years"] = len(years[stem])
+    return evidence, {s: f"entry {e}" for s, e in stems.items()}
+
+
+# --family (round 13): bare names that end like three programmes of the lexicon (…改造,
+# …协作, …进校园, …通办: programme_tails(3)), whole phrases before a break, a function
+# character or a generic head, in three documents over two years or more. Tails that
+# end goals and concepts rather than schemes (…发展, …经验, …中国) are left out.
+FAMILY_NOT_TAILS = frozenset(
+    (
+        "发展 中国 经验 之路 基层 保险 一策 合一 粮仓 范区 通道 任制 卫战 坚战 "
+        "一次 一课 万家 万村 之旅 保护 北上 医生 十条 千屏 国行 城市 少年 征路 "
+        "提升 收节 政课 旅游 福建 祖国 规定"
+    ).split()
+)
+_FAMILY_NEXT = re.compile(
+    r"[^\u4e00-\u9fff]|[的和与及等]|工作|政策|项目|资金|试点|任务|成效|成果"
+)
+
+
+def mine_family(
+    corpus: Path, skip: set[int], tail_entries: int = 3
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--family``: per bare name of four characters or more that ends in a family
+    tail, in how many documents and years it occurs.
+
+    Examples:
+        >>> _FAMILY_NEXT.match("，"), _FAMILY_NEXT.match("师") is None
+        (<re.Match object; span=(0, 1), match='，'>, True)
+    """
+    tails = programme_tails(tail_entries) - FAMILY_NOT_TAILS
+    tail_re = re.compile("|".join(sorted(tails, key=len, reverse=True)))
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    years: dict[str, set[str]] = defaultdict(set)
+    example: dict[str, str] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if line_no in skip:
+                continue
+            record = json.loads(line)
+            text = record["text"]
+            seen = set()
+            for m in tail_re.finditer(text):
+                if not _FAMILY_NEXT.match(text, m.end()):
+                    continue
+                name = bare_name(text, m.end())
+                if name and len(name) >= 4 and name[0] not in FUNCTION_CHARS:
+                    seen.add(name)
+                    example.setdefault(name, text[max(0, m.end() - 20) : m.end() + 8])
+            for name in seen:
+                evidence[name]["docs"] += 1
+                years[name].add(record.get("date", "")[:4])
+    for name, ev in evidence.items():
+        ev["years"] = len(years[name])
+    return evidence, example
+
+
 def keep_marked(name: str, ev: Counter[str], min_docs: int, min_bare: int) -> bool:
     """Marked in MIN_DOCS documents and bare in MIN_BARE (the readers' line: ten
     documents of the xwlb corpus), marked in one document for twelve bare at least
@@ -630,6 +746,22 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="mine names written both marked (quoted, before a scheme word) and bare",
     )
+    parser.add_argument(
+        "--stems",
+        action="store_true",
+        help="mine the entries' names without their scheme word, written bare",
+    )
+    parser.add_argument(
+        "--family",
+        action="store_true",
+        help="mine bare names that end like three programmes (…改造, …进校园)",
+    )
+    parser.add_argument(
+        "--tail-entries",
+        type=int,
+        default=3,
+        help="with --family: a tail is the end of this many programmes",
+    )
     parser.add_argument("--min-bare", type=int, default=10)
     parser.add_argument(
         "--tails",
@@ -651,7 +783,22 @@ def main(argv: list[str] | None = None) -> int:
     if not args.out:
         parser.error("--out or --unreviewed")
     texts = bulk_texts(args.corpus, blind_lines())
-    if args.marked:
+    if args.stems or args.family:
+        if args.stems:
+            evidence, example = mine_stems(args.corpus, blind_lines())
+        else:
+            evidence, example = mine_family(
+                args.corpus, blind_lines(), args.tail_entries
+            )
+        rows = [
+            (n, ev)
+            for n, ev in evidence.items()
+            if ev["docs"] >= args.min_docs
+            and ev["years"] >= 2
+            and _word_frequency().get(n, 0) < 50
+        ]
+        kinds: tuple[str, ...] = ("years",)
+    elif args.marked:
         evidence, example = mine_marked(
             texts, args.corpus, blind_lines(), args.min_docs
         )
@@ -676,7 +823,7 @@ def main(argv: list[str] | None = None) -> int:
                 else keep_bare(n, ev, args.min_docs)
             )
         ]
-        kinds: tuple[str, ...] = ("object", "headed", "alone")
+        kinds = ("object", "headed", "alone")
     elif args.demo:
         evidence, example = mine_demo(texts)
         rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
