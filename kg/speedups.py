@@ -43,4 +43,10 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # What the block made is old now: into the oldest generation without a
+            # pass (freeze + unfreeze move lists), else the first collection after
+            # enabling walks all of it, the jieba and gazetteer tables included
+            # (kg build of 1,000 bulk items: 0.19 s of CPU at the end → 0.00 s).
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()

@@ -994,6 +994,14 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
+    if after and (
+        rules["object-verbs"].search(before_clause[-8:]) is not None
+        or unit in classifiers
+        or before_clause.endswith(listed)
+    ):  # the noun after is taken below whatever comes before: not tagged (speed)
+        word = _noun_after(follow, after.group(), unit in classifiers, rules, of)
+        if word:
+            return word
     before = _clean_before(before_clause, rules, duration)
     opening = rules["lead"].sub("", before_clause)  # 预计同比增长: as 同比增长
     change = rules["change-lead"].match(opening)
