@@ -1329,6 +1329,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "leader": re.compile(alternation("person:national-leaders")),
         "title_name": pattern("person:pattern.title-name"),
         "signature": pattern("person:pattern.signature"),
+        "caption": pattern("person:pattern.caption"),
         "role": pattern("person:pattern.role-name"),
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
@@ -1442,11 +1443,18 @@ def _add_headline_posts(doc: Document, add: Callable[..., None]) -> None:
 
 # How every "signature" match ends: a space, the name, spaces, the end of a line.
 _SIGNATURE_TAIL = re.compile(f"[ \t\u3000][{CJK}]{{2,3}}[ \t\u3000]*$", re.MULTILINE)
+_CAPTION_TAIL = re.compile(f"[ \t][{CJK}]{{2,3}}:")
 
 
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
+    if _CAPTION_TAIL.search(text) is not None:
+        # 某县副县长 王立平: an interview caption, the speaker under a post
+        for match in _patterns()["caption"].finditer(text):
+            if is_name(match.group("name")):
+                posts = parse_posts(match.group("post"))
+                add(*match.span("name"), "person:caption", "official", posts)
     if _SIGNATURE_TAIL.search(text) is None:
         return  # no line ends in spaces and a name: re would try every line
     for match in _patterns()["signature"].finditer(text):
