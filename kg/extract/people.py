@@ -184,6 +184,7 @@ def extract_people(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()
     spans: list[tuple[int, int, str]] = []  # (start, end, kind) in doc.clean
+    tibetan = {m.group("name") for m in _patterns()["tibetan"].finditer(text)}
 
     def add(
         start: int,
@@ -195,6 +196,10 @@ def extract_people(doc: Document) -> list[Mention]:
     ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
+        if end - start < 4 and text[start : start + 4] in tibetan:
+            end = start + 4  # 次仁罗|布: a Tibetan name of two parts, cut short
+        if tibetan and any(s < start < e for s, e, _ in spans):
+            return  # 尼玛|卓玛: the end of a Tibetan name found already
         if _ends_a_place(text, start, end) or _inside_a_place(text, start):
             if trace.active():
                 trace.rejected(doc, start, end, "person", "person:chars.place-end")
@@ -392,6 +397,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_familiar_later(text, add, taken)
     _add_repeated_names(text, add, taken)
     _add_dotted_names(text, add, taken)
+    _add_tibetan_names(text, add, spans, tibetan)
     _add_list_items(text, spans, add, taken)
     _add_pronoun_posts(doc, out)
     return sorted(out, key=lambda m: (m.start, m.end))
@@ -486,7 +492,14 @@ def _foreign_name_end(text: str, start: int) -> int | None:
         return None  # a run longer than any name
     if end - start > 2 and (
         (end < len(text) and text[end - 1 : end + 1] in common_words())
-        or text[end - 1] in _chars()["function"]
+        or (
+            text[end - 1] in _chars()["function"]
+            # 特鲁多: jieba reads the name as one word, past a function character
+            and not (
+                _word_aligned(text, start, end, start_known=True)
+                and not _word_aligned(text, start, end - 1, start_known=True)
+            )
+        )
     ):
         end -= 1
     if end - start == 2 and is_name(text[start : end + 1]):
@@ -1330,6 +1343,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title_name": pattern("person:pattern.title-name"),
         "signature": pattern("person:pattern.signature"),
         "caption": pattern("person:pattern.caption"),
+        "tibetan": pattern("person:pattern.tibetan-name"),
         "role": pattern("person:pattern.role-name"),
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
@@ -1446,6 +1460,14 @@ _SIGNATURE_TAIL = re.compile(f"[ \t\u3000][{CJK}]{{2,3}}[ \t\u3000]*$", re.MULTI
 _CAPTION_TAIL = re.compile(f"[ \t][{CJK}]{{2,3}}:")
 
 
+def _station(text: str) -> str | None:
+    """The broadcaster a document names (person:words.broadcaster-cues), if any."""
+    for cue, station in (w.split(":") for w in words("person:words.broadcaster-cues")):
+        if cue in text:
+            return station
+    return None
+
+
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
@@ -1454,6 +1476,9 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
         for match in _patterns()["caption"].finditer(text):
             if is_name(match.group("name")):
                 posts = parse_posts(match.group("post"))
+                for post in posts:
+                    if post["org"] in word_set("person:words.own-station"):
+                        post["org"] = _station(text)
                 add(*match.span("name"), "person:caption", "official", posts)
     if _SIGNATURE_TAIL.search(text) is None:
         return  # no line ends in spaces and a name: re would try every line
@@ -1468,6 +1493,21 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+def _add_tibetan_names(
+    text: str,
+    add: Callable[..., None],
+    spans: list[tuple[int, int, str]],
+    names: AbstractSet[str],
+) -> None:
+    """次仁罗布: two parts of a Tibetan name, a name outside any found one."""
+    if not names:
+        return
+    for match in _patterns()["tibetan"].finditer(text):
+        start, end = match.span("name")
+        if not any(s < end and start < e for s, e, _ in spans):
+            add(start, end, "person:tibetan-name", "other", [])
 
 
 def _add_workplace_name_title(
