@@ -41,3 +41,18 @@ def test_foreign_name_ending_in_a_function_character() -> None:
     assert "特鲁多" in _people("加拿大总理特鲁多、德国总理默克尔出席会议。")
     found = _people("俄罗斯总统普京都表示支持。")
     assert "普京" in found and "普京都" not in found
+
+
+def test_martyr_frame() -> None:
+    assert "王立明" in _people("展柜里陈列着王立明烈士的家书。")
+    assert _people("清明节，学生们来到青石岭烈士纪念碑前。") == {}
+
+
+def test_army_commander_titles() -> None:
+    found = _people("它纪念的是某军团第三师师长赵立平。他在这里长眠。")
+    assert [p["title"] for p in found["赵立平"]["posts"]] == ["师长"]
+    assert _people("律师长期关注此事。") == {}
+
+
+def test_function_character_kept_only_where_it_ends_names() -> None:
+    assert "丘尔金则" not in _people("俄罗斯常驻联合国代表丘尔金则强调。")

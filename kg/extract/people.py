@@ -495,8 +495,10 @@ def _foreign_name_end(text: str, start: int) -> int | None:
         or (
             text[end - 1] in _chars()["function"]
             # 特鲁多: jieba reads the name as one word, past a function character
+            # that ends transliterated names (person:chars.foreign-name-end)
             and not (
-                _word_aligned(text, start, end, start_known=True)
+                text[end - 1] in chars("person:chars.foreign-name-end")
+                and _word_aligned(text, start, end, start_known=True)
                 and not _word_aligned(text, start, end - 1, start_known=True)
             )
         )
