@@ -184,7 +184,11 @@ def extract_people(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()
     spans: list[tuple[int, int, str]] = []  # (start, end, kind) in doc.clean
-    tibetan = {m.group("name") for m in _patterns()["tibetan"].finditer(text)}
+    tibetan = (
+        {m.group("name") for m in _patterns()["tibetan"].finditer(text)}
+        if _tibetan_pair(text)
+        else set()
+    )
 
     def add(
         start: int,
@@ -1495,6 +1499,21 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+@cache
+def _tibetan_parts() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(words("person:words.tibetan-parts")))
+
+
+def _tibetan_pair(text: str) -> bool:
+    """Whether two parts of a Tibetan name stand side by side anywhere in ``text``:
+    a cheap test before the pattern ``person:pattern.tibetan-name`` runs."""
+    found = _tibetan_parts().find_matches_as_indexes(text, overlapping=True)
+    if len(found) < 2:
+        return False
+    starts = {start for _, start, _ in found}
+    return any(end in starts for _, _, end in found)
 
 
 def _add_tibetan_names(
