@@ -184,6 +184,11 @@ def extract_people(doc: Document) -> list[Mention]:
     out: list[Mention] = []
     taken: set[int] = set()
     spans: list[tuple[int, int, str]] = []  # (start, end, kind) in doc.clean
+    tibetan = (
+        {m.group("name") for m in _patterns()["tibetan"].finditer(text)}
+        if _tibetan_pair(text)
+        else set()
+    )
 
     def add(
         start: int,
@@ -195,6 +200,10 @@ def extract_people(doc: Document) -> list[Mention]:
     ) -> None:
         if start in taken or PLACEHOLDER.search(text[start:end]):
             return
+        if end - start < 4 and text[start : start + 4] in tibetan:
+            end = start + 4  # 次仁罗|布: a Tibetan name of two parts, cut short
+        if tibetan and any(s < start < e for s, e, _ in spans):
+            return  # 尼玛|卓玛: the end of a Tibetan name found already
         if _ends_a_place(text, start, end) or _inside_a_place(text, start):
             if trace.active():
                 trace.rejected(doc, start, end, "person", "person:chars.place-end")
@@ -392,6 +401,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_familiar_later(text, add, taken)
     _add_repeated_names(text, add, taken)
     _add_dotted_names(text, add, taken)
+    _add_tibetan_names(text, add, spans, tibetan)
     _add_list_items(text, spans, add, taken)
     _add_pronoun_posts(doc, out)
     return sorted(out, key=lambda m: (m.start, m.end))
@@ -486,7 +496,16 @@ def _foreign_name_end(text: str, start: int) -> int | None:
         return None  # a run longer than any name
     if end - start > 2 and (
         (end < len(text) and text[end - 1 : end + 1] in common_words())
-        or text[end - 1] in _chars()["function"]
+        or (
+            text[end - 1] in _chars()["function"]
+            # 特鲁多: jieba reads the name as one word, past a function character
+            # that ends transliterated names (person:chars.foreign-name-end)
+            and not (
+                text[end - 1] in chars("person:chars.foreign-name-end")
+                and _word_aligned(text, start, end, start_known=True)
+                and not _word_aligned(text, start, end - 1, start_known=True)
+            )
+        )
     ):
         end -= 1
     if end - start == 2 and is_name(text[start : end + 1]):
@@ -1329,6 +1348,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "leader": re.compile(alternation("person:national-leaders")),
         "title_name": pattern("person:pattern.title-name"),
         "signature": pattern("person:pattern.signature"),
+        "caption": pattern("person:pattern.caption"),
+        "tibetan": pattern("person:pattern.tibetan-name"),
         "role": pattern("person:pattern.role-name"),
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
@@ -1442,11 +1463,29 @@ def _add_headline_posts(doc: Document, add: Callable[..., None]) -> None:
 
 # How every "signature" match ends: a space, the name, spaces, the end of a line.
 _SIGNATURE_TAIL = re.compile(f"[ \t\u3000][{CJK}]{{2,3}}[ \t\u3000]*$", re.MULTILINE)
+_CAPTION_TAIL = re.compile(f"[ \t][{CJK}]{{2,3}}:")
+
+
+def _station(text: str) -> str | None:
+    """The broadcaster a document names (person:words.broadcaster-cues), if any."""
+    for cue, station in (w.split(":") for w in words("person:words.broadcaster-cues")):
+        if cue in text:
+            return station
+    return None
 
 
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
     """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
     text = doc.clean
+    if _CAPTION_TAIL.search(text) is not None:
+        # 某县副县长 王立平: an interview caption, the speaker under a post
+        for match in _patterns()["caption"].finditer(text):
+            if is_name(match.group("name")):
+                posts = parse_posts(match.group("post"))
+                for post in posts:
+                    if post["org"] in word_set("person:words.own-station"):
+                        post["org"] = _station(text)
+                add(*match.span("name"), "person:caption", "official", posts)
     if _SIGNATURE_TAIL.search(text) is None:
         return  # no line ends in spaces and a name: re would try every line
     for match in _patterns()["signature"].finditer(text):
@@ -1460,6 +1499,36 @@ def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+@cache
+def _tibetan_parts() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(list(words("person:words.tibetan-parts")))
+
+
+def _tibetan_pair(text: str) -> bool:
+    """Whether two parts of a Tibetan name stand side by side anywhere in ``text``:
+    a cheap test before the pattern ``person:pattern.tibetan-name`` runs."""
+    found = _tibetan_parts().find_matches_as_indexes(text, overlapping=True)
+    if len(found) < 2:
+        return False
+    starts = {start for _, start, _ in found}
+    return any(end in starts for _, _, end in found)
+
+
+def _add_tibetan_names(
+    text: str,
+    add: Callable[..., None],
+    spans: list[tuple[int, int, str]],
+    names: AbstractSet[str],
+) -> None:
+    """次仁罗布: two parts of a Tibetan name, a name outside any found one."""
+    if not names:
+        return
+    for match in _patterns()["tibetan"].finditer(text):
+        start, end = match.span("name")
+        if not any(s < end and start < e for s, e, _ in spans):
+            add(start, end, "person:tibetan-name", "other", [])
 
 
 def _add_workplace_name_title(
