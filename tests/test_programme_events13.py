@@ -1,0 +1,22 @@
+"""Round-13 named events a locality organises (snippets made up)."""
+
+from kg.extract.places import extract_places
+from kg.extract.programmes import extract_programmes
+from kg.ingest import parse_document
+
+
+def _names(text: str) -> set[str]:
+    doc = parse_document(text, "t")
+    return {m.name for m in extract_programmes(doc, extract_places(doc))}
+
+
+def test_a_named_festival_week_or_season_is_a_programme() -> None:
+    assert "青岭国际电影节" in _names("第七届青岭国际电影节今晚开幕。")
+    assert "南湖国际啤酒节" in _names("正在举行的南湖国际啤酒节吸引游客。")
+    assert "全国节水宣传周" in _names("今年全国节水宣传周今天启动，")
+    assert "夏季文旅消费季" in _names("全省启动夏季文旅消费季，")
+
+
+def test_event_words_inside_longer_words_or_after_a_verb_of_attending() -> None:
+    assert not any("音乐节" in n for n in _names("电视台播出音乐节目。"))
+    assert not any(n.startswith("亮相") for n in _names("舞剧亮相南湖电影节。"))
