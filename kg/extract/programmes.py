@@ -726,6 +726,7 @@ def _scheme(text: str) -> list[Candidate]:
         if match.start() - begin < 2 or len(name) > 20:
             continue
         begin += _glued_prefix(name)
+        begin = _event_host(text, begin, match.group())
         name = text[begin : match.end()]
         if (
             begin
@@ -744,6 +745,17 @@ def _scheme(text: str) -> list[Candidate]:
         )
         out.extend(_distributed(text, match.start(), match.end()))
     return out
+
+
+def _event_host(text: str, begin: int, word: str) -> int:
+    """An event's name goes on left over its host joined by a bracket or a dash
+    (programme:pattern.event-host: 中国（某市）…博览会, 中国—某国博览会)."""
+    if word not in rules.word_set("programme:words.event-ends"):
+        return begin
+    host = rules.pattern("programme:pattern.event-host").search(
+        text, max(0, begin - 12), begin
+    )
+    return host.start() if host is not None and host.end() == begin else begin
 
 
 @cache
