@@ -29,3 +29,11 @@ def test_an_event_keeps_its_host_before_a_bracket_or_a_dash() -> None:
     assert not any(n.startswith("—") for n in names)
     # a works word or a scheme word other than an event's keeps its own edge
     assert not any(n.startswith("中国") for n in _names("中国（青岭）启动产业升级工程。"))
+
+
+def test_an_edition_inside_the_clause_starts_the_event_name() -> None:
+    names = _names("青岭市代表团出席第二届南屿国际茶业博览会。")
+    assert "南屿国际茶业博览会" in names
+    assert not any("出席" in n or "届" in n for n in names)
+    names = _names("距离第三届南屿国际茶业博览会开幕还有一个月。")
+    assert not any(n.startswith("距离") for n in names)

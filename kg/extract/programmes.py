@@ -654,9 +654,9 @@ def _head_start(text: str, start: int) -> int:
             edge = i + 1  # 龙头带动计划和|产业链升级工程: two names; …领域和|试点
     if edge == 0 and begin == low and low > 0:
         return start  # no edge in sight: where the name starts is unknown
-    edition = rules.pattern("programme:pattern.edition").match(clause, edge)
-    if edition is not None and edition.end() < len(clause):
-        edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会
+    for edition in rules.pattern("programme:pattern.edition").finditer(clause, edge):
+        if edition.end() < len(clause):
+            edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会; 某市出席第二届|…
     verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
     if (
         verb is not None
