@@ -654,9 +654,9 @@ def _head_start(text: str, start: int) -> int:
             edge = i + 1  # 龙头带动计划和|产业链升级工程: two names; …领域和|试点
     if edge == 0 and begin == low and low > 0:
         return start  # no edge in sight: where the name starts is unknown
-    edition = rules.pattern("programme:pattern.edition").match(clause, edge)
-    if edition is not None and edition.end() < len(clause):
-        edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会
+    for edition in rules.pattern("programme:pattern.edition").finditer(clause, edge):
+        if edition.end() < len(clause):
+            edge = edition.end()  # 第八届|中俄蒙经贸洽谈暨产品展销会; 某市出席第二届|…
     verb = next((w for w in _launch_set() if clause.startswith(w, edge)), None)
     if (
         verb is not None
@@ -726,6 +726,7 @@ def _scheme(text: str) -> list[Candidate]:
         if match.start() - begin < 2 or len(name) > 20:
             continue
         begin += _glued_prefix(name)
+        begin = _event_host(text, begin, match.group())
         name = text[begin : match.end()]
         if (
             begin
@@ -744,6 +745,17 @@ def _scheme(text: str) -> list[Candidate]:
         )
         out.extend(_distributed(text, match.start(), match.end()))
     return out
+
+
+def _event_host(text: str, begin: int, word: str) -> int:
+    """An event's name goes on left over its host joined by a bracket or a dash
+    (programme:pattern.event-host: 中国（某市）…博览会, 中国—某国博览会)."""
+    if word not in rules.word_set("programme:words.event-ends"):
+        return begin
+    host = rules.pattern("programme:pattern.event-host").search(
+        text, max(0, begin - 12), begin
+    )
+    return host.start() if host is not None and host.end() == begin else begin
 
 
 @cache
