@@ -20,6 +20,7 @@ from kg.extract._context import (
     PLACEHOLDER,
     common_words,
     finditer_at,
+    finditer_scouted,
     jieba_words,
     make_mention,
     word_freq,
@@ -406,7 +407,7 @@ def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
     state title (``person:pattern.state-title-name``) before a name however it is
     spelled; :func:`_foreign_name_end` reads how far it runs."""
     text = doc.clean
-    for match in pattern("person:pattern.state-title-name").finditer(text):
+    for match in finditer_scouted(pattern("person:pattern.state-title-name"), text):
         start = match.end()
         end = _foreign_name_end(text, start)
         if end is None:
