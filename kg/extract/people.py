@@ -1016,6 +1016,8 @@ _NAME_FIRST = "(?P<name>"
 _NAME_THEN_LITERAL = re.compile(
     r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)"
     r"(?:([^\\\[\](){}?*+.|^$])|\(\?:([^\\\[\](){}?*+.^$]+)\))"
+    # then perhaps a group of literal words that no quantifier follows: 家(?:的|人)
+    r"(?:\(\?:([^\\\[\](){}?*+.^$]+)\)(?![?*+{]))?"
 )
 
 
@@ -1029,6 +1031,8 @@ def _name_then_literal(frame: str) -> tuple[tuple[str, ...], tuple[int, ...]] | 
         return None
     least, most = int(match.group(1)), int(match.group(2) or match.group(1))
     after = (match.group(3),) if match.group(3) else tuple(match.group(4).split("|"))
+    if match.group(5):  # ,(?:他|她): only where ,他 or ,她 follows, not every comma
+        after = tuple(a + b for a in after for b in match.group(5).split("|"))
     return after, tuple(range(least, most + 1))
 
 
