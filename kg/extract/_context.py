@@ -111,6 +111,48 @@ def finditer_at(
             resume = match.end()
 
 
+# The lookbehinds a regex opens with: (?<=…) and (?<!…) holding no group.
+_OPENING_LOOKBEHINDS = re.compile(
+    r"(?:\(\?<[=!](?:[^()\[\\]|\\.|\[(?:[^\]\\]|\\.)*\])*\))+"
+)
+
+
+@cache
+def _scout(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` less the lookbehinds it opens with, or None if it opens with none."""
+    opening = _OPENING_LOOKBEHINDS.match(pattern.pattern)
+    if opening is None:
+        return None
+    return re.compile(pattern.pattern[opening.end() :], pattern.flags)
+
+
+def finditer_scouted(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that opens with a lookbehind and never
+    matches empty.
+
+    re scans a pattern opening with a literal or an alternation of literals fast (it
+    jumps to their first characters); an opening lookbehind turns that off, and the
+    pattern is tried at every character. The same pattern without its lookbehind
+    matches wherever the pattern does, so its fast search says where to try the
+    pattern: the same matches. person:pattern.state-title-name on 4,997 bulk items:
+    0.79 → 0.09 CPU s.
+    """
+    scout = _scout(pattern)
+    if scout is None:
+        yield from pattern.finditer(text)
+        return
+    at = 0
+    while (found := scout.search(text, at)) is not None:
+        match = pattern.match(text, found.start())
+        if match is None:
+            at = found.start() + 1
+            continue
+        if match.end() == match.start():
+            raise ValueError(f"finditer_scouted: an empty match of {pattern.pattern}")
+        yield match
+        at = match.end()
+
+
 def _common_word_test(arg: object, rule: Rule) -> Test:
     """``common_word = true``: the input is a frequent word of jieba's dictionary
     that is not a name (``common_words``); ``false``: it is not."""

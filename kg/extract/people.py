@@ -20,6 +20,7 @@ from kg.extract._context import (
     PLACEHOLDER,
     common_words,
     finditer_at,
+    finditer_scouted,
     jieba_words,
     make_mention,
     word_freq,
@@ -416,7 +417,7 @@ def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
     state title (``person:pattern.state-title-name``) before a name however it is
     spelled; :func:`_foreign_name_end` reads how far it runs."""
     text = doc.clean
-    for match in pattern("person:pattern.state-title-name").finditer(text):
+    for match in finditer_scouted(pattern("person:pattern.state-title-name"), text):
         start = match.end()
         end = _foreign_name_end(text, start)
         if end is None:
@@ -703,15 +704,13 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
     list_sep = chars("person:chars.list-sep")[0]
     posts: list[dict[str, object]] = []
     while at > clause_start:
-        key = next(
-            (w for w in _national_titles(False) if text.endswith(w, 0, at)), None
-        )
+        key = _longest_ending(_national_titles(False), text, at)
         if key is not None:
             title, org = national[key][0], national[key][1] or None
             posts.insert(0, {"title": title, "org": org, "former": False})
             at -= len(key)
         else:
-            title = next((t for t in _titles() if text.endswith(t, 0, at)), None)
+            title = _longest_ending(_titles(), text, at)
             if title is None:
                 break
             piece = max(clause_start, text.rfind(list_sep, clause_start, at) + 1)
@@ -743,6 +742,23 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         for post in posts:
             post["former"] = True  # 原国务院总理李克强
     return posts
+
+
+@cache
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``words`` grouped by length, longest first."""
+    sizes = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sizes)
+
+
+def _longest_ending(words: tuple[str, ...], text: str, at: int) -> str | None:
+    """``next((w for w in words if text.endswith(w, 0, at)), None)`` for ``words``
+    sorted longest first: one set lookup per length, not one ``endswith`` per word
+    (national_posts on 4,997 bulk items: 0.175 -> 0.11 CPU s)."""
+    for size, group in _by_length(words):
+        if size <= at and text[at - size : at] in group:
+            return text[at - size : at]
+    return None
 
 
 def _in_fixed_expression(text: str, start: int) -> bool:
@@ -1034,6 +1050,8 @@ _NAME_FIRST = "(?P<name>"
 _NAME_THEN_LITERAL = re.compile(
     r"^\(\?P<name>\[\\u4e00-\\u9fff\]\{(\d)(?:,(\d))?\}\)"
     r"(?:([^\\\[\](){}?*+.|^$])|\(\?:([^\\\[\](){}?*+.^$]+)\))"
+    # then perhaps a group of literal words that no quantifier follows: 家(?:的|人)
+    r"(?:\(\?:([^\\\[\](){}?*+.^$]+)\)(?![?*+{]))?"
 )
 
 
@@ -1047,6 +1065,8 @@ def _name_then_literal(frame: str) -> tuple[tuple[str, ...], tuple[int, ...]] | 
         return None
     least, most = int(match.group(1)), int(match.group(2) or match.group(1))
     after = (match.group(3),) if match.group(3) else tuple(match.group(4).split("|"))
+    if match.group(5):  # ,(?:他|她): only where ,他 or ,她 follows, not every comma
+        after = tuple(a + b for a in after for b in match.group(5).split("|"))
     return after, tuple(range(least, most + 1))
 
 
