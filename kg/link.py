@@ -1982,6 +1982,9 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     route = _route_place(builder, ctx, mention)
     if route is not None:
         return route  # 北起防城港，南至东兴市，全长46.9公里: the city holding both ends
+    holder = _list_holder(builder, ctx, mention)
+    if holder is not None:
+        return holder  # 丹东、抚顺两市共有5座: the province holding the list
     # the last one that qualifies: looked for from the end
     elsewhere = None
     not_measured_in = words("link:words.metric-not-measured-in")
@@ -2105,6 +2108,39 @@ def _route_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             if common is None or _rank(builder, pid) > _rank(builder, common):
                 common = pid
     return common
+
+
+def _list_holder(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """The lowest division holding every place of the list a figure's sentence names
+    last before it (舒兰、榆树、扶余已完成…315处; 北京房山、门头沟、昌平3个行政区:
+    link:chars.list-joint): the figure counts for them together; None when the last
+    place is no list of two or more divisions, or no division holds them all."""
+    near = ctx.nearby(mention, "place")
+    before = [p for p in near if p.start < mention.start]
+    if len(before) < 2:
+        return None
+    joints = chars("link:chars.list-joint")
+    text = ctx.doc.text
+    by_end = {p.end: p for p in before}
+    members = [before[-1]]
+    while True:
+        first = members[0]
+        previous = by_end.get(first.start - 1)
+        if previous is None or text[first.start - 1] not in joints:
+            break
+        members.insert(0, previous)
+    if len(members) < 2 or text[members[-1].end : members[-1].end + 1] in joints:
+        return None  # 舟山、镇海、大连…: the list goes on past the places known
+    divisions = builder.gazetteer.divisions
+    ids = [ctx.ids[id(p)] for p in members]
+    if any(pid.removeprefix("place:") not in divisions for pid in ids):
+        return None
+    common = None
+    for pid in [ids[0], *sorted(_ancestor_ids(builder, ids[0]))]:
+        if all(pid == other or pid in _ancestor_ids(builder, other) for other in ids):
+            if common is None or _rank(builder, pid) > _rank(builder, common):
+                common = pid
+    return None if common in ids else common  # 江苏省和南京市: no list of peers
 
 
 def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
