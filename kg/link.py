@@ -1976,7 +1976,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     focus = ctx.article_of(mention).focus
     divisions = builder.gazetteer.divisions
     text = ctx.doc.text
-    named = _named_by_level(ctx, mention)
+    named = _named_by_level(builder, ctx, mention)
     if named is not None:
         return named  # 全乡实现…3万余人次: the township the paragraph named
     route = _route_place(builder, ctx, mention)
@@ -2519,7 +2519,9 @@ def _opens_a_list(ctx: _DocContext, para: int, end: int) -> bool:
     )
 
 
-def _named_by_level(ctx: _DocContext, mention: Mention) -> str | None:
+def _named_by_level(
+    builder: _Builder, ctx: _DocContext, mention: Mention
+) -> str | None:
     """The place a figure's clause names by its level word alone (全乡, 该村, 社区实现…):
     the last place of that level named earlier in the paragraph
     (link:pattern.level-anaphora)."""
@@ -2532,14 +2534,19 @@ def _named_by_level(ctx: _DocContext, mention: Mention) -> str | None:
     found = pattern("link:pattern.level-anaphora").match(doc.clean, clause_start, pos)
     if found is None:
         return None
-    level = found.group("level")
+    level = found.group("level") or found.group("upper")
+    not_upper = tuple(words("link:words.level-anaphora-not"))
     by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
     best = None
     for place in by_para.get(doc.paragraph_index(pos), ()):
         if ctx.position(place) >= clause_start:
             break
-        if place.name.endswith(level):
-            best = ctx.ids[id(place)]
+        pid = ctx.ids[id(place)]
+        name = builder.graph.entities[pid].name
+        if (place.name.endswith(level) or name.endswith(level)) and not (
+            found.group("upper") and name.endswith(not_upper)
+        ):
+            best = pid  # 上海…，全市: 上海市; not 大兴安岭地区 for 全区
     return best
 
 
