@@ -2522,21 +2522,36 @@ def _opens_a_list(ctx: _DocContext, para: int, end: int) -> bool:
 def _named_by_level(
     builder: _Builder, ctx: _DocContext, mention: Mention
 ) -> str | None:
-    """The place a figure's clause names by its level word alone (全乡, 该村, 社区实现…):
+    """The place a figure's clause names by its level word alone (全乡, 该村, 社区实现…),
+    or an earlier clause of its paragraph by 全, 该 or 本 and a county, city or
+    province level (全省…；查处…35个) with no place named between it and the figure:
     the last place of that level named earlier in the paragraph
     (link:pattern.level-anaphora)."""
     doc = ctx.doc
     pos = ctx.position(mention)
     begin = doc.paragraphs[doc.paragraph_index(pos)][0]
-    clause_start = begin
+    starts = [begin]
     for mark in pattern("link:pattern.clause-mark").finditer(doc.clean, begin, pos):
-        clause_start = mark.end()
-    found = pattern("link:pattern.level-anaphora").match(doc.clean, clause_start, pos)
+        starts.append(mark.end())
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    anaphora = pattern("link:pattern.level-anaphora")
+    clause_start = starts[-1]
+    found = anaphora.match(doc.clean, clause_start, pos)
+    if found is None:
+        # 全县范围内…，7个乡镇里迁徙路线达到了50条: an earlier clause of the paragraph
+        # opening with 全县 names the place of the figures after it, up to a place
+        named = [ctx.position(p) for p in by_para.get(doc.paragraph_index(pos), ())]
+        for start in reversed(starts[:-1]):
+            if any(start <= at < pos for at in named):
+                break
+            earlier = anaphora.match(doc.clean, start, pos)
+            if earlier is not None and earlier.group("upper"):
+                found, clause_start = earlier, start
+                break
     if found is None:
         return None
     level = found.group("level") or found.group("upper")
     not_upper = tuple(words("link:words.level-anaphora-not"))
-    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
     best = None
     for place in by_para.get(doc.paragraph_index(pos), ()):
         if ctx.position(place) >= clause_start:
