@@ -2552,12 +2552,22 @@ def _named_by_level(
         return None
     level = found.group("level") or found.group("upper")
     not_upper = tuple(words("link:words.level-anaphora-not"))
+    focus = ctx.article_of(mention).focus
+    focus_of_level = focus is not None and builder.graph.entities[focus].name.endswith(
+        level
+    )
     best = None
     for place in by_para.get(doc.paragraph_index(pos), ()):
         if ctx.position(place) >= clause_start:
             break
         pid = ctx.ids[id(place)]
         name = builder.graph.entities[pid].name
+        if (
+            found.group("upper")
+            and focus_of_level
+            and focus in _ancestor_ids(builder, pid)
+        ):
+            continue  # 黄冈市…麻城市引进项目。全市新建…: the focus, not a city in it
         if (place.name.endswith(level) or name.endswith(level)) and not (
             found.group("upper") and name.endswith(not_upper)
         ):
