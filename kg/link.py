@@ -1989,12 +1989,15 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     focus = ctx.article_of(mention).focus
     divisions = builder.gazetteer.divisions
     text = ctx.doc.text
-    named = _named_by_level(ctx, mention)
+    named = _named_by_level(builder, ctx, mention)
     if named is not None:
         return named  # 全乡实现…3万余人次: the township the paragraph named
     route = _route_place(builder, ctx, mention)
     if route is not None:
         return route  # 北起防城港，南至东兴市，全长46.9公里: the city holding both ends
+    holder = _list_holder(builder, ctx, mention)
+    if holder is not None:
+        return holder  # 丹东、抚顺两市共有5座: the province holding the list
     # the last one that qualifies: looked for from the end
     elsewhere = None
     not_measured_in = words("link:words.metric-not-measured-in")
@@ -2118,6 +2121,39 @@ def _route_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
             if common is None or _rank(builder, pid) > _rank(builder, common):
                 common = pid
     return common
+
+
+def _list_holder(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
+    """The lowest division holding every place of the list a figure's sentence names
+    last before it (舒兰、榆树、扶余已完成…315处; 北京房山、门头沟、昌平3个行政区:
+    link:chars.list-joint): the figure counts for them together; None when the last
+    place is no list of two or more divisions, or no division holds them all."""
+    near = ctx.nearby(mention, "place")
+    before = [p for p in near if p.start < mention.start]
+    if len(before) < 2:
+        return None
+    joints = chars("link:chars.list-joint")
+    text = ctx.doc.text
+    by_end = {p.end: p for p in before}
+    members = [before[-1]]
+    while True:
+        first = members[0]
+        previous = by_end.get(first.start - 1)
+        if previous is None or text[first.start - 1] not in joints:
+            break
+        members.insert(0, previous)
+    if len(members) < 2 or text[members[-1].end : members[-1].end + 1] in joints:
+        return None  # 舟山、镇海、大连…: the list goes on past the places known
+    divisions = builder.gazetteer.divisions
+    ids = [ctx.ids[id(p)] for p in members]
+    if any(pid.removeprefix("place:") not in divisions for pid in ids):
+        return None
+    common = None
+    for pid in [ids[0], *sorted(_ancestor_ids(builder, ids[0]))]:
+        if all(pid == other or pid in _ancestor_ids(builder, other) for other in ids):
+            if common is None or _rank(builder, pid) > _rank(builder, common):
+                common = pid
+    return None if common in ids else common  # 江苏省和南京市: no list of peers
 
 
 def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | None:
@@ -2496,27 +2532,59 @@ def _opens_a_list(ctx: _DocContext, para: int, end: int) -> bool:
     )
 
 
-def _named_by_level(ctx: _DocContext, mention: Mention) -> str | None:
-    """The place a figure's clause names by its level word alone (全乡, 该村, 社区实现…):
+def _named_by_level(
+    builder: _Builder, ctx: _DocContext, mention: Mention
+) -> str | None:
+    """The place a figure's clause names by its level word alone (全乡, 该村, 社区实现…),
+    or an earlier clause of its paragraph by 全, 该 or 本 and a county, city or
+    province level (全省…；查处…35个) with no place named between it and the figure:
     the last place of that level named earlier in the paragraph
     (link:pattern.level-anaphora)."""
     doc = ctx.doc
     pos = ctx.position(mention)
     begin = doc.paragraphs[doc.paragraph_index(pos)][0]
-    clause_start = begin
+    starts = [begin]
     for mark in pattern("link:pattern.clause-mark").finditer(doc.clean, begin, pos):
-        clause_start = mark.end()
-    found = pattern("link:pattern.level-anaphora").match(doc.clean, clause_start, pos)
+        starts.append(mark.end())
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    anaphora = pattern("link:pattern.level-anaphora")
+    clause_start = starts[-1]
+    found = anaphora.match(doc.clean, clause_start, pos)
+    if found is None:
+        # 全县范围内…，7个乡镇里迁徙路线达到了50条: an earlier clause of the paragraph
+        # opening with 全县 names the place of the figures after it, up to a place
+        named = [ctx.position(p) for p in by_para.get(doc.paragraph_index(pos), ())]
+        for start in reversed(starts[:-1]):
+            if any(start <= at < pos for at in named):
+                break
+            earlier = anaphora.match(doc.clean, start, pos)
+            if earlier is not None and earlier.group("upper"):
+                found, clause_start = earlier, start
+                break
     if found is None:
         return None
-    level = found.group("level")
-    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    level = found.group("level") or found.group("upper")
+    not_upper = tuple(words("link:words.level-anaphora-not"))
+    focus = ctx.article_of(mention).focus
+    focus_of_level = focus is not None and builder.graph.entities[focus].name.endswith(
+        level
+    )
     best = None
     for place in by_para.get(doc.paragraph_index(pos), ()):
         if ctx.position(place) >= clause_start:
             break
-        if place.name.endswith(level):
-            best = ctx.ids[id(place)]
+        pid = ctx.ids[id(place)]
+        name = builder.graph.entities[pid].name
+        if (
+            found.group("upper")
+            and focus_of_level
+            and focus in _ancestor_ids(builder, pid)
+        ):
+            continue  # 黄冈市…麻城市引进项目。全市新建…: the focus, not a city in it
+        if (place.name.endswith(level) or name.endswith(level)) and not (
+            found.group("upper") and name.endswith(not_upper)
+        ):
+            best = pid  # 上海…，全市: 上海市; not 大兴安岭地区 for 全区
     return best
 
 

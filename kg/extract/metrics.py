@@ -922,6 +922,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "word-break",
         "place-bracket",
         "goes-on",
+        "done-part",
         "date-before",
         "compared",
         "compared-split",
@@ -1017,6 +1018,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         or rules["goes-on"].match(opening) is not None
         or links_only
         or listed_figure  # 数千户、近万人: a list of figures of one subject
+        or (  # 受损桥梁40座，已修复31座: the part done of the figure before
+            rules["done-part"].match(before_clause) is not None
+            and _without_last_figure(clauses[-2], rules) != clauses[-2]
+        )
     )
     if after and (
         (len(before) < 2 and not (duration and goes_on))
