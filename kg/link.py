@@ -1480,15 +1480,26 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     return entity_id
 
 
-def _titled_province(
+def _para_names_below(
     builder: _Builder, ctx: _DocContext, mention: Mention, where: list[str]
 ) -> bool:
-    """The title of the programme's article names one of the provinces of ``where``
-    and no place below them (重庆：精准施策… over a story that names 奉节县 most):
-    the story is the province's."""
+    """The programme's paragraph names a division below one of the provinces of
+    ``where``: in a story of such a division, the division carries it out."""
+    para = ctx.doc.paragraph_index(ctx.position(mention))
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    provinces = set(where)
+    return any(
+        _ancestor_ids(builder, ctx.ids[id(place)]) & provinces
+        for place in by_para.get(para, ())
+    )
+
+
+def _title_places(ctx: _DocContext, mention: Mention) -> set[str]:
+    """The divisions named in the first line of the programme's article when that
+    line is a title (80 characters at most, a line of its own)."""
     index = ctx.article_of(mention).index
     if index >= len(ctx.doc.articles):
-        return False
+        return set()
     article = ctx.doc.articles[index]
     text = ctx.doc.text
     start = ctx.doc.to_original(article.start, article.start)[0]
@@ -1496,17 +1507,12 @@ def _titled_province(
         start += 1
     end = text.find("\n", start)
     if end < 0 or end - start > 80:
-        return False  # the article's first line is a paragraph (or all), not a title
-    titled = {
-        ctx.ids.get(id(place))
+        return set()  # the article's first line is a paragraph (or all), not a title
+    return {
+        pid
         for place in ctx.places_by_article().get(index, ())
-        if start <= place.start < end
+        if start <= place.start < end and (pid := ctx.ids.get(id(place)))
     }
-    titled.discard(None)
-    # 海南万宁依托…: the title's city, below the province, is what the story is about
-    return bool(titled & set(where)) and not any(
-        _ancestor_ids(builder, pid) & set(where) for pid in titled if pid
-    )
 
 
 def _province_itself(
@@ -1517,7 +1523,8 @@ def _province_itself(
     subject: str | None,
 ) -> bool:
     """A province's own programme that the province itself carries out (it runs in
-    provinces only; the article is not about a place below one of them; and its
+    provinces only; the article is not about a place below one of them that the
+    programme's paragraph names (or its title names the province); and its
     clause names no places below as the ones that act, ``link:pattern.places-below-act``):
     ``local`` by the gold convention (tests/gold/README.md, scope); ``provincial`` is
     for a province's programme carried out below it."""
@@ -1526,10 +1533,17 @@ def _province_itself(
     ):
         return False  # runs nowhere: mostly the nation's, or not a programme (bulk)
     if subject is not None and subject not in where:
-        if _ancestor_ids(builder, subject) & set(where) and not _titled_province(
-            builder, ctx, mention, where
+        titled = _title_places(ctx, mention)
+        below = any(_ancestor_ids(builder, pid) & set(where) for pid in titled)
+        if (
+            _ancestor_ids(builder, subject) & set(where)
+            and (below or _para_names_below(builder, ctx, mention, where))
+            and (below or not titled & set(where))
         ):
-            return False  # 重庆市实施…行动 in a story of 璧山区: carried out below
+            # 重庆市实施…行动 in a story of 璧山区 (its title or the programme's
+            # paragraph names a place below): carried out below; not when the title
+            # names the province alone (重庆：精准施策… naming 奉节县 most)
+            return False
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
