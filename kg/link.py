@@ -1359,6 +1359,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     entity.attrs["class"] = "programme"
     # whose it is: the first mention's say, unless a later one knows better (a
     # national or provincial owner written beside it)
+    prior = entity.attrs.get("scope", "local")
     scope = str(mention.attrs.get("scope") or "local")
     if scope == "local" and not mention.attrs.get("scope_rule"):
         scope = _owner_scope(builder, ctx, mention) or scope
@@ -1404,6 +1405,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             0
         ]
     )
+    subject = focus
     if focus is not None:
         # an article about a village (华溪村 in its title or named throughout) says
         # where its programmes run more precisely than its district or town
@@ -1470,9 +1472,90 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         where = []  # 中国（高碑店）…博览会 of a 保定 article: its host city, not all 保定
     if own is not None and own not in where and not works:
         where.append(own)  # 蒲城模式 runs in 蒲城县, 中国义乌国际小商品博览会 in 义乌市
+    if (
+        scope == "provincial"
+        and prior == "local"
+        and _province_itself(builder, ctx, mention, where, subject)
+    ):
+        entity.attrs["scope"] = "local"  # 重庆市出台…行动 in a story of 重庆: its own
     for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
     return entity_id
+
+
+def _para_names_below(
+    builder: _Builder, ctx: _DocContext, mention: Mention, where: list[str]
+) -> bool:
+    """The programme's paragraph names a division below one of the provinces of
+    ``where``: in a story of such a division, the division carries it out."""
+    para = ctx.doc.paragraph_index(ctx.position(mention))
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    provinces = set(where)
+    return any(
+        _ancestor_ids(builder, ctx.ids[id(place)]) & provinces
+        for place in by_para.get(para, ())
+    )
+
+
+def _title_places(ctx: _DocContext, mention: Mention) -> set[str]:
+    """The divisions named in the first line of the programme's article when that
+    line is a title (80 characters at most, a line of its own)."""
+    index = ctx.article_of(mention).index
+    if index >= len(ctx.doc.articles):
+        return set()
+    article = ctx.doc.articles[index]
+    text = ctx.doc.text
+    start = ctx.doc.to_original(article.start, article.start)[0]
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    if end < 0 or end - start > 80:
+        return set()  # the article's first line is a paragraph (or all), not a title
+    return {
+        pid
+        for place in ctx.places_by_article().get(index, ())
+        if start <= place.start < end and (pid := ctx.ids.get(id(place)))
+    }
+
+
+def _province_itself(
+    builder: _Builder,
+    ctx: _DocContext,
+    mention: Mention,
+    where: list[str],
+    subject: str | None,
+) -> bool:
+    """A province's own programme that the province itself carries out (it runs in
+    provinces only; the article is not about a place below one of them that the
+    programme's paragraph names (or its title names the province); and its
+    clause names no places below as the ones that act, ``link:pattern.places-below-act``):
+    ``local`` by the gold convention (tests/gold/README.md, scope); ``provincial`` is
+    for a province's programme carried out below it."""
+    if not where or any(
+        builder.graph.entities[pid].attrs.get("level") != "province" for pid in where
+    ):
+        return False  # runs nowhere: mostly the nation's, or not a programme (bulk)
+    if subject is not None and subject not in where:
+        titled = _title_places(ctx, mention)
+        below = any(_ancestor_ids(builder, pid) & set(where) for pid in titled)
+        if (
+            _ancestor_ids(builder, subject) & set(where)
+            and (below or _para_names_below(builder, ctx, mention, where))
+            and (below or not titled & set(where))
+        ):
+            # 重庆市实施…行动 in a story of 璧山区 (its title or the programme's
+            # paragraph names a place below): carried out below; not when the title
+            # names the province alone (重庆：精准施策… naming 奉节县 most)
+            return False
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
+    marks = pattern("link:pattern.clause-mark")
+    opened = max(
+        (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
+    )
+    below = pattern("link:pattern.places-below-act")
+    return below.search(text, opened, start) is None
 
 
 def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> list[str]:

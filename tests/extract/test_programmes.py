@@ -426,13 +426,19 @@ def test_runs_in_the_place_a_reported_instruction_names() -> None:
     assert _runs_in(text)["西部大开发战略"] == {"四川省"}
 
 
-def test_a_province_carrying_out_its_own_programme_makes_it_provincial() -> None:
+def test_a_province_carrying_out_its_own_programme_keeps_it_local() -> None:
+    # gold convention (tests/gold/README.md, scope): a province's own programme that
+    # the province itself carries out is local; provincial only where places below act
     from kg.extract import extract
     from kg.link import link
 
-    doc = make_doc("重庆市出台《关于实施教育扶贫攻坚三年行动的意见》,覆盖全部区县。")
+    doc = make_doc("福建省出台《关于实施乡村教师培优三年行动的意见》,今年投入10亿元。")
     graph = link([(doc, extract(doc))])
-    entity = graph.entities["programme:教育扶贫攻坚三年行动"]
+    entity = graph.entities["programme:乡村教师培优三年行动"]
+    assert entity.attrs["scope"] == "local"
+    doc = make_doc("福建省各市县开展《乡村教师培优三年行动》,今年投入10亿元。")
+    graph = link([(doc, extract(doc))])
+    entity = graph.entities["programme:乡村教师培优三年行动"]
     assert entity.attrs["scope"] == "provincial"
 
 
