@@ -1468,7 +1468,12 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         # or that are provinces; with none, where its sentence says
         where = _places_in_name(builder, ctx, mention) or named
     hosted = pattern("programme:pattern.event-host").match(mention.name)
-    if own is not None and hosted and not named and _ancestor_ids(builder, own) & set(where):
+    if (
+        own is not None
+        and hosted
+        and not named
+        and _ancestor_ids(builder, own) & set(where)
+    ):
         where = []  # 中国（高碑店）…博览会 of a 保定 article: its host city, not all 保定
     if own is not None and own not in where and not works:
         where.append(own)  # 蒲城模式 runs in 蒲城县, 中国义乌国际小商品博览会 in 义乌市

@@ -33,7 +33,9 @@ def test_tibetan_part_alone_is_no_name() -> None:
 
 
 def test_caption_own_station_is_the_broadcaster() -> None:
-    found = _people("央视网消息（新闻联播）：雪还在下。 本台记者 李晓：现在是凌晨一点。")
+    found = _people(
+        "央视网消息（新闻联播）：雪还在下。 本台记者 李晓：现在是凌晨一点。"
+    )
     assert found["李晓"]["posts"][0]["org"] == "中央电视台"
 
 

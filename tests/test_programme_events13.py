@@ -23,12 +23,16 @@ def test_event_words_inside_longer_words_or_after_a_verb_of_attending() -> None:
 
 
 def test_an_event_keeps_its_host_before_a_bracket_or_a_dash() -> None:
-    assert "中国(青岭)国际茶业博览会" in _names("第九届中国（青岭）国际茶业博览会今天开幕。")
+    assert "中国(青岭)国际茶业博览会" in _names(
+        "第九届中国（青岭）国际茶业博览会今天开幕。"
+    )
     assert "中国—南屿国家博览会" in _names("首届中国—南屿国家博览会在青岭开幕。")
     names = _names("他说——国际茶业博览会很成功。")
     assert not any(n.startswith("—") for n in names)
     # a works word or a scheme word other than an event's keeps its own edge
-    assert not any(n.startswith("中国") for n in _names("中国（青岭）启动产业升级工程。"))
+    assert not any(
+        n.startswith("中国") for n in _names("中国（青岭）启动产业升级工程。")
+    )
 
 
 def test_an_edition_inside_the_clause_starts_the_event_name() -> None:
