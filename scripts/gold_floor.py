@@ -47,6 +47,7 @@ CORPORA = {
     "blind10": ("tests/gold/blind/batch10", "blind:10"),
     "blind11": ("tests/gold/blind/batch11", "blind:11"),
     "blind12": ("tests/gold/blind/batch12", "blind:12"),
+    "blind13": ("tests/gold/blind/batch13", "blind:13"),
 }
 
 
