@@ -18,7 +18,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 11: ``BULK_PER_BATCH[11]`` further bulk news items, none of batches 1 to 10;
 - batch 12: ``BULK_PER_BATCH[12]`` further bulk news items, none of batches 1 to 11;
 - batch 13: ``BULK_PER_BATCH[13]`` further bulk news items, none of batches 1 to 12;
-- batch 14: ``BULK_PER_BATCH[14]`` further bulk news items, none of batches 1 to 13.
+- batch 14: ``BULK_PER_BATCH[14]`` further bulk news items, none of batches 1 to 13;
+- batch 15: ``BULK_PER_BATCH[15]`` further bulk news items, none of batches 1 to 14.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -63,6 +64,7 @@ SEEDS = {
     12: 20261217,
     13: 20261218,
     14: 20261219,
+    15: 20261220,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -79,6 +81,7 @@ BULK_PER_BATCH = {
     12: 16,
     13: 16,
     14: 16,
+    15: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
