@@ -2203,6 +2203,11 @@ def _route_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     start, end = ctx.doc.sentences[ctx.sentence_of(mention)]
     if pattern("link:pattern.metric-route").search(ctx.doc.clean, start, end) is None:
         return None
+    return _lowest_holder(builder, ids)
+
+
+def _lowest_holder(builder: _Builder, ids: list[str]) -> str | None:
+    """The lowest division holding (or being) every one of ``ids``; None if none."""
     common = None
     for pid in [ids[0], *sorted(_ancestor_ids(builder, ids[0]))]:
         if all(pid == other or pid in _ancestor_ids(builder, other) for other in ids):
@@ -2236,11 +2241,7 @@ def _list_holder(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     ids = [ctx.ids[id(p)] for p in members]
     if any(pid.removeprefix("place:") not in divisions for pid in ids):
         return None
-    common = None
-    for pid in [ids[0], *sorted(_ancestor_ids(builder, ids[0]))]:
-        if all(pid == other or pid in _ancestor_ids(builder, other) for other in ids):
-            if common is None or _rank(builder, pid) > _rank(builder, common):
-                common = pid
+    common = _lowest_holder(builder, ids)
     return None if common in ids else common  # 江苏省和南京市: no list of peers
 
 
