@@ -1552,15 +1552,9 @@ def _province_itself(
             # paragraph names a place below): carried out below; not when the title
             # names the province alone (重庆：精准施策… naming 奉节县 most)
             return False
-    text = ctx.doc.clean
-    start = ctx.position(mention)
-    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
-    marks = pattern("link:pattern.clause-mark")
-    opened = max(
-        (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
-    )
-    below = pattern("link:pattern.places-below-act")
-    return below.search(text, opened, start) is None
+    acting = pattern("link:pattern.places-below-act")
+    opened = _clause_opening(ctx, mention)
+    return acting.search(ctx.doc.clean, opened, ctx.position(mention)) is None
 
 
 def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> list[str]:
@@ -1789,15 +1783,20 @@ def _province_wide(ctx: _DocContext, mention: Mention) -> bool:
     高铁”: every city of a province), ``link:pattern.province-wide-name``."""
     if pattern("link:pattern.province-wide-name").match(mention.name):
         return True
+    whole = pattern("link:pattern.whole-province")
+    opened = _clause_opening(ctx, mention)
+    return whole.search(ctx.doc.clean, opened, ctx.position(mention)) is not None
+
+
+def _clause_opening(ctx: _DocContext, mention: Mention) -> int:
+    """Where the programme's clause opens: the end of the last clause mark of its
+    sentence before it (``link:pattern.clause-mark``), else the sentence's start."""
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
     marks = pattern("link:pattern.clause-mark")
-    opened = max(
+    return max(
         (m.end() for m in marks.finditer(text, sentence, start)), default=sentence
-    )
-    return (
-        pattern("link:pattern.whole-province").search(text, opened, start) is not None
     )
 
 
