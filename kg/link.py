@@ -1365,7 +1365,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         scope = _owner_scope(builder, ctx, mention) or scope
         if scope == "local" and _province_wide(ctx, mention):
             scope = "provincial"  # 全省各地在…“三比一看”活动中: the province's
-    if entity.attrs.get("scope", "local") == "local":
+    if prior == "local":
         entity.attrs["scope"] = scope
     for alias in mention.attrs.get("aliases") or []:  # type: ignore[attr-defined]
         if alias != entity.name:
@@ -1541,12 +1541,15 @@ def _province_itself(
     ):
         return False  # runs nowhere: mostly the nation's, or not a programme (bulk)
     if subject is not None and subject not in where:
+        provinces = set(where)
         titled = _title_places(ctx, mention)
-        below = any(_ancestor_ids(builder, pid) & set(where) for pid in titled)
-        if (
-            _ancestor_ids(builder, subject) & set(where)
-            and (below or _para_names_below(builder, ctx, mention, where))
-            and (below or not titled & set(where))
+        below = any(_ancestor_ids(builder, pid) & provinces for pid in titled)
+        if _ancestor_ids(builder, subject) & provinces and (
+            below
+            or (
+                not titled & provinces
+                and _para_names_below(builder, ctx, mention, where)
+            )
         ):
             # 重庆市实施…行动 in a story of 璧山区 (its title or the programme's
             # paragraph names a place below): carried out below; not when the title
