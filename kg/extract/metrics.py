@@ -1023,12 +1023,9 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
             and _without_last_figure(clauses[-2], rules) != clauses[-2]
         )
     )
-    if after and (
+    if after and (  # object verbs, classifiers and lists: taken above
         (len(before) < 2 and not (duration and goes_on))
-        or rules["object-verbs"].search(before_clause[-8:]) is not None
         or _ends_in_verb(before_clause, rules)  # tagged only when asked (speed)
-        or unit in classifiers
-        or before_clause.endswith(listed)
     ):
         word = _noun_after(follow, after.group(), unit in classifiers, rules, of)
         if word:

@@ -1488,7 +1488,7 @@ _CAPTION_TAIL = re.compile(f"[ \t][{CJK}]{{2,3}}:")
 
 def _station(text: str) -> str | None:
     """The broadcaster a document names (person:words.broadcaster-cues), if any."""
-    for cue, station in (w.split(":") for w in words("person:words.broadcaster-cues")):
+    for cue, station in word_values("person:words.broadcaster-cues").items():
         if cue in text:
             return station
     return None
