@@ -2423,6 +2423,8 @@ def _paragraph_place(
         return None
     heading = pattern("link:pattern.place-heading")
     title = pattern("link:pattern.item-title")
+    if title.fullmatch(doc.clean, *doc.paragraphs[para]) is not None:
+        return _item_place(builder, ctx, para, first, pos)  # a figure in a title
     for earlier in range(para - 1, 0, -1):
         start, stop = doc.paragraphs[earlier]
         if doc.article_index(doc.paragraphs[earlier - 1][0]) != first:
@@ -2431,8 +2433,111 @@ def _paragraph_place(
             continue  # a paragraph of the item
         if heading.match(doc.clean, start, stop) is not None:
             return _opening_place(builder, ctx, earlier, stop, heading=True)
-        return None  # the title of an item that names no place
+        if earlier == para - 1:
+            return _item_place(builder, ctx, earlier, first, pos)
+        return None  # an item of several paragraphs: no digest's
     return None
+
+
+def _item_place(
+    builder: _Builder, ctx: _DocContext, title: int, article: int, pos: int
+) -> str | None:
+    """The place of a digest's item whose title (paragraph ``title``) has no place
+    heading (营口港开通至…班列; 全球首座…平台合拢 then …在烟台合拢): the first
+    division its title names, else the first the paragraph after it names, the last
+    of a chain written together (link:item-place). None when the article has fewer
+    than two items, each a title paragraph followed by a paragraph ending a sentence;
+    when the title ends with a colon (央视网消息：); when that first division is one of
+    a list (北京、天津等21个省份) or no place (北京时间); when the title speaks of the
+    nation (link:words.item-national-title), or the figure's sentence does and names
+    no place (link:words.item-national)."""
+    doc = ctx.doc
+    text = doc.clean
+    item_title = pattern("link:pattern.item-title")
+    byline = chars("link:chars.item-title-not-end")
+    count = ctx.cached(
+        f"digest-items-{article}", lambda: (_digest_items(ctx, article),)
+    )
+    if count[0] < 2 or text[doc.paragraphs[title][1] - 1] in byline:
+        return None
+    if any(
+        text.find(w, *doc.paragraphs[title]) >= 0
+        for w in words("link:words.item-national-title")
+    ):
+        return None  # 我国出台…计划: the nation's item
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    sentence = doc.sentences[doc.sentence_index(pos)]
+    if any(
+        text.find(w, *sentence) >= 0 for w in words("link:words.item-national")
+    ) and not any(
+        sentence[0] <= ctx.position(p) < sentence[1]
+        and ctx.ids[id(p)].removeprefix("place:") in builder.gazetteer.divisions
+        for p in by_para.get(doc.paragraph_index(pos), ())
+    ):
+        return None  # 中国是…大国，占世界贸易量的60%: the nation's figure
+    divisions = builder.gazetteer.divisions
+    landmarks = words("link:words.metric-not-measured-in")
+    listed = chars("link:chars.opening-listed")
+    not_lead = tuple(words("link:words.sentence-lead-not"))
+    paras = [title]
+    after = title + 1
+    if (
+        after < len(doc.paragraphs)
+        and doc.article_index(doc.paragraphs[after][0]) == article
+        and item_title.fullmatch(text, *doc.paragraphs[after]) is None
+    ):
+        paras.append(after)
+    for para in paras:
+        best, chain_end = None, -1
+        for place in by_para.get(para, ()):
+            pid = ctx.ids[id(place)]
+            if best is not None:
+                if chain_end != place.start:
+                    break
+                if place.attrs.get("level") not in landmarks:
+                    best = pid  # 新疆托克逊县: the chain's last
+                chain_end = place.end
+                continue
+            if (
+                pid.removeprefix("place:") not in divisions
+                or place.attrs.get("level") in landmarks
+            ):
+                continue
+            at = ctx.position(place)
+            end = at + place.end - place.start
+            if (
+                text[end : end + 1] in listed
+                or text[at - 1 : at] in listed
+                or text.startswith(not_lead, end)
+            ):
+                return None  # 北京、天津等21个省份; 北京时间: no item's place
+            best, chain_end = pid, place.end
+        if best is not None:
+            return best
+    return None
+
+
+def _digest_items(ctx: _DocContext, article: int) -> int:
+    """How many items a digest article has: title paragraphs (link:pattern.item-title,
+    not ending with a colon) after its first, each followed by a paragraph that ends
+    a sentence."""
+    doc = ctx.doc
+    text = doc.clean
+    item_title = pattern("link:pattern.item-title")
+    byline = chars("link:chars.item-title-not-end")
+    paras = [
+        i for i, (s, _) in enumerate(doc.paragraphs) if doc.article_index(s) == article
+    ]
+    count = 0
+    for here, after in pairwise(paras[1:]):
+        s, e = doc.paragraphs[here]
+        if (
+            item_title.fullmatch(text, s, e) is not None
+            and text[e - 1] not in byline
+            and item_title.fullmatch(text, *doc.paragraphs[after]) is None
+        ):
+            count += 1
+    return count
 
 
 def _sentence_lead_place(
