@@ -606,6 +606,10 @@ def _surname_then_word(text: str, start: int, end: int) -> bool:
     not_given = word_set("person:words.not-given-tags")
     least = int(words("person:count.not-given-freq")[0])
     given = start + 1
+    if text[start] in chars("person:chars.adverb-surname"):
+        # 专家曾|指出, 人员应|离开, 负责人向|中国: a verb or a place after 曾, 应, 向
+        not_given = not_given | word_set("person:words.adverb-surname-next-tags")
+        least = int(words("person:count.adverb-surname-next-freq")[0])
     return any(
         tags.get(text[given:stop]) in not_given
         and freq.get(text[given:stop], 0) >= least
