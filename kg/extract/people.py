@@ -608,6 +608,8 @@ def _surname_then_word(text: str, start: int, end: int) -> bool:
     given = start + 1
     if text[start] in chars("person:chars.adverb-surname"):
         # 专家曾|指出, 人员应|离开, 负责人向|中国: a verb or a place after 曾, 应, 向
+        if tags.get(text[given]) in word_set("person:words.adverb-surname-char-tags"):
+            return True  # 母亲曾|在|县…, 发言人曾|将…: another function word follows
         not_given = not_given | word_set("person:words.adverb-surname-next-tags")
         least = int(words("person:count.adverb-surname-next-freq")[0])
     return any(
