@@ -1638,6 +1638,11 @@ def _add_role_then_name(
             continue  # 居民阿布都克热木·司马义: left to the dotted names
         if text[match.start() : start + 1] in jieba_words():
             continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
+        if (
+            text[max(0, match.start() - 1) : match.start() + 1] in common_words()
+            and text[match.start() + 1 : start + 1] in common_words()
+        ):
+            continue  # 妇女|儿童: two words, the role word (女儿) astride them
         foreign = _foreign_run(text, start)
         name = _trim_name(match.group("name"), text, start)
         if foreign is None and not _weak_name_ok(name):
