@@ -606,6 +606,12 @@ def _surname_then_word(text: str, start: int, end: int) -> bool:
     not_given = word_set("person:words.not-given-tags")
     least = int(words("person:count.not-given-freq")[0])
     given = start + 1
+    if text[start] in chars("person:chars.adverb-surname"):
+        # 专家曾|指出, 人员应|离开, 负责人向|中国: a verb or a place after 曾, 应, 向
+        if tags.get(text[given]) in word_set("person:words.adverb-surname-char-tags"):
+            return True  # 母亲曾|在|县…, 发言人曾|将…: another function word follows
+        not_given = not_given | word_set("person:words.adverb-surname-next-tags")
+        least = int(words("person:count.adverb-surname-next-freq")[0])
     return any(
         tags.get(text[given:stop]) in not_given
         and freq.get(text[given:stop], 0) >= least
@@ -1632,6 +1638,11 @@ def _add_role_then_name(
             continue  # 居民阿布都克热木·司马义: left to the dotted names
         if text[match.start() : start + 1] in jieba_words():
             continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
+        if (
+            text[max(0, match.start() - 1) : match.start() + 1] in common_words()
+            and text[match.start() + 1 : start + 1] in common_words()
+        ):
+            continue  # 妇女|儿童: two words, the role word (女儿) astride them
         foreign = _foreign_run(text, start)
         name = _trim_name(match.group("name"), text, start)
         if foreign is None and not _weak_name_ok(name):
