@@ -30,3 +30,20 @@ def test_other_division_pointed_at_keeps_it() -> None:
 def test_words_stay_words() -> None:
     assert _levels("国际金价上涨，白银价格也创下新高。", "白银") == []
     assert _levels("科考队员在南极中山站越冬。", "中山") == []
+
+
+def test_county_short_form_after_a_place_it_is_not_in() -> None:
+    # place:context.after-other-place: a county-level short form right after a
+    # prefecture of another province, or after a county, is part of a name there.
+    assert (
+        _levels("河南洛阳牡丹竞相盛开，游客络绎不绝。山东菏泽也在赏花。", "牡丹") == []
+    )
+    assert _levels("湖北武汉天河机场客流回升，广东广州也是。", "天河") == []
+    assert _levels("贵州镇远古城游人如织，云南丽江也很热闹。", "古城") == []
+    assert _levels("南京高淳区的滨湖公园迎客，江苏无锡也在办展。", "滨湖") == []
+
+
+def test_county_short_form_after_its_own_city_stays() -> None:
+    assert _levels("广东广州天河区举办展会。广州天河的企业参展。", "天河") == [
+        "district"
+    ]

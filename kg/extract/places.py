@@ -997,6 +997,8 @@ def _keep(
         )
     division = gazetteer.divisions[hit.chosen]
     short = hit.rule.endswith("short-form")
+    if short and RANK[division.level] == 3 and _after_other_place(hit, index, text):
+        return False  # 平遥古城 is no 古城区, 洛阳牡丹 no 牡丹区
     if (
         short
         and division.level in _CITY_LEVELS
@@ -1019,6 +1021,29 @@ def _keep(
             return True
     # 成都 confirmed by 双流区 written in full
     return short and bool(index.full_below[hit.chosen])
+
+
+def _after_other_place(hit: _Hit, index: _HitIndex, text: str) -> bool:
+    """Whether a county-level short form comes right after (or after a joiner: 高淳区的)
+    a prefecture or county it does not lie in, and cannot: a county under another
+    county, or a prefecture of another province (凤凰古城, 洛阳牡丹, 武汉天河机场)
+    (place:context.after-other-place)."""
+    assert hit.chosen is not None
+    gazetteer = load_gazetteer()
+    at = hit.start
+    before = set(index.chosen_by_end.get(at, ()))
+    if at and text[at - 1] in words("place:words.address-joiners"):
+        before |= index.chosen_by_end.get(at - 1, set())
+    own = gazetteer.ancestors(hit.chosen)
+    if not before or any(p in own or p == hit.chosen for p in before):
+        return False
+    for p in before:
+        level = RANK[gazetteer.divisions[p].level]
+        if level not in (2, 3) or hit.chosen in gazetteer.ancestors(p):
+            continue
+        if level == 3 or gazetteer.ancestors(p)[-1:] != own[-1:]:
+            return True
+    return False
 
 
 # Levels whose short form stands alone in ordinary writing (深圳 for 深圳市):
