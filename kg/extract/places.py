@@ -680,6 +680,8 @@ def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
         for i, h in enumerate(hits)
         if h.chosen and RANK[gazetteer.divisions[h.chosen].level] <= 2
     }
+    # Divisions written in full (南昌县): a short form may then mean them.
+    written = {h.chosen for h in hits if h.chosen and not _short(h)}
     for _ in range(2):
         for i, h in enumerate(hits):
             ids = sorted({c for c, _ in h.candidates})
@@ -691,6 +693,10 @@ def _resolve(doc: Document, hits: list[_Hit], gazetteer: Gazetteer) -> None:
                 city = _prefecture_first(ids, gazetteer)
             if city is not None and _whole_word(doc.clean, h.start, h.end):
                 h.chosen = city  # 长沙 among 上海、武汉: not 长沙县 (孙中山: no word)
+            elif (
+                city := _city_by_default(doc, h, ids, context, i, written)
+            ) is not None:
+                h.chosen = city  # 在南昌 with 江西 around: not 南昌县, nor no place
             else:
                 scores = {cid: context.support(cid, i) for cid in ids}
                 best = max(scores.values())
@@ -775,6 +781,36 @@ def _prefecture_first(ids: list[str], gazetteer: Gazetteer) -> str | None:
     return city if inside else None
 
 
+def _city_by_default(
+    doc: Document,
+    hit: _Hit,
+    ids: list[str],
+    context: _Context,
+    i: int,
+    written: set[str],
+) -> str | None:
+    """The prefecture among a short form's candidates (南昌: 南昌市, 南昌县; 西安:
+    西安市, Liaoyuan's 西安区) when the short form is a place word standing alone and
+    the document points at no other candidate more than at the city, the city's own
+    mentions left out (they lie above 南昌县 and would pull every 南昌 down to it)
+    and no other candidate written in full (place:short-form.city-by-default)."""
+    if not _short(hit):
+        return None
+    gazetteer = context.gazetteer
+    cities = [c for c in ids if gazetteer.divisions[c].level in _CITY_LEVELS]
+    if len(cities) != 1 or any(c in written for c in ids if c != cities[0]):
+        return None
+    city = cities[0]
+    name = gazetteer.divisions[city].name
+    if any(gazetteer.divisions[c].name == name for c in ids if c != city):
+        return None  # 中山: the prefecture and its namesake city (中山站 too)
+    if not _place_word(hit.key) or not _whole_word(doc.clean, hit.start, hit.end):
+        return None
+    own = context.support(city, i)
+    others = max(context.support(c, i, skip=city) for c in ids if c != city)
+    return city if own >= others else None
+
+
 # The weight of another place at each distance (_W_SENTENCE … _W_DOCUMENT) when it
 # lies above the candidate, and when it lies below it (half: 1 // 2 == 0).
 _ABOVE_WEIGHTS = (_W_SENTENCE, _W_PARAGRAPH, _W_ARTICLE, _W_DOCUMENT)
@@ -836,13 +872,14 @@ class _Context:
             for ancestor in self.gazetteer.ancestors(chosen):
                 self.below[ancestor, scope, index] += step
 
-    def support(self, cid: str, i: int) -> int:
+    def support(self, cid: str, i: int, skip: str | None = None) -> int:
         """How strongly the other places of the document point at division ``cid``.
 
         Every named place above ``cid`` adds its proximity weight, so a village under
         the named town beats a village that only shares the district. A village needs
         a place at district level or below: 重庆 alone says nothing about which 兴隆村
-        is meant. A place below ``cid`` adds half its weight.
+        is meant. A place below ``cid`` adds half its weight. ``skip``: an ancestor
+        left out (the city, when weighing its namesake county against it).
         """
         gazetteer = self.gazetteer
         ancestors = set(gazetteer.ancestors(cid))
@@ -850,7 +887,7 @@ class _Context:
         counted = [
             a
             for a in ancestors
-            if not (village and RANK[gazetteer.divisions[a].level] < 3)
+            if a != skip and not (village and RANK[gazetteer.divisions[a].level] < 3)
         ]
         keys = self._keys(i)
         score = sum(self._tiers(self.above, a, keys, _ABOVE_WEIGHTS) for a in counted)
@@ -960,6 +997,8 @@ def _keep(
         )
     division = gazetteer.divisions[hit.chosen]
     short = hit.rule.endswith("short-form")
+    if short and RANK[division.level] == 3 and _after_other_place(hit, index, text):
+        return False  # 平遥古城 is no 古城区, 洛阳牡丹 no 牡丹区
     if (
         short
         and division.level in _CITY_LEVELS
@@ -982,6 +1021,29 @@ def _keep(
             return True
     # 成都 confirmed by 双流区 written in full
     return short and bool(index.full_below[hit.chosen])
+
+
+def _after_other_place(hit: _Hit, index: _HitIndex, text: str) -> bool:
+    """Whether a county-level short form comes right after (or after a joiner: 高淳区的)
+    a prefecture or county it does not lie in, and cannot: a county under another
+    county, or a prefecture of another province (凤凰古城, 洛阳牡丹, 武汉天河机场)
+    (place:context.after-other-place)."""
+    assert hit.chosen is not None
+    gazetteer = load_gazetteer()
+    at = hit.start
+    before = set(index.chosen_by_end.get(at, ()))
+    if at and text[at - 1] in words("place:words.address-joiners"):
+        before |= index.chosen_by_end.get(at - 1, set())
+    own = gazetteer.ancestors(hit.chosen)
+    if not before or any(p in own or p == hit.chosen for p in before):
+        return False
+    for p in before:
+        level = RANK[gazetteer.divisions[p].level]
+        if level not in (2, 3) or hit.chosen in gazetteer.ancestors(p):
+            continue
+        if level == 3 or gazetteer.ancestors(p)[-1:] != own[-1:]:
+            return True
+    return False
 
 
 # Levels whose short form stands alone in ordinary writing (深圳 for 深圳市):
