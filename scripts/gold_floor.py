@@ -48,6 +48,7 @@ CORPORA = {
     "blind11": ("tests/gold/blind/batch11", "blind:11"),
     "blind12": ("tests/gold/blind/batch12", "blind:12"),
     "blind13": ("tests/gold/blind/batch13", "blind:13"),
+    "blind14": ("tests/gold/blind/batch14", "blind:14"),
 }
 
 
