@@ -715,6 +715,73 @@ def mine_joined(
     return evidence, example
 
 
+# --split: names with an inner 和, 与 or 及 (黄河流域生态保护和高质量发展): every other
+# round ends a name's left edge at a function character, so the reviews read only the
+# part before it (黄河流域生态保护, now in lexicon-read.txt). This round takes the names
+# the reviews read (lexicon-read.txt, lexicon-rejected.txt; four characters or more),
+# each followed by 和, 与 or 及 and a tail of two to eight characters up to a break, a
+# function character or a word that follows names (…先行区, …座谈会).
+SPLIT_JOINTS = "和与及"
+SPLIT_TAIL_END = "的 等 上 中 为 是 先行区 领导小组 座谈会".split()
+_SPLIT_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(?=[^\u4e00-\u9fff]|" + "|".join(SPLIT_TAIL_END) + "|$)"
+)
+
+
+def read_names() -> list[str]:
+    """The names the reviews read and did not enter, four characters or more."""
+    names = set()
+    for listed in ("lexicon-read.txt", "lexicon-rejected.txt"):
+        for line in (LEXICON_DIR / listed).read_text(encoding="utf-8").splitlines():
+            name = line.split("#", 1)[0].strip()
+            if len(name) >= 4 and _CJK_ONLY.fullmatch(name):
+                names.add(name)
+    return sorted(names)
+
+
+def split_names(text: str, heads: list[str]) -> set[str]:
+    """The names of ``text`` that go on from a read name over 和, 与 or 及.
+
+    Examples:
+        >>> sorted(split_names("推动黄河流域保护和高质量发展，", ["黄河流域保护"]))
+        ['黄河流域保护和高质量发展']
+        >>> split_names("黄河流域保护工作", ["黄河流域保护"])
+        set()
+    """
+    found = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            if text[end : end + 1] in SPLIT_JOINTS and end < len(text):
+                tail = _SPLIT_TAIL.match(text, end + 1, end + 13)
+                if tail is not None:
+                    found.add(text[at : tail.end()])
+            at = text.find(head, end)
+    return found
+
+
+def mine_split(
+    texts: Iterator[str],
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--split``: per name split_names finds, in how many documents."""
+    heads = read_names()
+    import ahocorasick_rs  # the runtime dependency kg uses for its lexicon
+
+    automaton = ahocorasick_rs.AhoCorasick(heads)
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    example: dict[str, str] = {}
+    for text in texts:
+        present = {heads[i] for i, _, _ in automaton.find_matches_as_indexes(text)}
+        for name in split_names(text, sorted(present)):
+            evidence[name]["docs"] += 1
+            evidence[name]["split"] += 1
+            if name not in example:
+                at = text.find(name)
+                example[name] = text[max(0, at - 12) : at + len(name) + 8]
+    return evidence, example
+
+
 def keep_tail(name: str, ev: Counter[str], tails: set[str]) -> bool:
     """A bare name of four characters or more that ends like several programmes
     (科技扶贫, 奶业振兴), in two documents, once at least as an object or before a
@@ -855,6 +922,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="mine policies that join two programmes (…同乡村振兴有效衔接) instead",
     )
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="mine names that go on from a read name over 和/与/及 instead",
+    )
     parser.add_argument("--min-bare", type=int, default=10)
     parser.add_argument(
         "--tails",
@@ -917,6 +989,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         ]
         kinds = ("object", "headed", "alone")
+    elif args.split:
+        evidence, example = mine_split(texts)
+        rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
+        kinds = ("split",)
     elif args.joined:
         evidence, example = mine_joined(texts)
         rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]

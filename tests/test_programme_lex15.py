@@ -49,3 +49,20 @@ def test_mining_needs_a_programme_on_both_sides() -> None:
     assert name == "巩固脱贫攻坚成果同乡村振兴有效衔接"
     assert miner.joined_name("推动职业教育与产业需求有效衔接", programmes) is None
     assert miner.joined_name("坚持脱贫攻坚与市场需求相结合", programmes) is None
+
+
+def test_name_with_an_inner_and_is_one_programme() -> None:
+    found = _found("沿黄各省区深入推动黄河流域生态保护和高质量发展，守护母亲河。")
+    assert "黄河流域生态保护和高质量发展" in found
+    found = _found("该区努力建设黄河流域生态保护和高质量发展先行区，发展特色产业。")
+    assert "黄河流域生态保护和高质量发展先行区" in found
+    assert "黄河流域生态保护和高质量发展" not in found
+
+
+def test_split_mining_goes_on_over_the_joint_only() -> None:
+    miner = _miner()
+    heads = ["湿地生态保护"]
+    assert miner.split_names("推进湿地生态保护和系统修复，", heads) == {
+        "湿地生态保护和系统修复"
+    }
+    assert miner.split_names("推进湿地生态保护工作，", heads) == set()
