@@ -627,6 +627,161 @@ def programme_tails(min_entries: int = 4) -> set[str]:
     return {t for t, c in counts.items() if c >= min_entries}
 
 
+# --joined: a policy that joins two programmes, named bare by the two and a linkage
+# word (巩固…成果同乡村振兴有效衔接): no scheme word ends it and it is rarely quoted, so
+# no other round sees it. Its left edge is the last break or function character; the
+# governing verbs and modals of JOIN_LEAD before it are cut off (要|做好|…).
+JOIN_WORDS = "有效衔接 相衔接 相结合 有机结合".split()
+JOIN_LEAD = (
+    "要 是 也是 今年是 推动 推进 实现 做好 促进 加快 抓好 接续推进 扎实推进 "
+    "切实做好 聚力做好 实施 加强 全面推进 持续推进 统筹推进 着力推进 支持 针对 设立"
+).split()
+_JOINED = re.compile(
+    r"([\u4e00-\u9fff]{2,24}?)[同与]([\u4e00-\u9fff]{2,12}?)"
+    rf"(?:{'|'.join(JOIN_WORDS)})"
+)
+
+
+def programme_names() -> set[str]:
+    """The lexicon's programme names and aliases (three characters or more)."""
+    rows = [
+        line.split("\t")
+        for line in (LEXICON_DIR / "lexicon.tsv")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line and not line.startswith("#")
+    ][1:]
+    return {
+        n
+        for name, cls, _, aliases, *_ in rows
+        if cls == "programme"
+        for n in (name, *filter(None, aliases.split("|")))
+        if len(n) >= 3
+    }
+
+
+def joined_name(clause: str, programmes: set[str]) -> str | None:
+    """The joining policy that ``clause`` ends with, when both its sides hold a
+    programme of ``programmes``.
+
+    Examples:
+        >>> joined_name("要做好巩固脱贫成果同乡村振兴有效衔接", {"乡村振兴", "脱贫"})
+        '巩固脱贫成果同乡村振兴有效衔接'
+        >>> joined_name("推动教育与就业有效衔接", {"乡村振兴"}) is None
+        True
+    """
+    m = _JOINED.fullmatch(clause)
+    if m is None:
+        return None
+    start = m.start(1)
+    for i in range(m.start(1), m.end(1)):
+        if clause[i] in FUNCTION_CHARS and clause[i] not in "同与":
+            start = i + 1
+    left = clause[start : m.end(1)]
+    cut = True
+    while cut:
+        cut = False
+        for lead in sorted(JOIN_LEAD, key=len, reverse=True):
+            if left.startswith(lead) and len(left) > len(lead) + 1:
+                left, cut = left[len(lead) :], True
+                break
+    if not any(p in left for p in programmes) or not any(
+        p in m.group(2) for p in programmes
+    ):
+        return None
+    return clause[m.end(1) - len(left) :]
+
+
+def mine_joined(
+    texts: Iterator[str],
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--joined``: per joining policy (joined_name), in how many documents."""
+    programmes = programme_names()
+    ends = re.compile("|".join(JOIN_WORDS))
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    example: dict[str, str] = {}
+    for text in texts:
+        seen = set()
+        for m in ends.finditer(text):
+            low = max(0, m.start() - 40)
+            clause = re.split(r"[^\u4e00-\u9fff]", text[low : m.end()])[-1]
+            name = joined_name(clause, programmes)
+            if name is not None:
+                seen.add(name)
+                example.setdefault(name, text[max(0, m.end() - 40) : m.end() + 8])
+        for name in seen:
+            evidence[name]["docs"] += 1
+            evidence[name]["joined"] += 1
+    return evidence, example
+
+
+# --split: names with an inner 和, 与 or 及 (黄河流域生态保护和高质量发展): every other
+# round ends a name's left edge at a function character, so the reviews read only the
+# part before it (黄河流域生态保护, now in lexicon-read.txt). This round takes the names
+# the reviews read (lexicon-read.txt, lexicon-rejected.txt; four characters or more),
+# each followed by 和, 与 or 及 and a tail of two to eight characters up to a break, a
+# function character or a word that follows names (…先行区, …座谈会).
+SPLIT_JOINTS = "和与及"
+SPLIT_TAIL_END = "的 等 上 中 为 是 先行区 领导小组 座谈会".split()
+_SPLIT_TAIL = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(?=[^\u4e00-\u9fff]|" + "|".join(SPLIT_TAIL_END) + "|$)"
+)
+
+
+def read_names() -> list[str]:
+    """The names the reviews read and did not enter, four characters or more."""
+    names = set()
+    for listed in ("lexicon-read.txt", "lexicon-rejected.txt"):
+        for line in (LEXICON_DIR / listed).read_text(encoding="utf-8").splitlines():
+            name = line.split("#", 1)[0].strip()
+            if len(name) >= 4 and _CJK_ONLY.fullmatch(name):
+                names.add(name)
+    return sorted(names)
+
+
+def split_names(text: str, heads: list[str]) -> set[str]:
+    """The names of ``text`` that go on from a read name over 和, 与 or 及.
+
+    Examples:
+        >>> sorted(split_names("推动黄河流域保护和高质量发展，", ["黄河流域保护"]))
+        ['黄河流域保护和高质量发展']
+        >>> split_names("黄河流域保护工作", ["黄河流域保护"])
+        set()
+    """
+    found = set()
+    for head in heads:
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            if text[end : end + 1] in SPLIT_JOINTS and end < len(text):
+                tail = _SPLIT_TAIL.match(text, end + 1, end + 13)
+                if tail is not None:
+                    found.add(text[at : tail.end()])
+            at = text.find(head, end)
+    return found
+
+
+def mine_split(
+    texts: Iterator[str],
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """``--split``: per name split_names finds, in how many documents."""
+    heads = read_names()
+    import ahocorasick_rs  # the runtime dependency kg uses for its lexicon
+
+    automaton = ahocorasick_rs.AhoCorasick(heads)
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    example: dict[str, str] = {}
+    for text in texts:
+        present = {heads[i] for i, _, _ in automaton.find_matches_as_indexes(text)}
+        for name in split_names(text, sorted(present)):
+            evidence[name]["docs"] += 1
+            evidence[name]["split"] += 1
+            if name not in example:
+                at = text.find(name)
+                example[name] = text[max(0, at - 12) : at + len(name) + 8]
+    return evidence, example
+
+
 def keep_tail(name: str, ev: Counter[str], tails: set[str]) -> bool:
     """A bare name of four characters or more that ends like several programmes
     (科技扶贫, 奶业振兴), in two documents, once at least as an object or before a
@@ -762,6 +917,16 @@ def main(argv: list[str] | None = None) -> int:
         default=3,
         help="with --family: a tail is the end of this many programmes",
     )
+    parser.add_argument(
+        "--joined",
+        action="store_true",
+        help="mine policies that join two programmes (…同乡村振兴有效衔接) instead",
+    )
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="mine names that go on from a read name over 和/与/及 instead",
+    )
     parser.add_argument("--min-bare", type=int, default=10)
     parser.add_argument(
         "--tails",
@@ -824,6 +989,14 @@ def main(argv: list[str] | None = None) -> int:
             )
         ]
         kinds = ("object", "headed", "alone")
+    elif args.split:
+        evidence, example = mine_split(texts)
+        rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
+        kinds = ("split",)
+    elif args.joined:
+        evidence, example = mine_joined(texts)
+        rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
+        kinds = ("joined",)
     elif args.demo:
         evidence, example = mine_demo(texts)
         rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
