@@ -35,6 +35,7 @@ from kg.lang.rules import (
     words,
 )
 from kg.model import Article, Document, Entity, Mention, Relation
+from kg.resources import load_lines
 
 _progress = logging.getLogger("kg.progress")
 
@@ -538,9 +539,10 @@ def _articles(
         scores: Counter[str] = Counter()
         titled: set[str] = set()
         first: dict[str, int] = {}
+        headline = _headline(doc.clean, article.title)
         for pos, entity_id in candidates.get(article.index, ()):
             weight = 1
-            for span in (article.title, article.note):
+            for span in (headline, article.note):
                 if span and span[0] <= pos < span[1]:
                     weight += 3
                     titled.add(entity_id)
@@ -594,6 +596,22 @@ def _articles(
             )
         )
     return infos
+
+
+def _headline(clean: str, title: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An article's title up to the dateline of a lead run into it (a headline of
+    40 characters or more, then 央视网消息…: kg/resources/datelines.txt): the places
+    of the lead are not the title's."""
+    if title is None:
+        return None
+    start, end = title
+    found = [clean.find(word, start, end) for word in _datelines()]
+    return (start, min((at for at in found if at > start), default=end))
+
+
+@cache
+def _datelines() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("datelines.txt")))
 
 
 def _rank(builder: _Builder, entity_id: str) -> int:
@@ -1544,10 +1562,12 @@ def _paragraph_openers(
 ) -> list[tuple[str, Mention]]:
     """(place, evidence) for each paragraph of ``article`` after ``lead`` that opens
     with a division (link:_opening_place), not one naming its people or a body
-    (郑州市民…, 北京大学…: link:words.roundup-opening-not)."""
+    (某市民…, 某大学…: link:words.roundup-opening-not) nor where someone came from
+    (从某市归来的…: link:words.roundup-opening-from)."""
     doc = ctx.doc
     by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
     after_not = tuple(words("link:words.roundup-opening-not"))
+    before_not = tuple(words("link:words.roundup-opening-from"))
     found: list[tuple[str, Mention]] = []
     para = lead + 1
     while para < len(doc.paragraphs) and doc.paragraphs[para][0] < article.end:
@@ -1561,6 +1581,8 @@ def _paragraph_openers(
         end = ctx.position(place) + place.end - place.start
         if doc.clean.startswith(after_not, end):
             continue
+        if doc.clean.endswith(before_not, 0, _chain_start(ctx, place)):
+            continue  # 从某市载誉归来的…: where someone came from
         evidence = Mention(
             place.doc_id,
             place.start,

@@ -69,3 +69,24 @@ def test_a_paragraph_opening_with_residents_of_a_place_is_no_carrier() -> None:
         "古田县民王某说，新厕所干净方便。\n"
     )
     assert "古田县" not in _runs_in(text, "厕所革命")
+
+
+def test_a_meeting_venue_in_a_lead_run_into_its_headline_runs_no_programme() -> None:
+    # a headline of 40 characters or more with no end punctuation runs into its lead;
+    # the venue the lead names once does not weigh as the title's (datelines.txt)
+    text = (
+        "某某在全面推进乡村振兴座谈会上强调 聚焦重点难点 扎扎实实推进乡村全面振兴"
+        "各项工作再上新台阶\n"
+        "央视网消息：某某今天在福建屏南县主持召开座谈会，研究推进乡村振兴。\n"
+        "第一，加强组织领导。全面实施“厕所革命”，改善农村人居环境。\n"
+    )
+    assert "屏南县" not in _runs_in(text, "厕所革命")
+
+
+def test_a_place_of_a_short_headline_still_weighs_as_the_titles() -> None:
+    text = (
+        "屏南县：全面推进厕所革命\n"
+        "央视网消息：今年以来，屏南县扎实推进卫生厕所建设，群众生活更方便。\n"
+        "当地干部介绍，全面实施“厕所革命”，卫生条件大为改善。\n"
+    )
+    assert "屏南县" in _runs_in(text, "厕所革命")
