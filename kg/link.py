@@ -34,7 +34,8 @@ from kg.lang.rules import (
     word_values,
     words,
 )
-from kg.model import Document, Entity, Mention, Relation
+from kg.model import Article, Document, Entity, Mention, Relation
+from kg.resources import load_lines
 
 _progress = logging.getLogger("kg.progress")
 
@@ -538,9 +539,10 @@ def _articles(
         scores: Counter[str] = Counter()
         titled: set[str] = set()
         first: dict[str, int] = {}
+        headline = _headline(doc.clean, article.title)
         for pos, entity_id in candidates.get(article.index, ()):
             weight = 1
-            for span in (article.title, article.note):
+            for span in (headline, article.note):
                 if span and span[0] <= pos < span[1]:
                     weight += 3
                     titled.add(entity_id)
@@ -594,6 +596,22 @@ def _articles(
             )
         )
     return infos
+
+
+def _headline(clean: str, title: tuple[int, int] | None) -> tuple[int, int] | None:
+    """An article's title up to the dateline of a lead run into it (a headline of
+    40 characters or more, then 央视网消息…: kg/resources/datelines.txt): the places
+    of the lead are not the title's."""
+    if title is None:
+        return None
+    start, end = title
+    found = [clean.find(word, start, end) for word in _datelines()]
+    return (start, min((at for at in found if at > start), default=end))
+
+
+@cache
+def _datelines() -> tuple[str, ...]:
+    return tuple(sorted(load_lines("datelines.txt")))
 
 
 def _rank(builder: _Builder, entity_id: str) -> int:
@@ -1485,7 +1503,97 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         entity.attrs["scope"] = "local"  # 重庆市出台…行动 in a story of 重庆: its own
     for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
+    for pid, evidence in _roundup_carriers(builder, ctx, mention):
+        builder.relate(entity_id, "runs_in", pid, evidence)
     return entity_id
+
+
+# a headline, not a lead paragraph taken for a title (a news item without one)
+_ROUNDUP_TITLE = 40
+# how far after the roundup's cue its programme may come (各地在推进…建设中)
+_ROUNDUP_GAP = 12
+
+
+def _roundup_carriers(
+    builder: _Builder, ctx: _DocContext, mention: Mention
+) -> list[tuple[str, Mention]]:
+    """A programme named in the title of a roundup, or in the sentence of its lead
+    that says the places act (各地…, 沿江省市…: link:pattern.roundup-cue), runs in
+    the division opening each later paragraph of its article: each paragraph tells
+    what one place does for it (在某县…; 某镇的…)."""
+    doc = ctx.doc
+    pos = ctx.position(mention)
+    index = doc.article_index(pos)
+    if index >= len(doc.articles):
+        return []
+    article = doc.articles[index]
+    first = doc.paragraph_index(article.start)
+    title = article.title
+    headline = title is not None and title[1] - title[0] <= _ROUNDUP_TITLE
+    lead = min(first + (1 if headline else 0), len(doc.paragraphs) - 1)
+    para = doc.paragraph_index(pos)
+    if para > lead:
+        return []
+    cue = pattern("link:pattern.roundup-cue")
+    sentence = doc.sentences[doc.sentence_index(pos)]
+    if headline and para == first:
+        # the headline, or its lead
+        if cue.search(doc.clean, article.start, doc.paragraphs[lead][1]) is None:
+            return []
+    elif not any(
+        pos < found.start() or pos - found.end() <= _ROUNDUP_GAP
+        for found in cue.finditer(doc.clean, *sentence)
+    ):
+        # the lead's sentence says the places act in it: 在X中，各地…; X实施以来，
+        # 各地…; 各地持续实施X — not 各地…，…加快推进Y, Y one aim among others
+        return []
+    if any(
+        sentence[0] <= ctx.position(other) < pos for other in ctx.by_label["programme"]
+    ):
+        return []  # 开展A学习教育，是巩固B成果…: A's roundup, B named in passing
+    return ctx.cached(
+        f"roundup-carriers:{index}",
+        lambda: _paragraph_openers(builder, ctx, article, lead),
+    )
+
+
+def _paragraph_openers(
+    builder: _Builder, ctx: _DocContext, article: Article, lead: int
+) -> list[tuple[str, Mention]]:
+    """(place, evidence) for each paragraph of ``article`` after ``lead`` that opens
+    with a division (link:_opening_place), not one naming its people or a body
+    (某市民…, 某大学…: link:words.roundup-opening-not) nor where someone came from
+    (从某市归来的…: link:words.roundup-opening-from)."""
+    doc = ctx.doc
+    by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
+    after_not = tuple(words("link:words.roundup-opening-not"))
+    before_not = tuple(words("link:words.roundup-opening-from"))
+    found: list[tuple[str, Mention]] = []
+    para = lead + 1
+    while para < len(doc.paragraphs) and doc.paragraphs[para][0] < article.end:
+        pid = _opening_place(builder, ctx, para, doc.paragraphs[para][1])
+        place = next(
+            (p for p in by_para.get(para, ()) if ctx.ids.get(id(p)) == pid), None
+        )
+        para += 1
+        if pid is None or place is None:
+            continue
+        end = ctx.position(place) + place.end - place.start
+        if doc.clean.startswith(after_not, end):
+            continue
+        if doc.clean.endswith(before_not, 0, _chain_start(ctx, place)):
+            continue  # 从某市载誉归来的…: where someone came from
+        evidence = Mention(
+            place.doc_id,
+            place.start,
+            place.end,
+            place.text,
+            "programme",
+            "link:runs-in.roundup",
+            place.name,
+        )
+        found.append((pid, evidence))
+    return found
 
 
 def _para_names_below(
