@@ -104,25 +104,22 @@ def viterbi(
         prev_states = [x for x in mem_path[t - 1] if out_sets[x]]  # has a transition
         char = obs[t]
         allowed, emit = _char_states(char, states, trans_p, emit_p)
-        best: dict[State, tuple[float, State]] = {}
-        get = best.get
-        for y0 in prev_states:
-            base = prev_v[y0]
-            weights = trans_p[y0]
-            for y in out_sets[y0] & allowed:
-                # the same sums as jieba's; the greatest (score, state), as max
-                scored = (base + weights[y] + emit[y], y0)
-                held = get(y)
-                if held is None or scored > held:
-                    best[y] = scored
         row: dict[State, float] = {}
         path: dict[State, State] = {}
         table.append(row)
         mem_path.append(path)
-        if best:
-            for y, (score, y0) in best.items():
-                row[y] = score
-                path[y] = y0
+        held = row.get
+        for y0 in prev_states:
+            base = prev_v[y0]
+            weights = trans_p[y0]
+            for y in out_sets[y0] & allowed:
+                score = base + weights[y] + emit[y]  # the same sums as jieba's
+                old = held(y)
+                # the greatest (score, state) as max picks it, with no tuple made
+                if old is None or score > old or (score == old and y0 > path[y]):
+                    row[y] = score
+                    path[y] = y0
+        if row:
             continue
         # No allowed state is reachable: jieba's fallback, every state a live
         # state leads to (else all states), scored with its own expression.

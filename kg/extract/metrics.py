@@ -18,6 +18,7 @@ from kg.lang import trace
 from kg.lang.rules import (
     alternation,
     chars,
+    finditer,
     longest_first,
     pattern,
     word_set,
@@ -595,7 +596,7 @@ def _cued(
     text = doc.clean
     taken = {m.start for m in found} | {m.end for m in found}
     out = []
-    for match in pattern("metric:pattern.scale-cued").finditer(text):
+    for match in finditer("metric:pattern.scale-cued", text):
         start, end = match.span("figure")
         if quoted[start] or start in taken or end in taken:
             continue

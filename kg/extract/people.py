@@ -33,6 +33,7 @@ from kg.lang.gazetteer import load_gazetteer
 from kg.lang.rules import (
     alternation,
     chars,
+    finditer,
     longest_first,
     pattern,
     word_set,
@@ -530,7 +531,7 @@ def _add_pronoun_posts(doc: Document, out: list[Mention]) -> None:
     """……张建国……。2018年，他当选村党总支书记: the post goes to the person named last
     before the pronoun in its paragraph (``person:pattern.pronoun-post``)."""
     text = doc.clean
-    found = list(pattern("person:pattern.pronoun-post").finditer(text))
+    found = list(finditer("person:pattern.pronoun-post", text))
     if not found:
         return
     kinds = word_set("person:words.pronoun-antecedent-kinds")
@@ -1593,9 +1594,9 @@ def _add_as_post_name(
     group_post = pattern("person:pattern.group-post")
     found = [
         (match, match.group("title"), match.span("title"))
-        for match in pattern("person:pattern.as-post-name").finditer(text)
+        for match in finditer("person:pattern.as-post-name", text)
     ]
-    for match in pattern("person:pattern.one-of-them").finditer(text):
+    for match in finditer("person:pattern.one-of-them", text):
         lo = max(0, match.start() - _GROUP_POST_BACK)
         group = group_post.search(text, lo, match.start())
         found.append(

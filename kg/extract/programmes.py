@@ -1237,7 +1237,7 @@ def _designated_years(text: str) -> list[Candidate]:
     """将今年确定为营商环境提升年: the campaign year a government designates."""
     diplomatic = rules.words("programme:words.diplomatic-year")
     out = []
-    for m in rules.pattern("programme:pattern.designated-year").finditer(text):
+    for m in rules.finditer("programme:pattern.designated-year", text):
         name = m.group("name")
         if any(w in name for w in diplomatic):
             continue  # 中孟人文交流年, 国际冰川保护年: an exchange year
