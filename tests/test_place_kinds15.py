@@ -1,0 +1,21 @@
+"""Place kinds that recur across the first-contact error lists (round 15).
+
+Snippets made up for the test."""
+
+from kg.extract.places import extract_places
+from kg.ingest import parse_document
+
+
+def _places(text: str) -> list[str]:
+    return [m.name for m in extract_places(parse_document(text, "t.txt"))]
+
+
+def test_city_after_province_whose_last_char_opens_a_word() -> None:
+    # 西晋, 西南 are words, but 山西晋城 is a province and its city
+    # (place:guard.inside-word)
+    assert "晋城" in _places("今天在山西晋城，群众观看了灯会。")
+    assert "南城" in _places("记者走进江西南城，参观古迹。")
+
+
+def test_name_inside_a_word_is_still_no_place() -> None:
+    assert "范县" not in _places("河南省要打造一个模范县。")
