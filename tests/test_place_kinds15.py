@@ -19,3 +19,13 @@ def test_city_after_province_whose_last_char_opens_a_word() -> None:
 
 def test_name_inside_a_word_is_still_no_place() -> None:
     assert "范县" not in _places("河南省要打造一个模范县。")
+
+
+def test_short_form_split_at_a_conjunction_is_no_place() -> None:
+    # 党委|和|政府 over 和政 (place:guard.short-form-split-at-conjunction)
+    assert "和政" not in _places("甘肃临夏州召开会议，要求各级党委和政府担起责任。")
+    assert "和田" not in _places("新疆和田地区推广无人机和田间监测系统。")
+
+
+def test_short_form_as_a_word_is_still_a_place() -> None:
+    assert "和政" in _places("甘肃临夏州和政县的牡丹开了，和政的游客多了。")

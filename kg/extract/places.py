@@ -183,6 +183,28 @@ def _word_head(hit: _GazetteerHit) -> str:
     return ""
 
 
+def _lone_end_pos(hit: _GazetteerHit) -> str:
+    """jieba's tag of the name's first or last character when jieba cuts it as a
+    word of one character and the rest of the name into a word that runs past the
+    name (和|政府 over 和政, 新|和 after 名特优新 over 新和); "" otherwise."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    words_at: list[tuple[int, int, str]] = []
+    for word, flag in _tag(text[pos : end + 4]):
+        words_at.append((pos, pos + len(word), flag))
+        pos += len(word)
+    for a, b, flag in words_at:
+        if (a, b) == (start, start + 1) and any(
+            x == b and y > end for x, y, _ in words_at
+        ):
+            return flag
+        if (a, b) == (end - 1, end) and any(
+            x < start and y == a for x, y, _ in words_at
+        ):
+            return flag
+    return ""
+
+
 def _place_out_of_end(hit: _GazetteerHit) -> bool:
     """Whether jieba cuts a place name (ns) that starts inside the name and runs out
     of its end (从|江苏 over 从江, 来|安徽 over 来安)."""
@@ -215,6 +237,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "cut_into_pos": _cut_into_pos,
     "word_head": _word_head,
     "place_out_of_end": _place_out_of_end,
+    "lone_end_pos": _lone_end_pos,
     "top_level": lambda h: _top_level(h[3]),
     "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
     "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
@@ -223,7 +246,13 @@ _GAZETTEER_INPUT_NAMES = tuple(_GAZETTEER_INPUTS)
 # Inputs that run jieba around the name: tested after a guard's other conditions
 # (a short form's word_head after its top_level: half the short forms in bulk news
 # are provinces', which that guard leaves alone).
-_GAZETTEER_COSTLY = ("word_head", "cut_across", "cut_into_pos", "place_out_of_end")
+_GAZETTEER_COSTLY = (
+    "word_head",
+    "cut_across",
+    "cut_into_pos",
+    "place_out_of_end",
+    "lone_end_pos",
+)
 
 
 @cache
