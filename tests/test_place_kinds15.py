@@ -29,3 +29,14 @@ def test_short_form_split_at_a_conjunction_is_no_place() -> None:
 
 def test_short_form_as_a_word_is_still_a_place() -> None:
     assert "和政" in _places("甘肃临夏州和政县的牡丹开了，和政的游客多了。")
+
+
+def test_city_after_province_split_at_conjunction_is_a_place() -> None:
+    assert "和龙" in _places("考古人员在吉林和龙新发现一处石器时代遗址。")
+
+
+def test_lake_or_range_named_like_a_division_is_no_place() -> None:
+    # place:guard.feature-short-form, place:words.feature-short-forms
+    assert "太湖" not in _places("安徽安庆市加强治理，太湖水质持续好转。")
+    assert "天山" not in _places("新疆乌鲁木齐市，天山南北瓜果飘香。")
+    assert "太湖县" in _places("安徽安庆市太湖县召开会议。")
