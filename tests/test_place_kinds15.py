@@ -40,3 +40,16 @@ def test_lake_or_range_named_like_a_division_is_no_place() -> None:
     assert "太湖" not in _places("安徽安庆市加强治理，太湖水质持续好转。")
     assert "天山" not in _places("新疆乌鲁木齐市，天山南北瓜果飘香。")
     assert "太湖县" in _places("安徽安庆市太湖县召开会议。")
+
+
+def test_community_right_after_its_city() -> None:
+    # place:pattern.community-after-city
+    assert "桂花岭社区" in _places("在广西柳州桂花岭社区，居民们包起了粽子。")
+    assert "春园社区" in _places("湖北襄阳市春园社区的志愿者上门服务。")
+
+
+def test_running_text_after_a_city_is_no_community() -> None:
+    found = _places("在河南郑州这个社区，书店成了孩子们的乐园。")
+    assert not any(name.endswith("社区") for name in found)
+    found = _places("在宁夏银川多民族社区里，居民亲如一家。")
+    assert not any(name.endswith("社区") for name in found)
