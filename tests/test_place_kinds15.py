@@ -53,3 +53,9 @@ def test_running_text_after_a_city_is_no_community() -> None:
     assert not any(name.endswith("社区") for name in found)
     found = _places("在宁夏银川多民族社区里，居民亲如一家。")
     assert not any(name.endswith("社区") for name in found)
+
+
+def test_city_listed_with_places_though_a_word() -> None:
+    # place:guard.short-form-common-word spares a listed prefecture (listed_level)
+    assert "保定" in _places("河北石家庄、保定、邢台等地出现降雨。")
+    assert "南部" not in _places("预计湖北西部、南部等地有小到中雨。")

@@ -205,6 +205,23 @@ def _lone_end_pos(hit: _GazetteerHit) -> str:
     return ""
 
 
+def _listed_level(hit: _GazetteerHit) -> str:
+    """The highest level the name can be when it is listed next to another division
+    name with a 、 (新乡、开封、周口), else "": a list of places reads each item as one."""
+    text, start, end = hit[0], hit[1], hit[2]
+    gazetteer = load_gazetteer()
+    if text[end : end + 1] == "、":
+        after = gazetteer.find(text[end + 1 : end + 1 + _MAX_NAME])
+        if after and after[0][0] == 0:
+            return _top_level(hit[3])
+    if start > 0 and text[start - 1] == "、":
+        lo = max(0, start - 1 - _MAX_NAME)
+        before = gazetteer.find(text[lo : start - 1])
+        if before and lo + before[-1][1] == start - 1:
+            return _top_level(hit[3])
+    return ""
+
+
 def _place_out_of_end(hit: _GazetteerHit) -> bool:
     """Whether jieba cuts a place name (ns) that starts inside the name and runs out
     of its end (从|江苏 over 从江, 来|安徽 over 来安)."""
@@ -238,6 +255,7 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "word_head": _word_head,
     "place_out_of_end": _place_out_of_end,
     "lone_end_pos": _lone_end_pos,
+    "listed_level": _listed_level,
     "top_level": lambda h: _top_level(h[3]),
     "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
     "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
@@ -252,6 +270,7 @@ _GAZETTEER_COSTLY = (
     "cut_into_pos",
     "place_out_of_end",
     "lone_end_pos",
+    "listed_level",
 )
 
 
