@@ -183,6 +183,45 @@ def _word_head(hit: _GazetteerHit) -> str:
     return ""
 
 
+def _lone_end_pos(hit: _GazetteerHit) -> str:
+    """jieba's tag of the name's first or last character when jieba cuts it as a
+    word of one character and the rest of the name into a word that runs past the
+    name (和|政府 over 和政, 新|和 after 名特优新 over 新和); "" otherwise."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    words_at: list[tuple[int, int, str]] = []
+    for word, flag in _tag(text[pos : end + 4]):
+        words_at.append((pos, pos + len(word), flag))
+        pos += len(word)
+    for a, b, flag in words_at:
+        if (a, b) == (start, start + 1) and any(
+            x == b and y > end for x, y, _ in words_at
+        ):
+            return flag
+        if (a, b) == (end - 1, end) and any(
+            x < start and y == a for x, y, _ in words_at
+        ):
+            return flag
+    return ""
+
+
+def _listed_level(hit: _GazetteerHit) -> str:
+    """The highest level the name can be when it is listed next to another division
+    name with a 、 (新乡、开封、周口), else "": a list of places reads each item as one."""
+    text, start, end = hit[0], hit[1], hit[2]
+    gazetteer = load_gazetteer()
+    if text[end : end + 1] == "、":
+        after = gazetteer.find(text[end + 1 : end + 1 + _MAX_NAME])
+        if after and after[0][0] == 0:
+            return _top_level(hit[3])
+    if start > 0 and text[start - 1] == "、":
+        lo = max(0, start - 1 - _MAX_NAME)
+        before = gazetteer.find(text[lo : start - 1])
+        if before and lo + before[-1][1] == start - 1:
+            return _top_level(hit[3])
+    return ""
+
+
 def _place_out_of_end(hit: _GazetteerHit) -> bool:
     """Whether jieba cuts a place name (ns) that starts inside the name and runs out
     of its end (从|江苏 over 从江, 来|安徽 over 来安)."""
@@ -215,6 +254,8 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "cut_into_pos": _cut_into_pos,
     "word_head": _word_head,
     "place_out_of_end": _place_out_of_end,
+    "lone_end_pos": _lone_end_pos,
+    "listed_level": _listed_level,
     "top_level": lambda h: _top_level(h[3]),
     "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
     "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
@@ -223,7 +264,14 @@ _GAZETTEER_INPUT_NAMES = tuple(_GAZETTEER_INPUTS)
 # Inputs that run jieba around the name: tested after a guard's other conditions
 # (a short form's word_head after its top_level: half the short forms in bulk news
 # are provinces', which that guard leaves alone).
-_GAZETTEER_COSTLY = ("word_head", "cut_across", "cut_into_pos", "place_out_of_end")
+_GAZETTEER_COSTLY = (
+    "word_head",
+    "cut_across",
+    "cut_into_pos",
+    "place_out_of_end",
+    "lone_end_pos",
+    "listed_level",
+)
 
 
 @cache
@@ -569,6 +617,7 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
     function_chars = frozenset(chars("place:chars.function"))
     not_tails = word_set("place:words.not-address-tail")
     added: list[_Hit] = []
+    after_city: list[tuple[_Hit, _Hit | None]] = []
     replaced: set[int] = set()
     for hit in hits:
         follower = by_start.get(hit.end)
@@ -582,6 +631,16 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
             # 蒲江县|明月村: a Chongqing village name after a Sichuan county is the
             # county's own village, which no village list covers.
         ranks = [RANK[gazetteer.divisions[c].level] for c, _ in hit.candidates]
+        if ranks and min(ranks) == 2:
+            # 兰州|枣林西社区: it replaces a shorter name the gazetteer found inside
+            # it (鄂尔多斯市|安达|社区), not one it found whole (合肥|龙湖社区)
+            community = _community_after_city(text, hit)
+            if community is None:
+                continue
+            if follower is not None and follower.end >= community.end:
+                continue
+            after_city.append((community, follower))
+            continue
         if not ranks or min(ranks) < 3 or min(ranks) > 5:
             continue
         match = tail.match(text, hit.end)
@@ -621,8 +680,45 @@ def _add_address_tails(text: str, hits: list[_Hit], gazetteer: Gazetteer) -> lis
                 parent_hint=hit,
             )
         )
+    # 福州|军门社区 after 鼓楼区军门社区: the same community, which the fuller address
+    # places better (place:repeat.address-tail then takes the bare mention)
+    fuller = {h.key for h in added}
+    for community, inside in after_city:
+        if community.key not in fuller:
+            added.append(community)
+            if inside is not None:
+                replaced.add(id(inside))
     kept = [h for h in hits if id(h) not in replaced]
     return sorted(kept + added, key=lambda h: h.start)
+
+
+def _community_after_city(text: str, city: _Hit) -> _Hit | None:
+    """A community written right after its city, the district left out (兰州|枣林西社区,
+    宁波市|海晏社区): place:pattern.community-after-city, when the name is no common
+    word and jieba tags none of its words as a verb, pronoun or function word."""
+    match = pattern("place:pattern.community-after-city").match(text, city.end)
+    if match is None:
+        return None
+    stem = match.group(1)
+    if (
+        stem in common_words()
+        or frozenset(chars("place:chars.function")).intersection(stem)
+        or not _whole_word(text, match.start(), match.end())
+        or any(
+            flag in words("place:words.community-stem-not-tags")
+            for _, flag in _tag(stem)
+        )
+    ):
+        return None
+    return _Hit(
+        match.start(),
+        match.end(),
+        match.group(),
+        [],
+        level=level_from_name(match.group()),
+        rule="place:address-tail",
+        parent_hint=city,
+    )
 
 
 def _repeat_address_tails(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -1239,18 +1335,30 @@ def _village_town(name: str, county: str, gazetteer: Gazetteer) -> str | None:
     """The town of a village or community named right after its county (崇明区园艺村
     → 港沿镇): the one town of the county that has a village of that stem in the NBS
     village table (place:village-town), None when none or several have."""
-    if RANK[gazetteer.divisions[county].level] != 3:
+    rank = RANK[gazetteer.divisions[county].level]
+    if rank not in (2, 3):
         return None
     stem = name
     for word in longest_first("place:village-town"):
         if name.endswith(word):
             stem = name[: -len(word)]
             break
-    towns = set(village_towns(county).get(stem, ()))
+    # a city's community (长沙|某某社区): any county of the city
+    counties = (county,) if rank == 3 else _counties_of(county)
+    towns = {t for c in counties for t in village_towns(c).get(stem, ())}
     if len(towns) != 1:
         return None
     town = towns.pop()
     return town if town in gazetteer.divisions else None
+
+
+@cache
+def _counties_of(prefecture: str) -> tuple[str, ...]:
+    return tuple(
+        d.id
+        for d in load_gazetteer().divisions.values()
+        if d.parent == prefecture and RANK[d.level] == 3
+    )
 
 
 @cache
