@@ -1361,11 +1361,15 @@ def _year(
 def _text_year(text: str) -> int | None:
     """The year an undated text pins for itself: an event it says is opened or under
     way now, with its year (北京开启2025国际消费节; 2025年“暖心行动”正在全省展开):
-    every figure of the text with no year of its own has it (metric:year.text-date)."""
+    every figure of the text with no year of its own has it (metric:year.text-date),
+    as have 今年 and 去年; else the latest year an event is named by
+    (metric:year.event-name)."""
     found = pattern("metric:year.text-date").search(text)
-    if found is None:
-        return None
-    return int(found.group(1) or found.group(2))
+    if found is not None:
+        return int(found.group(1) or found.group(2))
+    # 2023全球工业互联网大会: this year's events carry their year (metric:year.event-name)
+    events = [int(m.group(1)) for m in pattern("metric:year.event-name").finditer(text)]
+    return max(events) if events else None
 
 
 def _last_year(
@@ -1393,7 +1397,10 @@ def _last_year(
             earlier = _last_year(doc, doc.paragraphs[0][0], match.start(), False)
             return earlier if earlier is not None else (None,)
         date = doc.meta.date
-        return (int(date[:4]) + offset,) if date else (None,)
+        if date:
+            return (int(date[:4]) + offset,)
+        pinned = _text_year(text)  # an undated text's own year (今年 in 2023…大会)
+        return (pinned + offset,) if pinned is not None else (None,)
     return None
 
 
