@@ -967,6 +967,8 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     """
     rules, classifiers, listed, of = _subject_rules()
     listed_after = words("metric:subject.figure-list")[0]
+    if unit in classifiers:
+        end = _after_spec(text, end)  # 45条10千伏线路: the noun after the 10千伏
     follow = text[end : end + 14]
     follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
@@ -1037,6 +1039,26 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _after_spec(text: str, end: int) -> int:
+    """Where the noun counted by a classifier figure ending at ``end`` starts: after
+    a figure in digits telling what kind of thing is counted, when one follows
+    (45条10千伏线路, 53名5岁以下儿童; metric:subject.spec-after), else ``end``."""
+    if not _DIGIT.match(text, end):
+        return end
+    inner = _units()[1].match(text, end)
+    unit = inner.group("unit") if inner is not None else None
+    if unit and (
+        unit in word_set("metric:subject.not-spec-units")
+        or unit[-1] in _subject_rules()[1]
+    ):
+        return end  # 1000多户4000多人, 15项50条: a second count, not a kind
+    if not unit:
+        inner = pattern("metric:subject.spec-figure").match(text, end)
+    if inner is None:
+        return end
+    return pattern("metric:subject.spec-after").match(text, inner.end()).end()
 
 
 def _respective(text: str, start: int, end: int) -> str | None:
