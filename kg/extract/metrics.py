@@ -409,7 +409,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             unit in _tags()["durations"]
             and (subject is None or _ends_in_verb(subject, _subject_rules()[0]))
         )
-        if (framed and (in_words or subject is None)) or bare_time or rough:
+        # what a framed span of time is the length of: 经过八天的转体施工, 博览会为期三天
+        lasting = _lasting(text, low_start, end, subject) if framed else None
+        if lasting:
+            subject = lasting
+        elif (framed and (in_words or subject is None)) or bare_time or rough:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
@@ -902,7 +906,8 @@ def _figure(
 
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》【】\n]")
-_AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
+_LONGEST_NOUN_AFTER = 10
+_AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,{_LONGEST_NOUN_AFTER}}}")
 _CLAUSE_STOP = re.compile(r"[,，。;；:：!?！？()（）“”\"《》【】\n]")  # not 、
 _ONE_CJK = re.compile(f"[{CJK}]")
 
@@ -1039,6 +1044,32 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _lasting(text: str, start: int, end: int, subject: str | None) -> str | None:
+    """What a framed span of time is the length of, when the text says it: the noun
+    after 的 that ``_subject`` read (经过八天的转体施工, 为期一个月的展映活动;
+    metric:subject.duration-frame, -period-frame; not an ordinal's event name cut
+    short, metric:subject.event-ordinal) or the noun before 为期, 历时 (博览会为期三天;
+    metric:subject.duration-holder); else None."""
+    rules = _subject_rules()[0]
+    clause = _SUBJECT_STOP.split(text[max(0, start - 30) : start])[-1]
+    of = words("metric:subject.of-duration")[0]
+    if (
+        subject
+        and text.startswith(of + subject, end)  # the noun right after 的, whole
+        and len(subject) < _LONGEST_NOUN_AFTER  # not cut short (第十届中国国际文…)
+        and not pattern("metric:subject.event-ordinal").match(subject)
+        and (
+            rules["duration-frame"].search(clause)
+            or pattern("metric:subject.period-frame").search(clause)
+        )
+    ):
+        return subject
+    holder = pattern("metric:subject.duration-holder").search(clause)
+    if holder is None:
+        return None
+    return holder.group("holder")  # an action may last (展演历时两个月): not cleaned
 
 
 def _after_spec(text: str, end: int) -> int:
