@@ -418,7 +418,10 @@ def extract_metrics(doc: Document) -> list[Mention]:
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
         of_age = _age_of(text[end : end + 10]) if age else None
-        if of_age:
+        person = _aged_person(text, low_start, end, bool(of_age)) if age else None
+        if person:
+            subject = person + age  # 78岁的张润元, 潘建伟今年45岁: whose age it is
+        elif of_age:
             subject = of_age  # 80岁以上老人, 95岁的婆婆: the age of a group
         elif age and (subject is None or age not in subject):
             subject = age  # 王华秋老人今年81岁: an age, whoever's it is
@@ -1523,6 +1526,44 @@ def _age_of(follow: str) -> str | None:
             break  # 28岁的方俊明: a name's age stays 年龄
         run += word
     return run if len(run) >= 2 else None
+
+
+def _aged_person(text: str, start: int, end: int, of_noun: bool) -> str | None:
+    """The person whose age a figure is, by name next to it: after 的 (78岁的张润元,
+    47岁的村民李学民) or before it (潘建伟今年45岁, 王华秋老人今年81岁), one common
+    noun between allowed (metric:subject.age-name-tags, -trail); a name before an
+    age of a noun after it (刘明80多岁的老母亲: ``of_noun``) is not whose it is."""
+    names = word_set("metric:subject.age-name-tags")
+    follow = text[end : end + 10]
+    lead = pattern("metric:subject.age-of").match(follow)
+    if lead is not None and lead.group().endswith(
+        words("metric:subject.of-duration")[0]
+    ):
+        rest = _AFTER_NOUN.match(follow[lead.end() :])
+        tokens = list(_clause_tags(rest.group())) if rest else []
+        if len(tokens) > 1 and tokens[1][1] in names:
+            tokens = tokens[1:]  # 47岁的村民李学民, 老红军李光: the name after the noun
+        if tokens and tokens[0][1] in names and len(tokens[0][0]) >= 2:
+            after = tokens[1] if len(tokens) > 1 else ("", "")
+            if (
+                after[1] in names
+                or after[1] in word_set("metric:subject.age-name-not-before")
+                or after[0] in chars("metric:subject.age-name-joint")
+            ):
+                return None  # 呼格|吉勒图, 沙特|籍, 伊恩·戴维: no whole name
+            return tokens[0][0]
+    if of_noun or (lead is not None and lead.group()):
+        return None  # 刘明80多岁的老母亲: the age of the one after 的
+    clause = _SUBJECT_STOP.split(text[max(0, start - 12) : start])[-1]
+    tokens = list(_clause_tags(clause))
+    trail = word_set("metric:subject.age-name-trail")
+    while tokens and tokens[-1][0] in trail:
+        tokens.pop()  # 潘建伟今年: the name before 今年
+    if len(tokens) > 1 and tokens[-1][1] in _age_of_tags():
+        tokens.pop()  # 王华秋老人今年81岁: the name before 老人
+    if tokens and tokens[-1][1] in names and len(tokens[-1][0]) >= 2:
+        return tokens[-1][0]
+    return None
 
 
 @cache
