@@ -404,6 +404,8 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if subject:
             subject = _trimmed(subject)
             edge_only = subject is None  # 短短两年, 五年多过去了: no noun, a time
+        if subject is None and unit == "%":
+            subject = _share_group(text, end)  # 这里80%以上的物资: the share of 物资
         bare_time = edge_only and unit in _tags()["durations"]
         rough = (one_hedged or _patterns()["pair"].match(number_text)) and (
             unit in _tags()["durations"]
@@ -642,6 +644,8 @@ def _half_subject(text: str, start: int, end: int, unit: str) -> str | None:
     subject = _subject(text, start, end, unit)
     if subject:
         subject = _trimmed(subject)
+    if subject is None and unit == "%":
+        subject = _share_group(text, end)  # 超过一半的人: the share of 人
     if subject is None and unit in _tags()["durations"]:
         subject = words("metric:subject.duration")[0]
     return subject
@@ -1047,6 +1051,24 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _share_group(text: str, end: int) -> str | None:
+    """The group a share with no subject before it is of, named after 的 (80%以上的
+    物资, 超过一半的人; metric:subject.share-of-group), else None."""
+    lead = pattern("metric:subject.share-of-group").match(text, end)
+    if lead is None:
+        return None
+    after = _AFTER_NOUN.match(text, lead.end())
+    if after is None:
+        return None
+    rules, _, _, of = _subject_rules()
+    follow = text[lead.end() : lead.end() + 14]
+    noun = _noun_after(follow, after.group(), False, rules, of)
+    if noun:
+        return noun
+    word, pos = _clause_tags(after.group())[0]
+    return word if len(word) == 1 and pos in _tags()["noun"] else None  # 一半的人
 
 
 def _lasting(text: str, start: int, end: int, subject: str | None) -> str | None:
