@@ -405,17 +405,26 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if subject:
             subject = _trimmed(subject)
             edge_only = subject is None  # 短短两年, 五年多过去了: no noun, a time
+        if subject is None and unit == "%":
+            subject = _share_group(text, end)  # 这里80%以上的物资: the share of 物资
         bare_time = edge_only and unit in _tags()["durations"]
         rough = (one_hedged or _patterns()["pair"].match(number_text)) and (
             unit in _tags()["durations"]
             and (subject is None or _ends_in_verb(subject, _subject_rules()[0]))
         )
-        if (framed and (in_words or subject is None)) or bare_time or rough:
+        # what a framed span of time is the length of: 经过八天的转体施工, 博览会为期三天
+        lasting = _lasting(text, low_start, end, subject) if framed else None
+        if lasting:
+            subject = lasting
+        elif (framed and (in_words or subject is None)) or bare_time or rough:
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
         of_age = _age_of(text[end : end + 10]) if age else None
-        if of_age:
+        person = _aged_person(text, low_start, end, bool(of_age)) if age else None
+        if person:
+            subject = person + age  # 78岁的张润元, 潘建伟今年45岁: whose age it is
+        elif of_age:
             subject = of_age  # 80岁以上老人, 95岁的婆婆: the age of a group
         elif age and (subject is None or age not in subject):
             subject = age  # 王华秋老人今年81岁: an age, whoever's it is
@@ -636,6 +645,8 @@ def _half_subject(text: str, start: int, end: int, unit: str) -> str | None:
     subject = _subject(text, start, end, unit)
     if subject:
         subject = _trimmed(subject)
+    if subject is None and unit == "%":
+        subject = _share_group(text, end)  # 超过一半的人: the share of 人
     if subject is None and unit in _tags()["durations"]:
         subject = words("metric:subject.duration")[0]
     return subject
@@ -903,7 +914,8 @@ def _figure(
 
 
 _SUBJECT_STOP = re.compile(r"[,，。;；:：!?！？、()（）“”\"《》【】\n]")
-_AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,10}}")
+_LONGEST_NOUN_AFTER = 10
+_AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,{_LONGEST_NOUN_AFTER}}}")
 _CLAUSE_STOP = re.compile(r"[,，。;；:：!?！？()（）“”\"《》【】\n]")  # not 、
 _ONE_CJK = re.compile(f"[{CJK}]")
 
@@ -968,6 +980,8 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     """
     rules, classifiers, listed, of = _subject_rules()
     listed_after = words("metric:subject.figure-list")[0]
+    if unit in classifiers:
+        end = _after_spec(text, end)  # 45条10千伏线路: the noun after the 10千伏
     follow = text[end : end + 14]
     follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
     after = _AFTER_NOUN.match(follow)
@@ -1038,6 +1052,70 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _share_group(text: str, end: int) -> str | None:
+    """The group a share with no subject before it is of, named after 的 (80%以上的
+    物资, 超过一半的人; metric:subject.share-of-group), else None."""
+    lead = pattern("metric:subject.share-of-group").match(text, end)
+    if lead is None:
+        return None
+    after = _AFTER_NOUN.match(text, lead.end())
+    if after is None:
+        return None
+    rules, _, _, of = _subject_rules()
+    follow = text[lead.end() : lead.end() + 14]
+    noun = _noun_after(follow, after.group(), False, rules, of)
+    if noun:
+        return noun
+    word, pos = _clause_tags(after.group())[0]
+    return word if len(word) == 1 and pos in _tags()["noun"] else None  # 一半的人
+
+
+def _lasting(text: str, start: int, end: int, subject: str | None) -> str | None:
+    """What a framed span of time is the length of, when the text says it: the noun
+    after 的 that ``_subject`` read (经过八天的转体施工, 为期一个月的展映活动;
+    metric:subject.duration-frame, -period-frame; not an ordinal's event name cut
+    short, metric:subject.event-ordinal) or the noun before 为期, 历时 (博览会为期三天;
+    metric:subject.duration-holder); else None."""
+    rules = _subject_rules()[0]
+    clause = _SUBJECT_STOP.split(text[max(0, start - 30) : start])[-1]
+    of = words("metric:subject.of-duration")[0]
+    if (
+        subject
+        and text.startswith(of + subject, end)  # the noun right after 的, whole
+        and len(subject) < _LONGEST_NOUN_AFTER  # not cut short (第十届中国国际文…)
+        and not pattern("metric:subject.event-ordinal").match(subject)
+        and (
+            rules["duration-frame"].search(clause)
+            or pattern("metric:subject.period-frame").search(clause)
+        )
+    ):
+        return subject
+    holder = pattern("metric:subject.duration-holder").search(clause)
+    if holder is None:
+        return None
+    return holder.group("holder")  # an action may last (展演历时两个月): not cleaned
+
+
+def _after_spec(text: str, end: int) -> int:
+    """Where the noun counted by a classifier figure ending at ``end`` starts: after
+    a figure in digits telling what kind of thing is counted, when one follows
+    (45条10千伏线路, 53名5岁以下儿童; metric:subject.spec-after), else ``end``."""
+    if not _DIGIT.match(text, end):
+        return end
+    inner = _units()[1].match(text, end)
+    unit = inner.group("unit") if inner is not None else None
+    if unit and (
+        unit in word_set("metric:subject.not-spec-units")
+        or unit[-1] in _subject_rules()[1]
+    ):
+        return end  # 1000多户4000多人, 15项50条: a second count, not a kind
+    if not unit:
+        inner = pattern("metric:subject.spec-figure").match(text, end)
+    if inner is None:
+        return end
+    return pattern("metric:subject.spec-after").match(text, inner.end()).end()
 
 
 def _respective(text: str, start: int, end: int) -> str | None:
@@ -1362,11 +1440,15 @@ def _year(
 def _text_year(text: str) -> int | None:
     """The year an undated text pins for itself: an event it says is opened or under
     way now, with its year (北京开启2025国际消费节; 2025年“暖心行动”正在全省展开):
-    every figure of the text with no year of its own has it (metric:year.text-date)."""
+    every figure of the text with no year of its own has it (metric:year.text-date),
+    as have 今年 and 去年; else the latest year an event is named by
+    (metric:year.event-name)."""
     found = pattern("metric:year.text-date").search(text)
-    if found is None:
-        return None
-    return int(found.group(1) or found.group(2))
+    if found is not None:
+        return int(found.group(1) or found.group(2))
+    # 2023全球工业互联网大会: this year's events carry their year (metric:year.event-name)
+    events = [int(m.group(1)) for m in pattern("metric:year.event-name").finditer(text)]
+    return max(events) if events else None
 
 
 def _last_year(
@@ -1394,7 +1476,10 @@ def _last_year(
             earlier = _last_year(doc, doc.paragraphs[0][0], match.start(), False)
             return earlier if earlier is not None else (None,)
         date = doc.meta.date
-        return (int(date[:4]) + offset,) if date else (None,)
+        if date:
+            return (int(date[:4]) + offset,)
+        pinned = _text_year(text)  # an undated text's own year (今年 in 2023…大会)
+        return (pinned + offset,) if pinned is not None else (None,)
     return None
 
 
@@ -1464,6 +1549,44 @@ def _age_of(follow: str) -> str | None:
             break  # 28岁的方俊明: a name's age stays 年龄
         run += word
     return run if len(run) >= 2 else None
+
+
+def _aged_person(text: str, start: int, end: int, of_noun: bool) -> str | None:
+    """The person whose age a figure is, by name next to it: after 的 (78岁的张润元,
+    47岁的村民李学民) or before it (潘建伟今年45岁, 王华秋老人今年81岁), one common
+    noun between allowed (metric:subject.age-name-tags, -trail); a name before an
+    age of a noun after it (刘明80多岁的老母亲: ``of_noun``) is not whose it is."""
+    names = word_set("metric:subject.age-name-tags")
+    follow = text[end : end + 10]
+    lead = pattern("metric:subject.age-of").match(follow)
+    if lead is not None and lead.group().endswith(
+        words("metric:subject.of-duration")[0]
+    ):
+        rest = _AFTER_NOUN.match(follow[lead.end() :])
+        tokens = list(_clause_tags(rest.group())) if rest else []
+        if len(tokens) > 1 and tokens[1][1] in names:
+            tokens = tokens[1:]  # 47岁的村民李学民, 老红军李光: the name after the noun
+        if tokens and tokens[0][1] in names and len(tokens[0][0]) >= 2:
+            after = tokens[1] if len(tokens) > 1 else ("", "")
+            if (
+                after[1] in names
+                or after[1] in word_set("metric:subject.age-name-not-before")
+                or after[0] in chars("metric:subject.age-name-joint")
+            ):
+                return None  # 呼格|吉勒图, 沙特|籍, 伊恩·戴维: no whole name
+            return tokens[0][0]
+    if of_noun or (lead is not None and lead.group()):
+        return None  # 刘明80多岁的老母亲: the age of the one after 的
+    clause = _SUBJECT_STOP.split(text[max(0, start - 12) : start])[-1]
+    tokens = list(_clause_tags(clause))
+    trail = word_set("metric:subject.age-name-trail")
+    while tokens and tokens[-1][0] in trail:
+        tokens.pop()  # 潘建伟今年: the name before 今年
+    if len(tokens) > 1 and tokens[-1][1] in _age_of_tags():
+        tokens.pop()  # 王华秋老人今年81岁: the name before 老人
+    if tokens and tokens[-1][1] in names and len(tokens[-1][0]) >= 2:
+        return tokens[-1][0]
+    return None
 
 
 @cache

@@ -331,11 +331,14 @@ def test_metrics_national_news_classifiers(
         ("为6岁以下儿童免费体检。", "儿童"),
         ("一位92岁的奶奶拉着我的手。", "奶奶"),
         ("年满16岁的居民可以申领。", "居民"),
-        # no noun after it, a time, or a name: the age itself
+        # no noun after it or a time: the age itself
         ("张大爷今年已经91岁了。", "年龄"),
         ("她在20岁时离开了家乡。", "年龄"),
-        ("那一年，35岁的刘志强回到村里。", "年龄"),
         ("老人家刚过了80岁生日。", "年龄"),
+        # a person's name next to it: that person's age (metric:subject.age-name-tags)
+        ("那一年，35岁的刘志强回到村里。", "刘志强年龄"),
+        ("刘建华今年45岁，是村里的能人。", "刘建华年龄"),
+        ("刘德胜80多岁的老母亲病了。", "年龄"),
     ],
 )
 def test_metrics_age_of_a_group(text: str, subject: str) -> None:
