@@ -24,3 +24,10 @@ def test_deputy_keeps_its_mark() -> None:
 def test_head_title_stays_without_mark() -> None:
     found = _people("水利站站长孙建国说，名副其实的好站长不多。")
     assert _titles(found, "孙建国") == ["站长"]
+
+
+def test_national_titles_keep_their_body() -> None:
+    found = _people("中共中央政治局常委、中央书记处书记王沪宁出席会议。")
+    assert _titles(found, "王沪宁") == ["政治局常委", "书记处书记"]
+    found = _people("中共中央政治局委员、天津市委书记陈敏尔陪同。")
+    assert _titles(found, "陈敏尔")[0] == "政治局委员"

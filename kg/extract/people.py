@@ -697,7 +697,7 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         [('总理', '国务院')]
         >>> doc = parse_document("中共中央政治局委员、上海市委书记韩正说", "t")
         >>> [(p["title"], p["org"]) for p in national_posts(doc, 16, 18)]
-        [('委员', '中共中央政治局'), ('书记', None)]
+        [('政治局委员', '中共中央政治局'), ('书记', None)]
     """
     text = doc.clean
     national = word_values("person:words.national-posts")
