@@ -302,6 +302,8 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # a dotted run that is no name: not a Han name either
         if text[match.start("title") : match.start("name") + 1] in jieba_words():
             continue  # 主席国|法国, 主席国|工作: the title runs into the "name"
+        if _title_ends_a_place(text, match.start("title")):
+            continue  # 福州|长乐, 泰州|长江: the title's first character ends a place
         if word_tags().get(match.group("name")) == "ns":
             continue  # 秘书长利比亚问题特别代表: a place, not a name
         # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
@@ -354,6 +356,10 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 总书记: a national leader's title, said before a leader's name
         if title_posts is None:
             title_posts = _title_list(text, match.start("title"), match.group("title"))
+        title_posts = [
+            (*_qualified_title(text, at, title), former, marked)
+            for at, title, former, marked in title_posts
+        ]
         posts: list[dict[str, object]] = [
             {
                 "title": title,
@@ -622,6 +628,20 @@ def _surname_then_word(text: str, start: int, end: int) -> bool:
 def _full_division(key: str) -> bool:
     """Whether ``key`` is the full name of a division of the gazetteer."""
     return any(kind == "full" for _, kind in load_gazetteer().keys.get(key, ()))
+
+
+def _title_ends_a_place(text: str, at: int) -> bool:
+    """Whether the character at ``at`` (where a title starts) ends the short name of
+    a division written before it (福州|长乐, 泰州|长江: 州长 read astride a city's
+    name and the next word); a full name ending there is the post's division
+    (广州市|市长 → 市长)."""
+    keys = load_gazetteer().keys
+    return any(
+        kind == "short"
+        for k in (2, 3)
+        if at - k + 1 >= 0
+        for _, kind in keys.get(text[at - k + 1 : at + 1], ())
+    )
 
 
 def _ends_a_place(text: str, start: int, end: int) -> bool:
@@ -1429,6 +1449,33 @@ def _title_list(
     former = _former_before(text, title_start)
     current = any(w in pieces[-1] for w in words("person:words.current-marker"))
     return [(title_start, title, former, former or current)]
+
+
+def _qualified_title(text: str, at: int, title: str) -> tuple[int, str]:
+    """A generic post word (person:titles.qualified) with the word before it that says
+    what the post is for: 民政|助理员 → 民政助理员, “控辍保学”专员 → 控辍保学专员
+    (a quoted qualifier whole); else the title as it is. Returns (start, title)."""
+    if title not in word_set("person:titles.qualified"):
+        return at, title
+    quoted = re.search(r"“([^“”\n]{2,6})”$", text[max(0, at - 8) : at])
+    if quoted:
+        return at - len(quoted.group(0)), quoted.group(1) + title
+    tokens = segment(text[max(0, at - 8) : at])
+    word = tokens[-1] if tokens else ""
+    if (
+        len(word) < 2
+        or word_tags().get(word) not in word_set("person:words.qualifier-tags")
+        or word.endswith(_org_words())
+    ):
+        return at, title
+    return at - len(word), word + title
+
+
+@cache
+def _org_words() -> tuple[str, ...]:
+    """The words that end an organisation's name (organization:suffixes) and an office
+    (处): a word ending in one names where a post is held, not what it is for."""
+    return (*words("organization:suffixes"), *chars("person:chars.office-end"))
 
 
 def _org_piece(piece: str) -> bool:
