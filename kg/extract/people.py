@@ -357,7 +357,7 @@ def extract_people(doc: Document) -> list[Mention]:
         if title_posts is None:
             title_posts = _title_list(text, match.start("title"), match.group("title"))
         title_posts = [
-            (*_qualified_title(text, at, title), former, marked)
+            (*_qualified_title(text, *_deputy_title(text, at, title)), former, marked)
             for at, title, former, marked in title_posts
         ]
         posts: list[dict[str, object]] = [
@@ -1449,6 +1449,15 @@ def _title_list(
     former = _former_before(text, title_start)
     current = any(w in pieces[-1] for w in words("person:words.current-marker"))
     return [(title_start, title, former, former or current)]
+
+
+def _deputy_title(text: str, at: int, title: str) -> tuple[int, str]:
+    """副 written right before a title that does not start with it joins it (服务站副|站长
+    → 副站长: titles.txt need not list every deputy's form). Returns (start, title)."""
+    mark = chars("person:chars.deputy-mark")
+    if at > 0 and text[at - 1] in mark and title[:1] not in mark:
+        return at - 1, text[at - 1] + title
+    return at, title
 
 
 def _qualified_title(text: str, at: int, title: str) -> tuple[int, str]:
