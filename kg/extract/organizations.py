@@ -272,7 +272,11 @@ def written_before(text: str, end: int, extra: tuple[str, ...] = ()) -> int | No
             break
         start -= 1
     full = text[start:end]
-    suffix = next((s for s in (*extra, *_suffixes()) if full.endswith(s)), None)
+    # the longest organisation word the stretch ends in (研究所, not 所): the words
+    # before it are read as the name's own
+    suffix = max(
+        (s for s in (*extra, *_suffixes()) if full.endswith(s)), key=len, default=None
+    )
     if suffix is None or len(full) <= len(suffix):
         return None
     loose = word_set("organization:words.not-name-start-tags")

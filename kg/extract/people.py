@@ -303,6 +303,8 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # a dotted run that is no name: not a Han name either
         if text[match.start("title") : match.start("name") + 1] in jieba_words():
             continue  # 主席国|法国, 主席国|工作: the title runs into the "name"
+        if _title_ends_a_place(text, match.start("title")):
+            continue  # 福州|长乐, 泰州|长江: the title's first character ends a place
         if word_tags().get(match.group("name")) == "ns":
             continue  # 秘书长利比亚问题特别代表: a place, not a name
         # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
@@ -355,6 +357,10 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 总书记: a national leader's title, said before a leader's name
         if title_posts is None:
             title_posts = _title_list(text, match.start("title"), match.group("title"))
+        title_posts = [
+            (*_qualified_title(text, *_deputy_title(text, at, title)), former, marked)
+            for at, title, former, marked in title_posts
+        ]
         posts: list[dict[str, object]] = [
             {
                 "title": title,
@@ -625,6 +631,20 @@ def _full_division(key: str) -> bool:
     return any(kind == "full" for _, kind in load_gazetteer().keys.get(key, ()))
 
 
+def _title_ends_a_place(text: str, at: int) -> bool:
+    """Whether the character at ``at`` (where a title starts) ends the short name of
+    a division written before it (福州|长乐, 泰州|长江: 州长 read astride a city's
+    name and the next word); a full name ending there is the post's division
+    (广州市|市长 → 市长)."""
+    keys = load_gazetteer().keys
+    return any(
+        kind == "short"
+        for k in (2, 3)
+        if at - k + 1 >= 0
+        for _, kind in keys.get(text[at - k + 1 : at + 1], ())
+    )
+
+
 def _ends_a_place(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends with a division's suffix where the full name of
     a division (three characters or more) ends, starting at or before it: 长乐区 for
@@ -698,7 +718,7 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         [('总理', '国务院')]
         >>> doc = parse_document("中共中央政治局委员、上海市委书记韩正说", "t")
         >>> [(p["title"], p["org"]) for p in national_posts(doc, 16, 18)]
-        [('委员', '中共中央政治局'), ('书记', None)]
+        [('政治局委员', '中共中央政治局'), ('书记', None)]
     """
     text = doc.clean
     national = word_values("person:words.national-posts")
@@ -1430,6 +1450,42 @@ def _title_list(
     former = _former_before(text, title_start)
     current = any(w in pieces[-1] for w in words("person:words.current-marker"))
     return [(title_start, title, former, former or current)]
+
+
+def _deputy_title(text: str, at: int, title: str) -> tuple[int, str]:
+    """副 written right before a title that does not start with it joins it (服务站副|站长
+    → 副站长: titles.txt need not list every deputy's form). Returns (start, title)."""
+    mark = chars("person:chars.deputy-mark")
+    if at > 0 and text[at - 1] in mark and title[:1] not in mark:
+        return at - 1, text[at - 1] + title
+    return at, title
+
+
+def _qualified_title(text: str, at: int, title: str) -> tuple[int, str]:
+    """A generic post word (person:titles.qualified) with the word before it that says
+    what the post is for: 民政|助理员 → 民政助理员, “控辍保学”专员 → 控辍保学专员
+    (a quoted qualifier whole); else the title as it is. Returns (start, title)."""
+    if title not in word_set("person:titles.qualified"):
+        return at, title
+    quoted = re.search(r"“([^“”\n]{2,6})”$", text[max(0, at - 8) : at])
+    if quoted:
+        return at - len(quoted.group(0)), quoted.group(1) + title
+    tokens = segment(text[max(0, at - 8) : at])
+    word = tokens[-1] if tokens else ""
+    if (
+        len(word) < 2
+        or word_tags().get(word) not in word_set("person:words.qualifier-tags")
+        or word.endswith(_org_words())
+    ):
+        return at, title
+    return at - len(word), word + title
+
+
+@cache
+def _org_words() -> tuple[str, ...]:
+    """The words that end an organisation's name (organization:suffixes) and an office
+    (处): a word ending in one names where a post is held, not what it is for."""
+    return (*words("organization:suffixes"), *chars("person:chars.office-end"))
 
 
 def _org_piece(piece: str) -> bool:

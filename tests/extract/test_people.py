@@ -389,8 +389,8 @@ def test_national_leaders_hold_national_posts() -> None:
         ("国家主席", None),
         ("主席", "中央军委"),
     ]
-    assert found["李强"] == [("常委", "中共中央政治局"), ("总理", "国务院")]
-    assert found["赵乐际"] == [("常委", "中共中央政治局"), ("书记", "中央纪委")]
+    assert found["李强"] == [("政治局常委", "中共中央政治局"), ("总理", "国务院")]
+    assert found["赵乐际"] == [("政治局常委", "中共中央政治局"), ("书记", "中央纪委")]
     graph = link([(doc, extract(doc))])
     held = {
         (r.subject, r.attrs.get("title"), r.object)
