@@ -67,11 +67,17 @@ class _Words(Mapping[str, tuple[int, str]]):
 
     def items(self) -> Iterator[tuple[str, tuple[int, str]]]:  # type: ignore[override]
         """The dictionary's order (both tables were built from its lines in order)."""
-        return zip(self._freq, zip(self._freq.values(), self._tags.values(), strict=True), strict=True)
+        return zip(
+            self._freq,
+            zip(self._freq.values(), self._tags.values(), strict=True),
+            strict=True,
+        )
 
 
 @cache
-def _dictionary() -> tuple[Mapping[str, tuple[int, str]], dict[str, str], dict[str, int]]:
+def _dictionary() -> tuple[
+    Mapping[str, tuple[int, str]], dict[str, str], dict[str, int]
+]:
     """jieba's dictionary, read once per process, as the three tables below.
 
     Every line is "word frequency tag", so one ``split()`` of the whole file gives
