@@ -49,6 +49,7 @@ CORPORA = {
     "blind12": ("tests/gold/blind/batch12", "blind:12"),
     "blind13": ("tests/gold/blind/batch13", "blind:13"),
     "blind14": ("tests/gold/blind/batch14", "blind:14"),
+    "blind15": ("tests/gold/blind/batch15", "blind:15"),
 }
 
 
