@@ -19,7 +19,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 12: ``BULK_PER_BATCH[12]`` further bulk news items, none of batches 1 to 11;
 - batch 13: ``BULK_PER_BATCH[13]`` further bulk news items, none of batches 1 to 12;
 - batch 14: ``BULK_PER_BATCH[14]`` further bulk news items, none of batches 1 to 13;
-- batch 15: ``BULK_PER_BATCH[15]`` further bulk news items, none of batches 1 to 14.
+- batch 15: ``BULK_PER_BATCH[15]`` further bulk news items, none of batches 1 to 14;
+- batch 16: ``BULK_PER_BATCH[16]`` further bulk news items, none of batches 1 to 15.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -65,6 +66,7 @@ SEEDS = {
     13: 20261218,
     14: 20261219,
     15: 20261220,
+    16: 20261221,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -82,6 +84,7 @@ BULK_PER_BATCH = {
     13: 16,
     14: 16,
     15: 16,
+    16: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
