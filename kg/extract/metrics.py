@@ -412,7 +412,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             unit in _tags()["durations"]
             and (subject is None or _ends_in_verb(subject, _subject_rules()[0]))
         )
-        # what a framed span of time is the length of: 经过八天的转体施工, 博览会为期三天
+        # what a framed span of time is the length of: 经过十天的吊装施工, 展销会为期三天
         lasting = _lasting(text, low_start, end, subject) if framed else None
         if lasting:
             subject = lasting
@@ -423,11 +423,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
         of_age = _age_of(text[end : end + 10]) if age else None
         person = _aged_person(text, low_start, end, bool(of_age)) if age else None
         if person:
-            subject = person + age  # 78岁的张润元, 潘建伟今年45岁: whose age it is
+            subject = person + age  # 78岁的刘长福, 周建平今年45岁: whose age it is
         elif of_age:
             subject = of_age  # 80岁以上老人, 95岁的婆婆: the age of a group
         elif age and (subject is None or age not in subject):
-            subject = age  # 王华秋老人今年81岁: an age, whoever's it is
+            subject = age  # 赵秋生老人今年81岁: an age, whoever's it is
         year = _year(doc, start, sections)
         if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
             attrs = {
@@ -1074,9 +1074,9 @@ def _share_group(text: str, end: int) -> str | None:
 
 def _lasting(text: str, start: int, end: int, subject: str | None) -> str | None:
     """What a framed span of time is the length of, when the text says it: the noun
-    after 的 that ``_subject`` read (经过八天的转体施工, 为期一个月的展映活动;
+    after 的 that ``_subject`` read (经过十天的吊装施工, 为期一个月的展映活动;
     metric:subject.duration-frame, -period-frame; not an ordinal's event name cut
-    short, metric:subject.event-ordinal) or the noun before 为期, 历时 (博览会为期三天;
+    short, metric:subject.event-ordinal) or the noun before 为期, 历时 (展销会为期三天;
     metric:subject.duration-holder); else None."""
     rules = _subject_rules()[0]
     clause = _SUBJECT_STOP.split(text[max(0, start - 30) : start])[-1]
@@ -1552,8 +1552,8 @@ def _age_of(follow: str) -> str | None:
 
 
 def _aged_person(text: str, start: int, end: int, of_noun: bool) -> str | None:
-    """The person whose age a figure is, by name next to it: after 的 (78岁的张润元,
-    47岁的村民李学民) or before it (潘建伟今年45岁, 王华秋老人今年81岁), one common
+    """The person whose age a figure is, by name next to it: after 的 (78岁的刘长福,
+    47岁的村民陈学文) or before it (周建平今年45岁, 赵秋生老人今年81岁), one common
     noun between allowed (metric:subject.age-name-tags, -trail); a name before an
     age of a noun after it (刘明80多岁的老母亲: ``of_noun``) is not whose it is."""
     names = word_set("metric:subject.age-name-tags")
@@ -1565,7 +1565,7 @@ def _aged_person(text: str, start: int, end: int, of_noun: bool) -> str | None:
         rest = _AFTER_NOUN.match(follow[lead.end() :])
         tokens = list(_clause_tags(rest.group())) if rest else []
         if len(tokens) > 1 and tokens[1][1] in names:
-            tokens = tokens[1:]  # 47岁的村民李学民, 老红军李光: the name after the noun
+            tokens = tokens[1:]  # 47岁的村民陈学文, 老红军李光: the name after the noun
         if tokens and tokens[0][1] in names and len(tokens[0][0]) >= 2:
             after = tokens[1] if len(tokens) > 1 else ("", "")
             if (
@@ -1581,9 +1581,9 @@ def _aged_person(text: str, start: int, end: int, of_noun: bool) -> str | None:
     tokens = list(_clause_tags(clause))
     trail = word_set("metric:subject.age-name-trail")
     while tokens and tokens[-1][0] in trail:
-        tokens.pop()  # 潘建伟今年: the name before 今年
+        tokens.pop()  # 周建平今年: the name before 今年
     if len(tokens) > 1 and tokens[-1][1] in _age_of_tags():
-        tokens.pop()  # 王华秋老人今年81岁: the name before 老人
+        tokens.pop()  # 赵秋生老人今年81岁: the name before 老人
     if tokens and tokens[-1][1] in names and len(tokens[-1][0]) >= 2:
         return tokens[-1][0]
     return None
