@@ -263,9 +263,7 @@ def mine_demo(texts: Iterator[str]) -> tuple[dict[str, Counter[str]], dict[str, 
                 continue
             seen.add(name)
             example.setdefault(name, text[max(0, m.start() - 8) : m.end() + 8])
-        for name in seen:
-            evidence[name]["docs"] += 1
-            evidence[name]["demo"] += 1
+        _count_document(evidence, {name: {"demo"} for name in seen})
     return evidence, example
 
 
@@ -709,9 +707,7 @@ def mine_joined(
             if name is not None:
                 seen.add(name)
                 example.setdefault(name, text[max(0, m.end() - 40) : m.end() + 8])
-        for name in seen:
-            evidence[name]["docs"] += 1
-            evidence[name]["joined"] += 1
+        _count_document(evidence, {name: {"joined"} for name in seen})
     return evidence, example
 
 
@@ -773,9 +769,9 @@ def mine_split(
     example: dict[str, str] = {}
     for text in texts:
         present = {heads[i] for i, _, _ in automaton.find_matches_as_indexes(text)}
-        for name in split_names(text, sorted(present)):
-            evidence[name]["docs"] += 1
-            evidence[name]["split"] += 1
+        found = split_names(text, sorted(present))
+        _count_document(evidence, {name: {"split"} for name in found})
+        for name in found:
             if name not in example:
                 at = text.find(name)
                 example[name] = text[max(0, at - 12) : at + len(name) + 8]

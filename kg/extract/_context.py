@@ -81,25 +81,19 @@ def _dictionary() -> tuple[
     """jieba's dictionary, read once per process, as the three tables below.
 
     Every line is "word frequency tag", so one ``split()`` of the whole file gives
-    the fields in threes; the frequencies are built from those lists with ``zip``
-    (the same keys in the same order, a repeated word's last line winning, as a loop
-    over the lines gave). The tags are a copy of ``jieba.posseg``'s word-tag table,
-    which jieba.posseg builds from the same file at import, line by line, the last
-    line winning (the same keys, order and tags; kg's tagger imports it anyway):
-    0.10 CPU s less than a dict made here. Half a second less start-up per process
-    than a loop over the lines; 0.34 s less than three dicts (``bench/README.md``).
+    the fields in threes; the tables are built from those lists with ``zip`` (the
+    same keys in the same order, a repeated word's last line winning, as a loop over
+    the lines gave). Half a second less start-up per process than a loop over the
+    lines; ``jieba_words`` is a view over the other two (``_Words``).
     """
     import jieba
-    import jieba.posseg as posseg
 
     with open(jieba.get_dict_file().name, encoding="utf-8") as f:
         fields = f.read().split()
     if len(fields) % 3:
         raise ValueError("jieba's dictionary: a line without word, frequency, tag")
     freq = dict(zip(fields[0::3], map(int, fields[1::3]), strict=True))
-    tags = posseg.dt.word_tag_tab.copy()
-    if len(tags) != len(freq):  # a word added to jieba.posseg: read the file's tags
-        tags = dict(zip(fields[0::3], fields[2::3], strict=True))
+    tags = dict(zip(fields[0::3], fields[2::3], strict=True))
     return _Words(freq, tags), tags, freq
 
 

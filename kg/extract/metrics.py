@@ -1396,8 +1396,9 @@ def _year(
     else one opening a sentence or clause earlier in its paragraph
     (metric:year.opening), else the year of its section, from the last paragraph
     that opens with a year (一、2013年工作回顾; 2011年是…的开局之年) — work reports
-    name the year once. 今年 and 去年 are read from the document date (none when the
-    document has none), 当年 and 同年 are the year last named
+    name the year once. 今年 and 去年 are read from the document date, or in an
+    undated text from the year it pins for itself (``_text_year``), 当年 and 同年 are
+    the year last named
     (metric:year.relative); a year compared with (比2020年) or ending a span
     (2021—2035年) is not the figure's (metric:year.not-figure-year).
 

@@ -1467,9 +1467,9 @@ def _qualified_title(text: str, at: int, title: str) -> tuple[int, str]:
     (a quoted qualifier whole); else the title as it is. Returns (start, title)."""
     if title not in word_set("person:titles.qualified"):
         return at, title
-    quoted = re.search(r"“([^“”\n]{2,6})”$", text[max(0, at - 8) : at])
+    quoted = pattern("person:pattern.quoted-qualifier").search(text, max(0, at - 8), at)
     if quoted:
-        return at - len(quoted.group(0)), quoted.group(1) + title
+        return quoted.start(), quoted.group("qualifier") + title
     tokens = segment(text[max(0, at - 8) : at])
     word = tokens[-1] if tokens else ""
     if (
