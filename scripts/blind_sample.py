@@ -20,7 +20,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 13: ``BULK_PER_BATCH[13]`` further bulk news items, none of batches 1 to 12;
 - batch 14: ``BULK_PER_BATCH[14]`` further bulk news items, none of batches 1 to 13;
 - batch 15: ``BULK_PER_BATCH[15]`` further bulk news items, none of batches 1 to 14;
-- batch 16: ``BULK_PER_BATCH[16]`` further bulk news items, none of batches 1 to 15.
+- batch 16: ``BULK_PER_BATCH[16]`` further bulk news items, none of batches 1 to 15;
+- batch 17: ``BULK_PER_BATCH[17]`` further bulk news items, none of batches 1 to 16.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -67,6 +68,7 @@ SEEDS = {
     14: 20261219,
     15: 20261220,
     16: 20261221,
+    17: 20261222,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -85,6 +87,7 @@ BULK_PER_BATCH = {
     14: 16,
     15: 16,
     16: 16,
+    17: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
