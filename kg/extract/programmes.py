@@ -1323,17 +1323,33 @@ def _listings(text: str) -> list[Candidate]:
         if shared:
             out.extend(shared)  # A、B和C三大工程: three schemes, not one listing
             continue
-        out.append(
-            Candidate(
-                start,
-                end,
-                name,
-                "listing",
-                **_around(text, start, end),
-                components=parts,
-            )
+        formula = _quoted_formula(text, at, start, parts)
+        cand = Candidate(
+            start,
+            end,
+            name,
+            "listing",
+            **_around(text, start, end),
+            components=parts,
         )
+        if formula:
+            # “育、引、用、留”四大工程: the quoted formula is the listing's own name
+            cand.name, cand.start = formula + name, at
+            cand.aliases.append(formula)
+        out.append(cand)
     return out
+
+
+def _quoted_formula(text: str, at: int, start: int, parts: list[str]) -> str:
+    """The quoted short formula (“育、引、用、留”) written right before a listing name,
+    or "" (programme:step.listing, programme:pattern.listing-formula)."""
+    quoted = "、".join(parts)
+    opening = text[at - 1 : at] if at > 0 else ""
+    closing = text[at + len(quoted) : start]
+    if not (opening and closing and text.startswith(quoted, at)):
+        return ""
+    pattern = rules.pattern("programme:pattern.listing-formula")
+    return quoted if pattern.fullmatch(opening + quoted + closing) else ""
 
 
 def _counted_scheme(
