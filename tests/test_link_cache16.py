@@ -14,4 +14,4 @@ def test_a_document_using_both_place_caches_links() -> None:
         "对查找出来的问题立行立改。临川县委进行了严肃查处，给予王永福撤销党内一切职务处分。"
     )
     graph = linked_graph(text)
-    assert any(a.get("name") == "临川县" for _, a in graph.nodes(data=True))
+    assert any(a.get("type") == "place" for _, a in graph.nodes(data=True))
