@@ -52,3 +52,20 @@ def test_a_quoted_short_formula_before_its_count_names_the_listing() -> None:
 def test_an_unquoted_list_before_a_count_stays_a_listing() -> None:
     names = _names("推进农村厕所、污水、垃圾三大改造整治工程。")
     assert not any("、" in n for n in names)
+
+
+def _scopes(text: str) -> dict[str, str]:
+    doc = parse_document(text, "t")
+    return {
+        m.name: m.attrs["scope"] for m in extract_programmes(doc, extract_places(doc))
+    }
+
+
+def test_a_national_programme_with_a_part_word_keeps_its_scope() -> None:
+    assert _scopes("青岭县推进林长制改革。").get("林长制改革") == "national"
+    assert _scopes("青岭市开展现代学徒制试点。").get("现代学徒制试点") == "national"
+
+
+def test_a_coined_word_after_a_national_programme_makes_a_local_drive() -> None:
+    scopes = _scopes("青岭县开展林长制百日攻坚行动。")
+    assert scopes.get("林长制百日攻坚行动", "local") != "national"

@@ -415,11 +415,34 @@ def _scope(
         "lead": lead,
         "opening": opening,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
+        "stem_tail": _national_stem_tail(name) if entry is None else "",
     }
     value, row = rules.table("programme:scope").decide(given)
     if isinstance(value, str) and value.startswith("@"):
         value = given[value[1:]]
     return str(value), row
+
+
+@cache
+def _national_stems() -> dict[str, list[str]]:
+    """The national programmes of the lexicon (names and aliases of three characters
+    or more), by their first two characters."""
+    stems: dict[str, list[str]] = {}
+    for key, entry in lexicon().items():
+        if entry.cls == "programme" and entry.scope == "national" and len(key) >= 3:
+            stems.setdefault(key[:2], []).append(key)
+    for keys in stems.values():
+        keys.sort(key=len, reverse=True)
+    return stems
+
+
+def _national_stem_tail(name: str) -> str:
+    """What follows the longest national programme of the lexicon that opens ``name``
+    (注册制|改革 → 改革), or "" (programme:scope.national-stem)."""
+    for key in _national_stems().get(name[:2], ()):
+        if name.startswith(key) and len(name) > len(key):
+            return name[len(key) :]
+    return ""
 
 
 def _opening(text: str, start: int, places: Sequence[tuple[int, int]]) -> str:
