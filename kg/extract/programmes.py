@@ -415,11 +415,34 @@ def _scope(
         "lead": lead,
         "opening": opening,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
+        "stem_tail": _national_stem_tail(name) if entry is None else "",
     }
     value, row = rules.table("programme:scope").decide(given)
     if isinstance(value, str) and value.startswith("@"):
         value = given[value[1:]]
     return str(value), row
+
+
+@cache
+def _national_stems() -> dict[str, list[str]]:
+    """The national programmes of the lexicon (names and aliases of three characters
+    or more), by their first two characters."""
+    stems: dict[str, list[str]] = {}
+    for key, entry in lexicon().items():
+        if entry.cls == "programme" and entry.scope == "national" and len(key) >= 3:
+            stems.setdefault(key[:2], []).append(key)
+    for keys in stems.values():
+        keys.sort(key=len, reverse=True)
+    return stems
+
+
+def _national_stem_tail(name: str) -> str:
+    """What follows the longest national programme of the lexicon that opens ``name``
+    (注册制|改革 → 改革), or "" (programme:scope.national-stem)."""
+    for key in _national_stems().get(name[:2], ()):
+        if name.startswith(key) and len(name) > len(key):
+            return name[len(key) :]
+    return ""
 
 
 def _opening(text: str, start: int, places: Sequence[tuple[int, int]]) -> str:
@@ -1323,17 +1346,33 @@ def _listings(text: str) -> list[Candidate]:
         if shared:
             out.extend(shared)  # A、B和C三大工程: three schemes, not one listing
             continue
-        out.append(
-            Candidate(
-                start,
-                end,
-                name,
-                "listing",
-                **_around(text, start, end),
-                components=parts,
-            )
+        formula = _quoted_formula(text, at, start, parts)
+        cand = Candidate(
+            start,
+            end,
+            name,
+            "listing",
+            **_around(text, start, end),
+            components=parts,
         )
+        if formula:
+            # “育、引、用、留”四大工程: the quoted formula is the listing's own name
+            cand.name, cand.start = formula + name, at
+            cand.aliases.append(formula)
+        out.append(cand)
     return out
+
+
+def _quoted_formula(text: str, at: int, start: int, parts: list[str]) -> str:
+    """The quoted short formula (“育、引、用、留”) written right before a listing name,
+    or "" (programme:step.listing, programme:pattern.listing-formula)."""
+    quoted = "、".join(parts)
+    opening = text[at - 1 : at] if at > 0 else ""
+    closing = text[at + len(quoted) : start]
+    if not (opening and closing and text.startswith(quoted, at)):
+        return ""
+    pattern = rules.pattern("programme:pattern.listing-formula")
+    return quoted if pattern.fullmatch(opening + quoted + closing) else ""
 
 
 def _counted_scheme(
