@@ -33,3 +33,12 @@ def test_a_count_of_phases_after_a_verb_is_no_work() -> None:
 def test_a_work_opening_with_two_places_is_also_the_lower_place_s() -> None:
     found = _mentions("湖南常德西山绿化工程加紧推进。")
     assert "常德西山绿化工程" in found.get("湖南常德西山绿化工程", set())
+
+
+def test_a_batch_or_round_number_is_no_part_of_a_scheme_s_name() -> None:
+    # 第二批, 第三轮 count batches and rounds of the scheme, like 第五届 an edition
+    assert "安居示范工程" in _mentions("各地实施第二批安居示范工程。")
+    assert "找矿突破战略行动" in _mentions("启动第三轮找矿突破战略行动。")
+    assert not any(
+        n.startswith("第") for n in _mentions("启动第三轮找矿突破战略行动。")
+    )
