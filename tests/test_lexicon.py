@@ -290,17 +290,3 @@ def test_the_social_round_takes_long_bare_names() -> None:
     )
     # the default window of the other rounds keeps names of eight characters at most
     assert mine.bare_name(text, ends[-1]) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "expect"),
-    [
-        # round 16, step 23: bare national drives (made-up sentences)
-        ("该园区承接北京非首都功能疏解项目十个。", "疏解北京非首都功能"),
-        ("首都集中力量疏解非首都功能。", "疏解北京非首都功能"),
-    ],
-)
-def test_bare_national_drives_of_round_16(text: str, expect: str) -> None:
-    from kg.extract.programmes import _lexicon_names
-
-    assert expect in {c.name for c in _lexicon_names(text)}
