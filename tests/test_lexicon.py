@@ -243,3 +243,50 @@ def test_the_marked_round_counts_marked_and_bare_documents() -> None:
     assert {"退牧还草", "草原退牧还草"} <= mine.marked_names("实行草原退牧还草制度。")
     texts = ["实施退牧还草，", "退牧还草工程", "“退牧还草”", "退牧还草以来"]
     assert mine.bare_count(iter(texts), {"退牧还草"})["退牧还草"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        # round 16, --social: bare welfare, health and aid schemes (made-up sentences)
+        (
+            "该县统一城乡居民基本养老保险制度后，参保人数增加。",
+            "城乡居民基本养老保险制度",
+        ),
+        ("村民参加城乡居民基本养老保险，每年缴费两百元。", "城乡居民基本养老保险制度"),
+        ("人均基本公共卫生服务经费再提高五元。", "基本公共卫生服务项目"),
+        ("该区全面落实临时救助制度，", "临时救助制度"),
+        ("两万名残疾人领取困难残疾人生活补贴。", "困难残疾人生活补贴"),
+        ("实施重度残疾人护理补贴制度。", "重度残疾人护理补贴"),
+        ("按亩发放耕地地力保护补贴。", "耕地地力保护补贴"),
+        ("农民参加新农保，年满六十岁领取养老金。", "新农保"),
+        ("城居保和新农保合并实施。", "城居保"),
+        ("八十岁以上老人纳入高龄津贴制度。", "高龄津贴制度"),
+    ],
+)
+def test_bare_welfare_schemes_of_round_16(text: str, expect: str) -> None:
+    from kg.extract.programmes import _lexicon_names
+
+    assert expect in {c.name for c in _lexicon_names(text)}
+
+
+def test_generic_services_and_subsidies_of_round_16_stay_out() -> None:
+    from kg.extract.programmes import _lexicon_names
+
+    # read by the same line and left generic: a service, a subsidy, an insurance
+    text = "社区服务中心发放政府补贴，企业缴纳工伤保险。"
+    assert not {c.name for c in _lexicon_names(text)}
+    for name in ("社区服务", "政府补贴", "工伤保险", "城乡居民基本医疗保险"):
+        assert name in _listed("lexicon-read.txt")
+
+
+def test_the_social_round_takes_long_bare_names() -> None:
+    mine = _miner()
+    text = "县里统一为城镇居民基本医疗救助制度。"
+    ends = [m.end() for m in mine._SOCIAL_TAIL.finditer(text)]
+    assert (
+        mine.bare_name(text, ends[-1], window=16, longest=14)
+        == "城镇居民基本医疗救助制度"
+    )
+    # the default window of the other rounds keeps names of eight characters at most
+    assert mine.bare_name(text, ends[-1]) is None

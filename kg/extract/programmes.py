@@ -844,16 +844,24 @@ def _works(text: str, places: Sequence[tuple[int, int]]) -> list[Candidate]:
         placed = any(begin <= s and e <= kind.start() for s, e in places)
         if not placed and (is_word(head) or len(head) > 4):
             continue  # 国际铁路通道; a long unplaced head is a phrase, not a name
-        out.append(
-            Candidate(
-                begin,
-                end,
-                name,
-                "works",
-                **_around(text, begin, end),
-            )
-        )
+        cand = Candidate(begin, end, name, "works", **_around(text, begin, end))
+        inner = _inner_place_start(begin, kind.start(), places)
+        if inner is not None:
+            cand.aliases.append(text[inner:end])  # 某省|某市…绿化工程: the city's work
+        out.append(cand)
     return out
+
+
+def _inner_place_start(
+    begin: int, head_end: int, places: Sequence[tuple[int, int]]
+) -> int | None:
+    """Where a second place starts right after the place a work's head opens with
+    (某省某市…工程): the work is also named from the lower place on, as readers often
+    write it; None when the head does not open with two places."""
+    first = next((e for s, e in places if s == begin and e < head_end), None)
+    if first is None:
+        return None
+    return next((s for s, e in places if s == first and e <= head_end), None)
 
 
 @cache
