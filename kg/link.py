@@ -1961,7 +1961,7 @@ def _list_end(ctx: _DocContext, place: Mention) -> int:
     """Where the chain or list of places that ``place`` is in ends (福建、河南、海南:
     after 海南), ``link:pattern.place-list-joint`` between them."""
     starts = ctx.cached(
-        "place-starts",
+        "place-list-starts",  # not "place-starts": first_place_inside's list
         lambda: {
             ctx.position(p): ctx.to_clean(p.end)
             for p in ctx.by_label["place"]
