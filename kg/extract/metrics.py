@@ -366,7 +366,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or _patterns()["pair"].match(number_text)
             or any(h in (match.group("unit") or "") for h in sets["hedge_after"])
         )
-        if in_words and unit in sets["digits_only"]:
+        if (
+            in_words
+            and unit in sets["digits_only"]
+            # 零下十几度: after 零下 a temperature in words is no "once"
+            and not (unit in sets["below_zero_units"] and _below_zero(text, start))
+        ):
             if trace.active():
                 rule = "metric:units.digits-only"
                 trace.rejected(doc, start, end, "metric", rule)
@@ -826,6 +831,7 @@ def _sets() -> dict[str, frozenset[str]]:
         "money_next": frozenset(chars("metric:chars.money-next")),
         "needs_noun": word_set("metric:units.needs-noun"),
         "digits_only": word_set("metric:units.digits-only"),
+        "below_zero_units": word_set("metric:units.below-zero-in-words"),
         "period_units": word_set("metric:units.period"),
         "period_before": frozenset(chars("metric:chars.period-before")),
         "level_after": word_set("metric:chars.level-after-count"),
@@ -1509,11 +1515,15 @@ def _text_year(text: str) -> int | None:
     """The year an undated text pins for itself: an event it says is opened or under
     way now, with its year (北京开启2025国际消费节; 2025年“暖心行动”正在全省展开):
     every figure of the text with no year of its own has it (metric:year.text-date),
-    as have 今年 and 去年; else the latest year an event is named by
-    (metric:year.event-name)."""
+    as have 今年 and 去年; else the year a series title opening the text ends with
+    (【我们的2024】: metric:year.series-title); else the latest year an event is
+    named by (metric:year.event-name)."""
     found = pattern("metric:year.text-date").search(text)
     if found is not None:
         return int(found.group(1) or found.group(2))
+    series = pattern("metric:year.series-title").match(text)
+    if series is not None:  # 【我们的2024】…: a series on that year
+        return int(series.group(1))
     # 2023全球工业互联网大会: this year's events carry their year (metric:year.event-name)
     events = [int(m.group(1)) for m in pattern("metric:year.event-name").finditer(text)]
     return max(events) if events else None

@@ -120,3 +120,21 @@ def test_a_division_singled_out_by_emphasis_gives_its_figures_to_the_whole() -> 
 )
 def test_a_ratio_takes_no_listed_or_pointing_back_owner(text: str) -> None:
     assert figures(text)[0][3] is None
+
+
+def test_a_temperature_in_words_below_zero_is_a_figure() -> None:
+    assert figures("冬天气温零下十几度，很冷。")[0][:3] == ("零下十几度", "-10", "度")
+    assert figures("他两度获奖。") == []
+
+
+def test_a_series_title_with_a_year_dates_an_undated_text() -> None:
+    from kg.extract import extract
+    from kg.ingest import parse_document
+
+    def years(text: str) -> list[object]:
+        found = extract(parse_document(text, "x.txt"))
+        return [m.attrs.get("year") for m in found if m.label == "metric"]
+
+    body = "温暖的家\n\n各地推进民生工程。全市新建养老服务站200多个。"
+    assert years("【我们的2024】" + body) == [2024]
+    assert years("【我们的新时代】" + body) == [None]
