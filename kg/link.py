@@ -1961,7 +1961,7 @@ def _list_end(ctx: _DocContext, place: Mention) -> int:
     """Where the chain or list of places that ``place`` is in ends (福建、河南、海南:
     after 海南), ``link:pattern.place-list-joint`` between them."""
     starts = ctx.cached(
-        "place-list-ends",
+        "place-list-ends",  # not "place-starts": first_place_inside's sorted list
         lambda: {
             ctx.position(p): ctx.to_clean(p.end)
             for p in ctx.by_label["place"]
@@ -2213,6 +2213,9 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         if place.start >= mention.start:
             continue
         pid = ctx.ids[id(place)]
+        whole = _emphasis_holder(builder, ctx, place, by_end)
+        if whole is not None:
+            return whole  # 河南省特别是郑州市1座变电站: the province, as a whole
         if place.attrs.get("level") in not_measured_in:
             # 海拉尔河治理投入1.3亿元: a river, a road, a park is no figure's place;
             # the division it lies in is, when known, inside the focus or not
@@ -2273,6 +2276,30 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     return _paragraph_place(builder, ctx, mention) or _metric_focus(
         builder, ctx, mention
     )
+
+
+def _emphasis_holder(
+    builder: _Builder,
+    ctx: _DocContext,
+    place: Mention,
+    by_end: Mapping[int, Mention],
+) -> str | None:
+    """The division ``place`` is singled out of by 特别是 or 尤其是 right before it
+    (河南省特别是郑州市…: link:words.metric-emphasis-joint), when that division holds
+    it: the figures of the sentence are told of the whole; None otherwise."""
+    pid = ctx.ids[id(place)]
+    head = _chain_head(builder, ctx, place, by_end)
+    text = ctx.doc.text
+    for joint in words("link:words.metric-emphasis-joint"):
+        if not text.startswith(joint, head - len(joint)):
+            continue
+        holder = by_end.get(head - len(joint))
+        if holder is None or id(holder) not in ctx.ids:
+            continue
+        hid = ctx.ids[id(holder)]
+        if hid != pid and hid in _ancestor_ids(builder, pid):
+            return hid
+    return None
 
 
 def _char_before(text: str, start: int) -> str:

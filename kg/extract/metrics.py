@@ -277,6 +277,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:words.unit-starts-word"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 14部门, 零部件, 三部分: 部 starts a word, it counts nothing
+        if pattern("metric:pattern.spoken-scale").match(text, match.start("unit")):
+            if trace.active():
+                rule = "metric:pattern.spoken-scale"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 200个亿。: a sum in a spoken scale word, not a count of 个
         if _inside_word(text, start, end):
             if trace.active():
                 rule = "metric:words.figure-inside-word"
@@ -361,7 +366,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
             or _patterns()["pair"].match(number_text)
             or any(h in (match.group("unit") or "") for h in sets["hedge_after"])
         )
-        if in_words and unit in sets["digits_only"]:
+        if (
+            in_words
+            and unit in sets["digits_only"]
+            # 零下十几度: after 零下 a temperature in words is no "once"
+            and not (unit in sets["below_zero_units"] and _below_zero(text, start))
+        ):
             if trace.active():
                 rule = "metric:units.digits-only"
                 trace.rejected(doc, start, end, "metric", rule)
@@ -456,11 +466,48 @@ def extract_metrics(doc: Document) -> list[Mention]:
         + _half_shares(doc, quoted, out, sections)
         + _people(doc, quoted, out, reach)
         + _cued(doc, quoted, out, sections)
+        + _years_months(doc, quoted, out, sections)
     )
     if halves:  # 2个半小时 is one figure, not 2个 and a half; 1.2万人口 not 1.2万人
         reach += [(h.start, h.end) for h in halves]
         out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in reach)]
         out = sorted([*out, *halves], key=lambda m: (m.start, m.end))
+    return out
+
+
+def _years_months(
+    doc: Document,
+    quoted: bytearray,
+    found: list[Mention],
+    sections: list[int | None],
+) -> list[Mention]:
+    """Spans of years and months (3年8个月, 一年零五个月) as one duration in months
+    (metric:pattern.years-months); the figures read inside it give way, and its
+    subject is the one read for the first of them (else the time of a duration)."""
+    text = doc.clean
+    out = []
+    for match in finditer("metric:pattern.years-months", text):
+        start, end = match.span("figure")
+        if quoted[start]:
+            continue
+        try:
+            months = _value(match.group("years")) * 12 + _value(match.group("months"))
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        inside = [m for m in found if start <= m.start and m.end <= end]
+        subject = next((m.attrs.get("subject") for m in inside), None)
+        attrs = {
+            "value": _value_text(_exact(months)),
+            "unit": match.group("unit"),
+            "approx": bool(match.group("pre")),
+            "subject": subject or words("metric:subject.duration")[0],
+            "year": _year(doc, start, sections),
+        }
+        out.append(
+            make_mention(
+                doc, start, end, "metric", "metric:pattern.years-months", attrs
+            )
+        )
     return out
 
 
@@ -574,15 +621,23 @@ def _people(
         if start in ends:
             reach.append((start, match.end()))
         try:
-            value = _value(match.group("number"))
+            value = _value(match.group("number") + match.group("scale"))
         except (ValueError, KeyError, ArithmeticError):
             continue
-        approx = bool(match.group("pre") or match.group("after") or match.group("tail"))
+        approx = bool(
+            match.group("pre")
+            or match.group("inside")
+            or match.group("after")
+            or match.group("tail")
+        )
+        homes = match.group("homes")
         attrs = {
             "value": _value_text(_exact(value)),
-            "unit": words("metric:pattern.scale-people-unit")[0],
+            # 人 for people, 户 for households (45万用户)
+            "unit": words("metric:pattern.scale-people-unit")[1 if homes else 0],
             "approx": approx,
-            "subject": match.group("people"),
+            # the narrowing words are part of who is counted (农村留守老年人)
+            "subject": match.group("mod") + (homes or match.group("people")),
             "year": _year(doc, start, sections),
         }
         out.append(
@@ -632,13 +687,17 @@ def _cued(
 
 @cache
 def _people_hint() -> re.Pattern[str]:
-    """A scale word and the people counted (万贫困人口): a cheap search before
+    """A scale word and the people or households counted a few characters on
+    (万贫困人口, 万农村留守老年人, 万用户): a cheap search before
     ``metric:pattern.scale-people``, which re tries at every character."""
     large = "".join(_numerals()[2])
-    people = alternation("metric:words.people-counted")
-    after = alternation("metric:hedge.after")
-    tail = alternation("metric:hedge.tail")
-    return re.compile(f"[{large}](?:{after})?(?:{tail})?(?:{people})")
+    counted = "|".join(
+        (
+            alternation("metric:words.people-counted"),
+            alternation("metric:words.households-counted"),
+        )
+    )
+    return re.compile(f"[{large}][^，,。；;]{{0,12}}?(?:{counted})")
 
 
 def _half_subject(text: str, start: int, end: int, unit: str) -> str | None:
@@ -772,6 +831,7 @@ def _sets() -> dict[str, frozenset[str]]:
         "money_next": frozenset(chars("metric:chars.money-next")),
         "needs_noun": word_set("metric:units.needs-noun"),
         "digits_only": word_set("metric:units.digits-only"),
+        "below_zero_units": word_set("metric:units.below-zero-in-words"),
         "period_units": word_set("metric:units.period"),
         "period_before": frozenset(chars("metric:chars.period-before")),
         "level_after": word_set("metric:chars.level-after-count"),
@@ -946,6 +1006,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "figure-tail",
         "time-after",
         "share-of",
+        "ratio-of",
         "duration-frame",
         "change-lead",
         "list-joint",
@@ -998,6 +1059,18 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
             owner = _clean_before(_without_last_figure(clauses[-2], rules), rules)
         owner = owner[-12:] if len(owner) >= 2 else ""
         return owner + share.group("verb") + share.group("whole")
+    listed_owner = window[: len(window) - len(before_clause)].endswith(
+        tuple(chars("metric:subject.ratio-list-mark"))
+    )  # 家数、金额为去年的9.4倍、7.6倍: one owner each
+    ratio = (
+        rules["ratio-of"].match(before_clause)
+        if unit in words("metric:subject.ratio-units") and not listed_owner
+        else None
+    )
+    if ratio:  # 生产效率是普通设备的三倍: the owner, not the thing compared with
+        owner = _clean_before(ratio.group("owner"), rules)
+        if len(owner) >= 2:
+            return owner[-20:]
     if (
         duration
         and after
@@ -1442,11 +1515,15 @@ def _text_year(text: str) -> int | None:
     """The year an undated text pins for itself: an event it says is opened or under
     way now, with its year (北京开启2025国际消费节; 2025年“暖心行动”正在全省展开):
     every figure of the text with no year of its own has it (metric:year.text-date),
-    as have 今年 and 去年; else the latest year an event is named by
-    (metric:year.event-name)."""
+    as have 今年 and 去年; else the year a series title opening the text ends with
+    (【我们的2024】: metric:year.series-title); else the latest year an event is
+    named by (metric:year.event-name)."""
     found = pattern("metric:year.text-date").search(text)
     if found is not None:
         return int(found.group(1) or found.group(2))
+    series = pattern("metric:year.series-title").match(text)
+    if series is not None:  # 【我们的2024】…: a series on that year
+        return int(series.group(1))
     # 2023全球工业互联网大会: this year's events carry their year (metric:year.event-name)
     events = [int(m.group(1)) for m in pattern("metric:year.event-name").finditer(text)]
     return max(events) if events else None
