@@ -47,3 +47,19 @@ def test_role_words_and_place_words_are_no_names() -> None:
     assert "孙女" not in _names("老两口子孙满堂，孙子孙女都读上了大学。")
     assert "那辈" not in _names("从他爷爷那辈开始，就在这里守边。")
     assert "江两岸" not in _names("湖北巴东县长江两岸种上了柑橘。")
+
+
+def test_name_then_who_the_person_is() -> None:
+    assert "周立华" in _names("周立华，生前是某县公安局的一名民警。")
+    assert "孙卓" in _names("孙卓是某党派调研组的一名成员，前两天刚回来。")
+    assert not _names("该村是全县的一个典型。")
+
+
+def test_grave_or_statue_makes_a_historical_figure() -> None:
+    found = {
+        m.name: m.attrs["kind"]
+        for m in extract_people(
+            parse_document("在县委书记好榜样的石德仁墓前，干部们汇聚一堂。", "t")
+        )
+    }
+    assert found.get("石德仁") == "historical"
