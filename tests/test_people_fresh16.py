@@ -63,3 +63,9 @@ def test_grave_or_statue_makes_a_historical_figure() -> None:
         )
     }
     assert found.get("石德仁") == "historical"
+
+
+def test_name_with_the_people_beside_them() -> None:
+    assert "周海涛" in _names("这个春节，周海涛和工友们正在安装钢筋。")
+    text = "拿到钥匙不到1个月，刘大姐和家人就把新家布置好了。"
+    assert "刘大姐" not in _names(text)
