@@ -69,3 +69,7 @@ def test_name_with_the_people_beside_them() -> None:
     assert "周海涛" in _names("这个春节，周海涛和工友们正在安装钢筋。")
     text = "拿到钥匙不到1个月，刘大姐和家人就把新家布置好了。"
     assert "刘大姐" not in _names(text)
+
+
+def test_after_de_word_starting_with_a_surname_is_no_name() -> None:
+    assert not _names("这是村里的马铃薯基地，种的是高产品种。")

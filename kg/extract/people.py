@@ -1746,8 +1746,8 @@ def _verb_then_time(name: str) -> bool:
 
 def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """开餐馆的赵小梅回到家乡, 学过木工的马志荣办了个厂: a name after 的 that a clause
-    describes (person:after-de). jieba must make the name one word of its own that its
-    dictionary lacks, tag it a name (nr) and tag the word after it one of person:words.after-de-next-tags, or a
+    describes (person:after-de). jieba, reading from the name on, must make it one word
+    its dictionary lacks, tag it a name (nr) and tag the word after it one of person:words.after-de-next-tags, or a
     comma follow."""
     surnames = word_set("person:surnames")
     next_tags = tuple(words("person:words.after-de-next-tags"))
@@ -1768,7 +1768,9 @@ def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) 
             and name not in jieba_words()  # 的关怀: a word its dictionary tags nr
             and (after_flag.startswith(next_tags) or after in ("，", ","))
             and _weak_name_ok(name)
-            and _cuts(text, start - 6, start + 8).get(start) == start + len(name)
+            # in context jieba may cut the name otherwise (扫帚的马成|荣办), but never
+            # leaves its surname a word of its own (的马|铃薯)
+            and _cuts(text, start - 6, start + 8).get(start) != start + 1
             and not _role_word_not_name(name, text, start + len(name))
             and name[-1] not in ends
             and (len(name) == 3 or _two_named_again(text, name, least))
