@@ -1747,12 +1747,14 @@ def _verb_then_time(name: str) -> bool:
 def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """开餐馆的赵小梅回到家乡, 学过木工的马志荣办了个厂: a name after 的 that a clause
     describes (person:after-de). jieba, reading from the name on, must make it one word
-    its dictionary lacks, tag it a name (nr) and tag the word after it one of person:words.after-de-next-tags, or a
-    comma follow."""
+    of three characters its dictionary lacks (two after 的 are too often a thing it
+    lacks, 的古乐, 的贺辞, or a name cut short, 的吴维|专), tag it a name (nr) and tag
+    the word after it one of person:words.after-de-next-tags, or a comma follow; the
+    name ends in no character of a place or a thing (person:chars.repeated-name-not-end:
+    的马庄村, 的普惠性)."""
     surnames = word_set("person:surnames")
     next_tags = tuple(words("person:words.after-de-next-tags"))
     ends = chars("person:chars.repeated-name-not-end")
-    least = int(words("person:count.after-de-two")[0])
     at = text.find("的")
     while at >= 0:
         start, at = at + 1, text.find("的", at + 1)
@@ -1763,32 +1765,19 @@ def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) 
             continue
         (name, flag), (after, after_flag) = window[0], window[1]
         if not (
-            2 <= len(name) <= 3
+            len(name) == 3
             and flag.startswith("nr")
             and name not in jieba_words()  # 的关怀: a word its dictionary tags nr
             and (after_flag.startswith(next_tags) or after in ("，", ","))
+            and name[-1] not in ends
             and _weak_name_ok(name)
             # in context jieba may cut the name otherwise (扫帚的马成|荣办), but never
             # leaves its surname a word of its own (的马|铃薯)
             and _cuts(text, start - 6, start + 8).get(start) != start + 1
             and not _role_word_not_name(name, text, start + len(name))
-            and name[-1] not in ends
-            and (len(name) == 3 or _two_named_again(text, name, least))
         ):
             continue
         add(start, start + len(name), "person:after-de", "other", [])
-
-
-def _two_named_again(text: str, name: str, least: int) -> bool:
-    """Whether a two-character name is written ``least`` times or more, not always with
-    the same character after it (吴维|专……吴维|专 is 吴维专, jieba cut short)."""
-    at, after = text.find(name), set()
-    count = 0
-    while at >= 0:
-        count += 1
-        after.add(text[at + 2 : at + 3])
-        at = text.find(name, at + 1)
-    return count >= least and len(after) >= 2
 
 
 @cache
