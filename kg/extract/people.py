@@ -26,7 +26,7 @@ from kg.extract._context import (
     word_freq,
     word_tags,
 )
-from kg.extract._tagger import segment
+from kg.extract._tagger import segment, tag
 from kg.ingest import byline_name
 from kg.lang import trace
 from kg.lang.gazetteer import load_gazetteer
@@ -406,6 +406,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
     _add_frames(text, add, taken)
+    _add_after_de(text, add, taken)
     _add_familiar_later(text, add, taken)
     _add_repeated_names(text, add, taken)
     _add_dotted_names(text, add, taken)
@@ -1308,6 +1309,10 @@ def _frame_name_end(
         return None  # 苏玛|·胡萨妮: the first part of a dotted name
     if name in word_set("person:roles") or _nr_word_once(name, text, end):
         return None  # 来自…的宣讲员, 来自中国的祝福|传递: a role, a word
+    if _verb_then_time(name):
+        return None  # 康复后|立即, 关停后|，他: a verb and 后, not a name
+    if name[-1] in chars("person:chars.place-end"):
+        return None  # 在某县大湾乡陈岭村，他…; 某州韦恩县一家: a place, not a name
     if _weak_name_ok(name) and _word_aligned(text, start, end):
         return end
     return None
@@ -1707,6 +1712,8 @@ def _add_role_then_name(
         if foreign is not None:  # 维吾尔族老人麦提尼亚孜: not 麦提尼
             add(start, foreign, "person:transliterated", "other", [])
             continue
+        if name in word_set("person:roles"):
+            continue  # 孙子|孙女: a second role word of a list, not a name
         # the role word ends right before the name, whatever jieba makes of 传承人赖…
         if (
             _weak_name_ok(name)
@@ -1720,6 +1727,57 @@ def _add_role_then_name(
                 "other",
                 [],
             )
+
+
+def _verb_then_time(name: str) -> bool:
+    """关停后, 康复时: a verb of jieba's dictionary (person:role-name.verb-head) or
+    another word of it (康复, which it tags nr) and a character of time after it
+    (person:chars.verb-time-end), not a name (宗庆后 is one: 宗庆 is no word)."""
+    head = word_tags().get(name[:2], "")
+    return (
+        len(name) == 3
+        and name[2] in chars("person:chars.verb-time-end")
+        and (
+            name[:2] in jieba_words()
+            or any(head.startswith(t) for t in words("person:role-name.verb-head"))
+        )
+    )
+
+
+def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
+    """开餐馆的赵小梅回到家乡, 学过木工的马志荣办了个厂: a name after 的 that a clause
+    describes (person:after-de). jieba, reading from the name on, must make it one word
+    of three characters its dictionary lacks (two after 的 are too often a thing it
+    lacks, 的古乐, 的贺辞, or a name cut short, 的吴维|专), tag it a name (nr) and tag
+    the word after it one of person:words.after-de-next-tags, or a comma follow; the
+    name ends in no character of a place or a thing (person:chars.repeated-name-not-end:
+    的马庄村, 的普惠性)."""
+    surnames = word_set("person:surnames")
+    next_tags = tuple(words("person:words.after-de-next-tags"))
+    ends = chars("person:chars.repeated-name-not-end")
+    at = text.find("的")
+    while at >= 0:
+        start, at = at + 1, text.find("的", at + 1)
+        if text[start : start + 1] not in surnames or not _free(taken, start):
+            continue
+        window = tag(text[start : start + 8])
+        if len(window) < 2:
+            continue
+        (name, flag), (after, after_flag) = window[0], window[1]
+        if not (
+            len(name) == 3
+            and flag.startswith("nr")
+            and name not in jieba_words()  # 的关怀: a word its dictionary tags nr
+            and (after_flag.startswith(next_tags) or after in ("，", ","))
+            and name[-1] not in ends
+            and _weak_name_ok(name)
+            # in context jieba may cut the name otherwise (扫帚的马成|荣办), but never
+            # leaves its surname a word of its own (的马|铃薯)
+            and _cuts(text, start - 6, start + 8).get(start) != start + 1
+            and not _role_word_not_name(name, text, start + len(name))
+        ):
+            continue
+        add(start, start + len(name), "person:after-de", "other", [])
 
 
 @cache
