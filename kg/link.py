@@ -1961,7 +1961,7 @@ def _list_end(ctx: _DocContext, place: Mention) -> int:
     """Where the chain or list of places that ``place`` is in ends (福建、河南、海南:
     after 海南), ``link:pattern.place-list-joint`` between them."""
     starts = ctx.cached(
-        "place-starts",
+        "place-clean-starts",
         lambda: {
             ctx.position(p): ctx.to_clean(p.end)
             for p in ctx.by_label["place"]
@@ -1985,7 +1985,7 @@ def _chain_start(ctx: _DocContext, place: Mention) -> int:
     """Where the chain or list of places that ends with ``place`` starts (重庆市璧山区
     and 北京、山西、浙江: the first), ``link:pattern.place-list-joint`` between them."""
     ends = ctx.cached(
-        "place-ends",
+        "place-clean-ends",
         lambda: {
             ctx.to_clean(p.end): ctx.position(p)
             for p in ctx.by_label["place"]
