@@ -22,7 +22,7 @@ from typing import Any
 
 from kg.extract import LONG_DOCUMENT
 from kg.extract._context import word_tags
-from kg.extract._tagger import segment
+from kg.extract._tagger import segment, tag
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import (
@@ -1571,29 +1571,113 @@ def _paragraph_openers(
     found: list[tuple[str, Mention]] = []
     para = lead + 1
     while para < len(doc.paragraphs) and doc.paragraphs[para][0] < article.end:
+        # the paragraph's opening place as before; later sentences only when
+        # they open with places acting (a slogan first: 深入…，汲取…。在某县，…)
         pid = _opening_place(builder, ctx, para, doc.paragraphs[para][1])
-        place = next(
-            (p for p in by_para.get(para, ()) if ctx.ids.get(id(p)) == pid), None
-        )
+        openers = [p for p in by_para.get(para, ()) if ctx.ids.get(id(p)) == pid][:1]
+        openers += [
+            place
+            for begin, end in _paragraph_sentences(ctx, para)[1:]
+            for place in _sentence_openers(
+                builder, ctx, by_para.get(para, ()), begin, end
+            )
+        ]
         para += 1
-        if pid is None or place is None:
-            continue
-        end = ctx.position(place) + place.end - place.start
-        if doc.clean.startswith(after_not, end):
-            continue
-        if doc.clean.endswith(before_not, 0, _chain_start(ctx, place)):
-            continue  # 从某市载誉归来的…: where someone came from
-        evidence = Mention(
-            place.doc_id,
-            place.start,
-            place.end,
-            place.text,
-            "programme",
-            "link:runs-in.roundup",
-            place.name,
-        )
-        found.append((pid, evidence))
+        for place in openers:
+            pid = ctx.ids[id(place)]
+            end = ctx.position(place) + place.end - place.start
+            if doc.clean.startswith(after_not, end):
+                continue
+            if doc.clean.endswith(before_not, 0, _chain_start(ctx, place)):
+                continue  # 从某市载誉归来的…: where someone came from
+            evidence = Mention(
+                place.doc_id,
+                place.start,
+                place.end,
+                place.text,
+                "programme",
+                "link:runs-in.roundup",
+                place.name,
+            )
+            found.append((pid, evidence))
     return found
+
+
+def _paragraph_sentences(ctx: _DocContext, para: int) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of paragraph ``para``."""
+    doc = ctx.doc
+    begin, end = doc.paragraphs[para][:2]
+    found: list[tuple[int, int]] = []
+    index = doc.sentence_index(begin)
+    while index < len(doc.sentences) and doc.sentences[index][0] < end:
+        start, stop = doc.sentences[index][:2]
+        found.append((max(start, begin), min(stop, end)))
+        index += 1
+    return found
+
+
+def _sentence_openers(
+    builder: _Builder,
+    ctx: _DocContext,
+    places: Iterable[Mention],
+    begin: int,
+    end: int,
+) -> list[Mention]:
+    """The divisions opening the sentence ``begin``–``end`` after a few words at
+    most (link:pattern.paragraph-lead: 在某县，…; 近日，某市…) and acting there
+    (link:_acting_after): the last of each chain written together (安徽铜陵 → 铜陵;
+    with 的 between them, 某市的某村 → 某村: link:chars.roundup-chain-joint), every
+    one of a list that opens it (某县、某市等地…, link:pattern.place-list-joint)."""
+    text = ctx.doc.clean
+    divisions = builder.gazetteer.divisions
+    joint = pattern("link:pattern.place-list-joint")
+    chain_joints = chars("link:chars.roundup-chain-joint")
+    found: list[Mention] = []
+    last: Mention | None = None
+    last_end = -1
+    for place in places:
+        at = ctx.position(place)
+        if at < begin:
+            continue
+        if at >= end:
+            break
+        pid = ctx.ids[id(place)]
+        if pid.removeprefix("place:") not in divisions:
+            break  # a landmark or a zone ends the opening
+        if last is None:
+            if not pattern("link:pattern.paragraph-lead").fullmatch(text, begin, at):
+                break
+        elif at == last_end or (at == last_end + 1 and text[last_end] in chain_joints):
+            last = place  # 安徽铜陵, 某市的某村: the chain's last
+            last_end = at + place.end - place.start
+            continue
+        elif at == last_end + 1 and joint.fullmatch(text[last_end]):
+            found.append(last)  # 某县、某市: one of a list
+        else:
+            break
+        last = place
+        last_end = at + place.end - place.start
+    if last is None:
+        return []
+    found.append(last)
+    return found if _acting_after(text, last_end, end) else []
+
+
+def _acting_after(text: str, at: int, end: int) -> bool:
+    """Whether what follows the places opening a roundup's sentence makes them act:
+    a clause mark (在某县，…), 等地 closing their list, or a first word that jieba
+    tags as a verb, adverb, preposition… (link:words.roundup-acting-tags: 某县开展…,
+    某镇还组织…) — not a figure (某县88万亩棉花…), 的 (某村的千亩稻田边) or a noun
+    that makes the place part of a site's name (某市农民运动讲习所旧址)."""
+    for closing in words("link:words.roundup-list-end"):
+        if text.startswith(closing, at):
+            return True
+    rest = text[at:end]
+    if not rest or pattern("link:pattern.clause-mark").match(rest):
+        return True
+    tags = tuple(words("link:words.roundup-acting-tags"))
+    first = tag(rest[:16])
+    return bool(first) and first[0][1].startswith(tags)
 
 
 def _para_names_below(
