@@ -37,3 +37,20 @@ def test_a_place_before_a_figure_or_a_site_does_not_run_the_roundup() -> None:
     runs = _runs_in(text, "厕所革命")
     assert "古田县" not in runs
     assert "屏南县" not in runs
+
+
+def test_a_place_after_a_time_word_opening_the_sentence_acts() -> None:
+    # 今年某县将…，打赢…: the county opens the sentence after a time word
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "今年屏南县将继续做强茶产业，如期打赢脱贫攻坚战。"
+    )
+    assert "屏南县" in _runs_in(text, "脱贫攻坚")
+
+
+def test_a_venue_after_a_comma_and_a_time_word_hosts_the_fair() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "第五届海峡茶叶博览会，今天在屏南县开幕。"
+    )
+    assert "屏南县" in _runs_in(text, "海峡茶叶博览会")
