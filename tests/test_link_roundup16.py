@@ -49,8 +49,5 @@ def test_a_place_after_a_time_word_opening_the_sentence_acts() -> None:
 
 
 def test_a_venue_after_a_comma_and_a_time_word_hosts_the_fair() -> None:
-    text = (
-        "古田县召开会议，古田县部署工作。"
-        "第五届海峡茶叶博览会，今天在屏南县开幕。"
-    )
+    text = "古田县召开会议，古田县部署工作。第五届海峡茶叶博览会，今天在屏南县开幕。"
     assert "屏南县" in _runs_in(text, "海峡茶叶博览会")
