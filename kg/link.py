@@ -1535,6 +1535,11 @@ def _roundup_carriers(
     if para > lead:
         return []
     cue = pattern("link:pattern.roundup-cue")
+    if cue.search(mention.name):
+        return []  # 各地抓改革: the cue inside a name is no roundup of it
+    after = doc.clean[ctx.to_clean(mention.end) :]
+    if after.startswith(tuple(words("link:words.roundup-meeting-words"))):
+        return []  # …主题教育工作会议上的讲话在各地引发反响: the meeting's echo
     sentence = doc.sentences[doc.sentence_index(pos)]
     if headline and para == first:
         # the headline, or its lead
@@ -1643,6 +1648,12 @@ def _sentence_openers(
             break
         pid = ctx.ids[id(place)]
         if pid.removeprefix("place:") not in divisions:
+            level = builder.graph.entities[pid].attrs.get("level")
+            if last is not None and at == last_end and level in _UNLISTED_TAIL:
+                # 在某县某社区，…: a community the gazetteer lacks closes the
+                # chain; the division before it stays the place acting
+                last_end = at + place.end - place.start
+                continue
             break  # a landmark or a zone ends the opening
         if last is None:
             if not pattern("link:pattern.paragraph-lead").fullmatch(text, begin, at):
@@ -1661,6 +1672,11 @@ def _sentence_openers(
         return []
     found.append(last)
     return found if _acting_after(text, last_end, end) else []
+
+
+# the levels of a place with no division code of its own that may end a chain
+# opening a roundup's sentence (某县某社区: the gazetteer lacks the community)
+_UNLISTED_TAIL = ("village", "community")
 
 
 def _acting_after(text: str, at: int, end: int) -> bool:

@@ -51,3 +51,28 @@ def test_a_place_after_a_time_word_opening_the_sentence_acts() -> None:
 def test_a_venue_after_a_comma_and_a_time_word_hosts_the_fair() -> None:
     text = "古田县召开会议，古田县部署工作。第五届海峡茶叶博览会，今天在屏南县开幕。"
     assert "屏南县" in _runs_in(text, "海峡茶叶博览会")
+
+
+def test_a_community_the_gazetteer_lacks_closes_the_opening_chain() -> None:
+    # 在某县某社区，…: the county acts; the unlisted community ends the chain
+    text = _HEAD + (
+        "改善人居环境，建设美丽家园。在福建屏南县龙溪社区，居民们建起新厕所。\n"
+    )
+    assert "屏南县" in _runs_in(text, "厕所革命")
+
+
+def test_a_meeting_named_for_the_programme_makes_no_roundup() -> None:
+    text = (
+        "各地热议厕所革命工作会议精神\n"
+        "今天，厕所革命工作会议上的讲话在各地引发强烈反响。\n"
+        "在屏南县，干部群众认真学习。\n"
+        "古田县的干部表示要抓好落实。\n"
+    )
+    assert "古田县" not in _runs_in(text, "厕所革命")
+
+
+def test_a_name_holding_the_cue_makes_no_roundup() -> None:
+    text = _HEAD.replace("卫生厕所建设", "“各地厕所革命”") + (
+        "在屏南县，村民们建起了新厕所。\n古田县的干部挨家挨户宣传卫生知识。\n"
+    )
+    assert "古田县" not in _runs_in(text, "各地厕所革命")
