@@ -1658,6 +1658,8 @@ def _sentence_openers(
         if last is None:
             if not pattern("link:pattern.paragraph-lead").fullmatch(text, begin, at):
                 break
+            if text.endswith(tuple(words("link:words.roundup-summary-before")), 0, at):
+                break  # 而整个某省完成…: the region's total after one place's story
         elif at == last_end or (at == last_end + 1 and text[last_end] in chain_joints):
             last = place  # 安徽铜陵, 某市的某村: the chain's last
             last_end = at + place.end - place.start
@@ -1693,7 +1695,9 @@ def _acting_after(text: str, at: int, end: int) -> bool:
         return True
     tags = tuple(words("link:words.roundup-acting-tags"))
     first = tag(rest[:16])
-    return bool(first) and first[0][1].startswith(tags)
+    if not first or first[0][0] in words("link:words.roundup-describing"):
+        return False  # 某县是劳务输出大县: what the place is, not what it does
+    return first[0][1].startswith(tags)
 
 
 def _para_names_below(

@@ -76,3 +76,13 @@ def test_a_name_holding_the_cue_makes_no_roundup() -> None:
         "在屏南县，村民们建起了新厕所。\n古田县的干部挨家挨户宣传卫生知识。\n"
     )
     assert "古田县" not in _runs_in(text, "各地厕所革命")
+
+
+def test_what_a_place_is_and_the_whole_region_do_not_run_the_roundup() -> None:
+    text = _HEAD + (
+        "改善人居环境，建设美丽家园。古田县是山区大县，县里建起新厕所。"
+        "而整个屏南县建起新厕所1000座。\n"
+    )
+    runs = _runs_in(text, "厕所革命")
+    assert "古田县" not in runs
+    assert "屏南县" not in runs
