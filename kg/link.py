@@ -22,7 +22,7 @@ from typing import Any
 
 from kg.extract import LONG_DOCUMENT
 from kg.extract._context import word_tags
-from kg.extract._tagger import segment
+from kg.extract._tagger import segment, tag
 from kg.extract.organizations import written_before
 from kg.lang.gazetteer import RANK, load_gazetteer, town_stems
 from kg.lang.rules import (
@@ -1535,6 +1535,11 @@ def _roundup_carriers(
     if para > lead:
         return []
     cue = pattern("link:pattern.roundup-cue")
+    if cue.search(mention.name):
+        return []  # 各地抓改革: the cue inside a name is no roundup of it
+    after = doc.clean[ctx.to_clean(mention.end) :]
+    if after.startswith(tuple(words("link:words.roundup-meeting-words"))):
+        return []  # …主题教育工作会议上的讲话在各地引发反响: the meeting's echo
     sentence = doc.sentences[doc.sentence_index(pos)]
     if headline and para == first:
         # the headline, or its lead
@@ -1571,29 +1576,128 @@ def _paragraph_openers(
     found: list[tuple[str, Mention]] = []
     para = lead + 1
     while para < len(doc.paragraphs) and doc.paragraphs[para][0] < article.end:
+        # the paragraph's opening place as before; later sentences only when
+        # they open with places acting (a slogan first: 深入…，汲取…。在某县，…)
         pid = _opening_place(builder, ctx, para, doc.paragraphs[para][1])
-        place = next(
-            (p for p in by_para.get(para, ()) if ctx.ids.get(id(p)) == pid), None
-        )
+        openers = [p for p in by_para.get(para, ()) if ctx.ids.get(id(p)) == pid][:1]
+        openers += [
+            place
+            for begin, end in _paragraph_sentences(ctx, para)[1:]
+            for place in _sentence_openers(
+                builder, ctx, by_para.get(para, ()), begin, end
+            )
+        ]
         para += 1
-        if pid is None or place is None:
-            continue
-        end = ctx.position(place) + place.end - place.start
-        if doc.clean.startswith(after_not, end):
-            continue
-        if doc.clean.endswith(before_not, 0, _chain_start(ctx, place)):
-            continue  # 从某市载誉归来的…: where someone came from
-        evidence = Mention(
-            place.doc_id,
-            place.start,
-            place.end,
-            place.text,
-            "programme",
-            "link:runs-in.roundup",
-            place.name,
-        )
-        found.append((pid, evidence))
+        for place in openers:
+            pid = ctx.ids[id(place)]
+            end = ctx.position(place) + place.end - place.start
+            if doc.clean.startswith(after_not, end):
+                continue
+            if doc.clean.endswith(before_not, 0, _chain_start(ctx, place)):
+                continue  # 从某市载誉归来的…: where someone came from
+            evidence = Mention(
+                place.doc_id,
+                place.start,
+                place.end,
+                place.text,
+                "programme",
+                "link:runs-in.roundup",
+                place.name,
+            )
+            found.append((pid, evidence))
     return found
+
+
+def _paragraph_sentences(ctx: _DocContext, para: int) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of paragraph ``para``."""
+    doc = ctx.doc
+    begin, end = doc.paragraphs[para][:2]
+    found: list[tuple[int, int]] = []
+    index = doc.sentence_index(begin)
+    while index < len(doc.sentences) and doc.sentences[index][0] < end:
+        start, stop = doc.sentences[index][:2]
+        found.append((max(start, begin), min(stop, end)))
+        index += 1
+    return found
+
+
+def _sentence_openers(
+    builder: _Builder,
+    ctx: _DocContext,
+    places: Iterable[Mention],
+    begin: int,
+    end: int,
+) -> list[Mention]:
+    """The divisions opening the sentence ``begin``–``end`` after a few words at
+    most (link:pattern.paragraph-lead: 在某县，…; 近日，某市…) and acting there
+    (link:_acting_after): the last of each chain written together (安徽铜陵 → 铜陵;
+    with 的 between them, 某市的某村 → 某村: link:chars.roundup-chain-joint), every
+    one of a list that opens it (某县、某市等地…, link:pattern.place-list-joint)."""
+    text = ctx.doc.clean
+    divisions = builder.gazetteer.divisions
+    joint = pattern("link:pattern.place-list-joint")
+    chain_joints = chars("link:chars.roundup-chain-joint")
+    found: list[Mention] = []
+    last: Mention | None = None
+    last_end = -1
+    for place in places:
+        at = ctx.position(place)
+        if at < begin:
+            continue
+        if at >= end:
+            break
+        pid = ctx.ids[id(place)]
+        if pid.removeprefix("place:") not in divisions:
+            level = builder.graph.entities[pid].attrs.get("level")
+            if last is not None and at == last_end and level in _UNLISTED_TAIL:
+                # 在某县某社区，…: a community the gazetteer lacks closes the
+                # chain; the division before it stays the place acting
+                last_end = at + place.end - place.start
+                continue
+            break  # a landmark or a zone ends the opening
+        if last is None:
+            if not pattern("link:pattern.paragraph-lead").fullmatch(text, begin, at):
+                break
+            if text.endswith(tuple(words("link:words.roundup-summary-before")), 0, at):
+                break  # 而整个某省完成…: the region's total after one place's story
+        elif at == last_end or (at == last_end + 1 and text[last_end] in chain_joints):
+            last = place  # 安徽铜陵, 某市的某村: the chain's last
+            last_end = at + place.end - place.start
+            continue
+        elif at == last_end + 1 and joint.fullmatch(text[last_end]):
+            found.append(last)  # 某县、某市: one of a list
+        else:
+            break
+        last = place
+        last_end = at + place.end - place.start
+    if last is None:
+        return []
+    found.append(last)
+    return found if _acting_after(text, last_end, end) else []
+
+
+# the levels of a place with no division code of its own that may end a chain
+# opening a roundup's sentence (某县某社区: the gazetteer lacks the community)
+_UNLISTED_TAIL = ("village", "community")
+
+
+def _acting_after(text: str, at: int, end: int) -> bool:
+    """Whether what follows the places opening a roundup's sentence makes them act:
+    a clause mark (在某县，…), 等地 closing their list, or a first word that jieba
+    tags as a verb, adverb, preposition… (link:words.roundup-acting-tags: 某县开展…,
+    某镇还组织…) — not a figure (某县88万亩棉花…), 的 (某村的千亩稻田边) or a noun
+    that makes the place part of a site's name (某市农民运动讲习所旧址)."""
+    for closing in words("link:words.roundup-list-end"):
+        if text.startswith(closing, at):
+            return True
+    rest = text[at:end]
+    if not rest or pattern("link:pattern.clause-mark").match(rest):
+        return True
+    tags = tuple(words("link:words.roundup-acting-tags"))
+    first = tag(rest[:16])
+    if not first or first[0][0] in words("link:words.roundup-describing"):
+        return False  # 某县是劳务输出大县: what the place is, not what it does
+    return first[0][1].startswith(tags)
 
 
 def _para_names_below(
@@ -1985,7 +2089,7 @@ def _chain_start(ctx: _DocContext, place: Mention) -> int:
     """Where the chain or list of places that ends with ``place`` starts (重庆市璧山区
     and 北京、山西、浙江: the first), ``link:pattern.place-list-joint`` between them."""
     ends = ctx.cached(
-        "place-ends",
+        "place-clean-ends",
         lambda: {
             ctx.to_clean(p.end): ctx.position(p)
             for p in ctx.by_label["place"]
