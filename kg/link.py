@@ -1685,8 +1685,8 @@ def _acting_after(text: str, at: int, end: int) -> bool:
     """Whether what follows the places opening a roundup's sentence makes them act:
     a clause mark (在某县，…), 等地 closing their list, or a first word that jieba
     tags as a verb, adverb, preposition… (link:words.roundup-acting-tags: 某县开展…,
-    某镇还组织…) — not a figure (某县88万亩棉花…), 的 (某村的千亩稻田边) or a noun
-    that makes the place part of a site's name (某市农民运动讲习所旧址)."""
+    某镇还组织…) — not a figure (某县66万亩棉花…), 的 (某村的千亩稻田边) or a noun
+    that makes the place part of a site's name (某市革命烈士纪念馆旧址)."""
     for closing in words("link:words.roundup-list-end"):
         if text.startswith(closing, at):
             return True
@@ -2319,7 +2319,7 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         pid = ctx.ids[id(place)]
         whole = _emphasis_holder(builder, ctx, place, by_end)
         if whole is not None:
-            return whole  # 河南省特别是郑州市1座变电站: the province, as a whole
+            return whole  # 某省特别是某市2座变电站: the province, as a whole
         if place.attrs.get("level") in not_measured_in:
             # 海拉尔河治理投入1.3亿元: a river, a road, a park is no figure's place;
             # the division it lies in is, when known, inside the focus or not
@@ -2389,7 +2389,7 @@ def _emphasis_holder(
     by_end: Mapping[int, Mention],
 ) -> str | None:
     """The division ``place`` is singled out of by 特别是 or 尤其是 right before it
-    (河南省特别是郑州市…: link:words.metric-emphasis-joint), when that division holds
+    (某省特别是某市…: link:words.metric-emphasis-joint), when that division holds
     it: the figures of the sentence are told of the whole; None otherwise."""
     pid = ctx.ids[id(place)]
     head = _chain_head(builder, ctx, place, by_end)

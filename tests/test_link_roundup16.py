@@ -23,16 +23,16 @@ def test_every_place_of_a_list_closed_by_dengdi_runs_the_roundup() -> None:
 
 
 def test_the_village_after_de_is_the_one_acting() -> None:
-    text = _HEAD + "改善人居环境，建设美丽家园。福建宁德的屏南县建起新厕所。\n"
+    text = _HEAD + "改善人居环境，建设美丽家园。浙江丽水的松阳县建起新厕所。\n"
     runs = _runs_in(text, "厕所革命")
-    assert "屏南县" in runs
-    assert "宁德市" not in runs
+    assert "松阳县" in runs
+    assert "丽水市" not in runs
 
 
 def test_a_place_before_a_figure_or_a_site_does_not_run_the_roundup() -> None:
     text = _HEAD + (
-        "丰收的喜悦洋溢在每一个角落。古田县88万亩茶园开始采摘。"
-        "在屏南县农民运动讲习所旧址，学生们参观学习。\n"
+        "秋收时节，村里一片忙碌。古田县66万亩稻田开镰收割。"
+        "在屏南县革命烈士纪念馆旧址，学生们参观学习。\n"
     )
     runs = _runs_in(text, "厕所革命")
     assert "古田县" not in runs

@@ -42,11 +42,11 @@ def test_a_head_after_another_list_does_not_name_the_formula() -> None:
 
 
 def test_a_quoted_short_formula_before_its_count_names_the_listing() -> None:
-    doc = parse_document("近年来，青岭深入实施人才“选、育、管、用”四大工程。", "t")
+    doc = parse_document("近年来，青岭着力实施干部“学、练、比、用”四大工程。", "t")
     found = {m.name: m for m in extract_programmes(doc, extract_places(doc))}
-    assert "选、育、管、用四大工程" in found
+    assert "学、练、比、用四大工程" in found
     assert "四大工程" not in found
-    assert "选、育、管、用" in found["选、育、管、用四大工程"].attrs["aliases"]
+    assert "学、练、比、用" in found["学、练、比、用四大工程"].attrs["aliases"]
 
 
 def test_an_unquoted_list_before_a_count_stays_a_listing() -> None:

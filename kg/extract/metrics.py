@@ -369,7 +369,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
         if (
             in_words
             and unit in sets["digits_only"]
-            # 零下十几度: after 零下 a temperature in words is no "once"
+            # 零下二十几度: after 零下 a temperature in words is no "once"
             and not (unit in sets["below_zero_units"] and _below_zero(text, start))
         ):
             if trace.active():
@@ -1053,7 +1053,7 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     clauses = _SUBJECT_STOP.split(window)
     before_clause = clauses[-1]
     share = rules["share-of"].match(before_clause) if unit == "%" else None
-    if share:  # 民生资金6.8亿元，占地方财政总支出的47.5%: a share of a whole
+    if share:  # 教育资金3.2亿元，占一般公共预算支出的21.4%: a share of a whole
         owner = rules["lead"].sub("", share.group("owner"))  # 研发投入占GDP
         if len(owner) < 2 and len(clauses) >= 2:
             owner = _clean_before(_without_last_figure(clauses[-2], rules), rules)
@@ -1067,7 +1067,7 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if unit in words("metric:subject.ratio-units") and not listed_owner
         else None
     )
-    if ratio:  # 生产效率是普通设备的三倍: the owner, not the thing compared with
+    if ratio:  # 产量是旧机器的两倍: the owner, not the thing compared with
         owner = _clean_before(ratio.group("owner"), rules)
         if len(owner) >= 2:
             return owner[-20:]

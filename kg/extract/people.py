@@ -1745,7 +1745,7 @@ def _verb_then_time(name: str) -> bool:
 
 
 def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
-    """开餐馆的赵小梅回到家乡, 学过木工的马志荣办了个厂: a name after 的 that a clause
+    """开餐馆的赵小梅回村, 学过木工的马志荣办了个厂: a name after 的 that a clause
     describes (person:after-de). jieba, reading from the name on, must make it one word
     of three characters its dictionary lacks (two after 的 are too often a thing it
     lacks, 的古乐, 的贺辞, or a name cut short, 的吴维|专), tag it a name (nr) and tag
@@ -1771,7 +1771,7 @@ def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) 
             and (after_flag.startswith(next_tags) or after in ("，", ","))
             and name[-1] not in ends
             and _weak_name_ok(name)
-            # in context jieba may cut the name otherwise (扫帚的马成|荣办), but never
+            # in context jieba may cut the name otherwise (木工的马志|荣办), but never
             # leaves its surname a word of its own (的马|铃薯)
             and _cuts(text, start - 6, start + 8).get(start) != start + 1
             and not _role_word_not_name(name, text, start + len(name))

@@ -46,7 +46,7 @@ def test_scale_word_counts_of_people_and_households(
 @pytest.mark.parametrize(
     "text",
     [
-        "企业可免交5万多的残疾人保障金。",  # money, not a count of people
+        "今年为3万多的退休职工养老金做了调整。",  # money, not a count of people
         "追回800多万农民工工资。",
         "全县使5万亩农村土地流转起来。",  # 亩 is the unit, not the people after
     ],
@@ -89,8 +89,8 @@ def test_a_year_number_before_months_is_no_span() -> None:
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
-        ("新设备的生产效率是普通设备的三倍。", "生产效率"),
-        ("虽然面积只有老城区的3%，但是效益很高。", "面积"),
+        ("新设备的产量是旧机器的两倍。", "产量"),
+        ("园区面积只有全县的5%，但是效益很高。", "园区面积"),
         ("工作效率只相当于熟练工人的五分之一。", "工作效率"),
         ("今年的粮食产量为去年的1.2倍。", "粮食产量"),
     ],
@@ -123,7 +123,11 @@ def test_a_ratio_takes_no_listed_or_pointing_back_owner(text: str) -> None:
 
 
 def test_a_temperature_in_words_below_zero_is_a_figure() -> None:
-    assert figures("冬天气温零下十几度，很冷。")[0][:3] == ("零下十几度", "-10", "度")
+    assert figures("冬天气温零下二十几度，很冷。")[0][:3] == (
+        "零下二十几度",
+        "-20",
+        "度",
+    )
     assert figures("他两度获奖。") == []
 
 
