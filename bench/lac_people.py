@@ -9,7 +9,7 @@ of its own::
     python3 -m venv /tmp/lacenv && . /tmp/lacenv/bin/activate
     pip install "setuptools<70" wheel "paddlepaddle==2.6.2"
     pip install --no-build-isolation lac && pip install -e .
-    python bench/lac_people.py
+    python bench/lac_people.py            # every corpus; or name some: blind16 seeds
 
 LAC 2.1 imports ``paddle.fluid``, which paddlepaddle 2.6 renamed ``paddle.base``;
 the import is mapped below (the package and its ``core`` module), here and nowhere
@@ -92,12 +92,14 @@ def main() -> int:
     from kg.evaluate import evaluate, evaluate_graph
 
     floor = _floor_module()
+    # python bench/lac_people.py [CORPUS …]: only those of scripts/gold_floor.py's CORPORA
+    wanted = set(sys.argv[1:]) or set(floor.CORPORA)
     lac = _lac()
     print("| corpus | type | kg P | kg R | kg F1 | LAC P | LAC R | LAC F1 |")
     print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for name, (gold, texts) in floor.CORPORA.items():
-            if not floor.available(texts):
+            if name not in wanted or not floor.available(texts):
                 continue
             folder = floor.texts_folder(texts, Path(tmp))
             out = Path(tmp) / f"{name}-out"

@@ -50,6 +50,7 @@ CORPORA = {
     "blind13": ("tests/gold/blind/batch13", "blind:13"),
     "blind14": ("tests/gold/blind/batch14", "blind:14"),
     "blind15": ("tests/gold/blind/batch15", "blind:15"),
+    "blind16": ("tests/gold/blind/batch16", "blind:16"),
 }
 
 
