@@ -50,6 +50,17 @@ def test_no_name_or_alias_belongs_to_two_entries() -> None:
             seen[n] = name
 
 
+def test_a_national_prefix_makes_no_second_entry() -> None:
+    """全民X, 全国X, 首都X, 国家X beside an entry X are one programme: two entries
+    made two nodes when a text wrote both forms (first contact of batch 16)."""
+    rows = {name: cls for name, cls, _, _, _ in _rows()}
+    for name, cls in rows.items():
+        for prefix in ("全民", "全国", "首都", "国家"):
+            base = name.removeprefix(prefix)
+            if base != name and cls == "programme":
+                assert rows.get(base) != "programme", (name, base)
+
+
 def test_a_name_is_entered_or_rejected_never_both() -> None:
     names = set(lexicon())
     assert not names & _listed("lexicon-rejected.txt")
