@@ -36,7 +36,7 @@ from kg.cache import (
 )
 from kg.errors import InputError
 from kg.executor import executor_for
-from kg.extraction import InOrder, extract_all
+from kg.extraction import InOrder, extract_all, load_extractors
 from kg.graph import count_edges, to_networkx, write_node_link
 from kg.ingest import (
     DEFAULT_ID_FIELD,
@@ -295,7 +295,8 @@ def _read(
 ) -> _Collected:
     """Read, extract (or take from the cache) and link every document."""
     started, cpu_started = time.perf_counter(), time.process_time()
-    executor = executor_for(plan.jobs, plan.cluster)  # first: a cluster may be away
+    # first: a cluster may be away; forked workers inherit the extractors' data
+    executor = executor_for(plan.jobs, plan.cluster, load_extractors)
     fresh_out = not plan.out_dir.exists()
     store = ExtractCache(plan.out_dir, extractor_version()) if plan.cache else None
     collected = _Collected(bool(plan.rdf_formats))

@@ -20,7 +20,7 @@ from kg.cache import ExtractCache, document_key, extractor_version
 from kg.errors import InputError, KgError
 from kg.executor import Executor
 from kg.extract import extract
-from kg.ingest import SourceText, read_document
+from kg.ingest import SourceText, parse_document, read_document
 from kg.lang.rules import active_packs, use_packs
 from kg.model import Document, Mention
 
@@ -45,6 +45,21 @@ def extract_batch(
     """
     use_packs(Path(p) for p in packs)
     return extractor_version(), [_extract_one(*job) for job in batch]
+
+
+# A made-up text that sets every extractor to work (a division, a leader and his post,
+# a programme, a figure, an organisation), so that extracting it loads their data.
+_WARM_TEXT = (
+    "2021年，江西省赣州市南康区委书记张明在全区乡村振兴工作会议上说，"
+    "全年地区生产总值增长6.5%，达到312亿元，“十四五”规划实施“五个一百”工程。"
+)
+
+
+def load_extractors() -> None:
+    """Load the data every extractor reads (jieba's dictionary and tags, the word
+    tables, the gazetteer, the rules' patterns) by extracting a made-up document:
+    run before worker processes fork, they inherit it (``kg.executor``)."""
+    extract(parse_document(_WARM_TEXT, "load-extractors"))
 
 
 def _extract_one(seq: int, key: str | None, source: SourceText) -> Outcome:

@@ -264,7 +264,7 @@ def test_a_rebuild_extracts_as_it_reads_and_links_without_waiting_for_the_end(
     monkeypatch.setattr(kg.extraction, "LOOKUP_BATCH", 4)
     # Synchronous: a batch is extracted as soon as it is sent.
     monkeypatch.setattr(
-        kg.build, "executor_for", lambda jobs, cluster: SerialExecutor()
+        kg.build, "executor_for", lambda jobs, cluster, prepare: SerialExecutor()
     )
     waiting: list[int] = []
     settle = kg.extraction.InOrder._settle

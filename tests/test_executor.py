@@ -4,6 +4,7 @@ with the process that started them."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -33,6 +34,37 @@ def test_a_pool_returns_results_in_batch_order() -> None:
         executor.close()
     assert [batch for batch, _ in results] == [b for b in batches if b]
     assert os.getpid() not in {pid for _, pid in results}
+
+
+_PREPARED: list[int] = []
+
+
+def _prepare() -> None:
+    _PREPARED.append(os.getpid())
+
+
+def _prepared_in(batch: list[int]) -> tuple[list[int], int]:
+    return list(_PREPARED), os.getpid()
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="needs fork"
+)
+def test_a_forked_pool_runs_prepare_once_here_and_its_workers_inherit_it() -> None:
+    """The build loads the extractors' data once before the workers fork, not once
+    per worker; nothing is prepared before there is a batch to run."""
+    _PREPARED.clear()
+    executor = ProcessExecutor(2, _prepare)
+    try:
+        results = executor.map(_prepared_in, [[0], [1], [2]])
+        assert _PREPARED == []  # lazily: a wholly cached build starts no pool
+        seen = list(results)
+    finally:
+        executor.close()
+    assert _PREPARED == [os.getpid()]
+    assert all(
+        prepared == [os.getpid()] and pid != os.getpid() for prepared, pid in seen
+    )
 
 
 def test_serial_runs_each_batch_when_its_result_is_asked_for() -> None:
