@@ -526,6 +526,15 @@ def mine_family(
     """
     tails = programme_tails(tail_entries) - FAMILY_NOT_TAILS
     tail_re = re.compile("|".join(sorted(tails, key=len, reverse=True)))
+    return mine_tail_names(corpus, skip, tail_re)
+
+
+def mine_tail_names(
+    corpus: Path, skip: set[int], tail_re: re.Pattern[str], **window: int
+) -> tuple[dict[str, Counter[str]], dict[str, str]]:
+    """Per bare name of four characters or more that ends in a match of ``tail_re``
+    before a break, a function character or a generic head (``bare_name`` with
+    ``window``), in how many documents and years it occurs (``--family``, ``--social``)."""
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     years: dict[str, set[str]] = defaultdict(set)
     example: dict[str, str] = {}
@@ -539,7 +548,7 @@ def mine_family(
             for m in tail_re.finditer(text):
                 if not _FAMILY_NEXT.match(text, m.end()):
                     continue
-                name = bare_name(text, m.end())
+                name = bare_name(text, m.end(), **window)
                 if name and len(name) >= 4 and name[0] not in FUNCTION_CHARS:
                     seen.add(name)
                     example.setdefault(name, text[max(0, m.end() - 20) : m.end() + 8])
@@ -572,29 +581,7 @@ def mine_social(
         >>> bare_name(t, m.end(), window=16, longest=14)
         '城乡居民基本养老保险制度'
     """
-    evidence: dict[str, Counter[str]] = defaultdict(Counter)
-    years: dict[str, set[str]] = defaultdict(set)
-    example: dict[str, str] = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for line_no, line in enumerate(f, 1):
-            if line_no in skip:
-                continue
-            record = json.loads(line)
-            text = record["text"]
-            seen = set()
-            for m in _SOCIAL_TAIL.finditer(text):
-                if not _FAMILY_NEXT.match(text, m.end()):
-                    continue
-                name = bare_name(text, m.end(), window=16, longest=14)
-                if name and len(name) >= 4 and name[0] not in FUNCTION_CHARS:
-                    seen.add(name)
-                    example.setdefault(name, text[max(0, m.end() - 20) : m.end() + 8])
-            for name in seen:
-                evidence[name]["docs"] += 1
-                years[name].add(record.get("date", "")[:4])
-    for name, ev in evidence.items():
-        ev["years"] = len(years[name])
-    return evidence, example
+    return mine_tail_names(corpus, skip, _SOCIAL_TAIL, window=16, longest=14)
 
 
 def keep_marked(name: str, ev: Counter[str], min_docs: int, min_bare: int) -> bool:
