@@ -1073,6 +1073,11 @@ def _post_target(
             # place name jieba knows that no place mention covers), in no place the
             # article names
             return _state_before(builder, ctx, clean_at)
+        if title.endswith(tuple(words("link:words.unit-titles"))):
+            # 某工程总设计师, 电焊技师: a post in a company or a project; with neither
+            # written before it, the post is in no place (not the sentence's nor the
+            # article's focus: the person works for a unit the text leaves unnamed)
+            return None
         # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
         # post is in the last place named before it in its sentence, not in the
         # article's focus (link:sentence-place-post)
