@@ -1181,6 +1181,10 @@ def _org_written_before(ctx: _DocContext, person: Mention, at: int) -> Mention |
     """An organisation's name written right before the title at ``at`` in
     ``doc.clean`` that no mention covers (找到了帮扶工作队队长): ``link:org-before-title``."""
     doc = ctx.doc
+    # 某大学2012级|硕士研究生: the school's name ends before the class year
+    year = pattern("link:pattern.class-year").search(doc.clean, max(0, at - 8), at)
+    if year is not None:
+        at = year.start()
     start = written_before(doc.clean, at, tuple(words("link:words.post-org-suffixes")))
     if start is None:
         return None
