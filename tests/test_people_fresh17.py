@@ -63,3 +63,12 @@ def test_a_school_before_the_class_year_is_the_students_organisation() -> None:
 def test_a_unit_title_with_no_unit_written_falls_in_no_place() -> None:
     text = "重庆市梁平区召开会议。总设计师孙建华当天发表讲话。"
     assert linked_names(text, "孙建华", "holds_post") == set()
+
+
+def test_whose_view_or_help_frames_a_name() -> None:
+    found = _people("在赵立平看来，改革要落到实处。在钱海明的帮助下，他找到了工作。")
+    assert {"赵立平", "钱海明"} <= set(found)
+
+
+def test_a_view_frame_holds_no_pronoun() -> None:
+    assert _people("在他们看来，改革要落到实处。在大家的帮助下，村子变了。") == {}
