@@ -72,3 +72,8 @@ def test_whose_view_or_help_frames_a_name() -> None:
 
 def test_a_view_frame_holds_no_pronoun() -> None:
     assert _people("在他们看来，改革要落到实处。在大家的帮助下，村子变了。") == {}
+
+
+def test_zuowei_of_an_honour_makes_no_post_before_de() -> None:
+    found = _people("刚刚获得某市担当作为好支书的赵立平从去年担任社区书记以来，")
+    assert "赵立平" not in found or _titles(found, "赵立平") != ["支书"]
