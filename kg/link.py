@@ -1073,6 +1073,11 @@ def _post_target(
             # place name jieba knows that no place mention covers), in no place the
             # article names
             return _state_before(builder, ctx, clean_at)
+        if title.endswith(tuple(words("link:words.unit-titles"))):
+            # 某工程总设计师, 电焊技师: a post in a company or a project; with neither
+            # written before it, the post is in no place (not the sentence's nor the
+            # article's focus: the person works for a unit the text leaves unnamed)
+            return None
         # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
         # post is in the last place named before it in its sentence, not in the
         # article's focus (link:sentence-place-post)
@@ -1176,6 +1181,10 @@ def _org_written_before(ctx: _DocContext, person: Mention, at: int) -> Mention |
     """An organisation's name written right before the title at ``at`` in
     ``doc.clean`` that no mention covers (找到了帮扶工作队队长): ``link:org-before-title``."""
     doc = ctx.doc
+    # 某大学2012级|硕士研究生: the school's name ends before the class year
+    year = pattern("link:pattern.class-year").search(doc.clean, max(0, at - 8), at)
+    if year is not None:
+        at = year.start()
     start = written_before(doc.clean, at, tuple(words("link:words.post-org-suffixes")))
     if start is None:
         return None
