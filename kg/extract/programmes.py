@@ -407,13 +407,19 @@ def _class_matcher() -> Any:
 
 
 def _scope(
-    name: str, before: str, entry: Entry | None, lead: str = "", opening: str = ""
+    name: str,
+    before: str,
+    entry: Entry | None,
+    lead: str = "",
+    opening: str = "",
+    reach: str = "",
 ) -> tuple[str, str | None]:
     given = {
         "name": name,
         "before": before,
         "lead": lead,
         "opening": opening,
+        "reach": reach,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
         "stem_tail": _national_stem_tail(name) if entry is None else "",
     }
@@ -460,6 +466,12 @@ def _lead(text: str, start: int) -> str:
     window = text[max(0, start - 30) : start]
     ends = list(_CLAUSE_END.finditer(window))
     return window[ends[-1].end() :] if ends else window
+
+
+def _reach(text: str, end: int) -> str:
+    """The rest of the clause after a candidate, up to 20 characters (where it runs:
+    …读书活动在全国开展, programme:scope.national-reach)."""
+    return _CLAUSE_END.split(text[end : end + 20], maxsplit=1)[0]
 
 
 # --------------------------------------------------------------------------- steps
@@ -562,7 +574,9 @@ def _tail_pattern(gap: int) -> re.Pattern[str]:
         for w in rules.longest_first("programme:words.extends-name")
         if len(w) >= 2
     )
-    return re.compile(f"[^{function}\\W\\d]{{0,{gap}}}?(?:{words})")
+    # a themed activity's head (主题团日活动) joins the theme only right after its quote
+    themed = rules.alternation("programme:words.theme-activity-heads")
+    return re.compile(f"(?:{themed})|[^{function}\\W\\d]{{0,{gap}}}?(?:{words})")
 
 
 def _extended(text: str, end: int) -> bool:
@@ -1487,6 +1501,7 @@ def extract_programmes(
                 entry,
                 _lead(text, cand.start),
                 _opening(text, cand.start, spans),
+                _reach(text, cand.end),
             )
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:
