@@ -52,7 +52,7 @@ def test_a_post_and_de_without_a_marker_is_still_no_name() -> None:
 
 
 def test_the_white_house_is_no_person() -> None:
-    assert "白宫" not in _people("美国总统某某表示，白宫将立即开始寻找新的人选。")
+    assert "白宫" not in _people("美国总统某某表示，白宫将尽快公布新的任命。")
 
 
 def test_a_school_before_the_class_year_is_the_students_organisation() -> None:

@@ -27,7 +27,7 @@ def test_a_theme_stays_a_theme() -> None:
 
 
 def test_a_programme_run_across_the_nation_is_national() -> None:
-    found = _found("“书香少年”主题读书活动在全国8万所中小学范围内开展。")
+    found = _found("“书香少年”主题读书活动在全国各地学校广泛开展。")
     assert found["书香少年主题读书活动"]["scope"] == "national"
     found = _found("“书香少年”主题读书活动在全县开展。")
     assert found["书香少年主题读书活动"]["scope"] == "local"
