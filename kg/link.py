@@ -2517,7 +2517,9 @@ def _lead_subject(
     with it, three places or more, inside the focus (记者来到浙江省德清县莫干山镇;
     辽宁锦州北镇市正安镇正二村村官): its figures that name no place are measured
     there, not in the county or city; a first chain ending with a county (重庆市梁平区…,
-    then 梁平区竹山镇) makes it a story of the county (link:words.story-subject-levels)."""
+    then 梁平区竹山镇) makes it a story of the county (link:words.story-subject-levels),
+    also when the title named its city, the focus (浙江某市 then 浙江某市某县: a
+    chain of two places or more is enough, link:words.story-county-levels)."""
     focus = article.focus
     doc = ctx.doc
     span = doc.articles[article.index] if article.index < len(doc.articles) else None
@@ -2547,12 +2549,31 @@ def _lead_subject(
         if pos >= lead_end:
             break
         chain.append(place)
-    if len(chain) < 3 or chain[-1].attrs.get("level") not in levels:
+    level = chain[-1].attrs.get("level") if chain else None
+    county = (
+        len(chain) >= 2
+        and level in words("link:words.story-county-levels")
+        and _title_names(ctx, article, focus)  # not a roundup's first county
+    )
+    if not county and (len(chain) < 3 or level not in levels):
         return None  # 重庆市梁平区: a story about the county, its towns visited
     pid = ctx.ids.get(id(chain[-1]))
     if pid is None or focus not in _ancestor_ids(builder, pid):
         return None
     return pid
+
+
+def _title_names(ctx: _DocContext, article: ArticleInfo, place_id: str) -> bool:
+    """Whether an article's title (up to 40 characters) names ``place_id``."""
+    span = ctx.doc.articles[article.index]
+    title = span.title
+    if title is None or title[1] - title[0] > 40:
+        return False
+    return any(
+        ctx.ids.get(id(place)) == place_id
+        and title[0] <= ctx.position(place) < title[1]
+        for place in ctx.places_by_article().get(article.index, ())
+    )
 
 
 def _last_named(ctx: _DocContext, mention: Mention, ids: tuple[str, ...]) -> str | None:
