@@ -49,3 +49,21 @@ def test_a_title_chain_province_city_keeps_the_city() -> None:
         "南昌市区多处积水。南昌地铁暂停运营。\n\n截至今天，已转移群众5700多人。\n"
     )
     assert _measured_in(text, "5700多人") == {"南昌市"}
+
+
+def test_a_person_of_another_place_takes_the_figures_of_their_sentences() -> None:
+    text = (
+        "黄冈市召开表彰大会\n\n黄冈市今天召开表彰大会。与王平一样，江苏扬州的民警"
+        "孟庆华也在去年因公牺牲。去年5月，孟庆华突发疾病倒下。从警16年，"
+        "孟庆华侦办案件300多起。\n"
+    )
+    assert _measured_in(text, "300多起") == {"扬州市"}
+
+
+def test_a_sentence_naming_no_person_keeps_the_focus() -> None:
+    text = (
+        "黄冈市召开表彰大会\n\n黄冈市今天召开表彰大会。与王平一样，江苏扬州的民警"
+        "孟庆华也在去年因公牺牲。去年5月，孟庆华突发疾病倒下。从警16年，"
+        "一名群众侦办案件300多起。\n"
+    )
+    assert "扬州市" not in _measured_in(text, "300多起")
