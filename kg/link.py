@@ -2573,11 +2573,6 @@ def _metric_focus(builder: _Builder, ctx: _DocContext, mention: Mention) -> str 
             f"metric-lead-{article.index}",
             lambda: (_lead_subject(builder, ctx, article),),
         )[0]
-        if lead is None:
-            lead = ctx.cached(
-                f"metric-title-province-{article.index}",
-                lambda: (_title_province(builder, ctx, article),),
-            )[0]
         return lead or focus
     if not above:
         return best
@@ -2636,39 +2631,6 @@ def _lead_subject(
     if pid is None or focus not in _ancestor_ids(builder, pid):
         return None
     return pid
-
-
-def _title_province(
-    builder: _Builder, ctx: _DocContext, article: ArticleInfo
-) -> str | None:
-    """The province a title opens with, as its subject (某省多地遭遇强降雨 某市等城市…),
-    when it holds the article's focus, a city (provinces are never a focus): the
-    story is the province's, its figures that name no place are measured there. Not
-    when the province only says where the next place is (某省某市 干部…: a chain),
-    nor when it stands later in the title (link:pattern.title-opening)."""
-    focus = article.focus
-    span = ctx.doc.articles[article.index]
-    title = span.title
-    if focus is None or title is None or title[1] - title[0] > 40:
-        return None
-    opening = pattern("link:pattern.title-opening").match(ctx.doc.clean, *title)
-    if opening is None:
-        return None
-    places = ctx.places_by_article().get(article.index, ())
-    starts = {p.start for p in places}
-    for place in places:
-        if ctx.position(place) != opening.end():
-            continue
-        pid = ctx.ids.get(id(place))
-        if (
-            pid is None
-            or place.attrs.get("level") != "province"
-            or place.end in starts  # 某省某市: it only says where the city is
-            or pid not in _ancestor_ids(builder, focus)
-        ):
-            return None
-        return pid
-    return None
 
 
 def _title_names(ctx: _DocContext, article: ArticleInfo, place_id: str) -> bool:
