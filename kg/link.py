@@ -275,8 +275,6 @@ class _DocContext:
     # (article index, name) of a person already given a scope: the same name in the
     # same article is the same person, whatever place its next post names
     people_seen: dict[tuple[int, str], str] = field(default_factory=dict)
-    # (article, name) → the place of the post a person was first named with
-    post_places: dict[tuple[int, str], str] = field(default_factory=dict)
     # label -> sentence index -> mentions (filled by ``nearby``)
     by_sentence: dict[str, dict[int, list[Mention]]] = field(default_factory=dict)
     # id(mention) -> (mention, index in ``doc.clean`` of its start): places are
@@ -921,12 +919,6 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         scope = (
             "@" + _county_of(builder, scope_place) if scope_place else f"@{doc.doc_id}"
         )
-    if kind in words("link:words.metric-person-kinds"):
-        for target_id in bases:
-            post_place = _post_place_named(builder, ctx, mention, target_id)
-            if post_place:
-                ctx.post_places.setdefault((article.index, mention.name), post_place)
-                break
     ctx.people.setdefault(mention.name, scope)
     ctx.people_seen.setdefault((article.index, mention.name), scope)
     entity_id = f"person:{mention.name}{scope}"
@@ -2394,71 +2386,9 @@ def _measured_in(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
         # 来到上海…的虹口区考察，这里…比例近达40%: the county or town the sentence is
         # about, outside the focus; not one of a list (新开通上海等航线6条)
         return ctx.ids[id(elsewhere)]
-    fallback = _paragraph_place(builder, ctx, mention) or _metric_focus(
+    return _paragraph_place(builder, ctx, mention) or _metric_focus(
         builder, ctx, mention
     )
-    person = _person_place(ctx, mention) if not near else None
-    if person is not None and (
-        fallback is None
-        or (person != fallback and person not in _ancestor_ids(builder, fallback))
-    ):
-        return person  # 某市的民警张三…年仅42岁: where the person serves
-    return fallback
-
-
-def _post_place_named(
-    builder: _Builder, ctx: _DocContext, mention: Mention, target_id: str
-) -> str | None:
-    """The place of a person's post when the text names it with the post: a place
-    the person's sentence names (河北某市的民警…), or one inside the name of the
-    post's organisation (某市某区公安分局); None for a place only inferred (a
-    national body's seat, a guessed division), or when the places of the sentence
-    do not lie on one line with it (陕西某市|某社区 read as another province's city)."""
-    named = [ctx.ids[id(p)] for p in ctx.nearby(mention, "place")]
-    if target_id.startswith("place:"):
-        place = target_id if target_id in named else None
-    else:
-        org = ctx.org_linked_to(target_id)
-        inside = (
-            [p for p in ctx.places_inside(org.start, org.end) if id(p) in ctx.ids]
-            if org is not None
-            else []
-        )
-        if not inside:
-            return None
-        deepest = max(inside, key=lambda p: RANK.get(str(p.attrs.get("level")), 0))
-        place = ctx.ids[id(deepest)]
-        named += [ctx.ids[id(p)] for p in inside]
-    if place is None:
-        return None
-    above = _ancestor_ids(builder, place) | {place}
-    if any(p not in above and place not in _ancestor_ids(builder, p) for p in named):
-        return None
-    return place
-
-
-def _person_place(ctx: _DocContext, mention: Mention) -> str | None:
-    """The place of the post of the one person a figure's sentence names, when the
-    sentence names no place (某市的民警张三…；从警16年，张三…): the figures of a
-    person's story (age, years of service, cases) are measured where they serve;
-    None when the sentence names no such person, or two (link:metric-person-place)."""
-    article = ctx.article_of(mention).index
-    sentence = ctx.sentence_of(mention)
-    found = {
-        ctx.post_places[(article, person.name)]
-        for person in ctx.cached(
-            "people-by-sentence", lambda: _people_by_sentence(ctx)
-        ).get(sentence, ())
-        if (article, person.name) in ctx.post_places
-    }
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def _people_by_sentence(ctx: _DocContext) -> dict[int, list[Mention]]:
-    groups: dict[int, list[Mention]] = defaultdict(list)
-    for person in ctx.by_label.get("person", []):
-        groups[ctx.sentence_of(person)].append(person)
-    return groups
 
 
 def _emphasis_holder(
