@@ -51,6 +51,7 @@ CORPORA = {
     "blind14": ("tests/gold/blind/batch14", "blind:14"),
     "blind15": ("tests/gold/blind/batch15", "blind:15"),
     "blind16": ("tests/gold/blind/batch16", "blind:16"),
+    "blind17": ("tests/gold/blind/batch17", "blind:17"),
 }
 
 
