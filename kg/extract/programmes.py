@@ -1378,7 +1378,7 @@ def _listings(text: str) -> list[Candidate]:
             components=parts,
         )
         if formula:
-            # “育、引、用、留”四大工程: the quoted formula is the listing's own name
+            # “学、练、比、用”四大工程: the quoted formula is the listing's own name
             cand.name, cand.start = formula + name, at
             cand.aliases.append(formula)
         out.append(cand)
@@ -1386,7 +1386,7 @@ def _listings(text: str) -> list[Candidate]:
 
 
 def _quoted_formula(text: str, at: int, start: int, parts: list[str]) -> str:
-    """The quoted short formula (“育、引、用、留”) written right before a listing name,
+    """The quoted short formula (“学、练、比、用”) written right before a listing name,
     or "" (programme:step.listing, programme:pattern.listing-formula)."""
     quoted = "、".join(parts)
     opening = text[at - 1 : at] if at > 0 else ""
