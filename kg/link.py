@@ -598,6 +598,11 @@ def _articles(
     return infos
 
 
+# the longest first line taken for a headline: longer, it is a lead paragraph run
+# into the title (a news item without one)
+_HEADLINE_CHARS = 40
+
+
 def _headline(clean: str, title: tuple[int, int] | None) -> tuple[int, int] | None:
     """An article's title up to the dateline of a lead run into it (a headline of
     40 characters or more, then 央视网消息…: kg/resources/datelines.txt): the places
@@ -1517,8 +1522,6 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     return entity_id
 
 
-# a headline, not a lead paragraph taken for a title (a news item without one)
-_ROUNDUP_TITLE = 40
 # how far after the roundup's cue its programme may come (各地在推进…建设中)
 _ROUNDUP_GAP = 12
 
@@ -1538,7 +1541,7 @@ def _roundup_carriers(
     article = doc.articles[index]
     first = doc.paragraph_index(article.start)
     title = article.title
-    headline = title is not None and title[1] - title[0] <= _ROUNDUP_TITLE
+    headline = title is not None and title[1] - title[0] <= _HEADLINE_CHARS
     lead = min(first + (1 if headline else 0), len(doc.paragraphs) - 1)
     para = doc.paragraph_index(pos)
     if para > lead:
@@ -2200,7 +2203,8 @@ def _subject_village(
         doc.articles[article.index].title if article.index < len(doc.articles) else None
     )
     if title and (
-        title[1] - title[0] > 40 or title[1] >= doc.articles[article.index].end
+        title[1] - title[0] > _HEADLINE_CHARS
+        or title[1] >= doc.articles[article.index].end
     ):
         title = None  # a first line that is a paragraph (or all), not a title
     span = doc.articles[article.index] if article.index < len(doc.articles) else None
@@ -2535,7 +2539,7 @@ def _lead_subject(
     if focus is None or span is None:
         return None
     title = span.title
-    if title and title[1] - title[0] > 40:
+    if title and title[1] - title[0] > _HEADLINE_CHARS:
         title = None  # a first line that is a paragraph, not a title
     body = title[1] if title else span.start
     first = doc.paragraph_index(body)
@@ -2573,10 +2577,11 @@ def _lead_subject(
 
 
 def _title_names(ctx: _DocContext, article: ArticleInfo, place_id: str) -> bool:
-    """Whether an article's title (up to 40 characters) names ``place_id``."""
+    """Whether an article's title (a headline: _HEADLINE_CHARS at most) names
+    ``place_id``."""
     span = ctx.doc.articles[article.index]
     title = span.title
-    if title is None or title[1] - title[0] > 40:
+    if title is None or title[1] - title[0] > _HEADLINE_CHARS:
         return False
     return any(
         ctx.ids.get(id(place)) == place_id

@@ -1025,18 +1025,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         ]
         kinds = ("object", "headed", "alone")
-    elif args.split:
-        evidence, example = mine_split(texts)
+    elif args.split or args.joined or args.demo:
+        # steps whose candidates need only enough documents; the step's name is the kind
+        step = "split" if args.split else "joined" if args.joined else "demo"
+        miner = {"split": mine_split, "joined": mine_joined, "demo": mine_demo}[step]
+        evidence, example = miner(texts)
         rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
-        kinds = ("split",)
-    elif args.joined:
-        evidence, example = mine_joined(texts)
-        rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
-        kinds = ("joined",)
-    elif args.demo:
-        evidence, example = mine_demo(texts)
-        rows = [(n, ev) for n, ev in evidence.items() if ev["docs"] >= args.min_docs]
-        kinds = ("demo",)
+        kinds = (step,)
     elif args.objects:
         evidence, example = mine_objects(texts)
         rows = [

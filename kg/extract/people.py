@@ -1744,6 +1744,12 @@ def _verb_then_time(name: str) -> bool:
     )
 
 
+@cache
+def _describing_particle() -> re.Pattern[str]:
+    """Any particle of person:chars.describing-particle (的)."""
+    return re.compile(f"[{re.escape(chars('person:chars.describing-particle'))}]")
+
+
 def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
     """开餐馆的赵小梅回村, 学过木工的马志荣办了个厂: a name after 的 that a clause
     describes (person:after-de). jieba, reading from the name on, must make it one word
@@ -1755,9 +1761,8 @@ def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) 
     surnames = word_set("person:surnames")
     next_tags = tuple(words("person:words.after-de-next-tags"))
     ends = chars("person:chars.repeated-name-not-end")
-    at = text.find("的")
-    while at >= 0:
-        start, at = at + 1, text.find("的", at + 1)
+    for particle in _describing_particle().finditer(text):
+        start = particle.end()
         if text[start : start + 1] not in surnames or not _free(taken, start):
             continue
         window = tag(text[start : start + 8])
