@@ -21,7 +21,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 14: ``BULK_PER_BATCH[14]`` further bulk news items, none of batches 1 to 13;
 - batch 15: ``BULK_PER_BATCH[15]`` further bulk news items, none of batches 1 to 14;
 - batch 16: ``BULK_PER_BATCH[16]`` further bulk news items, none of batches 1 to 15;
-- batch 17: ``BULK_PER_BATCH[17]`` further bulk news items, none of batches 1 to 16.
+- batch 17: ``BULK_PER_BATCH[17]`` further bulk news items, none of batches 1 to 16;
+- batch 18: ``BULK_PER_BATCH[18]`` further bulk news items, none of batches 1 to 17.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -69,6 +70,7 @@ SEEDS = {
     15: 20261220,
     16: 20261221,
     17: 20261222,
+    18: 20261223,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -88,6 +90,7 @@ BULK_PER_BATCH = {
     15: 16,
     16: 16,
     17: 16,
+    18: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
