@@ -506,8 +506,8 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
         )
     for mention in by_label["organization"]:
         ctx.ids[id(mention)] = _link_org(builder, ctx, mention)
-    # People with a post first: a name the document repeats without one (马善祥获得…)
-    # is the same person as the 调解员马善祥 it introduced.
+    # People with a post first: a name the document repeats without one (马建祥获得…)
+    # is the same person as the 调解员马建祥 it introduced.
     people = sorted(by_label["person"], key=lambda m: not m.attrs.get("posts"))
     for mention in people:
         _link_person(builder, ctx, mention)
@@ -1067,7 +1067,7 @@ def _post_target(
         if written is not None:
             target = _post_org(builder, ctx, written.name, written)
             return _party_body(builder, ctx, target, written, unit, at)
-        # 河北省委书记倪岳峰、省长王正谱: a bare head-of-government title is in the
+        # 河北省委书记倪建峰、省长王建谱: a bare head-of-government title is in the
         # nearest place of its level in the sentence, not in the article's focus.
         if head_level:
             place = _sentence_place_of_level(builder, ctx, person, clean_at, head_level)
