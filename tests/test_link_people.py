@@ -7,9 +7,9 @@ _graph = linked_graph
 
 def test_a_name_repeated_without_its_post_is_the_same_person() -> None:
     graph = _graph(
-        "重庆江北区观音桥街道调解员马善祥化解了很多矛盾。今年11月份,马善祥获得荣誉称号。"
+        "重庆江北区观音桥街道调解员马建祥化解了很多矛盾。今年11月份,马建祥获得荣誉称号。"
     )
-    ids = [n for n, a in graph.nodes(data=True) if a.get("name") == "马善祥"]
+    ids = [n for n, a in graph.nodes(data=True) if a.get("name") == "马建祥"]
     assert len(ids) == 1
     posts = [
         a for _, _, a in graph.out_edges(ids[0], data=True) if a["type"] == "holds_post"
@@ -18,8 +18,8 @@ def test_a_name_repeated_without_its_post_is_the_same_person() -> None:
 
 
 def test_post_list_in_a_byline_note_gives_organisations_with_places() -> None:
-    graph = _graph("标题\n\n任显智\n\n正文。\n\n(作者系开州区委常委、宣传部部长)\n")
-    person = next(n for n, a in graph.nodes(data=True) if a.get("name") == "任显智")
+    graph = _graph("标题\n\n任建智\n\n正文。\n\n(作者系开州区委常委、宣传部部长)\n")
+    person = next(n for n, a in graph.nodes(data=True) if a.get("name") == "任建智")
     orgs = {
         graph.nodes[t]["name"]: a["title"]
         for _, t, a in graph.out_edges(person, data=True)
