@@ -101,15 +101,15 @@ def test_a_bare_village_party_title_without_a_village_is_no_organisation() -> No
 
 
 def test_a_foreign_head_is_a_post_of_the_state_named_before_the_title() -> None:
-    graph = _graph("重庆市梁平区召开会议。当天，法国总统马克龙发表讲话，称赞合作。")
-    assert _posts(graph, "马克龙") == {"总统": "法国"}
+    graph = _graph("重庆市梁平区召开会议。当天，法国总统马克佛发表讲话，称赞合作。")
+    assert _posts(graph, "马克佛") == {"总统": "法国"}
 
 
 def test_a_foreign_head_with_no_state_written_has_no_post_in_the_district() -> None:
-    graph = _graph("重庆市梁平区召开会议。当天，总统马克龙发表讲话，称赞合作。")
-    assert _posts(graph, "马克龙") == {}
+    graph = _graph("重庆市梁平区召开会议。当天，总统马克佛发表讲话，称赞合作。")
+    assert _posts(graph, "马克佛") == {}
 
 
 def test_an_international_body_before_a_title_is_the_post_organisation() -> None:
-    graph = _graph("重庆市梁平区召开会议。联合国秘书长古特雷斯当天发表声明。")
-    assert _posts(graph, "古特雷斯") == {"秘书长": "联合国"}
+    graph = _graph("重庆市梁平区召开会议。联合国秘书长古特雷泽当天发表声明。")
+    assert _posts(graph, "古特雷泽") == {"秘书长": "联合国"}

@@ -307,7 +307,7 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 福州|长乐, 泰州|长江: the title's first character ends a place
         if word_tags().get(match.group("name")) == "ns":
             continue  # 秘书长利比亚问题特别代表: a place, not a name
-        # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
+        # 秘书长古特雷泽: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
         # 总统巴沙尔·阿萨德: the dotted name, not 巴沙尔
         foreign = dotted or _foreign_run(text, match.start("name"))
         name = (
@@ -450,7 +450,7 @@ def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
 def _add_name_state_titles(
     doc: Document, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """同普京总统, 和奥巴马总统: a foreign name before a state title
+    """同克林顿总统, 和奥巴马总统: a foreign name before a state title
     (``person:pattern.name-state-title``); not a foreign state's name (马其顿总理) nor
     two states' short forms (俄美总统), and at jieba's word edges."""
     text = doc.clean
@@ -486,7 +486,7 @@ def _foreign_name_end(text: str, start: int) -> int | None:
     a run of transliteration characters (``person:chars.transliteration`` and
     ``person:chars.foreign-name-extra``), its parts perhaps joined by a middle dot or
     a hyphen, then perhaps a regnal number (``person:pattern.regnal-suffix``). A last
-    character that begins a common word with the next one (普京不|会) or is a
+    character that begins a common word with the next one (普南不|会) or is a
     function word is dropped. None unless the name has two to ten characters and
     jieba starts and ends a word at its edges (马明|强 is a Han name cut short)."""
     spelled = _chars()["transliteration"] | frozenset(
@@ -871,7 +871,7 @@ def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
     (总统府, 主席国 are not names); a run that goes on with a middle dot is left to
     the dotted names; a last character that begins the next word (里瓦斯|代表) or is
     a function word (勒德里昂|都表示) is dropped. Han names have at most three
-    characters: a run of four after a title (古特雷斯) is not one cut short.
+    characters: a run of four after a title (古特雷泽) is not one cut short.
     """
     match = _patterns()["foreign_run"].match(text, start)
     if match is None:
@@ -1709,7 +1709,7 @@ def _add_role_then_name(
         name = _trim_name(match.group("name"), text, start)
         if foreign is None and not _weak_name_ok(name):
             foreign = _foreign_run(text, start, 3)  # 客商瑟达尔: no Han surname
-        if foreign is not None:  # 维吾尔族老人麦提尼亚孜: not 麦提尼
+        if foreign is not None:  # 维吾尔族老人麦提尼昂孜: not 麦提尼
             add(start, foreign, "person:transliterated", "other", [])
             continue
         if name in word_set("person:roles"):

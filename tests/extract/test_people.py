@@ -132,9 +132,9 @@ def test_name_in_reported_speech() -> None:
 
 
 def test_name_without_han_surname_needs_a_strong_cue() -> None:
-    found = people("成都市在社区治理中探索。泽洛退休前曾是白玉县的县委书记。")
-    assert ("泽洛", "official", "书记") in found or (
-        "泽洛",
+    found = people("成都市在社区治理中探索。泽巴退休前曾是白玉县的县委书记。")
+    assert ("泽巴", "official", "书记") in found or (
+        "泽巴",
         "official",
         "县委书记",
     ) in found
@@ -212,9 +212,9 @@ def test_name_jieba_cuts_short_but_the_text_writes_whole() -> None:
 
 
 def test_transliterated_names_with_a_middle_dot() -> None:
-    # a made-up Uyghur name written with a middle dot
-    assert names("来自墨玉县的阿卜杜拉·买买提，最近通过培训成为驾驶员。") == [
-        "阿卜杜拉·买买提"
+    # a Uyghur name written with a middle dot (two common names, no one of the gold)
+    assert names("来自墨玉县的阿卜杜勒·艾买提，最近通过培训成为驾驶员。") == [
+        "阿卜杜勒·艾买提"
     ]
     assert names("叙利亚总统巴沙尔·阿萨德表示，") == ["巴沙尔·阿萨德"]
     # slogans, organisations and ships written with a dot are not people
@@ -266,8 +266,8 @@ def test_transliterated_names_after_a_title_or_a_role() -> None:
     # batch 1 and 2: 维吾尔族老人麦…, 基层干部菊… (made-up names of the same shape)
     assert names("73岁的维吾尔族老人阿布都热依木和儿子来到医院。") == ["阿布都热依木"]
     assert names("四川省道孚县基层干部扎西多吉，22岁参加工作。") == ["扎西多吉"]
-    # a Han name is three characters at most: 秘书长古特雷斯 is not 古特雷
-    assert names("联合国秘书长古特雷斯表示，") == ["古特雷斯"]
+    # a Han name is three characters at most: 秘书长古特雷泽 is not 古特雷
+    assert names("联合国秘书长古特雷泽表示，") == ["古特雷泽"]
     assert names("会见了来访的总统府官员。") == []
 
 
@@ -322,8 +322,8 @@ def test_press_byline_author_note_names_the_papers_bureau() -> None:
 
 
 def test_honorific_gong_ends_no_name() -> None:
-    # held-out hailar_2: 启动成德公故居修缮工程 (成德公: 成德 with the honorific 公)
-    assert names("启动成德公故居修缮工程") == []
+    # held-out hailar_2 had a name with the honorific 公 before 故居 (made up here: 林德公)
+    assert names("启动林德公故居修缮工程") == []
 
 
 def test_false_names_of_the_weaker_cues() -> None:
@@ -774,7 +774,7 @@ def test_people_one_of_a_group() -> None:
         ("这样的课，邵锦田几乎每次都来。老邵原来是司机。", "邵锦田", True),
         ("这样的课，邵锦田几乎每次都来。他原来是司机。", "邵锦田", False),
         ("大家叫她“小崔古丽”。小崔很开心。", "崔古丽", False),
-        ("医生怀疑赵珊得的是心脏病。小赵很害怕。", "赵珊得", False),
+        ("医生怀疑孙珊得的是心脏病。小孙很害怕。", "孙珊得", False),
         # a trade word of jieba's dictionary before a name
         ("那天，维修工黄开云在烟囱顶部作业。", "黄开云", True),
         ("镇上的皮匠邱德顺被困在洪水中。", "邱德顺", True),
