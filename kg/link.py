@@ -1292,7 +1292,7 @@ def _org_evidence(
 
 
 def _no_post_inside(body: str) -> bool:
-    """Whether a national body's name holds no title of its own (国家主席习近平向…,
+    """Whether a national body's name holds no title of its own (国家主席胡锦涛向…,
     全国人大常委会副委员长兼…: another post, not the body); 委员会 is a body's word."""
     inside = body.replace(words("link:words.committee-word")[0], "")
     return _title_pattern().search(inside) is None and not any(
@@ -1454,7 +1454,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         if _reported(ctx, mention) or (
             focus == article.focus and article.focus_weight < _FOCUS_EVIDENCE
         ):
-            # 赵乐际强调，…打好三大攻坚战 / 报告指出“…巩固拓展脱贫攻坚成果…”: a
+            # 杨晓渡强调，…打好三大攻坚战 / 报告指出“…巩固拓展脱贫攻坚成果…”: a
             # national programme in someone's words, with no place of its own
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
@@ -1963,7 +1963,7 @@ def _bulletin_elsewhere(
 def _title_region(
     builder: _Builder, ctx: _DocContext, article: ArticleInfo, focus: str
 ) -> str | None:
-    """The broadest place of a visit report's title that holds its focus (习近平在河北
+    """The broadest place of a visit report's title that holds its focus (胡锦涛在河北
     考察 with 石家庄市 named most): a national or provincial programme the text names
     no place for runs in the region the visit is about, not in a city of its
     itinerary (``link:pattern.visit-title``); None when the title names the focus."""

@@ -70,7 +70,7 @@ def test_a_bare_head_title_is_in_the_place_of_its_level_before_it() -> None:
     # issue 20: a provincial governor visited with the head of state is the
     # province's, not the city's the article visits; the place before the title first
     graph = _graph(
-        "习近平在吉林省委书记赵大明、省长钱立新，辽宁省委书记孙小平陪同下来到沈阳市。"
+        "胡锦涛在吉林省委书记赵大明、省长钱立新，辽宁省委书记孙小平陪同下来到沈阳市。"
     )
     assert _posts(graph, "钱立新") == {"省长": "吉林省"}
 
@@ -79,8 +79,8 @@ def test_a_national_body_before_a_title_is_no_place_of_the_article() -> None:
     # issue 20: 中央宣讲团成员, 国家发展改革委主任 speaking in 成都 hold national posts
     graph = _graph("在四川成都，中央宣讲团成员、国家民委主任周立平作了宣讲。")
     assert _posts(graph, "周立平") == {"成员": "中央宣讲团", "主任": "国家民委"}
-    graph = _graph("在四川成都，国家主席习近平向联合国前秘书长周立平致电。")
-    assert "国家主席习近平向联合国前" not in _posts(graph, "周立平").values()
+    graph = _graph("在四川成都，国家主席胡锦涛向联合国前秘书长周立平致电。")
+    assert "国家主席胡锦涛向联合国前" not in _posts(graph, "周立平").values()
 
 
 def test_one_name_with_posts_in_two_places_is_one_person_in_an_article() -> None:

@@ -265,7 +265,7 @@ def extract_people(doc: Document) -> list[Mention]:
                 trace.rejected(doc, match.start(), match.end(), "person", rule)
             continue
         leader_posts = national_posts(doc, match.start(), match.end())
-        # 江西省水利厅厅长汪洋: a leader's name under only a local post is an official
+        # 江西省水利厅厅长王晨: a leader's name under only a local post is an official
         # of that name (person:national-leader-local)
         local = (
             bool(leader_posts)
@@ -290,7 +290,7 @@ def extract_people(doc: Document) -> list[Mention]:
         if match.start() < resume:
             continue  # inside a title and name taken already (副主任王英: not 主任王英)
         if not _free(taken, match.start("name")):
-            continue  # 主席习近平: a national leader, taken by the rule above
+            continue  # 主席胡锦涛: a national leader, taken by the rule above
         title_posts = (
             _title_list(text, match.start("title"), match.group("title"))
             if match.group("of")
@@ -392,7 +392,7 @@ def extract_people(doc: Document) -> list[Mention]:
         add(match.start("name"), end, rule, "official", posts)
         if len(taken) > before:
             # only a name this match took hides the matches inside it: a name taken
-            # by an earlier rule (李强, a national leader) hides nothing, whether or
+            # by an earlier rule (李希, a national leader) hides nothing, whether or
             # not ``_free`` let the match get this far
             resume = match.end()
     _add_name_then_post(doc, add)
@@ -703,21 +703,21 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
 
 def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object]]:
     """The posts written around a national leader's name at ``start:end`` of
-    ``doc.clean``: the list before it (中共中央总书记、国家主席、中央军委主席习近平 →
+    ``doc.clean``: the list before it (中共中央总书记、国家主席、中央军委主席胡锦涛 →
     总书记 of 中共中央, 国家主席, 主席 of 中央军委), else a national post right after
-    it (习近平总书记).
+    it (胡锦涛总书记).
 
     A national post (person:words.national-posts) is at its own, national level: its
     organisation is the national body, never the place the article visits. Another
-    post of the list (中共中央政治局委员、上海市委书记韩正) is read like an official's
+    post of the list (中共中央政治局委员、上海市委书记秦刚) is read like an official's
     (its title and where it is written; the linker finds its organisation).
 
     Examples:
         >>> from kg.ingest import parse_document
-        >>> doc = parse_document("国务院总理李强说", "t")
+        >>> doc = parse_document("国务院总理李希说", "t")
         >>> [(p["title"], p["org"]) for p in national_posts(doc, 5, 7)]
         [('总理', '国务院')]
-        >>> doc = parse_document("中共中央政治局委员、上海市委书记韩正说", "t")
+        >>> doc = parse_document("中共中央政治局委员、上海市委书记秦刚说", "t")
         >>> [(p["title"], p["org"]) for p in national_posts(doc, 16, 18)]
         [('政治局委员', '中共中央政治局'), ('书记', None)]
     """
@@ -725,7 +725,7 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
     national = word_values("person:words.national-posts")
     at = start
     while at > 0 and text[at - 1] in chars("person:chars.title-name-gap"):
-        at -= 1  # 江西省水利厅厅长 汪洋: an interview caption's space
+        at -= 1  # 江西省水利厅厅长 王晨: an interview caption's space
     clause_start = max(0, at - 60)
     for sep in chars("person:chars.post-clause-end"):
         clause_start = max(clause_start, text.rfind(sep, clause_start, at) + 1)
@@ -768,7 +768,7 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
             posts = [{"title": title, "org": org, "former": False}]
     if pattern("person:pattern.former").search(text[max(0, at - 4) : at]):
         for post in posts:
-            post["former"] = True  # 原国务院总理李克强
+            post["former"] = True  # 原国务院总理温家宝
     return posts
 
 
@@ -794,7 +794,7 @@ def _in_fixed_expression(text: str, start: int) -> bool:
     expression that starts before it (城市一片汪洋: no 汪洋 there)."""
     lo = max(0, start - 6)
     # decided by the ten characters around the name alone: the same window (a leader's
-    # title before the name, 总书记习近平在) is decided once
+    # title before the name, 总书记胡锦涛在) is decided once
     return _fixed_expression_at(text[lo : start + 4], start - lo)
 
 
@@ -928,7 +928,7 @@ def _add_list_items(
     add: Callable[..., None],
     taken: AbstractSet[int],
 ) -> None:
-    """习近平、李克强、栗战书、汪洋等: the names listed with a person found are people.
+    """胡锦涛、温家宝、张春贤、王晨等: the names listed with a person found are people.
 
     A person found by any rule vouches for the names written next to it in a list
     (、 between them, 和 or 及 before the last): each item must still be a name
@@ -1006,8 +1006,8 @@ def _list_item_before(text: str, sep: int) -> tuple[int, int] | None:
 
 def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
     """The span of the list item starting at ``at``: up to the next 、 two or three
-    characters on, else three characters trimmed like any name (王岐山等集体乘车 →
-    王岐山, 王军以及 → 王军: 和 or 及 ends an item only where the name ends)."""
+    characters on, else three characters trimmed like any name (孟建柱等集体乘车 →
+    孟建柱, 王军以及 → 王军: 和 or 及 ends an item only where the name ends)."""
     seps = chars("person:chars.list-sep")
     if not last:
         for size in (2, 3):
@@ -1163,7 +1163,7 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
                 continue
             start = match.start("name")
             if not _free(taken, start):
-                resume = match.end()  # 丁薛祥同志: found already (a national leader)
+                resume = match.end()  # 李书磊同志: found already (a national leader)
                 continue
             end = _frame_name_end(text, frame, match)
             if end is not None and start == missed + 1 and not _after_word(text, start):
@@ -1495,7 +1495,7 @@ def _org_words() -> tuple[str, ...]:
 
 def _org_piece(piece: str) -> bool:
     """Whether the text before a title in a list can be just its organisation: no
-    other title in it (主席汪洋14日在京会见了由|会长唐某: another person's post and a
+    other title in it (主席王晨14日在京会见了由|会长唐某: another person's post and a
     sentence), no figure, not longer than an organisation's name."""
     return (
         len(piece) <= 25
@@ -2056,7 +2056,7 @@ def _always_whole(text: str, name: str, start: int) -> bool:
 
 def _ordinary_word(word: str) -> bool:
     """A common word, a verb of jieba's dictionary, or a longer word of it that starts
-    with a common one: 汪洋|主持会议 (主持), 龙腾|应邀 — not 赵春|苗家 (a rare noun)."""
+    with a common one: 王晨|主持会议 (主持), 龙腾|应邀 — not 赵春|苗家 (a rare noun)."""
     if word in common_words():
         return True
     tag = word_tags().get(word, "")

@@ -86,9 +86,9 @@ def test_people_scholars_named_by_field_in_a_list() -> None:
 
 
 def test_people_general_secretary_is_not_a_local_post() -> None:
-    people = extract_people(make_doc("习近平总书记关于加强和改进信访工作的重要思想"))
+    people = extract_people(make_doc("胡锦涛总书记关于加强和改进信访工作的重要思想"))
     assert [(m.name, m.attrs["kind"]) for m in people] == [
-        ("习近平", "national_leader")
+        ("胡锦涛", "national_leader")
     ]
 
 
@@ -190,8 +190,8 @@ def test_former_post_then_of_then_name() -> None:
 
 def test_names_listed_with_a_person_found() -> None:
     # blind batch 2: the second and later names of a leaders' list (made-up names here)
-    found = people("领导人习近平、李克强、张德明、汪洋、陈希等参加活动。")
-    assert [n for n, _, _ in found] == ["习近平", "李克强", "张德明", "汪洋", "陈希"]
+    found = people("领导人胡锦涛、温家宝、张德明、王晨、王毅等参加活动。")
+    assert [n for n, _, _ in found] == ["胡锦涛", "温家宝", "张德明", "王晨", "王毅"]
     assert {k for _, k, _ in found} == {"national_leader"}
     assert names("村民谭建周、赵小红和钱大明都来了。") == ["谭建周", "赵小红", "钱大明"]
     # the walk stops at an item that is not a name; 以及 is not 及
@@ -377,31 +377,31 @@ def test_national_leaders_hold_national_posts() -> None:
     from kg.link import link
 
     doc = make_doc(
-        "标题\n\n中共中央总书记、国家主席、中央军委主席习近平近日在河北石家庄市考察。"
-        "中共中央政治局常委、国务院总理李强，中共中央政治局常委、中央纪委书记赵乐际出席。"
-        "中共中央政治局委员、上海市委书记韩正参加。习近平总书记指出，"
+        "标题\n\n中共中央总书记、国家主席、中央军委主席胡锦涛近日在河北石家庄市考察。"
+        "中共中央政治局常委、国务院总理李希，中共中央政治局常委、中央纪委书记杨晓渡出席。"
+        "中共中央政治局委员、上海市委书记秦刚参加。胡锦涛总书记指出，"
     )
     found: dict[str, list[tuple[object, object]]] = {}
     for m in extract_people(doc):  # the first mention of each name
         found.setdefault(m.name, [(p["title"], p["org"]) for p in m.attrs["posts"]])
-    assert found["习近平"] == [
+    assert found["胡锦涛"] == [
         ("总书记", "中共中央"),
         ("国家主席", None),
         ("主席", "中央军委"),
     ]
-    assert found["李强"] == [("政治局常委", "中共中央政治局"), ("总理", "国务院")]
-    assert found["赵乐际"] == [("政治局常委", "中共中央政治局"), ("书记", "中央纪委")]
+    assert found["李希"] == [("政治局常委", "中共中央政治局"), ("总理", "国务院")]
+    assert found["杨晓渡"] == [("政治局常委", "中共中央政治局"), ("书记", "中央纪委")]
     graph = link([(doc, extract(doc))])
     held = {
         (r.subject, r.attrs.get("title"), r.object)
         for r in graph.relations
         if r.predicate == "holds_post"
     }
-    assert ("person:习近平", "总书记", "organization:中共中央") in held
-    assert ("person:李强", "总理", "organization:国务院") in held
-    assert ("person:赵乐际", "书记", "organization:中央纪委") in held
+    assert ("person:胡锦涛", "总书记", "organization:中共中央") in held
+    assert ("person:李希", "总理", "organization:国务院") in held
+    assert ("person:杨晓渡", "书记", "organization:中央纪委") in held
     # a local post in the same list is still read like an official's
-    assert ("person:韩正", "书记", "organization:上海市委") in held
+    assert ("person:秦刚", "书记", "organization:上海市委") in held
     assert not any(o.startswith("place:") for _, _, o in held)
 
 
@@ -534,7 +534,7 @@ def test_people_title_name_runs_on_in_transliteration(text: str, name: str) -> N
 
 def test_people_title_then_preposition_is_no_transliterated_name() -> None:
     # 主席|同桑切斯 is no name; 桑切斯 before 首相 is (person:name-state-title)
-    assert names("习近平主席同桑切斯首相通电话。") == ["习近平", "桑切斯"]
+    assert names("胡锦涛主席同桑切斯首相通电话。") == ["胡锦涛", "桑切斯"]
 
 
 @pytest.mark.parametrize(
@@ -754,8 +754,8 @@ def test_people_one_of_a_group() -> None:
         ("向库达米尔、加巴拉等人口稠密地区发射导弹。", "巴拉", False),
         # the victim of a crime in a court report
         ("法庭就张德明被杀害一案进行调查。", "张德明", True),
-        ("被告人等人故意伤害周立国(致死)、故意伤害李强一案。", "周立国", True),
-        ("被告人等人故意伤害周立国(致死)、故意伤害李强一案。", "李强", True),
+        ("被告人等人故意伤害周立国(致死)、故意伤害李涛一案。", "周立国", True),
+        ("被告人等人故意伤害周立国(致死)、故意伤害李涛一案。", "李涛", True),
         ("武装分子杀害平民，引发谴责。", "平民", False),
         ("当事人被打伤，送医救治。", "事人", False),
         ("清真寺的大毛拉被害一案告破。", "毛拉", False),
