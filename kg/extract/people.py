@@ -205,7 +205,7 @@ def extract_people(doc: Document) -> list[Mention]:
         if end - start < 4 and text[start : start + 4] in tibetan:
             end = start + 4  # 次仁罗|布: a Tibetan name of two parts, cut short
         if tibetan and any(s < start < e for s, e, _ in spans):
-            return  # 尼玛|卓玛: the end of a Tibetan name found already
+            return  # 尼玛|央金: the end of a Tibetan name found already
         if _ends_a_place(text, start, end) or _inside_a_place(text, start):
             if trace.active():
                 trace.rejected(doc, start, end, "person", "person:chars.place-end")
@@ -854,7 +854,7 @@ def _dotted_end(text: str, match: re.Match[str]) -> int | None:
 def _dotted_at(text: str, start: int) -> int | bool | None:
     """A dotted name starting at ``start``: its end; False when none starts there; None
     when a run of transliteration characters there goes on with a dot but is no name
-    (the title and role rules then leave it: 阿布 of 阿布都克热木·司马义 is no name)."""
+    (the title and role rules then leave it: 阿沙 of 阿沙都克热木·司马义 is no name)."""
     match = _patterns()["dotted"].match(text, start)
     if match is None:
         run = _patterns()["foreign_run"].match(text, start)
@@ -1697,7 +1697,7 @@ def _add_role_then_name(
     for match in _overlapping(_patterns()["role"], text):
         start = match.start("name")
         if not _free(taken, start) or _dotted_at(text, start) is not False:
-            continue  # 居民阿布都克热木·司马义: left to the dotted names
+            continue  # 居民阿沙都克热木·司马义: left to the dotted names
         if text[match.start() : start + 1] in jieba_words():
             continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
         if (
