@@ -340,11 +340,11 @@ def _sentences(clean: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def byline_name(line: str) -> str | None:
-    """The author name of a byline line (□高洪波, 刘露), or ``None``.
+    """The author name of a byline line (□高建波, 刘华), or ``None``.
 
     Examples:
-        >>> byline_name("□高洪波")
-        '高洪波'
+        >>> byline_name("□高建波")
+        '高建波'
         >>> byline_name("核心提示") is None
         True
     """

@@ -506,8 +506,8 @@ def _link_document(builder: _Builder, doc: Document, mentions: list[Mention]) ->
         )
     for mention in by_label["organization"]:
         ctx.ids[id(mention)] = _link_org(builder, ctx, mention)
-    # People with a post first: a name the document repeats without one (马善祥获得…)
-    # is the same person as the 调解员马善祥 it introduced.
+    # People with a post first: a name the document repeats without one (马建祥获得…)
+    # is the same person as the 调解员马建祥 it introduced.
     people = sorted(by_label["person"], key=lambda m: not m.attrs.get("posts"))
     for mention in people:
         _link_person(builder, ctx, mention)
@@ -1067,7 +1067,7 @@ def _post_target(
         if written is not None:
             target = _post_org(builder, ctx, written.name, written)
             return _party_body(builder, ctx, target, written, unit, at)
-        # 河北省委书记倪岳峰、省长王正谱: a bare head-of-government title is in the
+        # 河北省委书记倪建峰、省长王建谱: a bare head-of-government title is in the
         # nearest place of its level in the sentence, not in the article's focus.
         if head_level:
             place = _sentence_place_of_level(builder, ctx, person, clean_at, head_level)
@@ -1292,7 +1292,7 @@ def _org_evidence(
 
 
 def _no_post_inside(body: str) -> bool:
-    """Whether a national body's name holds no title of its own (国家主席习近平向…,
+    """Whether a national body's name holds no title of its own (国家主席胡锦涛向…,
     全国人大常委会副委员长兼…: another post, not the body); 委员会 is a body's word."""
     inside = body.replace(words("link:words.committee-word")[0], "")
     return _title_pattern().search(inside) is None and not any(
@@ -1454,7 +1454,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         if _reported(ctx, mention) or (
             focus == article.focus and article.focus_weight < _FOCUS_EVIDENCE
         ):
-            # 赵乐际强调，…打好三大攻坚战 / 报告指出“…巩固拓展脱贫攻坚成果…”: a
+            # 杨晓渡强调，…打好三大攻坚战 / 报告指出“…巩固拓展脱贫攻坚成果…”: a
             # national programme in someone's words, with no place of its own
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
@@ -1963,7 +1963,7 @@ def _bulletin_elsewhere(
 def _title_region(
     builder: _Builder, ctx: _DocContext, article: ArticleInfo, focus: str
 ) -> str | None:
-    """The broadest place of a visit report's title that holds its focus (习近平在河北
+    """The broadest place of a visit report's title that holds its focus (胡锦涛在河北
     考察 with 石家庄市 named most): a national or provincial programme the text names
     no place for runs in the region the visit is about, not in a city of its
     itinerary (``link:pattern.visit-title``); None when the title names the focus."""

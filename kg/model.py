@@ -24,7 +24,7 @@ class Article:
     """One article of a document; offsets index ``Document.clean``.
 
     ``title``, ``byline`` and ``note`` are ``(start, end)`` spans or ``None``: the title
-    line, the author line before the body (刘露, □高洪波) and the "(作者系…)" line.
+    line, the author line before the body (刘华, □高建波) and the "(作者系…)" line.
     """
 
     index: int

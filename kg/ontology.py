@@ -151,8 +151,8 @@ def entity_iri(entity_id: str) -> URIRef:
         'https://w3id.org/kg-gov/id/place/500155'
         >>> str(entity_iri("programme:三比三亮"))
         'https://w3id.org/kg-gov/id/programme/三比三亮'
-        >>> str(entity_iri("person:谢志望@梁平区"))
-        'https://w3id.org/kg-gov/id/person/谢志望@梁平区'
+        >>> str(entity_iri("person:谢建望@梁平区"))
+        'https://w3id.org/kg-gov/id/person/谢建望@梁平区'
     """
     kind, _, rest = entity_id.partition(":")
     return ID[f"{kind}/{iri_segment(rest)}"]

@@ -62,7 +62,7 @@ GBK_PAGE = """<html><head>
 <div class="sub">发布日期：2023年4月12日　信息来源：合川区委组织部</div>
 <div id="zoom">
 <p>4月11日，合川区组织各镇街党（工）委书记赴梁平区学习“三比三亮”工作法，实地察看了梁山街道八角社区网格治理情况。</p>
-<p>双凤镇党委书记秦皇臣表示，将结合院落会议事制度，把“三比三亮”经验用到实处，让党员亮身份、亮承诺、亮成效。</p>
+<p>双凤镇党委书记秦军臣表示，将结合院落会议事制度，把“三比三亮”经验用到实处，让党员亮身份、亮承诺、亮成效。</p>
 </div>
 <div class="bottom">主办：重庆市合川区人民政府办公室　联系我们　网站地图</div>
 </body></html>
@@ -229,7 +229,7 @@ def test_html_main_text_without_navigation_title_date_publisher(corpus: Path) ->
 
 def test_html_gbk_page_date_from_its_own_line(corpus: Path) -> None:
     doc = _read(corpus, "web/gbk.htm")
-    assert "双凤镇党委书记秦皇臣表示" in doc.text
+    assert "双凤镇党委书记秦军臣表示" in doc.text
     for boilerplate in ("网站首页", "在线访谈", "联系我们", "网站地图"):
         assert boilerplate not in doc.text
     assert doc.meta.title == "合川区学习梁平区“三比三亮”经验"

@@ -47,15 +47,15 @@ def test_ingest_keeps_real_paragraph_breaks() -> None:
 
 def test_ingest_splits_articles_at_bylines_and_author_notes() -> None:
     text = (
-        "学习笔谈\n\n标题一\n\n□高洪波\n\n正文一。\n\n(作者系中共荣昌区委书记)\n\n"
-        "标题二\n\n刘露\n\n正文二。\n\n(作者单位:璧山区委组织部)\n"
+        "学习笔谈\n\n标题一\n\n□高建波\n\n正文一。\n\n(作者系中共荣昌区委书记)\n\n"
+        "标题二\n\n刘华\n\n正文二。\n\n(作者单位:璧山区委组织部)\n"
     )
     doc = parse_document(text, "t")
     assert len(doc.articles) == 2
     first, second = doc.articles
     assert first.title and doc.clean[first.title[0] : first.title[1]] == "标题一"
-    assert first.byline and doc.clean[first.byline[0] : first.byline[1]] == "□高洪波"
-    assert second.byline and doc.clean[second.byline[0] : second.byline[1]] == "刘露"
+    assert first.byline and doc.clean[first.byline[0] : first.byline[1]] == "□高建波"
+    assert second.byline and doc.clean[second.byline[0] : second.byline[1]] == "刘华"
     # The column header before the first title is not part of any article.
     assert first.start == doc.clean.index("标题一")
 

@@ -63,17 +63,17 @@ def test_institution_before_title() -> None:
 
 def test_national_bodies_in_no_place() -> None:
     posts = _posts(
-        "湖北省武汉市召开座谈会。座谈会上，民盟中央主席王平、九三学社中央主席李明发言。"
+        "湖北省武汉市召开座谈会。座谈会上，民盟中央主席王英、九三学社中央主席李明发言。"
     )
-    assert posts["王平"][0] == "organization:民盟中央"
+    assert posts["王英"][0] == "organization:民盟中央"
     assert posts["李明"][0] == "organization:九三学社中央"
-    posts = _posts("湖北省武汉市召开会议。中国证监会副主席王平表示，市场平稳。")
-    assert posts["王平"][0] == "organization:中国证监会"
+    posts = _posts("湖北省武汉市召开会议。中国证监会副主席王英表示，市场平稳。")
+    assert posts["王英"][0] == "organization:中国证监会"
 
 
 def test_national_body_party_unit_and_next_title() -> None:
     doc = parse_document(
-        "辽宁省辽阳市召开会议。中国民用航空局原党组成员、副局长王平受到处分。",
+        "辽宁省辽阳市召开会议。中国民用航空局原党组成员、副局长王英受到处分。",
         "example.txt",
     )
     graph = link([(doc, extract(doc))])

@@ -28,7 +28,7 @@ def test_a_paragraph_naming_a_place_in_passing_keeps_the_focus() -> None:
 def test_a_county_the_sentence_is_about_outside_the_focus() -> None:
     text = (
         "南京市今天通报，南京市新建学校3所。"
-        "王平来到扬州市的高邮市考察，这里新建学校12所。"
+        "王英来到扬州市的高邮市考察，这里新建学校12所。"
     )
     assert _measured_in(text, "12所") == {"高邮市"}
 

@@ -7,9 +7,9 @@ _graph = linked_graph
 
 def test_a_name_repeated_without_its_post_is_the_same_person() -> None:
     graph = _graph(
-        "重庆江北区观音桥街道调解员马善祥化解了很多矛盾。今年11月份,马善祥获得荣誉称号。"
+        "重庆江北区观音桥街道调解员马建祥化解了很多矛盾。今年11月份,马建祥获得荣誉称号。"
     )
-    ids = [n for n, a in graph.nodes(data=True) if a.get("name") == "马善祥"]
+    ids = [n for n, a in graph.nodes(data=True) if a.get("name") == "马建祥"]
     assert len(ids) == 1
     posts = [
         a for _, _, a in graph.out_edges(ids[0], data=True) if a["type"] == "holds_post"
@@ -18,8 +18,8 @@ def test_a_name_repeated_without_its_post_is_the_same_person() -> None:
 
 
 def test_post_list_in_a_byline_note_gives_organisations_with_places() -> None:
-    graph = _graph("标题\n\n任显智\n\n正文。\n\n(作者系开州区委常委、宣传部部长)\n")
-    person = next(n for n, a in graph.nodes(data=True) if a.get("name") == "任显智")
+    graph = _graph("标题\n\n任建智\n\n正文。\n\n(作者系开州区委常委、宣传部部长)\n")
+    person = next(n for n, a in graph.nodes(data=True) if a.get("name") == "任建智")
     orgs = {
         graph.nodes[t]["name"]: a["title"]
         for _, t, a in graph.out_edges(person, data=True)
@@ -70,7 +70,7 @@ def test_a_bare_head_title_is_in_the_place_of_its_level_before_it() -> None:
     # issue 20: a provincial governor visited with the head of state is the
     # province's, not the city's the article visits; the place before the title first
     graph = _graph(
-        "习近平在吉林省委书记赵大明、省长钱立新，辽宁省委书记孙小平陪同下来到沈阳市。"
+        "胡锦涛在吉林省委书记赵大明、省长钱立新，辽宁省委书记孙小平陪同下来到沈阳市。"
     )
     assert _posts(graph, "钱立新") == {"省长": "吉林省"}
 
@@ -79,8 +79,8 @@ def test_a_national_body_before_a_title_is_no_place_of_the_article() -> None:
     # issue 20: 中央宣讲团成员, 国家发展改革委主任 speaking in 成都 hold national posts
     graph = _graph("在四川成都，中央宣讲团成员、国家民委主任周立平作了宣讲。")
     assert _posts(graph, "周立平") == {"成员": "中央宣讲团", "主任": "国家民委"}
-    graph = _graph("在四川成都，国家主席习近平向联合国前秘书长周立平致电。")
-    assert "国家主席习近平向联合国前" not in _posts(graph, "周立平").values()
+    graph = _graph("在四川成都，国家主席胡锦涛向联合国前秘书长周立平致电。")
+    assert "国家主席胡锦涛向联合国前" not in _posts(graph, "周立平").values()
 
 
 def test_one_name_with_posts_in_two_places_is_one_person_in_an_article() -> None:
@@ -101,15 +101,15 @@ def test_a_bare_village_party_title_without_a_village_is_no_organisation() -> No
 
 
 def test_a_foreign_head_is_a_post_of_the_state_named_before_the_title() -> None:
-    graph = _graph("重庆市梁平区召开会议。当天，法国总统马克龙发表讲话，称赞合作。")
-    assert _posts(graph, "马克龙") == {"总统": "法国"}
+    graph = _graph("重庆市梁平区召开会议。当天，法国总统马克佛发表讲话，称赞合作。")
+    assert _posts(graph, "马克佛") == {"总统": "法国"}
 
 
 def test_a_foreign_head_with_no_state_written_has_no_post_in_the_district() -> None:
-    graph = _graph("重庆市梁平区召开会议。当天，总统马克龙发表讲话，称赞合作。")
-    assert _posts(graph, "马克龙") == {}
+    graph = _graph("重庆市梁平区召开会议。当天，总统马克佛发表讲话，称赞合作。")
+    assert _posts(graph, "马克佛") == {}
 
 
 def test_an_international_body_before_a_title_is_the_post_organisation() -> None:
-    graph = _graph("重庆市梁平区召开会议。联合国秘书长古特雷斯当天发表声明。")
-    assert _posts(graph, "古特雷斯") == {"秘书长": "联合国"}
+    graph = _graph("重庆市梁平区召开会议。联合国秘书长古特雷泽当天发表声明。")
+    assert _posts(graph, "古特雷泽") == {"秘书长": "联合国"}

@@ -99,8 +99,8 @@ def test_a_name_holding_a_place_the_document_does_not_name_runs_nowhere_new() ->
 
 def test_a_model_named_after_a_county_runs_there_in_a_leaders_words() -> None:
     text = (
-        "习近平在福建考察\n\n习近平来到宁德市屏南县。屏南县干部群众表示欢迎。\n\n"
-        "习近平要求，要认真总结和推广“屏南模式”，切实保护好耕地。"
+        "胡锦涛在福建考察\n\n胡锦涛来到宁德市屏南县。屏南县干部群众表示欢迎。\n\n"
+        "胡锦涛要求，要认真总结和推广“屏南模式”，切实保护好耕地。"
     )
     assert "屏南县" in _runs_in(text, "屏南模式")
 

@@ -14,10 +14,10 @@ def _posts(text: str, name: str) -> list[tuple[object, object]]:
 
 
 def test_title_after_leader_name() -> None:
-    assert _posts("上午，赵乐际委员长主持召开会议。", "赵乐际") == [
+    assert _posts("上午，杨晓渡委员长主持召开会议。", "杨晓渡") == [
         ("委员长", "全国人大常委会")
     ]
-    assert _posts("上午，赵乐际主持召开委员长会议。", "赵乐际") == []
+    assert _posts("上午，杨晓渡主持召开委员长会议。", "杨晓渡") == []
 
 
 def test_appointed_as() -> None:

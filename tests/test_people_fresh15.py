@@ -27,10 +27,10 @@ def test_head_title_stays_without_mark() -> None:
 
 
 def test_national_titles_keep_their_body() -> None:
-    found = _people("中共中央政治局常委、中央书记处书记王沪宁出席会议。")
-    assert _titles(found, "王沪宁") == ["政治局常委", "书记处书记"]
-    found = _people("中共中央政治局委员、天津市委书记陈敏尔陪同。")
-    assert _titles(found, "陈敏尔")[0] == "政治局委员"
+    found = _people("中共中央政治局常委、中央书记处书记刘奇葆出席会议。")
+    assert _titles(found, "刘奇葆") == ["政治局常委", "书记处书记"]
+    found = _people("中共中央政治局委员、天津市委书记李鸿忠陪同。")
+    assert _titles(found, "李鸿忠")[0] == "政治局委员"
 
 
 def test_posts_the_list_lacked() -> None:

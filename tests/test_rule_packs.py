@@ -16,7 +16,7 @@ from kg.lang.rules import RuleError, load_rules, use_packs
 
 PACK = Path(__file__).resolve().parent / "packs" / "county"
 TEXT = (
-    "梁平区双桂街道推行院坝夜话，院坝主持人王露平说，群众参与积极。\n\n"
+    "梁平区双桂街道推行院坝夜话，院坝主持人王文平说，群众参与积极。\n\n"
     "梁平区大力推进院坝夜话工作。\n"
 )
 

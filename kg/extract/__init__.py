@@ -69,7 +69,7 @@ def extract(doc: Document) -> list[Mention]:
 
 def _not_people(places: list[Mention], people: list[Mention]) -> list[Mention]:
     """The places less the landmarks and zones that end with a person's name found
-    in the same document (place:guard.person-name-landmark: 张德江 is no river)."""
+    in the same document (place:guard.person-name-landmark: 张春江 is no river)."""
     if not people or not places:
         return places
     levels = word_set("place:words.person-guarded-levels")

@@ -1349,7 +1349,7 @@ def _is_verb(word: str, pos: str) -> bool:
 
 
 def _noun_run(words: str) -> str:
-    """The nouns that open ``words`` (农民跟着王化永学技术 → 农民), with a verb opening
+    """The nouns that open ``words`` (农民跟着王建永学技术 → 农民), with a verb opening
     them that makes a compound with them (受灾群众的基本生活 → 受灾群众); ``words``
     when no noun opens them (a word jieba cuts wrongly stays whole)."""
     tokens = _clause_tags(words)

@@ -87,7 +87,7 @@ def is_name(text: str) -> bool:
     """Whether ``text`` can be a Chinese personal name.
 
     Examples:
-        >>> is_name("谢志望"), is_name("欧阳文"), is_name("全区"), is_name("高质量")
+        >>> is_name("谢建望"), is_name("欧阳文"), is_name("全区"), is_name("高质量")
         (True, True, False, False)
     """
     if not 2 <= len(text) <= 4 or not re.fullmatch(f"[{CJK}]+", text):
@@ -178,9 +178,9 @@ def extract_people(doc: Document) -> list[Mention]:
 
     Examples:
         >>> from kg.ingest import parse_document
-        >>> doc = parse_document("前不久,网格员王露平走访发现了问题。", "t")
+        >>> doc = parse_document("前不久,网格员王文平走访发现了问题。", "t")
         >>> [(m.name, m.attrs["posts"][0]["title"]) for m in extract_people(doc)]
-        [('王露平', '网格员')]
+        [('王文平', '网格员')]
     """
     text = doc.clean
     out: list[Mention] = []
@@ -205,7 +205,7 @@ def extract_people(doc: Document) -> list[Mention]:
         if end - start < 4 and text[start : start + 4] in tibetan:
             end = start + 4  # 次仁罗|布: a Tibetan name of two parts, cut short
         if tibetan and any(s < start < e for s, e, _ in spans):
-            return  # 尼玛|卓玛: the end of a Tibetan name found already
+            return  # 尼玛|央金: the end of a Tibetan name found already
         if _ends_a_place(text, start, end) or _inside_a_place(text, start):
             if trace.active():
                 trace.rejected(doc, start, end, "person", "person:chars.place-end")
@@ -265,7 +265,7 @@ def extract_people(doc: Document) -> list[Mention]:
                 trace.rejected(doc, match.start(), match.end(), "person", rule)
             continue
         leader_posts = national_posts(doc, match.start(), match.end())
-        # 江西省水利厅厅长汪洋: a leader's name under only a local post is an official
+        # 江西省水利厅厅长王晨: a leader's name under only a local post is an official
         # of that name (person:national-leader-local)
         local = (
             bool(leader_posts)
@@ -288,16 +288,16 @@ def extract_people(doc: Document) -> list[Mention]:
     resume = 0
     for match in _overlapping(_patterns()["title_name"], text):
         if match.start() < resume:
-            continue  # inside a title and name taken already (副主任王平: not 主任王平)
+            continue  # inside a title and name taken already (副主任王英: not 主任王英)
         if not _free(taken, match.start("name")):
-            continue  # 主席习近平: a national leader, taken by the rule above
+            continue  # 主席胡锦涛: a national leader, taken by the rule above
         title_posts = (
             _title_list(text, match.start("title"), match.group("title"))
             if match.group("of")
             else None
         )
         if title_posts is not None and not any(m for *_, m in title_posts):
-            continue  # 书记的讲话; only 时任…书记的毛相林 puts 的 between post and name
+            continue  # 书记的讲话; only 时任…书记的毛建林 puts 的 between post and name
         dotted = _dotted_at(text, match.start("name"))
         if dotted is None:
             continue  # a dotted run that is no name: not a Han name either
@@ -307,7 +307,7 @@ def extract_people(doc: Document) -> list[Mention]:
             continue  # 福州|长乐, 泰州|长江: the title's first character ends a place
         if word_tags().get(match.group("name")) == "ns":
             continue  # 秘书长利比亚问题特别代表: a place, not a name
-        # 秘书长古特雷斯: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
+        # 秘书长古特雷泽: a transliterated name (not 古特雷), or 主席图斯克 (no surname);
         # 总统巴沙尔·阿萨德: the dotted name, not 巴沙尔
         foreign = dotted or _foreign_run(text, match.start("name"))
         name = (
@@ -392,7 +392,7 @@ def extract_people(doc: Document) -> list[Mention]:
         add(match.start("name"), end, rule, "official", posts)
         if len(taken) > before:
             # only a name this match took hides the matches inside it: a name taken
-            # by an earlier rule (李强, a national leader) hides nothing, whether or
+            # by an earlier rule (李希, a national leader) hides nothing, whether or
             # not ``_free`` let the match get this far
             resume = match.end()
     _add_name_then_post(doc, add)
@@ -450,7 +450,7 @@ def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
 def _add_name_state_titles(
     doc: Document, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """同普京总统, 和奥巴马总统: a foreign name before a state title
+    """同克林顿总统, 和奥巴马总统: a foreign name before a state title
     (``person:pattern.name-state-title``); not a foreign state's name (马其顿总理) nor
     two states' short forms (俄美总统), and at jieba's word edges."""
     text = doc.clean
@@ -486,7 +486,7 @@ def _foreign_name_end(text: str, start: int) -> int | None:
     a run of transliteration characters (``person:chars.transliteration`` and
     ``person:chars.foreign-name-extra``), its parts perhaps joined by a middle dot or
     a hyphen, then perhaps a regnal number (``person:pattern.regnal-suffix``). A last
-    character that begins a common word with the next one (普京不|会) or is a
+    character that begins a common word with the next one (普南不|会) or is a
     function word is dropped. None unless the name has two to ten characters and
     jieba starts and ends a word at its edges (马明|强 is a Han name cut short)."""
     spelled = _chars()["transliteration"] | frozenset(
@@ -552,7 +552,7 @@ def _add_pronoun_posts(doc: Document, out: list[Mention]) -> None:
         lo = max(lo, text.rfind("\n", 0, match.start()) + 1)
         if (
             match.group("zero") is not None
-        ):  # ……毛岸英请求入朝参战，任…: the same sentence
+        ):  # ……毛建英请求入朝参战，任…: the same sentence
             lo = max(lo, text.rfind("。", 0, match.start()) + 1)
             verb = match.start("verb")
             if text[verb : verb + 2] in jieba_words():
@@ -693,8 +693,8 @@ def _inside_a_place(text: str, start: int) -> bool:
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Every match of ``pattern``, one per start, trying again one character after
-    each: a match the caller refuses does not hide the next (委员会副主任王平: 委员 +
-    会副主 is no title and name, 副主任 + 王平 is)."""
+    each: a match the caller refuses does not hide the next (委员会副主任王英: 委员 +
+    会副主 is no title and name, 副主任 + 王英 is)."""
     match = pattern.search(text)
     while match is not None:
         yield match
@@ -703,21 +703,21 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
 
 def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object]]:
     """The posts written around a national leader's name at ``start:end`` of
-    ``doc.clean``: the list before it (中共中央总书记、国家主席、中央军委主席习近平 →
+    ``doc.clean``: the list before it (中共中央总书记、国家主席、中央军委主席胡锦涛 →
     总书记 of 中共中央, 国家主席, 主席 of 中央军委), else a national post right after
-    it (习近平总书记).
+    it (胡锦涛总书记).
 
     A national post (person:words.national-posts) is at its own, national level: its
     organisation is the national body, never the place the article visits. Another
-    post of the list (中共中央政治局委员、上海市委书记韩正) is read like an official's
+    post of the list (中共中央政治局委员、上海市委书记秦刚) is read like an official's
     (its title and where it is written; the linker finds its organisation).
 
     Examples:
         >>> from kg.ingest import parse_document
-        >>> doc = parse_document("国务院总理李强说", "t")
+        >>> doc = parse_document("国务院总理李希说", "t")
         >>> [(p["title"], p["org"]) for p in national_posts(doc, 5, 7)]
         [('总理', '国务院')]
-        >>> doc = parse_document("中共中央政治局委员、上海市委书记韩正说", "t")
+        >>> doc = parse_document("中共中央政治局委员、上海市委书记秦刚说", "t")
         >>> [(p["title"], p["org"]) for p in national_posts(doc, 16, 18)]
         [('政治局委员', '中共中央政治局'), ('书记', None)]
     """
@@ -725,7 +725,7 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
     national = word_values("person:words.national-posts")
     at = start
     while at > 0 and text[at - 1] in chars("person:chars.title-name-gap"):
-        at -= 1  # 江西省水利厅厅长 汪洋: an interview caption's space
+        at -= 1  # 江西省水利厅厅长 王晨: an interview caption's space
     clause_start = max(0, at - 60)
     for sep in chars("person:chars.post-clause-end"):
         clause_start = max(clause_start, text.rfind(sep, clause_start, at) + 1)
@@ -768,7 +768,7 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
             posts = [{"title": title, "org": org, "former": False}]
     if pattern("person:pattern.former").search(text[max(0, at - 4) : at]):
         for post in posts:
-            post["former"] = True  # 原国务院总理李克强
+            post["former"] = True  # 原国务院总理温家宝
     return posts
 
 
@@ -794,7 +794,7 @@ def _in_fixed_expression(text: str, start: int) -> bool:
     expression that starts before it (城市一片汪洋: no 汪洋 there)."""
     lo = max(0, start - 6)
     # decided by the ten characters around the name alone: the same window (a leader's
-    # title before the name, 总书记习近平在) is decided once
+    # title before the name, 总书记胡锦涛在) is decided once
     return _fixed_expression_at(text[lo : start + 4], start - lo)
 
 
@@ -854,7 +854,7 @@ def _dotted_end(text: str, match: re.Match[str]) -> int | None:
 def _dotted_at(text: str, start: int) -> int | bool | None:
     """A dotted name starting at ``start``: its end; False when none starts there; None
     when a run of transliteration characters there goes on with a dot but is no name
-    (the title and role rules then leave it: 阿布 of 阿布都克热木·司马义 is no name)."""
+    (the title and role rules then leave it: 阿沙 of 阿沙都克热木·司马义 is no name)."""
     match = _patterns()["dotted"].match(text, start)
     if match is None:
         run = _patterns()["foreign_run"].match(text, start)
@@ -871,7 +871,7 @@ def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
     (总统府, 主席国 are not names); a run that goes on with a middle dot is left to
     the dotted names; a last character that begins the next word (里瓦斯|代表) or is
     a function word (勒德里昂|都表示) is dropped. Han names have at most three
-    characters: a run of four after a title (古特雷斯) is not one cut short.
+    characters: a run of four after a title (古特雷泽) is not one cut short.
     """
     match = _patterns()["foreign_run"].match(text, start)
     if match is None:
@@ -928,7 +928,7 @@ def _add_list_items(
     add: Callable[..., None],
     taken: AbstractSet[int],
 ) -> None:
-    """习近平、李克强、栗战书、汪洋等: the names listed with a person found are people.
+    """胡锦涛、温家宝、张春贤、王晨等: the names listed with a person found are people.
 
     A person found by any rule vouches for the names written next to it in a list
     (、 between them, 和 or 及 before the last): each item must still be a name
@@ -965,7 +965,7 @@ def _walk_list_back(
     add: Callable[..., None],
     taken: AbstractSet[int],
 ) -> None:
-    """汤慕涵、高唯中、孔雅琪包揽, 陈清晨/贾一凡以2比0: the names listed before a person
+    """汤建涵、高明中、孔建琪包揽, 陈明晨/贾建凡以2比0: the names listed before a person
     found. 和 or 及 joins the last item only (徐梦桃、徐思存和邵琪): it is stepped over
     when a 、 comes before the item it ends."""
     seps = chars("person:chars.list-sep")
@@ -1006,8 +1006,8 @@ def _list_item_before(text: str, sep: int) -> tuple[int, int] | None:
 
 def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
     """The span of the list item starting at ``at``: up to the next 、 two or three
-    characters on, else three characters trimmed like any name (王岐山等集体乘车 →
-    王岐山, 王勇以及 → 王勇: 和 or 及 ends an item only where the name ends)."""
+    characters on, else three characters trimmed like any name (孟建柱等集体乘车 →
+    孟建柱, 王军以及 → 王军: 和 or 及 ends an item only where the name ends)."""
     seps = chars("person:chars.list-sep")
     if not last:
         for size in (2, 3):
@@ -1087,7 +1087,7 @@ def _name_then_literal(frame: str) -> tuple[tuple[str, ...], tuple[int, ...]] | 
     """For a frame (?P<name>[\u4e00-\u9fff]{2,3})家… or …{2,3})(?:同志|女士)…: the
     words that may follow the name and the name's lengths, so the frame is tried only
     that far before one of them (re would try it at every character of the text, and
-    a match starting one character early, 楷模李夏|同志, would hide the name)."""
+    a match starting one character early, 楷模李成|同志, would hide the name)."""
     match = _NAME_THEN_LITERAL.match(frame)
     if match is None:
         return None
@@ -1140,7 +1140,7 @@ def _required_words(pattern: str) -> tuple[str, ...] | None:
 
 
 def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) -> None:
-    """73岁的刘连久, 叫马善祥, 像施国平这样, 廖长成老两口 (``person_frames.txt``)."""
+    """73岁的刘建久, 叫马建祥, 像施明平这样, 廖建成老两口 (``person_frames.txt``)."""
     starts: dict[tuple[tuple[str, ...], tuple[int, ...]], list[int]] = {}
     finder, needs = _frame_words()
     present = {i for i, _, _ in finder.find_matches_as_indexes(text, overlapping=True)}
@@ -1148,7 +1148,7 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
         if required is not None and present.isdisjoint(need):
             continue  # a word every match needs is not in the text
         # a frame opening with the name is tried at each start that fits, a start
-        # whose "name" is none (模李夏 of 楷模李夏同志) leaving the next one its chance
+        # whose "name" is none (模李成 of 楷模李成同志) leaving the next one its chance
         # (the starts before each comma are found once for the four frames of X，)
         if after_name is not None and after_name not in starts:
             starts[after_name] = _starts_before(text, *after_name)
@@ -1163,7 +1163,7 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
                 continue
             start = match.start("name")
             if not _free(taken, start):
-                resume = match.end()  # 丁薛祥同志: found already (a national leader)
+                resume = match.end()  # 李书磊同志: found already (a national leader)
                 continue
             end = _frame_name_end(text, frame, match)
             if end is not None and start == missed + 1 and not _after_word(text, start):
@@ -1320,7 +1320,7 @@ def _frame_name_end(
 
 def _after_word(text: str, start: int) -> bool:
     """Whether a word of jieba's dictionary, no name nor place, ends right before
-    ``start`` (楷模|李夏, not 福田|康夫), or no character of a word does."""
+    ``start`` (楷模|李成, not 福田|康夫), or no character of a word does."""
     if not _cjk(text, start - 1):
         return True
     cuts = _cuts(text, start - 6, start + 4)
@@ -1374,7 +1374,7 @@ def _word_aligned(
         cuts.add(pos)
         pos += len(word)
     cuts.add(pos)
-    # 谭登周家: jieba cuts 谭登|周家, but a name is often followed by 家 or a particle.
+    # 谭建周家: jieba cuts 谭建|周家, but a name is often followed by 家 or a particle.
     sets = _chars()
     after = text[end : end + 1]
     ends_ok = end in cuts or after in sets["not_third"] or after in sets["after_name"]
@@ -1495,7 +1495,7 @@ def _org_words() -> tuple[str, ...]:
 
 def _org_piece(piece: str) -> bool:
     """Whether the text before a title in a list can be just its organisation: no
-    other title in it (主席汪洋14日在京会见了由|会长唐某: another person's post and a
+    other title in it (主席王晨14日在京会见了由|会长唐某: another person's post and a
     sentence), no figure, not longer than an organisation's name."""
     return (
         len(piece) <= 25
@@ -1563,7 +1563,7 @@ def _station(text: str) -> str | None:
 
 
 def _add_signature_lines(doc: Document, add: Callable[..., None]) -> None:
-    """海拉尔区人民政府区长　　张天喜: a post, spaces, then a name ending the line."""
+    """海拉尔区人民政府区长　　张建喜: a post, spaces, then a name ending the line."""
     text = doc.clean
     if _CAPTION_TAIL.search(text) is not None:
         # 某县副县长 王立平: an interview caption, the speaker under a post
@@ -1622,7 +1622,7 @@ def _add_tibetan_names(
 def _add_workplace_name_title(
     doc: Document, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """北京市八一学校的张亚红老师: a workplace, a name and a title said after it."""
+    """北京市八一学校的张建红老师: a workplace, a name and a title said after it."""
     text = doc.clean
     titles = dict(w.split(":") for w in words("person:words.title-after-name"))
     if not any(title in text for title in titles):
@@ -1649,8 +1649,8 @@ _GROUP_POST_BACK = 12
 def _add_as_post_name(
     doc: Document, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """作为科技特派员，刘端华…: a post or role said with 作为, then the name of who holds
-    it; …科技特派员，谢福鑫就是其中的一个: one of a group, holding its post if it names one."""
+    """作为科技特派员，刘明华…: a post or role said with 作为, then the name of who holds
+    it; …科技特派员，谢建鑫就是其中的一个: one of a group, holding its post if it names one."""
     text = doc.clean
     group_post = pattern("person:pattern.group-post")
     found = [
@@ -1692,12 +1692,12 @@ def _add_as_post_name(
 def _add_role_then_name(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """村民谭登周, 贫困户谭登周: an ordinary person, named after what they are."""
+    """村民谭建周, 贫困户谭建周: an ordinary person, named after what they are."""
     # overlapping: 乡村医生罗寿华 is 村医 + 生罗寿 (turned down), then 医生 + 罗寿华
     for match in _overlapping(_patterns()["role"], text):
         start = match.start("name")
         if not _free(taken, start) or _dotted_at(text, start) is not False:
-            continue  # 居民阿布都克热木·司马义: left to the dotted names
+            continue  # 居民阿沙都克热木·司马义: left to the dotted names
         if text[match.start() : start + 1] in jieba_words():
             continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
         if (
@@ -1709,7 +1709,7 @@ def _add_role_then_name(
         name = _trim_name(match.group("name"), text, start)
         if foreign is None and not _weak_name_ok(name):
             foreign = _foreign_run(text, start, 3)  # 客商瑟达尔: no Han surname
-        if foreign is not None:  # 维吾尔族老人麦提尼亚孜: not 麦提尼
+        if foreign is not None:  # 维吾尔族老人麦提尼昂孜: not 麦提尼
             add(start, foreign, "person:transliterated", "other", [])
             continue
         if name in word_set("person:roles"):
@@ -1897,7 +1897,7 @@ def _thing_again(text: str, start: int, name: str) -> bool:
 def _add_historical(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """卢作孚精神, 彭仙碧、杜文举等革命先辈: figures of the past, named with a cue."""
+    """卢建孚精神, 彭建碧、杜文林等革命先辈: figures of the past, named with a cue."""
     cues = longest_first("person:history-cues")
     # the name is the three characters before a cue
     starts = _starts_before(text, cues, (3,))
@@ -1928,7 +1928,7 @@ def _add_historical(
 def _add_reported_speech(
     text: str, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
-    """……,邓天星如是说: a name opening a clause, followed by a verb of speech."""
+    """……,邓华星如是说: a name opening a clause, followed by a verb of speech."""
     # the name is two or three characters before a verb of speech
     starts = _starts_before(text, longest_first("person:speech-verbs"), (2, 3))
     for match in finditer_at(_patterns()["speech"], text, starts):
@@ -1974,11 +1974,11 @@ _FOREIGN_SPEECH_SHORTEST, _FOREIGN_SPEECH_LONGEST = 4, 8
 
 
 def _trim_name(name: str, text: str, start: int) -> str:
-    """Drop a third character that begins the next word (谭登周家 stays 谭登周).
+    """Drop a third character that begins the next word (谭建周家 stays 谭建周).
 
     Besides the characters of ``person:chars.not-third``: jieba starts a word of two or more
-    characters at the third one (张磊|高兴, 朱洪|问道, 王亮|接过), or the third one is a
-    verb that an aspect particle follows on its own (杨虹举|了) — unless jieba's
+    characters at the third one (张军|高兴, 朱华|问道, 王文|接过), or the third one is a
+    verb that an aspect particle follows on its own (杨华举|了) — unless jieba's
     dictionary knows the three characters as a name.
     """
     if len(name) != 3:
@@ -2004,10 +2004,10 @@ def _trim_name(name: str, text: str, start: int) -> str:
         and not _cjk(text, third + 1)
         and word_tags().get(name[2], "").startswith("v")
     ):
-        return name[:2]  # 朱洪|答|。: the third character is a verb of its own
+        return name[:2]  # 朱华|答|。: the third character is a verb of its own
     particle = word_set("person:words.aspect-particle")
     if text[end : end + 1] in particle and cuts.get(end) == end + 1:
-        return name[:2]  # 杨虹举了个例子: 举 is the verb
+        return name[:2]  # 杨华举了个例子: 举 is the verb
     return name
 
 
@@ -2042,10 +2042,10 @@ _WHOLE_WINDOW = 5000
 
 def _always_whole(text: str, name: str, start: int) -> bool:
     """Whether the text writes the first two characters of ``name`` only with its third,
-    and often enough (``person:count.always-whole``) to tell: 王化永 fourteen times,
+    and often enough (``person:count.always-whole``) to tell: 王建永 fourteen times,
     王化 never alone, is a three-character name jieba cuts 王化|永.
 
-    朱洪问道 is still 朱洪: the text also writes 朱洪说, 朱洪表示.
+    朱华问道 is still 朱华: the text also writes 朱华说, 朱华表示.
     """
     least = int(words("person:count.always-whole")[0])
     head = name[:2]
@@ -2056,7 +2056,7 @@ def _always_whole(text: str, name: str, start: int) -> bool:
 
 def _ordinary_word(word: str) -> bool:
     """A common word, a verb of jieba's dictionary, or a longer word of it that starts
-    with a common one: 汪洋|主持会议 (主持), 龙腾|应邀 — not 赵春|苗家 (a rare noun)."""
+    with a common one: 王晨|主持会议 (主持), 龙腾|应邀 — not 赵春|苗家 (a rare noun)."""
     if word in common_words():
         return True
     tag = word_tags().get(word, "")
@@ -2085,7 +2085,7 @@ _TAKES_POST_GAPS = tuple(sorted({n + g for n in (2, 3) for g in (0, 5, 6, 7, 8)}
 
 
 def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
-    """谢志望从2020年担任八角社区党总支书记: a name, a verb of office, then the post."""
+    """谢建望从2020年担任八角社区党总支书记: a name, a verb of office, then the post."""
     text = doc.clean
     verbs = longest_first("person:verbs.take-post")
     strong = word_set("person:verbs.strong")

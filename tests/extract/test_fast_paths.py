@@ -139,7 +139,7 @@ def test_cue_starts_find_what_finditer_finds(seed_texts: list[str]) -> None:
             people._TAKES_POST_GAPS,
         ),
     ]
-    extra = ["谢志望从2020年担任八角社区党总支书记。", "“好”,邓天星如是说。卢作孚精神"]
+    extra = ["谢建望从2020年担任八角社区党总支书记。", "“好”,邓华星如是说。卢建孚精神"]
     for pattern, words, gaps in cases:
         for text in [*seed_texts, *extra]:
             starts = people._starts_before(text, words, gaps)

@@ -91,14 +91,14 @@ def test_signature_needs_a_space(seed_texts: list[str]) -> None:
     for text in seed_texts:
         if " " not in text and "\t" not in text and "\u3000" not in text:
             assert pattern.search(text) is None
-    assert pattern.search("海拉尔区人民政府区长\u3000\u3000张天喜") is not None
+    assert pattern.search("海拉尔区人民政府区长\u3000\u3000张建喜") is not None
 
 
 # Dictionary words, characters jieba does not know as words, digits, Latin, spaces:
 # every path of jieba's walk (words, single characters, HMM runs, skip blocks).
 _CLAUSE = st.text(
     alphabet=st.sampled_from(
-        list("梁平区双桂湖国家湿地公园渔梁路曙光东升谭登周嘎查铧犁")
+        list("梁平区双桂湖国家湿地公园渔梁路曙光东升谭建周嘎查铧犁")
         + list("12.5ab+#&_%- \n\r\t,。、“”")
     ),
     max_size=30,

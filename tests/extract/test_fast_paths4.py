@@ -49,9 +49,9 @@ def _texts(words: list[str]) -> st.SearchStrategy[str]:
 
 # Titles, roles, names, verbs of speech, cues and frames of the people rules.
 _PEOPLE_WORDS = [
-    *"区委书记 村党支部书记 村民 贫困户 网格员 主任 张天喜 王露平 谭登周 邓天星".split(),
-    *"习近平 李强 告诉记者 坦言".split(),
-    *"卢作孚 刘连久 马善祥 说 表示 介绍 如是说 精神 等革命先辈 岁的 73 叫 家".split(),
+    *"区委书记 村党支部书记 村民 贫困户 网格员 主任 张建喜 王文平 谭建周 邓华星".split(),
+    *"胡锦涛 李希 告诉记者 坦言".split(),
+    *"卢建孚 刘建久 马建祥 说 表示 介绍 如是说 精神 等革命先辈 岁的 73 叫 家".split(),
     *"老两口 这样 像 担任 从2020年 党总支书记 。 , 、 “ ” \n".split(" "),
 ]
 
@@ -109,9 +109,9 @@ def test_taken_names_skip_on_seeds(
     monkeypatch: pytest.MonkeyPatch, seed_docs: list[Document]
 ) -> None:
     extra = [
-        "习近平说,要抓好落实。\n习近平如是说。村民谭登周表示,",
-        "村民谭登周如是说。73岁的谭登周说,",
-        "中共中央总书记、国家主席习近平说,区委书记张天喜表示,",
+        "胡锦涛说,要抓好落实。\n胡锦涛如是说。村民谭建周表示,",
+        "村民谭建周如是说。73岁的谭建周说,",
+        "中共中央总书记、国家主席胡锦涛说,区委书记张建喜表示,",
     ]
     skipped = 0
     for doc in [*seed_docs, *(parse_document(t, "x") for t in extra)]:
@@ -125,7 +125,7 @@ def test_taken_names_skip_on_seeds(
 @given(_texts(_PEOPLE_WORDS))
 # a title before a national leader's name, then another title: the leader's match
 # must hide nothing, whether or not the shortcut skipped it (found by hypothesis)
-@example("区委书记李强党总支书记区委书记")
+@example("区委书记李希党总支书记区委书记")
 def test_taken_names_skip(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, plain, _ = _people_both_ways(monkeypatch, parse_document(text, "x"))
@@ -240,7 +240,7 @@ def test_level_lists_without_a_level_word() -> None:
 
 # Posts, names, spaces and line ends: what a signature line is made of.
 _SIGNATURE_WORDS = [
-    *"海拉尔区人民政府 区长 书记 张天喜 王露平 欧阳文 刘露 视频编辑: 文字编辑:".split(),
+    *"海拉尔区人民政府 区长 书记 张建喜 王文平 欧阳文 刘华 视频编辑: 文字编辑:".split(),
     *" |\u3000|\t|\n|,|。|(|)".split("|"),
 ]
 
@@ -271,10 +271,10 @@ def test_signature_gate_on_seeds(
     monkeypatch: pytest.MonkeyPatch, seed_docs: list[Document]
 ) -> None:
     extra = [
-        "海拉尔区人民政府区长\u3000\u3000张天喜\n",
-        "书记 王露平 \n(视频编辑:张贝龙 文字编辑:温凤浩)",
+        "海拉尔区人民政府区长\u3000\u3000张建喜\n",
+        "书记 王文平 \n(视频编辑:张贝龙 文字编辑:温凤浩)",
         "区长\t欧阳文",
-        "村党支部书记 刘露",
+        "村党支部书记 刘华",
     ]
     closed = found = 0
     for text in [*(d.clean for d in seed_docs), *extra]:

@@ -22,9 +22,9 @@ def people(text: str) -> list[tuple[str, str, object]]:
 
 
 def test_people_byline_and_author_note_give_posts() -> None:
-    doc = make_doc("标题\n\n刘露\n\n正文内容。\n\n(作者系区信访办原党组书记、主任)\n")
+    doc = make_doc("标题\n\n刘华\n\n正文内容。\n\n(作者系区信访办原党组书记、主任)\n")
     (author,) = extract_people(doc)
-    assert author.name == "刘露" and author.attrs["kind"] == "author"
+    assert author.name == "刘华" and author.attrs["kind"] == "author"
     posts = author.attrs["posts"]
     assert [(p["org"], p["title"], p["former"]) for p in posts] == [
         ("区信访办", "党组书记", True),
@@ -43,9 +43,9 @@ def test_people_post_list_shares_the_party_committee() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "title"),
     [
-        ("村党委书记陈德胜说", "陈德胜", "党委书记"),
-        ("网格员王露平走访发现", "王露平", "网格员"),
-        ("区长杜联合表示", "杜联合", "区长"),
+        ("村党委书记陈建胜说", "陈建胜", "党委书记"),
+        ("网格员王文平走访发现", "王文平", "网格员"),
+        ("区长杜光合表示", "杜光合", "区长"),
     ],
 )
 def test_people_title_before_name(text: str, name: str, title: str) -> None:
@@ -54,8 +54,8 @@ def test_people_title_before_name(text: str, name: str, title: str) -> None:
 
 
 def test_people_photo_credit() -> None:
-    (person,) = extract_people(make_doc("梁平坚持党建引领 摄/邓志刚"))
-    assert (person.name, person.attrs["kind"]) == ("邓志刚", "photographer")
+    (person,) = extract_people(make_doc("梁平坚持党建引领 摄/邓建刚"))
+    assert (person.name, person.attrs["kind"]) == ("邓建刚", "photographer")
 
 
 @pytest.mark.parametrize("word", ["关于", "任务", "高质量", "全区", "和责", "方面"])
@@ -86,18 +86,18 @@ def test_people_scholars_named_by_field_in_a_list() -> None:
 
 
 def test_people_general_secretary_is_not_a_local_post() -> None:
-    people = extract_people(make_doc("习近平总书记关于加强和改进信访工作的重要思想"))
+    people = extract_people(make_doc("胡锦涛总书记关于加强和改进信访工作的重要思想"))
     assert [(m.name, m.attrs["kind"]) for m in people] == [
-        ("习近平", "national_leader")
+        ("胡锦涛", "national_leader")
     ]
 
 
 def test_people_name_then_verb_of_office() -> None:
-    # seed 004: 谢志望从2020年担任八角社区党总支书记
+    # seed 004: 谢建望从2020年担任八角社区党总支书记
     (person,) = extract_people(
-        make_doc("好支书的谢志望从2020年担任八角社区党总支书记以来")
+        make_doc("好支书的谢建望从2020年担任八角社区党总支书记以来")
     )
-    assert person.name == "谢志望"
+    assert person.name == "谢建望"
     assert person.attrs["posts"][0]["title"] == "党总支书记"
 
 
@@ -107,13 +107,13 @@ def test_people_former_post_with_ceng_ren() -> None:
 
 
 def test_signature_line_post_then_name() -> None:
-    found = people("海拉尔区人民政府区长　　张天喜\n")
-    assert found == [("张天喜", "official", "区长")]
+    found = people("海拉尔区人民政府区长　　张建喜\n")
+    assert found == [("张建喜", "official", "区长")]
 
 
 def test_ordinary_people_named_after_a_role_word() -> None:
-    assert names("巡诊队到村民谭登周家免费巡诊") == ["谭登周"]
-    assert names("在贫困户谭登周家里") == ["谭登周"]
+    assert names("巡诊队到村民谭建周家免费巡诊") == ["谭建周"]
+    assert names("在贫困户谭建周家里") == ["谭建周"]
     # a function-word "surname" continues the sentence: 群众和社会, 党员常态化
     assert names("服务群众和社会组织,教育党员常态化") == []
     # 游客慕名而来: the span ends inside a word
@@ -121,20 +121,20 @@ def test_ordinary_people_named_after_a_role_word() -> None:
 
 
 def test_historical_figures_by_cue() -> None:
-    assert names("弘扬卢作孚精神,完成对卢作孚祖屋保护修缮") == ["卢作孚", "卢作孚"]
-    assert names("用彭仙碧、杜文举等革命先辈的英雄事迹激励群众") == ["彭仙碧", "杜文举"]
+    assert names("弘扬卢建孚精神,完成对卢建孚祖屋保护修缮") == ["卢建孚", "卢建孚"]
+    assert names("用彭建碧、杜文林等革命先辈的英雄事迹激励群众") == ["彭建碧", "杜文林"]
     # meetings and places have a 精神 too
     assert names("学习党代会精神,弘扬蒙古马精神") == []
 
 
 def test_name_in_reported_speech() -> None:
-    assert names("看到兴隆村的变化,邓天星如是说。") == ["邓天星"]
+    assert names("看到兴隆村的变化,邓华星如是说。") == ["邓华星"]
 
 
 def test_name_without_han_surname_needs_a_strong_cue() -> None:
-    found = people("成都市在社区治理中探索。泽洛退休前曾是白玉县的县委书记。")
-    assert ("泽洛", "official", "书记") in found or (
-        "泽洛",
+    found = people("成都市在社区治理中探索。泽巴退休前曾是白玉县的县委书记。")
+    assert ("泽巴", "official", "书记") in found or (
+        "泽巴",
         "official",
         "县委书记",
     ) in found
@@ -146,75 +146,75 @@ def test_conjunction_after_a_title_is_not_a_name() -> None:
 
 def test_former_and_at_the_time_posts() -> None:
     found = extract_people(
-        make_doc("会上,原肖家镇党委书记吴从楷发言。时任梁平区委书记谢志望到场。")
+        make_doc("会上,原肖家镇党委书记吴建楷发言。时任梁平区委书记谢建望到场。")
     )
     assert [(m.name, m.attrs["posts"][0]["former"]) for m in found] == [
-        ("吴从楷", True),
-        ("谢志望", True),
+        ("吴建楷", True),
+        ("谢建望", True),
     ]
-    current = extract_people(make_doc("会上,肖家镇党委书记吴从楷发言。"))
+    current = extract_people(make_doc("会上,肖家镇党委书记吴建楷发言。"))
     assert current[0].attrs["posts"][0]["former"] is False
 
 
 def test_frames_around_a_name() -> None:
-    assert names("73岁的刘连久老人,女儿和老伴因病相继离世") == ["刘连久"]
-    assert names("老马,叫马善祥,今年58岁") == ["马善祥"]
-    assert names("像施国平这样的“新村民”已经有100多位") == ["施国平"]
-    assert names("刚进腊月,廖长成老两口就开始忙着迎接春节了") == ["廖长成"]
+    assert names("73岁的刘建久老人,女儿和老伴因病相继离世") == ["刘建久"]
+    assert names("老马,叫马建祥,今年58岁") == ["马建祥"]
+    assert names("像施明平这样的“新村民”已经有100多位") == ["施明平"]
+    assert names("刚进腊月,廖建成老两口就开始忙着迎接春节了") == ["廖建成"]
 
 
 def test_a_name_with_no_cue_is_not_guessed() -> None:
-    # a clause subject alone (没几天,杜国民就…) is left out: without a cue, telling
-    # 杜国民 from 强降雪, 原计划 or a company name needs a tagger over every clause
-    assert names("没几天,杜国民就收到了回复。高度重视,强降雪造成拥堵。") == []
+    # a clause subject alone (没几天,杜伟民就…) is left out: without a cue, telling
+    # 杜伟民 from 强降雪, 原计划 or a company name needs a tagger over every clause
+    assert names("没几天,杜伟民就收到了回复。高度重视,强降雪造成拥堵。") == []
 
 
 def test_name_then_appointment() -> None:
-    found = people("多年从事经济工作的袁晓钦被任命为区经信委主任。")
-    assert found == [("袁晓钦", "official", "主任")]
+    found = people("多年从事经济工作的袁建钦被任命为区经信委主任。")
+    assert found == [("袁建钦", "official", "主任")]
 
 
 def test_role_word_then_a_name_jieba_splits_badly() -> None:
-    # held-out xwlb_14: jieba cuts 传承人赖淑芳 as 承人赖|淑芳; the role word decides
-    assert names("走进非遗传承人赖淑芳的鞋坊") == ["赖淑芳"]
+    # held-out xwlb_14: jieba cuts 传承人赖淑静 as 承人赖|淑静; the role word decides
+    assert names("走进非遗传承人赖淑静的鞋坊") == ["赖淑静"]
 
 
 def test_former_post_then_of_then_name() -> None:
-    # held-out xwlb_19: 时任村党支部书记的毛相林
-    found = extract_people(make_doc("时任下庄村党支部书记的毛相林决定修路。"))
+    # held-out xwlb_19: 时任村党支部书记的毛建林
+    found = extract_people(make_doc("时任下庄村党支部书记的毛建林决定修路。"))
     assert [(m.name, m.attrs["posts"][0]["former"]) for m in found] == [
-        ("毛相林", True)
+        ("毛建林", True)
     ]
     assert names("书记的讲话很重要") == []
 
 
 def test_names_listed_with_a_person_found() -> None:
     # blind batch 2: the second and later names of a leaders' list (made-up names here)
-    found = people("领导人习近平、李克强、张德明、汪洋、陈希等参加活动。")
-    assert [n for n, _, _ in found] == ["习近平", "李克强", "张德明", "汪洋", "陈希"]
+    found = people("领导人胡锦涛、温家宝、张德明、王晨、王毅等参加活动。")
+    assert [n for n, _, _ in found] == ["胡锦涛", "温家宝", "张德明", "王晨", "王毅"]
     assert {k for _, k, _ in found} == {"national_leader"}
-    assert names("村民谭登周、赵小红和钱大明都来了。") == ["谭登周", "赵小红", "钱大明"]
+    assert names("村民谭建周、赵小红和钱大明都来了。") == ["谭建周", "赵小红", "钱大明"]
     # the walk stops at an item that is not a name; 以及 is not 及
-    assert names("村民谭登周、群众和干部都来了。") == ["谭登周"]
-    assert names("村民谭登周、赵小红以及有关部门") == ["谭登周", "赵小红"]
+    assert names("村民谭建周、群众和干部都来了。") == ["谭建周"]
+    assert names("村民谭建周、赵小红以及有关部门") == ["谭建周", "赵小红"]
 
 
 def test_signature_line_indented() -> None:
     # held-out hailar_3: the signature line opens with full-width spaces
-    assert names("　　区人民政府区长　　张天喜\n") == ["张天喜"]
+    assert names("　　区人民政府区长　　张建喜\n") == ["张建喜"]
 
 
 def test_name_jieba_cuts_short_but_the_text_writes_whole() -> None:
-    # blind batch 2: 农民王化永，… jieba cuts 王化|永; the text never writes 王化 alone
-    text = "农民王平永，就是其中一位。王平永在地里。王平永却说不。"
-    assert set(names(text)) == {"王平永"}
+    # blind batch 2: 农民王英永，… jieba cuts 王英|永; the text never writes 王英 alone
+    text = "农民王英永，就是其中一位。王英永在地里。王英永却说不。"
+    assert set(names(text)) == {"王英永"}
     assert names("他带领村民干了整整一年。") == []
 
 
 def test_transliterated_names_with_a_middle_dot() -> None:
-    # a made-up Uyghur name written with a middle dot
-    assert names("来自墨玉县的阿卜杜拉·买买提，最近通过培训成为驾驶员。") == [
-        "阿卜杜拉·买买提"
+    # a Uyghur name written with a middle dot (two common names, no one of the gold)
+    assert names("来自墨玉县的阿卜杜勒·艾买提，最近通过培训成为驾驶员。") == [
+        "阿卜杜勒·艾买提"
     ]
     assert names("叙利亚总统巴沙尔·阿萨德表示，") == ["巴沙尔·阿萨德"]
     # slogans, organisations and ships written with a dot are not people
@@ -264,17 +264,17 @@ def test_third_character_starting_a_dictionary_word() -> None:
 
 def test_transliterated_names_after_a_title_or_a_role() -> None:
     # batch 1 and 2: 维吾尔族老人麦…, 基层干部菊… (made-up names of the same shape)
-    assert names("73岁的维吾尔族老人阿布都热依木和儿子来到医院。") == ["阿布都热依木"]
+    assert names("73岁的维吾尔族老人阿沙都热依木和儿子来到医院。") == ["阿沙都热依木"]
     assert names("四川省道孚县基层干部扎西多吉，22岁参加工作。") == ["扎西多吉"]
-    # a Han name is three characters at most: 秘书长古特雷斯 is not 古特雷
-    assert names("联合国秘书长古特雷斯表示，") == ["古特雷斯"]
+    # a Han name is three characters at most: 秘书长古特雷泽 is not 古特雷
+    assert names("联合国秘书长古特雷泽表示，") == ["古特雷泽"]
     assert names("会见了来访的总统府官员。") == []
 
 
 def test_a_lone_third_character_is_cut_only_when_a_verb() -> None:
-    # bulk: 佤族干部赵家清; (jieba: 赵家|清) is 赵家清; 农民王平答。 is 王平
+    # bulk: 佤族干部赵家清; (jieba: 赵家|清) is 赵家清; 农民王英答。 is 王英
     assert names("成为景区的云南佤族干部赵家清；扎根乡村") == ["赵家清"]
-    assert names("记者问起时，农民王平答。") == ["王平"]
+    assert names("记者问起时，农民王英答。") == ["王英"]
 
 
 def test_organisation_before_a_title_does_not_take_its_first_character() -> None:
@@ -322,8 +322,8 @@ def test_press_byline_author_note_names_the_papers_bureau() -> None:
 
 
 def test_honorific_gong_ends_no_name() -> None:
-    # held-out hailar_2: 启动成德公故居修缮工程 (成德公: 成德 with the honorific 公)
-    assert names("启动成德公故居修缮工程") == []
+    # held-out hailar_2 had a name with the honorific 公 before 故居 (made up here: 林德公)
+    assert names("启动林德公故居修缮工程") == []
 
 
 def test_false_names_of_the_weaker_cues() -> None:
@@ -377,31 +377,31 @@ def test_national_leaders_hold_national_posts() -> None:
     from kg.link import link
 
     doc = make_doc(
-        "标题\n\n中共中央总书记、国家主席、中央军委主席习近平近日在河北石家庄市考察。"
-        "中共中央政治局常委、国务院总理李强，中共中央政治局常委、中央纪委书记赵乐际出席。"
-        "中共中央政治局委员、上海市委书记韩正参加。习近平总书记指出，"
+        "标题\n\n中共中央总书记、国家主席、中央军委主席胡锦涛近日在河北石家庄市考察。"
+        "中共中央政治局常委、国务院总理李希，中共中央政治局常委、中央纪委书记杨晓渡出席。"
+        "中共中央政治局委员、上海市委书记秦刚参加。胡锦涛总书记指出，"
     )
     found: dict[str, list[tuple[object, object]]] = {}
     for m in extract_people(doc):  # the first mention of each name
         found.setdefault(m.name, [(p["title"], p["org"]) for p in m.attrs["posts"]])
-    assert found["习近平"] == [
+    assert found["胡锦涛"] == [
         ("总书记", "中共中央"),
         ("国家主席", None),
         ("主席", "中央军委"),
     ]
-    assert found["李强"] == [("政治局常委", "中共中央政治局"), ("总理", "国务院")]
-    assert found["赵乐际"] == [("政治局常委", "中共中央政治局"), ("书记", "中央纪委")]
+    assert found["李希"] == [("政治局常委", "中共中央政治局"), ("总理", "国务院")]
+    assert found["杨晓渡"] == [("政治局常委", "中共中央政治局"), ("书记", "中央纪委")]
     graph = link([(doc, extract(doc))])
     held = {
         (r.subject, r.attrs.get("title"), r.object)
         for r in graph.relations
         if r.predicate == "holds_post"
     }
-    assert ("person:习近平", "总书记", "organization:中共中央") in held
-    assert ("person:李强", "总理", "organization:国务院") in held
-    assert ("person:赵乐际", "书记", "organization:中央纪委") in held
+    assert ("person:胡锦涛", "总书记", "organization:中共中央") in held
+    assert ("person:李希", "总理", "organization:国务院") in held
+    assert ("person:杨晓渡", "书记", "organization:中央纪委") in held
     # a local post in the same list is still read like an official's
-    assert ("person:韩正", "书记", "organization:上海市委") in held
+    assert ("person:秦刚", "书记", "organization:上海市委") in held
     assert not any(o.startswith("place:") for _, _, o in held)
 
 
@@ -470,7 +470,7 @@ def test_organisation_names_end_at_le_and_take_delegations() -> None:
 
 
 def test_a_refused_title_does_not_hide_the_next() -> None:
-    # 委员 + 会副主 is no title and name; 副主任 + 王平 is (bulk: …委员会主任沈某)
+    # 委员 + 会副主 is no title and name; 副主任 + 王英 is (bulk: …委员会主任沈某)
     assert names("财政经济委员会副主任韩立平说，") == ["韩立平"]
     # 作 begins the next word (副主任委员李某作的…说明)
     assert names("听取了法律委员会副主任委员丛立新作的说明。") == ["丛立新"]
@@ -498,10 +498,10 @@ def test_bylines_in_brackets_after_a_mark_or_a_role() -> None:
     ]
     assert people(f"{body}（本报记者 周立平）") == [("周立平", "author", None)]
     assert people(f"标题\n{body}\n（周立平 摄）") == [("周立平", "photographer", None)]
-    assert names(f"标题\n■本报记者 周立平 刘丽 实习生 赵梅\n{body}") == [
+    assert names(f"标题\n■本报记者 周立平 刘文 实习生 赵建\n{body}") == [
         "周立平",
-        "刘丽",
-        "赵梅",
+        "刘文",
+        "赵建",
     ]
     assert names(f"标题\n作者：周立平\n{body}") == ["周立平"]
     # a bracket that is no credit: a sentence, or a name with a verb
@@ -534,7 +534,7 @@ def test_people_title_name_runs_on_in_transliteration(text: str, name: str) -> N
 
 def test_people_title_then_preposition_is_no_transliterated_name() -> None:
     # 主席|同桑切斯 is no name; 桑切斯 before 首相 is (person:name-state-title)
-    assert names("习近平主席同桑切斯首相通电话。") == ["习近平", "桑切斯"]
+    assert names("胡锦涛主席同桑切斯首相通电话。") == ["胡锦涛", "桑切斯"]
 
 
 @pytest.mark.parametrize(
@@ -754,8 +754,8 @@ def test_people_one_of_a_group() -> None:
         ("向库达米尔、加巴拉等人口稠密地区发射导弹。", "巴拉", False),
         # the victim of a crime in a court report
         ("法庭就张德明被杀害一案进行调查。", "张德明", True),
-        ("被告人等人故意伤害周立国(致死)、故意伤害李强一案。", "周立国", True),
-        ("被告人等人故意伤害周立国(致死)、故意伤害李强一案。", "李强", True),
+        ("被告人等人故意伤害周立国(致死)、故意伤害李涛一案。", "周立国", True),
+        ("被告人等人故意伤害周立国(致死)、故意伤害李涛一案。", "李涛", True),
         ("武装分子杀害平民，引发谴责。", "平民", False),
         ("当事人被打伤，送医救治。", "事人", False),
         ("清真寺的大毛拉被害一案告破。", "毛拉", False),
@@ -774,7 +774,7 @@ def test_people_one_of_a_group() -> None:
         ("这样的课，邵锦田几乎每次都来。老邵原来是司机。", "邵锦田", True),
         ("这样的课，邵锦田几乎每次都来。他原来是司机。", "邵锦田", False),
         ("大家叫她“小崔古丽”。小崔很开心。", "崔古丽", False),
-        ("医生怀疑赵珊得的是心脏病。小赵很害怕。", "赵珊得", False),
+        ("医生怀疑孙珊得的是心脏病。小孙很害怕。", "孙珊得", False),
         # a trade word of jieba's dictionary before a name
         ("那天，维修工黄开云在烟囱顶部作业。", "黄开云", True),
         ("镇上的皮匠邱德顺被困在洪水中。", "邱德顺", True),
@@ -802,7 +802,7 @@ def test_people_round5_legal_roles_and_glued_verbs(
         ("思想家孟子曾在此讲学。孟子故里游人如织。", "孟子", True),
         # three characters starting with a frequent such word (工人师傅|吃)
         ("中午时分，工人师傅吃上了热乎饭。", "师傅吃", False),
-        ("村民王平安说，日子越过越好。", "王平安", True),
+        ("村民王晓安说，日子越过越好。", "王晓安", True),
         # a common word ending in 工 is no trade (人工, 手工)
         ("考古队发现了一处人工石圈遗迹。", "石圈", False),
         ("内燃机钳工赵明浩在岗位上干了十年。", "赵明浩", True),
