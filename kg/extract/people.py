@@ -217,6 +217,8 @@ def extract_people(doc: Document) -> list[Mention]:
             return
         taken.add(start)
         spans.append((start, end, kind))
+        if kind in ("other", "official"):
+            posts = posts + _deputy_posts(doc, start, posts)
         out.append(
             make_mention(
                 doc,
@@ -414,6 +416,52 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_list_items(text, spans, add, taken)
     _add_pronoun_posts(doc, out)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+@cache
+def _seat_words() -> tuple[str, ...]:
+    return longest_first("person:words.deputy-posts")
+
+
+def _deputy_posts(
+    doc: Document, start: int, held: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    """全国人大代表李某, 二十大代表、某村党支部书记李某: a deputy's seat
+    (``person:words.deputy-posts``) written right before a name, or opening the title
+    list that ends at it, is a post; whichever rule found the name (a role word reads
+    全国人大代表 as what the person is, with no post).
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("二十大代表、某村党支部书记李平安说", "t")
+        >>> [p["title"] for p in _deputy_posts(doc, 14, [])]
+        ['二十大代表']
+        >>> doc = parse_document("会见全国人大代表和李平安", "t")
+        >>> _deputy_posts(doc, 10, [])
+        []
+    """
+    text = doc.clean
+    seats = word_values("person:words.deputy-posts")
+    at = start
+    while at > 0 and text[at - 1] in chars("person:chars.title-name-gap"):
+        at -= 1  # 全国人大代表 李某：an interview caption's space
+    lo = max(0, at - 40)
+    for sep in chars("person:chars.post-clause-end"):
+        lo = max(lo, text.rfind(sep, lo, at) + 1)
+    pieces = text[lo:at].split(chars("person:chars.list-sep")[0])
+    titles = {str(p.get("title") or "") for p in held}
+    out: list[dict[str, object]] = []
+    offset = at
+    for index, piece in enumerate(reversed(pieces)):
+        seat = _longest_ending(_seat_words(), piece, len(piece))
+        if seat is None and _longest_ending(_titles(), piece, len(piece)) is None:
+            break  # 代表和李某: the title list ends (or none ends at the name)
+        if seat is not None and not any(t.endswith(seat) for t in titles):
+            title, org = seats[seat][0], seats[seat][1] or None
+            where = doc.to_original(offset - len(seat), offset)[0]
+            out.append({"title": title, "org": org, "former": False, "at": where})
+        offset -= len(piece) + 1
+    return out
 
 
 # How far before 他当选… the person it stands for may be named, in the same paragraph.
