@@ -1269,7 +1269,11 @@ def _foreign_organ(
     joint = pattern("link:pattern.state-title-joint").search(head)
     end = joint.start() if joint is not None else len(head)
     organ = next(
-        (w for w in longest_first("link:words.foreign-organs") if head.endswith(w, 0, end)),
+        (
+            w
+            for w in longest_first("link:words.foreign-organs")
+            if head.endswith(w, 0, end)
+        ),
         None,
     )
     if organ is None:

@@ -56,7 +56,9 @@ def test_a_foreign_organ_holds_the_post_with_its_state() -> None:
 
 def test_an_organ_whose_state_is_not_written_is_no_foreign_organ() -> None:
     posts = _posts(LEAD + "国会主席卡洛斯当天发表讲话。")
-    assert all(not target.endswith("秘鲁国会") for target, _ in posts.get("卡洛斯", set()))
+    assert all(
+        not target.endswith("秘鲁国会") for target, _ in posts.get("卡洛斯", set())
+    )
 
 
 def test_the_head_of_state_title_is_linked() -> None:
