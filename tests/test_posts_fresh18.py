@@ -64,3 +64,9 @@ def test_an_organ_whose_state_is_not_written_is_no_foreign_organ() -> None:
 def test_the_head_of_state_title_is_linked() -> None:
     posts = _posts(LEAD + "国家主席习近平当天致电祝贺。")
     assert any(title == "国家主席" for _, title in posts["习近平"])
+
+
+def test_chair_after_a_leaders_name_is_the_body_that_leader_chairs() -> None:
+    assert _titles("外国领导人致电习近平主席表示慰问。", "习近平") == ["国家主席"]
+    assert _titles("会议由汪洋主席主持。", "汪洋") == ["主席"]
+    assert _titles("习近平副主席出席。", "习近平") == []

@@ -808,6 +808,10 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         key = next((w for w in _national_titles(True) if text.startswith(w, end)), None)
         if key is not None:
             posts = [{"title": after[key][0], "org": after[key][1], "former": False}]
+        chair = word_values("person:words.leader-chair").get(text[start:end])
+        if key is None and chair and text.startswith(_CHAIR, end):
+            # 习近平主席: the body the leader chairs, not the 主席 of any other
+            posts = [{"title": chair[0], "org": chair[1] or None, "former": False}]
     if not posts and text.endswith(
         tuple(words("person:words.appoint-verbs")), 0, start
     ):
@@ -820,6 +824,11 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         for post in posts:
             post["former"] = True  # 原国务院总理李克强
     return posts
+
+
+# The title a national leader is called by after the name (习近平主席): which post it
+# means is person:words.leader-chair's.
+_CHAIR = "主席"
 
 
 @cache
