@@ -936,7 +936,7 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         entity.attrs["kind"] = kind
     for target_id, post, evidence in targets:
         title, former = str(post.get("title") or ""), bool(post.get("former"))
-        if evidence.rule == "link:words.foreign-states":
+        if evidence.rule in ("link:words.foreign-states", "link:words.foreign-organs"):
             title, former = _state_title(doc, evidence, post, title, former)
         builder.relate(
             entity_id,
@@ -1000,6 +1000,11 @@ def _post_target(
         marker = _former_marker().search(doc.text, max(0, at - 2), at)
         head = marker.start() if marker is not None else at
         ends = {at, head} | ({at + unit.end()} if unit else set())
+        # 也门总统领导委员会主席, 波黑主席团轮值主席: a foreign state's organ, before
+        # any organisation mention inside it (总统领导委员会) or a place of the article
+        organ = _foreign_organ(builder, ctx, ctx.to_clean(head))
+        if organ is not None:
+            return organ
         org = ctx.first_ending("organization", ends)
         if org is not None:
             return _party_body(builder, ctx, ids[id(org)], org, unit, at)
@@ -1250,6 +1255,46 @@ def _foreign_state(
         return None
     return _post_org_before(
         builder, ctx, at - (len(head) - end), name, "link:words.foreign-states"
+    )
+
+
+def _foreign_organ(
+    builder: _Builder, ctx: _DocContext, at: int
+) -> tuple[str, Mention] | None:
+    """也门总统领导委员会主席, 秘鲁国会议长: a foreign state (``link:words.foreign-states``)
+    and one of its organs (``link:words.foreign-organs``) written right before the title
+    at ``at`` in ``doc.clean``, with only ``link:pattern.state-title-joint`` between: the
+    post is in that organ, named with its state; not after 驻 (驻秘鲁使馆: an envoy)."""
+    head = ctx.doc.clean[max(0, at - 24) : at]
+    joint = pattern("link:pattern.state-title-joint").search(head)
+    end = joint.start() if joint is not None else len(head)
+    organ = next(
+        (
+            w
+            for w in longest_first("link:words.foreign-organs")
+            if head.endswith(w, 0, end)
+        ),
+        None,
+    )
+    if organ is None:
+        return None
+    state_end = end - len(organ)
+    state = next(
+        (
+            w
+            for w in longest_first("link:words.foreign-states")
+            if head.endswith(w, 0, state_end)
+        ),
+        None,
+    )
+    before_state = state_end - len(state) if state is not None else 0
+    if state is None or head.endswith(
+        tuple(words("link:words.envoy-markers")), 0, before_state
+    ):
+        return None
+    name = state + organ
+    return _post_org_before(
+        builder, ctx, at - (len(head) - end), name, "link:words.foreign-organs"
     )
 
 

@@ -217,6 +217,8 @@ def extract_people(doc: Document) -> list[Mention]:
             return
         taken.add(start)
         spans.append((start, end, kind))
+        if kind in ("other", "official"):
+            posts = posts + _deputy_posts(doc, start, posts)
         out.append(
             make_mention(
                 doc,
@@ -405,6 +407,8 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_trade_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
+    _add_counted_copula(doc, add, taken)
+    _add_deputy_address(doc, add, taken)
     _add_frames(text, add, taken)
     _add_after_de(text, add, taken)
     _add_familiar_later(text, add, taken)
@@ -414,6 +418,52 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_list_items(text, spans, add, taken)
     _add_pronoun_posts(doc, out)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+@cache
+def _seat_words() -> tuple[str, ...]:
+    return longest_first("person:words.deputy-posts")
+
+
+def _deputy_posts(
+    doc: Document, start: int, held: list[dict[str, object]]
+) -> list[dict[str, object]]:
+    """全国人大代表李某, 二十大代表、某村党支部书记李某: a deputy's seat
+    (``person:words.deputy-posts``) written right before a name, or opening the title
+    list that ends at it, is a post; whichever rule found the name (a role word reads
+    全国人大代表 as what the person is, with no post).
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("二十大代表、某村党支部书记李平安说", "t")
+        >>> [p["title"] for p in _deputy_posts(doc, 14, [])]
+        ['二十大代表']
+        >>> doc = parse_document("会见全国人大代表和李平安", "t")
+        >>> _deputy_posts(doc, 10, [])
+        []
+    """
+    text = doc.clean
+    seats = word_values("person:words.deputy-posts")
+    at = start
+    while at > 0 and text[at - 1] in chars("person:chars.title-name-gap"):
+        at -= 1  # 全国人大代表 李某：an interview caption's space
+    lo = max(0, at - 40)
+    for sep in chars("person:chars.post-clause-end"):
+        lo = max(lo, text.rfind(sep, lo, at) + 1)
+    pieces = text[lo:at].split(chars("person:chars.list-sep")[0])
+    titles = {str(p.get("title") or "") for p in held}
+    out: list[dict[str, object]] = []
+    offset = at
+    for piece in reversed(pieces):
+        seat = _longest_ending(_seat_words(), piece, len(piece))
+        if seat is None and _longest_ending(_titles(), piece, len(piece)) is None:
+            break  # 代表和李某: the title list ends (or none ends at the name)
+        if seat is not None and not any(t.endswith(seat) for t in titles):
+            title, org = seats[seat][0], seats[seat][1] or None
+            where = doc.to_original(offset - len(seat), offset)[0]
+            out.append({"title": title, "org": org, "former": False, "at": where})
+        offset -= len(piece) + 1
+    return out
 
 
 # How far before 他当选… the person it stands for may be named, in the same paragraph.
@@ -758,6 +808,10 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         key = next((w for w in _national_titles(True) if text.startswith(w, end)), None)
         if key is not None:
             posts = [{"title": after[key][0], "org": after[key][1], "former": False}]
+        chair = _leader_chair(text, start, end)
+        if key is None and chair is not None:
+            # 胡锦涛主席: the body the leader chairs, not the 主席 of any other
+            posts = [{"title": chair[0], "org": chair[1] or None, "former": False}]
     if not posts and text.endswith(
         tuple(words("person:words.appoint-verbs")), 0, start
     ):
@@ -770,6 +824,24 @@ def national_posts(doc: Document, start: int, end: int) -> list[dict[str, object
         for post in posts:
             post["former"] = True  # 原国务院总理温家宝
     return posts
+
+
+def _leader_chair(text: str, start: int, end: int) -> list[str] | None:
+    """The post of person:words.leader-chair the text calls the leader by, if any.
+
+    The rule's keys are the name and the title as written (胡锦涛主席): which body's
+    主席 is meant depends on the leader.
+    """
+    name = text[start:end]
+    table = word_values("person:words.leader-chair")
+    return next(
+        (
+            post
+            for called, post in table.items()
+            if called.startswith(name) and text.startswith(called, start)
+        ),
+        None,
+    )
 
 
 @cache
@@ -2121,6 +2193,95 @@ def _add_name_then_post(doc: Document, add: Callable[..., None]) -> None:
             "official",
             posts,
         )
+
+
+def _text_seat(text: str) -> str | None:
+    """The one deputy's seat (``person:words.deputy-posts``) ``text`` writes, or None
+    when it writes none or several (全国人大代表 and 党代表)."""
+    seats = word_values("person:words.deputy-posts")
+    found = {seats[m.group()][0] for m in _seat_pattern().finditer(text)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@cache
+def _seat_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _seat_words())))
+
+
+def _add_deputy_address(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """来自企业的李某代表, ……，李某代表说: a deputy addressed by name and 代表
+    (``person:pattern.deputy-address``); the post is the one seat the text writes
+    (全国人大代表), if it writes one."""
+    text = doc.clean
+    matches = list(finditer("person:pattern.deputy-address", text))
+    if not matches:
+        return
+    seat = _text_seat(text)
+    seats = word_values("person:words.deputy-posts")
+    for match in matches:
+        group = "name" if match.group("name") is not None else "lead"
+        start, end = match.span(group)
+        name = match.group(group)
+        if (
+            not _free(taken, start)
+            or not _weak_name_ok(name)
+            or not _address_aligned(text, start, end)
+        ):
+            continue
+        posts: list[dict[str, object]] = []
+        if seat is not None:
+            body = seats[seat][1] or None
+            at = doc.to_original(end, end + 2)[0]
+            posts.append({"title": seat, "org": body, "former": False, "at": at})
+        add(start, end, "person:deputy-address", "other", posts)
+
+
+def _address_aligned(text: str, start: int, end: int) -> bool:
+    """Whether jieba starts a word at the name and ends one at it or at the 代表 after
+    it (刘某|军代表: jieba's dictionary holds 军代表, a military envoy)."""
+    cuts = _cuts(text, start - 6, end + 8)
+    return start in cuts and (
+        end in cuts.values() or any(s < end and e == end + 2 for s, e in cuts.items())
+    )
+
+
+def _add_counted_copula(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """李某是某某督查组的一名成员, 王某，生前是某某大队的一名民警: a name opening a
+    clause, 是, and what the person is, counted (的一名, 的一位:
+    ``person:pattern.counted-copula``); a title written right after the count is a post
+    of the workplace before it (``person:pattern.workplace-of-post``), a past one after
+    生前 or 曾."""
+    text = doc.clean
+    for match in finditer("person:pattern.counted-copula", text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if (
+            not _free(taken, start)
+            or not _weak_name_ok(name)
+            or not _word_aligned(text, start, end, start_known=True)
+        ):
+            continue
+        posts: list[dict[str, object]] = []
+        title = next((t for t in _titles() if text.startswith(t, match.end())), None)
+        if title is not None and not _cjk(text, match.end() + len(title)):
+            workplace = pattern("person:pattern.workplace-of-post").match(
+                match.group("what")
+            )
+            at = doc.to_original(match.end(), match.end() + len(title))[0]
+            posts.append(
+                {
+                    "title": title,
+                    "org": workplace.group("org") if workplace else None,
+                    "former": bool(match.group("former")),
+                    "at": at,
+                }
+            )
+        kind = "official" if posts else "other"
+        add(start, end, "person:counted-copula", kind, posts)
 
 
 def _workplace_before_title(text: str, start: int) -> str | None:

@@ -386,7 +386,7 @@ def test_national_leaders_hold_national_posts() -> None:
         found.setdefault(m.name, [(p["title"], p["org"]) for p in m.attrs["posts"]])
     assert found["胡锦涛"] == [
         ("总书记", "中共中央"),
-        ("国家主席", None),
+        ("国家主席", "中华人民共和国"),  # round 18: the state, so the post is linked
         ("主席", "中央军委"),
     ]
     assert found["李希"] == [("政治局常委", "中共中央政治局"), ("总理", "国务院")]
@@ -398,6 +398,7 @@ def test_national_leaders_hold_national_posts() -> None:
         if r.predicate == "holds_post"
     }
     assert ("person:胡锦涛", "总书记", "organization:中共中央") in held
+    assert any(t == "国家主席" for s, t, _ in held if s == "person:胡锦涛")
     assert ("person:李希", "总理", "organization:国务院") in held
     assert ("person:杨晓渡", "书记", "organization:中央纪委") in held
     # a local post in the same list is still read like an official's
