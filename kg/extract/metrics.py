@@ -1517,16 +1517,40 @@ def _text_year(text: str) -> int | None:
     every figure of the text with no year of its own has it (metric:year.text-date),
     as have 今年 and 去年; else the year a series title opening the text ends with
     (【我们的2024】: metric:year.series-title); else the latest year an event is
-    named by (metric:year.event-name)."""
+    named by (metric:year.event-name). Between the first two: the year of a
+    five-year plan it says this year is (``_plan_year``), or a year it compares
+    with 去年 (metric:year.compared-last-year)."""
     found = pattern("metric:year.text-date").search(text)
     if found is not None:
-        return int(found.group(1) or found.group(2))
+        return int(next(group for group in found.groups() if group))
+    plan = _plan_year(text)
+    if plan is not None:  # 今年是“十四五”开局之年: the plan's first year
+        return plan
+    compared = pattern("metric:year.compared-last-year").search(text)
+    if compared is not None:  # 2019年…比去年增长: that year is 今年
+        return int(compared.group(1))
     series = pattern("metric:year.series-title").match(text)
     if series is not None:  # 【我们的2024】…: a series on that year
         return int(series.group(1))
     # 2023全球工业互联网大会: this year's events carry their year (metric:year.event-name)
     events = [int(m.group(1)) for m in pattern("metric:year.event-name").finditer(text)]
     return max(events) if events else None
+
+
+def _plan_year(text: str) -> int | None:
+    """The year an undated text says it is by its place in a five-year plan
+    (今年是“十四五”开局之年 → 2021: metric:year.plan-year, -start, -stage).
+
+    Examples:
+        >>> _plan_year("今年是“十二五”收官之年。")
+        2015
+    """
+    found = pattern("metric:year.plan-year").search(text)
+    if found is None:
+        return None
+    start = word_values("metric:year.plan-start").get(found.group(1))
+    stage = word_values("metric:year.plan-stage").get(found.group(2))
+    return None if start is None or stage is None else int(start) + int(stage)
 
 
 def _last_year(
