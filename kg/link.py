@@ -2502,6 +2502,8 @@ def _route_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str |
     start, end = ctx.doc.sentences[ctx.sentence_of(mention)]
     if pattern("link:pattern.metric-route").search(ctx.doc.clean, start, end) is None:
         return None
+    if pattern("link:pattern.metric-route-located").search(ctx.doc.clean, start, end):
+        return None  # 隧道在某县境内开工: the sentence says where the work lies
     return _lowest_holder(builder, ids)
 
 

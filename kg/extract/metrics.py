@@ -289,7 +289,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 两口子, 老两口, 零件: a word, not a count
         framed = _duration_framed(text, match, sets)  # 一年来, 经过八天
         one_hedged = _one_hedged(text, match, sets)  # 一年多, 一个多月, 一倍多
-        if not framed and not one_hedged and _determiner(match, units, sets):
+        if not framed and not one_hedged and _determiner(text, match, units, sets):
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # refused below whatever its value: not worth computing
@@ -317,7 +317,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 continue
         if framed or one_hedged:
             pass
-        elif number_text in sets["one"] and unit not in sets["one_counts"]:
+        elif (
+            number_text in sets["one"]
+            and unit not in sets["one_counts"]
+            and not _one_duration(text, match.start("number"), end, unit, sets)
+        ):
             if trace.active():
                 trace.rejected(doc, start, end, "metric", "metric:numerals.one")
             continue  # 一个时期, 一名干部, 一亩田平均增收: a determiner, not a count
@@ -813,6 +817,10 @@ def _sets() -> dict[str, frozenset[str]]:
         "area": word_set("metric:units.area"),
         "one": word_set("metric:numerals.one"),
         "one_counts": word_set("metric:units.one-counts"),
+        "one_durations": word_set("metric:units.one-durations"),
+        "not_before_one_duration": frozenset(
+            chars("metric:chars.not-before-one-duration")
+        ),
         "one_hedged": word_set("metric:units.one-hedged"),
         "code_before": frozenset(chars("metric:chars.code-before")),
         "after_code": word_set("metric:units.after-code"),
@@ -841,6 +849,7 @@ def _sets() -> dict[str, frozenset[str]]:
 
 
 def _determiner(
+    text: str,
     match: re.Match[str],
     units: dict[str, tuple[str, Decimal]],
     sets: dict[str, frozenset[str]],
@@ -851,7 +860,10 @@ def _determiner(
     if match.group("number") not in sets["one"]:
         return False
     unit = match.group("unit")
-    return ("%" if unit in sets["tenths"] else units[unit][0]) not in sets["one_counts"]
+    base = "%" if unit in sets["tenths"] else units[unit][0]
+    if _one_duration(text, match.start("number"), match.end(), base, sets):
+        return False  # 乘车一个小时: a duration
+    return base not in sets["one_counts"]
 
 
 def _one_hedged(
@@ -890,6 +902,21 @@ def _duration_framed(
         pattern("metric:pattern.duration-before").search(text, max(0, start - 3), start)
         is not None
         or pattern("metric:pattern.duration-after").match(text, end) is not None
+    )
+
+
+def _one_duration(
+    text: str, start: int, end: int, unit: str, sets: dict[str, frozenset[str]]
+) -> bool:
+    """Whether 一 with an hour or a minute is a duration (乘车一个小时, 只要一分钟:
+    metric:units.one-durations), not a point in time (一个小时后) nor every or the
+    last one (每一分钟, 最后一分钟: metric:chars.not-before-one-duration), nor the
+    time base of a rate (一小时几十公里: metric:pattern.rate-after-one-duration)."""
+    return (
+        unit in sets["one_durations"]
+        and text[end : end + 1] not in sets["not_after_one_hedged"]
+        and text[start - 1 : start] not in sets["not_before_one_duration"]
+        and pattern("metric:pattern.rate-after-one-duration").match(text, end) is None
     )
 
 
@@ -1075,11 +1102,14 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         duration
         and after
         and text.startswith(words("metric:subject.of-duration")[0], end)
-        and rules["duration-frame"].search(before_clause)
-    ):  # 经过1个多小时的抢险: what lasted is the noun after 的
+        and (
+            rules["duration-frame"].search(before_clause)
+            or unit in word_set("metric:subject.hours-of")
+        )
+    ):  # 经过1个多小时的抢险, 干上两个小时的农活: what lasted is the noun after 的
         word = _noun_after(follow, after.group(), False, rules, of)
-        if word:
-            return word
+        if word and word != words("metric:subject.duration")[0]:
+            return word  # not 停留了五分钟的时间: 时间 says nothing the clause does not
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
@@ -1517,16 +1547,40 @@ def _text_year(text: str) -> int | None:
     every figure of the text with no year of its own has it (metric:year.text-date),
     as have 今年 and 去年; else the year a series title opening the text ends with
     (【我们的2024】: metric:year.series-title); else the latest year an event is
-    named by (metric:year.event-name)."""
+    named by (metric:year.event-name). Between the first two: the year of a
+    five-year plan it says this year is (``_plan_year``), or a year it compares
+    with 去年 (metric:year.compared-last-year)."""
     found = pattern("metric:year.text-date").search(text)
     if found is not None:
-        return int(found.group(1) or found.group(2))
+        return int(next(group for group in found.groups() if group))
+    plan = _plan_year(text)
+    if plan is not None:  # 今年是“十四五”开局之年: the plan's first year
+        return plan
+    compared = pattern("metric:year.compared-last-year").search(text)
+    if compared is not None:  # 2019年…比去年增长: that year is 今年
+        return int(compared.group(1))
     series = pattern("metric:year.series-title").match(text)
     if series is not None:  # 【我们的2024】…: a series on that year
         return int(series.group(1))
     # 2023全球工业互联网大会: this year's events carry their year (metric:year.event-name)
     events = [int(m.group(1)) for m in pattern("metric:year.event-name").finditer(text)]
     return max(events) if events else None
+
+
+def _plan_year(text: str) -> int | None:
+    """The year an undated text says it is by its place in a five-year plan
+    (今年是“十四五”开局之年 → 2021: metric:year.plan-year, -start, -stage).
+
+    Examples:
+        >>> _plan_year("今年是“十二五”收官之年。")
+        2015
+    """
+    found = pattern("metric:year.plan-year").search(text)
+    if found is None:
+        return None
+    start = word_values("metric:year.plan-start").get(found.group(1))
+    stage = word_values("metric:year.plan-stage").get(found.group(2))
+    return None if start is None or stage is None else int(start) + int(stage)
 
 
 def _last_year(
