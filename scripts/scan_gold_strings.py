@@ -52,6 +52,18 @@ KEPT: dict[tuple[str, str], str] = {
     ("kg/rules/programme/lexicon-rejected.txt", "*"): "mined programme phrases (data)",
     ("kg/rules/programme/lexicon.tsv", "*"): "a national programme's name (data)",
     ("kg/rules/programme/README.md", "习近平"): "a national programme's name",
+    (
+        "kg/rules/person/posts.toml",
+        "习近平",
+    ): "leader-chair table: who chairs what (data)",
+    (
+        "kg/rules/person/posts.toml",
+        "王沪宁",
+    ): "leader-chair table: who chairs what (data)",
+    (
+        "kg/rules/person/posts.toml",
+        "俞正声",
+    ): "leader-chair table: who chairs what (data)",
     ("kg/rules/person/names.toml", "卓玛"): "Tibetan name parts list (data)",
     ("kg/rules/person/names.toml", "洛松"): "Tibetan name parts list (data)",
     (
