@@ -1058,6 +1058,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         items.append((pos, pos + len(part)))
         pos += len(part) + 1
     seps = _list_split().findall(body)
+    goes_on = rules.chars("programme:chars.list-goes-on")
+    if end < len(text) and text[end] in goes_on and set(seps) & set(goes_on):
+        return []  # 展馆、整治工程、企业: the scheme word ends one item of a longer list
     function = rules.chars("programme:words.function-chars")
     parts = [text[a:b] for a, b in items]
     if (
@@ -1407,6 +1410,9 @@ def _counted_scheme(
     scheme = name[2:]
     if not bare or scheme not in rules.word_set("programme:words.scheme-strong"):
         return []
+    letters = rules.pattern("programme:pattern.formula-letters")
+    if all(letters.fullmatch(p) for p in parts):
+        return []  # 蓝天、碧水、净土三大保卫战: one formula's letters, one listing
     # the count vouches for the list: only 的 (a modifier's) rules an item out, not
     # every function character (未来产业培育)
     link = rules.chars("programme:chars.parts-link")

@@ -1,0 +1,44 @@
+"""Round 18, issue 19: programme precision on fresh text (made-up snippets).
+
+Kinds fixed: the short heads of a counted formula read as separate campaigns,
+a scheme word that ends one item of a longer 、 list shared out over the items
+before it, and a broadcaster naming itself (本台) kept in a campaign's name.
+"""
+
+from __future__ import annotations
+
+from kg.extract.programmes import extract_programmes
+from tests.conftest import make_doc
+
+
+def programmes(text: str) -> dict[str, list[str]]:
+    """Programme name → its components."""
+    return {
+        m.name: list(m.attrs.get("components") or [])
+        for m in extract_programmes(make_doc(text))
+    }
+
+
+def test_counted_formula_of_short_heads_is_one_listing() -> None:
+    found = programmes("全县打好山绿、水清、田肥三大攻坚战，成效明显。")
+    assert found == {"三大攻坚战": ["山绿", "水清", "田肥"]}
+
+
+def test_counted_list_of_long_heads_still_names_one_scheme_each() -> None:
+    found = programmes("推进茶叶品牌提升、林下经济培育和乡村旅游拓展三大工程。")
+    assert set(found) == {"茶叶品牌提升工程", "林下经济培育工程", "乡村旅游拓展工程"}
+
+
+def test_scheme_word_inside_a_longer_list_is_not_shared() -> None:
+    found = programmes("他们先后走访历史展馆、河道整治工程、企业、社区等进行调研。")
+    assert "历史展馆工程" not in found and "走访历史展馆工程" not in found
+
+
+def test_pair_joined_by_he_inside_a_list_item_still_shares() -> None:
+    found = programmes("为发展职业教育、实施科教兴国和林业强省战略、推进融合作出贡献。")
+    assert {"科教兴国战略", "林业强省战略"} <= set(found)
+
+
+def test_broadcaster_is_no_part_of_a_campaign_name() -> None:
+    found = programmes("今年秋天，本台乡村行记者行动进入第三年。")
+    assert "乡村行记者行动" in found and "本台乡村行记者行动" not in found
