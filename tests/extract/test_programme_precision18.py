@@ -42,3 +42,13 @@ def test_pair_joined_by_he_inside_a_list_item_still_shares() -> None:
 def test_broadcaster_is_no_part_of_a_campaign_name() -> None:
     found = programmes("今年秋天，本台乡村行记者行动进入第三年。")
     assert "乡村行记者行动" in found and "本台乡村行记者行动" not in found
+
+
+def test_one_campaign_written_two_ways_is_one_programme() -> None:
+    found = programmes("县里打赢扶贫攻坚战，全面打好精准脱贫攻坚战。")
+    assert set(found) == {"脱贫攻坚"}
+
+
+def test_written_out_name_of_a_known_strategy_is_not_cut() -> None:
+    found = programmes("全省深入实施自由贸易试验区提升战略，扩大开放。")
+    assert set(found) == {"自贸试验区提升战略"}
