@@ -413,6 +413,7 @@ def _scope(
     lead: str = "",
     opening: str = "",
     reach: str = "",
+    parts_scope: str = "",
 ) -> tuple[str, str | None]:
     given = {
         "name": name,
@@ -420,6 +421,7 @@ def _scope(
         "lead": lead,
         "opening": opening,
         "reach": reach,
+        "parts_scope": parts_scope,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
         "stem_tail": _national_stem_tail(name) if entry is None else "",
     }
@@ -1384,8 +1386,31 @@ def _listings(text: str) -> list[Candidate]:
             # “学、练、比、用”四大工程: the quoted formula is the listing's own name
             cand.name, cand.start = formula + name, at
             cand.aliases.append(formula)
+        else:
+            cand.components = _named_parts(parts, name[2:])
         out.append(cand)
     return out
+
+
+def _named_parts(parts: list[str], scheme: str) -> list[str]:
+    """The parts of a counted listing as the schemes they name when the lexicon knows
+    every part with the scheme word as a programme (蓝天、碧水、净土三大保卫战 →
+    蓝天保卫战 …), else the parts as written (programme:scope.listing-parts)."""
+    entries = lexicon()
+    named = [entries.get(p + scheme) for p in parts]
+    if all(e is not None and e.cls == "programme" for e in named):
+        return [e.name for e in named if e is not None]
+    return parts
+
+
+def _parts_scope(components: list[str]) -> str:
+    """The lexicon scope every component of a listing shares, or ""."""
+    entries = lexicon()
+    scopes = {
+        e.scope if e is not None and e.cls == "programme" else ""
+        for e in map(entries.get, components)
+    }
+    return scopes.pop() if len(scopes) == 1 else ""
 
 
 def _quoted_formula(text: str, at: int, start: int, parts: list[str]) -> str:
@@ -1508,6 +1533,7 @@ def extract_programmes(
                 _lead(text, cand.start),
                 _opening(text, cand.start, spans),
                 _reach(text, cand.end),
+                _parts_scope(cand.components) if cand.source == "listing" else "",
             )
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:

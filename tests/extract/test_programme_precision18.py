@@ -24,6 +24,21 @@ def test_counted_formula_of_short_heads_is_one_listing() -> None:
     assert found == {"三大攻坚战": ["山绿", "水清", "田肥"]}
 
 
+def test_listing_of_known_campaigns_names_them_and_takes_their_scope() -> None:
+    (m,) = extract_programmes(
+        make_doc("某县打响蓝天、碧水、净土三大保卫战，成效明显。")
+    )
+    assert m.attrs["components"] == ["蓝天保卫战", "碧水保卫战", "净土保卫战"]
+    assert m.attrs["scope"] == "national"
+
+
+def test_a_count_closing_a_works_item_counts_facilities() -> None:
+    found = programmes("计划用3年时间，新建谷坊310座、挡沙工程1200座，实施综合治理。")
+    assert "挡沙工程" not in found
+    found = programmes("经过两年施工，东坡挡沙工程12座隧洞全线贯通。")
+    assert "东坡挡沙工程" in found
+
+
 def test_counted_list_of_long_heads_still_names_one_scheme_each() -> None:
     found = programmes("推进茶叶品牌提升、林下经济培育和乡村旅游拓展三大工程。")
     assert set(found) == {"茶叶品牌提升工程", "林下经济培育工程", "乡村旅游拓展工程"}
