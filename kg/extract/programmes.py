@@ -1558,6 +1558,7 @@ def extract_programmes(
         if cand.cls == "programme" and not cand.components:
             cand.components = _parenthesised_parts(text, cand.end + 1)
     kept = [c for c in kept if c.source == "quoted" or c.cls == "programme"]
+    _short_forms(kept)
     _one_sense(text, kept)
     _attach_spelled_out_parts(text, kept)
     _attach_quoted_components(doc, kept)
@@ -1604,6 +1605,34 @@ def extract_programmes(
         for c in sorted(kept, key=lambda c: (c.start, c.end))
         if c.cls == "programme"
     ]
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """``short`` is ``full`` written without the words that only finish or date it:
+    its scheme tail (数字乡村 of 数字乡村建设: programme:words.short-form-tails) or a
+    year or size before it (2025某河灯光秀, 正负500千伏某某输电通道:
+    programme:pattern.short-form-lead)."""
+    if len(short) < 4 or (not full.startswith(short) and not full.endswith(short)):
+        return False
+    if full.startswith(short):
+        return full[len(short) :] in rules.word_set("programme:words.short-form-tails")
+    lead = full[: len(full) - len(short)]
+    return bool(rules.pattern("programme:pattern.short-form-lead").fullmatch(lead))
+
+
+def _short_forms(kept: list[Candidate]) -> None:
+    """One programme a document writes in full and short (数字乡村建设 … 数字乡村):
+    the short mentions take the full name, the short one an alias."""
+    names = {c.name for c in kept if c.cls == "programme"}
+    for cand in kept:
+        if cand.cls != "programme":
+            continue
+        full = sorted(
+            n for n in names if n != cand.name and _short_form_of(cand.name, n)
+        )
+        if len(full) == 1:  # two fuller names: which one is meant is unknown
+            cand.aliases.append(cand.name)
+            cand.name = full[0]
 
 
 def _zone_building(text: str, cand: Candidate) -> None:

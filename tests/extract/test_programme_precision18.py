@@ -67,3 +67,26 @@ def test_one_campaign_written_two_ways_is_one_programme() -> None:
 def test_written_out_name_of_a_known_strategy_is_not_cut() -> None:
     found = programmes("全省深入实施自由贸易试验区提升战略，扩大开放。")
     assert set(found) == {"自贸试验区提升战略"}
+
+
+def test_short_form_in_a_document_that_writes_the_full_name_is_an_alias() -> None:
+    ms = extract_programmes(make_doc("某港推进单一窗口建设。单一窗口让企业少跑腿。"))
+    assert {m.name for m in ms} == {"单一窗口建设"}
+
+
+def test_year_before_a_name_only_dates_it() -> None:
+    text = "某区举行“青溪灯光秀启幕”活动\n\n“2025青溪灯光秀启幕”昨晚在某区举行。"
+    assert {m.name for m in extract_programmes(make_doc(text))} == {
+        "2025青溪灯光秀启幕"
+    }
+
+
+def test_a_longer_name_that_is_another_programme_is_not_a_full_form() -> None:
+    # 改革 is no tail a document leaves off: two programmes
+    ms = extract_programmes(make_doc("某港推进单一窗口改革。单一窗口让企业少跑腿。"))
+    assert {m.name for m in ms} == {"单一窗口改革", "单一窗口"}
+
+
+def test_one_reform_written_with_and_without_its_domain_word() -> None:
+    found = programmes("深化教育领域综合改革，推进教育综合改革。")
+    assert set(found) == {"教育综合改革"}
