@@ -90,3 +90,8 @@ def test_a_longer_name_that_is_another_programme_is_not_a_full_form() -> None:
 def test_one_reform_written_with_and_without_its_domain_word() -> None:
     found = programmes("深化教育领域综合改革，推进教育综合改革。")
     assert set(found) == {"教育综合改革"}
+
+
+def test_a_region_glued_before_a_known_campaign_is_no_part_of_its_name() -> None:
+    found = programmes("鼓励企业参与东部协作地区乡村振兴战略。")
+    assert set(found) == {"乡村振兴战略"}
