@@ -413,6 +413,7 @@ def _scope(
     lead: str = "",
     opening: str = "",
     reach: str = "",
+    parts_scope: str = "",
 ) -> tuple[str, str | None]:
     given = {
         "name": name,
@@ -420,6 +421,7 @@ def _scope(
         "lead": lead,
         "opening": opening,
         "reach": reach,
+        "parts_scope": parts_scope,
         "lexicon_scope": entry.scope if entry and entry.cls == "programme" else "",
         "stem_tail": _national_stem_tail(name) if entry is None else "",
     }
@@ -1058,6 +1060,9 @@ def _distributed(text: str, word: int, end: int) -> list[Candidate]:
         items.append((pos, pos + len(part)))
         pos += len(part) + 1
     seps = _list_split().findall(body)
+    goes_on = rules.chars("programme:chars.list-goes-on")
+    if end < len(text) and text[end] in goes_on and set(seps) & set(goes_on):
+        return []  # 展馆、整治工程、企业: the scheme word ends one item of a longer list
     function = rules.chars("programme:words.function-chars")
     parts = [text[a:b] for a, b in items]
     if (
@@ -1381,8 +1386,31 @@ def _listings(text: str) -> list[Candidate]:
             # “学、练、比、用”四大工程: the quoted formula is the listing's own name
             cand.name, cand.start = formula + name, at
             cand.aliases.append(formula)
+        else:
+            cand.components = _named_parts(parts, name[2:])
         out.append(cand)
     return out
+
+
+def _named_parts(parts: list[str], scheme: str) -> list[str]:
+    """The parts of a counted listing as the schemes they name when the lexicon knows
+    every part with the scheme word as a programme (蓝天、碧水、净土三大保卫战 →
+    蓝天保卫战 …), else the parts as written (programme:scope.listing-parts)."""
+    entries = lexicon()
+    named = [entries.get(p + scheme) for p in parts]
+    if all(e is not None and e.cls == "programme" for e in named):
+        return [e.name for e in named if e is not None]
+    return parts
+
+
+def _parts_scope(components: list[str]) -> str:
+    """The lexicon scope every component of a listing shares, or ""."""
+    entries = lexicon()
+    scopes = {
+        e.scope if e is not None and e.cls == "programme" else ""
+        for e in map(entries.get, components)
+    }
+    return scopes.pop() if len(scopes) == 1 else ""
 
 
 def _quoted_formula(text: str, at: int, start: int, parts: list[str]) -> str:
@@ -1407,6 +1435,9 @@ def _counted_scheme(
     scheme = name[2:]
     if not bare or scheme not in rules.word_set("programme:words.scheme-strong"):
         return []
+    letters = rules.pattern("programme:pattern.formula-letters")
+    if all(letters.fullmatch(p) for p in parts):
+        return []  # 蓝天、碧水、净土三大保卫战: one formula's letters, one listing
     # the count vouches for the list: only 的 (a modifier's) rules an item out, not
     # every function character (未来产业培育)
     link = rules.chars("programme:chars.parts-link")
@@ -1502,6 +1533,7 @@ def extract_programmes(
                 _lead(text, cand.start),
                 _opening(text, cand.start, spans),
                 _reach(text, cand.end),
+                _parts_scope(cand.components) if cand.source == "listing" else "",
             )
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:
@@ -1526,6 +1558,7 @@ def extract_programmes(
         if cand.cls == "programme" and not cand.components:
             cand.components = _parenthesised_parts(text, cand.end + 1)
     kept = [c for c in kept if c.source == "quoted" or c.cls == "programme"]
+    _short_forms(kept)
     _one_sense(text, kept)
     _attach_spelled_out_parts(text, kept)
     _attach_quoted_components(doc, kept)
@@ -1572,6 +1605,34 @@ def extract_programmes(
         for c in sorted(kept, key=lambda c: (c.start, c.end))
         if c.cls == "programme"
     ]
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """``short`` is ``full`` written without the words that only finish or date it:
+    its scheme tail (数字乡村 of 数字乡村建设: programme:words.short-form-tails) or a
+    year or size before it (2025某河灯光秀, 正负500千伏某某输电通道:
+    programme:pattern.short-form-lead)."""
+    if len(short) < 4 or (not full.startswith(short) and not full.endswith(short)):
+        return False
+    if full.startswith(short):
+        return full[len(short) :] in rules.word_set("programme:words.short-form-tails")
+    lead = full[: len(full) - len(short)]
+    return bool(rules.pattern("programme:pattern.short-form-lead").fullmatch(lead))
+
+
+def _short_forms(kept: list[Candidate]) -> None:
+    """One programme a document writes in full and short (数字乡村建设 … 数字乡村):
+    the short mentions take the full name, the short one an alias."""
+    names = {c.name for c in kept if c.cls == "programme"}
+    for cand in kept:
+        if cand.cls != "programme":
+            continue
+        full = sorted(
+            n for n in names if n != cand.name and _short_form_of(cand.name, n)
+        )
+        if len(full) == 1:  # two fuller names: which one is meant is unknown
+            cand.aliases.append(cand.name)
+            cand.name = full[0]
 
 
 def _zone_building(text: str, cand: Candidate) -> None:
