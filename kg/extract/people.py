@@ -1440,6 +1440,10 @@ def _word_aligned(
 
     游客慕名而来 has no name 慕名而: the span ends inside the word 慕名而来.
     """
+    sets = _chars()
+    after = text[end : end + 1]
+    if start_known and (after in sets["not_third"] or after in sets["after_name"]):
+        return True  # whatever jieba cuts, ends_ok below holds: no segmentation (speed)
     window_start = max(0, start - 6)
     cuts, pos = set(), window_start
     for word in segment(text[window_start : end + 6]):  # jieba.lcut
@@ -1447,8 +1451,6 @@ def _word_aligned(
         pos += len(word)
     cuts.add(pos)
     # 谭建周家: jieba cuts 谭建|周家, but a name is often followed by 家 or a particle.
-    sets = _chars()
-    after = text[end : end + 1]
     ends_ok = end in cuts or after in sets["not_third"] or after in sets["after_name"]
     ends_ok = ends_ok or (start in cuts and _glued_verb(text, start, end, cuts))
     return (start_known or start in cuts) and ends_ok
@@ -1778,7 +1780,12 @@ def _add_role_then_name(
         ):
             continue  # 妇女|儿童: two words, the role word (女儿) astride them
         foreign = _foreign_run(text, start)
-        name = _trim_name(match.group("name"), text, start)
+        name = match.group("name")
+        # _trim_name gives the name or its first two characters: when neither passes
+        # _weak_name_ok, or a foreign name is taken, nothing below depends on which
+        # (speed: 1,700 of 2,900 segmentations on 3,000 bulk items)
+        if foreign is None and (_weak_name_ok(name) or _weak_name_ok(name[:2])):
+            name = _trim_name(name, text, start)
         if foreign is None and not _weak_name_ok(name):
             foreign = _foreign_run(text, start, 3)  # 客商瑟达尔: no Han surname
         if foreign is not None:  # 维吾尔族老人麦提尼昂孜: not 麦提尼
@@ -1836,6 +1843,16 @@ def _add_after_de(text: str, add: Callable[..., None], taken: AbstractSet[int]) 
     for particle in _describing_particle().finditer(text):
         start = particle.end()
         if text[start : start + 1] not in surnames or not _free(taken, start):
+            continue
+        # The tests of the name alone first (speed: most 的 + surname fail them): a
+        # name found is jieba's first word of three characters, so these three.
+        name = text[start : start + 3]
+        if (
+            len(name) < 3
+            or name in jieba_words()
+            or name[-1] in ends
+            or not _weak_name_ok(name)
+        ):
             continue
         window = tag(text[start : start + 8])
         if len(window) < 2:
