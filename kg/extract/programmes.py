@@ -2058,14 +2058,14 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
         )
         parts: list[str] = []
         listed = _counted_schemes().match(short)  # 五大专项行动
-        if "、" in short and _paired(short.rstrip("".join(_scheme_suffixes()))):
+        # the scheme word that ends the name, not a set of its characters (rstrip
+        # would eat 领 of 认领 once 引领区 is a scheme word)
+        suffix = next((w for w in _scheme_suffixes() if short.endswith(w)), "")
+        if "、" in short and _paired(short.removesuffix(suffix)):
             # 马上办、网上办、就近办、一次办: a name that lists its parts
             cand.components = short.split("、")
             cand.components[-1] = (
-                cand.components[-1].removesuffix(
-                    next((w for w in _scheme_suffixes() if short.endswith(w)), "")
-                )
-                or cand.components[-1]
+                cand.components[-1].removesuffix(suffix) or cand.components[-1]
             )
             continue
         asked = {
