@@ -65,3 +65,15 @@ def test_a_circle_of_hours_or_a_technical_system_is_none() -> None:
     assert not _names("两地形成“1小时生活圈”。")
     assert not _names("两市形成“半小时经济圈”。")
     assert not _names("飞机装有“自动防失速系统”。")
+
+
+def test_a_festival_opened_by_its_edition_is_a_programme() -> None:
+    assert "青州梨花节" in _names("首届青州梨花节今天开幕，市民可参与采摘。")
+    assert "长江非遗周" in _names("第三届长江非遗周在某市举行。")
+    # the event after 暨 is the one the edition opens
+    assert "滨江机器人节" in _names("第二届滨江机器人峰会暨首届滨江机器人节今天开幕。")
+
+
+def test_an_edition_before_a_clause_or_an_event_abroad_makes_none() -> None:
+    assert not _names("第三届长江梨花节恰逢国庆佳节，")
+    assert not _names("北美首届湖上龙舟节在加拿大举行。")

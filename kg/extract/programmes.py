@@ -74,6 +74,7 @@ _PRIORITY = {
     "plus": 3,
     "creation": 4,
     "designated-year": 4,
+    "edition-event": 4,
     "brand": 5,
     "distributed": 6,
     "scheme": 7,
@@ -1299,6 +1300,38 @@ def _designated_years(text: str) -> list[Candidate]:
     return out
 
 
+def _edition_events(text: str) -> list[Candidate]:
+    """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
+    one held abroad (a foreign state named in its sentence within a few characters:
+    某国首届龙舟节在某国举行), which is no programme of a Chinese government."""
+    # the one-character short forms (美, 日, 法) are parts of many Chinese names
+    states = [
+        w for w in rules.longest_first("person:words.foreign-states") if len(w) > 1
+    ]
+    out = []
+    for m in rules.finditer("programme:pattern.edition-event", text):
+        start, end = m.span("name")
+        low = max(0, text.rfind("。", 0, m.start()) + 1, m.start() - _ABROAD_SPAN)
+        stop = text.find("。", end)
+        high = min(len(text) if stop < 0 else stop, end + _ABROAD_SPAN)
+        if any(w in text[low:high] for w in states):
+            continue
+        out.append(
+            Candidate(
+                start,
+                end,
+                m.group("name"),
+                "edition-event",
+                **_around(text, start, end),
+            )
+        )
+    return out
+
+
+# how far before the edition and after the name a foreign state makes an event abroad
+_ABROAD_SPAN = 12
+
+
 # --------------------------------------------------------------------------- listings
 
 
@@ -1465,6 +1498,7 @@ def extract_programmes(
     found += _plus(text)
     found += _creations(text)
     found += _designated_years(text)
+    found += _edition_events(text)
     spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
