@@ -74,6 +74,7 @@ _PRIORITY = {
     "plus": 3,
     "creation": 4,
     "designated-year": 4,
+    "edition-event": 4,
     "brand": 5,
     "distributed": 6,
     "scheme": 7,
@@ -1304,6 +1305,38 @@ def _designated_years(text: str) -> list[Candidate]:
     return out
 
 
+def _edition_events(text: str) -> list[Candidate]:
+    """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
+    one held abroad (a foreign state named in its sentence within a few characters:
+    某国首届龙舟节在某国举行), which is no programme of a Chinese government."""
+    # the one-character short forms (美, 日, 法) are parts of many Chinese names
+    states = [
+        w for w in rules.longest_first("person:words.foreign-states") if len(w) > 1
+    ]
+    out = []
+    for m in rules.finditer("programme:pattern.edition-event", text):
+        start, end = m.span("name")
+        low = max(0, text.rfind("。", 0, m.start()) + 1, m.start() - _ABROAD_SPAN)
+        stop = text.find("。", end)
+        high = min(len(text) if stop < 0 else stop, end + _ABROAD_SPAN)
+        if any(w in text[low:high] for w in states):
+            continue
+        out.append(
+            Candidate(
+                start,
+                end,
+                m.group("name"),
+                "edition-event",
+                **_around(text, start, end),
+            )
+        )
+    return out
+
+
+# how far before the edition and after the name a foreign state makes an event abroad
+_ABROAD_SPAN = 12
+
+
 # --------------------------------------------------------------------------- listings
 
 
@@ -1496,6 +1529,7 @@ def extract_programmes(
     found += _plus(text)
     found += _creations(text)
     found += _designated_years(text)
+    found += _edition_events(text)
     spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
@@ -2119,14 +2153,14 @@ def _attach_quoted_components(doc: Document, found: list[Candidate]) -> None:
         )
         parts: list[str] = []
         listed = _counted_schemes().match(short)  # 五大专项行动
-        if "、" in short and _paired(short.rstrip("".join(_scheme_suffixes()))):
+        # the scheme word that ends the name, not a set of its characters (rstrip
+        # would eat 领 of 认领 once 引领区 is a scheme word)
+        suffix = next((w for w in _scheme_suffixes() if short.endswith(w)), "")
+        if "、" in short and _paired(short.removesuffix(suffix)):
             # 马上办、网上办、就近办、一次办: a name that lists its parts
             cand.components = short.split("、")
             cand.components[-1] = (
-                cand.components[-1].removesuffix(
-                    next((w for w in _scheme_suffixes() if short.endswith(w)), "")
-                )
-                or cand.components[-1]
+                cand.components[-1].removesuffix(suffix) or cand.components[-1]
             )
             continue
         asked = {
