@@ -52,6 +52,7 @@ CORPORA = {
     "blind15": ("tests/gold/blind/batch15", "blind:15"),
     "blind16": ("tests/gold/blind/batch16", "blind:16"),
     "blind17": ("tests/gold/blind/batch17", "blind:17"),
+    "blind18": ("tests/gold/blind/batch18", "blind:18"),
 }
 
 
