@@ -22,7 +22,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 15: ``BULK_PER_BATCH[15]`` further bulk news items, none of batches 1 to 14;
 - batch 16: ``BULK_PER_BATCH[16]`` further bulk news items, none of batches 1 to 15;
 - batch 17: ``BULK_PER_BATCH[17]`` further bulk news items, none of batches 1 to 16;
-- batch 18: ``BULK_PER_BATCH[18]`` further bulk news items, none of batches 1 to 17.
+- batch 18: ``BULK_PER_BATCH[18]`` further bulk news items, none of batches 1 to 17;
+- batch 19: ``BULK_PER_BATCH[19]`` further bulk news items, none of batches 1 to 18.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -71,6 +72,7 @@ SEEDS = {
     16: 20261221,
     17: 20261222,
     18: 20261223,
+    19: 20261224,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -91,6 +93,7 @@ BULK_PER_BATCH = {
     16: 16,
     17: 16,
     18: 16,
+    19: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
