@@ -426,11 +426,24 @@ def extract_metrics(doc: Document) -> list[Mention]:
             unit in _tags()["durations"]
             and (subject is None or _ends_in_verb(subject, _subject_rules()[0]))
         )
+        since = (  # 新区设立三年来: the time since the start of what it names
+            in_words
+            and subject is not None
+            and pattern("metric:subject.since-start").search(
+                text, max(0, low_start - 4), low_start
+            )
+            is not None
+            and pattern("metric:subject.since-start").fullmatch(subject) is None
+        )  # not 设立 alone (the place before it is the metric's place, not a subject)
         # what a framed span of time is the length of: 经过十天的吊装施工, 展销会为期三天
         lasting = _lasting(text, low_start, end, subject) if framed else None
         if lasting:
             subject = lasting
-        elif (framed and (in_words or subject is None)) or bare_time or rough:
+        elif (
+            (framed and ((in_words and not since) or subject is None))
+            or bare_time
+            or rough
+        ):
             # 一年来, 经过八天: a time (建交25年来 keeps its verb)
             subject = words("metric:subject.duration")[0]
         age = _ages().get(unit)
