@@ -1596,9 +1596,16 @@ def _zones_and_landmarks(
         if h.chosen and not _short(h) and h.end > full_at.get(h.start, h).end - 1:
             full_at[h.start] = h
     spans = {(h.start, h.end) for h in hits if h.rule == "place:listed-short"}
+    # where a division written in full ends: the first character it opens at
+    full_ending: dict[int, int] = {}
+    for h in hits:
+        if h.chosen and not _short(h) and h.end - h.start >= 3:
+            full_ending[h.end] = min(h.start, full_ending.get(h.end, h.start))
     for name_start, end, kind, parent, scope in _merge_chained_zones(found):
         if taken.straddles(name_start) or taken.straddles(end):
             continue  # it overlaps a place without holding it whole
+        if full_ending.get(end, name_start) > name_start:
+            continue  # 上海|浦东新区: the division under a place's name (place:zone-ends-with-division)
         if (name_start, end) in spans:
             continue  # 黄鹤楼街: the subdistrict, not a street
         attrs: dict[str, object] = {

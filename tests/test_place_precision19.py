@@ -1,0 +1,26 @@
+"""Place precision, round 19 (issue 20): a zone word closing a division written in
+full after its province's short name (天津|滨海新区) is that division, not a zone
+(place:zone-ends-with-division); a county's short form opening a common word the
+sentence cuts (大通|道, 安居|乐业) is that word (place:guard.short-form-opens-common-word).
+Snippets made up for the test."""
+
+from kg.extract.places import extract_places
+from kg.ingest import parse_document
+
+
+def _places(text: str) -> list[tuple[str, str]]:
+    return [
+        (m.name, str(m.attrs["level"]))
+        for m in extract_places(parse_document(text, "t.txt"))
+    ]
+
+
+def test_division_after_province_name_is_no_zone() -> None:
+    found = _places("上海浦东新区今年新增外资企业两百家。")
+    assert ("浦东新区", "district") in found
+    assert all(name != "上海浦东新区" for name, _ in found)
+    assert ("天津滨海新区", "zone") not in _places("代表们在天津滨海新区参观了港口。")
+
+
+def test_zone_of_its_own_keeps_its_name() -> None:
+    assert ("重庆两江新区", "zone") in _places("重庆两江新区今年引进项目三十个。")
