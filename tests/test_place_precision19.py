@@ -24,3 +24,17 @@ def test_division_after_province_name_is_no_zone() -> None:
 
 def test_zone_of_its_own_keeps_its_name() -> None:
     assert ("重庆两江新区", "zone") in _places("重庆两江新区今年引进项目三十个。")
+
+
+def test_short_form_opening_common_word_is_the_word() -> None:
+    names = [n for n, _ in _places("青海西宁市大通县，新建的大通道连起了南北。")]
+    assert "大通" not in names
+    names = [n for n, _ in _places("四川遂宁市安居区，乡亲们安居乐业。")]
+    assert "安居" not in names
+    names = [n for n, _ in _places("云南昆明市富民县，各项富民政策落地。")]
+    assert "富民" not in names
+
+
+def test_short_form_as_a_name_stays() -> None:
+    assert "安居" in [n for n, _ in _places("四川遂宁市安居区。安居的柑橘丰收了。")]
+    assert "丰台" in [n for n, _ in _places("北京丰台区举办活动。北京丰台站正式启用。")]
