@@ -38,3 +38,9 @@ def test_short_form_opening_common_word_is_the_word() -> None:
 def test_short_form_as_a_name_stays() -> None:
     assert "安居" in [n for n, _ in _places("四川遂宁市安居区。安居的柑橘丰收了。")]
     assert "丰台" in [n for n, _ in _places("北京丰台区举办活动。北京丰台站正式启用。")]
+
+
+def test_mountain_area_after_region_is_no_district() -> None:
+    names = [n for n, _ in _places("帮助皖南山区和鄂西山区的茶农增收。")]
+    assert "南山区" not in names and "西山区" not in names
+    assert ("南山区", "district") in _places("广东省深圳市南山区召开会议。")
