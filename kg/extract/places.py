@@ -158,6 +158,22 @@ def _cut_into_pos(hit: _GazetteerHit) -> str:
     return ""
 
 
+def _opened_word(hit: _GazetteerHit) -> tuple[str, str]:
+    """The word jieba cuts in the sentence that opens at the name's first character
+    and runs past its end (大通|道 over 大通, 安居|乐业 over 安居), as its tag and the
+    characters after the name; ("", "") when the name ends on a word boundary."""
+    text, start, end = hit[0], hit[1], hit[2]
+    pos = max(0, start - 4)
+    for word, flag in _tag(text[pos : end + 6]):
+        after = pos + len(word)
+        if pos == start and after > end:
+            return flag, text[end:after]
+        if after > start:
+            break
+        pos = after
+    return "", ""
+
+
 def _top_level(key: str) -> str:
     """The highest level among the divisions a name can be (长沙: prefecture)."""
     gazetteer = load_gazetteer()
@@ -257,6 +273,8 @@ _GAZETTEER_INPUTS: dict[str, Callable[[_GazetteerHit], object]] = {
     "lone_end_pos": _lone_end_pos,
     "listed_level": _listed_level,
     "top_level": lambda h: _top_level(h[3]),
+    "opened_word_pos": lambda h: _opened_word(h)[0],
+    "opened_word_rest": lambda h: _opened_word(h)[1],
     "around_pos": lambda h: word_tags().get(h[0][h[1] - 1 : h[1] + 1], ""),
     "outward_pos": lambda h: word_tags().get(h[0][h[2] - 1 : h[2] + 1], ""),
 }
@@ -271,6 +289,8 @@ _GAZETTEER_COSTLY = (
     "place_out_of_end",
     "lone_end_pos",
     "listed_level",
+    "opened_word_pos",
+    "opened_word_rest",
 )
 
 
@@ -1596,9 +1616,16 @@ def _zones_and_landmarks(
         if h.chosen and not _short(h) and h.end > full_at.get(h.start, h).end - 1:
             full_at[h.start] = h
     spans = {(h.start, h.end) for h in hits if h.rule == "place:listed-short"}
+    # where a division written in full ends: the first character it opens at
+    full_ending: dict[int, int] = {}
+    for h in hits:
+        if h.chosen and not _short(h) and h.end - h.start >= 3:
+            full_ending[h.end] = min(h.start, full_ending.get(h.end, h.start))
     for name_start, end, kind, parent, scope in _merge_chained_zones(found):
         if taken.straddles(name_start) or taken.straddles(end):
             continue  # it overlaps a place without holding it whole
+        if full_ending.get(end, name_start) > name_start:
+            continue  # 上海|浦东新区: the division under a place's name (place:zone-ends-with-division)
         if (name_start, end) in spans:
             continue  # 黄鹤楼街: the subdistrict, not a street
         attrs: dict[str, object] = {
