@@ -383,6 +383,7 @@ def extract_people(doc: Document) -> list[Mention]:
             and not (
                 _weak_name_ok(name)
                 and name[-2:] not in common_words()  # 论坛成员方|国旗
+                and not _role_word_not_name(name, text, end)  # 队员齐声: a word
                 and _word_aligned(text, match.start("name"), end, start_known=True)
             )
         ):
@@ -416,6 +417,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_dotted_names(text, add, taken)
     _add_tibetan_names(text, add, spans, tibetan)
     _add_list_items(text, spans, add, taken)
+    _add_historical_figures(doc, add, taken)
     _add_pronoun_posts(doc, out)
     return sorted(out, key=lambda m: (m.start, m.end))
 
@@ -1472,6 +1474,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     """Every pattern of kg/rules/person/*.toml the rules below use, compiled once."""
     return {
         "leader": re.compile(alternation("person:national-leaders")),
+        "figure": re.compile(alternation("person:historical-figures")),
         "title_name": pattern("person:pattern.title-name"),
         "signature": pattern("person:pattern.signature"),
         "caption": pattern("person:pattern.caption"),
@@ -2012,6 +2015,49 @@ def _add_historical(
             for name in names:
                 add(pos, pos + len(name), "person:historical", "historical", [])
                 pos += len(name) + 1
+
+
+def _add_historical_figures(
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
+) -> None:
+    """早年投身孙中山的革命事业: a figure of modern history named bare, from the
+    gazetteer; last of the rules, so that a name another rule read (with its post)
+    stays theirs. A verb of office right after the name, perhaps after the years
+    (某某1950年至1955年任某厂厂长), gives the figure's past posts."""
+    text = doc.clean
+    for match in _patterns()["figure"].finditer(text):
+        if not _free(taken, match.start()) or _in_fixed_expression(text, match.start()):
+            continue
+        if _in_work_title(text, match.start()):
+            continue  # 电视剧《某某某》: a work named after the figure, not the figure
+        if text.startswith(tuple(words("person:words.figure-not-before")), match.end()):
+            continue  # 某某某墓: the grave, a landmark (person:history-cues leaves it out)
+        if not _word_aligned(text, match.start(), match.end()):
+            continue
+        posts: list[dict[str, object]] = []
+        office = pattern("person:pattern.figure-post").match(text, match.end())
+        if office and office.group("verb") not in word_set(
+            "person:verbs.sentence-start"
+        ):
+            posts = [
+                {"title": title, "org": None, "former": True, "at": at}
+                for at, title in _posts_after(doc, office.end())
+            ]
+            if posts:
+                posts[0]["org"] = _workplace_before_title(text, office.end())
+        add(match.start(), match.end(), "person:historical-figure", "historical", posts)
+
+
+# How far back a title mark (《) may open the work title a name stands in.
+_WORK_TITLE_BACK = 20
+
+
+def _in_work_title(text: str, start: int) -> bool:
+    """Whether ``start`` stands inside a work's title (豫剧《某某某》, 《追思某某某》):
+    a 《 before it on its line that no 》 closes first."""
+    before = text[max(0, start - _WORK_TITLE_BACK) : start]
+    opened = before.rfind("《")
+    return opened >= 0 and "》" not in before[opened:] and "\n" not in before[opened:]
 
 
 def _add_reported_speech(
