@@ -25,6 +25,7 @@ from typing import Any
 import ahocorasick_rs
 
 from kg.extract._context import CJK, common_words, jieba_words, make_mention
+from kg.extract._tagger import tag
 from kg.lang import rules, trace
 from kg.model import Document, Mention
 
@@ -74,6 +75,7 @@ _PRIORITY = {
     "plus": 3,
     "creation": 4,
     "designated-year": 4,
+    "measures": 4,
     "edition-event": 4,
     "brand": 5,
     "distributed": 6,
@@ -97,6 +99,9 @@ class Candidate:
     full: str | None = None  # the fullest name: the quoted name and its scheme word
     full_end: int = 0
     inner: bool = False  # ‘…’ inside a longer quotation
+    # the fullest name as the text writes it: with its quotation marks (“X”工程) and
+    # with the qualifier before the quote (网络“X”问题专项整治); aliases when kept
+    spellings: list[str] = field(default_factory=list)
     cls: str = ""
     class_rule: str | None = None
     scope: str = "local"
@@ -526,6 +531,8 @@ def _quoted(text: str) -> list[Candidate]:
             ):
                 cand.full = name + tail.group()
                 cand.full_end = tail.end() if match is last else start + len(name)
+                if len(run) == 1:
+                    cand.spellings = _written_spellings(text, match.start(), tail)
             out.append(cand)
             if len(name) > 12:
                 out.extend(_inner(text, start, name))
@@ -539,6 +546,32 @@ def _run_sep() -> re.Pattern[str]:
 
 
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
+
+
+def _written_spellings(text: str, quote: int, tail: re.Match[str]) -> list[str]:
+    """The fullest name of a quoted name and its scheme word as the text writes it:
+    quotation marks kept (“X”融合传播行动), and with a qualifier written right before
+    the opening quote (网络“X”问题专项整治, 民企“X”工程), with and without the marks.
+
+    The qualifier is where an unquoted name before the quote would start (after the
+    last launch verb, determiner or function character: 开展为期两个月的|网络“X”…),
+    of ``programme:pattern.quote-qualifier``'s length; readers name the programme
+    with it or without it, so both stay aliases and the name keeps the quoted core.
+    """
+    written = text[quote : tail.end()]
+    out = [written]
+    begin = _head_start(text, quote)
+    qualifier = text[begin:quote]
+    if rules.pattern("programme:pattern.quote-qualifier").fullmatch(
+        qualifier
+    ) and not any(
+        flag in rules.word_set("programme:words.qualifier-refused-tags")
+        for _, flag in tag(qualifier)
+    ):
+        marks = rules.chars("programme:chars.inner-quotes")
+        qualified = qualifier + written
+        out += [qualified, "".join(c for c in qualified if c not in marks)]
+    return out
 
 
 def _inner(text: str, start: int, name: str) -> list[Candidate]:
@@ -1305,6 +1338,31 @@ def _designated_years(text: str) -> list[Candidate]:
     return out
 
 
+def _counted_measures(text: str) -> list[Candidate]:
+    """稳就业15条措施, 二十条措施: a package of ten or more measures a government
+    issues, named by its count (programme:pattern.counted-measures) and the topic
+    written before it, which starts where an unquoted name would (after a launch
+    verb, determiner or function character); the count alone is an alias."""
+    out = []
+    refused = rules.chars("programme:chars.not-before-count")
+    for m in rules.finditer("programme:pattern.counted-measures", text):
+        if text[m.start() - 1 : m.start()] in refused and m.start() > 0:
+            continue  # 第十条措施: an article; 这十条措施: one named before
+        begin = _head_start(text, m.start())
+        if m.start() - begin > 10 or text[begin - 1 : begin].isdigit():
+            # no edge in sight, or a number cut the topic (5个方面|14条措施, 2020年|…):
+            # the count alone names it
+            begin = m.start()
+        name = text[begin : m.end()]
+        cand = Candidate(
+            begin, m.end(), name, "measures", **_around(text, begin, m.end())
+        )
+        if begin < m.start():
+            cand.aliases.append(m.group())
+        out.append(cand)
+    return out
+
+
 def _edition_events(text: str) -> list[Candidate]:
     """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
     one held abroad (a foreign state named in its sentence within a few characters:
@@ -1530,6 +1588,7 @@ def extract_programmes(
     found += _creations(text)
     found += _designated_years(text)
     found += _edition_events(text)
+    found += _counted_measures(text)
     spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
@@ -1560,6 +1619,7 @@ def extract_programmes(
                 else:
                     cand.aliases.append(cand.name)
                     cand.name = cand.full
+                    cand.aliases += [s for s in cand.spellings if s != cand.name]
             cand.scope, cand.scope_rule = _scope(
                 cand.name,
                 cand.before,
