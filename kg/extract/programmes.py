@@ -75,7 +75,6 @@ _PRIORITY = {
     "plus": 3,
     "creation": 4,
     "designated-year": 4,
-    "measures": 4,
     "edition-event": 4,
     "brand": 5,
     "distributed": 6,
@@ -1338,31 +1337,6 @@ def _designated_years(text: str) -> list[Candidate]:
     return out
 
 
-def _counted_measures(text: str) -> list[Candidate]:
-    """稳就业15条措施, 二十条措施: a package of ten or more measures a government
-    issues, named by its count (programme:pattern.counted-measures) and the topic
-    written before it, which starts where an unquoted name would (after a launch
-    verb, determiner or function character); the count alone is an alias."""
-    out = []
-    refused = rules.chars("programme:chars.not-before-count")
-    for m in rules.finditer("programme:pattern.counted-measures", text):
-        if text[m.start() - 1 : m.start()] in refused and m.start() > 0:
-            continue  # 第十条措施: an article; 这十条措施: one named before
-        begin = _head_start(text, m.start())
-        if m.start() - begin > 10 or text[begin - 1 : begin].isdigit():
-            # no edge in sight, or a number cut the topic (5个方面|14条措施, 2020年|…):
-            # the count alone names it
-            begin = m.start()
-        name = text[begin : m.end()]
-        cand = Candidate(
-            begin, m.end(), name, "measures", **_around(text, begin, m.end())
-        )
-        if begin < m.start():
-            cand.aliases.append(m.group())
-        out.append(cand)
-    return out
-
-
 def _edition_events(text: str) -> list[Candidate]:
     """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
     one held abroad (a foreign state named in its sentence within a few characters:
@@ -1588,7 +1562,6 @@ def extract_programmes(
     found += _creations(text)
     found += _designated_years(text)
     found += _edition_events(text)
-    found += _counted_measures(text)
     spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
