@@ -25,6 +25,7 @@ from typing import Any
 import ahocorasick_rs
 
 from kg.extract._context import CJK, common_words, jieba_words, make_mention
+from kg.extract._tagger import tag
 from kg.lang import rules, trace
 from kg.model import Document, Mention
 
@@ -97,6 +98,9 @@ class Candidate:
     full: str | None = None  # the fullest name: the quoted name and its scheme word
     full_end: int = 0
     inner: bool = False  # ‘…’ inside a longer quotation
+    # the fullest name as the text writes it: with its quotation marks (“X”工程) and
+    # with the qualifier before the quote (网络“X”问题专项整治); aliases when kept
+    spellings: list[str] = field(default_factory=list)
     cls: str = ""
     class_rule: str | None = None
     scope: str = "local"
@@ -526,6 +530,8 @@ def _quoted(text: str) -> list[Candidate]:
             ):
                 cand.full = name + tail.group()
                 cand.full_end = tail.end() if match is last else start + len(name)
+                if len(run) == 1:
+                    cand.spellings = _written_spellings(text, match.start(), tail)
             out.append(cand)
             if len(name) > 12:
                 out.extend(_inner(text, start, name))
@@ -539,6 +545,32 @@ def _run_sep() -> re.Pattern[str]:
 
 
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
+
+
+def _written_spellings(text: str, quote: int, tail: re.Match[str]) -> list[str]:
+    """The fullest name of a quoted name and its scheme word as the text writes it:
+    quotation marks kept (“X”融合传播行动), and with a qualifier written right before
+    the opening quote (网络“X”问题专项整治, 民企“X”工程), with and without the marks.
+
+    The qualifier is where an unquoted name before the quote would start (after the
+    last launch verb, determiner or function character: 开展为期两个月的|网络“X”…),
+    of ``programme:pattern.quote-qualifier``'s length; readers name the programme
+    with it or without it, so both stay aliases and the name keeps the quoted core.
+    """
+    written = text[quote : tail.end()]
+    out = [written]
+    begin = _head_start(text, quote)
+    qualifier = text[begin:quote]
+    if rules.pattern("programme:pattern.quote-qualifier").fullmatch(
+        qualifier
+    ) and not any(
+        flag in rules.word_set("programme:words.qualifier-refused-tags")
+        for _, flag in tag(qualifier)
+    ):
+        marks = rules.chars("programme:chars.inner-quotes")
+        qualified = qualifier + written
+        out += [qualified, "".join(c for c in qualified if c not in marks)]
+    return out
 
 
 def _inner(text: str, start: int, name: str) -> list[Candidate]:
@@ -1560,6 +1592,7 @@ def extract_programmes(
                 else:
                     cand.aliases.append(cand.name)
                     cand.name = cand.full
+                    cand.aliases += [s for s in cand.spellings if s != cand.name]
             cand.scope, cand.scope_rule = _scope(
                 cand.name,
                 cand.before,
