@@ -53,6 +53,7 @@ CORPORA = {
     "blind16": ("tests/gold/blind/batch16", "blind:16"),
     "blind17": ("tests/gold/blind/batch17", "blind:17"),
     "blind18": ("tests/gold/blind/batch18", "blind:18"),
+    "blind19": ("tests/gold/blind/batch19", "blind:19"),
 }
 
 
