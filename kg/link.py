@@ -1243,19 +1243,17 @@ def _foreign_state(
     head = ctx.doc.clean[max(0, at - 16) : at]
     joint = pattern("link:pattern.state-title-joint").search(head)
     end = joint.start() if joint is not None else len(head)
-    name = next(
-        (
-            w
-            for w in longest_first("link:words.foreign-states")
-            if head.endswith(w, 0, end)
-        ),
-        None,
-    )
+    name = _listed_word_ending(head, end, "link:words.foreign-states")
     if name is None:
         return None
     return _post_org_before(
         builder, ctx, at - (len(head) - end), name, "link:words.foreign-states"
     )
+
+
+def _listed_word_ending(head: str, end: int, rule_id: str) -> str | None:
+    """The longest word of the words rule ``rule_id`` that ``head[:end]`` ends with."""
+    return next((w for w in longest_first(rule_id) if head.endswith(w, 0, end)), None)
 
 
 def _foreign_organ(
@@ -1268,25 +1266,11 @@ def _foreign_organ(
     head = ctx.doc.clean[max(0, at - 24) : at]
     joint = pattern("link:pattern.state-title-joint").search(head)
     end = joint.start() if joint is not None else len(head)
-    organ = next(
-        (
-            w
-            for w in longest_first("link:words.foreign-organs")
-            if head.endswith(w, 0, end)
-        ),
-        None,
-    )
+    organ = _listed_word_ending(head, end, "link:words.foreign-organs")
     if organ is None:
         return None
     state_end = end - len(organ)
-    state = next(
-        (
-            w
-            for w in longest_first("link:words.foreign-states")
-            if head.endswith(w, 0, state_end)
-        ),
-        None,
-    )
+    state = _listed_word_ending(head, state_end, "link:words.foreign-states")
     before_state = state_end - len(state) if state is not None else 0
     if state is None or head.endswith(
         tuple(words("link:words.envoy-markers")), 0, before_state
