@@ -34,8 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
-# Opened blind batches only (1 … 17); never a glob over tests/gold/blind.
-BLIND_BATCHES = [f"batch{n}" for n in range(1, 18)]
+# Opened blind batches only (1 … 19); never a glob over tests/gold/blind.
+BLIND_BATCHES = [f"batch{n}" for n in range(1, 20)]
 # Where kg keeps its code, rules and word lists, and its tests.
 SCAN_DIRS = [ROOT / "kg", ROOT / "tests"]
 # Left out: the gold itself, the seed texts shipped in the package (the documents the
@@ -64,6 +64,8 @@ KEPT: dict[tuple[str, str], str] = {
         "kg/rules/person/posts.toml",
         "俞正声",
     ): "leader-chair table: who chairs what (data)",
+    ("kg/resources/historical_figures.txt", "*"): "the figures list itself (data)",
+    ("kg/rules/person/names.toml", "达娃"): "Tibetan name parts list (data)",
     ("kg/rules/person/names.toml", "卓玛"): "Tibetan name parts list (data)",
     ("kg/rules/person/names.toml", "洛松"): "Tibetan name parts list (data)",
     (

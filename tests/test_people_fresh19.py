@@ -15,14 +15,14 @@ def _people(text: str) -> dict[str, dict]:
 
 
 def test_a_figure_of_history_named_bare_is_a_person() -> None:
-    found = _people("他早年投身孙中山领导的革命，后来与李大钊相识。")
+    found = _people("他早年投身孙中山领导的革命，后来与蔡和森相识。")
     assert found["孙中山"]["kind"] == "historical"
-    assert found["李大钊"]["kind"] == "historical"
+    assert found["蔡和森"]["kind"] == "historical"
 
 
 def test_a_figure_takes_the_post_after_a_span_of_years() -> None:
-    found = _people("影片讲述了李大钊1920年至1922年任某某学院图书馆主任的经历。")
-    post = found["李大钊"]["posts"][0]
+    found = _people("影片讲述了蔡和森1920年至1922年任某某学院图书馆主任的经历。")
+    post = found["蔡和森"]["posts"][0]
     assert post["title"] == "主任"
     assert post["former"] is True
 

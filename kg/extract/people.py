@@ -1237,7 +1237,7 @@ def _add_frames(text: str, add: Callable[..., None], taken: AbstractSet[int]) ->
                 continue
             start = match.start("name")
             if not _free(taken, start):
-                resume = match.end()  # 李书磊同志: found already (a national leader)
+                resume = match.end()  # 李鸿忠同志: found already (a national leader)
                 continue
             end = _frame_name_end(text, frame, match)
             if end is not None and start == missed + 1 and not _after_word(text, start):
