@@ -58,7 +58,7 @@ def test_a_verb_of_concern_opens_no_name() -> None:
 
 def test_a_service_circle_of_minutes_is_a_programme() -> None:
     assert "10分钟文化生活圈" in _names("社区建成了“10分钟文化生活圈”。")
-    assert "一刻钟养老服务圈" in _names("街道打造“一刻钟养老服务圈”，")
+    assert "一刻钟便民服务圈" in _names("街道打造“一刻钟便民服务圈”，")
 
 
 def test_a_circle_of_hours_or_a_technical_system_is_none() -> None:

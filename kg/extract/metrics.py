@@ -924,7 +924,7 @@ def _one_duration(
     """Whether 一 with an hour or a minute is a duration (乘车一个小时, 只要一分钟:
     metric:units.one-durations), not a point in time (一个小时后) nor every or the
     last one (每一分钟, 最后一分钟: metric:chars.not-before-one-duration), nor the
-    time base of a rate (一小时几十公里: metric:pattern.rate-after-one-duration)."""
+    time base of a rate (一小时上百公里: metric:pattern.rate-after-one-duration)."""
     return (
         unit in sets["one_durations"]
         and text[end : end + 1] not in sets["not_after_one_hedged"]
@@ -1119,7 +1119,7 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
             rules["duration-frame"].search(before_clause)
             or unit in word_set("metric:subject.hours-of")
         )
-    ):  # 经过1个多小时的抢险, 干上两个小时的农活: what lasted is the noun after 的
+    ):  # 经过3个多小时的抢修, 干了两个小时的家务: what lasted is the noun after 的
         word = _noun_after(follow, after.group(), False, rules, of)
         if word and word != words("metric:subject.duration")[0]:
             return word  # not 停留了五分钟的时间: 时间 says nothing the clause does not

@@ -1,6 +1,6 @@
 """Hours and minutes in words (issue 20, round 18): 三小时, 八个小时 and 一个小时,
 一分钟 measure a duration like 24小时 in digits; not a point in time (一个小时后), not
-every or the last one (每一分钟, 最后一分钟), not a rate's time base (一小时几十公里).
+every or the last one (每一分钟, 最后一分钟), not a rate's time base (一小时上百公里).
 An hour or a minute followed by 的 measures the noun after it. Made-up snippets."""
 
 import pytest
