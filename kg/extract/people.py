@@ -438,7 +438,7 @@ def _deputy_posts(
     Examples:
         >>> from kg.ingest import parse_document
         >>> doc = parse_document("二十大代表、某村党支部书记李平安说", "t")
-        >>> [p["title"] for p in _deputy_posts(doc, 14, [])]
+        >>> [p["title"] for p in _deputy_posts(doc, 13, [])]
         ['二十大代表']
         >>> doc = parse_document("会见全国人大代表和李平安", "t")
         >>> _deputy_posts(doc, 10, [])

@@ -309,7 +309,7 @@ def _metrics_both_ways(
         monkeypatch,
         metrics,
         "_determiner",
-        lambda match, units, sets: False,
+        lambda text, match, units, sets: False,
         bool,
         lambda: metrics.extract_metrics(doc),
     )
