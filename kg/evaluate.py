@@ -120,8 +120,17 @@ def _decimal(text: object) -> Decimal | None:
 
 
 def _same_subject(node: dict[str, Any], item: dict[str, Any]) -> bool:
-    predicted = str(node.get("subject") or "")
-    expected = str(item.get("subject") or "")
+    """Whether kg's subject and the gold's contain one another, both folded like names
+    (kg writes 县(市、区) where the gold copies the text's 县（市、区）).
+
+    Examples:
+        >>> _same_subject({"subject": "县(市、区)"}, {"subject": "受灾县（市、区）"})
+        True
+        >>> _same_subject({"subject": "时间"}, {"subject": "受灾县（市、区）"})
+        False
+    """
+    predicted = fold(str(node.get("subject") or ""))
+    expected = fold(str(item.get("subject") or ""))
     return bool(predicted and expected) and (
         predicted in expected or expected in predicted
     )
