@@ -1240,15 +1240,22 @@ def _foreign_state(
     """哈萨克斯坦总统, 越南国家主席: a foreign state (``link:words.foreign-states``)
     written right before the title at ``at`` in ``doc.clean``, with only
     ``link:pattern.state-title-joint`` between them: the post is that state's."""
-    head = ctx.doc.clean[max(0, at - 16) : at]
-    joint = pattern("link:pattern.state-title-joint").search(head)
-    end = joint.start() if joint is not None else len(head)
+    head, end = _title_head(ctx, at, 16)
     name = _listed_word_ending(head, end, "link:words.foreign-states")
     if name is None:
         return None
     return _post_org_before(
         builder, ctx, at - (len(head) - end), name, "link:words.foreign-states"
     )
+
+
+def _title_head(ctx: _DocContext, at: int, back: int) -> tuple[str, int]:
+    """The ``back`` characters of ``doc.clean`` before a title at ``at``, and where a
+    state or organ written before the title must end in them: before the joint of
+    ``link:pattern.state-title-joint`` (越南国家主席: 国家), if any."""
+    head = ctx.doc.clean[max(0, at - back) : at]
+    joint = pattern("link:pattern.state-title-joint").search(head)
+    return head, joint.start() if joint is not None else len(head)
 
 
 def _listed_word_ending(head: str, end: int, rule_id: str) -> str | None:
@@ -1263,19 +1270,17 @@ def _foreign_organ(
     and one of its organs (``link:words.foreign-organs``) written right before the title
     at ``at`` in ``doc.clean``, with only ``link:pattern.state-title-joint`` between: the
     post is in that organ, named with its state; not after 驻 (驻秘鲁使馆: an envoy)."""
-    head = ctx.doc.clean[max(0, at - 24) : at]
-    joint = pattern("link:pattern.state-title-joint").search(head)
-    end = joint.start() if joint is not None else len(head)
+    head, end = _title_head(ctx, at, 24)
     organ = _listed_word_ending(head, end, "link:words.foreign-organs")
     if organ is None:
         return None
     state_end = end - len(organ)
     state = _listed_word_ending(head, state_end, "link:words.foreign-states")
-    before_state = state_end - len(state) if state is not None else 0
-    if state is None or head.endswith(
-        tuple(words("link:words.envoy-markers")), 0, before_state
-    ):
+    if state is None:
         return None
+    envoy = tuple(words("link:words.envoy-markers"))
+    if head.endswith(envoy, 0, state_end - len(state)):
+        return None  # 驻秘鲁国会: an envoy's post, not the organ's
     name = state + organ
     return _post_org_before(
         builder, ctx, at - (len(head) - end), name, "link:words.foreign-organs"

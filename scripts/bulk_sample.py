@@ -21,19 +21,15 @@ import argparse
 import gzip
 import json
 import random
-import re
 import sys
 from pathlib import Path
 
+# The miner's list of blind lines (every batch tests/gold/blind/README.md names): one
+# reading of that file for both scripts.
+from mine_programmes import blind_lines  # scripts/ is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 BULK = ROOT.parent / "shared" / "corpus" / "bulk" / "xwlb_2012-2026.jsonl.gz"
-BLIND_README = ROOT / "tests" / "gold" / "blind" / "README.md"
-
-
-def blind_lines(readme: Path = BLIND_README) -> set[int]:
-    """Corpus lines of every blind batch drawn so far (xwlb_L<line>.txt)."""
-    text = readme.read_text(encoding="utf-8")
-    return {int(n) for n in re.findall(r"xwlb_L(\d+)\.txt", text)}
 
 
 def corpus_size(path: Path) -> int:
