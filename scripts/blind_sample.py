@@ -23,7 +23,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 16: ``BULK_PER_BATCH[16]`` further bulk news items, none of batches 1 to 15;
 - batch 17: ``BULK_PER_BATCH[17]`` further bulk news items, none of batches 1 to 16;
 - batch 18: ``BULK_PER_BATCH[18]`` further bulk news items, none of batches 1 to 17;
-- batch 19: ``BULK_PER_BATCH[19]`` further bulk news items, none of batches 1 to 18.
+- batch 19: ``BULK_PER_BATCH[19]`` further bulk news items, none of batches 1 to 18;
+- batch 20: ``BULK_PER_BATCH[20]`` further bulk news items, none of batches 1 to 19.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -73,6 +74,7 @@ SEEDS = {
     17: 20261222,
     18: 20261223,
     19: 20261224,
+    20: 20261225,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -94,6 +96,7 @@ BULK_PER_BATCH = {
     17: 16,
     18: 16,
     19: 16,
+    20: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
