@@ -896,15 +896,24 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     targets: list[tuple[str, dict[str, object], Mention]] = []
     chain: tuple[int, tuple[str, Mention]] | None = None
     bases: list[str] = []  # the organisation of each post's party body: its place
+    joint: tuple[int, tuple[str, Mention]] | None = None
     for post in posts:
-        target = _post_target(builder, ctx, mention, post, article, chain)
+        at = post.get("at")
+        inherit = chain
+        if inherit is None and joint is not None and isinstance(at, int):
+            # 某国政府总理兼外长: the title after 兼 is in the first one's organisation
+            joined = doc.text[joint[0] : at] in words("person:words.title-joiners")
+            inherit = joint if joined else None
+        target = _post_target(builder, ctx, mention, post, article, inherit)
         if target:
             targets.append((target[0], post, target[1]))
             bases.append(target[0])
-            at = post.get("at")
+            if isinstance(at, int):
+                end = at + len(str(post.get("title") or ""))
+                joint = (end, (target[0], target[1]))
             if isinstance(at, int) and len(target) > 2:
                 # the organisation a title list's next title inherits
-                chain = (at + len(str(post.get("title") or "")), target[2])  # type: ignore[misc]
+                chain = (end, target[2])  # type: ignore[misc]
                 bases[-1] = chain[1][0]
     if kind == "national_leader":
         scope = ""
@@ -1011,6 +1020,9 @@ def _post_target(
         place = ctx.first_ending("place", ends)
         if place is not None:
             return ids[id(place)], place
+        origin = _origin_before(builder, ctx, person, head)
+        if origin is not None:
+            return origin
         head_level = next(
             iter(word_values("link:words.head-titles").get(title, ())), ""
         )
@@ -1096,6 +1108,31 @@ def _post_target(
             # the evidence is the person's mention, as for the focus: the rule that
             # found the title, not the place's
             return (ids[id(place)] if place is not None else article.focus), person
+    return None
+
+
+def _origin_before(
+    builder: _Builder, ctx: _DocContext, person: Mention, at: int
+) -> tuple[str, Mention] | None:
+    """来自某县的学员王某: an organisation or a place written after 来自 and right
+    before the 的 that ends at the title (``link:pattern.origin-before-title``) is
+    where the post is held."""
+    clean_at = ctx.to_clean(at)
+    window = ctx.doc.clean[max(0, clean_at - 24) : clean_at]
+    if not window.endswith("的"):
+        return None
+    if pattern("link:pattern.origin-before-title").search(window) is None:
+        return None
+    org = ctx.first_ending("organization", {at - 1})
+    if org is not None:
+        return ctx.ids[id(org)], org
+    # 来自某省某某技工学校的学生: a workplace no organisation mention covers
+    written = _org_written_before(ctx, person, clean_at - 1)
+    if written is not None:
+        return _post_org(builder, ctx, written.name, written), written
+    place = ctx.first_ending("place", {at - 1})
+    if place is not None:
+        return ctx.ids[id(place)], place
     return None
 
 

@@ -1,0 +1,69 @@
+"""Round 20: post errors of the first contacts (b18, b19): a broadcast credit's
+editors hold their posts at the broadcaster (person:words.credit-titles), 兼 joins two
+titles before a name (person:words.title-joiners, link:pattern.chain-gap), 来自 X 的
+puts a title or a workplace role in X (link:pattern.origin-before-title,
+person:words.workplace-roles). Made-up sentences."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.ingest import parse_document
+from kg.link import link
+
+STATION = "央视网消息（新闻联播）："
+
+
+def _posts(text: str) -> dict[str, set[tuple[str, str]]]:
+    doc = parse_document(text, "example.txt")
+    graph = link([(doc, extract(doc))])
+    names = {e.id: e.name for e in graph.entities.values()}
+    out: dict[str, set[tuple[str, str]]] = {}
+    for r in graph.relations:
+        if r.predicate == "holds_post":
+            name = r.subject.split(":", 1)[1].split("@")[0]
+            target = names.get(r.object, r.object)
+            out.setdefault(name, set()).add((target, str(r.attrs.get("title"))))
+    return out
+
+
+def test_a_broadcast_credit_gives_each_editor_a_post_at_the_station() -> None:
+    posts = _posts(STATION + "某县大桥今天通车。（视频编辑：王建华 文字编辑：李小梅）")
+    assert posts["王建华"] == {("中央电视台", "视频编辑")}
+    assert posts["李小梅"] == {("中央电视台", "文字编辑")}
+
+
+def test_a_credit_with_no_broadcaster_named_gives_no_post() -> None:
+    posts = _posts("某县大桥今天通车。（视频编辑：王建华 文字编辑：李小梅）")
+    assert "王建华" not in posts and "李小梅" not in posts
+
+
+def test_two_titles_joined_by_jian_are_two_posts_in_one_organisation() -> None:
+    posts = _posts(STATION + "今晚将播出对叙利亚过渡政府总理兼外长阿卡巴的专访。")
+    assert {title for _, title in posts["阿卡巴"]} == {"总理", "外长"}
+    assert len({target for target, _ in posts["阿卡巴"]}) == 1
+
+
+def test_jianzhi_is_a_word_not_a_joiner() -> None:
+    posts = _posts("会上，某市城建集团党委书记兼职网格员王建华讲话。")
+    assert all(title != "党委书记" for _, title in posts.get("王建华", set()))
+
+
+def test_a_title_after_laizi_x_de_is_held_in_x() -> None:
+    posts = _posts("在吕梁市的培训班上，来自吕梁岚县的学员王秀英报了名。")
+    assert posts["王秀英"] == {("岚县", "学员")}
+
+
+def test_a_title_after_x_de_without_laizi_is_not() -> None:
+    posts = _posts("在吕梁市的培训班上，岚县的学员王秀英报了名。")
+    assert ("岚县", "学员") not in posts.get("王秀英", set())
+
+
+def test_a_student_from_a_school_holds_a_post_there() -> None:
+    posts = _posts("技能大赛正在广州举行，来自贵州省兴仁技工学校的学生杨建水正在参赛。")
+    assert {title for _, title in posts["杨建水"]} == {"学生"}
+    assert all(target.endswith("技工学校") for target, _ in posts["杨建水"])
+
+
+def test_a_role_that_is_no_post_there_gives_none() -> None:
+    posts = _posts("技能大赛正在广州举行，来自贵州省兴仁技工学校的家长杨建水正在观赛。")
+    assert "杨建水" not in posts
