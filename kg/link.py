@@ -904,7 +904,14 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
             # 某国政府总理兼外长: the title after 兼 is in the first one's organisation
             joined = doc.text[joint[0] : at] in words("person:words.title-joiners")
             inherit = joint if joined else None
-        target = _post_target(builder, ctx, mention, post, article, inherit)
+        department = (
+            _committee_department(builder, ctx, joint, at)
+            if joint is not None and isinstance(at, int)
+            else None
+        )
+        target = department or _post_target(
+            builder, ctx, mention, post, article, inherit
+        )
         if target:
             targets.append((target[0], post, target[1]))
             bases.append(target[0])
@@ -1109,6 +1116,39 @@ def _post_target(
             # found the title, not the place's
             return (ids[id(place)] if place is not None else article.focus), person
     return None
+
+
+def _committee_department(
+    builder: _Builder, ctx: _DocContext, joint: tuple[int, tuple[str, Mention]], at: int
+) -> tuple[str, Mention] | None:
+    """区委常委、宣传部部长: after a title held in a party committee (the organisation of
+    the title before, ending in person:words.party-committee), a department written
+    with no place of its own (``link:pattern.committee-department``) is that
+    committee's (梁平区委宣传部), as person:chars.place-level says for a byline's
+    post list."""
+    doc = ctx.doc
+    match = pattern("link:pattern.committee-department").fullmatch(
+        doc.text[joint[0] : at]
+    )
+    if match is None:
+        return None
+    committee = builder.graph.entities[joint[1][0]]
+    if committee.label != "organization" or not committee.name.endswith(
+        tuple(words("person:words.party-committee"))
+    ):
+        return None
+    dept = match.group("dept")
+    if any(ch in dept for ch in chars("person:chars.place-level")):
+        return None  # 区委常委、区纪委书记: a body of its own, named with its place
+    start = ctx.to_clean(joint[0] + match.start("dept"))
+    evidence = _org_evidence(
+        doc,
+        start,
+        start + len(dept),
+        "link:pattern.committee-department",
+        committee.name + dept,
+    )
+    return _post_org(builder, ctx, committee.name + dept, evidence), evidence
 
 
 def _origin_before(

@@ -67,3 +67,15 @@ def test_a_student_from_a_school_holds_a_post_there() -> None:
 def test_a_role_that_is_no_post_there_gives_none() -> None:
     posts = _posts("技能大赛正在广州举行，来自贵州省兴仁技工学校的家长杨建水正在观赛。")
     assert "杨建水" not in posts
+
+
+def test_a_department_after_a_committee_title_is_that_committees() -> None:
+    posts = _posts("重庆市梁平区召开会议。区委常委、宣传部部长王建华出席。")
+    assert ("梁平区委宣传部", "部长") in posts["王建华"]
+    assert ("梁平区委", "常委") in posts["王建华"]
+
+
+def test_a_body_named_with_its_place_stays_its_own() -> None:
+    posts = _posts("重庆市梁平区召开会议。区委常委、区纪委书记王建华出席。")
+    assert ("梁平区纪委", "书记") in posts["王建华"]
+    assert all("区委区" not in target for target, _ in posts["王建华"])
