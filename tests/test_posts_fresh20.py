@@ -79,3 +79,10 @@ def test_a_body_named_with_its_place_stays_its_own() -> None:
     posts = _posts("重庆市梁平区召开会议。区委常委、区纪委书记王建华出席。")
     assert ("梁平区纪委", "书记") in posts["王建华"]
     assert all("区委区" not in target for target, _ in posts["王建华"])
+
+
+def test_a_company_commander_is_named_and_put_in_no_place() -> None:
+    posts = _posts("重庆市梁平区。驻守边防的某部三连连长王建国带领战士巡逻。")
+    assert ("梁平区", "连长") not in posts.get("王建国", set())
+    doc = parse_document("重庆市梁平区。驻守边防的某部三连连长王建国带领战士巡逻。", "t")
+    assert "王建国" in {m.name for m in extract(doc) if m.label == "person"}
