@@ -1028,8 +1028,10 @@ def _post_target(
         if place is not None:
             return ids[id(place)], place
         origin = _origin_before(builder, ctx, person, head)
-        if origin is not None:
-            return origin
+        if origin is not None or post.get("adjacent"):
+            # 南开区环卫工人王某: a workplace role's post is where it is written
+            # (person:words.workplace-roles), or nowhere
+            return origin or _adjacent_org(builder, ctx, person, ctx.to_clean(head))
         head_level = next(
             iter(word_values("link:words.head-titles").get(title, ())), ""
         )
@@ -1149,6 +1151,17 @@ def _committee_department(
         committee.name + dept,
     )
     return _post_org(builder, ctx, committee.name + dept, evidence), evidence
+
+
+def _adjacent_org(
+    builder: _Builder, ctx: _DocContext, person: Mention, clean_at: int
+) -> tuple[str, Mention] | None:
+    """A workplace no organisation mention covers, written right before ``clean_at``
+    (某某技工学校学生): ``link:org-before-title``."""
+    written = _org_written_before(ctx, person, clean_at)
+    if written is None:
+        return None
+    return _post_org(builder, ctx, written.name, written), written
 
 
 def _origin_before(

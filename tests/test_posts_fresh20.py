@@ -84,5 +84,17 @@ def test_a_body_named_with_its_place_stays_its_own() -> None:
 def test_a_company_commander_is_named_and_put_in_no_place() -> None:
     posts = _posts("重庆市梁平区。驻守边防的某部三连连长王建国带领战士巡逻。")
     assert ("梁平区", "连长") not in posts.get("王建国", set())
-    doc = parse_document("重庆市梁平区。驻守边防的某部三连连长王建国带领战士巡逻。", "t")
+    doc = parse_document(
+        "重庆市梁平区。驻守边防的某部三连连长王建国带领战士巡逻。", "t"
+    )
     assert "王建国" in {m.name for m in extract(doc) if m.label == "person"}
+
+
+def test_a_workplace_role_right_after_a_place_is_a_post_there() -> None:
+    posts = _posts("现在天津南开区环卫工人王建波不再用自来水清洗马路了。")
+    assert posts["王建波"] == {("南开区", "环卫工人")}
+
+
+def test_a_workplace_role_with_nothing_written_before_is_in_no_place() -> None:
+    posts = _posts("重庆市梁平区。医生王建国说，病人好多了。")
+    assert "王建国" not in posts

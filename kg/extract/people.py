@@ -1829,19 +1829,15 @@ def _add_role_then_name(
 def _workplace_role_post(
     doc: Document, role_start: int, end: int
 ) -> list[dict[str, object]]:
-    """来自某技工学校的学生王某: a role word that is a post where one works or studies
-    (person:words.workplace-roles), written after 来自, a workplace and 的
-    (person:pattern.workplace-before-role), is a post there; the linker finds the
-    workplace before the 的."""
-    text = doc.clean
-    role = text[role_start:end]
+    """南开区环卫工人王某, 来自某技工学校的学生王某: a role word that is a post where
+    one works or studies (person:words.workplace-roles) is a post; ``adjacent``: the
+    linker gives it only the organisation or place written right before it (or after
+    来自 and before 的), never the sentence's or the article's place."""
+    role = doc.clean[role_start:end]
     if role not in word_set("person:words.workplace-roles"):
         return []
-    window = text[max(0, role_start - 24) : role_start]
-    if pattern("person:pattern.workplace-before-role").search(window) is None:
-        return []
     at = doc.to_original(role_start, end)[0]
-    return [{"title": role, "org": None, "former": False, "at": at}]
+    return [{"title": role, "org": None, "former": False, "at": at, "adjacent": True}]
 
 
 def _verb_then_time(name: str) -> bool:
