@@ -1030,8 +1030,15 @@ def _post_target(
         origin = _origin_before(builder, ctx, person, head)
         if origin is not None or post.get("adjacent"):
             # 南开区环卫工人王某: a workplace role's post is where it is written
-            # (person:words.workplace-roles), or nowhere
-            return origin or _adjacent_org(builder, ctx, person, ctx.to_clean(head))
+            # (person:words.workplace-roles), or nowhere; 就任村书记的某某: the
+            # village's party branch
+            clean_head = ctx.to_clean(head)
+            return (
+                origin
+                or _bare_party_body(builder, ctx, person, clean_head, unit)
+                or _implied_party_body(builder, ctx, person, clean_head, title)
+                or _adjacent_org(builder, ctx, person, clean_head)
+            )
         head_level = next(
             iter(word_values("link:words.head-titles").get(title, ())), ""
         )
@@ -1052,6 +1059,7 @@ def _post_target(
         # organisation before the title, with only its sub-unit or a bracket between.
         clean_at = ctx.to_clean(head)
         branch = _bare_party_body(builder, ctx, person, clean_at, unit)
+        branch = branch or _implied_party_body(builder, ctx, person, clean_at, title)
         if branch is not None:
             return branch
         gap_rule = pattern("link:pattern.org-gap")
@@ -1143,14 +1151,27 @@ def _committee_department(
     if any(ch in dept for ch in chars("person:chars.place-level")):
         return None  # 区委常委、区纪委书记: a body of its own, named with its place
     start = ctx.to_clean(joint[0] + match.start("dept"))
+    name = _joined_name(committee.name, dept)
     evidence = _org_evidence(
-        doc,
-        start,
-        start + len(dept),
-        "link:pattern.committee-department",
-        committee.name + dept,
+        doc, start, start + len(dept), "link:pattern.committee-department", name
     )
-    return _post_org(builder, ctx, committee.name + dept, evidence), evidence
+    return _post_org(builder, ctx, name, evidence), evidence
+
+
+def _joined_name(body: str, department: str) -> str:
+    """A department's full name under a body, written once where the department
+    repeats the body's end (中央军委 + 军委政治工作部).
+
+    Examples:
+        >>> _joined_name("中央军委", "军委政治工作部")
+        '中央军委政治工作部'
+        >>> _joined_name("梁平区委", "宣传部")
+        '梁平区委宣传部'
+    """
+    for k in range(min(len(body), len(department)) - 1, 1, -1):
+        if body.endswith(department[:k]):
+            return body + department[k:]
+    return body + department
 
 
 def _adjacent_org(
@@ -1215,6 +1236,31 @@ def _bare_party_body(
     if _nearest_place_of_level(builder, ctx, evidence, level) is None:
         return None
     return _post_org(builder, ctx, level + unit.group(), evidence), evidence
+
+
+def _implied_party_body(
+    builder: _Builder, ctx: _DocContext, person: Mention, clean_at: int, title: str
+) -> tuple[str, Mention] | None:
+    """村书记: a party secretary's title right after a bare level word names no
+    party unit, but the level implies one (``link:words.implied-party-units``:
+    a village's 党支部, a town's 党委); the post is in that body of the nearest
+    place of that level, as for 村党支部书记 (``link:bare-party-body``)."""
+    doc = ctx.doc
+    level = doc.clean[clean_at - 1 : clean_at]
+    implied = word_values("link:words.implied-party-units").get(level)
+    if not implied or title not in word_set("link:words.implied-party-titles"):
+        return None
+    if doc.clean[clean_at - 2 : clean_at - 1] in chars(
+        "link:chars.implied-party-not-after"
+    ):
+        return None  # 乡村书记: no one place; 驻村书记: a cadre sent to the village
+    unit = str(implied)
+    evidence = _org_evidence(
+        doc, clean_at - 1, clean_at, "link:words.implied-party-units", level + unit
+    )
+    if _nearest_place_of_level(builder, ctx, evidence, level) is None:
+        return None
+    return _post_org(builder, ctx, level + unit, evidence), evidence
 
 
 def _sentence_place_before(

@@ -98,3 +98,33 @@ def test_a_workplace_role_right_after_a_place_is_a_post_there() -> None:
 def test_a_workplace_role_with_nothing_written_before_is_in_no_place() -> None:
     posts = _posts("重庆市梁平区。医生王建国说，病人好多了。")
     assert "王建国" not in posts
+
+
+VILLAGE = "陕西省黄陵县双龙镇索洛湾村是个小山村。"
+
+
+def test_a_village_secretary_is_in_the_villages_party_branch() -> None:
+    posts = _posts(VILLAGE + "村书记王建华说，今年收成好。")
+    assert posts["王建华"] == {("索洛湾村党支部", "书记")}
+
+
+def test_a_secretary_sent_to_stay_in_the_village_is_not_its_branchs() -> None:
+    posts = _posts(VILLAGE + "驻村书记王建华说，今年收成好。")
+    assert ("索洛湾村党支部", "书记") not in posts.get("王建华", set())
+
+
+def test_a_name_after_jiuren_title_de_is_found_with_its_post() -> None:
+    posts = _posts(VILLAGE + "2015年底就任村书记的王建华说，今年收成好。")
+    assert posts["王建华"] == {("索洛湾村党支部", "书记")}
+
+
+def test_a_post_taken_elsewhere_is_in_no_place() -> None:
+    text = "重庆市梁平区。曾在多个中学担任校长的杨建龙，为了培养学生。"
+    doc = parse_document(text, "t")
+    assert "杨建龙" in {m.name for m in extract(doc) if m.label == "person"}
+    assert "杨建龙" not in _posts(text)
+
+
+def test_a_department_repeating_its_bodys_end_is_named_once() -> None:
+    posts = _posts(VILLAGE + "中央军委委员、军委政治工作部主任苗建华一同出席。")
+    assert ("中央军委政治工作部", "主任") in posts["苗建华"]

@@ -372,6 +372,9 @@ def extract_people(doc: Document) -> list[Mention]:
             }
             for at, title, former, _ in title_posts
         ]
+        if match.group("of") and _de_verb_only(text, match.start("title")):
+            for post in posts:
+                post["adjacent"] = True  # 曾在某地担任校长的某某: held where written
         # A title from a user pack (extends person:titles) names the pack's rule.
         source = word_sources("person:titles").get(match.group("title"))
         rule = source if source and "/" in source else "person:title-name"
@@ -1527,15 +1530,17 @@ def _title_list(
         piece = text[start:at]
         current = any(w in piece for w in words("person:words.current-marker"))
         past = bool(pattern("person:pattern.former").search(piece))
+        verb = any(w in piece for w in words("person:words.de-verbs"))
         former = (former or past) and not current
-        posts.append((at, name, former, current or past))
+        posts.append((at, name, former, current or past or verb))
         start = at + len(name) + 1
     if len(found) > 1:
         return posts
     # one title: the marker is looked for as before, within 14 characters
     former = _former_before(text, title_start)
     current = any(w in pieces[-1] for w in words("person:words.current-marker"))
-    return [(title_start, title, former, former or current)]
+    verb = any(w in pieces[-1] for w in words("person:words.de-verbs"))
+    return [(title_start, title, former, former or current or verb)]
 
 
 @cache
@@ -1546,6 +1551,21 @@ def _title_list_split() -> re.Pattern[str]:
         re.escape(w) + "(?!职)" for w in words("person:words.title-joiners")
     )
     return re.compile(f"{re.escape(chars('person:chars.list-sep')[0])}|{joiners}")
+
+
+def _de_verb_only(text: str, title_start: int) -> bool:
+    """Whether only a verb taking a post (person:words.de-verbs: 就任村书记的某某), no
+    marker of a present or past post, lets 的 stand between a title and the name:
+    the post is then held only where it is written right before the title."""
+    clause_start = max(0, title_start - 30)
+    for sep in chars("person:chars.post-clause-end"):
+        clause_start = max(clause_start, text.rfind(sep, clause_start, title_start) + 1)
+    clause = text[clause_start:title_start]
+    return (
+        any(w in clause for w in words("person:words.de-verbs"))
+        and not any(w in clause for w in words("person:words.current-marker"))
+        and pattern("person:pattern.former").search(clause) is None
+    )
 
 
 def _deputy_title(text: str, at: int, title: str) -> tuple[int, str]:
