@@ -128,3 +128,14 @@ def test_a_post_taken_elsewhere_is_in_no_place() -> None:
 def test_a_department_repeating_its_bodys_end_is_named_once() -> None:
     posts = _posts(VILLAGE + "中央军委委员、军委政治工作部主任苗建华一同出席。")
     assert ("中央军委政治工作部", "主任") in posts["苗建华"]
+
+
+def test_a_foreign_partys_chairman_is_in_the_party_not_the_county() -> None:
+    text = (
+        "重庆市梁平区召开会议。某某国前进党主席、第一副总理兼国防部长阿克桑致函祝贺。"
+    )
+    posts = _posts(text.replace("某某国", "塞尔维亚"))
+    assert ("塞尔维亚前进党", "主席") in posts["阿克桑"]
+    assert all(
+        target != "梁平区" or title == "部长" for target, title in posts["阿克桑"]
+    )
