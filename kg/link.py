@@ -896,15 +896,31 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     targets: list[tuple[str, dict[str, object], Mention]] = []
     chain: tuple[int, tuple[str, Mention]] | None = None
     bases: list[str] = []  # the organisation of each post's party body: its place
+    joint: tuple[int, tuple[str, Mention]] | None = None
     for post in posts:
-        target = _post_target(builder, ctx, mention, post, article, chain)
+        at = post.get("at")
+        inherit = chain
+        if inherit is None and joint is not None and isinstance(at, int):
+            # 某国政府总理兼外长: the title after 兼 is in the first one's organisation
+            joined = doc.text[joint[0] : at] in words("person:words.title-joiners")
+            inherit = joint if joined else None
+        department = (
+            _committee_department(builder, ctx, joint, at)
+            if joint is not None and isinstance(at, int)
+            else None
+        )
+        target = department or _post_target(
+            builder, ctx, mention, post, article, inherit
+        )
         if target:
             targets.append((target[0], post, target[1]))
             bases.append(target[0])
-            at = post.get("at")
+            if isinstance(at, int):
+                end = at + len(str(post.get("title") or ""))
+                joint = (end, (target[0], target[1]))
             if isinstance(at, int) and len(target) > 2:
                 # the organisation a title list's next title inherits
-                chain = (at + len(str(post.get("title") or "")), target[2])  # type: ignore[misc]
+                chain = (end, target[2])  # type: ignore[misc]
                 bases[-1] = chain[1][0]
     if kind == "national_leader":
         scope = ""
@@ -1011,6 +1027,18 @@ def _post_target(
         place = ctx.first_ending("place", ends)
         if place is not None:
             return ids[id(place)], place
+        origin = _origin_before(builder, ctx, person, head)
+        if origin is not None or post.get("adjacent"):
+            # 南开区环卫工人王某: a workplace role's post is where it is written
+            # (person:words.workplace-roles), or nowhere; 就任村书记的某某: the
+            # village's party branch
+            clean_head = ctx.to_clean(head)
+            return (
+                origin
+                or _bare_party_body(builder, ctx, person, clean_head, unit)
+                or _implied_party_body(builder, ctx, person, clean_head, title)
+                or _adjacent_org(builder, ctx, person, clean_head)
+            )
         head_level = next(
             iter(word_values("link:words.head-titles").get(title, ())), ""
         )
@@ -1031,6 +1059,7 @@ def _post_target(
         # organisation before the title, with only its sub-unit or a bracket between.
         clean_at = ctx.to_clean(head)
         branch = _bare_party_body(builder, ctx, person, clean_at, unit)
+        branch = branch or _implied_party_body(builder, ctx, person, clean_at, title)
         if branch is not None:
             return branch
         gap_rule = pattern("link:pattern.org-gap")
@@ -1099,6 +1128,88 @@ def _post_target(
     return None
 
 
+def _committee_department(
+    builder: _Builder, ctx: _DocContext, joint: tuple[int, tuple[str, Mention]], at: int
+) -> tuple[str, Mention] | None:
+    """区委常委、宣传部部长: after a title held in a party committee (the organisation of
+    the title before, ending in person:words.party-committee), a department written
+    with no place of its own (``link:pattern.committee-department``) is that
+    committee's (梁平区委宣传部), as person:chars.place-level says for a byline's
+    post list."""
+    doc = ctx.doc
+    match = pattern("link:pattern.committee-department").fullmatch(
+        doc.text[joint[0] : at]
+    )
+    if match is None:
+        return None
+    committee = builder.graph.entities[joint[1][0]]
+    if committee.label != "organization" or not committee.name.endswith(
+        tuple(words("person:words.party-committee"))
+    ):
+        return None
+    dept = match.group("dept")
+    if any(ch in dept for ch in chars("person:chars.place-level")):
+        return None  # 区委常委、区纪委书记: a body of its own, named with its place
+    start = ctx.to_clean(joint[0] + match.start("dept"))
+    name = _joined_name(committee.name, dept)
+    evidence = _org_evidence(
+        doc, start, start + len(dept), "link:pattern.committee-department", name
+    )
+    return _post_org(builder, ctx, name, evidence), evidence
+
+
+def _joined_name(body: str, department: str) -> str:
+    """A department's full name under a body, written once where the department
+    repeats the body's end (中央军委 + 军委政治工作部).
+
+    Examples:
+        >>> _joined_name("中央军委", "军委政治工作部")
+        '中央军委政治工作部'
+        >>> _joined_name("梁平区委", "宣传部")
+        '梁平区委宣传部'
+    """
+    for k in range(min(len(body), len(department)) - 1, 1, -1):
+        if body.endswith(department[:k]):
+            return body + department[k:]
+    return body + department
+
+
+def _adjacent_org(
+    builder: _Builder, ctx: _DocContext, person: Mention, clean_at: int
+) -> tuple[str, Mention] | None:
+    """A workplace no organisation mention covers, written right before ``clean_at``
+    (某某技工学校学生): ``link:org-before-title``."""
+    written = _org_written_before(ctx, person, clean_at)
+    if written is None:
+        return None
+    return _post_org(builder, ctx, written.name, written), written
+
+
+def _origin_before(
+    builder: _Builder, ctx: _DocContext, person: Mention, at: int
+) -> tuple[str, Mention] | None:
+    """来自某县的学员王某: an organisation or a place written after 来自 and right
+    before the 的 that ends at the title (``link:pattern.origin-before-title``) is
+    where the post is held."""
+    clean_at = ctx.to_clean(at)
+    window = ctx.doc.clean[max(0, clean_at - 24) : clean_at]
+    if not window.endswith("的"):
+        return None
+    if pattern("link:pattern.origin-before-title").search(window) is None:
+        return None
+    org = ctx.first_ending("organization", {at - 1})
+    if org is not None:
+        return ctx.ids[id(org)], org
+    # 来自某省某某技工学校的学生: a workplace no organisation mention covers
+    written = _org_written_before(ctx, person, clean_at - 1)
+    if written is not None:
+        return _post_org(builder, ctx, written.name, written), written
+    place = ctx.first_ending("place", {at - 1})
+    if place is not None:
+        return ctx.ids[id(place)], place
+    return None
+
+
 def _bare_party_body(
     builder: _Builder,
     ctx: _DocContext,
@@ -1125,6 +1236,31 @@ def _bare_party_body(
     if _nearest_place_of_level(builder, ctx, evidence, level) is None:
         return None
     return _post_org(builder, ctx, level + unit.group(), evidence), evidence
+
+
+def _implied_party_body(
+    builder: _Builder, ctx: _DocContext, person: Mention, clean_at: int, title: str
+) -> tuple[str, Mention] | None:
+    """村书记: a party secretary's title right after a bare level word names no
+    party unit, but the level implies one (``link:words.implied-party-units``:
+    a village's 党支部, a town's 党委); the post is in that body of the nearest
+    place of that level, as for 村党支部书记 (``link:bare-party-body``)."""
+    doc = ctx.doc
+    level = doc.clean[clean_at - 1 : clean_at]
+    implied = word_values("link:words.implied-party-units").get(level)
+    if not implied or title not in word_set("link:words.implied-party-titles"):
+        return None
+    if doc.clean[clean_at - 2 : clean_at - 1] in chars(
+        "link:chars.implied-party-not-after"
+    ):
+        return None  # 乡村书记: no one place; 驻村书记: a cadre sent to the village
+    unit = str(implied)
+    evidence = _org_evidence(
+        doc, clean_at - 1, clean_at, "link:words.implied-party-units", level + unit
+    )
+    if _nearest_place_of_level(builder, ctx, evidence, level) is None:
+        return None
+    return _post_org(builder, ctx, level + unit, evidence), evidence
 
 
 def _sentence_place_before(

@@ -372,6 +372,9 @@ def extract_people(doc: Document) -> list[Mention]:
             }
             for at, title, former, _ in title_posts
         ]
+        if match.group("of") and _de_verb_only(text, match.start("title")):
+            for post in posts:
+                post["adjacent"] = True  # 曾在某地担任校长的某某: held where written
         # A title from a user pack (extends person:titles) names the pack's rule.
         source = word_sources("person:titles").get(match.group("title"))
         rule = source if source and "/" in source else "person:title-name"
@@ -404,7 +407,7 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_signature_lines(doc, add)
     _add_workplace_name_title(doc, add, taken)
     _add_as_post_name(doc, add, taken)
-    _add_role_then_name(text, add, taken)
+    _add_role_then_name(doc, add, taken)
     _add_trade_then_name(text, add, taken)
     _add_historical(text, add, taken)
     _add_reported_speech(text, add, taken)
@@ -1505,7 +1508,8 @@ def _title_list(
     clause_start = max(0, title_start - 60)
     for sep in chars("person:chars.post-clause-end"):
         clause_start = max(clause_start, text.rfind(sep, clause_start, title_start) + 1)
-    pieces = text[clause_start:title_start].split(chars("person:chars.list-sep")[0])
+    clause = text[clause_start:title_start]
+    pieces = _title_list_split().split(clause)
     found: list[tuple[int, str]] = [(title_start, title)]
     pos = title_start - len(pieces[-1])
     for piece in reversed(pieces[:-1]) if _org_piece(pieces[-1]) else ():
@@ -1513,7 +1517,10 @@ def _title_list(
         if not piece.endswith(_titles()):
             break
         before = next(t for t in _titles() if piece.endswith(t))
+        joined = text[pos + len(piece)] in word_set("person:words.title-joiners")
         if not _org_piece(piece[: -len(before)]):
+            if joined:  # 某国政府总理兼外长: 兼 joins two titles, whatever is before
+                found.insert(0, (pos + len(piece) - len(before), before))
             break
         found.insert(0, (pos + len(piece) - len(before), before))
     posts = []
@@ -1523,15 +1530,42 @@ def _title_list(
         piece = text[start:at]
         current = any(w in piece for w in words("person:words.current-marker"))
         past = bool(pattern("person:pattern.former").search(piece))
+        verb = any(w in piece for w in words("person:words.de-verbs"))
         former = (former or past) and not current
-        posts.append((at, name, former, current or past))
+        posts.append((at, name, former, current or past or verb))
         start = at + len(name) + 1
     if len(found) > 1:
         return posts
     # one title: the marker is looked for as before, within 14 characters
     former = _former_before(text, title_start)
     current = any(w in pieces[-1] for w in words("person:words.current-marker"))
-    return [(title_start, title, former, former or current)]
+    verb = any(w in pieces[-1] for w in words("person:words.de-verbs"))
+    return [(title_start, title, former, former or current or verb)]
+
+
+@cache
+def _title_list_split() -> re.Pattern[str]:
+    """What cuts a title list into pieces: the list separator (、) and the joiners of
+    two titles (person:words.title-joiners: 总理兼外长), one character each."""
+    joiners = "|".join(
+        re.escape(w) + "(?!职)" for w in words("person:words.title-joiners")
+    )
+    return re.compile(f"{re.escape(chars('person:chars.list-sep')[0])}|{joiners}")
+
+
+def _de_verb_only(text: str, title_start: int) -> bool:
+    """Whether only a verb taking a post (person:words.de-verbs: 就任村书记的某某), no
+    marker of a present or past post, lets 的 stand between a title and the name:
+    the post is then held only where it is written right before the title."""
+    clause_start = max(0, title_start - 30)
+    for sep in chars("person:chars.post-clause-end"):
+        clause_start = max(clause_start, text.rfind(sep, clause_start, title_start) + 1)
+    clause = text[clause_start:title_start]
+    return (
+        any(w in clause for w in words("person:words.de-verbs"))
+        and not any(w in clause for w in words("person:words.current-marker"))
+        and pattern("person:pattern.former").search(clause) is None
+    )
 
 
 def _deputy_title(text: str, at: int, title: str) -> tuple[int, str]:
@@ -1767,9 +1801,10 @@ def _add_as_post_name(
 
 
 def _add_role_then_name(
-    text: str, add: Callable[..., None], taken: AbstractSet[int]
+    doc: Document, add: Callable[..., None], taken: AbstractSet[int]
 ) -> None:
     """村民谭建周, 贫困户谭建周: an ordinary person, named after what they are."""
+    text = doc.clean
     # overlapping: 乡村医生罗寿华 is 村医 + 生罗寿 (turned down), then 医生 + 罗寿华
     for match in _overlapping(_patterns()["role"], text):
         start = match.start("name")
@@ -1807,8 +1842,22 @@ def _add_role_then_name(
                 match.start("name") + len(name),
                 "person:role-name",
                 "other",
-                [],
+                _workplace_role_post(doc, match.start(), start),
             )
+
+
+def _workplace_role_post(
+    doc: Document, role_start: int, end: int
+) -> list[dict[str, object]]:
+    """南开区环卫工人王某, 来自某技工学校的学生王某: a role word that is a post where
+    one works or studies (person:words.workplace-roles) is a post; ``adjacent``: the
+    linker gives it only the organisation or place written right before it (or after
+    来自 and before 的), never the sentence's or the article's place."""
+    role = doc.clean[role_start:end]
+    if role not in word_set("person:words.workplace-roles"):
+        return []
+    at = doc.to_original(role_start, end)[0]
+    return [{"title": role, "org": None, "former": False, "at": at, "adjacent": True}]
 
 
 def _verb_then_time(name: str) -> bool:
@@ -2464,8 +2513,33 @@ def _add_bracket_credits(
             continue  # (摄/王小明): person:photo-credit's
         kind = "author" if group == "authors" else "photographer"
         at = match.start(group)
-        for start, end, name in _byline_names(match.group(group), leads):
-            add(at + start, at + end, "person:press-byline", kind, [], name)
+        body = match.group(group)
+        for start, end, name in _byline_names(body, leads):
+            posts = _credit_posts(text, body[:start]) if kind == "author" else []
+            add(at + start, at + end, "person:press-byline", kind, posts, name)
+
+
+def _credit_posts(text: str, before: str) -> list[dict[str, object]]:
+    """(视频编辑：王某 文字编辑：李某) in a broadcast: the credit's lead right before the
+    name is the post (person:words.credit-titles), held at the broadcaster the
+    document names (person:words.broadcaster-cues); none when it names none, as the
+    post's organisation is then unknown."""
+    lead = before.rstrip(_SPACE + "：:")
+    title = next(
+        (
+            str(value)
+            for key, value in sorted(
+                word_values("person:words.credit-titles").items(),
+                key=lambda item: -len(item[0]),
+            )
+            if lead.endswith(key)
+        ),
+        None,
+    )
+    station = _station(text) if title else None
+    if title is None or station is None:
+        return []
+    return [{"title": title, "org": station, "former": False}]
 
 
 def _note_posts(text: str, after: int, paper: str) -> list[dict[str, object]]:
