@@ -1445,6 +1445,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     # it runs; with none, the article's focus. Villages named in passing (打造江北村、
     # 关口村党建示范点) are sites of the work, not where the scheme runs.
     named = []
+    launchers = set()
     for place in ctx.nearby(mention, "place"):
         pid = ctx.ids[id(place)]
         level = str(builder.graph.entities[pid].attrs.get("level"))
@@ -1455,6 +1456,8 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             and _acts_in(ctx, place, mention)
         ):
             named.append(pid)
+            if _launches(ctx, place, mention):
+                launchers.add(pid)
     local = _place_before_local(builder, ctx, mention)
     if local is not None:
         named = [local]  # 在山东某市，当地组织了“百名干部进万家”宣讲活动: 该市
@@ -1482,7 +1485,14 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             )
         if village is not None:
             around = _ancestor_ids(builder, village)
-            named = list(dict.fromkeys(village if p in around else p for p in named))
+            # 某市启动“…工程”，村里…: the city's drive, carried out in the village too
+            kept: list[str] = []
+            for pid in named:
+                if pid in launchers:
+                    kept += [pid, village]
+                else:
+                    kept.append(village if pid in around else pid)
+            named = list(dict.fromkeys(kept))
             focus = village
     if not named and entity.attrs.get("scope") in ("national", "provincial"):
         if _reported(ctx, mention) or (
@@ -1526,6 +1536,9 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     if not named and entity.attrs.get("scope") == "provincial":
         focus = _province_in_name(builder, mention.name) or focus  # 数字福建
     where = named or ([focus] if focus else [])
+    if not named:
+        # 长三角“跨省通办”, 湘鄂赣革命老区扶贫开发: the region's member provinces
+        where = _region_members(builder, ctx, mention, focus) or where
     own = _own_place(builder, ctx, mention)
     works = mention.rule == "programme:step.works"
     if works:
@@ -1725,6 +1738,24 @@ def _sentence_openers(
 # the levels of a place with no division code of its own that may end a chain
 # opening a roundup's sentence (某县某社区: the gazetteer lacks the community)
 _UNLISTED_TAIL = ("village", "community")
+
+
+def _launches(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
+    """``place`` launches the programme right after its name (北京市启动“…工程”,
+    某省推出…, ``link:pattern.launcher-between``): the place's own drive, which a
+    village of a story about it carries out."""
+    text = ctx.doc.clean
+    end = ctx.position(place) + place.end - place.start
+    start = ctx.position(mention)
+    return (
+        0 <= start - end <= _LAUNCH_GAP
+        and pattern("link:pattern.launcher-between").fullmatch(text, end, start)
+        is not None
+    )
+
+
+# how far after the place that launches it a programme may start (北京市还启动了“…”)
+_LAUNCH_GAP = 10
 
 
 def _acting_after(text: str, at: int, end: int) -> bool:
@@ -1950,6 +1981,66 @@ def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | N
         if len(here) != 1:
             break
         found, at = here[0], end
+    return found
+
+
+# how many characters before a programme a region of provinces may start (湘鄂赣革命老区)
+_REGION_BEFORE = 12
+
+
+def _region_members(
+    builder: _Builder, ctx: _DocContext, mention: Mention, focus: str | None
+) -> list[str]:
+    """The member provinces the document names of a region of whole provinces that
+    carries the programme out: written right before it (长三角“跨省通办”, 湘鄂赣革命老区
+    扶贫开发: ``link:pattern.region-before``), or opening its name (长三角一体化发展:
+    ``link:pattern.region-in-name``) when the article's title names the region and
+    the article names every member. Empty unless its article names two members."""
+    text = ctx.doc.clean
+    pos = ctx.position(mention)
+    before = pattern("link:pattern.region-before").search(
+        text, max(0, pos - _REGION_BEFORE), pos
+    )
+    region = before.group(0) if before else ""
+    if not region:
+        opening = pattern("link:pattern.region-in-name").match(mention.name)
+        region = opening.group(0) if opening else ""
+        if region not in (ctx.article_of(mention).title or ""):
+            # 京津冀协同发展 in a story of 北京 (its title names the city): the
+            # city's part in it; the region acts in an article about the region
+            return []
+    if not region:
+        return []
+    index = ctx.doc.article_index(pos)
+    named = {
+        ctx.ids[id(p)]
+        for p in ctx.places_by_article().get(index, ())
+        if id(p) in ctx.ids
+    }
+    region_ids = [
+        _province_in_name(builder, name) for name in _region_provinces(region)
+    ]
+    members = [pid for pid in dict.fromkeys(region_ids) if pid and pid in named]
+    if len(members) < 2:
+        return []
+    if before is None and len(members) < len(set(region_ids)):
+        return []  # the region's article names every member
+    return members
+
+
+def _region_provinces(region: str) -> list[str]:
+    """The province names of a region (长三角 → 上海, 江苏, 浙江, 安徽; 湘鄂赣 → 湖南,
+    湖北, 江西), from ``link:words.region-names`` or its abbreviations one by one."""
+    names = word_values("link:words.region-names")
+    for name in sorted(names, key=len, reverse=True):
+        if region.startswith(name):
+            return list(names[name])
+    abbreviations = word_values("link:words.province-abbreviations")
+    found: list[str] = []
+    for char in region:
+        if char not in abbreviations:
+            break
+        found.append(str(abbreviations[char]))
     return found
 
 
