@@ -1459,8 +1459,8 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             if _launches(ctx, place, mention):
                 launchers.add(pid)
     local = _place_before_local(builder, ctx, mention)
-    if local is not None:
-        named = [local]  # 在山东某市，当地组织了“百名干部进万家”宣讲活动: 该市
+    if local:
+        named = local  # 在山东某市，当地组织了“百名干部进万家”宣讲活动: 该市
     elif not named:
         back = _place_referred_back(builder, ctx, mention)
         named = [back] if back is not None else named  # …某乡的绿化带…。这里实施…工程
@@ -1754,8 +1754,9 @@ def _launches(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
     )
 
 
-# how far after the place that launches it a programme may start (北京市还启动了“…”)
-_LAUNCH_GAP = 10
+# how far after the place that launches it a programme may start (某市还创新帮扶
+# 模式，推出“…”: a clause of the same subject between them)
+_LAUNCH_GAP = 40
 
 
 def _acting_after(text: str, at: int, end: int) -> bool:
@@ -1876,11 +1877,13 @@ def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> li
 
 def _place_before_local(
     builder: _Builder, ctx: _DocContext, mention: Mention
-) -> str | None:
+) -> list[str]:
     """The place 当地 refers to when it stands before a programme in its sentence
     (在玉米种植大县阳信县，当地借助…，推行“种养结合”): the last place the sentence
-    names before that word, down to a town (``link:words.local-anaphora``); None when
-    the word is not there, no place comes before it, or that place ends a list."""
+    names before that word, down to a town (``link:words.local-anaphora``), or every
+    division of a list of cities or counties it ends (把某区和某县的…，为当地…); empty
+    when the word is not there, no place comes before it, or the list is of
+    provinces or of mixed levels."""
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
@@ -1889,21 +1892,33 @@ def _place_before_local(
         default=-1,
     )
     if word < 0:
-        return None
+        return []
     before = [
         p
         for p in ctx.nearby(mention, "place")
         if ctx.to_clean(p.end) <= word and ctx.position(p) >= sentence
     ]
     if not before:
-        return None
+        return []
     last = max(before, key=lambda p: p.end)
     at = ctx.position(last)
-    if at > 0 and pattern("link:pattern.place-list-joint").fullmatch(text[at - 1]):
-        return None  # 四川、云南…围绕当地“十五五”规划: each of a list, not the last
-    pid = ctx.ids[id(last)]
-    level = str(builder.graph.entities[pid].attrs.get("level"))
-    return pid if RANK.get(level, 9) <= 4 and level != "zone" else None
+    joint = pattern("link:pattern.place-list-joint")
+    listed = [last]
+    while at > 0 and joint.fullmatch(text[at - 1]):
+        # 把某区和某县的旱田…，为当地…注入动力: every district of the list
+        prior = [p for p in before if ctx.to_clean(p.end) == at - 1]
+        if not prior:
+            return []
+        listed.append(prior[0])
+        at = ctx.position(prior[0])
+    pids = [ctx.ids[id(p)] for p in reversed(listed)]
+    levels = {str(builder.graph.entities[pid].attrs.get("level")) for pid in pids}
+    if any(RANK.get(level, 9) > 4 or level == "zone" for level in levels):
+        return []
+    ranks = {RANK[level] for level in levels}
+    if len(pids) > 1 and (len(ranks) > 1 or "province" in levels):
+        return []  # 四川、云南…围绕当地“十五五”规划: each province's own plan
+    return list(dict.fromkeys(pids))
 
 
 def _place_referred_back(

@@ -73,3 +73,24 @@ def test_a_city_only_named_beside_the_drive_gives_way_to_the_village() -> None:
         "走马塘村人均收入增长很快。"
     )
     assert "宁波市" not in _runs_in(text, "万亩造林工程")
+
+
+def test_a_city_launching_in_a_later_clause_of_its_sentence_keeps_it() -> None:
+    # 某市还…，推出“…”: the clause before has the same subject
+    text = (
+        "【走进乡村】宁波走马塘村：种出好日子\n"
+        "鄞州区姜山镇走马塘村的村民过去靠种粮为生。走马塘村的土地贫瘠。"
+        "随后，宁波市还创新帮扶农村群体模式，推出“田间学堂”，走马塘村引进了新品种。"
+        "走马塘村人均收入增长很快。"
+    )
+    assert {"宁波市", "走马塘村"} <= _runs_in(text, "田间学堂")
+
+
+def test_local_anaphora_after_a_list_of_counties_gives_each() -> None:
+    text = (
+        "古田县召开会议，古田县部署工作。"
+        "新建的水库把屏南县和寿宁县的河道连成一片，为当地推行河长制打下基础。"
+    )
+    runs = _runs_in(text, "河长制")
+    assert {"屏南县", "寿宁县"} <= runs
+    assert "古田县" not in runs
