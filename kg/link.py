@@ -1581,6 +1581,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     # it runs; with none, the article's focus. Villages named in passing (打造江北村、
     # 关口村党建示范点) are sites of the work, not where the scheme runs.
     named = []
+    launchers = set()
     for place in ctx.nearby(mention, "place"):
         pid = ctx.ids[id(place)]
         level = str(builder.graph.entities[pid].attrs.get("level"))
@@ -1591,9 +1592,11 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             and _acts_in(ctx, place, mention)
         ):
             named.append(pid)
+            if _launches(ctx, place, mention):
+                launchers.add(pid)
     local = _place_before_local(builder, ctx, mention)
-    if local is not None:
-        named = [local]  # 在山东某市，当地组织了“百名干部进万家”宣讲活动: 该市
+    if local:
+        named = local  # 在山东某市，当地组织了“百名干部进万家”宣讲活动: 该市
     elif not named:
         back = _place_referred_back(builder, ctx, mention)
         named = [back] if back is not None else named  # …某乡的绿化带…。这里实施…工程
@@ -1618,7 +1621,14 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             )
         if village is not None:
             around = _ancestor_ids(builder, village)
-            named = list(dict.fromkeys(village if p in around else p for p in named))
+            # 某市启动“…工程”，村里…: the city's drive, carried out in the village too
+            kept: list[str] = []
+            for pid in named:
+                if pid in launchers:
+                    kept += [pid, village]
+                else:
+                    kept.append(village if pid in around else pid)
+            named = list(dict.fromkeys(kept))
             focus = village
     if not named and entity.attrs.get("scope") in ("national", "provincial"):
         if _reported(ctx, mention) or (
@@ -1662,6 +1672,9 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     if not named and entity.attrs.get("scope") == "provincial":
         focus = _province_in_name(builder, mention.name) or focus  # 数字福建
     where = named or ([focus] if focus else [])
+    if not named:
+        # 长三角“跨省通办”, 湘鄂赣革命老区扶贫开发: the region's member provinces
+        where = _region_members(builder, ctx, mention, focus) or where
     own = _own_place(builder, ctx, mention)
     works = mention.rule == "programme:step.works"
     if works:
@@ -1863,6 +1876,25 @@ def _sentence_openers(
 _UNLISTED_TAIL = ("village", "community")
 
 
+def _launches(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
+    """``place`` launches the programme right after its name (北京市启动“…工程”,
+    某省推出…, ``link:pattern.launcher-between``): the place's own drive, which a
+    village of a story about it carries out."""
+    text = ctx.doc.clean
+    end = ctx.position(place) + place.end - place.start
+    start = ctx.position(mention)
+    return (
+        0 <= start - end <= _LAUNCH_GAP
+        and pattern("link:pattern.launcher-between").fullmatch(text, end, start)
+        is not None
+    )
+
+
+# how far after the place that launches it a programme may start (某市还创新帮扶
+# 模式，推出“…”: a clause of the same subject between them)
+_LAUNCH_GAP = 40
+
+
 def _acting_after(text: str, at: int, end: int) -> bool:
     """Whether what follows the places opening a roundup's sentence makes them act:
     a clause mark (在某县，…), 等地 closing their list, or a first word that jieba
@@ -1981,11 +2013,13 @@ def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> li
 
 def _place_before_local(
     builder: _Builder, ctx: _DocContext, mention: Mention
-) -> str | None:
+) -> list[str]:
     """The place 当地 refers to when it stands before a programme in its sentence
     (在玉米种植大县阳信县，当地借助…，推行“种养结合”): the last place the sentence
-    names before that word, down to a town (``link:words.local-anaphora``); None when
-    the word is not there, no place comes before it, or that place ends a list."""
+    names before that word, down to a town (``link:words.local-anaphora``), or every
+    division of a list of cities or counties it ends (把某区和某县的…，为当地…); empty
+    when the word is not there, no place comes before it, or the list is of
+    provinces or of mixed levels."""
     text = ctx.doc.clean
     start = ctx.position(mention)
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
@@ -1994,21 +2028,33 @@ def _place_before_local(
         default=-1,
     )
     if word < 0:
-        return None
+        return []
     before = [
         p
         for p in ctx.nearby(mention, "place")
         if ctx.to_clean(p.end) <= word and ctx.position(p) >= sentence
     ]
     if not before:
-        return None
+        return []
     last = max(before, key=lambda p: p.end)
     at = ctx.position(last)
-    if at > 0 and pattern("link:pattern.place-list-joint").fullmatch(text[at - 1]):
-        return None  # 四川、云南…围绕当地“十五五”规划: each of a list, not the last
-    pid = ctx.ids[id(last)]
-    level = str(builder.graph.entities[pid].attrs.get("level"))
-    return pid if RANK.get(level, 9) <= 4 and level != "zone" else None
+    joint = pattern("link:pattern.place-list-joint")
+    listed = [last]
+    while at > 0 and joint.fullmatch(text[at - 1]):
+        # 把某区和某县的旱田…，为当地…注入动力: every district of the list
+        prior = [p for p in before if ctx.to_clean(p.end) == at - 1]
+        if not prior:
+            return []
+        listed.append(prior[0])
+        at = ctx.position(prior[0])
+    pids = [ctx.ids[id(p)] for p in reversed(listed)]
+    levels = {str(builder.graph.entities[pid].attrs.get("level")) for pid in pids}
+    if any(RANK.get(level, 9) > 4 or level == "zone" for level in levels):
+        return []
+    ranks = {RANK[level] for level in levels}
+    if len(pids) > 1 and (len(ranks) > 1 or "province" in levels):
+        return []  # 四川、云南…围绕当地“十五五”规划: each province's own plan
+    return list(dict.fromkeys(pids))
 
 
 def _place_referred_back(
@@ -2086,6 +2132,66 @@ def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | N
         if len(here) != 1:
             break
         found, at = here[0], end
+    return found
+
+
+# how many characters before a programme a region of provinces may start (湘鄂赣革命老区)
+_REGION_BEFORE = 12
+
+
+def _region_members(
+    builder: _Builder, ctx: _DocContext, mention: Mention, focus: str | None
+) -> list[str]:
+    """The member provinces the document names of a region of whole provinces that
+    carries the programme out: written right before it (长三角“跨省通办”, 湘鄂赣革命老区
+    扶贫开发: ``link:pattern.region-before``), or opening its name (长三角一体化发展:
+    ``link:pattern.region-in-name``) when the article's title names the region and
+    the article names every member. Empty unless its article names two members."""
+    text = ctx.doc.clean
+    pos = ctx.position(mention)
+    before = pattern("link:pattern.region-before").search(
+        text, max(0, pos - _REGION_BEFORE), pos
+    )
+    region = before.group(0) if before else ""
+    if not region:
+        opening = pattern("link:pattern.region-in-name").match(mention.name)
+        region = opening.group(0) if opening else ""
+        if region not in (ctx.article_of(mention).title or ""):
+            # 京津冀协同发展 in a story of 北京 (its title names the city): the
+            # city's part in it; the region acts in an article about the region
+            return []
+    if not region:
+        return []
+    index = ctx.doc.article_index(pos)
+    named = {
+        ctx.ids[id(p)]
+        for p in ctx.places_by_article().get(index, ())
+        if id(p) in ctx.ids
+    }
+    region_ids = [
+        _province_in_name(builder, name) for name in _region_provinces(region)
+    ]
+    members = [pid for pid in dict.fromkeys(region_ids) if pid and pid in named]
+    if len(members) < 2:
+        return []
+    if before is None and len(members) < len(set(region_ids)):
+        return []  # the region's article names every member
+    return members
+
+
+def _region_provinces(region: str) -> list[str]:
+    """The province names of a region (长三角 → 上海, 江苏, 浙江, 安徽; 湘鄂赣 → 湖南,
+    湖北, 江西), from ``link:words.region-names`` or its abbreviations one by one."""
+    names = word_values("link:words.region-names")
+    for name in sorted(names, key=len, reverse=True):
+        if region.startswith(name):
+            return list(names[name])
+    abbreviations = word_values("link:words.province-abbreviations")
+    found: list[str] = []
+    for char in region:
+        if char not in abbreviations:
+            break
+        found.append(str(abbreviations[char]))
     return found
 
 
