@@ -50,7 +50,7 @@ def extract_batch(
 # A made-up text that sets every extractor to work (a division, a leader and his post,
 # a programme, a figure, an organisation), so that extracting it loads their data.
 _WARM_TEXT = (
-    "2021年，江西省赣州市南康区委书记张明在全区乡村振兴工作会议上说，"
+    "2021年，江西省赣州市南康区委书记冯志远在全区乡村振兴工作会议上说，"
     "全年地区生产总值增长6.5%，达到312亿元，“十四五”规划实施“五个一百”工程。"
 )
 

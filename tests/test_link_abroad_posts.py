@@ -50,8 +50,8 @@ def test_no_state_no_foreign_post() -> None:
 
 
 def test_international_body_holding_a_place_name() -> None:
-    posts = _posts("上海市召开会议。上海合作组织秘书长张明当天发表声明。")
-    assert posts["张明"][0] == "organization:上海合作组织"
+    posts = _posts("上海市召开会议。上海合作组织秘书长冯志远当天发表声明。")
+    assert posts["冯志远"][0] == "organization:上海合作组织"
 
 
 def test_institution_before_title() -> None:

@@ -53,7 +53,7 @@ def test_bank_branch() -> None:
 
 
 def test_head_of_government_after_committee_title() -> None:
-    posts = _posts("吉林省长春市举行会议。河北省委常委、副省长张明出席。")
+    posts = _posts("吉林省长春市举行会议。河北省委常委、副省长冯志远出席。")
     assert not any(t == "副省长" and o == "河北省委" for _, t, o in posts)
 
 

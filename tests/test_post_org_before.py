@@ -10,7 +10,7 @@ def _org(text: str, title: str) -> str | None:
 
 
 def test_organisation_before_title() -> None:
-    assert _org("记者在河边找到了扶贫工作队队长张明。", "队长") == "扶贫工作队"
+    assert _org("记者在河边找到了扶贫工作队队长冯志远。", "队长") == "扶贫工作队"
     assert (
         _org("我们来认识上海植物生理生态研究所研究员李华。", "研究员")
         == "上海植物生理生态研究所"
@@ -29,5 +29,5 @@ def test_joiner_inside_a_name() -> None:
 
 
 def test_no_organisation() -> None:
-    assert _org("记者在河边找到了队长张明。", "队长") is None
-    assert _org("记者找到了工作队队长张明。", "队长") is None
+    assert _org("记者在河边找到了队长冯志远。", "队长") is None
+    assert _org("记者找到了工作队队长冯志远。", "队长") is None
