@@ -75,6 +75,7 @@ _PRIORITY = {
     "plus": 3,
     "creation": 4,
     "designated-year": 4,
+    "measures": 4,
     "edition-event": 4,
     "brand": 5,
     "distributed": 6,
@@ -1337,6 +1338,45 @@ def _designated_years(text: str) -> list[Candidate]:
     return out
 
 
+def _counted_measures(text: str) -> list[Candidate]:
+    """稳就业15条措施, 二十条措施: a package of ten or more measures a government
+    issues, named by its count (programme:pattern.counted-measures) and the topic
+    written before it, which starts where an unquoted name would (after a launch
+    verb, determiner or function character); the count alone is an alias. A bundle
+    (稳外贸一揽子政策: programme:pattern.package-bundle) needs its topic."""
+    out = []
+    refused = rules.chars("programme:chars.not-before-count")
+    joints = rules.chars("programme:chars.package-joints")
+    contents = rules.longest_first("programme:words.package-contents-verbs")
+    counted = list(rules.finditer("programme:pattern.counted-measures", text))
+    bundles = list(rules.finditer("programme:pattern.package-bundle", text))
+    for m in sorted(counted + bundles, key=lambda m: m.start()):
+        bundle = m.group().startswith("一揽子")
+        if text[m.start() - 1 : m.start()] in refused and m.start() > 0:
+            continue  # 第十条措施: an article; 这十条措施: one named before
+        if text.endswith(contents, 0, m.start()):
+            continue  # 方案从7个方面提出80条措施: the points of a document
+        begin = _head_start(text, m.start())
+        joint = max(text.rfind(c, begin, m.start()) for c in joints)
+        if joint >= begin:
+            # 某方案和|防疫十条措施: two documents joined, the package is the second
+            begin = joint + 1
+        if m.start() - begin > 10 or text[begin - 1 : begin].isdigit():
+            # no edge in sight, or a number cut the topic (5个方面|14条措施, 2020年|…):
+            # the count alone names it
+            begin = m.start()
+        if bundle and m.start() - begin < 2:
+            continue  # 出台一揽子政策: a bundle of policies, no named one
+        name = text[begin : m.end()]
+        cand = Candidate(
+            begin, m.end(), name, "measures", **_around(text, begin, m.end())
+        )
+        if begin < m.start() and not bundle:
+            cand.aliases.append(m.group())
+        out.append(cand)
+    return out
+
+
 def _edition_events(text: str) -> list[Candidate]:
     """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
     one held abroad (a foreign state named in its sentence within a few characters:
@@ -1562,6 +1602,7 @@ def extract_programmes(
     found += _creations(text)
     found += _designated_years(text)
     found += _edition_events(text)
+    found += _counted_measures(text)
     spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
