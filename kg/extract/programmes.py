@@ -795,6 +795,9 @@ def _scheme(text: str) -> list[Candidate]:
         if _extended(text, match.end()) or _plan_verb(text, match):
             continue
         begin = _head_start(text, match.start())
+        year = _dating_year(text, begin, match)
+        if year is not None:
+            begin = year.end()  # 开展2021年|某某专项行动: the year dates it
         name = text[begin : match.end()]
         if match.start() - begin < 2 or len(name) > 20:
             continue
@@ -807,17 +810,33 @@ def _scheme(text: str) -> list[Candidate]:
             and name[0] in rules.chars("programme:chars.count-measures")
         ):
             continue  # 5项科学素质提升行动: a count of schemes
-        out.append(
-            Candidate(
-                begin,
-                match.end(),
-                name,
-                "scheme",
-                **_around(text, begin, match.end()),
-            )
+        cand = Candidate(
+            begin, match.end(), name, "scheme", **_around(text, begin, match.end())
         )
+        if year is not None:
+            cand.aliases.append(year.group() + name)  # 2021年某某专项行动
+        out.append(cand)
         out.extend(_distributed(text, match.start(), match.end()))
     return out
+
+
+def _dating_year(text: str, begin: int, match: re.Match[str]) -> re.Match[str] | None:
+    """The year a launch verb's object opens with (开展2021年|某某专项行动:
+    programme:pattern.name-year), which the digits cut at ``begin`` (年|…): the
+    name starts after it. Not after other words (特别是2019年签署…: the clause's
+    time), nor before a plan (2024年…计划: that year's plan document,
+    programme:words.year-dated-not)."""
+    if not text.startswith("年", begin) or match.group() in rules.word_set(
+        "programme:words.year-dated-not"
+    ):
+        return None
+    year = rules.pattern("programme:pattern.name-year").match(
+        text, max(0, begin - 4), match.start()
+    )
+    if year is None or year.end() >= match.start():
+        return None
+    verbs = rules.longest_first("programme:words.opener")
+    return year if text.endswith(verbs, 0, year.start()) else None
 
 
 def _event_host(text: str, begin: int, word: str) -> int:
