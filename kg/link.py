@@ -1548,13 +1548,17 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     # “三比三亮” in another are one node, the first spelling seen naming it.
     aliases = [str(a) for a in mention.attrs.get("aliases") or []]  # type: ignore[attr-defined]
     known = builder.programme_names
-    entity_id = next(
-        (known[n] for n in (mention.name, *aliases) if n in known),
-        f"programme:{mention.name}",
-    )
+    # a package named by its count alone (二十条措施) is one document's: two
+    # documents' 二十条措施 are two governments' packages, not one node
+    keys = [_programme_key(n, mention.doc_id) for n in (mention.name, *aliases)]
+    entity_id = next((known[k] for k in keys if k in known), None)
+    if entity_id is None:
+        entity_id = f"programme:{mention.name}"
+        if entity_id in builder.graph.entities:
+            entity_id = f"programme:{keys[0]}"  # a count named by another document
     entity = builder.entity(entity_id, "programme", mention.name)
-    for name in (mention.name, *aliases):
-        known.setdefault(name, entity_id)
+    for key in keys:
+        known.setdefault(key, entity_id)
     if mention.name != entity.name:
         entity.aliases.add(mention.name)
     entity.mentions.append(mention)
@@ -1639,6 +1643,10 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
             focus = None
+        elif entity.attrs.get("scope") == "national" and pattern(
+            "link:pattern.roundup-package"
+        ).search(mention.name):
+            focus = None  # 各地坚持…十二条措施: a package of the centre, all places'
     if (
         not named
         and focus is not None
@@ -1702,11 +1710,77 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         builder.relate(entity_id, "runs_in", pid, mention)
     for pid, evidence in _roundup_carriers(builder, ctx, mention):
         builder.relate(entity_id, "runs_in", pid, evidence)
+    for pid, evidence in _listed_roundup_carriers(builder, ctx, mention, named):
+        builder.relate(entity_id, "runs_in", pid, evidence)
     return entity_id
+
+
+def _programme_key(name: str, doc_id: str) -> str:
+    """The key a programme's name is known by across the corpus: the name, or for a
+    package named by its count alone (programme:pattern.counted-measures: 二十条措施)
+    the name in its document (二十条措施@doc), which no other document shares."""
+    if pattern("programme:pattern.counted-measures").fullmatch(name):
+        return f"{name}@{doc_id}"
+    return name
+
+
+def _lead_paragraph(
+    ctx: _DocContext, mention: Mention
+) -> tuple[int, Article, int] | None:
+    """The index and article of ``mention`` and its lead paragraph's index (the
+    headline's next paragraph, else the first), or None when it comes after it."""
+    doc = ctx.doc
+    pos = ctx.position(mention)
+    index = doc.article_index(pos)
+    if index >= len(doc.articles):
+        return None
+    article = doc.articles[index]
+    first = doc.paragraph_index(article.start)
+    title = article.title
+    headline = title is not None and title[1] - title[0] <= _HEADLINE_CHARS
+    lead = min(first + (1 if headline else 0), len(doc.paragraphs) - 1)
+    if doc.paragraph_index(pos) > lead:
+        return None
+    return index, article, lead
+
+
+def _listed_roundup_carriers(
+    builder: _Builder, ctx: _DocContext, mention: Mention, named: list[str]
+) -> list[tuple[str, Mention]]:
+    """A programme that the lead's sentence says listed places carry out (甲市、乙市
+    等地落实…: link:pattern.roundup-listed-cue right after them) runs in the
+    divisions within those places that open the later paragraphs (在甲市某区…): each
+    paragraph tells what one of them does for it. Divisions outside the listed
+    places are left to link:pattern.roundup-cue."""
+    if len(named) < 2:
+        return []
+    found = _lead_paragraph(ctx, mention)
+    if found is None:
+        return []
+    index, article, lead = found
+    doc = ctx.doc
+    pos = ctx.position(mention)
+    begin = max(doc.sentences[doc.sentence_index(pos)][0], pos - _ROUNDUP_GAP)
+    cue = pattern("link:pattern.roundup-listed-cue").search(doc.clean, begin, pos)
+    if cue is None or _CLAUSE_BREAK.search(doc.clean, cue.end(), pos):
+        return []  # 甲、乙等地落实…，坚持“…”: the cue's own clause only
+    listed = set(named)
+    carriers = ctx.cached(
+        f"roundup-carriers:{index}",
+        lambda: _paragraph_openers(builder, ctx, article, lead),
+    )
+    return [
+        (pid, evidence)
+        for pid, evidence in carriers
+        # divisions of the gazetteer only (not a place the text alone put in one)
+        if pid not in listed and "@" not in pid and _ancestor_ids(builder, pid) & listed
+    ]
 
 
 # how far after the roundup's cue its programme may come (各地在推进…建设中)
 _ROUNDUP_GAP = 12
+# what ends the clause of a listed roundup's cue (甲、乙等地落实X，坚持Y: not Y's)
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:]")
 
 
 def _roundup_carriers(
@@ -1718,17 +1792,16 @@ def _roundup_carriers(
     what one place does for it (在某县…; 某镇的…)."""
     doc = ctx.doc
     pos = ctx.position(mention)
-    index = doc.article_index(pos)
-    if index >= len(doc.articles):
+    found = _lead_paragraph(ctx, mention)
+    if found is None:
         return []
-    article = doc.articles[index]
+    index, article, lead = found
     first = doc.paragraph_index(article.start)
     title = article.title
     headline = title is not None and title[1] - title[0] <= _HEADLINE_CHARS
-    lead = min(first + (1 if headline else 0), len(doc.paragraphs) - 1)
     para = doc.paragraph_index(pos)
-    if para > lead:
-        return []
+    if pattern("link:pattern.roundup-package").search(mention.name):
+        return []  # 各地坚持…十二条措施: each place's own work, not the package's
     cue = pattern("link:pattern.roundup-cue")
     if cue.search(mention.name):
         return []  # 各地抓改革: the cue inside a name is no roundup of it
@@ -3385,6 +3458,8 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
         if entity.label != "programme":
             continue
         for name in {entity.name, *entity.aliases} - parts:
+            if _programme_key(name, "") != name:
+                continue  # 二十条措施: another document's count names another package
             if len(name) >= 3 and not is_word(name) and not _review_refuses(name):
                 owner[name] = (
                     entity.id if owner.get(name, entity.id) == entity.id else None

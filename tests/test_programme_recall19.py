@@ -1,5 +1,5 @@
 """Round-19 programme recall: a quoted name's qualifier and quotation marks kept as
-spellings of its fullest name (snippets made up)."""
+spellings of its fullest name, and counted packages of measures (snippets made up)."""
 
 from kg.extract.places import extract_places
 from kg.extract.programmes import extract_programmes
@@ -37,3 +37,21 @@ def test_a_verb_conjunction_or_owner_before_the_quote_is_no_qualifier() -> None:
     ]:
         aliases = _mentions(text).get(name, set())
         assert not any(not a.startswith(("“", name[:2])) for a in aliases), aliases
+
+
+def test_a_counted_package_of_measures_is_a_programme() -> None:
+    assert "15条措施" in _mentions("某省出台了15条措施，支持外贸企业。")
+    # the topic before the count joins the name; the count alone is an alias
+    found = _mentions("各地落实防控二十条措施不走样。")
+    assert found.get("防控二十条措施") == {"二十条措施"}
+
+
+def test_few_measures_an_article_or_a_plan_s_tasks_are_no_package() -> None:
+    for text in [
+        "会议提出三条措施。",
+        "依照第十二条措施办理。",
+        "某省出台数十条举措。",
+        "方案从八个方面提出20条具体措施。",
+        "该方案共包括40条政策措施。",
+    ]:
+        assert not any("措施" in n or "举措" in n for n in _mentions(text)), text

@@ -75,6 +75,7 @@ _PRIORITY = {
     "plus": 3,
     "creation": 4,
     "designated-year": 4,
+    "measures": 4,
     "edition-event": 4,
     "brand": 5,
     "distributed": 6,
@@ -794,6 +795,9 @@ def _scheme(text: str) -> list[Candidate]:
         if _extended(text, match.end()) or _plan_verb(text, match):
             continue
         begin = _head_start(text, match.start())
+        year = _dating_year(text, begin, match)
+        if year is not None:
+            begin = year.end()  # 开展2021年|某某专项行动: the year dates it
         name = text[begin : match.end()]
         if match.start() - begin < 2 or len(name) > 20:
             continue
@@ -806,17 +810,33 @@ def _scheme(text: str) -> list[Candidate]:
             and name[0] in rules.chars("programme:chars.count-measures")
         ):
             continue  # 5项科学素质提升行动: a count of schemes
-        out.append(
-            Candidate(
-                begin,
-                match.end(),
-                name,
-                "scheme",
-                **_around(text, begin, match.end()),
-            )
+        cand = Candidate(
+            begin, match.end(), name, "scheme", **_around(text, begin, match.end())
         )
+        if year is not None:
+            cand.aliases.append(year.group() + name)  # 2021年某某专项行动
+        out.append(cand)
         out.extend(_distributed(text, match.start(), match.end()))
     return out
+
+
+def _dating_year(text: str, begin: int, match: re.Match[str]) -> re.Match[str] | None:
+    """The year a launch verb's object opens with (开展2021年|某某专项行动:
+    programme:pattern.name-year), which the digits cut at ``begin`` (年|…): the
+    name starts after it. Not after other words (特别是2019年签署…: the clause's
+    time), nor before a plan (2024年…计划: that year's plan document,
+    programme:words.year-dated-not)."""
+    if not text.startswith("年", begin) or match.group() in rules.word_set(
+        "programme:words.year-dated-not"
+    ):
+        return None
+    year = rules.pattern("programme:pattern.name-year").match(
+        text, max(0, begin - 4), match.start()
+    )
+    if year is None or year.end() >= match.start():
+        return None
+    verbs = rules.longest_first("programme:words.opener")
+    return year if text.endswith(verbs, 0, year.start()) else None
 
 
 def _event_host(text: str, begin: int, word: str) -> int:
@@ -1337,6 +1357,45 @@ def _designated_years(text: str) -> list[Candidate]:
     return out
 
 
+def _counted_measures(text: str) -> list[Candidate]:
+    """稳就业15条措施, 二十条措施: a package of ten or more measures a government
+    issues, named by its count (programme:pattern.counted-measures) and the topic
+    written before it, which starts where an unquoted name would (after a launch
+    verb, determiner or function character); the count alone is an alias. A bundle
+    (稳外贸一揽子政策: programme:pattern.package-bundle) needs its topic."""
+    out = []
+    refused = rules.chars("programme:chars.not-before-count")
+    joints = rules.chars("programme:chars.package-joints")
+    contents = rules.longest_first("programme:words.package-contents-verbs")
+    counted = list(rules.finditer("programme:pattern.counted-measures", text))
+    bundles = list(rules.finditer("programme:pattern.package-bundle", text))
+    for m in sorted(counted + bundles, key=lambda m: m.start()):
+        bundle = m.group().startswith("一揽子")
+        if text[m.start() - 1 : m.start()] in refused and m.start() > 0:
+            continue  # 第十条措施: an article; 这十条措施: one named before
+        if text.endswith(contents, 0, m.start()):
+            continue  # 方案从7个方面提出80条措施: the points of a document
+        begin = _head_start(text, m.start())
+        joint = max(text.rfind(c, begin, m.start()) for c in joints)
+        if joint >= begin:
+            # 某方案和|防疫十条措施: two documents joined, the package is the second
+            begin = joint + 1
+        if m.start() - begin > 10 or text[begin - 1 : begin].isdigit():
+            # no edge in sight, or a number cut the topic (5个方面|14条措施, 2020年|…):
+            # the count alone names it
+            begin = m.start()
+        if bundle and m.start() - begin < 2:
+            continue  # 出台一揽子政策: a bundle of policies, no named one
+        name = text[begin : m.end()]
+        cand = Candidate(
+            begin, m.end(), name, "measures", **_around(text, begin, m.end())
+        )
+        if begin < m.start() and not bundle:
+            cand.aliases.append(m.group())
+        out.append(cand)
+    return out
+
+
 def _edition_events(text: str) -> list[Candidate]:
     """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
     one held abroad (a foreign state named in its sentence within a few characters:
@@ -1562,6 +1621,7 @@ def extract_programmes(
     found += _creations(text)
     found += _designated_years(text)
     found += _edition_events(text)
+    found += _counted_measures(text)
     spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
