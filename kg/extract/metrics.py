@@ -345,6 +345,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 2024年, 90年代, 3年级: a date or an ordinal, not a duration
         if unit in sets["not_after_year_number"] and _is_year_number(number_text):
             continue  # 2011级: students of a year, not a magnitude
+        if (
+            unit in sets["duration"]
+            and pattern("metric:pattern.average-base-after").match(text, end)
+            is not None
+        ):
+            continue  # 两年平均增长6%: the period of an average
         if unit in sets["race"] and _race(text, start, end):
             continue  # 男子100米, 200米蝶泳: a sports event, not a length
         if (
@@ -356,6 +362,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 三年行动计划, 五年期: a name or a term, not a quantity
         in_words = not _DIGIT.match(number_text)
+        if (
+            in_words
+            and unit in sets["place_name_risk"]
+            and pattern("metric:pattern.place-name-after").match(text, end)
+        ):
+            continue  # 五台县, 九台区: a place's name
         if (
             in_words
             and pattern("metric:pattern.method-name-after").match(text, end) is not None
@@ -849,6 +861,7 @@ def _sets() -> dict[str, frozenset[str]]:
         "not_after_year": frozenset(chars("metric:chars.not-after-year")),
         "not_figures": word_set("metric:words.not-figures"),
         "race": word_set("metric:units.race"),
+        "place_name_risk": word_set("metric:units.place-name-risk"),
         "vague_before_frame": frozenset(chars("metric:chars.vague-before-frame")),
         "some_before_one": frozenset(chars("metric:chars.some-before-one-frame")),
         "tenths": word_set("metric:units.tenths"),

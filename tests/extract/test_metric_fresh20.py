@@ -76,3 +76,15 @@ def test_vague_spans_and_races_are_no_figures(text: str, figure: str) -> None:
 )
 def test_span_and_count_subjects(text: str, figure: str, subject: str) -> None:
     assert _subjects(text)[figure] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("他出生在山西五台县", "五台"),
+        ("七台区实现清零", "七台"),
+        ("同比增长12%，两年平均增长5.3%", "两年"),
+    ],
+)
+def test_place_names_and_average_periods_are_no_figures(text: str, figure: str) -> None:
+    assert figure not in _subjects(text)
