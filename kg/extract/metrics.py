@@ -347,6 +347,14 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 2011级: students of a year, not a magnitude
         if (
             unit in sets["duration"]
+            and pattern("metric:pattern.average-base-after").match(text, end)
+            is not None
+        ):
+            continue  # 两年平均增长6%: the period of an average
+        if unit in sets["race"] and _race(text, start, end):
+            continue  # 男子100米, 200米蝶泳: a sports event, not a length
+        if (
+            unit in sets["duration"]
             and pattern("metric:pattern.period-name-after").match(text, end) is not None
         ):
             if trace.active():
@@ -354,6 +362,12 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 三年行动计划, 五年期: a name or a term, not a quantity
         in_words = not _DIGIT.match(number_text)
+        if (
+            in_words
+            and unit in sets["place_name_risk"]
+            and pattern("metric:pattern.place-name-after").match(text, end)
+        ):
+            continue  # 五台县, 九台区: a place's name
         if (
             in_words
             and pattern("metric:pattern.method-name-after").match(text, end) is not None
@@ -437,15 +451,18 @@ def extract_metrics(doc: Document) -> list[Mention]:
         )  # not 设立 alone (the place before it is the metric's place, not a subject)
         # what a framed span of time is the length of: 经过十天的吊装施工, 展销会为期三天
         lasting = _lasting(text, low_start, end, subject) if framed else None
+        topic = framed and _span_topic(text, low_start, end, subject)
         if lasting:
             subject = lasting
         elif (
-            (framed and ((in_words and not since) or subject is None))
+            (framed and ((in_words and not since and not topic) or subject is None))
             or bare_time
             or rough
         ):
-            # 一年来, 经过八天: a time (建交25年来 keeps its verb)
-            subject = words("metric:subject.duration")[0]
+            # 一年来, 经过八天: a time (建交25年来 keeps its verb); 十年来，全省…:
+            # the span of the clause after it
+            opening = _span_opening(text, low_start, end) if framed else None
+            subject = opening or words("metric:subject.duration")[0]
         age = _ages().get(unit)
         of_age = _age_of(text[end : end + 10]) if age else None
         person = _aged_person(text, low_start, end, bool(of_age)) if age else None
@@ -843,6 +860,10 @@ def _sets() -> dict[str, frozenset[str]]:
         "year": word_set("metric:units.year"),
         "not_after_year": frozenset(chars("metric:chars.not-after-year")),
         "not_figures": word_set("metric:words.not-figures"),
+        "race": word_set("metric:units.race"),
+        "place_name_risk": word_set("metric:units.place-name-risk"),
+        "vague_before_frame": frozenset(chars("metric:chars.vague-before-frame")),
+        "some_before_one": frozenset(chars("metric:chars.some-before-one-frame")),
         "tenths": word_set("metric:units.tenths"),
         "in_words_hedged": word_set("metric:units.in-words-hedged"),
         "duration": word_set("metric:units.duration"),
@@ -902,6 +923,67 @@ def _one_hedged(
     )
 
 
+def _race(text: str, start: int, end: int) -> bool:
+    """Whether a length names a sports event (男子100米, 200米蝶泳, 100米和200米
+    直道赛: metric:pattern.race-before, metric:pattern.race-after).
+
+    Examples:
+        >>> _race("获得女子800米冠军", 4, 8), _race("新修步道800米", 4, 8)
+        (True, False)
+    """
+    return (
+        pattern("metric:pattern.race-before").search(text, max(0, start - 5), start)
+        is not None
+        or pattern("metric:pattern.race-after").match(text, end) is not None
+    )
+
+
+def _span_opening(text: str, start: int, end: int) -> str | None:
+    """The noun phrase of the clause a span framed by 来 opens (十年来，全省农民收入
+    … → 全省农民收入: metric:subject.span-opening), or None when the span does not
+    open its clause or no noun follows it."""
+    frame = pattern("metric:subject.span-opening").match(text, end)
+    if frame is None:
+        return None
+    before = _SUBJECT_STOP.split(text[max(0, start - 6) : start])[-1]
+    if before and before not in word_set("metric:subject.span-opening-lead"):
+        return None  # 中德合作三十年来: the span of the noun before it
+    after = _SUBJECT_STOP.split(text[frame.end() : frame.end() + 20])[0]
+    tags = word_set("metric:subject.span-opening-tags")
+    noun, named = "", False
+    for i, (word, pos) in enumerate(_clause_tags(after) if after else ()):
+        if pos not in tags and not (i == 0 and pos == "r"):  # 我国中小企业…
+            break
+        noun += word
+        named = named or pos in tags
+    if (
+        not named
+        or _subject_rules()[0]["lead"].fullmatch(noun)
+        or noun in word_set("metric:subject.span-opening-not")
+    ):
+        return None  # 三年来，全镇新修道路: 全镇 alone; 十年来，我们…: a pronoun
+    return noun if len(noun) >= 2 and noun != after else None
+
+
+def _span_topic(text: str, start: int, end: int, subject: str | None) -> bool:
+    """Whether a framed span's subject is the noun before it, the topic whose span
+    it is (中德合作三十年来成果丰硕: metric:subject.frame-keeps-topic; 车程将缩短
+    两小时, right before the verb: metric:subject.change-frame-keeps-topic), not
+    时间: only a subject that ends in a noun (回顾了十年来…: the span stays 时间)."""
+    if not subject:
+        return False
+    if pattern("metric:subject.frame-keeps-topic").match(text, end):
+        framing = True  # 化肥产量为五年来同期最高: the noun the clause is about
+    else:
+        change = pattern("metric:subject.change-frame-keeps-topic").search(
+            text, max(0, start - 3), start
+        )
+        head = text[max(0, start - 40) : change.start()] if change else ""
+        framing = bool(change) and head.rstrip(_MODALS).endswith(subject)
+    tokens = _clause_tags(subject) if framing else ()
+    return bool(tokens) and _is_noun(*tokens[-1])
+
+
 def _duration_framed(
     text: str, match: re.Match[str], sets: dict[str, frozenset[str]]
 ) -> bool:
@@ -911,6 +993,11 @@ def _duration_framed(
     if match.group("unit") not in sets["duration"]:
         return False
     start, end = match.start(), match.end("unit")  # 一年来: 来 read as a hedge
+    before = text[start - 1 : start]
+    if before in sets["vague_before_frame"] or (
+        before in sets["some_before_one"] and text[start : start + 1] in sets["one"]
+    ):
+        return False  # 几十年来: some tens of years; 有一天来: some day
     return (
         pattern("metric:pattern.duration-before").search(text, max(0, start - 3), start)
         is not None
@@ -1018,6 +1105,9 @@ _LONGEST_NOUN_AFTER = 10
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,{_LONGEST_NOUN_AFTER}}}")
 _CLAUSE_STOP = re.compile(r"[,，。;；:：!?！？()（）“”\"《》【】\n]")  # not 、
 _ONE_CJK = re.compile(f"[{CJK}]")
+_COUNTED_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千万]个$")
+_MODALS = "将再已要会可"  # 车程将缩短两小时: between a noun and its change verb
+_LISTED_NOUN = re.compile(f"[{CJK}()、]+")  # a noun holding a level list, 县(市、区)
 
 
 @cache
@@ -1052,6 +1142,7 @@ def _subject_rules() -> tuple[dict[str, re.Pattern[str]], frozenset[str], str, s
         "list-joint",
         "respective-compared",
         "shared-head",
+        "level-list",
     )
     return (
         {name: pattern(f"metric:subject.{name}") for name in names},
@@ -1085,12 +1176,12 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         end = _after_spec(text, end)  # 45条10千伏线路: the noun after the 10千伏
     follow = text[end : end + 14]
     follow = rules["follow-lead"].sub("", follow)  # 25万余元的营业收入, 16条“负面清单”
-    after = _AFTER_NOUN.match(follow)
+    after = _level_listed(follow, rules["level-list"]) or _AFTER_NOUN.match(follow)
     duration = unit in _tags()["durations"]
     if duration and rules["time-after"].match(follow):
         after = None  # 70年来取得, 10天后没有: a time frame, not the noun counted
     window = text[max(0, start - 30) : start]
-    clauses = _SUBJECT_STOP.split(window)
+    clauses = _clauses(window, rules["level-list"])
     before_clause = clauses[-1]
     share = rules["share-of"].match(before_clause) if unit == "%" else None
     if share:  # 教育资金3.2亿元，占一般公共预算支出的21.4%: a share of a whole
@@ -1168,6 +1259,52 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _clauses(window: str, level_list: re.Pattern[str]) -> list[str]:
+    """``window`` split at the marks that end a subject, but not inside a level word's
+    bracketed list of the other levels (受灾县(市、区)达到: metric:subject.level-list).
+
+    Examples:
+        >>> levels = _subject_rules()[0]["level-list"]
+        >>> _clauses("全省,试点县(市、区)达到", levels)
+        ['全省', '试点县(市、区)达到']
+        >>> _clauses("全省80个县(市、区)共", levels)[-1]
+        '共'
+
+    """
+    if "(" not in window:
+        return _SUBJECT_STOP.split(window)  # the common case, and the cheap one
+    kept = [  # not 80个县(市、区)1385万人: a count of its own, not the next one's subject
+        (m.start() + 1, m.end())
+        for m in level_list.finditer(window)
+        if not _COUNTED_BEFORE.search(window, 0, m.start())
+    ]
+    clauses, begin = [], 0
+    for stop in _SUBJECT_STOP.finditer(window):
+        if any(a <= stop.start() < b for a, b in kept):
+            continue
+        clauses.append(window[begin : stop.start()])
+        begin = stop.end()
+    clauses.append(window[begin:])
+    return clauses
+
+
+def _level_listed(follow: str, level_list: re.Pattern[str]) -> re.Match[str] | None:
+    """The words after a figure up to the end of a level word's bracketed list
+    (28个县(市、区)完成 → 县(市、区)), when such a list opens them; else None.
+
+    Examples:
+        >>> _level_listed("县(市、区)完成评估", _subject_rules()[0]["level-list"]).group()
+        '县(市、区)'
+    """
+    if "(" not in follow:
+        return None
+    after = _AFTER_NOUN.match(follow)
+    listed = level_list.search(follow, 0, _LONGEST_NOUN_AFTER + 8)
+    if after is None or listed is None or listed.start() > after.end():
+        return None
+    return _LISTED_NOUN.match(follow, 0, listed.end())  # 8个县(市、区)农民: counts 县
 
 
 def _share_group(text: str, end: int) -> str | None:
@@ -1371,6 +1508,7 @@ def _tags() -> dict[str, frozenset[str]]:
         "no-noun": word_set("metric:subject.no-noun-tags"),
         "locative": word_set("metric:subject.locative-tags"),
         "not-closing": word_set("metric:subject.not-closing-tags"),
+        "noun-opening": word_set("metric:subject.noun-opening-tags"),
     }
 
 
@@ -1400,6 +1538,9 @@ def _noun_run(words: str) -> str:
     taken = 0
     for i, (word, pos) in enumerate(tokens):
         opening = i == 0 and (_is_verb(word, pos) or pos in _tags()["modifier"])
+        if i == 0 and pos in _tags()["noun-opening"] and len(tokens) > 1:
+            run, taken = word, 1  # 境内外|企业参展: a place word opens the noun
+            continue
         if not _is_noun(word, pos) and not opening:
             break
         run += word
