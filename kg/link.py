@@ -1193,8 +1193,6 @@ def _origin_before(
     where the post is held."""
     clean_at = ctx.to_clean(at)
     window = ctx.doc.clean[max(0, clean_at - 24) : clean_at]
-    if not window.endswith("的"):
-        return None
     if pattern("link:pattern.origin-before-title").search(window) is None:
         return None
     org = ctx.first_ending("organization", {at - 1})

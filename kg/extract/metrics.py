@@ -979,7 +979,9 @@ def _span_topic(text: str, start: int, end: int, subject: str | None) -> bool:
             text, max(0, start - 3), start
         )
         head = text[max(0, start - 40) : change.start()] if change else ""
-        framing = bool(change) and head.rstrip(_MODALS).endswith(subject)
+        framing = bool(change) and head.rstrip(
+            chars("metric:subject.change-frame-modals")
+        ).endswith(subject)
     tokens = _clause_tags(subject) if framing else ()
     return bool(tokens) and _is_noun(*tokens[-1])
 
@@ -1105,8 +1107,6 @@ _LONGEST_NOUN_AFTER = 10
 _AFTER_NOUN = re.compile(f"[{CJK}()（）]{{1,{_LONGEST_NOUN_AFTER}}}")
 _CLAUSE_STOP = re.compile(r"[,，。;；:：!?！？()（）“”\"《》【】\n]")  # not 、
 _ONE_CJK = re.compile(f"[{CJK}]")
-_COUNTED_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千万]个$")
-_MODALS = "将再已要会可"  # 车程将缩短两小时: between a noun and its change verb
 _LISTED_NOUN = re.compile(f"[{CJK}()、]+")  # a noun holding a level list, 县(市、区)
 
 
@@ -1278,7 +1278,7 @@ def _clauses(window: str, level_list: re.Pattern[str]) -> list[str]:
     kept = [  # not 80个县(市、区)1385万人: a count of its own, not the next one's subject
         (m.start() + 1, m.end())
         for m in level_list.finditer(window)
-        if not _COUNTED_BEFORE.search(window, 0, m.start())
+        if not pattern("metric:subject.level-list-counted").search(window, 0, m.start())
     ]
     clauses, begin = [], 0
     for stop in _SUBJECT_STOP.finditer(window):

@@ -1546,9 +1546,11 @@ def _title_list(
 @cache
 def _title_list_split() -> re.Pattern[str]:
     """What cuts a title list into pieces: the list separator (、) and the joiners of
-    two titles (person:words.title-joiners: 总理兼外长), one character each."""
+    two titles (person:words.title-joiners: 总理兼外长; not 兼职,
+    person:chars.title-joiner-not-before), one character each."""
+    not_before = re.escape(chars("person:chars.title-joiner-not-before"))
     joiners = "|".join(
-        re.escape(w) + "(?!职)" for w in words("person:words.title-joiners")
+        f"{re.escape(w)}(?![{not_before}])" for w in words("person:words.title-joiners")
     )
     return re.compile(f"{re.escape(chars('person:chars.list-sep')[0])}|{joiners}")
 

@@ -826,12 +826,11 @@ def _dating_year(text: str, begin: int, match: re.Match[str]) -> re.Match[str] |
     name starts after it. Not after other words (特别是2019年签署…: the clause's
     time), nor before a plan (2024年…计划: that year's plan document,
     programme:words.year-dated-not)."""
-    if not text.startswith("年", begin) or match.group() in rules.word_set(
-        "programme:words.year-dated-not"
-    ):
+    if begin < 4 or match.group() in rules.word_set("programme:words.year-dated-not"):
         return None
+    # the four digits the candidate lost right before it, then its 年
     year = rules.pattern("programme:pattern.name-year").match(
-        text, max(0, begin - 4), match.start()
+        text, begin - 4, match.start()
     )
     if year is None or year.end() >= match.start():
         return None
@@ -1369,8 +1368,8 @@ def _counted_measures(text: str) -> list[Candidate]:
     contents = rules.longest_first("programme:words.package-contents-verbs")
     counted = list(rules.finditer("programme:pattern.counted-measures", text))
     bundles = list(rules.finditer("programme:pattern.package-bundle", text))
-    for m in sorted(counted + bundles, key=lambda m: m.start()):
-        bundle = m.group().startswith("一揽子")
+    found = [(m, False) for m in counted] + [(m, True) for m in bundles]
+    for m, bundle in sorted(found, key=lambda pair: pair[0].start()):
         if text[m.start() - 1 : m.start()] in refused and m.start() > 0:
             continue  # 第十条措施: an article; 这十条措施: one named before
         if text.endswith(contents, 0, m.start()):
