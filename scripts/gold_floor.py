@@ -54,6 +54,7 @@ CORPORA = {
     "blind17": ("tests/gold/blind/batch17", "blind:17"),
     "blind18": ("tests/gold/blind/batch18", "blind:18"),
     "blind19": ("tests/gold/blind/batch19", "blind:19"),
+    "blind20": ("tests/gold/blind/batch20", "blind:20"),
 }
 
 
