@@ -2086,7 +2086,7 @@ def _place_before_local(
     builder: _Builder, ctx: _DocContext, mention: Mention
 ) -> list[str]:
     """The place 当地 refers to when it stands before a programme in its sentence
-    (在玉米种植大县阳信县，当地借助…，推行“种养结合”): the last place the sentence
+    (在产粮大县某县，当地借助…，推行“种养结合”): the last place the sentence
     names before that word, down to a town (``link:words.local-anaphora``), or every
     division of a list of cities or counties it ends (把某区和某县的…，为当地…); empty
     when the word is not there, no place comes before it, or the list is of

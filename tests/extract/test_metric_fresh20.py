@@ -2,7 +2,7 @@
 (县（市、区）) is one noun; a span framed by 来 without a comma, or by a verb moving a
 date (提前, 延长, 缩短), is a figure; a span opening its clause measures the clause
 after it; 一倍 and 一秒钟 are figures; a race's length (男子100米) and a vague span
-(几十年来) are not; a place word opens the noun after a classifier (境内外企业参展).
+(几十年来) are not; a place word opens the noun after a classifier (国内外企业参展).
 Made-up snippets."""
 
 import pytest
