@@ -59,13 +59,17 @@ def test_a_title_after_x_de_without_laizi_is_not() -> None:
 
 
 def test_a_student_from_a_school_holds_a_post_there() -> None:
-    posts = _posts("职业技能比赛正在南宁举行，来自贵州省兴仁技工学校的学生杨建水正在参赛。")
+    posts = _posts(
+        "职业技能比赛正在南宁举行，来自贵州省兴仁技工学校的学生杨建水正在参赛。"
+    )
     assert {title for _, title in posts["杨建水"]} == {"学生"}
     assert all(target.endswith("技工学校") for target, _ in posts["杨建水"])
 
 
 def test_a_role_that_is_no_post_there_gives_none() -> None:
-    posts = _posts("职业技能比赛正在南宁举行，来自贵州省兴仁技工学校的家长杨建水正在观赛。")
+    posts = _posts(
+        "职业技能比赛正在南宁举行，来自贵州省兴仁技工学校的家长杨建水正在观赛。"
+    )
     assert "杨建水" not in posts
 
 
