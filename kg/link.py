@@ -860,10 +860,12 @@ def _post_org(
         at = org_text.find(inner.name)
         if at > 0 and _address_only(org_text[:at], places):
             canonical = org_text[at:]
-    elif org_text[:1] and org_text[0] in chars("organization:chars.bare-level"):
-        place_entity = _nearest_place_of_level(builder, ctx, evidence, org_text[0])
+    elif level := _bare_level(org_text):
+        # 区信访办, 自治区政府: the body of the place of that level the text is about
+        place_entity = _nearest_place_of_level(builder, ctx, evidence, level)
         if place_entity is not None:
-            canonical = builder.graph.entities[place_entity].name + org_text[1:]
+            name = builder.graph.entities[place_entity].name
+            canonical = name + org_text[len(level) :]
     entity_id = f"organization:{canonical}"
     entity = builder.entity(entity_id, "organization", canonical)
     if not builder.has_mention(entity, evidence):
@@ -874,6 +876,22 @@ def _post_org(
         builder.relate(entity_id, "located_in", place_entity, evidence)
         ctx.cached("post-org-places", dict)[entity_id] = place_entity
     return entity_id
+
+
+def _bare_level(org_text: str) -> str:
+    """The bare level word an organisation's name opens with, standing for "this
+    place" (区信访办: 区; 自治区政府: 自治区, link:words.bare-level-words), or ''.
+
+    Examples:
+        >>> _bare_level("自治区政府"), _bare_level("区信访办"), _bare_level("教育部")
+        ('自治区', '区', '')
+    """
+    for word in longest_first("link:words.bare-level-words"):
+        if org_text.startswith(word) and len(org_text) > len(word):
+            return word
+    if org_text[:1] and org_text[0] in chars("organization:chars.bare-level"):
+        return org_text[0]
+    return ""
 
 
 def _address_only(text: str, places: list[Mention]) -> bool:
