@@ -972,6 +972,8 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         title, former = str(post.get("title") or ""), bool(post.get("former"))
         if evidence.rule in ("link:words.foreign-states", "link:words.foreign-organs"):
             title, former = _state_title(doc, evidence, post, title, former)
+        elif evidence.rule == "link:pattern.national-body":
+            former = former or _former_between(doc, evidence, post)
         builder.relate(
             entity_id,
             "holds_post",
@@ -1455,6 +1457,15 @@ def _state_title(
     if between in words("link:words.state-former-marks"):
         return title, True
     return title, former
+
+
+def _former_between(doc: Document, body: Mention, post: dict[str, object]) -> bool:
+    """Whether a mark of a past post (``link:words.state-former-marks``) stands
+    between a national body and its title (某党前主席某某: a former chair)."""
+    at = post.get("at")
+    if not isinstance(at, int):
+        return False
+    return doc.text[body.end : at] in words("link:words.state-former-marks")
 
 
 def _post_org_before(

@@ -55,3 +55,14 @@ def test_a_short_regional_government_is_the_region_named_before() -> None:
         "5日，赵刚在广西壮族自治区党委书记李明、自治区政府主席王建华陪同下考察。"
     )
     assert posts["王建华"] == {("广西壮族自治区政府", "主席")}
+
+
+def test_a_former_party_chair_holds_a_past_post_in_the_party() -> None:
+    doc = parse_document(
+        "论坛在四川成都举行。新党前主席王建华发来贺电。", "example.txt"
+    )
+    graph = link([(doc, extract(doc))])
+    posts = [r for r in graph.relations if r.predicate == "holds_post"]
+    assert [(r.object, r.attrs.get("former")) for r in posts] == [
+        ("organization:新党", True)
+    ]
