@@ -860,10 +860,12 @@ def _post_org(
         at = org_text.find(inner.name)
         if at > 0 and _address_only(org_text[:at], places):
             canonical = org_text[at:]
-    elif org_text[:1] and org_text[0] in chars("organization:chars.bare-level"):
-        place_entity = _nearest_place_of_level(builder, ctx, evidence, org_text[0])
+    elif level := _bare_level(org_text):
+        # 区信访办, 自治区政府: the body of the place of that level the text is about
+        place_entity = _nearest_place_of_level(builder, ctx, evidence, level)
         if place_entity is not None:
-            canonical = builder.graph.entities[place_entity].name + org_text[1:]
+            name = builder.graph.entities[place_entity].name
+            canonical = name + org_text[len(level) :]
     entity_id = f"organization:{canonical}"
     entity = builder.entity(entity_id, "organization", canonical)
     if not builder.has_mention(entity, evidence):
@@ -874,6 +876,22 @@ def _post_org(
         builder.relate(entity_id, "located_in", place_entity, evidence)
         ctx.cached("post-org-places", dict)[entity_id] = place_entity
     return entity_id
+
+
+def _bare_level(org_text: str) -> str:
+    """The bare level word an organisation's name opens with, standing for "this
+    place" (区信访办: 区; 自治区政府: 自治区, link:words.bare-level-words), or ''.
+
+    Examples:
+        >>> _bare_level("自治区政府"), _bare_level("区信访办"), _bare_level("教育部")
+        ('自治区', '区', '')
+    """
+    for word in longest_first("link:words.bare-level-words"):
+        if org_text.startswith(word) and len(org_text) > len(word):
+            return word
+    if org_text[:1] and org_text[0] in chars("organization:chars.bare-level"):
+        return org_text[0]
+    return ""
 
 
 def _address_only(text: str, places: list[Mention]) -> bool:
@@ -954,6 +972,8 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         title, former = str(post.get("title") or ""), bool(post.get("former"))
         if evidence.rule in ("link:words.foreign-states", "link:words.foreign-organs"):
             title, former = _state_title(doc, evidence, post, title, former)
+        elif evidence.rule == "link:pattern.national-body":
+            former = former or _former_between(doc, evidence, post)
         builder.relate(
             entity_id,
             "holds_post",
@@ -1437,6 +1457,15 @@ def _state_title(
     if between in words("link:words.state-former-marks"):
         return title, True
     return title, former
+
+
+def _former_between(doc: Document, body: Mention, post: dict[str, object]) -> bool:
+    """Whether a mark of a past post (``link:words.state-former-marks``) stands
+    between a national body and its title (某党前主席某某: a former chair)."""
+    at = post.get("at")
+    if not isinstance(at, int):
+        return False
+    return doc.text[body.end : at] in words("link:words.state-former-marks")
 
 
 def _post_org_before(
