@@ -52,3 +52,10 @@ def test_community_under_a_zone_keeps_its_county() -> None:
     # address names the county, its parent.
     parents = _parents("河北省保定市容城县悦容社区举办活动。")
     assert parents["悦容社区"] == "130629"
+
+
+def test_team_named_after_a_city() -> None:
+    text = "广东省举办龙舟赛，决赛中佛山队夺得第一，肇庆队获得第二。"
+    names = [n for n, _ in _places(text)]
+    assert "佛山" not in names and "肇庆" not in names
+    assert "佛山" in [n for n, _ in _places("广东省佛山市举办龙舟赛，佛山的队员夺冠。")]
