@@ -923,7 +923,12 @@ def _city_by_default(
     if not _place_word(hit.key) or not _whole_word(doc.clean, hit.start, hit.end):
         return None
     own = context.support(city, i)
-    others = max(context.support(c, i, skip=city) for c in ids if c != city)
+    # A province named somewhere in the document is no reason to read a city's usual
+    # name as a namesake district of that province (西安 with 吉林 elsewhere is not
+    # Liaoyuan's 西安区): only the district's own city, or a place near it, is.
+    others = max(
+        context.support(c, i, skip=city, provinces=False) for c in ids if c != city
+    )
     return city if own >= others else None
 
 
@@ -988,7 +993,9 @@ class _Context:
             for ancestor in self.gazetteer.ancestors(chosen):
                 self.below[ancestor, scope, index] += step
 
-    def support(self, cid: str, i: int, skip: str | None = None) -> int:
+    def support(
+        self, cid: str, i: int, skip: str | None = None, provinces: bool = True
+    ) -> int:
         """How strongly the other places of the document point at division ``cid``.
 
         Every named place above ``cid`` adds its proximity weight, so a village under
@@ -996,6 +1003,7 @@ class _Context:
         a place at district level or below: 重庆 alone says nothing about which 兴隆村
         is meant. A place below ``cid`` adds half its weight. ``skip``: an ancestor
         left out (the city, when weighing its namesake county against it).
+        ``provinces``: False to leave out provinces too, but in the same address.
         """
         gazetteer = self.gazetteer
         ancestors = set(gazetteer.ancestors(cid))
@@ -1005,8 +1013,11 @@ class _Context:
             for a in ancestors
             if a != skip and not (village and RANK[gazetteer.divisions[a].level] < 3)
         ]
+        far = [
+            a for a in counted if provinces or RANK[gazetteer.divisions[a].level] > 1
+        ]
         keys = self._keys(i)
-        score = sum(self._tiers(self.above, a, keys, _ABOVE_WEIGHTS) for a in counted)
+        score = sum(self._tiers(self.above, a, keys, _ABOVE_WEIGHTS) for a in far)
         score += self._tiers(self.below, cid, keys, _BELOW_WEIGHTS)
         # A place right before or after this one is in the same address: it weighs
         # _W_ADDRESS instead of its distance's weight counted above.
@@ -1017,8 +1028,10 @@ class _Context:
                 continue
             tier = self._tier(i, j)
             if other in ancestors:
-                if other in counted:
+                if other in far:
                     score += _W_ADDRESS - _ABOVE_WEIGHTS[tier]
+                elif other in counted:
+                    score += _W_ADDRESS  # a province right before it (吉林西安)
             elif cid in gazetteer.ancestors(other):
                 score += _W_ADDRESS // 2 - _BELOW_WEIGHTS[tier]
         return score
@@ -1192,7 +1205,10 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 
 def _noun_stem(name: str) -> bool:
-    """Whether a district's name is an ordinary noun plus 区/县 (平房区, 矿区)."""
+    """Whether a district's name is an ordinary noun plus 区/县 (平房区, 矿区), or
+    another ordinary phrase listed as such (解放区: place:words.word-districts)."""
+    if name in word_set("place:words.word-districts"):
+        return True
     if not name.endswith(tuple(words("place:words.noun-district"))):
         return False  # "X县", "X市" are hardly ever a noun and a word by accident
     stem = name[:-1]
@@ -1369,7 +1385,14 @@ def _village_town(name: str, county: str, gazetteer: Gazetteer) -> str | None:
     if len(towns) != 1:
         return None
     town = towns.pop()
-    return town if town in gazetteer.divisions else None
+    if town not in gazetteer.divisions:
+        return None
+    division = gazetteer.divisions[town]
+    if division.level == "zone" and not any(
+        w in division.name for w in words("place:words.town-levels")
+    ):
+        return None  # a zone (某某片区) is no town: the village's parent is its county
+    return town
 
 
 @cache
