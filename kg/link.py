@@ -1219,9 +1219,9 @@ def _origin_before(
     if org is not None:
         return ctx.ids[id(org)], org
     # 来自某省某某技工学校的学生: a workplace no organisation mention covers
-    written = _org_written_before(ctx, person, clean_at - 1)
-    if written is not None:
-        return _post_org(builder, ctx, written.name, written), written
+    adjacent = _adjacent_org(builder, ctx, person, clean_at - 1)
+    if adjacent is not None:
+        return adjacent
     place = ctx.first_ending("place", {at - 1})
     if place is not None:
         return ctx.ids[id(place)], place

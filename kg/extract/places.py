@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 import ahocorasick_rs
@@ -158,6 +158,9 @@ def _cut_into_pos(hit: _GazetteerHit) -> str:
     return ""
 
 
+# one entry: the guard inputs opened_word_pos and opened_word_rest ask for the same hit
+# one after the other, and jieba should cut its sentence once
+@lru_cache(maxsize=1)
 def _opened_word(hit: _GazetteerHit) -> tuple[str, str]:
     """The word jieba cuts in the sentence that opens at the name's first character
     and runs past its end (大通|道 over 大通, 安居|乐业 over 安居), as its tag and the
