@@ -1735,11 +1735,45 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         entity.attrs["scope"] = "local"  # 重庆市出台…行动 in a story of 重庆: its own
     for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
+    for pid in _spread_places(ctx, mention):
+        builder.relate(entity_id, "runs_in", pid, mention)
     for pid, evidence in _roundup_carriers(builder, ctx, mention):
         builder.relate(entity_id, "runs_in", pid, evidence)
     for pid, evidence in _listed_roundup_carriers(builder, ctx, mention, named):
         builder.relate(entity_id, "runs_in", pid, evidence)
     return entity_id
+
+
+def _spread_places(ctx: _DocContext, mention: Mention) -> list[str]:
+    """The places a later clause of the programme's paragraph says its way of
+    working is spread to (某区推行某某制度…某某的做法已在某市全市推广:
+    ``link:pattern.spread-to`` right after its name, or its name without a tail of
+    ``link:words.spread-name-tails``): the first linked place between 在 and 推广."""
+    doc = ctx.doc
+    end = ctx.to_clean(mention.end)
+    para_end = doc.paragraphs[doc.paragraph_index(max(end - 1, 0))][1]
+    name = str(mention.name)
+    stems = {name} | {
+        name.removesuffix(tail)
+        for tail in words("link:words.spread-name-tails")
+        if name.endswith(tail) and len(name) - len(tail) >= 4
+    }
+    spread = pattern("link:pattern.spread-to")
+    found: list[str] = []
+    for stem in sorted(stems, key=len, reverse=True):
+        at = doc.clean.find(stem, end, para_end)
+        while at >= 0:
+            hit = spread.match(doc.clean, at + len(stem), para_end)
+            if hit is not None:
+                start, stop = doc.to_original(hit.start("where"), hit.end("where"))
+                for place in ctx.places_inside(start, stop):
+                    pid = ctx.ids.get(id(place))
+                    if pid is not None:
+                        if pid not in found:
+                            found.append(pid)
+                        break
+            at = doc.clean.find(stem, at + len(stem), para_end)
+    return found
 
 
 def _programme_key(name: str, doc_id: str) -> str:
