@@ -91,6 +91,9 @@ class _Builder:
         self.article_focus: dict[str, tuple[list[int], list[str | None]]] = {}
         # every name and alias of a programme -> its entity id
         self.programme_names: dict[str, str] = {}
+        # programmes a step of link:words.no-focus-steps found (全国某某信息系统): when
+        # national they run only where a clause says, never in an article's focus
+        self.no_focus: set[str] = set()
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
         entity = self.graph.entities.get(entity_id)
@@ -1589,6 +1592,8 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     if mention.name != entity.name:
         entity.aliases.add(mention.name)
     entity.mentions.append(mention)
+    if mention.rule in words("link:words.no-focus-steps"):
+        builder.no_focus.add(entity_id)
     entity.attrs["class"] = "programme"
     # whose it is: the first mention's say, unless a later one knows better (a
     # national or provincial owner written beside it)
@@ -1670,10 +1675,13 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
             focus = None
-        elif entity.attrs.get("scope") == "national" and pattern(
-            "link:pattern.roundup-package"
-        ).search(mention.name):
-            focus = None  # 各地坚持…十二条措施: a package of the centre, all places'
+        elif entity.attrs.get("scope") == "national" and (
+            pattern("link:pattern.roundup-package").search(mention.name)
+            or entity_id in builder.no_focus
+        ):
+            # 各地坚持…十二条措施: a package of the centre, all places'; 全国某某信息系统:
+            # the nation's platform, where its clause says
+            focus = None
     if (
         not named
         and focus is not None
@@ -3561,7 +3569,10 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
             entity.mentions.append(mention)
             starts, focus = builder.article_focus.get(doc_id, ([0], [None]))
             place = focus[max(0, bisect_right(starts, start) - 1)]
-            if place is not None:
+            if place is not None and not (
+                entity.attrs.get("scope") == "national"
+                and entity.id in builder.no_focus
+            ):
                 builder.relate(entity.id, "runs_in", place, mention)
 
 

@@ -39,3 +39,20 @@ def test_a_way_of_working_spread_over_a_city_runs_there() -> None:
     assert "南京市" in linked_names(text, "邻里议事听证制度", "runs_in")
     other = "南京市江宁区全面推行邻里议事听证制度，每件事都先听群众意见。这种做法，如今已经在南京全市推广。"
     assert "南京市" not in linked_names(other, "邻里议事听证制度", "runs_in")
+
+
+def test_a_platform_named_with_its_owner_is_a_programme() -> None:
+    assert _found("全国耕地质量监测信息系统今天上线。") == {
+        "全国耕地质量监测信息系统": "national"
+    }
+    assert "长三角技术成果共享服务平台" in _found(
+        "长三角技术成果共享服务平台已集聚大量仪器。"
+    )
+    assert _found("农民依托智慧农业大数据平台管理农田。") == {}
+    assert _found("全国应急管理系统优秀党员代表发言。") == {}
+    assert _found("福州市鼓楼区普遍采用社区治理智能化管理系统。") == {}
+
+
+def test_a_national_platform_takes_no_article_focus() -> None:
+    text = "福州新闻\n\n福州市今天举行活动。福州市的活动很多。\n\n国家耕地质量监测信息系统今天上线。\n"
+    assert "福州市" not in linked_names(text, "国家耕地质量监测信息系统", "runs_in")

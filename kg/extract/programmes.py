@@ -78,6 +78,7 @@ _PRIORITY = {
     "measures": 4,
     "edition-event": 4,
     "brand": 5,
+    "platform": 5,
     "distributed": 6,
     "scheme": 7,
     "works": 6,
@@ -1440,6 +1441,50 @@ def _systems(text: str) -> list[Candidate]:
     return out
 
 
+def _platforms(text: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """全国某某信息系统, 某区某某大数据管理平台: an unquoted platform or information
+    system (programme:step.platform) whose name opens with its owner, the nation,
+    a region (programme:words.platform-owners) or a place of the document (``spans``),
+    and ends in a platform head (programme:words.platform-heads) and 平台/系统; a
+    name starts as an unquoted scheme's does, with four characters or more after
+    its owner. Not a sector (应急管理系统优秀党员: programme:words.platform-sector-after)."""
+    out = []
+    heads = rules.longest_first("programme:words.platform-heads")
+    owners = rules.longest_first("programme:words.platform-owners")
+    sector = rules.longest_first("programme:words.platform-sector-after")
+    starts = {s for s, _ in spans}
+    for m in rules.pattern("programme:pattern.platform-word").finditer(text):
+        if (
+            not text.endswith(heads, 0, m.start())
+            or _extended(text, m.end())
+            or (m.group() == "系统" and text.startswith(sector, m.end()))
+        ):
+            continue
+        begin = _head_start(text, m.start())
+        head = text[begin : m.start()]
+        owner = next((o for o in owners if head.startswith(o)), None)
+        if owner is None and begin in starts:
+            owner = next(text[s:e] for s, e in spans if s == begin)
+        if (
+            owner is None
+            or len(head) - len(owner) < 4
+            or any(
+                w in head for w in rules.words("programme:words.platform-not-inside")
+            )
+        ):
+            continue  # 某县普遍采用|…管理系统: a verb, the name starts after it
+        out.append(
+            Candidate(
+                begin,
+                m.end(),
+                head + m.group(),
+                "platform",
+                **_around(text, begin, m.end()),
+            )
+        )
+    return out
+
+
 def _edition_events(text: str) -> list[Candidate]:
     """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
     one held abroad (a foreign state named in its sentence within a few characters:
@@ -1671,6 +1716,7 @@ def extract_programmes(
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
         found += _brands(text, spans)
+    found += _platforms(text, spans)
     found += _scheme(text)
     found += _works(text, spans)
     found += _plans(text)
