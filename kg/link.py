@@ -91,6 +91,9 @@ class _Builder:
         self.article_focus: dict[str, tuple[list[int], list[str | None]]] = {}
         # every name and alias of a programme -> its entity id
         self.programme_names: dict[str, str] = {}
+        # programmes a step of link:words.no-focus-steps found (全国某某信息系统): when
+        # national they run only where a clause says, never in an article's focus
+        self.no_focus: set[str] = set()
 
     def entity(self, entity_id: str, label: str, name: str) -> Entity:
         entity = self.graph.entities.get(entity_id)
@@ -1589,6 +1592,8 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
     if mention.name != entity.name:
         entity.aliases.add(mention.name)
     entity.mentions.append(mention)
+    if mention.rule in words("link:words.no-focus-steps"):
+        builder.no_focus.add(entity_id)
     entity.attrs["class"] = "programme"
     # whose it is: the first mention's say, unless a later one knows better (a
     # national or provincial owner written beside it)
@@ -1670,10 +1675,13 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             # there, is no sign that the article's place carries it out; nor is an
             # article's "focus" named once in passing (苏州工业园区 in a state visit)
             focus = None
-        elif entity.attrs.get("scope") == "national" and pattern(
-            "link:pattern.roundup-package"
-        ).search(mention.name):
-            focus = None  # 各地坚持…十二条措施: a package of the centre, all places'
+        elif entity.attrs.get("scope") == "national" and (
+            pattern("link:pattern.roundup-package").search(mention.name)
+            or entity_id in builder.no_focus
+        ):
+            # 各地坚持…十二条措施: a package of the centre, all places'; 全国某某信息系统:
+            # the nation's platform, where its clause says
+            focus = None
     if (
         not named
         and focus is not None
@@ -1735,11 +1743,45 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
         entity.attrs["scope"] = "local"  # 重庆市出台…行动 in a story of 重庆: its own
     for pid in where:
         builder.relate(entity_id, "runs_in", pid, mention)
+    for pid in _spread_places(ctx, mention):
+        builder.relate(entity_id, "runs_in", pid, mention)
     for pid, evidence in _roundup_carriers(builder, ctx, mention):
         builder.relate(entity_id, "runs_in", pid, evidence)
     for pid, evidence in _listed_roundup_carriers(builder, ctx, mention, named):
         builder.relate(entity_id, "runs_in", pid, evidence)
     return entity_id
+
+
+def _spread_places(ctx: _DocContext, mention: Mention) -> list[str]:
+    """The places a later clause of the programme's paragraph says its way of
+    working is spread to (某区推行某某制度…某某的做法已在某市全市推广:
+    ``link:pattern.spread-to`` right after its name, or its name without a tail of
+    ``link:words.spread-name-tails``): the first linked place between 在 and 推广."""
+    doc = ctx.doc
+    end = ctx.to_clean(mention.end)
+    para_end = doc.paragraphs[doc.paragraph_index(max(end - 1, 0))][1]
+    name = str(mention.name)
+    stems = {name} | {
+        name.removesuffix(tail)
+        for tail in words("link:words.spread-name-tails")
+        if name.endswith(tail) and len(name) - len(tail) >= 4
+    }
+    spread = pattern("link:pattern.spread-to")
+    found: list[str] = []
+    for stem in sorted(stems, key=len, reverse=True):
+        at = doc.clean.find(stem, end, para_end)
+        while at >= 0:
+            hit = spread.match(doc.clean, at + len(stem), para_end)
+            if hit is not None:
+                start, stop = doc.to_original(hit.start("where"), hit.end("where"))
+                for place in ctx.places_inside(start, stop):
+                    pid = ctx.ids.get(id(place))
+                    if pid is not None:
+                        if pid not in found:
+                            found.append(pid)
+                        break
+            at = doc.clean.find(stem, at + len(stem), para_end)
+    return found
 
 
 def _programme_key(name: str, doc_id: str) -> str:
@@ -3527,7 +3569,10 @@ def _corpus_programmes(builder: _Builder, texts: Mapping[str, str]) -> None:
             entity.mentions.append(mention)
             starts, focus = builder.article_focus.get(doc_id, ([0], [None]))
             place = focus[max(0, bisect_right(starts, start) - 1)]
-            if place is not None:
+            if place is not None and not (
+                entity.attrs.get("scope") == "national"
+                and entity.id in builder.no_focus
+            ):
                 builder.relate(entity.id, "runs_in", place, mention)
 
 

@@ -78,6 +78,7 @@ _PRIORITY = {
     "measures": 4,
     "edition-event": 4,
     "brand": 5,
+    "platform": 5,
     "distributed": 6,
     "scheme": 7,
     "works": 6,
@@ -106,9 +107,13 @@ class Candidate:
     class_rule: str | None = None
     scope: str = "local"
     scope_rule: str | None = None
+    # the step that found it when it is not the source's (a system, read as a scheme)
+    found_by: str = ""
 
     @property
     def step(self) -> str:
+        if self.found_by:
+            return self.found_by
         if self.source == "quoted" and self.full is not None:
             return "programme:step.quoted-scheme"
         return f"programme:step.{self.source}"
@@ -420,8 +425,10 @@ def _scope(
     opening: str = "",
     reach: str = "",
     parts_scope: str = "",
+    step: str = "",
 ) -> tuple[str, str | None]:
     given = {
+        "step": step,
         "name": name,
         "before": before,
         "lead": lead,
@@ -1395,6 +1402,89 @@ def _counted_measures(text: str) -> list[Candidate]:
     return out
 
 
+def _systems(text: str) -> list[Candidate]:
+    """实行居民阶梯水价制度, 建立某某记录封存制度: an unquoted …制度 that a verb putting
+    an institution into force governs (programme:step.system), from where an
+    unquoted scheme's name starts, four characters or more before 制度; none
+    holding 和/与/及 (贯彻…精神和…法律制度: where the name starts is unknown)."""
+    out = []
+    verbs = rules.longest_first("programme:words.system-verbs")
+    generic = rules.longest_first("programme:words.system-generic-heads")
+    acts = tuple(rules.words("programme:words.system-generic-acts"))
+    for m in re.finditer("制度", text):
+        if text.startswith(
+            rules.longest_first("programme:words.not-name-end"), m.end()
+        ) or _extended(text, m.end()):
+            continue  # 制度化, 制度改革: another word or a longer name
+        begin = _head_start(text, m.start())
+        head = text[begin : m.start()]
+        if (
+            len(head) < 4
+            or len(head) > 16
+            or head.startswith(generic)
+            or (len(head) == 4 and head.endswith(acts))  # 风险|防控制度: a routine
+            or any(c in head for c in rules.chars("programme:chars.package-joints"))
+            or not text.endswith(verbs, 0, begin)
+            or text.endswith(("完善", "健全"), 0, begin)
+        ):
+            continue
+        out.append(
+            Candidate(
+                begin,
+                m.end(),
+                head + "制度",
+                "scheme",
+                **_around(text, begin, m.end()),
+                found_by="programme:step.system",
+            )
+        )
+    return out
+
+
+def _platforms(text: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """全国某某信息系统, 某区某某大数据管理平台: an unquoted platform or information
+    system (programme:step.platform) whose name opens with its owner, the nation,
+    a region (programme:words.platform-owners) or a place of the document (``spans``),
+    and ends in a platform head (programme:words.platform-heads) and 平台/系统; a
+    name starts as an unquoted scheme's does, with four characters or more after
+    its owner. Not a sector (应急管理系统优秀党员: programme:words.platform-sector-after)."""
+    out = []
+    heads = rules.longest_first("programme:words.platform-heads")
+    owners = rules.longest_first("programme:words.platform-owners")
+    sector = rules.longest_first("programme:words.platform-sector-after")
+    starts = {s for s, _ in spans}
+    for m in rules.pattern("programme:pattern.platform-word").finditer(text):
+        if (
+            not text.endswith(heads, 0, m.start())
+            or _extended(text, m.end())
+            or (m.group() == "系统" and text.startswith(sector, m.end()))
+        ):
+            continue
+        begin = _head_start(text, m.start())
+        head = text[begin : m.start()]
+        owner = next((o for o in owners if head.startswith(o)), None)
+        if owner is None and begin in starts:
+            owner = next(text[s:e] for s, e in spans if s == begin)
+        if (
+            owner is None
+            or len(head) - len(owner) < 4
+            or any(
+                w in head for w in rules.words("programme:words.platform-not-inside")
+            )
+        ):
+            continue  # 某县普遍采用|…管理系统: a verb, the name starts after it
+        out.append(
+            Candidate(
+                begin,
+                m.end(),
+                head + m.group(),
+                "platform",
+                **_around(text, begin, m.end()),
+            )
+        )
+    return out
+
+
 def _edition_events(text: str) -> list[Candidate]:
     """首届某市梨花节今天开幕: a festival or a themed week opened by its edition; not
     one held abroad (a foreign state named in its sentence within a few characters:
@@ -1621,10 +1711,12 @@ def extract_programmes(
     found += _designated_years(text)
     found += _edition_events(text)
     found += _counted_measures(text)
+    found += _systems(text)
     spans: list[tuple[int, int]] = []
     if places:
         spans = [(doc.to_clean(m.start), doc.to_clean(m.end)) for m in places]
         found += _brands(text, spans)
+    found += _platforms(text, spans)
     found += _scheme(text)
     found += _works(text, spans)
     found += _plans(text)
@@ -1660,6 +1752,7 @@ def extract_programmes(
                 _opening(text, cand.start, spans),
                 _reach(text, cand.end),
                 _parts_scope(cand.components) if cand.source == "listing" else "",
+                cand.step,
             )
     for cand in kept:
         if cand.class_rule == "programme:class.lever" and cand.full is None:
