@@ -2490,6 +2490,10 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
             and pattern("link:pattern.object-verb").match(text, _list_end(ctx, place))
         ):
             return True  # 督察…完成对福建、河南5省的进驻: the places it inspects
+    if at > start and pattern("link:pattern.nation-clause").search(
+        text, _clause_opening(ctx, mention), start
+    ):
+        return False  # 随着我国…西部大开发…推进，某省从…: the nation's, not the place's
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(at)][0]
     opened = max(
         (m.end() for m in marks.finditer(text, sentence, at)), default=sentence

@@ -53,3 +53,13 @@ def test_a_nearer_place_between_keeps_the_visit_out() -> None:
     runs = _runs_in(text, "万人植绿")
     assert "寿宁县" in runs
     assert "屏南县" not in runs
+
+
+def test_a_place_after_a_programme_of_the_nation_does_not_run_it() -> None:
+    text = _OPENING + "随着我国深入推进乡村振兴，屏南县从偏远山区变成了旅游胜地。"
+    assert "屏南县" not in _runs_in(text, "乡村振兴战略")
+
+
+def test_a_place_after_a_programme_of_its_own_clause_still_runs_it() -> None:
+    text = _OPENING + "随着各项工作深入推进乡村振兴，屏南县从偏远山区变成了旅游胜地。"
+    assert "屏南县" in _runs_in(text, "乡村振兴战略")
