@@ -1662,10 +1662,9 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             named = list(dict.fromkeys(kept))
             focus = village
     if not named and entity.attrs.get("scope") in ("national", "provincial"):
-        if (
-            _reported(ctx, mention)
-            and not _visit_instruction(builder, ctx, article, focus, mention)
-        ) or (focus == article.focus and article.focus_weight < _FOCUS_EVIDENCE):
+        if _reported(ctx, mention) or (
+            focus == article.focus and article.focus_weight < _FOCUS_EVIDENCE
+        ):
             # 杨晓渡强调，…打好三大攻坚战 / 报告指出“…巩固拓展脱贫攻坚成果…”: a
             # national programme in someone's words, with no place of its own
             # there, is no sign that the article's place carries it out; nor is an
@@ -2384,55 +2383,6 @@ def _bulletin_elsewhere(
     para = ctx.doc.paragraph_index(ctx.position(mention))
     by_para = ctx.cached("places-by-paragraph", lambda: _places_by_paragraph(ctx))
     return not any(ctx.ids[id(place)] == focus for place in by_para.get(para, ()))
-
-
-def _visit_instruction(
-    builder: _Builder,
-    ctx: _DocContext,
-    article: ArticleInfo,
-    focus: str | None,
-    mention: Mention,
-) -> bool:
-    """Whether reported words that hold a programme are a visitor's instruction to
-    the province the visit is about (某某在某省考察时强调…。要巩固拓展脱贫攻坚成果，
-    扎实推进乡村振兴): the article's title reports a visit (``link:pattern.visit-title``)
-    and names ``focus``, a province, and the programme's sentence tells what to do
-    (``link:pattern.visit-instruction``) before it. The programme is the province's
-    task, so it runs there (the title's province: ``_title_region``); other reported
-    words keep ``_reported``'s answer."""
-    if focus is None or focus != article.focus:
-        return False
-    title = ctx.doc.articles[article.index].title
-    text = ctx.doc.clean
-    if title is None:
-        return False
-    line_end = text.find("\n", title[0], title[1])
-    end = title[1] if line_end < 0 else line_end  # the title line alone, no lead
-    if pattern("link:pattern.visit-title").search(
-        text, title[0], end
-    ) is None or pattern("link:pattern.visit-meeting-title").search(
-        text, title[0], end
-    ):
-        return False  # not a visit, or words said at a meeting the visit held
-    # the province the title names: the focus itself, or the one holding the city
-    # of the itinerary named most (某某在某省考察 with 某市 the focus)
-    region = focus if _title_names(ctx, article, focus) else None
-    region = region or _title_region(builder, ctx, article, focus)
-    if region is None or builder.graph.entities[region].attrs.get("level") != (
-        "province"
-    ):
-        return False
-    start = ctx.position(mention)
-    sentence = ctx.doc.sentences[ctx.doc.sentence_index(start)][0]
-    if pattern("link:pattern.instruction-elsewhere").search(
-        text, _clause_opening(ctx, mention), start
-    ):
-        return False  # 要主动对接…大湾区建设: another region's, which it connects to
-    # a slice, not a search from ``sentence``: ^ must match at the sentence's start
-    return (
-        pattern("link:pattern.visit-instruction").search(text[sentence:start])
-        is not None
-    )
 
 
 def _title_region(
