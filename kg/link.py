@@ -1625,7 +1625,7 @@ def _link_programme(builder: _Builder, ctx: _DocContext, mention: Mention) -> st
             RANK.get(level, 9) <= 4
             and level != "zone"
             and pid not in named
-            and _acts_in(ctx, place, mention)
+            and (_acts_in(ctx, place, mention) or _visited_site(ctx, place, mention))
         ):
             named.append(pid)
             if _launches(ctx, place, mention):
@@ -2130,9 +2130,10 @@ def _province_itself(
 
 def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> list[str]:
     """Divisions written inside a named work's name (…广东段…工程) that are provinces,
-    that the document names outside it too, or that follow their own province or
-    city (福建霞浦…); the lowest of a chain. Not 滨海 inside a longer interchange name (…段…滨海互通): a namesake."""
+    that the document names outside it too, that follow their own province or
+    city (福建霞浦…), or that end a route (某市至某市段…工程); the lowest of a chain. Not 滨海 inside a longer interchange name (…段…滨海互通): a namesake."""
     inside: list[str] = []
+    spans: list[tuple[int, int, str]] = []
     elsewhere: set[str] = set()
     for place in ctx.by_label.get("place", []):
         pid = ctx.ids.get(id(place))
@@ -2140,17 +2141,42 @@ def _places_in_name(builder: _Builder, ctx: _DocContext, mention: Mention) -> li
             continue  # a landmark (…公路@…), not a division
         if mention.start <= place.start and place.end <= mention.end:
             inside.append(pid)
+            spans.append((place.start, place.end, pid))
         else:
             elsewhere.add(pid)
+    ends = _route_ends(ctx.doc.text, spans)
     kept = [
         pid
         for pid in dict.fromkeys(inside)
         if pid in elsewhere
+        or pid in ends  # 长江某市至某市段航道整治工程: both ends of the route
         or builder.graph.entities[pid].attrs.get("level") == "province"
         or _ancestor_ids(builder, pid) & set(inside)  # 福建|霞浦: a chain
     ]
     enclosing = set().union(*(_ancestor_ids(builder, pid) for pid in kept))
     return [pid for pid in kept if pid not in enclosing]
+
+
+def _route_ends(text: str, spans: list[tuple[int, int, str]]) -> set[str]:
+    """The divisions among ``spans`` (start, end, id in ``text``) that end a route
+    written inside a work's name: two divisions with a route joint right between them
+    (某市至某市段, 某县—某县, ``link:pattern.route-joint``). A named route says both of
+    its ends, so both are places of the work even when the text names them nowhere
+    else; a division that only sits in the name (not joined to another) is no end.
+
+    >>> sorted(_route_ends("长江甲市至乙市段工程", [(2, 4, "a"), (5, 7, "b")]))
+    ['a', 'b']
+    >>> _route_ends("长江甲市段乙市工程", [(2, 4, "a"), (5, 7, "b")])
+    set()
+    """
+    joint = pattern("link:pattern.route-joint")
+    starts = {start: pid for start, _, pid in spans}
+    found: set[str] = set()
+    for _, end, pid in spans:
+        gap = joint.match(text, end)
+        if gap is not None and gap.end() in starts:
+            found |= {pid, starts[gap.end()]}
+    return found
 
 
 def _place_before_local(
@@ -2260,6 +2286,11 @@ def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | N
         "place-entities",
         lambda: {ctx.ids[id(p)] for p in ctx.by_label["place"] if id(p) in ctx.ids},
     )
+    # the name as written: a lexicon entry's mention bears its canonical name
+    # (义务植树活动), the text the word that says whose it is (首都义务植树活动)
+    capital = _capital_named(builder, ctx.doc.text[mention.start : mention.end], 0)
+    if capital is not None and capital in named:
+        return capital  # 首都义务植树活动 in a story that names 北京: 北京市
     found = None
     for start, end, key in gazetteer.find(name):
         if start < at:
@@ -2275,6 +2306,24 @@ def _own_place(builder: _Builder, ctx: _DocContext, mention: Mention) -> str | N
             break
         found, at = here[0], end
     return found
+
+
+def _capital_named(builder: _Builder, name: str, at: int) -> str | None:
+    """The division a word for a capital stands for when a programme's name opens
+    with it at ``at`` (首都义务植树活动 → 北京市: ``link:words.capital-names``), or
+    None."""
+    capitals = word_values("link:words.capital-names")
+    for word, division in capitals.items():
+        if name.startswith(word, at):
+            gazetteer = builder.gazetteer
+            ids = {
+                f"place:{cid}"
+                for _, _, key in gazetteer.find(str(division))
+                for cid, _ in gazetteer.keys[key]
+                if gazetteer.divisions[cid].level == "province"
+            }
+            return ids.pop() if len(ids) == 1 else None
+    return None
 
 
 # how many characters before a programme a region of provinces may start (湘鄂赣革命老区)
@@ -2467,6 +2516,8 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
     at = _chain_start(ctx, place)
     marks = pattern("link:pattern.clause-mark")
     if at < start and not marks.search(text, at, start):
+        if _person_item_between(ctx, place, mention):
+            return False  # 某旗某嘎查书记张三、某工程总设计师李四: another's post
         # the same clause, before the programme, unless the meeting's venue
         end = ctx.to_clean(mention.end)
         between = text[at:start] + "\x00" + text[end : end + 3]
@@ -2483,12 +2534,59 @@ def _acts_in(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
             and pattern("link:pattern.object-verb").match(text, _list_end(ctx, place))
         ):
             return True  # 督察…完成对福建、河南5省的进驻: the places it inspects
+    if at > start and pattern("link:pattern.nation-clause").search(
+        text, _clause_opening(ctx, mention), start
+    ):
+        return False  # 随着我国…西部大开发…推进，某省从…: the nation's, not the place's
     sentence = ctx.doc.sentences[ctx.doc.sentence_index(at)][0]
     opened = max(
         (m.end() for m in marks.finditer(text, sentence, at)), default=sentence
     )
     opening = pattern("link:pattern.acting-opening")
     return opening.fullmatch(text, opened, at) is not None
+
+
+def _person_item_between(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
+    """Whether a person's name closing an item of a list of people
+    (``link:pattern.person-item-end``) stands between ``place`` and the programme
+    after it (某旗某嘎查党支部书记张三、某工程总设计师李四): the place is in the post
+    of that person, and the programme belongs to another item of the list."""
+    text = ctx.doc.clean
+    end, start = ctx.to_clean(place.end), ctx.position(mention)
+    item_end = pattern("link:pattern.person-item-end")
+    return any(
+        end <= ctx.position(p) < start
+        and item_end.match(text, ctx.to_clean(p.end)) is not None
+        for p in ctx.by_label.get("person", ())
+    )
+
+
+def _visited_site(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
+    """Whether ``place`` is where a visit goes (来到某县，走访易地扶贫搬迁安置点) and the
+    programme, later in the sentence with no place between, is named as one of its
+    sites (安置点, 示范基地: ``link:pattern.programme-site``) or as an event the
+    visitors join (来到某区，参加义务植树活动: ``link:pattern.joined-event``): a
+    programme's site lies where the visitor came to, so it runs there; a visit where only its
+    state is heard (到某县调研，了解脱贫攻坚情况) says nothing of where it runs
+    (``link:pattern.visit-destination``)."""
+    text = ctx.doc.clean
+    start = ctx.position(mention)
+    end = ctx.to_clean(place.end)
+    if end > start or _list_end(ctx, place) != end:
+        return False  # after the programme, or not the last of its list
+    if any(end < ctx.position(p) < start for p in ctx.nearby(mention, "place")):
+        return False  # 来到某县…，走访某村的…: the nearer place says where
+    if not pattern("link:pattern.programme-site").match(
+        text, ctx.to_clean(mention.end)
+    ) and not pattern("link:pattern.joined-event").search(
+        text[max(0, start - 4) : start]
+    ):
+        return False  # neither a site of it nor an event the visitor joins there
+    at = _chain_start(ctx, place)
+    return (
+        pattern("link:pattern.visit-destination").search(text[max(0, at - 4) : at])
+        is not None
+    )
 
 
 def _list_end(ctx: _DocContext, place: Mention) -> int:
