@@ -8,6 +8,7 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
@@ -212,7 +213,11 @@ def extract_people(doc: Document) -> list[Mention]:
             return
         if _surname_then_word(text, start, end):
             if trace.active():
-                rule = "person:words.not-given-tags"
+                rule = (
+                    "person:chars.verb-surname"
+                    if text[start] in chars("person:chars.verb-surname")
+                    else "person:words.not-given-tags"
+                )
                 trace.rejected(doc, start, end, "person", rule)
             return
         taken.add(start)
@@ -422,7 +427,30 @@ def extract_people(doc: Document) -> list[Mention]:
     _add_list_items(text, spans, add, taken)
     _add_historical_figures(doc, add, taken)
     _add_pronoun_posts(doc, out)
+    out = _given_names_to_full(out)
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _given_names_to_full(out: list[Mention]) -> list[Mention]:
+    """……村民刘燕红。……燕红说: a two-character name that is the given name of one
+    three-character name the text writes (a single-character surname before it) is
+    that person called by the given name (person:given-name), not another person;
+    two full names with the same given name leave it as it is."""
+    surnames = word_set("person:surnames")
+    full_of: dict[str, set[str]] = {}
+    for m in out:
+        if len(m.name) == 3 and m.name[0] in surnames:
+            full_of.setdefault(m.name[1:], set()).add(m.name)
+    if not full_of:
+        return out
+    return [
+        dataclasses.replace(m, name=next(iter(full_of[m.name])))
+        if len(m.name) == 2
+        and len(full_of.get(m.name, ())) == 1
+        and m.attrs.get("kind") != "national_leader"
+        else m
+        for m in out
+    ]
 
 
 @cache
@@ -675,6 +703,13 @@ def _surname_then_word(text: str, start: int, end: int) -> bool:
             return True  # 母亲曾|在|县…, 发言人曾|将…: another function word follows
         not_given = not_given | word_set("person:words.adverb-surname-next-tags")
         least = int(words("person:count.adverb-surname-next-freq")[0])
+    elif text[start] in chars("person:chars.verb-surname") and text[
+        start - 1 : start
+    ] not in chars("person:chars.list-sep"):
+        # 学生谈|体会, 群众谈|变化: the verb and what is talked about (an item of a
+        # list of names, 、谈某某、, is a name)
+        not_given = not_given | word_set("person:words.verb-surname-next-tags")
+        least = int(words("person:count.adverb-surname-next-freq")[0])
     return any(
         tags.get(text[given:stop]) in not_given
         and freq.get(text[given:stop], 0) >= least
@@ -911,16 +946,47 @@ def _add_dotted_names(
     if not any(dot in text for dot in chars("person:chars.name-dot")):
         return
     for match in _patterns()["dotted"].finditer(text):
-        start = match.start("name")
-        end = _dotted_end(text, match)
+        start = _glued_start(text, match.start("name"))
+        end = _dotted_end(text, start, match.end("name"))
         if end is not None and _free(taken, start):
             add(start, end, "person:dotted-name", "other", [])
 
 
-def _dotted_end(text: str, match: re.Match[str]) -> int | None:
-    """Where the dotted name of a ``person:pattern.dotted-name`` match ends, if it is
-    one: jieba's word edges, no organisation word after it."""
-    start, end = match.span("name")
+@cache
+def _glued_max() -> int:
+    """How long a word jieba cut off a dotted name's first part may be
+    (person:count.dotted-glued-start)."""
+    return int(words("person:count.dotted-glued-start")[0])
+
+
+def _glued_start(text: str, start: int) -> int:
+    """居民阿依来|提·麦麦提: where a dotted name starts when jieba cut its first part
+    and the characters before the cut are no transliteration character (来): a word
+    of jieba's cut ending at ``start`` that starts with a transliteration character,
+    holds another, is no common word and no word its dictionary tags other than as a
+    name (person:count.dotted-glued-start); else ``start``."""
+    if start == 0 or not _cjk(text, start - 1):
+        return start
+    lo = max(0, start - 8)
+    spelled = chars("person:chars.transliteration")
+    for word_start, word_end in _cuts(text, lo, start).items():
+        if word_end != start or not 2 <= start - word_start <= _glued_max():
+            continue
+        word = text[word_start:start]
+        tag = word_tags().get(word, "nr")
+        if (
+            word[0] in spelled
+            and sum(c in spelled for c in word) >= 2
+            and tag.startswith("nr")
+            and not any(word[i : i + 2] in common_words() for i in range(len(word) - 1))
+        ):
+            return word_start
+    return start
+
+
+def _dotted_end(text: str, start: int, end: int) -> int | None:
+    """Where the dotted name of a ``person:pattern.dotted-name`` match (``start`` to
+    ``end``) ends, if it is one: jieba's word edges, no organisation word after it."""
     if end - start >= 5 and text[end - 2 : end] in common_words():
         end -= 2  # 阿卜杜勒·科罗马多次: the run took the next word (多次)
     if text.startswith(longest_first("person:words.not-after-dotted-name"), end):
@@ -936,8 +1002,24 @@ def _dotted_at(text: str, start: int) -> int | bool | None:
     if match is None:
         run = _patterns()["foreign_run"].match(text, start)
         dots = chars("person:chars.name-dot")
-        return None if run and text[run.end() : run.end() + 1] in dots else False
-    return _dotted_end(text, match)
+        if run and text[run.end() : run.end() + 1] in dots:
+            return None
+        return _glued_dotted_at(text, start)
+    return _dotted_end(text, start, match.end("name"))
+
+
+def _glued_dotted_at(text: str, start: int) -> int | bool | None:
+    """阿依来|提·麦麦提 at 阿: a dotted name whose first part jieba cut
+    (``_glued_start``) starts here; its end, else False."""
+    dots = chars("person:chars.name-dot")
+    for size in range(2, _glued_max() + 1):
+        at = start + size
+        if not any(dot in text[at : at + 9] for dot in dots):
+            return False  # no dot near: the common case, no segmentation (speed)
+        match = _patterns()["dotted"].match(text, at)
+        if match is not None and _glued_start(text, at) == start:
+            return _dotted_end(text, start, match.end("name"))
+    return False
 
 
 def _foreign_run(text: str, start: int, least: int = 4) -> int | None:
@@ -1090,7 +1172,11 @@ def _list_item(text: str, at: int, last: bool) -> tuple[int, int] | None:
         for size in (2, 3):
             if at + size < len(text) and text[at + size] in seps:
                 return at, at + size
-    name = _trim_name(text[at : at + 3], text, at)
+    run = re.match(f"[{CJK}]{{1,3}}", text[at : at + 3])
+    if run is None:
+        return None
+    # 王毅、李权，: the list's last item, closed by a comma, not by 等 or 和
+    name = _trim_name(run.group(), text, at)
     return (at, at + len(name)) if len(name) >= 2 else None
 
 
@@ -1100,9 +1186,10 @@ def _list_name_ok(text: str, start: int, end: int, *, start_known: bool = True) 
     name = text[start:end]
     if name in word_set("person:words.foreign-states"):
         return False  # 塞内加尔总统萨勒、吉布提总统盖莱: the next item is a state
-    return _weak_name_ok(name) and _word_aligned(
-        text, start, end, start_known=start_known
-    )
+    ok = _weak_name_ok(name) or (
+        _full_name_third(name, text, start) and _weak_name_ok(name[:2])
+    )  # 王振时同志: 时 ends the name (person:chars.third-before-full-name)
+    return ok and _word_aligned(text, start, end, start_known=start_known)
 
 
 def _free(taken: AbstractSet[int], start: int) -> bool:
@@ -1388,11 +1475,26 @@ def _frame_name_end(
         return None  # 来自…的宣讲员, 来自中国的祝福|传递: a role, a word
     if _verb_then_time(name):
         return None  # 康复后|立即, 关停后|，他: a verb and 后, not a name
+    if _noun_compound(name):
+        return None  # 像白菜苗一样: a thing of a simile, not a name
     if name[-1] in chars("person:chars.place-end"):
         return None  # 在某县大湾乡陈岭村，他…; 某州韦恩县一家: a place, not a name
     if _weak_name_ok(name) and _word_aligned(text, start, end):
         return end
     return None
+
+
+def _noun_compound(name: str) -> bool:
+    """白菜|苗, 金子|光: three characters, a noun of jieba's dictionary and a noun or a noun
+    morpheme (person:words.compound-head-tags, person:words.compound-tail-tags),
+    that its dictionary knows as no name: a thing, not a person."""
+    tags = word_tags()
+    return (
+        len(name) == 3
+        and not tags.get(name, "").startswith("nr")
+        and tags.get(name[:2]) in word_set("person:words.compound-head-tags")
+        and tags.get(name[2]) in word_set("person:words.compound-tail-tags")
+    )
 
 
 def _after_word(text: str, start: int) -> bool:
@@ -2174,6 +2276,8 @@ def _trim_name(name: str, text: str, start: int) -> str:
             tuple(words("person:words.speech-after-third")), start + 3
         ):
             return name  # 王建一指出: 一 ends the name, a two-character verb follows
+        if _full_name_third(name, text, start):
+            return name  # 张清时同志, 张清时作的报告: no clause of time goes on so
         return name[:2]
     if word_tags().get(name, "").startswith("nr") or _always_whole(text, name, start):
         return name
@@ -2195,6 +2299,19 @@ def _trim_name(name: str, text: str, start: int) -> str:
     if text[end : end + 1] in particle and cuts.get(end) == end + 1:
         return name[:2]  # 杨华举了个例子: 举 is the verb
     return name
+
+
+def _full_name_third(name: str, text: str, start: int) -> bool:
+    """张清时同志, 委员张清时作的报告: a third character of person:chars.not-third that
+    a word only a full name stands before follows (person:words.full-name-after-third)
+    ends the name; 同志们 opens the next clause (见到王英时同志们…)."""
+    after = start + len(name)
+    return (
+        len(name) == 3
+        and name[2] in chars("person:chars.third-before-full-name")
+        and text.startswith(tuple(words("person:words.full-name-after-third")), after)
+        and not text.startswith("同志们", after)
+    )
 
 
 def _may_trim(name: str, text: str, start: int) -> bool:
