@@ -1885,12 +1885,33 @@ def _relative_years() -> dict[str, int]:
 
 
 def _section_years(doc: Document) -> list[int | None]:
-    """Per paragraph, the year of the last earlier paragraph that opens with one."""
+    """Per paragraph, the year of the last earlier paragraph that opens with one; a
+    target year opening a digest item's title (2030年全省新能源装机将达5000万千瓦)
+    holds up to the next such title only (metric:year.item-title, -target-words).
+
+    Examples:
+        >>> from kg.ingest import parse_document
+        >>> doc = parse_document("快讯\\n2030年全省装机将达50%\\n全省装机将达50%。\\n"
+        ...     "某县开展植树活动\\n全县植树3万株。", "t")
+        >>> _section_years(doc)
+        [None, None, 2030, 2030, None]
+    """
     years: list[int | None] = []
     current = None
+    from_title = False  # the current year opened an item's title
+    named = [int(m.group(1)) for m in pattern("metric:year.in").finditer(doc.clean)]
+    latest = max(named, default=None)  # a target is the latest year a text names
     for start, end in doc.paragraphs:
         years.append(current)
-        opening = pattern("metric:year.section").match(doc.clean[start:end].strip())
+        para = doc.clean[start:end].strip()
+        opening = pattern("metric:year.section").match(para)
+        title = pattern("metric:year.item-title").fullmatch(para) is not None
         if opening:
-            current = int(opening.group(1))
+            year = int(opening.group(1))
+            target = year == latest and any(
+                w in para for w in words("metric:year.target-words")
+            )
+            current, from_title = year, title and target
+        elif from_title and title:
+            current, from_title = None, False  # the next item: not that year's
     return years
