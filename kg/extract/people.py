@@ -2310,7 +2310,7 @@ def _full_name_third(name: str, text: str, start: int) -> bool:
         len(name) == 3
         and name[2] in chars("person:chars.third-before-full-name")
         and text.startswith(tuple(words("person:words.full-name-after-third")), after)
-        and not text.startswith("同志们", after)
+        and not text.startswith(tuple(words("person:words.not-full-name-after")), after)
     )
 
 

@@ -1411,7 +1411,8 @@ def _systems(text: str) -> list[Candidate]:
     verbs = rules.longest_first("programme:words.system-verbs")
     generic = rules.longest_first("programme:words.system-generic-heads")
     acts = tuple(rules.words("programme:words.system-generic-acts"))
-    for m in re.finditer("制度", text):
+    improve = tuple(rules.words("programme:words.system-improve-verbs"))
+    for m in rules.pattern("programme:pattern.system-word").finditer(text):
         if text.startswith(
             rules.longest_first("programme:words.not-name-end"), m.end()
         ) or _extended(text, m.end()):
@@ -1425,14 +1426,14 @@ def _systems(text: str) -> list[Candidate]:
             or (len(head) == 4 and head.endswith(acts))  # 风险|防控制度: a routine
             or any(c in head for c in rules.chars("programme:chars.package-joints"))
             or not text.endswith(verbs, 0, begin)
-            or text.endswith(("完善", "健全"), 0, begin)
+            or text.endswith(improve, 0, begin)
         ):
             continue
         out.append(
             Candidate(
                 begin,
                 m.end(),
-                head + "制度",
+                head + m.group(),
                 "scheme",
                 **_around(text, begin, m.end()),
                 found_by="programme:step.system",
@@ -1457,7 +1458,10 @@ def _platforms(text: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
         if (
             not text.endswith(heads, 0, m.start())
             or _extended(text, m.end())
-            or (m.group() == "系统" and text.startswith(sector, m.end()))
+            or (
+                m.group() in rules.words("programme:words.platform-sector-words")
+                and text.startswith(sector, m.end())
+            )
         ):
             continue
         begin = _head_start(text, m.start())
