@@ -119,6 +119,20 @@ def _decimal(text: object) -> Decimal | None:
         return None
 
 
+def _year(value: object) -> int | None:
+    """A year of the gold or of kg as a number: annotators sometimes type it as text
+    ("2019"), which must still equal kg's 2019.
+
+    Examples:
+        >>> _year("2019") == _year(2019) == 2019
+        True
+        >>> _year(None), _year("去年")
+        (None, None)
+    """
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def _same_subject(node: dict[str, Any], item: dict[str, Any]) -> bool:
     """Whether kg's subject and the gold's contain one another, both folded like names
     (kg writes 县(市、区) where the gold copies the text's 县（市、区）).
@@ -442,7 +456,7 @@ def _score_metric(
         _tally(
             scores,
             "metric year",
-            node.get("year") == gold["year"],
+            _year(node.get("year")) == _year(gold["year"]),
             doc,
             f"{text}: {node.get('year')} (gold {gold['year']})",
         )

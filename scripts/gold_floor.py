@@ -55,6 +55,7 @@ CORPORA = {
     "blind18": ("tests/gold/blind/batch18", "blind:18"),
     "blind19": ("tests/gold/blind/batch19", "blind:19"),
     "blind20": ("tests/gold/blind/batch20", "blind:20"),
+    "blind21": ("tests/gold/blind/batch21", "blind:21"),
 }
 
 

@@ -64,3 +64,18 @@ def test_a_name_matches_the_gold_however_its_full_width_forms_are_written() -> N
     node = {"id": "programme:x", "name": "创建国家级卫生县(市)城", "aliases": []}
     pairs, missed, extra = _match(gold, [node], "programme")
     assert len(pairs) == 1 and not missed and not extra
+
+
+def test_a_year_typed_as_text_in_the_gold_equals_kgs_number(tmp_path: Path) -> None:
+    # an annotator typed "2019" for 2019: the same year, not a wrong one
+    graph = json.loads(_graph(tmp_path).read_text(encoding="utf-8"))
+    graph["nodes"][1]["year"] = 2019
+    (tmp_path / "graph.json").write_text(json.dumps(graph), encoding="utf-8")
+    metrics = [{"text": "3个", "value": "3", "unit": "个", "year": "2019"}]
+    scores = evaluate(_gold(tmp_path, metrics=metrics), tmp_path / "graph.json")
+    assert scores.links["metric year"].value == 1.0
+    metrics[0]["year"] = "2018"
+    (tmp_path / "gold" / "a.txt.json").unlink()
+    (tmp_path / "gold").rmdir()
+    scores = evaluate(_gold(tmp_path, metrics=metrics), tmp_path / "graph.json")
+    assert scores.links["metric year"].value == 0.0
