@@ -25,7 +25,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 18: ``BULK_PER_BATCH[18]`` further bulk news items, none of batches 1 to 17;
 - batch 19: ``BULK_PER_BATCH[19]`` further bulk news items, none of batches 1 to 18;
 - batch 20: ``BULK_PER_BATCH[20]`` further bulk news items, none of batches 1 to 19;
-- batch 21: ``BULK_PER_BATCH[21]`` further bulk news items, none of batches 1 to 20.
+- batch 21: ``BULK_PER_BATCH[21]`` further bulk news items, none of batches 1 to 20;
+- batch 22: ``BULK_PER_BATCH[22]`` further bulk news items, none of batches 1 to 21.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -77,6 +78,7 @@ SEEDS = {
     19: 20261224,
     20: 20261225,
     21: 20261226,
+    22: 20261227,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -100,6 +102,7 @@ BULK_PER_BATCH = {
     19: 16,
     20: 16,
     21: 16,
+    22: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
