@@ -38,3 +38,9 @@ def test_two_abstract_nouns_joined_by_and_make_no_name() -> None:
 def test_a_proverb_and_a_trademark_are_no_programmes() -> None:
     assert _names("当地有句老话“一天打鱼三天晒网”。") == set()
     assert _names("他在厂里创立了“红星牌”饮料品牌。") == set()
+
+
+def test_acting_with_a_manner_is_no_named_action() -> None:
+    assert _names("广大社区居民用实际行动守护家园。") == set()
+    assert _names("他说，要用正确行动回应关切。") == set()
+    assert "专利转化运用专项行动" in _names("开展专利转化运用专项行动。")
