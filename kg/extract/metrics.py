@@ -353,6 +353,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 两年平均增长6%: the period of an average
         if unit in sets["race"] and _race(text, start, end):
             continue  # 男子100米, 200米蝶泳: a sports event, not a length
+        if unit in sets["year"] and _anniversary(text, start, end):
+            if trace.active():
+                rule = "metric:pattern.anniversary-after"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 到建党一百年时: an anniversary, a point in time
         if (
             unit in sets["duration"]
             and pattern("metric:pattern.period-name-after").match(text, end) is not None
@@ -376,6 +381,14 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:pattern.method-name-after"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 三张清单制度, 四议两公开工作法: a count inside a method's name
+        if (
+            in_words
+            and pattern("metric:pattern.tenet-after").match(text, end) is not None
+        ):
+            if trace.active():
+                rule = "metric:pattern.tenet-after"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 五项原则, 两个积极性: a doctrine or points of an argument
         approx = bool(
             hedge
             or match.group("after")
@@ -935,6 +948,24 @@ def _race(text: str, start: int, end: int) -> bool:
         pattern("metric:pattern.race-before").search(text, max(0, start - 5), start)
         is not None
         or pattern("metric:pattern.race-after").match(text, end) is not None
+    )
+
+
+def _anniversary(text: str, start: int, end: int) -> bool:
+    """Whether a span of years is an anniversary of a founding, a point in time or a
+    goal's name (到建党一百年时, 建交50年之际: metric:pattern.anniversary-before and
+    metric:pattern.anniversary-after), not a duration (成立十年来).
+
+    Examples:
+        >>> _anniversary("到建国一百年时", 3, 6), _anniversary("成立十年来", 2, 4)
+        (True, False)
+    """
+    return (
+        pattern("metric:pattern.anniversary-before").search(
+            text, max(0, start - 2), start
+        )
+        is not None
+        and pattern("metric:pattern.anniversary-after").match(text, end) is not None
     )
 
 
