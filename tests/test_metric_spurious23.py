@@ -50,3 +50,15 @@ def test_a_span_begun_measures_the_noun_after_de() -> None:
 def test_yidu_is_no_part_of_the_subject() -> None:
     # metric:subject.trail (一度: for a while)
     assert _figures("午后全市气温一度达到41℃。")["41℃"] == "全市气温"
+
+
+def test_a_gap_measures_the_noun_before_gao_yu() -> None:
+    # metric:subject.above: not the thing compared with
+    found = _figures("今年牧区居民收入增速快于城镇2.1个百分点。")
+    assert found["2.1个百分点"] == "牧区居民收入增速"
+
+
+def test_a_gap_with_no_noun_before_gao_yu_keeps_its_subject() -> None:
+    # metric:subject.above-not-head-tags: 这次 is no owner of the gap
+    found = _figures("牧民收入增长8%，这次不仅高于全省平均1.5个百分点。")
+    assert found["1.5个百分点"] != "这次"

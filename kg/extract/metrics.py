@@ -1257,6 +1257,8 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if word:
             return word
     before = _clean_before(before_clause, rules, duration)
+    if unit in word_set("metric:subject.difference-units"):
+        before = _above_head(before_clause, rules) or before  # 增速快于城镇: 增速
     opening = rules["lead"].sub("", before_clause)  # 预计同比增长: as 同比增长
     change = rules["change-lead"].match(opening)
     if change:
@@ -1290,6 +1292,28 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _above_head(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
+    """The noun before 高于, 快于 … in a clause giving a gap (增速快于城镇1.2个百分点:
+    增速; metric:subject.above), or "" when none of two characters or more is there.
+
+    Examples:
+        >>> _above_head("牧区居民收入增速快于城镇", _subject_rules()[0])
+        '牧区居民收入增速'
+        >>> _above_head("高于全省", _subject_rules()[0])
+        ''
+    """
+    found = pattern("metric:subject.above").search(clause)
+    if found is None:
+        return ""
+    head = _clean_before(clause[: found.start()], rules)
+    if len(head) < 2:
+        return ""
+    last_tag = _clause_tags(head)[-1][1]  # 这次不仅高于…: 这次 names no gap's owner
+    return (
+        "" if last_tag in word_set("metric:subject.above-not-head-tags") else head[-20:]
+    )
 
 
 def _clauses(window: str, level_list: re.Pattern[str]) -> list[str]:
