@@ -353,6 +353,11 @@ def extract_metrics(doc: Document) -> list[Mention]:
             continue  # 两年平均增长6%: the period of an average
         if unit in sets["race"] and _race(text, start, end):
             continue  # 男子100米, 200米蝶泳: a sports event, not a length
+        if unit in sets["year"] and _anniversary(text, start, end):
+            if trace.active():
+                rule = "metric:pattern.anniversary-after"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 到建党一百年时: an anniversary, a point in time
         if (
             unit in sets["duration"]
             and pattern("metric:pattern.period-name-after").match(text, end) is not None
@@ -376,6 +381,14 @@ def extract_metrics(doc: Document) -> list[Mention]:
                 rule = "metric:pattern.method-name-after"
                 trace.rejected(doc, start, end, "metric", rule)
             continue  # 三张清单制度, 四议两公开工作法: a count inside a method's name
+        if (
+            in_words
+            and pattern("metric:pattern.tenet-after").match(text, end) is not None
+        ):
+            if trace.active():
+                rule = "metric:pattern.tenet-after"
+                trace.rejected(doc, start, end, "metric", rule)
+            continue  # 五项原则, 两个积极性: a doctrine or points of an argument
         approx = bool(
             hedge
             or match.group("after")
@@ -938,6 +951,24 @@ def _race(text: str, start: int, end: int) -> bool:
     )
 
 
+def _anniversary(text: str, start: int, end: int) -> bool:
+    """Whether a span of years is an anniversary of a founding, a point in time or a
+    goal's name (到建党一百年时, 建交50年之际: metric:pattern.anniversary-before and
+    metric:pattern.anniversary-after), not a duration (成立十年来).
+
+    Examples:
+        >>> _anniversary("到建国一百年时", 3, 6), _anniversary("成立十年来", 2, 4)
+        (True, False)
+    """
+    return (
+        pattern("metric:pattern.anniversary-before").search(
+            text, max(0, start - 2), start
+        )
+        is not None
+        and pattern("metric:pattern.anniversary-after").match(text, end) is not None
+    )
+
+
 def _span_opening(text: str, start: int, end: int) -> str | None:
     """The noun phrase of the clause a span framed by 来 opens (十年来，全省农民收入
     … → 全省农民收入: metric:subject.span-opening), or None when the span does not
@@ -1226,6 +1257,8 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if word:
             return word
     before = _clean_before(before_clause, rules, duration)
+    if unit in word_set("metric:subject.difference-units"):
+        before = _above_head(before_clause, rules) or before  # 增速快于城镇: 增速
     opening = rules["lead"].sub("", before_clause)  # 预计同比增长: as 同比增长
     change = rules["change-lead"].match(opening)
     if change:
@@ -1259,6 +1292,28 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _above_head(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
+    """The noun before 高于, 快于 … in a clause giving a gap (增速快于城镇1.2个百分点:
+    增速; metric:subject.above), or "" when none of two characters or more is there.
+
+    Examples:
+        >>> _above_head("牧区居民收入增速快于城镇", _subject_rules()[0])
+        '牧区居民收入增速'
+        >>> _above_head("高于全省", _subject_rules()[0])
+        ''
+    """
+    found = pattern("metric:subject.above").search(clause)
+    if found is None:
+        return ""
+    head = _clean_before(clause[: found.start()], rules)
+    if len(head) < 2:
+        return ""
+    last_tag = _clause_tags(head)[-1][1]  # 这次不仅高于…: 这次 names no gap's owner
+    return (
+        "" if last_tag in word_set("metric:subject.above-not-head-tags") else head[-20:]
+    )
 
 
 def _clauses(window: str, level_list: re.Pattern[str]) -> list[str]:
