@@ -774,10 +774,15 @@ def _address_place(inside: list[Mention], org: Mention) -> Mention | None:
     written one right after the other from its start, ranked by level
     (``link:words.address-levels``); else the first place inside it."""
     levels = word_set("link:words.address-levels")
+    epithets = word_set("link:words.address-epithets")
     chain: list[Mention] = []
     end = org.start
     for place in inside:
-        if place.start != end or str(place.attrs.get("level")) not in levels:
+        # 某市老区某县: an epithet of the place before may stand between two places
+        gap = org.text[end - org.start : place.start - org.start] if chain else ""
+        if (place.start != end and gap not in epithets) or str(
+            place.attrs.get("level")
+        ) not in levels:
             break
         chain.append(place)
         end = place.end
@@ -1269,16 +1274,19 @@ def _implied_party_body(
     doc = ctx.doc
     level = doc.clean[clean_at - 1 : clean_at]
     implied = word_values("link:words.implied-party-units").get(level)
+    rule, start = "link:words.implied-party-units", clean_at - 1
+    short = doc.clean[clean_at - 2 : clean_at]
+    if not implied and short in word_values("link:words.implied-party-short"):
+        # 镇委书记: the town's committee written short, after a bare level word
+        level, start = short[0], clean_at - 2
+        implied = word_values("link:words.implied-party-short")[short]
+        rule = "link:words.implied-party-short"
     if not implied or title not in word_set("link:words.implied-party-titles"):
         return None
-    if doc.clean[clean_at - 2 : clean_at - 1] in chars(
-        "link:chars.implied-party-not-after"
-    ):
+    if doc.clean[start - 1 : start] in chars("link:chars.implied-party-not-after"):
         return None  # 乡村书记: no one place; 驻村书记: a cadre sent to the village
     unit = str(implied)
-    evidence = _org_evidence(
-        doc, clean_at - 1, clean_at, "link:words.implied-party-units", level + unit
-    )
+    evidence = _org_evidence(doc, start, clean_at, rule, level + unit)
     if _nearest_place_of_level(builder, ctx, evidence, level) is None:
         return None
     return _post_org(builder, ctx, level + unit, evidence), evidence

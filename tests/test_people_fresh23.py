@@ -8,6 +8,7 @@ import pytest
 
 from kg.extract.people import extract_people
 from kg.ingest import parse_document
+from tests.conftest import linked_graph
 
 
 def _people(text: str) -> dict[str, dict]:
@@ -51,3 +52,27 @@ def test_a_name_with_a_verb_surname_stays(text: str, name: str) -> None:
 )
 def test_names_with_the_surnames_huai_and_na_are_found(text: str, name: str) -> None:
     assert name in _people(text)
+
+
+def _posts(text: str, name: str) -> dict[str, str]:
+    graph = linked_graph(text)
+    person = next(n for n, a in graph.nodes(data=True) if a.get("name") == name)
+    return {
+        a["title"]: graph.nodes[t]["name"]
+        for _, t, a in graph.out_edges(person, data=True)
+        if a["type"] == "holds_post"
+    }
+
+
+def test_a_town_committee_written_short_is_the_towns_party_committee() -> None:
+    # link:words.implied-party-short: not the stretch back to the break, another
+    # person's name and a verb of office included
+    text = "重庆市梁平区双桂镇是个山区镇。接替周立新担任镇委书记的陈小芳说，"
+    assert _posts(text, "陈小芳") == {"书记": "双桂镇党委"}
+
+
+def test_an_epithet_between_two_places_of_an_address_is_no_part_of_the_name() -> None:
+    # link:words.address-epithets: the county's committee, not prefecture + epithet
+    assert _posts("甘肃平凉老区崆峒区区委书记王建华说，", "王建华") == {
+        "书记": "崆峒区区委"
+    }
