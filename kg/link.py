@@ -969,7 +969,18 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     ctx.people.setdefault(mention.name, scope)
     ctx.people_seen.setdefault((article.index, mention.name), scope)
     entity_id = f"person:{mention.name}{scope}"
+    firsts: dict[tuple[int, str], str] = ctx.cached("dotted-first-names", dict)
+    if not targets and (article.index, mention.name) in firsts:
+        # 阿布拉·吐尔逊 … 阿布拉: the first part of a dotted name written before in
+        # the article, bare, is how the text goes on naming that person
+        entity_id = firsts[(article.index, mention.name)]
+    else:
+        first = _dotted_first_name(mention.name)
+        if first:
+            firsts.setdefault((article.index, first), entity_id)
     entity = builder.entity(entity_id, "person", mention.name)
+    if entity.name != mention.name:
+        entity.aliases.add(mention.name)
     entity.mentions.append(mention)
     # An author is also an official; keep the most specific kind seen (a person named
     # with a post and later without one stays an official).
@@ -994,6 +1005,20 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         builder.relate(
             entity_id, "authored", f"article:{doc.doc_id}#{article.index}", mention
         )
+
+
+def _dotted_first_name(name: str) -> str:
+    """The first part of a transliterated name written with middle dots, when it is
+    long enough to name its bearer alone (``link:dotted-first-name``), or ''.
+
+    Examples:
+        >>> _dotted_first_name("图尔逊·阿木提"), _dotted_first_name("王建华")
+        ('图尔逊', '')
+    """
+    dots = chars("person:chars.name-dot")
+    cut = next((i for i, ch in enumerate(name) if ch in dots), -1)
+    least = int(words("link:count.dotted-first-name-length")[0])
+    return name[:cut] if cut >= least else ""
 
 
 _KIND_RANK = {

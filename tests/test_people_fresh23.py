@@ -76,3 +76,16 @@ def test_an_epithet_between_two_places_of_an_address_is_no_part_of_the_name() ->
     assert _posts("甘肃平凉老区崆峒区区委书记王建华说，", "王建华") == {
         "书记": "崆峒区区委"
     }
+
+
+def test_the_first_part_of_a_dotted_name_alone_is_the_same_person() -> None:
+    # link:dotted-first-name: one person with an alias, not two people
+    graph = linked_graph(
+        "村民阿布拉·吐尔逊说，日子越过越好。今年24岁的阿布拉刚刚从大学毕业。"
+    )
+    people = {
+        a["name"]: a.get("aliases")
+        for _, a in graph.nodes(data=True)
+        if a.get("type") == "person"
+    }
+    assert people == {"阿布拉·吐尔逊": ["阿布拉"]}
