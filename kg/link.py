@@ -774,10 +774,15 @@ def _address_place(inside: list[Mention], org: Mention) -> Mention | None:
     written one right after the other from its start, ranked by level
     (``link:words.address-levels``); else the first place inside it."""
     levels = word_set("link:words.address-levels")
+    epithets = word_set("link:words.address-epithets")
     chain: list[Mention] = []
     end = org.start
     for place in inside:
-        if place.start != end or str(place.attrs.get("level")) not in levels:
+        # 某市老区某县: an epithet of the place before may stand between two places
+        gap = org.text[end - org.start : place.start - org.start] if chain else ""
+        if (place.start != end and gap not in epithets) or str(
+            place.attrs.get("level")
+        ) not in levels:
             break
         chain.append(place)
         end = place.end
@@ -964,7 +969,18 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
     ctx.people.setdefault(mention.name, scope)
     ctx.people_seen.setdefault((article.index, mention.name), scope)
     entity_id = f"person:{mention.name}{scope}"
+    firsts: dict[tuple[int, str], str] = ctx.cached("dotted-first-names", dict)
+    if not targets and (article.index, mention.name) in firsts:
+        # 阿布拉·吐尔逊 … 阿布拉: the first part of a dotted name written before in
+        # the article, bare, is how the text goes on naming that person
+        entity_id = firsts[(article.index, mention.name)]
+    else:
+        first = _dotted_first_name(mention.name)
+        if first:
+            firsts.setdefault((article.index, first), entity_id)
     entity = builder.entity(entity_id, "person", mention.name)
+    if entity.name != mention.name:
+        entity.aliases.add(mention.name)
     entity.mentions.append(mention)
     # An author is also an official; keep the most specific kind seen (a person named
     # with a post and later without one stays an official).
@@ -989,6 +1005,20 @@ def _link_person(builder: _Builder, ctx: _DocContext, mention: Mention) -> None:
         builder.relate(
             entity_id, "authored", f"article:{doc.doc_id}#{article.index}", mention
         )
+
+
+def _dotted_first_name(name: str) -> str:
+    """The first part of a transliterated name written with middle dots, when it is
+    long enough to name its bearer alone (``link:dotted-first-name``), or ''.
+
+    Examples:
+        >>> _dotted_first_name("图尔逊·阿木提"), _dotted_first_name("王建华")
+        ('图尔逊', '')
+    """
+    dots = chars("person:chars.name-dot")
+    cut = next((i for i, ch in enumerate(name) if ch in dots), -1)
+    least = int(words("link:count.dotted-first-name-length")[0])
+    return name[:cut] if cut >= least else ""
 
 
 _KIND_RANK = {
@@ -1269,16 +1299,19 @@ def _implied_party_body(
     doc = ctx.doc
     level = doc.clean[clean_at - 1 : clean_at]
     implied = word_values("link:words.implied-party-units").get(level)
+    rule, start = "link:words.implied-party-units", clean_at - 1
+    short = doc.clean[clean_at - 2 : clean_at]
+    if not implied and short in word_values("link:words.implied-party-short"):
+        # 镇委书记: the town's committee written short, after a bare level word
+        level, start = short[0], clean_at - 2
+        implied = word_values("link:words.implied-party-short")[short]
+        rule = "link:words.implied-party-short"
     if not implied or title not in word_set("link:words.implied-party-titles"):
         return None
-    if doc.clean[clean_at - 2 : clean_at - 1] in chars(
-        "link:chars.implied-party-not-after"
-    ):
+    if doc.clean[start - 1 : start] in chars("link:chars.implied-party-not-after"):
         return None  # 乡村书记: no one place; 驻村书记: a cadre sent to the village
     unit = str(implied)
-    evidence = _org_evidence(
-        doc, clean_at - 1, clean_at, "link:words.implied-party-units", level + unit
-    )
+    evidence = _org_evidence(doc, start, clean_at, rule, level + unit)
     if _nearest_place_of_level(builder, ctx, evidence, level) is None:
         return None
     return _post_org(builder, ctx, level + unit, evidence), evidence

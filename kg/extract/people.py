@@ -687,27 +687,39 @@ def _delivery_posts(text: str, after: int) -> list[dict[str, object]]:
     return [{"title": heads[level][0], "org": org, "former": False}]
 
 
+def _verb_name_freq() -> int:
+    """How frequent a name of jieba's dictionary must be to stay a name when it starts
+    with a verb-surname (``person:count.verb-surname-name-freq``)."""
+    return int(words("person:count.verb-surname-name-freq")[0])
+
+
 def _surname_then_word(text: str, start: int, end: int) -> bool:
     """Whether a frequent word of jieba's dictionary that is no given name (an adverb, a
     numeral …: ``person:words.not-given-tags``) starts after the surname and runs to
     the name's end or past it: 王|第一次, 李|已经. A name jieba knows stays."""
     tags, freq = word_tags(), word_freq()
-    if tags.get(text[start:end], "").startswith("nr"):
-        return False
+    given = start + 1
+    verb = text[start] in chars("person:chars.verb-surname") and text[
+        start - 1 : start
+    ] not in chars("person:chars.list-sep")
+    if tags.get(text[start:end], "").startswith("nr") and not (
+        verb and freq.get(text[start:end], 0) < _verb_name_freq()
+    ):
+        return False  # a name jieba knows (a rare "name" 干劲儿 3 is no cover for 干)
     not_given = word_set("person:words.not-given-tags")
     least = int(words("person:count.not-given-freq")[0])
-    given = start + 1
     if text[start] in chars("person:chars.adverb-surname"):
         # 专家曾|指出, 人员应|离开, 负责人向|中国: a verb or a place after 曾, 应, 向
         if tags.get(text[given]) in word_set("person:words.adverb-surname-char-tags"):
             return True  # 母亲曾|在|县…, 发言人曾|将…: another function word follows
         not_given = not_given | word_set("person:words.adverb-surname-next-tags")
         least = int(words("person:count.adverb-surname-next-freq")[0])
-    elif text[start] in chars("person:chars.verb-surname") and text[
-        start - 1 : start
-    ] not in chars("person:chars.list-sep"):
-        # 学生谈|体会, 群众谈|变化: the verb and what is talked about (an item of a
-        # list of names, 、谈某某、, is a name)
+    elif verb:
+        # 学生谈|体会, 群众谈|变化, 村民修|水渠: the verb and its object (an item of a
+        # list of names, 、谈某某、, is a name); 干|在|一线, 谈|了: the verb and a
+        # function word
+        if tags.get(text[given]) in word_set("person:words.verb-surname-char-tags"):
+            return True
         not_given = not_given | word_set("person:words.verb-surname-next-tags")
         least = int(words("person:count.adverb-surname-next-freq")[0])
     return any(
