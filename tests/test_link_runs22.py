@@ -13,13 +13,13 @@ _OPENING = "古田县召开会议，古田县部署工作。"
 
 
 def test_both_ends_of_a_route_in_a_works_name() -> None:
-    text = "今天，长江宜昌至荆州段航道整治工程全面开工，万吨级船舶可常年通达宜昌。"
-    assert {"宜昌市", "荆州市"} <= _runs_in(text, "长江宜昌至荆州段航道整治工程")
+    text = "今天，长江宜昌至荆州段航道疏浚工程开建，万吨级船舶可常年通达宜昌。"
+    assert {"宜昌市", "荆州市"} <= _runs_in(text, "长江宜昌至荆州段航道疏浚工程")
 
 
 def test_a_place_inside_a_works_name_not_joined_is_no_end() -> None:
-    text = "今天，长江宜昌段荆州航道整治工程全面开工，万吨级船舶可常年通达宜昌。"
-    runs = _runs_in(text, "长江宜昌段荆州航道整治工程")
+    text = "今天，长江宜昌段荆州航道疏浚工程开建，万吨级船舶可常年通达宜昌。"
+    runs = _runs_in(text, "长江宜昌段荆州航道疏浚工程")
     assert "荆州市" not in runs
 
 

@@ -46,7 +46,7 @@ def test_a_platform_named_with_its_owner_is_a_programme() -> None:
         "全国耕地质量监测信息系统": "national"
     }
     assert "长三角技术成果共享服务平台" in _found(
-        "长三角技术成果共享服务平台已集聚大量仪器。"
+        "长三角技术成果共享服务平台已汇集上千台设备。"
     )
     assert _found("农民依托智慧农业大数据平台管理农田。") == {}
     assert _found("全国应急管理系统优秀党员代表发言。") == {}
