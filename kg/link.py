@@ -2587,11 +2587,21 @@ def _person_item_between(ctx: _DocContext, place: Mention, mention: Mention) -> 
     text = ctx.doc.clean
     end, start = ctx.to_clean(place.end), ctx.position(mention)
     item_end = pattern("link:pattern.person-item-end")
-    return any(
-        end <= ctx.position(p) < start
-        and item_end.match(text, ctx.to_clean(p.end)) is not None
-        for p in ctx.by_label.get("person", ())
+    # (start, end) of every person, in clean offsets, sorted once per document:
+    # asked for every place-programme pair, a scan of all people was quadratic
+    people: list[tuple[int, int]] = ctx.cached(
+        "person-spans",
+        lambda: sorted(
+            (ctx.position(p), ctx.to_clean(p.end))
+            for p in ctx.by_label.get("person", ())
+        ),
     )
+    i = bisect_left(people, (end, -1))
+    while i < len(people) and people[i][0] < start:
+        if item_end.match(text, people[i][1]) is not None:
+            return True
+        i += 1
+    return False
 
 
 def _visited_site(ctx: _DocContext, place: Mention, mention: Mention) -> bool:
