@@ -52,3 +52,12 @@ def test_a_quoted_code_of_another_kind_is_none() -> None:
 
 def test_a_ranked_pilot_place_names_no_pilot() -> None:
     assert _found("清河县成为丰原省荒坡造林唯一试点县。") == {}
+
+
+def test_a_lexicon_mechanism_written_with_joints_and_manners_is_that_mechanism() -> (
+    None
+):
+    assert "生态保护补偿机制" in _found("要健全生态保护和补偿机制，")
+    assert "特困人员救助供养制度" in _found("落实特困人员动态救助和精准供养制度。")
+    assert "特困人员救助供养制度" in _found("落实特困人员动态救助供养制度。")
+    assert "特困人员救助供养制度" not in _found("落实特困人员快速救助供养制度。")

@@ -173,7 +173,46 @@ def lexicon() -> dict[str, Entry]:
                 and flipped not in rejected()
             ):
                 out.setdefault(flipped, out[name])
+    # 某某监测帮扶机制 written 某某动态监测和精准帮扶机制: programme:words.infix-heads
+    for name, cls, _scope, _, _ in rows[1:]:
+        if cls == "programme":
+            for variant in _infix_variants(name):
+                if variant not in rejected():
+                    out.setdefault(variant, out[name])
     return out
+
+
+def _infix_variants(name: str) -> list[str]:
+    """Spellings of a mechanism or system of the lexicon whose name ends in two acts
+    (某某监测帮扶机制) with a joint between the acts or a manner word before each
+    (某某监测和帮扶机制, 某某动态监测精准帮扶机制): programme:words.infix-heads,
+    programme:words.infix-joints, programme:words.infix-manners. The acts are the
+    last two words before the head, both verbs of two characters (jieba's v, vn)."""
+    heads = [
+        w
+        for w in rules.longest_first("programme:words.infix-heads")
+        if name.endswith(w)
+    ]
+    if not heads:
+        return []
+    stem = name[: -len(heads[0])]
+    words = tag(stem)
+    if len(words) < 3 or not all(
+        len(w) == 2 and flag in ("v", "vn") for w, flag in words[-2:]
+    ):
+        return []
+    lead = "".join(w for w, _ in words[:-2])
+    (first, _), (second, _) = words[-2:]
+    manners = ["", *rules.words("programme:words.infix-manners")]
+    joints = ["", *rules.words("programme:words.infix-joints")]
+    spellings = {
+        lead + m1 + first + j + m2 + second + heads[0]
+        for m1 in manners
+        for j in joints
+        for m2 in manners
+    }
+    spellings.discard(name)
+    return sorted(spellings)
 
 
 @cache
