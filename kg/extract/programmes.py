@@ -173,7 +173,46 @@ def lexicon() -> dict[str, Entry]:
                 and flipped not in rejected()
             ):
                 out.setdefault(flipped, out[name])
+    # 某某监测帮扶机制 written 某某动态监测和精准帮扶机制: programme:words.infix-heads
+    for name, cls, _scope, _, _ in rows[1:]:
+        if cls == "programme":
+            for variant in _infix_variants(name):
+                if variant not in rejected():
+                    out.setdefault(variant, out[name])
     return out
+
+
+def _infix_variants(name: str) -> list[str]:
+    """Spellings of a mechanism or system of the lexicon whose name ends in two acts
+    (某某监测帮扶机制) with a joint between the acts or a manner word before each
+    (某某监测和帮扶机制, 某某动态监测精准帮扶机制): programme:words.infix-heads,
+    programme:words.infix-joints, programme:words.infix-manners. The acts are the
+    last two words before the head, both verbs of two characters (jieba's v, vn)."""
+    heads = [
+        w
+        for w in rules.longest_first("programme:words.infix-heads")
+        if name.endswith(w)
+    ]
+    if not heads:
+        return []
+    stem = name[: -len(heads[0])]
+    words = tag(stem)
+    if len(words) < 3 or not all(
+        len(w) == 2 and flag in ("v", "vn") for w, flag in words[-2:]
+    ):
+        return []
+    lead = "".join(w for w, _ in words[:-2])
+    (first, _), (second, _) = words[-2:]
+    manners = ["", *rules.words("programme:words.infix-manners")]
+    joints = ["", *rules.words("programme:words.infix-joints")]
+    spellings = {
+        lead + m1 + first + j + m2 + second + heads[0]
+        for m1 in manners
+        for j in joints
+        for m2 in manners
+    }
+    spellings.discard(name)
+    return sorted(spellings)
 
 
 @cache
@@ -627,6 +666,8 @@ def _extended(text: str, end: int) -> bool:
     (``not-name-end``), or a dictionary word follows that makes a compound with it
     (战略伙伴关系, 改革开放, 行动方案) and is not one a name is often followed by
     (``name-followers``: 工程建设, 计划实施)."""
+    if _pilot_recipient(text, end):
+        return False  # 某某试点|城市: the pilot ends here, the city receives it
     if text.startswith(rules.longest_first("programme:words.not-name-end"), end):
         return True
     if text.endswith(rules.words("programme:words.verb-schemes"), 0, end) and text[
@@ -646,6 +687,22 @@ def _extended(text: str, end: int) -> bool:
             text[end - 2 : end + k] in words for k in (1, 2) if end + k <= len(text)
         )  # 攻坚克难
     )
+
+
+def _pilot_recipient(text: str, end: int) -> bool:
+    """A pilot's head (试点: programme:words.pilot-heads) ending at ``end`` is
+    followed by who receives the pilot (某某试点|城市,
+    某某试点|省份: programme:words.pilot-recipients), not by a word it makes with
+    the next character (试点|市场: programme:chars.pilot-recipient-not-before)."""
+    if not text.endswith(rules.longest_first("programme:words.pilot-heads"), 0, end):
+        return False
+    for word in rules.longest_first("programme:words.pilot-recipients"):
+        if text.startswith(word, end):
+            after = text[end + len(word) : end + len(word) + 1]
+            return len(word) > 1 or after not in rules.chars(
+                "programme:chars.pilot-recipient-not-before"
+            )
+    return False
 
 
 @cache
@@ -816,7 +873,10 @@ def _scheme(text: str) -> list[Candidate]:
             and text[begin - 1].isdigit()
             and name[0] in rules.chars("programme:chars.count-measures")
         ):
-            continue  # 5项科学素质提升行动: a count of schemes
+            if not _pilot_recipient(text, match.end()):
+                continue  # 5项科学素质提升行动: a count of schemes
+            begin += 1  # 20个|某某试点县: the count counts the pilot's counties
+            name = text[begin : match.end()]
         cand = Candidate(
             begin, match.end(), name, "scheme", **_around(text, begin, match.end())
         )
@@ -1734,6 +1794,7 @@ def extract_programmes(
         if cand.cls == "programme":
             if cand.full is None:
                 _zone_building(text, cand)
+                _pilot_building(text, cand)
             entry = entries.get(cand.full or "") or entries.get(cand.name)
             if cand.full is None and entry is not None and entry.name != cand.name:
                 cand.aliases.append(cand.name)
@@ -1884,6 +1945,29 @@ def _zone_building(text: str, cand: Candidate) -> None:
             cand.name += word
             cand.end = after
             return
+
+
+def _pilot_building(text: str, cand: Candidate) -> None:
+    """A pilot followed by its recipients and 建设 (某某试点县建设, the building of the
+    pilot counties: programme:words.pilot-recipients, programme:words.zone-build)
+    names the drive with them: the name becomes 某某试点县建设 and the pilot's name an
+    alias, as a zone's building does (programme:words.zone-heads)."""
+    if not cand.name.endswith(rules.longest_first("programme:words.pilot-heads")):
+        return
+    ends = rules.chars("programme:chars.zone-build-ends")
+    for place in rules.longest_first("programme:words.pilot-recipients"):
+        if not text.startswith(place, cand.end):
+            continue
+        for word in rules.longest_first("programme:words.zone-build"):
+            after = cand.end + len(place) + len(word)
+            if text.startswith(word, cand.end + len(place)) and (
+                after >= len(text) or text[after] not in ends
+            ):
+                cand.aliases.append(cand.name)
+                cand.name = text[cand.start : after]
+                cand.end = after
+                return
+        return
 
 
 class _Taken:
