@@ -1257,6 +1257,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if word:
             return word
     before = _clean_before(before_clause, rules, duration)
+    if before in word_set("metric:subject.scope-only") and after and not duration:
+        word = _scoped_noun(follow, after.group(), unit in classifiers, rules, of)
+        if word:
+            return word  # 全国80%的乡镇卫生院: 全国 says where, not what is measured
     if unit in word_set("metric:subject.difference-units"):
         before = _above_head(before_clause, rules) or before  # 增速快于城镇: 增速
     opening = rules["lead"].sub("", before_clause)  # 预计同比增长: as 同比增长
@@ -1292,6 +1296,31 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _scoped_noun(
+    follow: str,
+    after: str,
+    classifier: bool,
+    rules: dict[str, re.Pattern[str]],
+    of: str,
+) -> str | None:
+    """The noun after a figure whose clause before names only a whole place
+    (全国80%的乡镇卫生院 → 乡镇卫生院; metric:subject.scope-only), when every word of it is
+    a noun: not a verb read as one (全球超过百万人死亡) nor a noun cut short with the
+    verb after it (全国95%的县出台), where the place stays the subject; else None.
+
+    Examples:
+        >>> rules, classifiers, _, of = _subject_rules()
+        >>> _scoped_noun("监测对象已经", "监测对象已经", False, rules, of)
+        '监测对象'
+        >>> _scoped_noun("人死亡", "人死亡", True, rules, of) is None
+        True
+    """
+    word = _noun_after(follow, after, classifier, rules, of)
+    if not word or len(word) < 2:
+        return None
+    return word if all(_is_noun(*token) for token in _clause_tags(word)) else None
 
 
 def _above_head(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
@@ -1840,15 +1869,19 @@ def _trimmed(subject: str) -> str | None:
     意向成员国, 气温高 → 气温; kept whole when fewer than two characters would be
     left (村, 乡), None when only such words make it (那么未来). Tagged only when the dictionary's tag of its last one or two
     characters is such a word's (most subjects are not)."""
-    edge, short = _edge_tags(), _edge_tags_short()
+    edge, short, edge_words = _edge_tags(), _edge_tags_short(), _edge_words()
     tags = word_tags()
-    if tags.get(subject[-2:]) not in edge and tags.get(subject[-1:]) not in (
-        edge | short
+    if (
+        tags.get(subject[-2:]) not in edge
+        and tags.get(subject[-1:]) not in (edge | short)
+        and not subject.endswith(edge_words)  # 商超全力: a manner word tagged n
     ):
         return subject
     tokens = list(_clause_tags(subject))
     while tokens and (
-        tokens[-1][1] in edge or (len(tokens[-1][0]) == 1 and tokens[-1][1] in short)
+        tokens[-1][1] in edge
+        or (len(tokens[-1][0]) == 1 and tokens[-1][1] in short)
+        or (len(tokens) > 1 and tokens[-1][0] in edge_words)
     ):
         tokens.pop()
     out = "".join(word for word, _ in tokens)
@@ -1860,6 +1893,12 @@ def _trimmed(subject: str) -> str | None:
 @cache
 def _edge_tags() -> frozenset[str]:
     return word_set("metric:subject.edge-tags")
+
+
+@cache
+def _edge_words() -> tuple[str, ...]:
+    """Words closing a subject that say how, not what (metric:subject.edge-words)."""
+    return tuple(words("metric:subject.edge-words"))
 
 
 @cache
