@@ -16,7 +16,7 @@ def _subject(text: str, figure: str) -> str | None:
 
 
 def test_a_manner_word_after_the_noun_counted_is_dropped() -> None:
-    assert _subject("全区组织15家物流企业全力保供。", "15家") == "物流企业"
+    assert _subject("全区组织15家物流企业全力抢运。", "15家") == "物流企业"
 
 
 def test_zhengti_after_the_noun_counted_is_dropped() -> None:
@@ -47,3 +47,16 @@ def test_a_whole_village_after_a_preposition_gives_the_noun_after() -> None:
 def test_a_whole_place_stays_when_a_verb_follows_the_figure() -> None:
     # 死亡 is no noun counted: the subject stays as it was
     assert _subject("这场灾害造成全球超过十万人死亡。", "超过十万人") != "死亡"
+
+
+def test_a_latin_code_opens_the_noun_a_classifier_counts() -> None:
+    # the subject was none: kg read the noun after a figure from Chinese only
+    assert _subject("全县今年新建860个5G基站。", "860个") == "5G基站"
+
+
+def test_a_grade_code_keeps_its_grade() -> None:
+    assert _subject("全市有42家4A级以上景区恢复开放。", "42家") == "4A级以上景区"
+
+
+def test_a_set_phrase_after_a_coded_noun_is_not_taken() -> None:
+    assert _subject("全省有10万座5G基站星罗棋布。", "10万座") == "5G基站"

@@ -1245,6 +1245,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         word = _noun_after(follow, after.group(), False, rules, of)
         if word and word != words("metric:subject.duration")[0]:
             return word  # not 停留了五分钟的时间: 时间 says nothing the clause does not
+    if after is None and unit in classifiers:
+        coded = _coded_noun(follow, rules, of)
+        if coded:
+            return coded  # 860个5G基站: the code opens the noun counted
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
@@ -1298,6 +1302,30 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
     return before[-20:] if len(before) >= 2 else None
 
 
+def _coded_noun(follow: str, rules: dict[str, re.Pattern[str]], of: str) -> str | None:
+    """The noun a classifier counts when a code of Latin letters opens it (5G基站,
+    AI摄像头; metric:subject.code-opening): the code and the noun after it, else None.
+
+    Examples:
+        >>> rules, _, _, of = _subject_rules()
+        >>> _coded_noun("5G基站和300座", rules, of), _coded_noun("5G。", rules, of)
+        ('5G基站', None)
+    """
+    code = pattern("metric:subject.code-opening").match(follow)
+    if code is None:
+        return None
+    rest = follow[code.end() :]
+    after = _AFTER_NOUN.match(rest)
+    word = _noun_after(rest, after.group(), True, rules, of) if after else ""
+    nouns = word_set("metric:subject.span-opening-tags")  # no set phrase: 星罗棋布
+    kept = ""
+    for token, pos in _clause_tags(word or ""):
+        if pos not in nouns:
+            break
+        kept += token
+    return code.group() + kept if len(kept) >= 2 else None
+
+
 def _scoped_noun(
     follow: str,
     after: str,
@@ -1307,13 +1335,13 @@ def _scoped_noun(
 ) -> str | None:
     """The noun after a figure whose clause before names only a whole place
     (全国80%的乡镇卫生院 → 乡镇卫生院; metric:subject.scope-only), when every word of it is
-    a noun: not a verb read as one (全球超过百万人死亡) nor a noun cut short with the
-    verb after it (全国95%的县出台), where the place stays the subject; else None.
+    a noun: not a verb read as one (全省超过十万人受灾) nor a noun cut short with the
+    verb after it (全国九成的乡出台), where the place stays the subject; else None.
 
     Examples:
         >>> rules, classifiers, _, of = _subject_rules()
-        >>> _scoped_noun("监测对象已经", "监测对象已经", False, rules, of)
-        '监测对象'
+        >>> _scoped_noun("乡镇卫生院完成", "乡镇卫生院完成", False, rules, of)
+        '乡镇卫生院'
         >>> _scoped_noun("人死亡", "人死亡", True, rules, of) is None
         True
     """
