@@ -60,3 +60,16 @@ def test_a_grade_code_keeps_its_grade() -> None:
 
 def test_a_set_phrase_after_a_coded_noun_is_not_taken() -> None:
     assert _subject("全省有10万座5G基站星罗棋布。", "10万座") == "5G基站"
+
+
+def test_a_life_expectancy_in_years_of_age_keeps_its_subject() -> None:
+    # not the bare 年龄: the clause names what the age figure measures
+    assert _subject("全县居民人均预期寿命达到80.5岁。", "80.5岁") == "居民人均预期寿命"
+
+
+def test_gaoling_after_an_age_stays_an_age() -> None:
+    assert _subject("92岁高龄的陈老先生仍在坚持写作。", "92岁") != "高龄"
+
+
+def test_a_name_after_an_age_and_a_noun_is_whose_age_it_is() -> None:
+    assert _subject("一位80岁老人刘春华坐在门口。", "80岁") == "刘春华年龄"

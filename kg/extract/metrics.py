@@ -483,7 +483,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             subject = person + age  # 78岁的刘长福, 周建平今年45岁: whose age it is
         elif of_age:
             subject = of_age  # 80岁以上老人, 95岁的婆婆: the age of a group
-        elif age and (subject is None or age not in subject):
+        elif age and (subject is None or not _names_age(subject, age)):
             subject = age  # 赵秋生老人今年81岁: an age, whoever's it is
         year = _year(doc, start, sections)
         if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
@@ -1934,6 +1934,19 @@ def _edge_tags_short() -> frozenset[str]:
     return word_set("metric:subject.edge-tags-short")
 
 
+def _names_age(subject: str, age: str) -> bool:
+    """Whether a subject already names the age a figure in 岁 measures (成员平均年龄,
+    人均预期寿命; metric:subject.age-quantities), so it is kept.
+
+    Examples:
+        >>> _names_age("居民人均预期寿命", "年龄"), _names_age("老人", "年龄")
+        (True, False)
+    """
+    return age in subject or any(
+        word in subject for word in words("metric:subject.age-quantities")
+    )
+
+
 @cache
 def _ages() -> dict[str, str]:
     """Unit → subject of an age (metric:subject.age)."""
@@ -1961,14 +1974,15 @@ def _age_of(follow: str) -> str | None:
 
 def _aged_person(text: str, start: int, end: int, of_noun: bool) -> str | None:
     """The person whose age a figure is, by name next to it: after 的 (78岁的刘长福,
-    47岁的村民陈学文) or before it (周建平今年45岁, 赵秋生老人今年81岁), one common
+    47岁的村民陈学文) or right after the age (八岁女孩李小梅) or before it (周建平今年45岁, 赵秋生老人今年81岁), one common
     noun between allowed (metric:subject.age-name-tags, -trail); a name before an
     age of a noun after it (刘明80多岁的老母亲: ``of_noun``) is not whose it is."""
     names = word_set("metric:subject.age-name-tags")
     follow = text[end : end + 10]
     lead = pattern("metric:subject.age-of").match(follow)
-    if lead is not None and lead.group().endswith(
-        words("metric:subject.of-duration")[0]
+    if lead is not None and (
+        lead.group().endswith(words("metric:subject.of-duration")[0])
+        or not lead.group()  # 八岁女孩李小梅: a noun and a name right after the age
     ):
         rest = _AFTER_NOUN.match(follow[lead.end() :])
         tokens = list(_clause_tags(rest.group())) if rest else []
