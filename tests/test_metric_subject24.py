@@ -73,3 +73,15 @@ def test_gaoling_after_an_age_stays_an_age() -> None:
 
 def test_a_name_after_an_age_and_a_noun_is_whose_age_it_is() -> None:
     assert _subject("一位80岁老人刘春华坐在门口。", "80岁") == "刘春华年龄"
+
+
+def test_a_verb_tagged_as_a_noun_ends_the_noun_counted() -> None:
+    assert _subject("全省30支龙舟代表队参赛。", "30支") == "龙舟代表队"
+
+
+def test_the_same_verb_opening_the_noun_stays() -> None:
+    assert _subject("全区有40支参赛队伍。", "40支") == "参赛队伍"
+
+
+def test_the_same_verb_before_a_noun_it_modifies_stays() -> None:
+    assert _subject("射击队拿到2张冬奥会参赛门票。", "2张") != "冬奥会"

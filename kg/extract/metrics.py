@@ -1621,6 +1621,7 @@ def _tags() -> dict[str, frozenset[str]]:
         "locative": word_set("metric:subject.locative-tags"),
         "not-closing": word_set("metric:subject.not-closing-tags"),
         "noun-opening": word_set("metric:subject.noun-opening-tags"),
+        "noun-tagged-verbs": word_set("metric:subject.noun-tagged-verbs"),
     }
 
 
@@ -1655,6 +1656,12 @@ def _noun_run(words: str) -> str:
             continue
         if not _is_noun(word, pos) and not opening:
             break
+        if (
+            i > 0
+            and word in _tags()["noun-tagged-verbs"]
+            and (i + 1 == len(tokens) or tokens[i + 1][1] != "n")
+        ):
+            break  # 龙舟代表队|参赛: a verb jieba tags as a noun ends the noun
         run += word
         taken = i + 1
     while taken > 1 and tokens[taken - 1][1] in _tags()["not-closing"]:
