@@ -483,7 +483,7 @@ def extract_metrics(doc: Document) -> list[Mention]:
             subject = person + age  # 78岁的刘长福, 周建平今年45岁: whose age it is
         elif of_age:
             subject = of_age  # 80岁以上老人, 95岁的婆婆: the age of a group
-        elif age and (subject is None or age not in subject):
+        elif age and (subject is None or not _names_age(subject, age)):
             subject = age  # 赵秋生老人今年81岁: an age, whoever's it is
         year = _year(doc, start, sections)
         if low_value is not None:  # 3至5万元: the low bound in the high bound's scale
@@ -1245,6 +1245,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         word = _noun_after(follow, after.group(), False, rules, of)
         if word and word != words("metric:subject.duration")[0]:
             return word  # not 停留了五分钟的时间: 时间 says nothing the clause does not
+    if after is None and unit in classifiers:
+        coded = _coded_noun(follow, rules, of)
+        if coded:
+            return coded  # 860个5G基站: the code opens the noun counted
     from_to = rules["from-to"].search(before_clause)
     if from_to:  # 贫困人口由2万人下降到9千多人: the subject is before 由
         before_clause = before_clause[: from_to.start()]
@@ -1257,6 +1261,10 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if word:
             return word
     before = _clean_before(before_clause, rules, duration)
+    if before in word_set("metric:subject.scope-only") and after and not duration:
+        word = _scoped_noun(follow, after.group(), unit in classifiers, rules, of)
+        if word:
+            return word  # 全国80%的乡镇卫生院: 全国 says where, not what is measured
     if unit in word_set("metric:subject.difference-units"):
         before = _above_head(before_clause, rules) or before  # 增速快于城镇: 增速
     opening = rules["lead"].sub("", before_clause)  # 预计同比增长: as 同比增长
@@ -1292,6 +1300,55 @@ def _subject(text: str, start: int, end: int, unit: str = "") -> str | None:
         if change and len(before) >= 2:  # …亿元，同比增长8%: the growth of what went on
             return before[-20:] + change.group("compared") + change.group("verb")
     return before[-20:] if len(before) >= 2 else None
+
+
+def _coded_noun(follow: str, rules: dict[str, re.Pattern[str]], of: str) -> str | None:
+    """The noun a classifier counts when a code of Latin letters opens it (5G基站,
+    AI摄像头; metric:subject.code-opening): the code and the noun after it, else None.
+
+    Examples:
+        >>> rules, _, _, of = _subject_rules()
+        >>> _coded_noun("5G基站和300座", rules, of), _coded_noun("5G。", rules, of)
+        ('5G基站', None)
+    """
+    code = pattern("metric:subject.code-opening").match(follow)
+    if code is None:
+        return None
+    rest = follow[code.end() :]
+    after = _AFTER_NOUN.match(rest)
+    word = _noun_after(rest, after.group(), True, rules, of) if after else ""
+    nouns = word_set("metric:subject.span-opening-tags")  # no set phrase: 星罗棋布
+    kept = ""
+    for token, pos in _clause_tags(word or ""):
+        if pos not in nouns:
+            break
+        kept += token
+    return code.group() + kept if len(kept) >= 2 else None
+
+
+def _scoped_noun(
+    follow: str,
+    after: str,
+    classifier: bool,
+    rules: dict[str, re.Pattern[str]],
+    of: str,
+) -> str | None:
+    """The noun after a figure whose clause before names only a whole place
+    (全国80%的乡镇卫生院 → 乡镇卫生院; metric:subject.scope-only), when every word of it is
+    a noun: not a verb read as one (全省超过十万人受灾) nor a noun cut short with the
+    verb after it (全国九成的乡出台), where the place stays the subject; else None.
+
+    Examples:
+        >>> rules, classifiers, _, of = _subject_rules()
+        >>> _scoped_noun("乡镇卫生院完成", "乡镇卫生院完成", False, rules, of)
+        '乡镇卫生院'
+        >>> _scoped_noun("人死亡", "人死亡", True, rules, of) is None
+        True
+    """
+    word = _noun_after(follow, after, classifier, rules, of)
+    if not word or len(word) < 2:
+        return None
+    return word if all(_is_noun(*token) for token in _clause_tags(word)) else None
 
 
 def _above_head(clause: str, rules: dict[str, re.Pattern[str]]) -> str:
@@ -1564,6 +1621,7 @@ def _tags() -> dict[str, frozenset[str]]:
         "locative": word_set("metric:subject.locative-tags"),
         "not-closing": word_set("metric:subject.not-closing-tags"),
         "noun-opening": word_set("metric:subject.noun-opening-tags"),
+        "noun-tagged-verbs": word_set("metric:subject.noun-tagged-verbs"),
     }
 
 
@@ -1598,6 +1656,12 @@ def _noun_run(words: str) -> str:
             continue
         if not _is_noun(word, pos) and not opening:
             break
+        if (
+            i > 0
+            and word in _tags()["noun-tagged-verbs"]
+            and (i + 1 == len(tokens) or tokens[i + 1][1] != "n")
+        ):
+            break  # 龙舟代表队|参赛: a verb jieba tags as a noun ends the noun
         run += word
         taken = i + 1
     while taken > 1 and tokens[taken - 1][1] in _tags()["not-closing"]:
@@ -1840,15 +1904,19 @@ def _trimmed(subject: str) -> str | None:
     意向成员国, 气温高 → 气温; kept whole when fewer than two characters would be
     left (村, 乡), None when only such words make it (那么未来). Tagged only when the dictionary's tag of its last one or two
     characters is such a word's (most subjects are not)."""
-    edge, short = _edge_tags(), _edge_tags_short()
+    edge, short, edge_words = _edge_tags(), _edge_tags_short(), _edge_words()
     tags = word_tags()
-    if tags.get(subject[-2:]) not in edge and tags.get(subject[-1:]) not in (
-        edge | short
+    if (
+        tags.get(subject[-2:]) not in edge
+        and tags.get(subject[-1:]) not in (edge | short)
+        and not subject.endswith(edge_words)  # 商超全力: a manner word tagged n
     ):
         return subject
     tokens = list(_clause_tags(subject))
     while tokens and (
-        tokens[-1][1] in edge or (len(tokens[-1][0]) == 1 and tokens[-1][1] in short)
+        tokens[-1][1] in edge
+        or (len(tokens[-1][0]) == 1 and tokens[-1][1] in short)
+        or (len(tokens) > 1 and tokens[-1][0] in edge_words)
     ):
         tokens.pop()
     out = "".join(word for word, _ in tokens)
@@ -1863,8 +1931,27 @@ def _edge_tags() -> frozenset[str]:
 
 
 @cache
+def _edge_words() -> tuple[str, ...]:
+    """Words closing a subject that say how, not what (metric:subject.edge-words)."""
+    return tuple(words("metric:subject.edge-words"))
+
+
+@cache
 def _edge_tags_short() -> frozenset[str]:
     return word_set("metric:subject.edge-tags-short")
+
+
+def _names_age(subject: str, age: str) -> bool:
+    """Whether a subject already names the age a figure in 岁 measures (成员平均年龄,
+    人均预期寿命; metric:subject.age-quantities), so it is kept.
+
+    Examples:
+        >>> _names_age("居民人均预期寿命", "年龄"), _names_age("老人", "年龄")
+        (True, False)
+    """
+    return age in subject or any(
+        word in subject for word in words("metric:subject.age-quantities")
+    )
 
 
 @cache
@@ -1894,14 +1981,15 @@ def _age_of(follow: str) -> str | None:
 
 def _aged_person(text: str, start: int, end: int, of_noun: bool) -> str | None:
     """The person whose age a figure is, by name next to it: after 的 (78岁的刘长福,
-    47岁的村民陈学文) or before it (周建平今年45岁, 赵秋生老人今年81岁), one common
+    47岁的村民陈学文) or right after the age (八岁女孩李小梅) or before it (周建平今年45岁, 赵秋生老人今年81岁), one common
     noun between allowed (metric:subject.age-name-tags, -trail); a name before an
     age of a noun after it (刘明80多岁的老母亲: ``of_noun``) is not whose it is."""
     names = word_set("metric:subject.age-name-tags")
     follow = text[end : end + 10]
     lead = pattern("metric:subject.age-of").match(follow)
-    if lead is not None and lead.group().endswith(
-        words("metric:subject.of-duration")[0]
+    if lead is not None and (
+        lead.group().endswith(words("metric:subject.of-duration")[0])
+        or not lead.group()  # 八岁女孩李小梅: a noun and a name right after the age
     ):
         rest = _AFTER_NOUN.match(follow[lead.end() :])
         tokens = list(_clause_tags(rest.group())) if rest else []
