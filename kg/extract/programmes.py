@@ -75,6 +75,8 @@ _PRIORITY = {
     "plus": 3,
     "creation": 4,
     "designated-year": 4,
+    "service-circle": 4,
+    "place-strategy": 4,
     "measures": 4,
     "edition-event": 4,
     "brand": 5,
@@ -1423,6 +1425,67 @@ def _designated_years(text: str) -> list[Candidate]:
     return out
 
 
+def _service_circles(text: str) -> list[Candidate]:
+    """打造十分钟就医圈: a circle of services within minutes, written without quotes
+    (programme:pattern.service-circle); a quoted one is also the quoted step's, which
+    comes first among overlapping candidates."""
+    out = []
+    for m in rules.finditer("programme:pattern.service-circle", text):
+        start, end = m.span()
+        name = _circle_name(m.group())
+        out.append(
+            Candidate(
+                start,
+                end,
+                name,
+                "service-circle",
+                **_around(text, start, end),
+                aliases=[m.group()] if name != m.group() else [],
+            )
+        )
+    return out
+
+
+def _circle_name(written: str) -> str:
+    """十五分钟便民生活圈 → 一刻钟便民生活圈: the lexicon's programme written with another
+    spelling of a quarter of an hour (programme:words.quarter-hour), else as written.
+
+    Examples:
+        >>> _circle_name("十五分钟便民生活圈")
+        '一刻钟便民生活圈'
+        >>> _circle_name("十五分钟就医圈")
+        '十五分钟就医圈'
+    """
+    spellings = rules.words("programme:words.quarter-hour")
+    entries = lexicon()
+    for written_as in spellings:
+        if written.startswith(written_as):
+            rest = written[len(written_as) :]
+            for other in spellings:
+                entry = entries.get(other + rest)
+                if entry is not None and entry.cls == "programme":
+                    return entry.name
+    return written
+
+
+def _place_strategies(text: str) -> list[Candidate]:
+    """某县坚持农业立县、工业强县: a place's strategies, the list whole
+    (programme:pattern.place-strategy)."""
+    out = []
+    for m in rules.finditer("programme:pattern.place-strategy", text):
+        start, end = m.span("name")
+        out.append(
+            Candidate(
+                start,
+                end,
+                m.group("name"),
+                "place-strategy",
+                **_around(text, start, end),
+            )
+        )
+    return out
+
+
 def _counted_measures(text: str) -> list[Candidate]:
     """稳就业15条措施, 二十条措施: a package of ten or more measures a government
     issues, named by its count (programme:pattern.counted-measures) and the topic
@@ -1773,6 +1836,8 @@ def extract_programmes(
     found += _plus(text)
     found += _creations(text)
     found += _designated_years(text)
+    found += _service_circles(text)
+    found += _place_strategies(text)
     found += _edition_events(text)
     found += _counted_measures(text)
     found += _systems(text)
