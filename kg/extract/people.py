@@ -1597,6 +1597,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "caption": pattern("person:pattern.caption"),
         "tibetan": pattern("person:pattern.tibetan-name"),
         "role": pattern("person:pattern.role-name"),
+        "correlative": pattern("person:pattern.correlative"),
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
@@ -1933,6 +1934,8 @@ def _add_role_then_name(
             and text[match.start() + 1 : start + 1] in common_words()
         ):
             continue  # 妇女|儿童: two words, the role word (女儿) astride them
+        if _role_suffix_compound(text, match.start(), start):
+            continue  # 成员国, 观察员国: the …员 noun goes on, no name follows
         foreign = _foreign_run(text, start)
         name = match.group("name")
         # _trim_name gives the name or its first two characters: when neither passes
@@ -1951,6 +1954,7 @@ def _add_role_then_name(
         if (
             _weak_name_ok(name)
             and not _role_word_not_name(name, text, start + len(name))
+            and not _not_whole_name(text, start, start + len(name))
             and _word_aligned(text, start, start + len(name), start_known=True)
         ):
             add(
@@ -1960,6 +1964,28 @@ def _add_role_then_name(
                 "other",
                 _workplace_role_post(doc, match.start(), start),
             )
+
+
+def _not_whole_name(text: str, start: int, end: int) -> bool:
+    """After a role word, no name or not all of one: the correlative 边…边 (司机边开车
+    边…: person:pattern.correlative), or a first part a middle dot goes on from
+    (报告员某某·某某: a dotted name the role word does not end, left to the dotted
+    names)."""
+    if end < len(text) and text[end] in chars("person:chars.name-dot"):
+        return True
+    return _patterns()["correlative"].match(text, start) is not None
+
+
+def _role_suffix_compound(text: str, role_start: int, start: int) -> bool:
+    """An occupation noun person:chars.role-suffix made (no listed role word) that
+    gives no name: a character after it that makes a longer noun with it
+    (person:chars.role-suffix-compound: 成员|国应, 观察员|国地位), or a tail that is a
+    listed title or role word itself (论坛成员方国…: 成员 keeps its own checks)."""
+    if text[role_start:start] in word_set("person:roles"):
+        return False
+    return text[start] in chars("person:chars.role-suffix-compound") or (
+        text[start - 2 : start] in word_set("person:roles") | word_set("person:titles")
+    )
 
 
 def _workplace_role_post(
