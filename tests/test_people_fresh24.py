@@ -36,3 +36,15 @@ def test_correlative_bian_is_no_name() -> None:
 def test_name_going_on_with_a_dot_is_not_cut() -> None:
     names = _names("特别报告员滕某伊·阿丘梅表示，情况严重。")
     assert "滕某伊" not in names
+
+
+def _people(text: str) -> dict[str, dict]:
+    doc = parse_document(text, "t")
+    return {m.name: m.attrs for m in extract_people(doc)}
+
+
+def test_foreign_name_glued_to_a_linking_adverb() -> None:
+    # jieba's HMM makes 丘尔丁则 one word; the name still ends before 则
+    assert "丘尔丁" in _people("会上，白俄罗斯驻华大使丘尔丁则强调，应当谨慎。")
+    found = _people("会上，白俄罗斯外长马尔金则强调，应当谨慎。")
+    assert found["马尔金"]["posts"][0]["org"] == "白俄罗斯"

@@ -1576,12 +1576,15 @@ def _word_aligned(
 
 
 def _glued_verb(text: str, start: int, end: int, cuts: AbstractSet[int]) -> bool:
-    """郭永福住, 孙立华犯: jieba glued the name and a one-character verb after it into
-    a word of no dictionary (person:words.glued-verb-tags)."""
+    """郭永福住, 孙立华犯, 丘尔丁则: jieba glued the name and a one-character verb
+    (person:words.glued-verb-tags) or linking adverb (person:chars.glued-adverb)
+    after it into a word of no dictionary."""
     if end + 1 not in cuts or any(c in cuts for c in range(start + 1, end + 1)):
         return False
     if text[start : end + 1] in jieba_words():
         return False
+    if text[end] in chars("person:chars.glued-adverb"):
+        return True  # 某某则|表示: an adverb linking the clause, not part of the name
     tag = word_tags().get(text[end], "")
     return any(tag.startswith(t) for t in words("person:words.glued-verb-tags"))
 
