@@ -357,7 +357,9 @@ def extract_people(doc: Document) -> list[Mention]:
             if trace.active():
                 trace.rejected(doc, match.start("name"), end, "person", "person:cues")
             continue  # 书记挂帅: the "name" runs on into a word
-        if text[match.start() - 1 : match.start()] in sets["national_title"]:
+        if text[match.start() - 1 : match.start()] in sets[
+            "national_title"
+        ] and not _foreign_party_before(text, match.start() - 1):
             if trace.active():
                 rule = "person:chars.before-national-title"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
@@ -1977,6 +1979,15 @@ def _not_whole_name(text: str, start: int, end: int) -> bool:
     if end < len(text) and text[end] in chars("person:chars.name-dot"):
         return True
     return _patterns()["correlative"].match(text, start) is not None
+
+
+def _foreign_party_before(text: str, at: int) -> bool:
+    """越共中央|总书记: a foreign ruling party's central committee ends right before
+    ``at`` (person:words.foreign-party-centre), so 总书记 there is its leader's title."""
+    return any(
+        text.endswith(word, 0, at)
+        for word in words("person:words.foreign-party-centre")
+    )
 
 
 def _role_suffix_compound(text: str, role_start: int, start: int) -> bool:
