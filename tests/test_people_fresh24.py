@@ -55,3 +55,11 @@ def test_foreign_party_general_secretary() -> None:
     assert "阮文明" in _people("会上，越共中央总书记阮文明发表讲话。")
     assert "宋沙万" in _people("老挝人民革命党中央总书记宋沙万出席。")
     assert "王英" not in _people("总书记王英强调")
+
+
+def test_state_title_after_a_party_head_title() -> None:
+    # 老挝…总书记、国家主席某某: the state before the party's organ holds the state title
+    found = _people("老挝人民革命党中央总书记、国家主席坎代出席。")
+    assert found["坎代"]["posts"][0]["org"] == "老挝"
+    found = _people("尼加拉瓜某某阵线总书记、总统阿尔特加表示。")
+    assert found["阿尔特加"]["posts"][0]["org"] == "尼加拉瓜"

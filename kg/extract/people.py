@@ -511,6 +511,8 @@ def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
     spelled; :func:`_foreign_name_end` reads how far it runs."""
     text = doc.clean
     for match in finditer_scouted(pattern("person:pattern.state-title-name"), text):
+        if match.group("party") and len(match.group("state")) < 2:
+            continue  # 越共中央总书记、国家主席: 越 starts the party's short name
         start = match.end()
         end = _foreign_name_end(text, start)
         if end is None:
