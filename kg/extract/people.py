@@ -9,6 +9,7 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
@@ -1604,6 +1605,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "caption": pattern("person:pattern.caption"),
         "tibetan": pattern("person:pattern.tibetan-name"),
         "role": pattern("person:pattern.role-name"),
+        "role_suffix": pattern("person:pattern.role-suffix-name"),
         "correlative": pattern("person:pattern.correlative"),
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
@@ -1930,18 +1932,23 @@ def _add_role_then_name(
     """村民谭建周, 贫困户谭建周: an ordinary person, named after what they are."""
     text = doc.clean
     # overlapping: 乡村医生罗寿华 is 村医 + 生罗寿 (turned down), then 医生 + 罗寿华
-    for match in _overlapping(_patterns()["role"], text):
+    matches = itertools.chain(
+        _overlapping(_patterns()["role"], text),
+        _overlapping(_patterns()["role_suffix"], text),
+    )
+    for match in matches:
+        role_start = match.start("role")
         start = match.start("name")
         if not _free(taken, start) or _dotted_at(text, start) is not False:
             continue  # 居民阿沙都克热木·司马义: left to the dotted names
-        if text[match.start() : start + 1] in jieba_words():
+        if text[role_start : start + 1] in jieba_words():
             continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
         if (
-            text[max(0, match.start() - 1) : match.start() + 1] in common_words()
-            and text[match.start() + 1 : start + 1] in common_words()
+            text[max(0, role_start - 1) : role_start + 1] in common_words()
+            and text[role_start + 1 : start + 1] in common_words()
         ):
             continue  # 妇女|儿童: two words, the role word (女儿) astride them
-        if _role_suffix_compound(text, match.start(), start):
+        if _role_suffix_compound(text, role_start, start):
             continue  # 成员国, 观察员国: the …员 noun goes on, no name follows
         foreign = _foreign_run(text, start)
         name = match.group("name")
@@ -1969,7 +1976,7 @@ def _add_role_then_name(
                 match.start("name") + len(name),
                 "person:role-name",
                 "other",
-                _workplace_role_post(doc, match.start(), start),
+                _workplace_role_post(doc, role_start, start),
             )
 
 
