@@ -9,6 +9,7 @@ after a title, a photo credit). Each person mention carries its ``posts``: dicts
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
@@ -357,7 +358,9 @@ def extract_people(doc: Document) -> list[Mention]:
             if trace.active():
                 trace.rejected(doc, match.start("name"), end, "person", "person:cues")
             continue  # 书记挂帅: the "name" runs on into a word
-        if text[match.start() - 1 : match.start()] in sets["national_title"]:
+        if text[match.start() - 1 : match.start()] in sets[
+            "national_title"
+        ] and not _foreign_party_before(text, match.start() - 1):
             if trace.active():
                 rule = "person:chars.before-national-title"
                 trace.rejected(doc, match.start("name"), end, "person", rule)
@@ -509,6 +512,8 @@ def _add_state_title_names(doc: Document, add: Callable[..., None]) -> None:
     spelled; :func:`_foreign_name_end` reads how far it runs."""
     text = doc.clean
     for match in finditer_scouted(pattern("person:pattern.state-title-name"), text):
+        if match.group("party") and len(match.group("state")) < 2:
+            continue  # 越共中央总书记、国家主席: 越 starts the party's short name
         start = match.end()
         end = _foreign_name_end(text, start)
         if end is None:
@@ -1576,12 +1581,15 @@ def _word_aligned(
 
 
 def _glued_verb(text: str, start: int, end: int, cuts: AbstractSet[int]) -> bool:
-    """郭永福住, 孙立华犯: jieba glued the name and a one-character verb after it into
-    a word of no dictionary (person:words.glued-verb-tags)."""
+    """郭永福住, 孙立华犯, 丘尔丁则: jieba glued the name and a one-character verb
+    (person:words.glued-verb-tags) or linking adverb (person:chars.glued-adverb)
+    after it into a word of no dictionary."""
     if end + 1 not in cuts or any(c in cuts for c in range(start + 1, end + 1)):
         return False
     if text[start : end + 1] in jieba_words():
         return False
+    if text[end] in chars("person:chars.glued-adverb"):
+        return True  # 某某则|表示: an adverb linking the clause, not part of the name
     tag = word_tags().get(text[end], "")
     return any(tag.startswith(t) for t in words("person:words.glued-verb-tags"))
 
@@ -1597,6 +1605,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "caption": pattern("person:pattern.caption"),
         "tibetan": pattern("person:pattern.tibetan-name"),
         "role": pattern("person:pattern.role-name"),
+        "role_suffix": pattern("person:pattern.role-suffix-name"),
+        "correlative": pattern("person:pattern.correlative"),
         "historical": pattern("person:pattern.historical"),
         "historical_list": pattern("person:pattern.historical-list"),
         "speech": pattern("person:pattern.speech"),
@@ -1922,17 +1932,24 @@ def _add_role_then_name(
     """村民谭建周, 贫困户谭建周: an ordinary person, named after what they are."""
     text = doc.clean
     # overlapping: 乡村医生罗寿华 is 村医 + 生罗寿 (turned down), then 医生 + 罗寿华
-    for match in _overlapping(_patterns()["role"], text):
+    matches = itertools.chain(
+        _overlapping(_patterns()["role"], text),
+        _overlapping(_patterns()["role_suffix"], text),
+    )
+    for match in matches:
+        role_start = match.start("role")
         start = match.start("name")
         if not _free(taken, start) or _dotted_at(text, start) is not False:
             continue  # 居民阿沙都克热木·司马义: left to the dotted names
-        if text[match.start() : start + 1] in jieba_words():
+        if text[role_start : start + 1] in jieba_words():
             continue  # 工人党|和平, 居民区|竟: the role word runs into the "name"
         if (
-            text[max(0, match.start() - 1) : match.start() + 1] in common_words()
-            and text[match.start() + 1 : start + 1] in common_words()
+            text[max(0, role_start - 1) : role_start + 1] in common_words()
+            and text[role_start + 1 : start + 1] in common_words()
         ):
             continue  # 妇女|儿童: two words, the role word (女儿) astride them
+        if _role_suffix_compound(text, role_start, start):
+            continue  # 成员国, 观察员国: the …员 noun goes on, no name follows
         foreign = _foreign_run(text, start)
         name = match.group("name")
         # _trim_name gives the name or its first two characters: when neither passes
@@ -1951,6 +1968,7 @@ def _add_role_then_name(
         if (
             _weak_name_ok(name)
             and not _role_word_not_name(name, text, start + len(name))
+            and not _not_whole_name(text, start, start + len(name))
             and _word_aligned(text, start, start + len(name), start_known=True)
         ):
             add(
@@ -1958,8 +1976,39 @@ def _add_role_then_name(
                 match.start("name") + len(name),
                 "person:role-name",
                 "other",
-                _workplace_role_post(doc, match.start(), start),
+                _workplace_role_post(doc, role_start, start),
             )
+
+
+def _not_whole_name(text: str, start: int, end: int) -> bool:
+    """After a role word, no name or not all of one: the correlative 边…边 (司机边开车
+    边…: person:pattern.correlative), or a first part a middle dot goes on from
+    (报告员某某·某某: a dotted name the role word does not end, left to the dotted
+    names)."""
+    if end < len(text) and text[end] in chars("person:chars.name-dot"):
+        return True
+    return _patterns()["correlative"].match(text, start) is not None
+
+
+def _foreign_party_before(text: str, at: int) -> bool:
+    """越共中央|总书记: a foreign ruling party's central committee ends right before
+    ``at`` (person:words.foreign-party-centre), so 总书记 there is its leader's title."""
+    return any(
+        text.endswith(word, 0, at)
+        for word in words("person:words.foreign-party-centre")
+    )
+
+
+def _role_suffix_compound(text: str, role_start: int, start: int) -> bool:
+    """An occupation noun person:chars.role-suffix made (no listed role word) that
+    gives no name: a character after it that makes a longer noun with it
+    (person:chars.role-suffix-compound: 成员|国应, 观察员|国地位), or a tail that is a
+    listed title or role word itself (论坛成员方国…: 成员 keeps its own checks)."""
+    if text[role_start:start] in word_set("person:roles"):
+        return False
+    return text[start] in chars("person:chars.role-suffix-compound") or (
+        text[start - 2 : start] in word_set("person:roles") | word_set("person:titles")
+    )
 
 
 def _workplace_role_post(
