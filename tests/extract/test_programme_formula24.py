@@ -18,7 +18,7 @@ def found(text: str) -> dict[str, str]:
 
 def test_a_shared_part_formula_called_a_model_is_a_programme() -> None:
     assert "近景、中景、远景" in found(
-        "某县确定了“近景、中景、远景”互补结合的产业发展模式。"
+        "某县确定了“近景、中景、远景”相互衔接的产业发展模式。"
     )
 
 
@@ -40,7 +40,7 @@ def test_a_slogan_of_a_themed_activity_is_a_programme() -> None:
 
 def test_a_quoted_campaign_year_is_a_programme() -> None:
     assert "农田水利攻坚年" in found(
-        "他把上任第一年定为某县“农田水利攻坚年”，一年新修水渠百条。"
+        "她把任职第二年定为本镇“农田水利攻坚年”，一年新修水渠百条。"
     )
 
 
