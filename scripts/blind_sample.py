@@ -26,7 +26,8 @@ The choice is a fixed, seeded rule, written down before anything is read:
 - batch 19: ``BULK_PER_BATCH[19]`` further bulk news items, none of batches 1 to 18;
 - batch 20: ``BULK_PER_BATCH[20]`` further bulk news items, none of batches 1 to 19;
 - batch 21: ``BULK_PER_BATCH[21]`` further bulk news items, none of batches 1 to 20;
-- batch 22: ``BULK_PER_BATCH[22]`` further bulk news items, none of batches 1 to 21.
+- batch 22: ``BULK_PER_BATCH[22]`` further bulk news items, none of batches 1 to 21;
+- batch 23: ``BULK_PER_BATCH[23]`` further bulk news items, none of batches 1 to 22.
 
 Bulk items are eligible when their text has at least ``MIN_CHARS`` characters and
 names a county-level division (the full name of a district, county or county-level
@@ -79,6 +80,7 @@ SEEDS = {
     20: 20261225,
     21: 20261226,
     22: 20261227,
+    23: 20261228,
 }
 BULK_PER_BATCH = {
     1: 14,
@@ -103,6 +105,7 @@ BULK_PER_BATCH = {
     20: 16,
     21: 16,
     22: 16,
+    23: 16,
 }
 MIN_CHARS = 500
 COUNTY_LEVELS = {"district", "county", "city"}
