@@ -56,6 +56,7 @@ CORPORA = {
     "blind19": ("tests/gold/blind/batch19", "blind:19"),
     "blind20": ("tests/gold/blind/batch20", "blind:20"),
     "blind21": ("tests/gold/blind/batch21", "blind:21"),
+    "blind22": ("tests/gold/blind/batch22", "blind:22"),
 }
 
 
