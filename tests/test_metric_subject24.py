@@ -64,7 +64,10 @@ def test_a_set_phrase_after_a_coded_noun_is_not_taken() -> None:
 
 def test_a_life_expectancy_in_years_of_age_keeps_its_subject() -> None:
     # not the bare 年龄: the clause names what the age figure measures
-    assert _subject("2025年全市户籍居民人均预期寿命提高到79.6岁。", "79.6岁") == "全市户籍居民人均预期寿命"
+    assert (
+        _subject("2025年全市户籍居民人均预期寿命提高到79.6岁。", "79.6岁")
+        == "全市户籍居民人均预期寿命"
+    )
 
 
 def test_gaoling_after_an_age_stays_an_age() -> None:
