@@ -1170,6 +1170,11 @@ def _post_target(
             # written before it, the post is in no place (not the sentence's nor the
             # article's focus: the person works for a unit the text leaves unnamed)
             return None
+        # 在某村担任第一书记, 某村的村支书某某: a village-level post with no
+        # organisation written is in the village named with it, never the county
+        village = _village_of_post(builder, ctx, article, clean_at, title)
+        if village is not None:
+            return village, person
         # 菏泽定陶区马集镇这家小公司……，负责人李某: no organisation written, the
         # post is in the last place named before it in its sentence, not in the
         # article's focus (link:sentence-place-post)
@@ -1315,6 +1320,60 @@ def _implied_party_body(
     if _nearest_place_of_level(builder, ctx, evidence, level) is None:
         return None
     return _post_org(builder, ctx, level + unit, evidence), evidence
+
+
+def _village_level(text: str, at: int, title: str) -> bool:
+    """Whether the title at ``at`` is held in a village: a village-level title
+    (``link:words.village-titles``: 第一书记, 村支书, 驻村干部) or one written after a
+    word sending it to a village (``link:words.village-title-heads``: 驻村工作队长)."""
+    if title in word_set("link:words.village-titles"):
+        return True
+    return text[:at].endswith(tuple(words("link:words.village-title-heads")))
+
+
+def _village_of_post(
+    builder: _Builder, ctx: _DocContext, article: ArticleInfo, at: int, title: str
+) -> str | None:
+    """The village of a village-level post with no organisation written
+    (``link:village-post``): the village of the article named last before the title
+    in its sentence (在某村担任第一书记, 某村的村支书), else the one village its
+    paragraph names, else the village the article is about; None when there is none
+    or the paragraph names several."""
+    doc = ctx.doc
+    if not _village_level(doc.clean, at, title):
+        return None
+    levels = word_set("link:words.village-levels")
+    names: dict[str, str] = {}
+    for place in ctx.places_by_article().get(article.index, ()):
+        pid = ctx.ids.get(id(place))
+        if pid is None:
+            continue
+        entity = builder.graph.entities[pid]
+        if str(entity.attrs.get("level")) in levels:
+            for name in (entity.name, place.text):
+                names.setdefault(name, pid)
+    if not names:
+        return None
+    start = doc.sentences[doc.sentence_index(at)][0]
+    clause = doc.clean[start:at]
+    # the name written last before the title (the longer one where two end together)
+    last = max(
+        ((clause.rfind(n) + len(n), len(n), n) for n in names if n in clause),
+        default=None,
+    )
+    if last is not None:
+        return names[last[2]]
+    begin, end = doc.paragraphs[doc.paragraph_index(at)][:2]
+    para = doc.clean[begin:end]
+    named = {pid for name, pid in names.items() if name in para}
+    if named:
+        return named.pop() if len(named) == 1 else None
+    # 村支书某某 in a paragraph naming no village, in a story of one village: that one
+    return (
+        _subject_village(builder, ctx, article, article.focus)
+        if article.focus
+        else None
+    )
 
 
 def _sentence_place_before(
