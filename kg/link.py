@@ -13,7 +13,7 @@ import re
 import time
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate, pairwise
@@ -3234,6 +3234,24 @@ def _last_named(ctx: _DocContext, mention: Mention, ids: tuple[str, ...]) -> str
     return last
 
 
+def _article_places(
+    ctx: _DocContext, article: ArticleInfo
+) -> Iterator[tuple[Mention, str, int]]:
+    """Each place mention of an article with its entity id and its weight: four in
+    the article's title or note (a title says what the story is about), else one."""
+    span = ctx.doc.articles[article.index]
+    for place in ctx.by_label["place"]:
+        pid = ctx.ids.get(id(place))
+        pos = ctx.position(place)
+        if pid is None or ctx.doc.article_index(pos) != article.index:
+            continue
+        weight = 1
+        for title in (span.title, span.note):
+            if title and title[0] <= pos < title[1]:
+                weight += 3
+        yield place, pid, weight
+
+
 def _heavier_place(
     builder: _Builder, ctx: _DocContext, article: ArticleInfo
 ) -> tuple[str | None, bool]:
@@ -3242,27 +3260,16 @@ def _heavier_place(
     for the focus, and whether it is above; (None, False) when there is none."""
     focus = article.focus
     assert focus is not None
-    doc = ctx.doc
-    span = doc.articles[article.index]
     not_measured_in = words("link:words.metric-not-measured-in")
     scores: Counter[str] = Counter()
     parents: dict[str, str | None] = {}
-    places = ctx.by_label["place"]
-    starts = {p.start for p in places}
-    for place in places:
-        pid = ctx.ids.get(id(place))
-        pos = ctx.position(place)
+    starts = {p.start for p in ctx.by_label["place"]}
+    for place, pid, weight in _article_places(ctx, article):
         if (
-            pid is None
-            or doc.article_index(pos) != article.index
-            or place.attrs.get("level") in not_measured_in
+            place.attrs.get("level") in not_measured_in
             or place.end in starts  # 北京市|东城区: it only says where the next is
         ):
             continue
-        weight = 1
-        for title in (span.title, span.note):
-            if title and title[0] <= pos < title[1]:
-                weight += 3
         scores[pid] += weight
         parent = place.attrs.get("parent")
         parents[pid] = f"place:{parent}" if parent else None
@@ -3292,26 +3299,17 @@ def _other_province(
     builder: _Builder, ctx: _DocContext, article: ArticleInfo
 ) -> str | None:
     """A province (a municipality: 北京, 上海) that neither holds nor lies in the
-    article's focus and is named more than twice as often as it, titles counting
-    four (link:metric-focus-other-province); None when there is none. The focus is
+    article's focus and is named at least _OTHER_PROVINCE_MIN times and more than
+    _OTHER_PROVINCE_RATIO times as often as the focus and any other province, titles
+    counting four (link:metric-focus-other-province); None when there is none. The focus is
     chosen among cities and counties only, so a story on a province or the capital
     that names one city of elsewhere in passing (a man's former post) gets that
     city as its focus."""
     focus = article.focus
     assert focus is not None
-    doc = ctx.doc
-    span = doc.articles[article.index]
     levels = words("link:words.metric-focus-other-levels")
     scores: Counter[str] = Counter()
-    for place in ctx.by_label["place"]:
-        pid = ctx.ids.get(id(place))
-        pos = ctx.position(place)
-        if pid is None or doc.article_index(pos) != article.index:
-            continue
-        weight = 1
-        for title in (span.title, span.note):
-            if title and title[0] <= pos < title[1]:
-                weight += 3
+    for _place, pid, weight in _article_places(ctx, article):
         scores[pid] += weight
     entities = builder.graph.entities
     ranked = sorted(
